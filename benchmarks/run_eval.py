@@ -1,0 +1,71 @@
+"""Run quoteattr over a gold JSONL file and score it with the reference metrics.
+
+Usage: python benchmarks/run_eval.py GOLD.jsonl [--pred OUT.jsonl] [--kinds direct,mixed]
+
+The scorer is ``score.py`` beside the gold file when present (the shared eval
+folder ships it); the predictions are written to ``--pred`` so they can be
+inspected or scored again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import quoteattr
+
+
+def predict(gold_path: Path, kinds: set[str]) -> tuple[list[dict[str, object]], float, int]:
+    attributor = quoteattr.Attributor()
+    preds = []
+    elapsed = 0.0
+    n_chars = 0
+    with gold_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            doc = json.loads(line)
+            text = doc["text"]
+            n_chars += len(text.encode("utf-8"))
+            t0 = time.perf_counter()
+            result = attributor.attribute(text, doc_id=str(doc["doc_id"]))
+            elapsed += time.perf_counter() - t0
+            quotes = []
+            for q in result.quotes:
+                if q.kind not in kinds:
+                    continue
+                quotes.append({
+                    "start": q.start, "end": q.end,
+                    "speaker": q.speaker.name if q.speaker else None,
+                    "speaker_start": q.mention.start if q.mention else None,
+                    "speaker_end": q.mention.end if q.mention else None,
+                    "rule": q.rule, "kind": q.kind, "confidence": q.confidence,
+                })
+            preds.append({"doc_id": result.doc_id, "quotes": quotes})
+    return preds, elapsed, n_chars
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--pred", type=Path, default=Path("/tmp/quoteattr-pred.jsonl"))
+    parser.add_argument("--kinds", default="direct")
+    args = parser.parse_args()
+    preds, elapsed, n_bytes = predict(args.gold, set(args.kinds.split(",")))
+    with args.pred.open("w", encoding="utf-8") as fh:
+        for p in preds:
+            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    print(f"{len(preds)} docs, {n_bytes / 1e3:.0f} KB in {elapsed:.2f} s "
+          f"= {n_bytes / 1e3 / max(elapsed, 1e-9):.0f} KB/s", file=sys.stderr)
+    scorer = args.gold.parent / "score.py"
+    if scorer.exists():
+        subprocess.run([sys.executable, str(scorer), str(args.gold), str(args.pred)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""quoteattr: find the direct quotations in English news text and say who spoke each one.
+
+>>> import quoteattr
+>>> doc = quoteattr.attribute('"We will rebuild," Mayor Ana Duarte said on Monday.')
+>>> q = doc.quotes[0]
+>>> q.text, q.kind, q.speaker.name, q.rule
+('"We will rebuild,"', 'direct', 'Ana Duarte', 'quote_speaker_cue')
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .errors import (
+    BackendUnavailableError,
+    InputTypeError,
+    InputValueError,
+    LexiconError,
+    QuoteattrError,
+)
+from .pipeline import Attributor
+from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Attributor",
+    "BackendUnavailableError",
+    "DocumentResult",
+    "InputTypeError",
+    "InputValueError",
+    "LexiconError",
+    "Quote",
+    "QuoteattrError",
+    "Speaker",
+    "SpeakerRef",
+    "TextSpan",
+    "__version__",
+    "attribute",
+]
+
+
+@cache
+def _default_attributor() -> Attributor:
+    return Attributor()
+
+
+def attribute(text: str, *, doc_id: str | None = None) -> DocumentResult:
+    """Find every quote in ``text`` and its speaker, with the default embedded annotator."""
+    return _default_attributor().attribute(text, doc_id=doc_id)

@@ -1,0 +1,190 @@
+"""The embedded, model-free annotator: paragraphs, sentences and name spans by rule.
+
+It needs nothing beyond ``regex`` and the lexicons, so quoteattr works offline out
+of the box. Names are runs of capitalised words; leading titles ("US Secretary of
+State") are cut off so the entity is the bare name, as a neural NER tags it, and
+each run is labelled PERSON, ORG, NORP or MISC from the lexicons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..annotation import Annotation, Entity, EntityLabel, Layer
+from ..lexicon import Lexicon, default_lexicon
+from ..spans import Span
+
+_PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029]+")
+_SENTENCE_END = regex.compile(
+    r"""(?:[.!?…]+|(?<=[.!?…])[.!?…]*)["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
+)
+_WORD_BEFORE = regex.compile(r"(\S+)\Z")
+_NEXT_WORD = regex.compile(r"\s+[\"“‘'(\[«\-—–]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
+_INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
+_CAPITALISED = regex.compile(
+    r"""
+    (?:\p{Lu}\.){2,}                                  # U.S., H.W.
+    | (?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}]*      # Kerry, McCain, O'Neill
+      (?:-\p{L}[\p{L}\p{M}]*)*                         # Jean-Claude, el-Bakraoui
+      (?:['’](?![sS]\b)\p{L}+)?                        # N'Diaye, not Kerry's
+      \.?                                              # Sen., Jr.
+    """,
+    regex.VERBOSE,
+)
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la",
+                        "le", "del", "dos", "das", "of", "for", "ibn", "ter"})
+"""Lower-case words that may sit inside a name or organisation name ("Ministry of Defence")."""
+_ACRONYM = regex.compile(r"\p{Lu}{2,}\Z|(?:\p{Lu}\.){2,}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+class EmbeddedAnnotator:
+    """Rule-based annotator: paragraphs, sentences and named-entity spans, no models."""
+
+    name = "embedded"
+    provides: frozenset[Layer] = frozenset({"paragraphs", "sentences", "entities"})
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or default_lexicon()
+
+    def annotate(self, text: str) -> Annotation:
+        """Split ``text`` into paragraphs and sentences and tag its names."""
+        paragraphs = tuple(Span(*m.span()) for m in _PARAGRAPH.finditer(text) if m.group().strip())
+        sentences = tuple(s for p in paragraphs for s in self._sentences(text, p))
+        entities = tuple(self._entities(text, paragraphs))
+        return Annotation(text, paragraphs, sentences, entities, provides=self.provides)
+
+    # -- sentences -------------------------------------------------------------------------
+
+    def _sentences(self, text: str, para: Span) -> Iterator[Span]:
+        start = para.start
+        for match in _SENTENCE_END.finditer(text, para.start, para.end):
+            if not self._ends_sentence(text, match.start(), match.end(), para):
+                continue
+            end = match.end()
+            if end > start:
+                yield Span(start, end)
+            start = end
+            while start < para.end and text[start].isspace():
+                start += 1
+        if start < para.end:
+            yield Span(start, para.end)
+
+    def _ends_sentence(self, text: str, stop: int, after_stop: int, para: Span) -> bool:
+        if text[stop] != ".":
+            return True
+        word_match = _WORD_BEFORE.search(text, para.start, stop + 1)
+        word = word_match.group(1).lower() if word_match else ""
+        word = word.lstrip("\"“‘'([«")
+        next_match = _NEXT_WORD.match(text, after_stop, para.end)
+        next_word = next_match.group(1).lower() if next_match else ""
+        if word in self.lexicon.abbreviations or _INITIALISM.search(word):
+            # "Mr. Smith" never ends; "in the U.S. The" does when a function word follows.
+            is_title = word in self.lexicon.titles
+            return not is_title and next_word in self.lexicon.not_names
+        return True
+
+    # -- entities --------------------------------------------------------------------------
+
+    def _entities(self, text: str, paragraphs: tuple[Span, ...]) -> Iterator[Entity]:
+        self._text = text
+        for para in paragraphs:
+            for run in self._runs(text, para):
+                yield from self._classify(run)
+
+    def _runs(self, text: str, para: Span) -> Iterator[list[_Word]]:
+        """Maximal runs of capitalised words, joined by single spaces or name particles."""
+        run: list[_Word] = []
+        not_names = self.lexicon.not_names
+        for match in _CAPITALISED.finditer(text, para.start, para.end):
+            start, end = match.span()
+            if start > para.start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                continue
+            word = match.group()
+            if word.endswith(".") and word.lower() not in self.lexicon.abbreviations:
+                if not _INITIALISM.search(word) and not (len(word) == 2):
+                    end -= 1
+                    word = word[:-1]
+            if word.lower() in not_names and word.lower() not in self.lexicon.titles:
+                if run:
+                    yield run
+                    run = []
+                continue
+            if run and not _joinable(text[run[-1].end : start]):
+                yield run
+                run = []
+            run.append(_Word(start, end, word))
+        if run:
+            yield run
+
+    def _classify(self, run: list[_Word]) -> Iterator[Entity]:
+        lex = self.lexicon
+        name_start = _title_end(self._text, run, lex)
+        name = run[name_start:]
+        if not name:
+            return
+        lowered = [w.text.lower() for w in name]
+        label: EntityLabel
+        if any(_is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)):
+            label = "ORG"
+        elif len(name) == 1 and lowered[0] in lex.title_modifiers:
+            label = "NORP"
+        elif len(name) == 1 and _ACRONYM.match(name[0].text):
+            label = "ORG"
+        elif name_start > 0 or lowered[0] in lex.first_names:
+            label = "PERSON"
+        else:
+            label = "MISC"
+        yield Entity(Span(name[0].start, name[-1].end), label)
+
+
+def _joinable(gap: str) -> bool:
+    if gap == " ":
+        return True
+    inner = gap.strip()
+    return gap.startswith(" ") and gap.endswith(" ") and inner.lower() in _PARTICLES
+
+
+def _is_org_word(word: str, index: int, length: int, lex: Lexicon) -> bool:
+    position = lex.org_words.get(word)
+    if position is None:
+        return False
+    if position == "head":
+        return index == length - 1 and length > 1
+    if position == "start":
+        return index == 0 and length > 1
+    return length > 1
+
+
+def _title_end(text: str, run: list[_Word], lex: Lexicon) -> int:
+    """Index of the first word after the leading title phrase ("US Secretary of State")."""
+    words = [w.text.lower() for w in run]
+    titles = lex.titles
+    end = 0
+    i = 0
+    while i < len(words) - 1:
+        matched = 0
+        for length in (4, 3, 2, 1):
+            if i + length > len(words) - 1:
+                continue
+            phrase = " ".join(text[run[i].start : run[i + length - 1].end].lower().split())
+            if phrase in titles:
+                matched = length
+                break
+        if matched:
+            i += matched
+            end = i
+        elif words[i] in lex.title_modifiers or words[i] in _PARTICLES:
+            i += 1
+        else:
+            i += 1
+    return end

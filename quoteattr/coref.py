@@ -1,0 +1,319 @@
+"""Mentions -> entities: name-variant clustering and pronoun / role-noun resolution.
+
+Names cluster without models: "John Kerry", "Kerry" and "Mr. Kerry" share a
+surname, titles are kept apart as ``titles``, and the canonical name is the
+fullest form. Pronouns and role nouns are resolved on demand by agreement and
+salience: the subject of a recent sentence outranks its objects, recent speakers
+gain weight, and a role noun ("the prime minister") goes first to the entity
+the text gives that title.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .lexicon import Lexicon
+from .mentions import Mention, MentionIndex
+from .spans import Span
+
+EntityType = Literal["person", "organization", "group", "unknown"]
+
+_SUBJECT_WEIGHT = 4.0
+_OTHER_WEIGHT = 1.5
+_SAME_SENTENCE_WEIGHT = 2.5
+_RECENT_SPEAKER_WEIGHT = 2.5
+_LOOKBACK_SENTENCES = 8
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One entity: the mentions that refer to it and what they say about it."""
+
+    index: int
+    names: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)
+    labels: set[str] = field(default_factory=set)
+    gender: str = "-"
+    nominal: str = ""
+    """For an entity known only by a role noun ("the mayor"): that phrase."""
+
+    @property
+    def name(self) -> str:
+        """The fullest name, without titles; a role phrase for unnamed entities."""
+        if self.names:
+            return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        return self.nominal
+
+    @property
+    def type(self) -> EntityType:
+        if "ORG" in self.labels and "PERSON" not in self.labels:
+            return "organization"
+        if "PERSON" in self.labels:
+            return "person"
+        if "GROUP" in self.labels:
+            return "group"
+        return "unknown"
+
+    @property
+    def surname(self) -> str:
+        full = self.name.split()
+        return full[-1] if full else ""
+
+
+class Coreference:
+    """Clusters of one document's mentions, with salience-based resolution of the rest."""
+
+    def __init__(
+        self,
+        text: str,
+        index: MentionIndex,
+        sentences: Sequence[Span],
+        quote_spans: Sequence[Span],
+        lexicon: Lexicon,
+    ) -> None:
+        self.text = text
+        self.index = index
+        self.lexicon = lexicon
+        self.sentence_starts = [s.start for s in sentences]
+        self.clusters: list[Cluster] = []
+        self._of: dict[int, int | None] = {}
+        self._speakers: list[tuple[int, int]] = []
+        """(position, cluster) of each attributed quote, in the order they were attributed."""
+        inside = _inside_quotes(index.mentions, quote_spans)
+        self._outside = [i for i, m in enumerate(index.mentions) if not inside[i]]
+        self._subjects = self._find_subjects()
+        self._cluster_names()
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _cluster_names(self) -> None:
+        mentions = self.index.mentions
+        singles: list[int] = []
+        by_full: dict[tuple[str, str], int] = {}
+        for i, m in enumerate(mentions):
+            if m.kind != "name":
+                continue
+            words = m.head.split()
+            if len(words) == 1:
+                singles.append(i)
+                continue
+            key = (words[0].lower(), words[-1].lower())
+            c = by_full.get(key)
+            if c is None:
+                c = self._new_cluster()
+                by_full[key] = c
+            self._add(c, i)
+        for i in sorted(singles):
+            m = mentions[i]
+            word = m.head.lower()
+            match = self._match_single(word, m.span.start)
+            if match is None:
+                match = self._new_cluster()
+            self._add(match, i)
+
+    def _match_single(self, word: str, position: int) -> int | None:
+        best: tuple[int, int, int] | None = None
+        for c in self.clusters:
+            full = c.name.split()
+            if len(full) < 2 and c.name.lower() != word:
+                continue
+            if c.name.lower() == word:
+                rank = 0
+            elif full[-1].lower().rstrip(".") == word:
+                rank = 0
+            elif full[0].lower() == word and "ORG" not in c.labels:
+                rank = 1
+            else:
+                continue
+            first = self.index.mentions[c.mentions[0]].span.start
+            distance = position - first if first <= position else 10**9 + first - position
+            candidate = (rank, distance, c.index)
+            if best is None or candidate < best:
+                best = candidate
+        return None if best is None else best[2]
+
+    def _new_cluster(self) -> int:
+        self.clusters.append(Cluster(len(self.clusters)))
+        return len(self.clusters) - 1
+
+    def _add(self, c: int, i: int) -> None:
+        m = self.index.mentions[i]
+        cluster = self.clusters[c]
+        cluster.mentions.append(i)
+        if m.kind == "name":
+            cluster.names.append(m.head)
+        if m.title and m.title not in cluster.titles:
+            cluster.titles.append(m.title)
+        cluster.labels.add(m.label)
+        if cluster.gender == "-" and m.gender in ("m", "f"):
+            cluster.gender = m.gender
+        self._of[i] = c
+
+    # -- salience ------------------------------------------------------------------------------
+
+    def _sentence_of(self, position: int) -> int:
+        return bisect_right(self.sentence_starts, position) - 1
+
+    def _find_subjects(self) -> set[int]:
+        """The first non-possessive mention outside quotes in each sentence."""
+        subjects: set[int] = set()
+        seen: set[int] = set()
+        for i in self._outside:
+            m = self.index.mentions[i]
+            s = self._sentence_of(m.span.start)
+            if s in seen:
+                continue
+            after = self.text[m.span.end : m.span.end + 2]
+            if after[:1] in ("'", "’"):
+                continue
+            seen.add(s)
+            subjects.add(i)
+        return subjects
+
+    def cluster_for_phrase(self, phrase: str, label: str) -> int:
+        """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
+        key = phrase.lower()
+        definite = key.startswith("the ")
+        for c in self.clusters:
+            if definite and not c.names and c.nominal.lower() == key:
+                return c.index
+        c_new = self._new_cluster()
+        cluster = self.clusters[c_new]
+        cluster.nominal = phrase
+        head = key.split()[0] if key.split() else ""
+        if head in self.lexicon.group_nouns or key.split()[-1:] and key.split()[-1] in (
+            self.lexicon.group_nouns
+        ):
+            cluster.labels.add("GROUP")
+        else:
+            cluster.labels.add(label)
+        return c_new
+
+    def note_speaker(self, position: int, cluster: int) -> None:
+        """Record that the quote at ``position`` was attributed to ``cluster``."""
+        self._speakers.append((position, cluster))
+
+    def cluster_of(self, i: int) -> int | None:
+        """The entity of mention ``i``, resolving pronouns and role nouns on first use."""
+        if i in self._of:
+            return self._of[i]
+        m = self.index.mentions[i]
+        self._of[i] = None  # guards against cycles while resolving
+        if m.kind == "pronoun":
+            c = self._resolve_pronoun(i)
+        else:
+            c = self._resolve_nominal(i)
+        if c is not None:
+            self._add(c, i)
+        self._of[i] = c
+        return c
+
+    def _compatible(self, m: Mention, c: Cluster) -> bool:
+        if m.kind == "pronoun":
+            if m.head in ("he", "she"):
+                if c.type not in ("person", "unknown"):
+                    return False
+                return c.gender == "-" or c.gender == m.gender
+            if m.head == "they":
+                return True
+            if m.head == "it":
+                return c.type in ("organization", "group", "unknown") and not c.gender != "-"
+            return False
+        if m.label == "PERSON":
+            if c.type not in ("person", "unknown"):
+                return False
+            return m.gender == "-" or c.gender in ("-", m.gender)
+        if m.label == "ORG":
+            return c.type in ("organization", "unknown")
+        return c.type in ("group", "organization")
+
+    def _candidates(self, i: int) -> dict[int, float]:
+        m = self.index.mentions[i]
+        here = self._sentence_of(m.span.start)
+        scores: dict[int, float] = {}
+        pos = self._outside_position(i)
+        for j in reversed(self._outside[:pos]):
+            other = self.index.mentions[j]
+            s = self._sentence_of(other.span.start)
+            distance = here - s
+            if distance > _LOOKBACK_SENTENCES:
+                break
+            if other.kind == "pronoun" and other.head in ("i", "we"):
+                continue
+            c = self.cluster_of(j) if other.kind != "name" else self._of.get(j)
+            if c is None or not self._compatible(m, self.clusters[c]):
+                continue
+            if distance == 0:
+                weight = _SAME_SENTENCE_WEIGHT
+            elif j in self._subjects:
+                weight = _SUBJECT_WEIGHT / distance
+            else:
+                weight = _OTHER_WEIGHT / distance
+            scores[c] = scores.get(c, 0.0) + weight
+        for position, c in reversed(self._speakers):
+            if position < m.span.start:
+                if self._sentence_of(position) >= here - _LOOKBACK_SENTENCES // 2 and (
+                    self._compatible(m, self.clusters[c])
+                ):
+                    scores[c] = scores.get(c, 0.0) + _RECENT_SPEAKER_WEIGHT
+                break
+        return scores
+
+    def _outside_position(self, i: int) -> int:
+        return bisect_right(self._outside, i - 1)
+
+    def _resolve_pronoun(self, i: int) -> int | None:
+        m = self.index.mentions[i]
+        if m.head in ("i", "we"):
+            return None
+        scores = self._candidates(i)
+        if not scores:
+            return None
+        return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+    def _resolve_nominal(self, i: int) -> int | None:
+        m = self.index.mentions[i]
+        head = m.head
+        holders = self._role_holders(head)
+        if holders:
+            scores = self._candidates(i)
+            return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
+        definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
+        if definite and m.label == "PERSON":
+            scores = self._candidates(i)
+            named = {c: s for c, s in scores.items() if self.clusters[c].names}
+            equivalents = self.lexicon.role_titles.get(head, ())
+            if equivalents and named:
+                return max(named.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+        if definite:
+            for c in self.clusters:
+                if not c.names and c.nominal.lower().endswith(head):
+                    return c.index
+        c_new = self._new_cluster()
+        self.clusters[c_new].nominal = self.text[m.span.start : m.span.end]
+        return c_new
+
+    def _role_holders(self, head: str) -> list[int]:
+        """Named entities whose titles contain ``head`` or a title it stands for."""
+        wanted = {head, *self.lexicon.role_titles.get(head, ())}
+        holders = []
+        for c in self.clusters:
+            if not c.names:
+                continue
+            titles = " | ".join(t.lower() for t in c.titles)
+            if any(w in titles for w in wanted):
+                holders.append(c.index)
+        return holders
+
+
+def _inside_quotes(mentions: Sequence[Mention], quotes: Sequence[Span]) -> list[bool]:
+    starts = [q.start for q in quotes]
+    out = []
+    for m in mentions:
+        k = bisect_right(starts, m.span.start) - 1
+        out.append(k >= 0 and quotes[k].start < m.span.start < quotes[k].end)
+    return out

@@ -1,0 +1,56 @@
+"""Exceptions raised by quoteattr, each with a stable ``code``.
+
+Errors are raised only for wrong arguments or a broken installation, never
+because of what a text says: odd text gives a documented empty result.
+"""
+
+from __future__ import annotations
+
+
+class QuoteattrError(Exception):
+    """Base class of every quoteattr error; ``code`` is stable across releases."""
+
+    code = "QA000"
+
+
+class InputTypeError(QuoteattrError, TypeError):
+    """An argument had the wrong type (bytes instead of str, None, ...)."""
+
+    code = "QA001"
+
+
+class InputValueError(QuoteattrError, ValueError):
+    """An argument had the right type but a value quoteattr cannot use."""
+
+    code = "QA002"
+
+
+class LexiconError(QuoteattrError, ValueError):
+    """A lexicon data file is malformed; the message names the file and line."""
+
+    code = "QA003"
+
+
+class BackendUnavailableError(QuoteattrError, RuntimeError):
+    """An optional backend (stanza) or its model files are not installed."""
+
+    code = "QA004"
+
+
+def describe_type(value: object) -> str:
+    """Name the type of ``value`` for an error message."""
+    return "None" if value is None else type(value).__name__
+
+
+def expect_str(value: object, *, argument: str) -> str:
+    """Return ``value`` when it is a str, else raise a TypeError that says what to do."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        msg = (
+            f"{argument} must be str, got {describe_type(value)}: decode it first, "
+            f"e.g. {argument}.decode('utf-8')"
+        )
+    else:
+        msg = f"{argument} must be str, got {describe_type(value)}"
+    raise InputTypeError(msg)

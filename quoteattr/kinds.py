@@ -1,0 +1,81 @@
+"""Tell direct quotes from partial ("mixed") quotes, nested quotes and scare quotes.
+
+A direct quote stands as a clause of its own: it opens a paragraph or sentence,
+follows a colon, or follows a speech cue and a comma (``he said, "..."``). Quoted
+words in the middle of a clause are partial quotes when the clause reports speech
+and scare quotes otherwise; short title-case spans such as ``The "Islamic State"``
+are names, not speech.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+
+from .quotes import QuoteSpan
+from .spans import Span
+
+QuoteKind = Literal["direct", "mixed", "nested", "scare"]
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_CLOSING_MARKS = "\"'”’»›“"
+_TERMINAL = ".?!…"
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+     "de", "la", "le", "du", "von", "van"}
+)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    if not words:
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words
+    )
+
+
+def classify_quote(
+    text: str,
+    quote: QuoteSpan,
+    paragraph: Span,
+    clause_start: int,
+    has_cue_before: bool,
+    word_before_is_cue: bool,
+) -> QuoteKind:
+    """The kind of one quote, from the text around it.
+
+    ``clause_start`` is where the clause holding the quote begins (the sentence
+    start, or the end of the previous quote); ``has_cue_before`` says whether a
+    speech verb stands between it and the quote.
+    """
+    if quote.depth > 0:
+        return "nested"
+    content = text[quote.content.start : quote.content.end].strip()
+    words = _WORD.findall(content)
+    last = content.rstrip(_CLOSING_MARKS + " ")[-1:]
+    terminal = last in _TERMINAL or last in ",—–-:;"
+    short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","
+    before = text[paragraph.start : quote.span.start].rstrip()
+    prev = before[-1:]
+    if prev in _CLOSING_MARKS and len(before) >= 2:
+        # a quote right after another ("A" -- "B", or a closing mark then a space)
+        prev = before[-2:-1] if before[-2:-1] in _TERMINAL + ",:;" else prev
+    opens_clause = (
+        prev == ""
+        or prev in _TERMINAL
+        or prev in ":;"
+        or (prev in ",—–-―(" and (has_cue_before or clause_start >= quote.span.start - 3))
+        or prev in _CLOSING_MARKS
+    )
+    if short_title and not (opens_clause and prev in ("", ":")):
+        return "scare"
+    if opens_clause:
+        if len(words) <= 2 and not terminal and prev not in ("", ":"):
+            return "mixed" if has_cue_before else "scare"
+        return "direct"
+    if word_before_is_cue and terminal:
+        return "direct"
+    if has_cue_before:
+        return "mixed"
+    return "scare" if len(words) <= 4 else "mixed"

@@ -1,0 +1,195 @@
+"""Word lists the rules consult, loaded once from ``quoteattr/data/*.tsv``.
+
+Every file carries its source and licence in ``#`` header lines, then a line of
+column names, then TAB-separated rows (see ``quoteattr/data/README.md``). A bad
+row fails loudly with its file and line number, so a broken edit is caught at
+import time rather than as a silent drop in accuracy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+from .errors import LexiconError
+
+_ALLOWED: dict[str, dict[str, frozenset[str]]] = {
+    "speech_verbs": {"strength": frozenset({"strong", "weak"})},
+    "titles": {"gender": frozenset({"m", "f", "-"})},
+    "role_nouns": {
+        "type": frozenset({"person", "group", "organization"}),
+        "gender": frozenset({"m", "f", "-"}),
+    },
+    "pronouns": {
+        "person": frozenset({"1", "2", "3"}),
+        "number": frozenset({"sg", "pl", "-"}),
+        "gender": frozenset({"m", "f", "n", "-"}),
+        "case": frozenset({"nom", "acc", "poss", "refl"}),
+    },
+    "first_names": {"gender": frozenset({"m", "f", "u"})},
+    "quote_marks": {"direction": frozenset({"open", "close", "either"})},
+}
+
+
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``data/<name>.tsv`` as dicts keyed by the file's column names."""
+    path = f"data/{name}.tsv"
+    try:
+        raw = resources.files("quoteattr").joinpath(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        msg = f"lexicon file quoteattr/{path} is missing from the installation"
+        raise LexiconError(msg) from exc
+    columns: list[str] | None = None
+    rows: list[dict[str, str]] = []
+    allowed = _ALLOWED.get(name, {})
+    for lineno, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if columns is None:
+            columns = fields
+            continue
+        if len(fields) != len(columns):
+            msg = (
+                f"quoteattr/{path} line {lineno}: expected {len(columns)} TAB-separated fields "
+                f"({', '.join(columns)}), found {len(fields)}: {line!r}"
+            )
+            raise LexiconError(msg)
+        row = dict(zip(columns, fields))
+        for column, values in allowed.items():
+            if column in row and row[column] not in values:
+                msg = (
+                    f"quoteattr/{path} line {lineno}: column {column!r} is {row[column]!r}, "
+                    f"expected one of {sorted(values)}"
+                )
+                raise LexiconError(msg)
+        rows.append(row)
+    return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    """One quotation-mark character (or pair of characters such as ``''``)."""
+
+    mark: str
+    family: str
+    direction: str
+    also_closes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pronoun:
+    """Grammatical features of one pronoun form."""
+
+    person: str
+    number: str
+    gender: str
+    case: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    """A common noun that can stand for a speaker ("the minister", "the company")."""
+
+    type: str
+    gender: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title or honorific that may stand before a name."""
+
+    gender: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All word lists, frozen; build it with :func:`default_lexicon`."""
+
+    speech_verbs: Mapping[str, str]
+    """form -> lemma, for every speech verb form."""
+    strong_speech_verbs: frozenset[str]
+    """Forms that nearly always report speech ("said"), as opposed to weak ones ("noted")."""
+    titles: Mapping[str, Title]
+    """Lower-cased title (may be several words) -> its gender and kind."""
+    title_modifiers: Mapping[str, str]
+    """Words such as "US" or "former" that sit inside a title phrase."""
+    role_nouns: Mapping[str, RoleNoun]
+    pronouns: Mapping[str, Pronoun]
+    first_names: Mapping[str, str]
+    """Lower-cased given name -> gender m, f or u."""
+    org_words: Mapping[str, str]
+    """Lower-cased word marking an organisation name -> position head, start or any."""
+    abbreviations: frozenset[str]
+    """Lower-cased tokens with a final dot that do not usually end a sentence."""
+    not_names: frozenset[str]
+    """Lower-cased capitalisable words that are never part of a person's name."""
+    group_nouns: frozenset[str]
+    role_titles: Mapping[str, tuple[str, ...]]
+    """Role noun -> the titles it may stand for ("top diplomat" -> "secretary of state", ...)."""
+    quote_marks: Mapping[str, QuoteMark]
+
+
+def _column(name: str, key: str, value: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in read_table(name):
+        out[row[key].strip()] = row[value].strip()
+    return out
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped in ``quoteattr/data``, read once per process."""
+    verbs = read_table("speech_verbs")
+    titles = {
+        r["title"].strip().lower(): Title(r["gender"], r["kind"]) for r in read_table("titles")
+    }
+    roles = {
+        r["noun"].strip().lower(): RoleNoun(r["type"], r["gender"])
+        for r in read_table("role_nouns")
+    }
+    pronouns = {
+        r["pronoun"].strip().lower(): Pronoun(r["person"], r["number"], r["gender"], r["case"])
+        for r in read_table("pronouns")
+    }
+    marks = {
+        r["mark"]: QuoteMark(
+            r["mark"],
+            r["family"],
+            r["direction"],
+            frozenset() if r["also_closes"] == "-" else frozenset(r["also_closes"]),
+        )
+        for r in read_table("quote_marks")
+    }
+    return Lexicon(
+        speech_verbs=MappingProxyType({r["form"].strip().lower(): r["lemma"] for r in verbs}),
+        strong_speech_verbs=frozenset(
+            r["form"].strip().lower() for r in verbs if r["strength"] == "strong"
+        ),
+        titles=MappingProxyType(titles),
+        title_modifiers=MappingProxyType(
+            {k.lower(): v for k, v in _column("title_modifiers", "word", "kind").items()}
+        ),
+        role_nouns=MappingProxyType(roles),
+        pronouns=MappingProxyType(pronouns),
+        first_names=MappingProxyType(
+            {k.lower(): v for k, v in _column("first_names", "name", "gender").items()}
+        ),
+        org_words=MappingProxyType(
+            {k.lower(): v for k, v in _column("org_words", "word", "position").items()}
+        ),
+        abbreviations=frozenset(r["abbrev"].strip().lower() for r in read_table("abbreviations")),
+        not_names=frozenset(r["word"].strip().lower() for r in read_table("not_names")),
+        group_nouns=frozenset(r["noun"].strip().lower() for r in read_table("group_nouns")),
+        role_titles=MappingProxyType(
+            {
+                r["role"].strip().lower(): tuple(t.strip() for t in r["titles"].split("|"))
+                for r in read_table("role_titles")
+            }
+        ),
+        quote_marks=MappingProxyType(marks),
+    )

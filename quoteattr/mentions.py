@@ -1,0 +1,185 @@
+"""Candidate speaker mentions (names, pronouns, role nouns) and speech cues.
+
+Mentions are found once over the whole text, because coreference and salience
+need all of them in order; speech cues are found on demand inside the short
+windows around each quote, where the rules look for them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+
+from .annotation import Annotation
+from .lexicon import Lexicon
+from .spans import Span
+
+MentionKind = Literal["name", "pronoun", "nominal"]
+MentionLabel = Literal["PERSON", "ORG", "GROUP", "UNKNOWN"]
+
+_TITLE_WORD = regex.compile(r"(\S+)\s+\Z")
+
+
+_ROLE_LABELS: dict[str, MentionLabel] = {"person": "PERSON", "group": "GROUP", "organization": "ORG"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A phrase that may refer to a speaker."""
+
+    span: Span
+    """The mention itself: the bare name, the pronoun, or the determiner + role noun."""
+    kind: MentionKind
+    label: MentionLabel
+    head: str
+    """The bare name ("John Kerry"), pronoun ("he") or role noun ("prime minister")."""
+    title: str = ""
+    """Title words before a name ("US Secretary of State"), or "" when there are none."""
+    title_start: int = -1
+    """Where the title phrase starts, or -1 when there is none."""
+    gender: str = "-"
+    number: str = "sg"
+
+    @property
+    def full_span(self) -> Span:
+        """The mention with its title phrase ("US Secretary of State John Kerry")."""
+        return Span(self.title_start, self.span.end) if self.title_start >= 0 else self.span
+
+
+@dataclass(frozen=True, slots=True)
+class MentionIndex:
+    """Mentions sorted by start, with a start-offset array for fast window look-ups."""
+
+    mentions: tuple[Mention, ...]
+    starts: tuple[int, ...]
+
+    def between(self, start: int, end: int) -> tuple[Mention, ...]:
+        """Mentions that lie wholly inside ``[start, end)``."""
+        i = bisect_right(self.starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].span.start < end:
+            if self.mentions[i].span.end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return tuple(out)
+
+    def index_of(self, mention: Mention) -> int:
+        """The position of ``mention`` in :attr:`mentions`."""
+        i = bisect_right(self.starts, mention.span.start) - 1
+        while i >= 0 and self.mentions[i] is not mention and self.mentions[i] != mention:
+            i -= 1
+        return i
+
+    def starting_at(self, start: int) -> Mention | None:
+        """The mention (or its title phrase) that begins exactly at ``start``, if any."""
+        i = bisect_right(self.starts, start - 1)
+        best = None
+        for m in self.mentions[max(0, i - 3) : i + 3]:
+            if m.span.start == start or m.title_start == start:
+                if best is None or m.span.end > best.span.end:
+                    best = m
+        return best
+
+
+@cache
+def _pronoun_pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"\b(?:\L<forms>)\b", regex.IGNORECASE, forms=list(forms))
+
+
+@cache
+def _nominal_pattern(nouns: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(
+        r"\b(?:the|a|an|another|one|this|that|its|his|her|their|our)\s+"
+        r"(?:(?!(?:the|a|an|and|or|but|who|which|that|said|says)\b)[\p{L}\p{N}'’-]+\s+){0,4}?"
+        r"(?P<noun>\L<nouns>)\b(?!['’-])",
+        regex.IGNORECASE,
+        nouns=list(nouns),
+    )
+
+
+@cache
+def speech_cue_pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
+    """A pattern matching any speech-verb form as a whole lower-case word."""
+    return regex.compile(r"(?<![\p{L}'’-])\L<forms>(?![\p{L}'’-])", forms=list(forms))
+
+
+def find_mentions(annotation: Annotation, lexicon: Lexicon) -> MentionIndex:
+    """All name, pronoun and role-noun mentions in the text, in order."""
+    text = annotation.text
+    found: list[Mention] = []
+    for entity in annotation.entities:
+        if entity.label in ("PERSON", "ORG", "MISC"):
+            found.append(_name_mention(text, entity.span, entity.label, lexicon))
+    third_person = tuple(
+        p for p, info in lexicon.pronouns.items() if info.case == "nom" and p != "you"
+    )
+    for match in _pronoun_pattern(third_person).finditer(text):
+        word = match.group().lower()
+        info = lexicon.pronouns[word]
+        if word == "i" and match.group() != "I":
+            continue
+        label: MentionLabel = "PERSON" if info.gender in ("m", "f") or info.person == "1" else (
+            "ORG" if word == "it" else "UNKNOWN"
+        )
+        found.append(Mention(Span(*match.span()), "pronoun", label, word, gender=info.gender,
+                             number=info.number))
+    roles = lexicon.role_nouns
+    for match in _nominal_pattern(tuple(sorted(roles, key=len, reverse=True))).finditer(text):
+        noun = match.group("noun").lower()
+        role = roles[noun]
+        role_label = _ROLE_LABELS[role.type]
+        found.append(
+            Mention(Span(*match.span()), "nominal", role_label, noun, gender=role.gender,
+                    number="pl" if role.type == "group" else "sg")
+        )
+    found.sort(key=lambda m: (m.span.start, -m.span.end))
+    kept: list[Mention] = []
+    for m in found:
+        if kept and m.span.start < kept[-1].span.end:
+            continue  # a pronoun or role noun inside a longer mention
+        kept.append(m)
+    return MentionIndex(tuple(kept), tuple(m.span.start for m in kept))
+
+
+def _name_mention(text: str, span: Span, label: str, lexicon: Lexicon) -> Mention:
+    """A name mention, with the title phrase before it ("Belgian Prime Minister") attached."""
+    title_start = span.start
+    pos = span.start
+    words: list[str] = []
+    for _ in range(6):
+        match = _TITLE_WORD.search(text, max(0, pos - 40), pos)
+        if not match:
+            break
+        word = match.group(1)
+        low = word.lower().strip(",")
+        if word.endswith(","):
+            break
+        joined = " ".join([low, *words[:2]])
+        if low in lexicon.titles or low in lexicon.title_modifiers or joined in lexicon.titles or (
+            low in ("of", "the") and words
+        ):
+            words.insert(0, low)
+            pos = match.start(1)
+            if low not in ("of", "the"):
+                title_start = pos
+            continue
+        break
+    title = text[title_start : span.start].strip() if title_start < span.start else ""
+    name = text[span.start : span.end]
+    first = name.split()[0].lower() if name.split() else ""
+    gender = lexicon.first_names.get(first, "-")
+    if gender == "u":
+        gender = "-"
+    for word in title.lower().split():
+        info = lexicon.titles.get(word)
+        if info is not None and info.gender != "-":
+            gender = info.gender
+    mention_label: MentionLabel = "ORG" if label == "ORG" else (
+        "PERSON" if label == "PERSON" or title else "UNKNOWN"
+    )
+    return Mention(span, "name", mention_label, name, title=title,
+                   title_start=title_start if title else -1, gender=gender)

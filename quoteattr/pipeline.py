@@ -1,0 +1,212 @@
+"""The Attributor: text -> annotation -> quotes -> mentions -> entities -> rules -> records.
+
+Each stage is a pure function over frozen values; this module only runs them in
+order, resolves each attribution's mention to an entity, and builds the pydantic
+records once at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .annotation import Annotation, Annotator
+from .annotators.embedded import EmbeddedAnnotator
+from .context import QuoteContext, build_contexts, nested_contexts
+from .coref import Coreference
+from .errors import InputTypeError, InputValueError, describe_type, expect_str
+from .kinds import QuoteKind, classify_quote
+from .lexicon import Lexicon, default_lexicon
+from .mentions import MentionIndex, find_mentions, speech_cue_pattern
+from .quotemarks import find_marks
+from .quotes import QuoteSpan, pair_quotes
+from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
+from .rules import Found, RuleInput, attribute_quote, quote_speaker_cue, speaker_cue_quote
+from .spans import Span
+
+_ANNOTATORS = ("embedded",)
+
+
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    """One quote's kind and attribution, before records are built."""
+
+    quote: QuoteSpan
+    kind: QuoteKind
+    found: Found | None
+    cluster: int | None
+    parent: int | None = None
+
+
+class Attributor:
+    """Finds quotes and their speakers; build once, reuse for many documents.
+
+    An Attributor holds no per-document state, so one instance may be shared by
+    threads and pickled into worker processes.
+    """
+
+    def __init__(
+        self, *, annotator: str | Annotator = "embedded", lexicon: Lexicon | None = None
+    ) -> None:
+        self.lexicon = lexicon or default_lexicon()
+        if isinstance(annotator, str):
+            if annotator not in _ANNOTATORS:
+                msg = f"annotator must be one of {list(_ANNOTATORS)} or an Annotator, got {annotator!r}"
+                raise InputValueError(msg)
+            self.annotator: Annotator = EmbeddedAnnotator(self.lexicon)
+        elif isinstance(annotator, Annotator):
+            self.annotator = annotator
+        else:
+            msg = f"annotator must be a name or an Annotator, got {describe_type(annotator)}"
+            raise InputTypeError(msg)
+        self._cues = speech_cue_pattern(tuple(self.lexicon.speech_verbs))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"annotator": self.annotator, "lexicon": self.lexicon}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(annotator=state["annotator"], lexicon=state["lexicon"])  # type: ignore[misc, arg-type]
+
+    def attribute(self, text: str, *, doc_id: str | None = None) -> DocumentResult:
+        """Find every quote in ``text`` and attribute it; offsets index ``text`` itself."""
+        text = expect_str(text, argument="text")
+        if doc_id is not None and not isinstance(doc_id, str):
+            msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
+            raise InputTypeError(msg)
+        annotation = self.annotator.annotate(text)
+        return self.attribute_annotation(annotation, doc_id=doc_id)
+
+    def attribute_many(
+        self, texts: Iterable[str], *, doc_ids: Iterable[str] | None = None
+    ) -> Iterator[DocumentResult]:
+        """Attribute each text in turn, in input order."""
+        if isinstance(texts, (str, bytes)):
+            msg = "texts must be an iterable of str, not a single str: wrap it in a list"
+            raise InputTypeError(msg)
+        ids = iter(doc_ids) if doc_ids is not None else None
+        for n, text in enumerate(texts):
+            doc_id = next(ids, None) if ids is not None else None
+            if not isinstance(text, str):
+                msg = f"texts[{n}] must be str, got {describe_type(text)}"
+                raise InputTypeError(msg)
+            yield self.attribute(text, doc_id=doc_id)
+
+    def attribute_annotation(
+        self, annotation: Annotation, *, doc_id: str | None = None
+    ) -> DocumentResult:
+        """Run the quote and attribution stages over an existing annotation."""
+        text = annotation.text
+        lex = self.lexicon
+        quotes = pair_quotes(text, find_marks(text, lex), annotation.paragraphs)
+        contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences)
+        mentions = find_mentions(annotation, lex)
+        kinds = [self._kind(text, ctx) for ctx in contexts]
+        coref = Coreference(text, mentions, annotation.sentences,
+                            [c.quote.span for c in contexts], lex)
+        found: list[Found | None] = []
+        inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
+                        [k == "direct" for k in kinds], self._cues)
+        decisions: list[_Decision] = []
+        for ctx, kind in zip(contexts, kinds):
+            result = None if kind == "scare" else attribute_quote(ctx, inp)
+            found.append(result)
+            cluster = self._resolve(result, coref, mentions)
+            if cluster is not None:
+                coref.note_speaker(ctx.quote.span.start, cluster)
+            decisions.append(_Decision(ctx.quote, kind, result, cluster))
+            decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
+        return _build_result(text, doc_id, decisions, coref)
+
+    # -- stages ----------------------------------------------------------------------------
+
+    def _kind(self, text: str, ctx: QuoteContext) -> QuoteKind:
+        cues = list(self._cues.finditer(text, ctx.left.start, ctx.left.end))
+        before = text[ctx.left.start : ctx.quote.span.start].rstrip(" ,:\u00a0")
+        word_before_is_cue = bool(cues) and cues[-1].end() == ctx.left.start + len(before)
+        return classify_quote(text, ctx.quote, ctx.paragraph, ctx.left.start, bool(cues),
+                              word_before_is_cue)
+
+    def _nested(
+        self,
+        text: str,
+        quotes: tuple[QuoteSpan, ...],
+        parent: QuoteContext,
+        inp: RuleInput,
+        coref: Coreference,
+        mentions: MentionIndex,
+    ) -> Iterator[_Decision]:
+        if not any(q.depth > parent.quote.depth for q in quotes):
+            return
+        for ctx in nested_contexts(text, quotes, parent):
+            result = speaker_cue_quote(ctx, inp) or quote_speaker_cue(ctx, inp)
+            cluster = self._resolve(result, coref, mentions)
+            yield _Decision(ctx.quote, "nested", result, cluster, parent=-1)
+            yield from self._nested(text, quotes, ctx, inp, coref, mentions)
+
+    @staticmethod
+    def _resolve(found: Found | None, coref: Coreference, mentions: MentionIndex) -> int | None:
+        if found is None or found.mention_span is None:
+            return None
+        if found.mention is not None:
+            cluster = coref.cluster_of(found.mention)
+            if cluster is not None:
+                return cluster
+            m = mentions.mentions[found.mention]
+            return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
+                                            coref.text[m.span.start : m.span.end], m.label)
+        return coref.cluster_for_phrase(found.phrase, "UNKNOWN")
+
+
+def _span(text: str, span: Span) -> TextSpan:
+    return TextSpan(start=span.start, end=span.end, text=text[span.start : span.end])
+
+
+def _build_result(
+    text: str, doc_id: str | None, decisions: list[_Decision], coref: Coreference
+) -> DocumentResult:
+    decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
+    ids: dict[int, str] = {}
+    for d in decisions:
+        if d.cluster is not None and d.cluster not in ids:
+            ids[d.cluster] = f"S{len(ids) + 1}"
+    records: list[Quote] = []
+    open_parents: list[tuple[int, int]] = []
+    for n, d in enumerate(decisions):
+        while open_parents and open_parents[-1][1] <= d.quote.span.start:
+            open_parents.pop()
+        parent = open_parents[-1][0] if open_parents and d.quote.depth > 0 else None
+        open_parents.append((n, d.quote.span.end))
+        f = d.found
+        speaker = None
+        if d.cluster is not None:
+            speaker = SpeakerRef(id=ids[d.cluster], name=coref.clusters[d.cluster].name)
+        records.append(
+            Quote(
+                start=d.quote.span.start,
+                end=d.quote.span.end,
+                text=text[d.quote.span.start : d.quote.span.end],
+                kind=d.kind,
+                speaker=speaker,
+                mention=_span(text, f.mention_span) if f and f.mention_span else None,
+                cue=_span(text, f.cue) if f and f.cue else None,
+                rule=f.rule if f else ("not_speech" if d.kind == "scare" else "unattributed"),
+                confidence=f.confidence if f and speaker else 0.0,
+                parent=parent,
+            )
+        )
+    speakers = []
+    for cluster_index, sid in ids.items():
+        c = coref.clusters[cluster_index]
+        mention_spans = sorted(
+            {coref.index.mentions[i].span for i in c.mentions}
+            | {d.found.mention_span for d in decisions
+               if d.cluster == cluster_index and d.found and d.found.mention_span
+               and d.found.mention is None}
+        )
+        speakers.append(
+            Speaker(id=sid, name=c.name, type=c.type, titles=tuple(c.titles),
+                    mentions=tuple(_span(text, s) for s in mention_spans))
+        )
+    result = DocumentResult(doc_id=doc_id, quotes=tuple(records), speakers=tuple(speakers))
+    result._text = text
+    return result

@@ -1,0 +1,99 @@
+"""Decide, for every quotation-mark character in a text, whether it may open or close a quote.
+
+The decision looks only at the neighbouring characters (a mark that follows a
+space and precedes a letter opens; one that follows a letter and precedes a space
+or punctuation closes), the rule CoreNLP's quote annotator and typographers use.
+Apostrophes inside words (``don't``, ``Kerry’s``) and before decades or clipped
+words (``'90s``, ``rock 'n' roll``) are dropped here, so they never pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import Lexicon
+
+_OPEN_BEFORE = frozenset("([{<—–-/:;,=*|\u00a0")
+"""Characters after which a mark may still open a quote (besides space and line start)."""
+_CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/*|\u00a0")
+"""Characters before which a mark may still close a quote (besides space and line end)."""
+_CLIPPED_WORDS = regex.compile(r"(?:n['’]|em|til|cause|tis|twas|bout|round|nuff)\b", regex.I)
+"""Words that start with an apostrophe rather than a quotation mark."""
+
+
+@dataclass(frozen=True, slots=True)
+class MarkToken:
+    """One quotation mark found in the text, with what its context allows it to do."""
+
+    start: int
+    end: int
+    mark: str
+    family: str
+    can_open: bool
+    can_close: bool
+    also_closes: frozenset[str]
+
+
+@cache
+def _mark_pattern(marks: tuple[str, ...]) -> regex.Pattern[str]:
+    alternatives = sorted(marks, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(m) for m in alternatives))
+
+
+def _is_break(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
+    """Every quotation mark in ``text`` that could open or close a quote, in text order."""
+    table = lexicon.quote_marks
+    mark_chars = frozenset("".join(table))
+    pattern = _mark_pattern(tuple(sorted(table)))
+    found: list[MarkToken] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        mark = match.group()
+        info = table[mark]
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if info.family == "single" and not _single_may_be_quote(text, start, end, before, after):
+            continue
+        left_flanking = not _is_break(after) and (
+            _is_break(before) or before in _OPEN_BEFORE or before in mark_chars
+        )
+        right_flanking = not _is_break(before) and (
+            _is_break(after) or after in _CLOSE_AFTER or after in mark_chars
+        )
+        if not right_flanking and before == " " and text[:start].rstrip()[-1:] in mark_chars:
+            right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
+        if info.direction == "open":
+            can_open, can_close = True, right_flanking and not left_flanking
+        elif info.direction == "close":
+            at_line_start = before in ("", "\n", "\r")
+            can_open, can_close = at_line_start or (left_flanking and not right_flanking), True
+        else:
+            can_open, can_close = left_flanking, right_flanking
+            if not can_open and not can_close and not (_is_break(before) and _is_break(after)):
+                # Glued on both sides (word"word): let the pairing decide.
+                can_open = can_close = True
+        if can_open or can_close:
+            found.append(
+                MarkToken(start, end, mark, info.family, can_open, can_close, info.also_closes)
+            )
+    return tuple(found)
+
+
+def _single_may_be_quote(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """False for apostrophes: inside words, before decades and clipped words."""
+    if before.isalnum() and after.isalnum():
+        return False  # don't, Kerry’s, O'Neill
+    if after.isdigit() and (_is_break(before) or not before.isalnum()):
+        return False  # '90s, ’16
+    if (_is_break(before) or before in "(") and _CLIPPED_WORDS.match(text, end):
+        return False  # 'em, rock 'n' roll (the first mark)
+    if before == "n" and start >= 2 and text[start - 2] in "'’" and _is_break(after):
+        return False  # rock 'n' roll (the second mark)
+    return True

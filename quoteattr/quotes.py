@@ -1,0 +1,136 @@
+"""Pair quotation marks into quotations: nesting, paragraph re-opening and stray marks.
+
+Pairing is a left-to-right scan with a stack of open quotes, one paragraph at a
+time. A quote still open at the end of its paragraph continues only when the next
+paragraph re-opens it with a mark of the same family (the news convention for a
+quote that runs over paragraphs); otherwise it was a stray mark and is dropped,
+so one stray mark never shifts the pairing of the quotes after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quotemarks import MarkToken
+from .spans import Span
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A paired quotation: the span covers both marks; ``content`` lies between them."""
+
+    span: Span
+    content: Span
+    family: str
+    depth: int
+    """0 for a top-level quote, 1 for a quote inside it, and so on."""
+    paragraphs: int
+    """How many paragraphs the quote runs over (1 for most quotes)."""
+
+
+@dataclass(slots=True)
+class _Open:
+    mark: MarkToken
+    depth: int
+    paragraphs: int = 1
+
+
+def _closes(mark: MarkToken, entry: _Open) -> bool:
+    return mark.can_close and (
+        entry.mark.family == mark.family or entry.mark.mark in mark.also_closes
+    )
+
+
+def _looks_possessive(text: str, mark: MarkToken) -> bool:
+    """A single mark after a plural -s and before a lower-case word: ``the ministers' plan``."""
+    if mark.family != "single" or mark.start == 0 or text[mark.start - 1] not in "sS":
+        return False
+    rest = text[mark.end : mark.end + 2]
+    return len(rest) == 2 and rest[0] == " " and rest[1].islower()
+
+
+def pair_quotes(
+    text: str, marks: tuple[MarkToken, ...], paragraphs: tuple[Span, ...]
+) -> tuple[QuoteSpan, ...]:
+    """Pair ``marks`` into quotes, sorted by start (outer before inner at the same start)."""
+    quotes: list[QuoteSpan] = []
+    stack: list[_Open] = []
+    index = 0
+    n_marks = len(marks)
+    for p_index, para in enumerate(paragraphs):
+        para_marks: list[MarkToken] = []
+        while index < n_marks and marks[index].start < para.end:
+            if marks[index].start >= para.start:
+                para_marks.append(marks[index])
+            index += 1
+        if stack:
+            reopen = para_marks[0] if para_marks else None
+            if (
+                reopen is not None
+                and reopen.start == para.start
+                and reopen.can_open
+                and reopen.mark == stack[0].mark.mark
+            ):
+                del stack[1:]
+                stack[0].paragraphs += 1
+                para_marks = para_marks[1:]
+            else:
+                stack.clear()
+        _pair_paragraph(text, para_marks, stack, quotes)
+        # An open quote may continue only if the paragraph ended inside it.
+        if stack and p_index + 1 == len(paragraphs):
+            stack.clear()
+    quotes.sort(key=lambda q: (q.span.start, -q.span.end))
+    return _with_depths(quotes)
+
+
+def _with_depths(quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
+    """Recompute each quote's nesting depth from containment (stray marks can skew the stack)."""
+    out: list[QuoteSpan] = []
+    enclosing: list[int] = []
+    for quote in quotes:
+        while enclosing and enclosing[-1] <= quote.span.start:
+            enclosing.pop()
+        depth = len(enclosing)
+        if depth != quote.depth:
+            quote = QuoteSpan(quote.span, quote.content, quote.family, depth, quote.paragraphs)
+        out.append(quote)
+        enclosing.append(quote.span.end)
+    return tuple(out)
+
+
+def _pair_paragraph(
+    text: str, marks: list[MarkToken], stack: list[_Open], quotes: list[QuoteSpan]
+) -> None:
+    for i, mark in enumerate(marks):
+        target = None
+        for depth in range(len(stack) - 1, -1, -1):
+            if _closes(mark, stack[depth]):
+                target = depth
+                break
+        if target is not None and mark.can_open and target != len(stack) - 1:
+            target = None  # an ambiguous mark that would skip open quotes opens instead
+        if (
+            target is not None
+            and _looks_possessive(text, mark)
+            and any(_closes(later, stack[target]) for later in marks[i + 1 :])
+        ):
+            target = None
+        if target is not None:
+            entry = stack[target]
+            del stack[target:]
+            quotes.append(
+                QuoteSpan(
+                    span=Span(entry.mark.start, mark.end),
+                    content=Span(entry.mark.end, mark.start),
+                    family=entry.mark.family,
+                    depth=entry.depth,
+                    paragraphs=entry.paragraphs,
+                )
+            )
+            continue
+        if not mark.can_open:
+            continue
+        if stack and stack[-1].mark.family == mark.family:
+            stack.pop()  # the earlier opener of this family was stray
+        stack.append(_Open(mark, len(stack)))

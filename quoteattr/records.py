@@ -1,0 +1,105 @@
+"""The public result records: the JSON contract other code builds on.
+
+Fields may be added in later releases but never dropped or renamed. Offsets are
+Python ``str`` indices into the caller's original text, and every ``text`` field
+equals ``original[start:end]``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+Offset = Annotated[int, Field(ge=0)]
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+QuoteKind = Literal["direct", "mixed", "nested", "scare"]
+SpeakerType = Literal["person", "organization", "group", "unknown"]
+MentionKind = Literal["name", "pronoun", "nominal"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class TextSpan(_Record):
+    """A stretch of the original text."""
+
+    start: Offset
+    """Offset of the first character."""
+    end: Offset
+    """Offset just past the last character."""
+    text: str
+    """The covered text: ``original[start:end]``."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TextSpan:
+        if self.end < self.start or len(self.text) != self.end - self.start:
+            msg = f"span [{self.start}, {self.end}) does not fit its text {self.text!r}"
+            raise ValueError(msg)
+        return self
+
+
+class SpeakerRef(_Record):
+    """The speaker of one quote, by id into ``DocumentResult.speakers``."""
+
+    id: str
+    """Id of the speaker in this document, e.g. ``"S1"``."""
+    name: str
+    """Canonical name: the fullest proper name in the text, without titles."""
+
+
+class Quote(TextSpan):
+    """One quotation and who said it."""
+
+    kind: QuoteKind
+    """``direct`` (a quoted sentence or clause), ``mixed`` (quoted words inside reported
+    speech), ``nested`` (a quote inside a quote) or ``scare`` (quotation marks that are not
+    speech, such as a quoted name)."""
+    speaker: SpeakerRef | None
+    """The resolved speaker, or null when no rule could attribute the quote."""
+    mention: TextSpan | None
+    """The speaker mention that carried the attribution (the "he" of ``"...," he said``)."""
+    cue: TextSpan | None
+    """The speech verb (or "according to") that carried the attribution."""
+    rule: str
+    """The rule that decided the attribution; ``unattributed`` or ``not_speech`` otherwise."""
+    confidence: Confidence
+    """How likely the speaker is right, from the rule's precision on annotated news."""
+    parent: int | None = None
+    """For a nested quote, the index in ``quotes`` of the quote that contains it."""
+
+
+class Speaker(_Record):
+    """One speaker entity and every mention the text makes of it."""
+
+    id: str
+    name: str
+    """Canonical name: the fullest proper name, without titles; a role phrase if unnamed."""
+    type: SpeakerType
+    titles: tuple[str, ...] = ()
+    """Titles found before the name ("US Secretary of State")."""
+    mentions: tuple[TextSpan, ...] = ()
+    """Names, pronouns and role nouns that refer to this speaker, in text order."""
+
+
+class DocumentResult(_Record):
+    """The quotes of one document, in order of ``start``, and their speakers."""
+
+    doc_id: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    _text: str = PrivateAttr(default="")
+
+    @property
+    def text(self) -> str:
+        """The original text the offsets index (not part of the JSON output)."""
+        return self._text
+
+    def speaker(self, speaker_id: str) -> Speaker | None:
+        """The speaker with id ``speaker_id``, or None."""
+        return next((s for s in self.speakers if s.id == speaker_id), None)
+
+    def to_json(self, **kwargs: Any) -> str:
+        """The result as JSON text (the documented contract)."""
+        return self.model_dump_json(**kwargs)

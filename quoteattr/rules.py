@@ -1,0 +1,307 @@
+"""Attribution rules: one function per pattern, tried in the order of ``RULES``.
+
+Each rule looks at one quote's context and either names the speaker phrase and
+speech cue that attribute it, or returns None. The function's name is the
+``rule`` value in the output, and the confidence it returns is that rule's
+measured precision band, so users can filter by either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .context import QuoteContext
+from .lexicon import Lexicon
+from .mentions import Mention, MentionIndex
+from .spans import Span
+
+_GAP_TO_CUE = regex.compile(
+    r"""\A
+    (?:\s*\([^()\n]{1,40}\))?                                  # (D-S.C.)
+    (?:\s*,[^,;:!?"“”\n]{1,140},)?                             # , a spokesman for X,
+    \s+(?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
+          previously|recently|quickly|simply|often|publicly|privately|repeatedly|
+          went\s+on\s+to|had\s+earlier|has\s+also|\p{Ll}+ly)\s+){0,3}
+    \Z""",
+    regex.VERBOSE,
+)
+_LEAD = regex.compile(r"\A[\s,]*")
+_DASH_LEAD = regex.compile(r"\A\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
+_ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
+_TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
+_GENERIC_NP_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}'’-])(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|"
+    r"Their|its|Its|our|Our)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
+    r"[\p{L}'’-]+)\s*\Z"
+)
+_GENERIC_NP_AFTER = regex.compile(
+    r"\A\s*((?:the|a|an|one|another)\s+(?:(?!(?:who|which|that|in|on|at|after|before|during|"
+    r"when|while|to|and)\b)[\p{L}\p{N}'’-]+\s*){1,6})",
+    regex.IGNORECASE,
+)
+_SENTENCE_STOP = regex.compile(r"[.!?]\s")
+_MAX_TAIL_WORDS = 12
+"""How many words may separate a speech cue from the quote it introduces."""
+_MAX_RIGHT_LEAD = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a rule found: the speaker phrase, the cue and how sure the rule is."""
+
+    rule: str
+    confidence: float
+    mention: int | None
+    """Index of the speaker mention in the document's :class:`MentionIndex`, if it is one."""
+    mention_span: Span | None
+    cue: Span | None
+    phrase: str = ""
+    """For a speaker phrase that is not a known mention ("voices across Europe"): its text."""
+    inherited_from: int | None = None
+    """For a follow-on quote: the position of the quote whose speaker it took."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInput:
+    """Everything the rules may read about one document."""
+
+    text: str
+    lexicon: Lexicon
+    mentions: MentionIndex
+    contexts: Sequence[QuoteContext]
+    paragraphs: Sequence[Span]
+    found: Sequence[Found | None]
+    """Results for the quotes before this one (follow-on rules read them)."""
+    direct: Sequence[bool]
+    """Whether each top-level quote is a direct quote."""
+    cues: regex.Pattern[str]
+    """The speech-verb pattern built from ``lexicon`` (see :func:`speech_cue_pattern`)."""
+
+
+Rule = Callable[[QuoteContext, RuleInput], "Found | None"]
+
+
+# -- speaker phrases ----------------------------------------------------------------------------
+
+
+def _speaker_before(
+    inp: RuleInput, floor: int, cue_start: int
+) -> tuple[int | None, Span, str] | None:
+    """The subject phrase that ends just before a cue: a mention, else a noun phrase."""
+    text = inp.text
+    candidates = inp.mentions.between(floor, cue_start)
+    for m in reversed(candidates):
+        if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i", "it"):
+            continue
+        gap = text[m.span.end : cue_start]
+        if _GAP_TO_CUE.match(gap):
+            index = inp.mentions.index_of(m)
+            return index, m.full_span, ""
+        break
+    window_start = max(floor, cue_start - 80)
+    match = _GENERIC_NP_BEFORE.search(text, window_start, cue_start)
+    if match:
+        phrase_end = match.start() + len(match.group().rstrip())
+        phrase = text[match.start() : phrase_end]
+        first = phrase.split()[0].lower()
+        head = phrase.split()[-1].lower()
+        if phrase.count(" ") == 0 and head not in inp.lexicon.group_nouns and (
+            head not in inp.lexicon.role_nouns
+        ):
+            return None
+        if first in inp.lexicon.pronouns or head in inp.lexicon.not_names:
+            return None
+        return None, Span(match.start(), phrase_end), phrase
+    return None
+
+
+def _speaker_after(inp: RuleInput, start: int, ceiling: int) -> tuple[int | None, Span, str] | None:
+    """The speaker phrase right after an inverted cue ("said Caddell", "said a spokesman")."""
+    text = inp.text
+    pos = start
+    while pos < ceiling and text[pos] in " \u00a0":
+        pos += 1
+    m = inp.mentions.starting_at(pos)
+    if m is not None and m.span.end <= ceiling + 1:
+        return inp.mentions.index_of(m), m.full_span, ""
+    match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
+    if match:
+        span = Span(match.start(1), match.start(1) + len(match.group(1).rstrip()))
+        return None, span, text[span.start : span.end]
+    return None
+
+
+def _found(rule: str, confidence: float, speaker: tuple[int | None, Span, str], cue: Span | None,
+           inp: RuleInput) -> Found:
+    mention, span, phrase = speaker
+    if mention is not None:
+        m: Mention = inp.mentions.mentions[mention]
+        if m.kind == "pronoun" and m.head in ("it", "they"):
+            confidence -= 0.05
+    return Found(rule, round(confidence, 2), mention, span, cue, phrase)
+
+
+def _cues_in(inp: RuleInput, span: Span) -> list[Span]:
+    return [Span(*m.span()) for m in inp.cues.finditer(inp.text, span.start, span.end)]
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"...," Kerry said`` / ``"...," the minister told reporters``: speaker then cue after."""
+    text = inp.text
+    lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
+    start = lead.end() if lead else ctx.right.start
+    if start - ctx.right.start > _MAX_RIGHT_LEAD and ctx.right.start != start:
+        return None
+    for cue in _cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
+        speaker = _speaker_before(inp, start, cue.start)
+        if speaker is not None and speaker[1].start <= start + 1:
+            return _found("quote_speaker_cue", 0.95, speaker, cue, inp)
+        break
+    return None
+
+
+def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"...," said Peter Morgan, a lawyer``: inverted cue right after the quote."""
+    text = inp.text
+    lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
+    start = lead.end() if lead else ctx.right.start
+    cue_match = inp.cues.match(text, start, ctx.right.end)
+    if cue_match is None:
+        return None
+    speaker = _speaker_after(inp, cue_match.end(), ctx.right.end)
+    if speaker is None:
+        return None
+    return _found("quote_cue_speaker", 0.95, speaker, Span(*cue_match.span()), inp)
+
+
+def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``Kerry said: "..."`` / ``he told the host, "..."``: the cue introduces the quote."""
+    cues = _cues_in(inp, ctx.left)
+    for cue in reversed(cues):
+        tail = inp.text[cue.end : ctx.quote.span.start]
+        if _SENTENCE_STOP.search(tail) or len(_TAIL_WORDS.findall(tail)) > _MAX_TAIL_WORDS:
+            return None
+        speaker = _speaker_before(inp, ctx.left.start, cue.start)
+        if speaker is not None:
+            adjacent = tail.strip() in ("", ",", ":")
+            return _found("speaker_cue_quote", 0.93 if adjacent else 0.85, speaker, cue, inp)
+        speaker = _speaker_after(inp, cue.end, ctx.quote.span.start)
+        if speaker is not None:
+            return _found("cue_speaker_quote", 0.9, speaker, cue, inp)
+    return None
+
+
+def according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``according to the ministry``, in the clause before or after the quote."""
+    for window in (ctx.right, ctx.left):
+        match = _ACCORDING.search(inp.text, window.start, window.end)
+        if match:
+            speaker = _speaker_after(inp, match.end(), window.end)
+            if speaker is not None:
+                return _found("according_to", 0.85, speaker, Span(match.start(), match.end() - 1),
+                              inp)
+    return None
+
+
+def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"..." — Jane Doe`` / ``"..." -- Jane Doe, a voter``: a dash and a name after the quote."""
+    lead = _DASH_LEAD.match(inp.text, ctx.right.start, ctx.right.end)
+    if lead is None:
+        return None
+    m = inp.mentions.starting_at(lead.end())
+    if m is None or m.kind != "name":
+        return None
+    return Found("dash_attribution", 0.85, inp.mentions.index_of(m), m.full_span, None)
+
+
+def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A speech cue with a subject elsewhere in the quote's sentence (``"...," Kerry, who ... said``)."""
+    for window in (ctx.right, ctx.left):
+        for cue in _cues_in(inp, window):
+            speaker = _speaker_before(inp, window.start, cue.start)
+            if speaker is None:
+                speaker = _speaker_after(inp, cue.end, window.end)
+            if speaker is not None:
+                return _found("speaker_cue_in_sentence", 0.75, speaker, cue, inp)
+    return None
+
+
+def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``Caddell continued:`` closing the paragraph before a paragraph that opens with a quote."""
+    if not ctx.starts_paragraph or ctx.paragraph_index == 0:
+        return None
+    prev = inp.paragraphs[ctx.paragraph_index - 1]
+    body = inp.text[prev.start : prev.end].rstrip()
+    if not body.endswith(":"):
+        return None
+    colon = prev.start + len(body) - 1
+    last_stop = max(inp.text.rfind(". ", prev.start, colon), prev.start - 2) + 2
+    window = Span(last_stop, colon)
+    cues = _cues_in(inp, window)
+    for cue in reversed(cues):
+        speaker = _speaker_before(inp, window.start, cue.start) or _speaker_after(
+            inp, cue.end, colon
+        )
+        if speaker is not None:
+            return _found("colon_previous_paragraph", 0.85, speaker, cue, inp)
+    speaker = _speaker_before(inp, window.start, colon)
+    if speaker is not None and speaker[0] is not None:
+        return _found("colon_previous_paragraph", 0.7, speaker, None, inp)
+    return None
+
+
+def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A quote with no cue of its own takes the speaker of the quote just before it."""
+    if ctx.position == 0 or not inp.direct[ctx.position]:
+        return None
+    own_clause = inp.text[ctx.left.start : ctx.left.end].strip()
+    if own_clause and own_clause[-1:] not in ".!?:\"”’'":
+        return None
+    prev_index = ctx.position - 1
+    prev = inp.contexts[prev_index]
+    prev_found = inp.found[prev_index]
+    if prev_found is None or prev_found.mention_span is None:
+        return None
+    if prev.paragraph_index == ctx.paragraph_index:
+        between = inp.text[prev.quote.span.end : ctx.quote.span.start]
+        if inp.mentions.between(prev.right.end, ctx.quote.span.start) and len(between) > 200:
+            return None
+        confidence = 0.85
+    elif prev.paragraph_index == ctx.paragraph_index - 1 and ctx.starts_paragraph:
+        prev_para = inp.paragraphs[prev.paragraph_index]
+        trailing = inp.text[prev.right.end : prev_para.end].strip()
+        if len(trailing) > 2:
+            return None
+        confidence = 0.7
+    else:
+        return None
+    return Found("follow_on_quote", confidence, prev_found.mention, prev_found.mention_span,
+                 prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+
+
+RULES: tuple[Rule, ...] = (
+    quote_speaker_cue,
+    quote_cue_speaker,
+    speaker_cue_quote,
+    according_to,
+    dash_attribution,
+    speaker_cue_in_sentence,
+    colon_previous_paragraph,
+    follow_on_quote,
+)
+"""The rules in precedence order: the first that fires decides."""
+
+
+def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """The first rule in :data:`RULES` that finds a speaker for ``ctx``."""
+    for rule in RULES:
+        found = rule(ctx, inp)
+        if found is not None:
+            return found
+    return None

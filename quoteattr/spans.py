@@ -1,0 +1,37 @@
+"""Character spans into the caller's original string, and helpers over them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of Python str offsets into the original text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def slice(self, text: str) -> str:
+        """The text this span covers."""
+        return text[self.start : self.end]
+
+
+def strip_span(text: str, start: int, end: int, chars: str | None = None) -> Span:
+    """Shrink ``[start, end)`` so it neither starts nor ends with whitespace (or ``chars``)."""
+    while start < end and (text[start].isspace() if chars is None else text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() if chars is None else text[end - 1] in chars):
+        end -= 1
+    return Span(start, end)
