@@ -21,15 +21,24 @@ from .spans import Span
 _GAP_TO_CUE = regex.compile(
     r"""\A
     (?:\s*\([^()\n]{1,40}\))?                                  # (D-S.C.)
-    (?:\s*,[^,;:!?"“”\n]{1,140},)?                             # , a spokesman for X,
+    (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
+    (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
     \s+(?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
           previously|recently|quickly|simply|often|publicly|privately|repeatedly|
           went\s+on\s+to|had\s+earlier|has\s+also|\p{Ll}+ly)\s+){0,3}
     \Z""",
     regex.VERBOSE,
 )
-_LEAD = regex.compile(r"\A[\s,]*")
-_DASH_LEAD = regex.compile(r"\A\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
+_OF_PHRASE = regex.compile(
+    r"(?<![\p{L}'’-])((?:(?:the|a|an|one|another|The|A|An|One|Another)\s+)?(?:[\p{L}-]+\s+){0,2}"
+    r"(?P<head>[\p{L}-]+))\s+(?:of|for|from|across|at|in|with|on)\s+(?:the\s+)?\Z"
+)
+"""A noun phrase ending in a preposition before a name: "voices across Europe", "a spokesman for"."""
+_NAME_LEAD = regex.compile(r"(?:(?:the|The)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,4}")
+"""Capitalised words (an organisation, a title) before the name in "said European Council
+President Donald Tusk"."""
+_LEAD = regex.compile(r"[\s,]*")
+_DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 _TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
 _GENERIC_NP_BEFORE = regex.compile(
@@ -38,7 +47,7 @@ _GENERIC_NP_BEFORE = regex.compile(
     r"[\p{L}'’-]+)\s*\Z"
 )
 _GENERIC_NP_AFTER = regex.compile(
-    r"\A\s*((?:the|a|an|one|another)\s+(?:(?!(?:who|which|that|in|on|at|after|before|during|"
+    r"\s*((?:the|a|an|one|another)\s+(?:(?!(?:who|which|that|in|on|at|after|before|during|"
     r"when|while|to|and)\b)[\p{L}\p{N}'’-]+\s*){1,6})",
     regex.IGNORECASE,
 )
@@ -93,14 +102,15 @@ def _speaker_before(
     """The subject phrase that ends just before a cue: a mention, else a noun phrase."""
     text = inp.text
     candidates = inp.mentions.between(floor, cue_start)
-    for m in reversed(candidates):
+    for m in list(reversed(candidates))[:4]:
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i", "it"):
             continue
-        gap = text[m.span.end : cue_start]
-        if _GAP_TO_CUE.match(gap):
-            index = inp.mentions.index_of(m)
-            return index, m.full_span, ""
-        break
+        if not _GAP_TO_CUE.match(text[m.span.end : cue_start]):
+            continue
+        wider = _noun_before_preposition(inp, floor, m)
+        if wider is not None:
+            return wider
+        return inp.mentions.index_of(m), m.full_span, ""
     window_start = max(floor, cue_start - 80)
     match = _GENERIC_NP_BEFORE.search(text, window_start, cue_start)
     if match:
@@ -118,15 +128,38 @@ def _speaker_before(
     return None
 
 
+def _noun_before_preposition(
+    inp: RuleInput, floor: int, m: Mention
+) -> tuple[int | None, Span, str] | None:
+    """"voices across Europe" / "a spokesman for the ministry": the noun before the preposition
+    is the speaker, not the name after it."""
+    start = m.title_start if m.title_start >= 0 else m.span.start
+    match = _OF_PHRASE.search(inp.text, max(floor, start - 60), start)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    lex = inp.lexicon
+    if head not in lex.group_nouns and head not in lex.role_nouns:
+        return None
+    phrase_span = Span(match.start(1), match.end(1))
+    inner = inp.mentions.between(phrase_span.start, phrase_span.end)
+    if inner and inner[-1].kind == "nominal":
+        return inp.mentions.index_of(inner[-1]), inner[-1].span, ""
+    end = m.span.end
+    return None, Span(phrase_span.start, end), inp.text[phrase_span.start : end]
+
+
 def _speaker_after(inp: RuleInput, start: int, ceiling: int) -> tuple[int | None, Span, str] | None:
     """The speaker phrase right after an inverted cue ("said Caddell", "said a spokesman")."""
     text = inp.text
     pos = start
     while pos < ceiling and text[pos] in " \u00a0":
         pos += 1
-    m = inp.mentions.starting_at(pos)
-    if m is not None and m.span.end <= ceiling + 1:
-        return inp.mentions.index_of(m), m.full_span, ""
+    for m in inp.mentions.between(pos, min(ceiling + 1, pos + 80))[:3]:
+        lead = text[pos : m.full_span.start]
+        if m.full_span.start == pos or _NAME_LEAD.fullmatch(lead):
+            return inp.mentions.index_of(m), Span(pos, m.span.end), ""
+        break
     match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
     if match:
         span = Span(match.start(1), match.start(1) + len(match.group(1).rstrip()))

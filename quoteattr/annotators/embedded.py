@@ -19,7 +19,7 @@ from ..spans import Span
 
 _PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029]+")
 _SENTENCE_END = regex.compile(
-    r"""(?:[.!?…]+|(?<=[.!?…])[.!?…]*)["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
+    r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
 )
 _WORD_BEFORE = regex.compile(r"(\S+)\Z")
 _NEXT_WORD = regex.compile(r"\s+[\"“‘'(\[«\-—–]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
@@ -84,10 +84,11 @@ class EmbeddedAnnotator:
             return True
         word_match = _WORD_BEFORE.search(text, para.start, stop + 1)
         word = word_match.group(1).lower() if word_match else ""
-        word = word.lstrip("\"“‘'([«")
+        word = word.lstrip("\"“‘'([«").rstrip(")]")
+        word = word.rsplit("-", 1)[-1]  # (R-Fla.) ends with the abbreviation "fla."
         next_match = _NEXT_WORD.match(text, after_stop, para.end)
         next_word = next_match.group(1).lower() if next_match else ""
-        if word in self.lexicon.abbreviations or _INITIALISM.search(word):
+        if word in self.lexicon.abbreviations or _INITIALISM.fullmatch(word):
             # "Mr. Smith" never ends; "in the U.S. The" does when a function word follows.
             is_title = word in self.lexicon.titles
             return not is_title and next_word in self.lexicon.not_names
@@ -111,7 +112,7 @@ class EmbeddedAnnotator:
                 continue
             word = match.group()
             if word.endswith(".") and word.lower() not in self.lexicon.abbreviations:
-                if not _INITIALISM.search(word) and not (len(word) == 2):
+                if not _INITIALISM.fullmatch(word) and not (len(word) == 2):
                     end -= 1
                     word = word[:-1]
             if word.lower() in not_names and word.lower() not in self.lexicon.titles:
