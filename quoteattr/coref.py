@@ -26,6 +26,7 @@ _OTHER_WEIGHT = 1.5
 _SAME_SENTENCE_WEIGHT = 2.5
 _RECENT_SPEAKER_WEIGHT = 2.5
 _LOOKBACK_SENTENCES = 8
+_FREQUENCY_SHARE = 0.25
 
 
 @dataclass(slots=True)
@@ -234,7 +235,7 @@ class Coreference:
     def _candidates(self, i: int) -> dict[int, float]:
         m = self.index.mentions[i]
         here = self._sentence_of(m.span.start)
-        scores: dict[int, float] = {}
+        scores_parts: dict[int, tuple[float, float]] = {}
         pos = self._outside_position(i)
         for j in reversed(self._outside[:pos]):
             other = self.index.mentions[j]
@@ -253,7 +254,11 @@ class Coreference:
                 weight = _SUBJECT_WEIGHT / distance
             else:
                 weight = _OTHER_WEIGHT / distance
-            scores[c] = scores.get(c, 0.0) + weight
+            best, total = scores_parts.get(c, (0.0, 0.0))
+            scores_parts[c] = (max(best, weight), total + weight)
+        # The best single mention decides; further mentions add a little (frequency).
+        scores = {c: best + _FREQUENCY_SHARE * (total - best)
+                  for c, (best, total) in scores_parts.items()}
         for position, c in reversed(self._speakers):
             if position < m.span.start:
                 if self._sentence_of(position) >= here - _LOOKBACK_SENTENCES // 2 and (

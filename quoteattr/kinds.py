@@ -58,6 +58,9 @@ def classify_quote(
     short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","
     before = text[paragraph.start : quote.span.start].rstrip()
     prev = before[-1:]
+    if prev in "-—–―" and before.rstrip(" -—–―")[-1:] in _CLOSING_MARKS:
+        before = before.rstrip(" -—–―")  # "Je suis Bruxellois" -- "I am a citizen"
+        prev = before[-1:]
     if prev in _CLOSING_MARKS and len(before) >= 2:
         # a quote right after another ("A" -- "B", or a closing mark then a space)
         prev = before[-2:-1] if before[-2:-1] in _TERMINAL + ",:;" else prev

@@ -39,6 +39,7 @@ _NAME_LEAD = regex.compile(r"(?:(?:the|The)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,4}")
 President Donald Tusk"."""
 _LEAD = regex.compile(r"[\s,]*")
 _DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
+_PAIR_GAP = regex.compile(r"\s*(?:-{1,3}|[—–―‒:;])\s*")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 _TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
 _GENERIC_NP_BEFORE = regex.compile(
@@ -216,7 +217,8 @@ def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``Kerry said: "..."`` / ``he told the host, "..."``: the cue introduces the quote."""
     cues = _cues_in(inp, ctx.left)
-    for cue in reversed(cues):
+    strong = [c for c in cues if inp.text[c.start : c.end] in inp.lexicon.strong_speech_verbs]
+    for cue in reversed(strong or cues):
         tail = inp.text[cue.end : ctx.quote.span.start]
         if _SENTENCE_STOP.search(tail) or len(_TAIL_WORDS.findall(tail)) > _MAX_TAIL_WORDS:
             return None
@@ -227,6 +229,23 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         speaker = _speaker_after(inp, cue.end, ctx.quote.span.start)
         if speaker is not None:
             return _found("cue_speaker_quote", 0.9, speaker, cue, inp)
+    return None
+
+
+def paired_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"Je suis Bruxellois" -- "I am a citizen of Brussels," Kerry said``: a quote joined to
+    the next one by a dash takes that quote's attribution."""
+    nxt = ctx.position + 1
+    if nxt >= len(inp.contexts) or not _PAIR_GAP.fullmatch(
+        inp.text, ctx.quote.span.end, inp.contexts[nxt].quote.span.start
+    ):
+        return None
+    following = inp.contexts[nxt]
+    for rule in (quote_speaker_cue, quote_cue_speaker):
+        found = rule(following, inp)
+        if found is not None:
+            return Found("paired_quote", round(found.confidence - 0.05, 2), found.mention,
+                         found.mention_span, found.cue, found.phrase)
     return None
 
 
@@ -322,6 +341,7 @@ RULES: tuple[Rule, ...] = (
     quote_speaker_cue,
     quote_cue_speaker,
     speaker_cue_quote,
+    paired_quote,
     according_to,
     dash_attribution,
     speaker_cue_in_sentence,
