@@ -27,6 +27,7 @@ _SAME_SENTENCE_WEIGHT = 2.5
 _RECENT_SPEAKER_WEIGHT = 2.5
 _LOOKBACK_SENTENCES = 8
 _FREQUENCY_SHARE = 0.25
+_SAME_PARAGRAPH_BONUS = 1.5
 
 
 @dataclass(slots=True)
@@ -75,11 +76,13 @@ class Coreference:
         sentences: Sequence[Span],
         quote_spans: Sequence[Span],
         lexicon: Lexicon,
+        paragraphs: Sequence[Span] = (),
     ) -> None:
         self.text = text
         self.index = index
         self.lexicon = lexicon
         self.sentence_starts = [s.start for s in sentences]
+        self.paragraph_starts = [p.start for p in paragraphs]
         self.clusters: list[Cluster] = []
         self._of: dict[int, int | None] = {}
         self._speakers: list[tuple[int, int]] = []
@@ -88,6 +91,7 @@ class Coreference:
         self._outside = [i for i, m in enumerate(index.mentions) if not inside[i]]
         self._subjects = self._find_subjects()
         self._cluster_names()
+        self._link_appositives()
 
     # -- names -------------------------------------------------------------------------------
 
@@ -159,6 +163,9 @@ class Coreference:
     def _sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
 
+    def _paragraph_of(self, position: int) -> int:
+        return bisect_right(self.paragraph_starts, position) - 1
+
     def _find_subjects(self) -> set[int]:
         """The first non-possessive mention outside quotes in each sentence."""
         subjects: set[int] = set()
@@ -170,6 +177,8 @@ class Coreference:
                 continue
             after = self.text[m.span.end : m.span.end + 2]
             if after[:1] in ("'", "’"):
+                continue
+            if self._modifies_next(i):
                 continue
             seen.add(s)
             subjects.add(i)
@@ -194,6 +203,36 @@ class Coreference:
             cluster.labels.add(label)
         return c_new
 
+    def _modifies_next(self, i: int) -> bool:
+        """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""
+        mentions = self.index.mentions
+        if i + 1 >= len(mentions):
+            return False
+        m, nxt = mentions[i], mentions[i + 1]
+        return nxt.kind == "name" and nxt.full_span.start <= m.span.end + 1
+
+    def _link_appositives(self) -> None:
+        """"Olu Adeyemi, the transport director," and "the transport director, Olu Adeyemi,":
+        the role noun joins the name's entity and becomes one of its titles."""
+        mentions = self.index.mentions
+        for i in range(len(mentions) - 1):
+            a, b = mentions[i], mentions[i + 1]
+            if self.text[a.span.end : b.full_span.start] != ", ":
+                continue
+            if a.kind == "name" and b.kind == "nominal":
+                name, role = i, i + 1
+            elif a.kind == "nominal" and b.kind == "name":
+                name, role = i + 1, i
+            else:
+                continue
+            c = self._of.get(name)
+            if c is None or role in self._of:
+                continue
+            phrase = self.text[mentions[role].span.start : mentions[role].span.end]
+            self._add(c, role)
+            if phrase not in self.clusters[c].titles:
+                self.clusters[c].titles.append(phrase)
+
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
         self._speakers.append((position, cluster))
@@ -213,6 +252,14 @@ class Coreference:
         self._of[i] = c
         return c
 
+    def _agreement(self, m: Mention, c: Cluster) -> float:
+        """1.0 when ``m`` can refer to ``c``, 0.0 when it cannot, 0.5 when it is doubtful."""
+        if not self._compatible(m, c):
+            return 0.0
+        if m.head in ("he", "she") and c.type == "unknown" and len(c.name.split()) > 1:
+            return 0.5  # "Mieterbündnis Ost": a name with no given name and no title
+        return 1.0
+
     def _compatible(self, m: Mention, c: Cluster) -> bool:
         if m.kind == "pronoun":
             if m.head in ("he", "she"):
@@ -220,7 +267,7 @@ class Coreference:
                     return False
                 return c.gender == "-" or c.gender == m.gender
             if m.head == "they":
-                return True
+                return c.type != "person" or "GROUP" in c.labels
             if m.head == "it":
                 return c.type in ("organization", "group", "unknown") and not c.gender != "-"
             return False
@@ -235,6 +282,7 @@ class Coreference:
     def _candidates(self, i: int) -> dict[int, float]:
         m = self.index.mentions[i]
         here = self._sentence_of(m.span.start)
+        here_paragraph = self._paragraph_of(m.span.start)
         scores_parts: dict[int, tuple[float, float]] = {}
         pos = self._outside_position(i)
         for j in reversed(self._outside[:pos]):
@@ -246,14 +294,18 @@ class Coreference:
             if other.kind == "pronoun" and other.head in ("i", "we"):
                 continue
             c = self.cluster_of(j) if other.kind != "name" else self._of.get(j)
-            if c is None or not self._compatible(m, self.clusters[c]):
+            agreement = 0.0 if c is None else self._agreement(m, self.clusters[c])
+            if c is None or agreement == 0.0:
                 continue
             if distance == 0:
                 weight = _SAME_SENTENCE_WEIGHT
+            elif j in self._subjects and self._paragraph_of(other.span.start) == here_paragraph:
+                weight = _SUBJECT_WEIGHT / distance + _SAME_PARAGRAPH_BONUS
             elif j in self._subjects:
                 weight = _SUBJECT_WEIGHT / distance
             else:
                 weight = _OTHER_WEIGHT / distance
+            weight *= agreement
             best, total = scores_parts.get(c, (0.0, 0.0))
             scores_parts[c] = (max(best, weight), total + weight)
         # The best single mention decides; further mentions add a little (frequency).
@@ -288,6 +340,10 @@ class Coreference:
             scores = self._candidates(i)
             return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
         definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
+        if definite and m.label == "ORG":
+            named_orgs = self._named_organisations(i, head)
+            if named_orgs is not None:
+                return named_orgs
         if definite and m.label == "PERSON":
             scores = self._candidates(i)
             named = {c: s for c, s in scores.items() if self.clusters[c].names}
@@ -301,6 +357,17 @@ class Coreference:
         c_new = self._new_cluster()
         self.clusters[c_new].nominal = self.text[m.span.start : m.span.end]
         return c_new
+
+    def _named_organisations(self, i: int, head: str) -> int | None:
+        """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company."""
+        scores = self._candidates(i)
+        orgs = [c for c in self.clusters if c.names and c.type == "organization"
+                and c.index in scores]
+        if not orgs:
+            return None
+        by_head = [c for c in orgs if head in c.name.lower()]
+        pool = by_head or orgs
+        return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
 
     def _role_holders(self, head: str) -> list[int]:
         """Named entities whose titles contain ``head`` or a title it stands for."""

@@ -15,7 +15,7 @@ from typing import Literal
 import regex
 
 from .annotation import Annotation
-from .lexicon import Lexicon
+from .lexicon import Lexicon, RoleNoun
 from .spans import Span
 
 MentionKind = Literal["name", "pronoun", "nominal"]
@@ -24,6 +24,7 @@ MentionLabel = Literal["PERSON", "ORG", "GROUP", "UNKNOWN"]
 _TITLE_WORD = regex.compile(r"(\S+)\s+\Z")
 
 
+_GROUP_ROLE = RoleNoun("group", "-")
 _ROLE_LABELS: dict[str, MentionLabel] = {"person": "PERSON", "group": "GROUP", "organization": "ORG"}
 
 
@@ -94,7 +95,7 @@ def _pronoun_pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
 def _nominal_pattern(nouns: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
         r"\b(?:the|a|an|another|one|this|that|its|his|her|their|our)\s+"
-        r"(?:(?!(?:the|a|an|and|or|but|who|which|that|said|says)\b)[\p{L}\p{N}'’-]+\s+){0,4}?"
+        r"(?:(?!(?:the|a|an|and|or|but|who|which|that|said|says)\b)[\p{L}\p{N}'’-]+\s+){0,4}"
         r"(?P<noun>\L<nouns>)\b(?!['’-])",
         regex.IGNORECASE,
         nouns=list(nouns),
@@ -111,9 +112,12 @@ def find_mentions(annotation: Annotation, lexicon: Lexicon) -> MentionIndex:
     """All name, pronoun and role-noun mentions in the text, in order."""
     text = annotation.text
     found: list[Mention] = []
-    for entity in annotation.entities:
-        if entity.label in ("PERSON", "ORG", "MISC"):
-            found.append(_name_mention(text, entity.span, entity.label, lexicon))
+    names = [
+        _name_mention(text, e.span, e.label, lexicon)
+        for e in annotation.entities
+        if e.label in ("PERSON", "ORG", "MISC")
+    ]
+    found.extend(_join_coordinated(text, names))
     third_person = tuple(
         p for p, info in lexicon.pronouns.items() if info.case == "nom" and p != "you"
     )
@@ -128,9 +132,10 @@ def find_mentions(annotation: Annotation, lexicon: Lexicon) -> MentionIndex:
         found.append(Mention(Span(*match.span()), "pronoun", label, word, gender=info.gender,
                              number=info.number))
     roles = lexicon.role_nouns
-    for match in _nominal_pattern(tuple(sorted(roles, key=len, reverse=True))).finditer(text):
+    nouns = set(roles) | set(lexicon.group_nouns)
+    for match in _nominal_pattern(tuple(sorted(nouns, key=len, reverse=True))).finditer(text):
         noun = match.group("noun").lower()
-        role = roles[noun]
+        role = roles.get(noun) or _GROUP_ROLE
         role_label = _ROLE_LABELS[role.type]
         found.append(
             Mention(Span(*match.span()), "nominal", role_label, noun, gender=role.gender,
@@ -145,6 +150,25 @@ def find_mentions(annotation: Annotation, lexicon: Lexicon) -> MentionIndex:
     return MentionIndex(tuple(kept), tuple(m.span.start for m in kept))
 
 
+def _join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
+    """"Pavel and Jana Tesar": two person names joined by "and" are one plural mention."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(names):
+        m = names[i]
+        if i + 1 < len(names) and m.label != "ORG" and names[i + 1].label != "ORG":
+            nxt = names[i + 1]
+            if text[m.span.end : nxt.full_span.start] == " and ":
+                span = Span(m.full_span.start, nxt.span.end)
+                out.append(Mention(span, "name", "GROUP", text[m.span.start : nxt.span.end],
+                                   number="pl"))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
 def _name_mention(text: str, span: Span, label: str, lexicon: Lexicon) -> Mention:
     """A name mention, with the title phrase before it ("Belgian Prime Minister") attached."""
     title_start = span.start
@@ -156,6 +180,8 @@ def _name_mention(text: str, span: Span, label: str, lexicon: Lexicon) -> Mentio
             break
         word = match.group(1)
         low = word.lower().strip(",")
+        if low + "." in lexicon.titles:
+            low += "."  # British style drops the dot: "Mr Lloyd"
         if word.endswith(","):
             break
         joined = " ".join([low, *words[:2]])
@@ -175,7 +201,7 @@ def _name_mention(text: str, span: Span, label: str, lexicon: Lexicon) -> Mentio
     if gender == "u":
         gender = "-"
     for word in title.lower().split():
-        info = lexicon.titles.get(word)
+        info = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
         if info is not None and info.gender != "-":
             gender = info.gender
     mention_label: MentionLabel = "ORG" if label == "ORG" else (

@@ -102,7 +102,7 @@ class Attributor:
         mentions = find_mentions(annotation, lex)
         kinds = [self._kind(text, ctx) for ctx in contexts]
         coref = Coreference(text, mentions, annotation.sentences,
-                            [c.quote.span for c in contexts], lex)
+                            [c.quote.span for c in contexts], lex, annotation.paragraphs)
         found: list[Found | None] = []
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues)

@@ -20,7 +20,7 @@ _OPEN_BEFORE = frozenset("([{<—–-/:;,=*|\u00a0")
 """Characters after which a mark may still open a quote (besides space and line start)."""
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/*|\u00a0")
 """Characters before which a mark may still close a quote (besides space and line end)."""
-_CLIPPED_WORDS = regex.compile(r"(?:n['’]|em|til|cause|tis|twas|bout|round|nuff)\b", regex.I)
+_CLIPPED_WORDS = regex.compile(r"n['’](?=\s)|(?:em|til|cause|tis|twas|bout|round|nuff)\b", regex.I)
 """Words that start with an apostrophe rather than a quotation mark."""
 
 

@@ -284,6 +284,47 @@ def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return None
 
 
+def _clause_subject(inp: RuleInput, window: Span) -> tuple[int | None, Span, str] | None:
+    """The first mention of a clause that is not a possessive or a modifier of the next name."""
+    mentions = inp.mentions.between(window.start, window.end)
+    for n, m in enumerate(mentions):
+        if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
+            continue
+        if n + 1 < len(mentions) and mentions[n + 1].full_span.start <= m.span.end + 1:
+            continue
+        if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i"):
+            continue
+        return inp.mentions.index_of(m), m.full_span, ""
+    return None
+
+
+def _colon_speaker(
+    inp: RuleInput, window: Span, colon: int
+) -> tuple[tuple[int | None, Span, str], Span | None] | None:
+    """Who speaks after a colon: the subject of the clause's speech cue, else its subject."""
+    cues = _cues_in(inp, Span(window.start, colon))
+    for cue in reversed(cues):
+        speaker = _speaker_before(inp, window.start, cue.start)
+        if speaker is not None and speaker[0] is not None:
+            return speaker, cue
+    subject = _clause_subject(inp, Span(window.start, colon))
+    if subject is not None:
+        return subject, cues[-1] if cues else None
+    return None
+
+
+def colon_intro(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``the crowd took up the chant again: "..."``: a clause ending in a colon, no speech cue."""
+    body = inp.text[ctx.left.start : ctx.left.end].rstrip()
+    if not body.endswith(":"):
+        return None
+    colon = ctx.left.start + len(body) - 1
+    found = _colon_speaker(inp, ctx.left, colon)
+    if found is None:
+        return None
+    return _found("colon_intro", 0.75, found[0], found[1], inp)
+
+
 def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``Caddell continued:`` closing the paragraph before a paragraph that opens with a quote."""
     if not ctx.starts_paragraph or ctx.paragraph_index == 0:
@@ -294,18 +335,27 @@ def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     colon = prev.start + len(body) - 1
     last_stop = max(inp.text.rfind(". ", prev.start, colon), prev.start - 2) + 2
-    window = Span(last_stop, colon)
-    cues = _cues_in(inp, window)
-    for cue in reversed(cues):
-        speaker = _speaker_before(inp, window.start, cue.start) or _speaker_after(
-            inp, cue.end, colon
-        )
-        if speaker is not None:
-            return _found("colon_previous_paragraph", 0.85, speaker, cue, inp)
-    speaker = _speaker_before(inp, window.start, colon)
-    if speaker is not None and speaker[0] is not None:
-        return _found("colon_previous_paragraph", 0.7, speaker, None, inp)
-    return None
+    found = _colon_speaker(inp, Span(last_stop, colon), colon)
+    if found is None:
+        return None
+    return _found("colon_previous_paragraph", 0.8 if found[1] else 0.7, found[0], found[1], inp)
+
+
+def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A quote with no cue after a sentence about someone: ``Pruitt stopped ... "I did nothing
+    wrong."`` takes the subject of the sentence before it in the same paragraph."""
+    if not inp.direct[ctx.position] or ctx.left.start == ctx.paragraph.start:
+        return None
+    if inp.text[ctx.right.start : ctx.right.end].strip(" .,\u00a0"):
+        return None
+    before = Span(ctx.paragraph.start, ctx.left.start)
+    sentence_start = max(inp.text.rfind(". ", before.start, before.end - 2) + 2, before.start)
+    subject = _clause_subject(inp, Span(sentence_start, before.end))
+    if subject is None or subject[0] is None:
+        return None
+    if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP"):
+        return None
+    return _found("paragraph_subject", 0.6, subject, None, inp)
 
 
 def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
@@ -345,8 +395,10 @@ RULES: tuple[Rule, ...] = (
     according_to,
     dash_attribution,
     speaker_cue_in_sentence,
+    colon_intro,
     colon_previous_paragraph,
     follow_on_quote,
+    paragraph_subject,
 )
 """The rules in precedence order: the first that fires decides."""
 

@@ -37,7 +37,8 @@ _CAPITALISED = regex.compile(
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la",
                         "le", "del", "dos", "das", "of", "for", "ibn", "ter"})
 """Lower-case words that may sit inside a name or organisation name ("Ministry of Defence")."""
-_ACRONYM = regex.compile(r"\p{Lu}{2,}\Z|(?:\p{Lu}\.){2,}\Z")
+_ACRONYM = regex.compile(r"\p{Lu}{2,5}\Z|(?:\p{Lu}\.){2,}\Z")
+"""An organisation's initials (NATO, F.B.I.); longer all-capital words are datelines or shouting."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,9 @@ class EmbeddedAnnotator:
         if not name:
             return
         lowered = [w.text.lower() for w in name]
+        if len(name) >= 3 and lowered[1] in lex.first_names and lowered[0] not in lex.first_names:
+            # "Organiser Declan Moss": an unlisted title before a given name
+            name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         label: EntityLabel
         if any(_is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)):
             label = "ORG"
@@ -178,7 +182,7 @@ def _title_end(text: str, run: list[_Word], lex: Lexicon) -> int:
             if i + length > len(words) - 1:
                 continue
             phrase = " ".join(text[run[i].start : run[i + length - 1].end].lower().split())
-            if phrase in titles:
+            if phrase in titles or phrase + "." in titles:
                 matched = length
                 break
         if matched:
