@@ -94,7 +94,7 @@ def _pronoun_pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
 @cache
 def _nominal_pattern(nouns: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(
-        r"\b(?:the|a|an|another|one|this|that|its|his|her|their|our)\s+"
+        r"\b(?:the|a|an|another|one|this|that|its|his|her|their|our|my|your)\s+"
         r"(?:(?!(?:the|a|an|and|or|but|who|which|that|said|says)\b)[\p{L}\p{N}'’-]+\s+){0,4}"
         r"(?P<noun>\L<nouns>)\b(?!['’-])",
         regex.IGNORECASE,

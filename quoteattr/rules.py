@@ -23,7 +23,8 @@ _GAP_TO_CUE = regex.compile(
     (?:\s*\([^()\n]{1,40}\))?                                  # (D-S.C.)
     (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
     (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
-    \s+(?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
+    \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+and\s+)?                 # laughed and (said)
+    (?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
           previously|recently|quickly|simply|often|publicly|privately|repeatedly|
           went\s+on\s+to|had\s+earlier|has\s+also|\p{Ll}+ly)\s+){0,3}
     \Z""",
@@ -44,7 +45,7 @@ _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 _TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
 _GENERIC_NP_BEFORE = regex.compile(
     r"(?:(?<![\p{L}'’-])(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|"
-    r"Their|its|Its|our|Our)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
+    r"Their|its|Its|our|Our|my|My|your|Your)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
     r"[\p{L}'’-]+)\s*\Z"
 )
 _GENERIC_NP_AFTER = regex.compile(
@@ -222,8 +223,15 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         tail = inp.text[cue.end : ctx.quote.span.start]
         if _SENTENCE_STOP.search(tail) or len(_TAIL_WORDS.findall(tail)) > _MAX_TAIL_WORDS:
             return None
+        cue_word = inp.text[cue.start : cue.end]
+        if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
+            # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks.
+            subject = _clause_subject(inp, Span(ctx.left.start, cue.start))
+            if subject is not None:
+                return _found("speaker_cue_quote", 0.85, subject, cue, inp)
         speaker = _speaker_before(inp, ctx.left.start, cue.start)
-        if speaker is not None:
+        weak = cue_word not in inp.lexicon.strong_speech_verbs
+        if speaker is not None and not (weak and speaker[0] is None):
             adjacent = tail.strip() in ("", ",", ":")
             return _found("speaker_cue_quote", 0.93 if adjacent else 0.85, speaker, cue, inp)
         speaker = _speaker_after(inp, cue.end, ctx.quote.span.start)
@@ -341,6 +349,27 @@ def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return _found("colon_previous_paragraph", 0.8 if found[1] else 0.7, found[0], found[1], inp)
 
 
+def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``..., Schiff said. "..."``: a quote right after a reported-speech sentence in the same
+    paragraph takes that sentence's speaker."""
+    if not inp.direct[ctx.position] or ctx.left.start == ctx.paragraph.start:
+        return None
+    if inp.text[ctx.left.start : ctx.left.end].strip():
+        return None
+    end = ctx.left.start
+    prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
+    start = max(inp.text.rfind(". ", ctx.paragraph.start, max(end - 2, ctx.paragraph.start)) + 2,
+                ctx.paragraph.start, prev_quote_end)
+    window = Span(start, end)
+    for cue in reversed(_cues_in(inp, window)):
+        speaker = _speaker_before(inp, window.start, cue.start) or _speaker_after(
+            inp, cue.end, window.end
+        )
+        if speaker is not None and speaker[0] is not None:
+            return _found("previous_sentence_cue", 0.7, speaker, cue, inp)
+    return None
+
+
 def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """A quote with no cue after a sentence about someone: ``Pruitt stopped ... "I did nothing
     wrong."`` takes the subject of the sentence before it in the same paragraph."""
@@ -398,6 +427,7 @@ RULES: tuple[Rule, ...] = (
     colon_intro,
     colon_previous_paragraph,
     follow_on_quote,
+    previous_sentence_cue,
     paragraph_subject,
 )
 """The rules in precedence order: the first that fires decides."""
