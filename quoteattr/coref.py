@@ -42,13 +42,18 @@ class Cluster:
     gender: str = "-"
     nominal: str = ""
     """For an entity known only by a role noun ("the mayor"): that phrase."""
+    fullest: str = ""
+    """The fullest name seen so far (most words, then longest), kept as names are added."""
 
     @property
     def name(self) -> str:
         """The fullest name, without titles; a role phrase for unnamed entities."""
-        if self.names:
-            return max(self.names, key=lambda n: (len(n.split()), len(n)))
-        return self.nominal
+        return self.fullest or self.nominal
+
+    def add_name(self, name: str) -> None:
+        self.names.append(name)
+        if (len(name.split()), len(name)) > (len(self.fullest.split()), len(self.fullest)):
+            self.fullest = name
 
     @property
     def type(self) -> EntityType:
@@ -59,11 +64,6 @@ class Cluster:
         if "GROUP" in self.labels:
             return "group"
         return "unknown"
-
-    @property
-    def surname(self) -> str:
-        full = self.name.split()
-        return full[-1] if full else ""
 
 
 class Coreference:
@@ -96,6 +96,7 @@ class Coreference:
     # -- names -------------------------------------------------------------------------------
 
     def _cluster_names(self) -> None:
+        """Full names first ("John Kerry"), then single words join the entity they name."""
         mentions = self.index.mentions
         singles: list[int] = []
         by_full: dict[tuple[str, str], int] = {}
@@ -112,31 +113,30 @@ class Coreference:
                 c = self._new_cluster()
                 by_full[key] = c
             self._add(c, i)
-        for i in sorted(singles):
+        # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
+        by_word: dict[str, list[tuple[int, int]]] = {}
+        for c in self.clusters:
+            words = c.name.lower().split()
+            by_word.setdefault(words[-1].rstrip("."), []).append((0, c.index))
+            if "ORG" not in c.labels:
+                by_word.setdefault(words[0], []).append((1, c.index))
+        for i in singles:
             m = mentions[i]
             word = m.head.lower()
-            match = self._match_single(word, m.span.start)
+            match = self._match_single(by_word.get(word, ()), m.span.start)
             if match is None:
                 match = self._new_cluster()
+                by_word.setdefault(word, []).append((0, match))
             self._add(match, i)
 
-    def _match_single(self, word: str, position: int) -> int | None:
+    def _match_single(self, options: Sequence[tuple[int, int]], position: int) -> int | None:
+        """The entity a one-word name refers to: surnames before given names, then nearest
+        earlier first mention, then the nearest later one."""
         best: tuple[int, int, int] | None = None
-        for c in self.clusters:
-            full = c.name.split()
-            if len(full) < 2 and c.name.lower() != word:
-                continue
-            if c.name.lower() == word:
-                rank = 0
-            elif full[-1].lower().rstrip(".") == word:
-                rank = 0
-            elif full[0].lower() == word and "ORG" not in c.labels:
-                rank = 1
-            else:
-                continue
-            first = self.index.mentions[c.mentions[0]].span.start
+        for rank, c in options:
+            first = self.index.mentions[self.clusters[c].mentions[0]].span.start
             distance = position - first if first <= position else 10**9 + first - position
-            candidate = (rank, distance, c.index)
+            candidate = (rank, distance, c)
             if best is None or candidate < best:
                 best = candidate
         return None if best is None else best[2]
@@ -150,7 +150,7 @@ class Coreference:
         cluster = self.clusters[c]
         cluster.mentions.append(i)
         if m.kind == "name":
-            cluster.names.append(m.head)
+            cluster.add_name(m.head)
         if m.title and m.title not in cluster.titles:
             cluster.titles.append(m.title)
         cluster.labels.add(m.label)

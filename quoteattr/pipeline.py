@@ -17,7 +17,7 @@ from .coref import Coreference
 from .errors import InputTypeError, InputValueError, describe_type, expect_str
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
-from .mentions import MentionIndex, find_mentions, speech_cue_pattern
+from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
 from .quotemarks import find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
@@ -60,6 +60,7 @@ class Attributor:
             msg = f"annotator must be a name or an Annotator, got {describe_type(annotator)}"
             raise InputTypeError(msg)
         self._cues = speech_cue_pattern(tuple(self.lexicon.speech_verbs))
+        self._mention_patterns = MentionPatterns.from_lexicon(self.lexicon)
 
     def __getstate__(self) -> dict[str, object]:
         return {"annotator": self.annotator, "lexicon": self.lexicon}
@@ -99,7 +100,7 @@ class Attributor:
         lex = self.lexicon
         quotes = pair_quotes(text, find_marks(text, lex), annotation.paragraphs)
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences)
-        mentions = find_mentions(annotation, lex)
+        mentions = find_mentions(annotation, lex, self._mention_patterns)
         kinds = [self._kind(text, ctx) for ctx in contexts]
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs)
