@@ -153,7 +153,8 @@ class Coreference:
             cluster.add_name(m.head)
         if m.title and m.title not in cluster.titles:
             cluster.titles.append(m.title)
-        cluster.labels.add(m.label)
+        if m.kind != "pronoun":
+            cluster.labels.add(m.label)  # "it" says little about what an entity is
         if cluster.gender == "-" and m.gender in ("m", "f"):
             cluster.gender = m.gender
         self._of[i] = c
@@ -361,8 +362,8 @@ class Coreference:
     def _named_organisations(self, i: int, head: str) -> int | None:
         """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company."""
         scores = self._candidates(i)
-        orgs = [c for c in self.clusters if c.names and c.type == "organization"
-                and c.index in scores]
+        orgs = [c for c in self.clusters if c.type == "organization" and c.index in scores
+                and (c.names or c.nominal.lower().endswith(head))]
         if not orgs:
             return None
         by_head = [c for c in orgs if head in c.name.lower()]

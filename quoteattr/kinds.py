@@ -19,6 +19,8 @@ from .spans import Span
 QuoteKind = Literal["direct", "mixed", "nested", "scare"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_DASH_THEN_QUOTE = regex.compile(r"\s*(?:-{1,3}|[—–―])\s*[\"“‘'«„]")
+"""A quote joined by a dash to the next one: a saying and its translation."""
 _CLOSING_MARKS = "\"'”’»›“"
 _TERMINAL = ".?!…"
 _TITLE_SMALL_WORDS = frozenset(
@@ -71,10 +73,11 @@ def classify_quote(
         or (prev in ",—–-―(" and (has_cue_before or clause_start >= quote.span.start - 3))
         or prev in _CLOSING_MARKS
     )
-    if short_title and not (opens_clause and prev in ("", ":")):
+    paired = _DASH_THEN_QUOTE.match(text, quote.span.end) is not None
+    if short_title and not (opens_clause and (prev in ("", ":") or paired)):
         return "scare"
     if opens_clause:
-        if len(words) <= 2 and not terminal and prev not in ("", ":"):
+        if len(words) <= 2 and not terminal and prev not in ("", ":") and not paired:
             return "mixed" if has_cue_before else "scare"
         return "direct"
     if word_before_is_cue and terminal:

@@ -9,7 +9,7 @@ import time rather than as a silent drop in accuracy.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -132,6 +132,19 @@ class Lexicon:
     role_titles: Mapping[str, tuple[str, ...]]
     """Role noun -> the titles it may stand for ("top diplomat" -> "secretary of state", ...)."""
     quote_marks: Mapping[str, QuoteMark]
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
+        values = tuple(
+            dict(v) if isinstance(v, MappingProxyType) else v
+            for v in (getattr(self, f.name) for f in fields(self))
+        )
+        return (_rebuild_lexicon, values)
+
+
+def _rebuild_lexicon(*values: object) -> Lexicon:
+    frozen = [MappingProxyType(v) if isinstance(v, dict) else v for v in values]
+    return Lexicon(*frozen)  # type: ignore[arg-type]
 
 
 def _column(name: str, key: str, value: str) -> dict[str, str]:

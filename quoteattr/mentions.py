@@ -158,8 +158,8 @@ def find_mentions(
         if phrases is None:
             continue
         noun = _phrase_at(text, match.start(), phrases)
-        if noun is None:
-            continue
+        if noun is None or match.group()[0].isupper():
+            continue  # a capitalised "Ministry" belongs to a name, found above
         determiner = _DETERMINER_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if determiner is None:
             continue

@@ -62,11 +62,13 @@ class Attributor:
         self._cues = speech_cue_pattern(tuple(self.lexicon.speech_verbs))
         self._mention_patterns = MentionPatterns.from_lexicon(self.lexicon)
 
-    def __getstate__(self) -> dict[str, object]:
-        return {"annotator": self.annotator, "lexicon": self.lexicon}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(annotator=state["annotator"], lexicon=state["lexicon"])  # type: ignore[misc, arg-type]
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Compiled patterns are rebuilt in the receiving process rather than pickled.
+        default = self.lexicon is default_lexicon()
+        annotator: Annotator | str = self.annotator
+        if isinstance(annotator, EmbeddedAnnotator) and annotator.lexicon is self.lexicon:
+            annotator = "embedded"
+        return (_rebuild_attributor, (annotator, None if default else self.lexicon))
 
     def attribute(self, text: str, *, doc_id: str | None = None) -> DocumentResult:
         """Find every quote in ``text`` and attribute it; offsets index ``text`` itself."""
@@ -158,6 +160,10 @@ class Attributor:
         return coref.cluster_for_phrase(found.phrase, "UNKNOWN")
 
 
+def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> Attributor:
+    return Attributor(annotator=annotator, lexicon=lexicon)
+
+
 def _span(text: str, span: Span) -> TextSpan:
     return TextSpan(start=span.start, end=span.end, text=text[span.start : span.end])
 
@@ -199,7 +205,7 @@ def _build_result(
     for cluster_index, sid in ids.items():
         c = coref.clusters[cluster_index]
         mention_spans = sorted(
-            {coref.index.mentions[i].span for i in c.mentions}
+            {coref.index.mentions[i].full_span for i in c.mentions}
             | {d.found.mention_span for d in decisions
                if d.cluster == cluster_index and d.found and d.found.mention_span
                and d.found.mention is None}

@@ -292,6 +292,12 @@ def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return None
 
 
+def _sentence_start(text: str, floor: int, end: int) -> int:
+    """Where the last sentence before ``end`` starts (after ". "), not before ``floor``."""
+    stop = text.rfind(". ", floor, max(end, floor))
+    return floor if stop < 0 else stop + 2
+
+
 def _clause_subject(inp: RuleInput, window: Span) -> tuple[int | None, Span, str] | None:
     """The first mention of a clause that is not a possessive or a modifier of the next name."""
     mentions = inp.mentions.between(window.start, window.end)
@@ -342,8 +348,7 @@ def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     if not body.endswith(":"):
         return None
     colon = prev.start + len(body) - 1
-    last_stop = max(inp.text.rfind(". ", prev.start, colon), prev.start - 2) + 2
-    found = _colon_speaker(inp, Span(last_stop, colon), colon)
+    found = _colon_speaker(inp, Span(_sentence_start(inp.text, prev.start, colon), colon), colon)
     if found is None:
         return None
     return _found("colon_previous_paragraph", 0.8 if found[1] else 0.7, found[0], found[1], inp)
@@ -358,8 +363,7 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     end = ctx.left.start
     prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
-    start = max(inp.text.rfind(". ", ctx.paragraph.start, max(end - 2, ctx.paragraph.start)) + 2,
-                ctx.paragraph.start, prev_quote_end)
+    start = max(_sentence_start(inp.text, ctx.paragraph.start, end - 2), prev_quote_end)
     window = Span(start, end)
     for cue in reversed(_cues_in(inp, window)):
         speaker = _speaker_before(inp, window.start, cue.start) or _speaker_after(
@@ -378,11 +382,11 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     if inp.text[ctx.right.start : ctx.right.end].strip(" .,\u00a0"):
         return None
     before = Span(ctx.paragraph.start, ctx.left.start)
-    sentence_start = max(inp.text.rfind(". ", before.start, before.end - 2) + 2, before.start)
+    sentence_start = _sentence_start(inp.text, before.start, before.end - 2)
     subject = _clause_subject(inp, Span(sentence_start, before.end))
     if subject is None or subject[0] is None:
         return None
-    if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP"):
+    if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP", "UNKNOWN"):
         return None
     return _found("paragraph_subject", 0.6, subject, None, inp)
 
