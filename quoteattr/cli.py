@@ -204,7 +204,7 @@ def _decode_line(raw: bytes, encoding: str) -> str:
         msg = (f"not valid {encoding} ({exc.reason} at byte {exc.start} of the line): "
                "pass the file's encoding with --encoding")
         raise _LineError(msg) from None
-    return line.removeprefix("\ufeff")
+    return line.removeprefix("\ufeff").removesuffix("\n").removesuffix("\r")
 
 
 def _parse_line(line: str) -> tuple[str | None, str]:
@@ -212,7 +212,8 @@ def _parse_line(line: str) -> tuple[str | None, str]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        msg = f"not valid JSON: {exc.msg} at column {exc.colno}"
+        # Some json messages end in "at" ("Invalid control character at"): say it once.
+        msg = f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
         raise _LineError(msg) from None
     if not isinstance(record, dict):
         msg = f'expected an object {{"doc_id": ..., "text": ...}}, got {_json_type(record)}'

@@ -81,7 +81,13 @@ class Coreference:
         self.text = text
         self.index = index
         self.lexicon = lexicon
-        self.sentence_starts = [s.start for s in sentences]
+        # Sentences that start inside a quote are folded into the one holding the quote's
+        # start, so salience distances count the narrative's sentences, not the quoted ones.
+        starts = [q.start for q in quote_spans]
+        self.sentence_starts = [
+            s.start for s in sentences
+            if not _inside(starts, quote_spans, s.start)
+        ]
         self.paragraph_starts = [p.start for p in paragraphs]
         self.clusters: list[Cluster] = []
         self._of: dict[int, int | None] = {}
@@ -383,10 +389,11 @@ class Coreference:
         return holders
 
 
+def _inside(starts: Sequence[int], quotes: Sequence[Span], position: int) -> bool:
+    k = bisect_right(starts, position) - 1
+    return k >= 0 and quotes[k].start < position < quotes[k].end
+
+
 def _inside_quotes(mentions: Sequence[Mention], quotes: Sequence[Span]) -> list[bool]:
     starts = [q.start for q in quotes]
-    out = []
-    for m in mentions:
-        k = bisect_right(starts, m.span.start) - 1
-        out.append(k >= 0 and quotes[k].start < m.span.start < quotes[k].end)
-    return out
+    return [_inside(starts, quotes, m.span.start) for m in mentions]

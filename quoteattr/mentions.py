@@ -141,6 +141,7 @@ def find_mentions(
     ]
     found.extend(_join_coordinated(text, names))
     roles = lexicon.role_nouns
+    last_nominal_end = 0  # "the minister told reporters": one nominal may not swallow another
     for match in _WORD.finditer(text):
         word = match.group().lower()
         if word in patterns.pronouns:
@@ -160,9 +161,11 @@ def find_mentions(
         noun = _phrase_at(text, match.start(), phrases)
         if noun is None or match.group()[0].isupper():
             continue  # a capitalised "Ministry" belongs to a name, found above
-        determiner = _DETERMINER_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        floor = max(0, match.start() - 60, last_nominal_end)
+        determiner = _DETERMINER_BEFORE.search(text, floor, match.start())
         if determiner is None:
             continue
+        last_nominal_end = match.start() + len(noun)
         role = roles.get(noun) or _GROUP_ROLE
         found.append(
             Mention(Span(determiner.start(), match.start() + len(noun)), "nominal",

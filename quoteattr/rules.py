@@ -30,6 +30,10 @@ _GAP_TO_CUE = regex.compile(
     \Z""",
     regex.VERBOSE,
 )
+_APPOSITIVE_TAIL = regex.compile(
+    r",\s*(?:who|which|a|an|the|\d)\b[^,;:!?\"“”\n]{0,200},\s*\Z"
+)
+"""A relative clause or appositive between a noun phrase and its cue."""
 _OF_PHRASE = regex.compile(
     r"(?<![\p{L}'’-])((?:(?:the|a|an|one|another|The|A|An|One|Another)\s+)?(?:[\p{L}-]+\s+){0,2}"
     r"(?P<head>[\p{L}-]+))\s+(?:of|for|from|across|at|in|with|on)\s+(?:the\s+)?\Z"
@@ -39,6 +43,8 @@ _NAME_LEAD = regex.compile(r"(?:(?:the|The)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,4}")
 """Capitalised words (an organisation, a title) before the name in "said European Council
 President Donald Tusk"."""
 _LEAD = regex.compile(r"[\s,]*")
+_OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
+"""Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
 _DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
 _PAIR_GAP = regex.compile(r"\s*(?:-{1,3}|[—–―‒:;])\s*")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
@@ -113,6 +119,9 @@ def _speaker_before(
         if wider is not None:
             return wider
         return inp.mentions.index_of(m), m.full_span, ""
+    appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
+    if appositive is not None:
+        cue_start = appositive.start()  # "one board member, who asked not to be named, said"
     window_start = max(floor, cue_start - 80)
     match = _GENERIC_NP_BEFORE.search(text, window_start, cue_start)
     if match:
@@ -157,9 +166,14 @@ def _speaker_after(inp: RuleInput, start: int, ceiling: int) -> tuple[int | None
     pos = start
     while pos < ceiling and text[pos] in " \u00a0":
         pos += 1
-    for m in inp.mentions.between(pos, min(ceiling + 1, pos + 80))[:3]:
+    after = inp.mentions.between(pos, min(ceiling + 1, pos + 80))[:3]
+    for n, m in enumerate(after):
         lead = text[pos : m.full_span.start]
         if m.full_span.start == pos or _NAME_LEAD.fullmatch(lead):
+            if m.label != "PERSON" and n + 1 < len(after) and after[n + 1].label == "PERSON" and (
+                _OWNER_GAP.fullmatch(text, m.span.end, after[n + 1].full_span.start)
+            ):
+                m = after[n + 1]  # "said Eastmoor manager Helen Stroud": the person speaks
             return inp.mentions.index_of(m), Span(pos, m.span.end), ""
         break
     match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
@@ -197,7 +211,6 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         speaker = _speaker_before(inp, start, cue.start)
         if speaker is not None and speaker[1].start <= start + 1:
             return _found("quote_speaker_cue", 0.95, speaker, cue, inp)
-        break
     return None
 
 

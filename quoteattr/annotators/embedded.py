@@ -41,6 +41,15 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,5}\Z|(?:\p{Lu}\.){2,}\Z")
 """An organisation's initials (NATO, F.B.I.); longer all-capital words are datelines or shouting."""
 
 
+_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ing|ed)")
+"""A sentence-initial "Closing" or "Asked" opens a participle phrase, not a name."""
+
+
+def _sentence_initial(text: str, start: int, para_start: int) -> bool:
+    before = text[para_start:start].rstrip()
+    return not before or before[-1] in ".!?:\"”’"
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     start: int
@@ -116,7 +125,10 @@ class EmbeddedAnnotator:
                 if not _INITIALISM.fullmatch(word) and not (len(word) == 2):
                     end -= 1
                     word = word[:-1]
-            if word.lower() in not_names and word.lower() not in self.lexicon.titles:
+            if (word.lower() in not_names and word.lower() not in self.lexicon.titles) or (
+                _sentence_initial(text, start, para.start) and _PARTICIPLE.fullmatch(word)
+                and word.lower() not in self.lexicon.first_names
+            ):
                 if run:
                     yield run
                     run = []

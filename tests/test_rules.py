@@ -1,0 +1,69 @@
+"""Each attribution rule on a short text written for it (fixtures/cases/attribution.jsonl).
+
+A case names the quote, its kind, the resolved speaker, the mention that carried
+the attribution and the rule expected to decide; ``expect: xfail`` marks a known
+failure, run strictly so a fix is noticed.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import quoteattr
+from quoteattr.rules import RULES
+
+CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "attribution.jsonl"
+
+
+def _cases() -> list[Any]:
+    params = []
+    for line in CASES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        marks = []
+        if case.get("expect") == "xfail":
+            marks.append(pytest.mark.xfail(strict=True, reason=case.get("reason", "known failure")))
+        params.append(pytest.param(case, id=case["label"], marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_attribution_case(case: dict[str, Any]) -> None:
+    doc = quoteattr.attribute(case["text"])
+    matches = [q for q in doc.quotes if q.text == case["quote"]]
+    assert matches, f"quote not found; found {[q.text for q in doc.quotes]}"
+    quote = matches[0]
+    assert quote.kind == case["kind"]
+    assert (quote.speaker.name if quote.speaker else None) == case["speaker"]
+    assert (quote.mention.text if quote.mention else None) == case["mention"]
+    assert quote.rule == case["rule"]
+
+
+def test_every_rule_has_a_case() -> None:
+    """A rule without a case in the table is a rule nobody checks."""
+    labels_rules = {
+        json.loads(line)["rule"]
+        for line in CASES_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    missing = {rule.__name__ for rule in RULES} - labels_rules
+    assert not missing
+
+
+def test_rule_names_are_documented() -> None:
+    """The user guide lists every rule name a record can carry."""
+    guide = Path(__file__).resolve().parent.parent / "docs" / "guide.md"
+    text = guide.read_text(encoding="utf-8")
+    for rule in RULES:
+        assert f"`{rule.__name__}`" in text, rule.__name__
+
+
+def test_confidence_is_zero_without_a_speaker() -> None:
+    doc = quoteattr.attribute('The ferry left at noon.\n\n"Nobody told us anything."')
+    (quote,) = doc.quotes
+    assert quote.speaker is None and quote.confidence == 0.0 and quote.rule == "unattributed"
