@@ -3,7 +3,8 @@
 Each rule looks at one quote's context and either names the speaker phrase and
 speech cue that attribute it, or returns None. The function's name is the
 ``rule`` value in the output, and the confidence it returns is that rule's
-measured precision band, so users can filter by either.
+precision measured on the PolNeAR train split (benchmarks/run_eval.py), rounded
+down, so users can filter by either.
 """
 
 from __future__ import annotations
@@ -210,7 +211,7 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     for cue in _cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
         speaker = _speaker_before(inp, start, cue.start)
         if speaker is not None and speaker[1].start <= start + 1:
-            return _found("quote_speaker_cue", 0.95, speaker, cue, inp)
+            return _found("quote_speaker_cue", 0.97, speaker, cue, inp)
     return None
 
 
@@ -249,7 +250,7 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
             return _found("speaker_cue_quote", 0.93 if adjacent else 0.85, speaker, cue, inp)
         speaker = _speaker_after(inp, cue.end, ctx.quote.span.start)
         if speaker is not None:
-            return _found("cue_speaker_quote", 0.9, speaker, cue, inp)
+            return _found("cue_speaker_quote", 0.5, speaker, cue, inp)
     return None
 
 
@@ -301,7 +302,7 @@ def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
             if speaker is None:
                 speaker = _speaker_after(inp, cue.end, window.end)
             if speaker is not None:
-                return _found("speaker_cue_in_sentence", 0.75, speaker, cue, inp)
+                return _found("speaker_cue_in_sentence", 0.85, speaker, cue, inp)
     return None
 
 
@@ -383,7 +384,7 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
             inp, cue.end, window.end
         )
         if speaker is not None and speaker[0] is not None:
-            return _found("previous_sentence_cue", 0.7, speaker, cue, inp)
+            return _found("previous_sentence_cue", 0.8, speaker, cue, inp)
     return None
 
 
@@ -401,7 +402,7 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP", "UNKNOWN"):
         return None
-    return _found("paragraph_subject", 0.6, subject, None, inp)
+    return _found("paragraph_subject", 0.35, subject, None, inp)
 
 
 def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:

@@ -1,0 +1,80 @@
+"""Throughput and import-time benchmark for the embedded (rule-based) path.
+
+Usage: python benchmarks/speed.py [--repeat 3] [--corpus PATH.jsonl ...]
+
+Measures, in one process: ``import quoteattr`` wall time (in a fresh interpreter,
+best of 5), and attribution throughput in KB of UTF-8 text per second and documents
+per second over the fixtures and, when present, the shared evaluation files. Reports
+the best of ``--repeat`` passes, so a busy machine shows its least-disturbed run.
+This is a benchmark script, not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def import_seconds(runs: int = 5) -> float:
+    """Best wall time of ``import quoteattr`` in a fresh interpreter."""
+    code = "import time; t=time.perf_counter(); import quoteattr; print(time.perf_counter()-t)"
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True)
+        times.append(float(out.stdout.strip()))
+    return min(times)
+
+
+def load_corpus(path: Path) -> list[str]:
+    if path.suffix == ".jsonl":
+        return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    return [p.read_text(encoding="utf-8") for p in sorted(path.glob("*.txt"))]
+
+
+def throughput(texts: list[str], repeat: int) -> tuple[float, float, float]:
+    """(KB/s, docs/s, seconds) of the best pass over ``texts``."""
+    import quoteattr
+
+    attributor = quoteattr.Attributor()
+    attributor.attribute("Warm-up: \"lexicons load on first use,\" she said.")
+    size_kb = sum(len(t.encode("utf-8")) for t in texts) / 1000
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            attributor.attribute(text)
+        best = min(best, time.perf_counter() - start)
+    return size_kb / best, len(texts) / best, best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, action="append")
+    args = parser.parse_args()
+    corpora = args.corpus or [ROOT / "fixtures" / "articles"] + [
+        p for p in (SHARED_EVAL / "polnear-dev.jsonl", SHARED_EVAL / "polnear-train.jsonl")
+        if p.exists()
+    ]
+    print(f"import quoteattr: {import_seconds():.3f} s")
+    for path in corpora:
+        texts = load_corpus(path)
+        kb_s, docs_s, seconds = throughput(texts, args.repeat)
+        size = sum(len(t.encode("utf-8")) for t in texts) / 1000
+        print(f"{path.name}: {len(texts)} docs, {size:.0f} KB, best {seconds:.2f} s: "
+              f"{kb_s:.0f} KB/s, {docs_s:.0f} docs/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
