@@ -61,14 +61,17 @@ def build_contexts(
         p_index = max(0, bisect_right(para_starts, q.span.start) - 1)
         para = paragraphs[p_index] if paragraphs else Span(0, len(text))
         prev_end = top[i - 1].span.end if i and top[i - 1].span.end > para.start else para.start
+        # The clause after a quote lies in the paragraph where the quote ends.
+        end_para = paragraphs[max(0, bisect_right(para_starts, q.span.end - 1) - 1)] if (
+            paragraphs) else para
         next_start = (
-            top[i + 1].span.start if i + 1 < len(top) and top[i + 1].span.start < para.end
-            else para.end
+            top[i + 1].span.start if i + 1 < len(top) and top[i + 1].span.start < end_para.end
+            else end_para.end
         )
         sentence = _containing(sent_starts, sentences, q.span.start)
         left_start = max(prev_end, sentence.start if sentence else para.start, para.start)
         left_start = min(left_start, q.span.start)
-        right_end = _right_end(text, q, sent_starts, sentences, min(next_start, para.end))
+        right_end = _right_end(text, q, sent_starts, sentences, min(next_start, end_para.end))
         out.append(
             QuoteContext(i, q, para, p_index, Span(left_start, q.span.start),
                          Span(q.span.end, max(q.span.end, right_end)))

@@ -40,6 +40,8 @@ class Cluster:
     mentions: list[int] = field(default_factory=list)
     labels: set[str] = field(default_factory=set)
     gender: str = "-"
+    gender_from_name: bool = False
+    """The gender is only a guess from a given name, so a pronoun may overrule it."""
     nominal: str = ""
     """For an entity known only by a role noun ("the mayor"): that phrase."""
     fullest: str = ""
@@ -161,8 +163,10 @@ class Coreference:
             cluster.titles.append(m.title)
         if m.kind != "pronoun":
             cluster.labels.add(m.label)  # "it" says little about what an entity is
-        if cluster.gender == "-" and m.gender in ("m", "f"):
-            cluster.gender = m.gender
+        if m.gender in ("m", "f") and (cluster.gender == "-" or (
+            cluster.gender_from_name and not m.gender_from_name
+        )):
+            cluster.gender, cluster.gender_from_name = m.gender, m.gender_from_name
         self._of[i] = c
 
     # -- salience ------------------------------------------------------------------------------
@@ -262,6 +266,8 @@ class Coreference:
     def _agreement(self, m: Mention, c: Cluster) -> float:
         """1.0 when ``m`` can refer to ``c``, 0.0 when it cannot, 0.5 when it is doubtful."""
         if not self._compatible(m, c):
+            if c.gender_from_name and m.head in ("he", "she") and c.type in ("person", "unknown"):
+                return 0.3  # "Ola" is a man's name in Norway and a woman's in Poland
             return 0.0
         if m.head in ("he", "she") and c.type == "unknown" and len(c.name.split()) > 1:
             return 0.5  # "Mieterbündnis Ost": a name with no given name and no title

@@ -14,7 +14,7 @@ from typing import Literal
 import regex
 
 from .quotes import QuoteSpan
-from .spans import Span
+from .spans import BLANK, Span
 
 QuoteKind = Literal["direct", "mixed", "nested", "scare"]
 
@@ -58,7 +58,7 @@ def classify_quote(
     last = content.rstrip(_CLOSING_MARKS + " ")[-1:]
     terminal = last in _TERMINAL or last in ",—–-:;"
     short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","
-    before = text[paragraph.start : quote.span.start].rstrip()
+    before = text[paragraph.start : quote.span.start].rstrip(BLANK)
     prev = before[-1:]
     if prev in "-—–―" and before.rstrip(" -—–―")[-1:] in _CLOSING_MARKS:
         before = before.rstrip(" -—–―")  # "Je suis Bruxellois" -- "I am a citizen"

@@ -46,6 +46,8 @@ class Mention:
     """Where the title phrase starts, or -1 when there is none."""
     gender: str = "-"
     number: str = "sg"
+    gender_from_name: bool = False
+    """True when ``gender`` is only a guess from the given name (weaker than "Mrs." or "she")."""
 
     @property
     def full_span(self) -> Span:
@@ -242,12 +244,14 @@ def _name_mention(text: str, span: Span, label: str, lexicon: Lexicon) -> Mentio
     gender = lexicon.first_names.get(first, "-")
     if gender == "u":
         gender = "-"
+    from_name = gender != "-"
     for word in title.lower().split():
         info = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
         if info is not None and info.gender != "-":
-            gender = info.gender
+            gender, from_name = info.gender, False
     mention_label: MentionLabel = "ORG" if label == "ORG" else (
         "PERSON" if label == "PERSON" or title else "UNKNOWN"
     )
     return Mention(span, "name", mention_label, name, title=title,
-                   title_start=title_start if title else -1, gender=gender)
+                   title_start=title_start if title else -1, gender=gender,
+                   gender_from_name=from_name)

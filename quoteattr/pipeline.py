@@ -155,6 +155,8 @@ class Attributor:
             if cluster is not None:
                 return cluster
             m = mentions.mentions[found.mention]
+            if m.kind == "pronoun" and m.head not in ("i", "we"):
+                return None  # an unresolved "he" names nobody; the mention is still reported
             return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
                                             coref.text[m.span.start : m.span.end], m.label)
         return coref.cluster_for_phrase(found.phrase, "UNKNOWN")

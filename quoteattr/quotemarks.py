@@ -15,6 +15,7 @@ from functools import cache
 import regex
 
 from .lexicon import Lexicon
+from .spans import INVISIBLE
 
 _OPEN_BEFORE = frozenset("([{<—–-/:;,=*|\u00a0")
 """Characters after which a mark may still open a quote (besides space and line start)."""
@@ -44,7 +45,7 @@ def _mark_pattern(marks: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 def _is_break(ch: str) -> bool:
-    return ch == "" or ch.isspace()
+    return ch == "" or ch.isspace() or ch in INVISIBLE
 
 
 def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:

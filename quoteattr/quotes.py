@@ -15,6 +15,11 @@ from .quotemarks import MarkToken
 from .spans import Span
 
 
+_CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
+"""A quote runs on into the next paragraph only from a paragraph that ends a clause;
+a headline with a lone mark does not."""
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """A paired quotation: the span covers both marks; ``content`` lies between them."""
@@ -41,6 +46,12 @@ def _closes(mark: MarkToken, entry: _Open) -> bool:
     )
 
 
+def _single_line_break(text: str, end: int, start: int) -> bool:
+    """True when two lines are separated by one line break, not a blank line."""
+    gap = text[end:start]
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
+
+
 def _looks_possessive(text: str, mark: MarkToken) -> bool:
     """A single mark after a plural -s and before a lower-case word: ``the ministers' plan``."""
     if mark.family != "single" or mark.start == 0 or text[mark.start - 1] not in "sS":
@@ -65,8 +76,10 @@ def pair_quotes(
             index += 1
         if stack:
             reopen = para_marks[0] if para_marks else None
+            previous_end = text[: paragraphs[p_index - 1].end].rstrip()[-1:] if p_index else ""
             if (
-                reopen is not None
+                previous_end in _CONTINUES_AFTER
+                and reopen is not None
                 and reopen.start == para.start
                 and reopen.can_open
                 and reopen.mark == stack[0].mark.mark
@@ -74,8 +87,9 @@ def pair_quotes(
                 del stack[1:]
                 stack[0].paragraphs += 1
                 para_marks = para_marks[1:]
-            else:
+            elif not _single_line_break(text, paragraphs[p_index - 1].end, para.start):
                 stack.clear()
+            # else: a quote broken by one line break (wrapped text) may close on this line
         _pair_paragraph(text, para_marks, stack, quotes)
         # An open quote may continue only if the paragraph ended inside it.
         if stack and p_index + 1 == len(paragraphs):
@@ -131,6 +145,6 @@ def _pair_paragraph(
             continue
         if not mark.can_open:
             continue
-        if stack and stack[-1].mark.family == mark.family:
-            stack.pop()  # the earlier opener of this family was stray
+        if stack and stack[-1].mark.mark == mark.mark:
+            stack.pop()  # the same mark opening twice: the earlier one was stray
         stack.append(_Open(mark, len(stack)))

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+"""Zero-width characters (a byte-order mark, zero-width spaces) that count as blank space."""
+BLANK = " \t\r\n\f\v\u00a0\u2028\u2029" + INVISIBLE
+"""Characters stripped around clauses: whitespace plus the invisible ones."""
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:

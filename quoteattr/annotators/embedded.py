@@ -15,9 +15,12 @@ import regex
 
 from ..annotation import Annotation, Entity, EntityLabel, Layer
 from ..lexicon import Lexicon, default_lexicon
-from ..spans import Span
+from ..spans import BLANK, Span
 
 _PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029]+")
+_WRAPPED = regex.compile(r"(?:\r\n|\n|\r)[ \t]*\p{Ll}")
+"""One line break, then a lower-case word: the line was wrapped, not ended."""
+_MIN_WRAPPED_LINE = 30
 _SENTENCE_END = regex.compile(
     r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
 )
@@ -68,7 +71,7 @@ class EmbeddedAnnotator:
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
-        paragraphs = tuple(Span(*m.span()) for m in _PARAGRAPH.finditer(text) if m.group().strip())
+        paragraphs = tuple(_join_wrapped_lines(text))
         sentences = tuple(s for p in paragraphs for s in self._sentences(text, p))
         entities = tuple(self._entities(text, paragraphs))
         return Annotation(text, paragraphs, sentences, entities, provides=self.provides)
@@ -162,6 +165,27 @@ class EmbeddedAnnotator:
         else:
             label = "MISC"
         yield Entity(Span(name[0].start, name[-1].end), label)
+
+
+def _join_wrapped_lines(text: str) -> Iterator[Span]:
+    """Lines as paragraphs, except that a hard-wrapped line (a long line ending mid-sentence,
+    followed by a single line break and a lower-case word) runs on into the next."""
+    current: Span | None = None
+    for match in _PARAGRAPH.finditer(text):
+        if not match.group().strip(BLANK):
+            continue
+        line = Span(*match.span())
+        if current is not None and _WRAPPED.match(text, current.end) and (
+            current.end - current.start >= _MIN_WRAPPED_LINE
+            and text[current.end - 1].isalpha() or text[current.end - 1] == ","
+        ):
+            current = Span(current.start, line.end)
+            continue
+        if current is not None:
+            yield current
+        current = line
+    if current is not None:
+        yield current
 
 
 def _joinable(gap: str) -> bool:
