@@ -11,11 +11,14 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .quotes import QuoteSpan
 from .spans import Span
 
 _SHORT_TAIL_SENTENCE = 80
-"""A sentence this short right after a quote may carry its attribution ("Kerry said.")."""
+"""A sentence this short right after a quote may carry its attribution ("Kerry said."); a
+longer one only when a speech cue comes early in it ("Mr. Trump asked, repeating ...")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ def build_contexts(
     quotes: Sequence[QuoteSpan],
     paragraphs: Sequence[Span],
     sentences: Sequence[Span],
+    cues: regex.Pattern[str],
 ) -> tuple[QuoteContext, ...]:
     """A context for each top-level quote, in order; nested quotes get theirs inside the parent."""
     para_starts = [p.start for p in paragraphs]
@@ -71,7 +75,8 @@ def build_contexts(
         sentence = _containing(sent_starts, sentences, q.span.start)
         left_start = max(prev_end, sentence.start if sentence else para.start, para.start)
         left_start = min(left_start, q.span.start)
-        right_end = _right_end(text, q, sent_starts, sentences, min(next_start, end_para.end))
+        right_end = _right_end(text, q, sent_starts, sentences, min(next_start, end_para.end),
+                               cues)
         out.append(
             QuoteContext(i, q, para, p_index, Span(left_start, q.span.start),
                          Span(q.span.end, max(q.span.end, right_end)))
@@ -80,7 +85,12 @@ def build_contexts(
 
 
 def _right_end(
-    text: str, q: QuoteSpan, sent_starts: Sequence[int], sentences: Sequence[Span], limit: int
+    text: str,
+    q: QuoteSpan,
+    sent_starts: Sequence[int],
+    sentences: Sequence[Span],
+    limit: int,
+    cues: regex.Pattern[str],
 ) -> int:
     last_inside = max(q.span.start, q.span.end - 1)
     sentence = _containing(sent_starts, sentences, last_inside)
@@ -89,7 +99,10 @@ def _right_end(
         nxt = _containing(sent_starts, sentences, q.span.end + 1) or _containing(
             sent_starts, sentences, min(len(text) - 1, q.span.end + 2)
         )
-        if nxt is not None and nxt.end - nxt.start <= _SHORT_TAIL_SENTENCE:
+        if nxt is not None and (
+            nxt.end - nxt.start <= _SHORT_TAIL_SENTENCE or cues.search(text, nxt.start,
+                                                                      nxt.start + 60)
+        ):
             end = nxt.end
     return min(end, limit)
 

@@ -101,7 +101,8 @@ class Attributor:
         text = annotation.text
         lex = self.lexicon
         quotes = pair_quotes(text, find_marks(text, lex), annotation.paragraphs)
-        contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences)
+        contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
+                                  self._cues)
         mentions = find_mentions(annotation, lex, self._mention_patterns)
         kinds = [self._kind(text, ctx) for ctx in contexts]
         coref = Coreference(text, mentions, annotation.sentences,

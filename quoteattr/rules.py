@@ -40,9 +40,25 @@ _OF_PHRASE = regex.compile(
     r"(?P<head>[\p{L}-]+))\s+(?:of|for|from|across|at|in|with|on)\s+(?:the\s+)?\Z"
 )
 """A noun phrase ending in a preposition before a name: "voices across Europe", "a spokesman for"."""
-_NAME_LEAD = regex.compile(r"(?:(?:the|The)\s+)?(?:\p{Lu}[\p{L}.-]*\s+){1,4}")
-"""Capitalised words (an organisation, a title) before the name in "said European Council
-President Donald Tusk"."""
+_PREPOSITIONAL_OPENER = regex.compile(
+    r"\s*(?:In|At|On|After|During|Before|Since|Despite|With|Without|Under|For|From|Following|"
+    r"Speaking|Asked|Writing|Like|Unlike|As)\b[^,;:\"“”]{1,120},\s*"
+)
+"""A sentence-opening phrase whose nouns are not the clause's subject."""
+_LEAD_WORD = regex.compile(r"[\p{L}.'’-]+")
+
+
+def _is_title_lead(lead: str, lexicon: Lexicon) -> bool:
+    """True for the words between an inverted cue and the name in "said European Council
+    President Donald Tusk" or "said former tech executive Carly Fiorina"."""
+    words = lead.split()
+    if not words or len(words) > 5 or any(not _LEAD_WORD.fullmatch(w) for w in words):
+        return False
+    return all(
+        w[0].isupper() or w.lower() in ("the", "of") or w.lower() in lexicon.titles
+        or w.lower() in lexicon.title_modifiers or w.lower() in lexicon.role_nouns
+        for w in words
+    )
 _LEAD = regex.compile(r"[\s,]*")
 _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
 """Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
@@ -170,7 +186,7 @@ def _speaker_after(inp: RuleInput, start: int, ceiling: int) -> tuple[int | None
     after = inp.mentions.between(pos, min(ceiling + 1, pos + 80))[:3]
     for n, m in enumerate(after):
         lead = text[pos : m.full_span.start]
-        if m.full_span.start == pos or _NAME_LEAD.fullmatch(lead):
+        if m.full_span.start == pos or _is_title_lead(lead, inp.lexicon):
             if m.label != "PERSON" and n + 1 < len(after) and after[n + 1].label == "PERSON" and (
                 _OWNER_GAP.fullmatch(text, m.span.end, after[n + 1].full_span.start)
             ):
@@ -314,6 +330,9 @@ def _sentence_start(text: str, floor: int, end: int) -> int:
 
 def _clause_subject(inp: RuleInput, window: Span) -> tuple[int | None, Span, str] | None:
     """The first mention of a clause that is not a possessive or a modifier of the next name."""
+    opener = _PREPOSITIONAL_OPENER.match(inp.text, window.start, window.end)
+    if opener is not None:
+        window = Span(opener.end(), window.end)  # "In a statement released Thursday, X ..."
     mentions = inp.mentions.between(window.start, window.end)
     for n, m in enumerate(mentions):
         if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
@@ -371,20 +390,27 @@ def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``..., Schiff said. "..."``: a quote right after a reported-speech sentence in the same
     paragraph takes that sentence's speaker."""
-    if not inp.direct[ctx.position] or ctx.left.start == ctx.paragraph.start:
+    if not inp.direct[ctx.position] or inp.text[ctx.left.start : ctx.left.end].strip():
         return None
-    if inp.text[ctx.left.start : ctx.left.end].strip():
-        return None
+    confidence = 0.8
+    floor = ctx.paragraph.start
     end = ctx.left.start
+    if ctx.starts_paragraph:
+        if ctx.paragraph_index == 0:
+            return None
+        prev = inp.paragraphs[ctx.paragraph_index - 1]
+        floor, end, confidence = prev.start, prev.end, 0.7
     prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
-    start = max(_sentence_start(inp.text, ctx.paragraph.start, end - 2), prev_quote_end)
+    start = max(_sentence_start(inp.text, floor, end - 2), prev_quote_end)
+    if start >= end:
+        return None
     window = Span(start, end)
     for cue in reversed(_cues_in(inp, window)):
         speaker = _speaker_before(inp, window.start, cue.start) or _speaker_after(
             inp, cue.end, window.end
         )
         if speaker is not None and speaker[0] is not None:
-            return _found("previous_sentence_cue", 0.8, speaker, cue, inp)
+            return _found("previous_sentence_cue", confidence, speaker, cue, inp)
     return None
 
 
