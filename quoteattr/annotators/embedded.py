@@ -132,7 +132,8 @@ class EmbeddedAnnotator:
                 if not _INITIALISM.fullmatch(word) and not (len(word) == 2):
                     end -= 1
                     word = word[:-1]
-            if (word.lower() in not_names and word.lower() not in self.lexicon.titles) or (
+            if (word.lower() in not_names and word.lower() not in self.lexicon.titles
+                    and not self._before_speech_verb(text, end)) or (
                 _sentence_initial(text, start, para.start) and _PARTICIPLE.match(text, start)
                 and word.lower() not in self.lexicon.first_names
             ):
@@ -146,6 +147,14 @@ class EmbeddedAnnotator:
             run.append(_Word(start, end, word))
         if run:
             yield run
+
+    def _before_speech_verb(self, text: str, end: int) -> bool:
+        """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""
+        word = text[text.rfind(" ", 0, end) + 1 : end].lower()
+        if word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"):
+            return False
+        match = _NEXT_WORD.match(text, end)
+        return match is not None and match.group(1) in self.lexicon.speech_verbs
 
     def _classify(self, run: list[_Word]) -> Iterator[Entity]:
         lex = self.lexicon
