@@ -45,6 +45,13 @@ _PREPOSITIONAL_OPENER = regex.compile(
     r"Speaking|Asked|Writing|Like|Unlike|As)\b[^,;:\"“”]{1,120},\s*"
 )
 """A sentence-opening phrase whose nouns are not the clause's subject."""
+_VERB_LIKE = regex.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:also|then|later|again|quickly|once|has|had|have|will|"
+    r"would|could|can|may|might|did|does)\s+)*(?:\p{Ll}+ed|\p{Ll}{2,}s|is|was|are|were|told|"
+    r"sent|made|took|gave|went|came|wrote|spoke|met|began|put|kept|left|set|won|lost|led|"
+    r"held|brought|thought|felt|saw|got|became|ran|rose|fell|drew|struck|hit|cut)\b"
+)
+"""A word after a mention that suggests the mention is a clause's subject ("Trump returned")."""
 _LEAD_WORD = regex.compile(r"[\p{L}.'’-]+")
 
 
@@ -260,6 +267,11 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
             if subject is not None:
                 return _found("speaker_cue_quote", 0.85, subject, cue, inp)
         speaker = _speaker_before(inp, ctx.left.start, cue.start)
+        if cue_word.endswith("ing") and not _is_person_like(inp, speaker):
+            # "she sent an email saying": not the email but the clause's subject speaks
+            subject = _clause_subject(inp, Span(ctx.left.start, cue.start))
+            if subject is not None:
+                return _found("speaker_cue_quote", 0.85, subject, cue, inp)
         weak = cue_word not in inp.lexicon.strong_speech_verbs
         if speaker is not None and not (weak and speaker[0] is None):
             adjacent = tail.strip() in ("", ",", ":")
@@ -322,6 +334,12 @@ def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return None
 
 
+def _is_person_like(inp: RuleInput, speaker: tuple[int | None, Span, str] | None) -> bool:
+    if speaker is None or speaker[0] is None:
+        return False
+    return inp.mentions.mentions[speaker[0]].label in ("PERSON", "GROUP")
+
+
 def _sentence_start(text: str, floor: int, end: int) -> int:
     """Where the last sentence before ``end`` starts (after ". "), not before ``floor``."""
     stop = text.rfind(". ", floor, max(end, floor))
@@ -329,11 +347,14 @@ def _sentence_start(text: str, floor: int, end: int) -> int:
 
 
 def _clause_subject(inp: RuleInput, window: Span) -> tuple[int | None, Span, str] | None:
-    """The first mention of a clause that is not a possessive or a modifier of the next name."""
+    """The likely subject of a clause: a mention followed by a speech verb, else one followed
+    by a verb-like word ("Trump returned"), else the first mention. Possessives, modifiers of
+    the next name and nouns in a sentence-opening phrase are skipped."""
     opener = _PREPOSITIONAL_OPENER.match(inp.text, window.start, window.end)
     if opener is not None:
         window = Span(opener.end(), window.end)  # "In a statement released Thursday, X ..."
     mentions = inp.mentions.between(window.start, window.end)
+    best: tuple[int, Mention] | None = None
     for n, m in enumerate(mentions):
         if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
             continue
@@ -341,8 +362,20 @@ def _clause_subject(inp: RuleInput, window: Span) -> tuple[int | None, Span, str
             continue
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i"):
             continue
-        return inp.mentions.index_of(m), m.full_span, ""
-    return None
+        cue = inp.cues.search(inp.text, m.span.end, min(window.end, m.span.end + 60))
+        if cue is not None and _GAP_TO_CUE.match(inp.text[m.span.end : cue.start()]):
+            rank = 0
+        elif _VERB_LIKE.match(inp.text, m.span.end, window.end):
+            rank = 1
+        else:
+            rank = 2
+        if best is None or rank < best[0]:
+            best = (rank, m)
+        if rank == 0:
+            break
+    if best is None:
+        return None
+    return inp.mentions.index_of(best[1]), best[1].full_span, ""
 
 
 def _colon_speaker(
