@@ -163,16 +163,25 @@ def find_mentions(
         noun = _phrase_at(text, match.start(), phrases)
         if noun is None or match.group()[0].isupper():
             continue  # a capitalised "Ministry" belongs to a name, found above
-        floor = max(0, match.start() - 60, last_nominal_end)
-        determiner = _DETERMINER_BEFORE.search(text, floor, match.start())
-        if determiner is None:
-            continue
-        last_nominal_end = match.start() + len(noun)
         role = roles.get(noun) or _GROUP_ROLE
+        end = match.start() + len(noun)
+        previous = found[-1] if found else None
+        if previous is not None and previous.kind == "nominal" and (
+            text[previous.span.end : match.start()] == " "
+        ):
+            # a compound: "one Trump campaign" + "source" is one nominal headed by "source"
+            start = previous.span.start
+            found.pop()
+        else:
+            floor = max(0, match.start() - 60, last_nominal_end)
+            determiner = _DETERMINER_BEFORE.search(text, floor, match.start())
+            if determiner is None:
+                continue
+            start = determiner.start()
+        last_nominal_end = end
         found.append(
-            Mention(Span(determiner.start(), match.start() + len(noun)), "nominal",
-                    _ROLE_LABELS[role.type], noun, gender=role.gender,
-                    number="pl" if role.type == "group" else "sg")
+            Mention(Span(start, end), "nominal", _ROLE_LABELS[role.type], noun,
+                    gender=role.gender, number="pl" if role.type == "group" else "sg")
         )
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     kept: list[Mention] = []

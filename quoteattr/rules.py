@@ -21,7 +21,7 @@ from .spans import Span
 
 _GAP_TO_CUE = regex.compile(
     r"""\A
-    (?:\s*\([^()\n]{1,40}\))?                                  # (D-S.C.)
+    (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
     (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
     (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
     \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+and\s+)?                 # laughed and (said)
@@ -61,10 +61,10 @@ def _is_title_lead(lead: str, lexicon: Lexicon) -> bool:
     words = lead.split()
     if not words or len(words) > 5 or any(not _LEAD_WORD.fullmatch(w) for w in words):
         return False
-    return all(
-        w[0].isupper() or w.lower() in ("the", "of") or w.lower() in lexicon.titles
-        or w.lower() in lexicon.title_modifiers or w.lower() in lexicon.role_nouns
-        for w in words
+    last = words[-1]
+    # "said Republican political consultant Chris Russell": the words end in a title
+    return last[0].isupper() or last.lower() in lexicon.titles or (
+        last.lower() in lexicon.role_nouns or last.lower() in lexicon.title_modifiers
     )
 _LEAD = regex.compile(r"[\s,]*")
 _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
@@ -75,7 +75,7 @@ _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 _TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
 _GENERIC_NP_BEFORE = regex.compile(
     r"(?:(?<![\p{L}'’-])(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|"
-    r"Their|its|Its|our|Our|my|My|your|Your)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
+    r"Their|its|Its|our|Our|my|My|your|Your|this|This|that|That)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
     r"[\p{L}'’-]+)\s*\Z"
 )
 _GENERIC_NP_AFTER = regex.compile(
@@ -137,7 +137,10 @@ def _speaker_before(
     for m in list(reversed(candidates))[:4]:
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i", "it"):
             continue
-        if not _GAP_TO_CUE.match(text[m.span.end : cue_start]):
+        gap = text[m.span.end : cue_start]
+        if not _GAP_TO_CUE.match(gap) and not (
+            gap == ", " and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", "
+        ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said"
             continue
         wider = _noun_before_preposition(inp, floor, m)
         if wider is not None:
