@@ -140,6 +140,7 @@ def find_mentions(
         _name_mention(text, e.span, e.label, lexicon)
         for e in annotation.entities
         if e.label in ("PERSON", "ORG", "MISC")
+        or (e.label == "NORP" and _before_speech_verb(text, e.span.end, lexicon))
     ]
     found.extend(_join_coordinated(text, names))
     roles = lexicon.role_nouns
@@ -190,6 +191,15 @@ def find_mentions(
             continue  # a pronoun or role noun inside a longer mention
         kept.append(m)
     return MentionIndex(tuple(kept), tuple(m.span.start for m in kept))
+
+
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
+
+
+def _before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:
+    """"Cuban said": a word that looks like a nationality is a surname before a speech verb."""
+    match = _NEXT_WORD.match(text, end)
+    return match is not None and match.group(1) in lexicon.speech_verbs
 
 
 def _phrase_at(text: str, start: int, phrases: tuple[str, ...]) -> str | None:

@@ -96,6 +96,17 @@ class DocumentResult(_Record):
         """The original text the offsets index (not part of the JSON output)."""
         return self._text
 
+    def __eq__(self, other: object) -> bool:
+        # The original text is carried for rendering only; equality is the JSON contract's.
+        if not isinstance(other, DocumentResult):
+            return NotImplemented
+        return (self.doc_id, self.quotes, self.speakers) == (
+            other.doc_id, other.quotes, other.speakers
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.doc_id, self.quotes, self.speakers))
+
     def speaker(self, speaker_id: str) -> Speaker | None:
         """The speaker with id ``speaker_id``, or None."""
         return next((s for s in self.speakers if s.id == speaker_id), None)

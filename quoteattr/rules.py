@@ -71,6 +71,7 @@ _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
 """Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
 _DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
 _PAIR_GAP = regex.compile(r"\s*(?:-{1,3}|[—–―‒:;])\s*")
+_MAX_CREDIT_LINE = 80
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 _TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
 _GENERIC_NP_BEFORE = regex.compile(
@@ -317,6 +318,12 @@ def according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``"..." — Jane Doe`` / ``"..." -- Jane Doe, a voter``: a dash and a name after the quote."""
     lead = _DASH_LEAD.match(inp.text, ctx.right.start, ctx.right.end)
+    if lead is None and not inp.text[ctx.right.start : ctx.right.end].strip():
+        # a list-style credit on its own line: "..." then "- Sanders."
+        if ctx.paragraph_index + 1 < len(inp.paragraphs):
+            nxt = inp.paragraphs[ctx.paragraph_index + 1]
+            if nxt.end - nxt.start <= _MAX_CREDIT_LINE:
+                lead = _DASH_LEAD.match(inp.text, nxt.start, nxt.end)
     if lead is None:
         return None
     m = inp.mentions.starting_at(lead.end())
