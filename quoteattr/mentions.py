@@ -176,9 +176,12 @@ def find_mentions(
         else:
             floor = max(0, match.start() - 60, last_nominal_end)
             determiner = _DETERMINER_BEFORE.search(text, floor, match.start())
-            if determiner is None:
+            if determiner is not None:
+                start = determiner.start()
+            elif role.type == "group" and noun.endswith("s"):
+                start = match.start()  # a bare plural: "officials said", "Protesters chanted"
+            else:
                 continue
-            start = determiner.start()
         last_nominal_end = end
         found.append(
             Mention(Span(start, end), "nominal", _ROLE_LABELS[role.type], noun,

@@ -31,6 +31,13 @@ _GAP_TO_CUE = regex.compile(
     \Z""",
     regex.VERBOSE,
 )
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:through|in|at|on|from|to|into|across|over|under|near|of|with|by|for|about|"
+    r"against|behind|outside|inside)\s+\Z"
+)
+_NOT_IN_NP = regex.compile(r"\b(?:and|or|but|\p{Ll}+ly)\b")
+_CONJOINED_CUE = regex.compile(r"\band\s+(?:\p{Ll}+ly\s+)?\Z")
+"""A cue in a second predicate: "She urges her husband to ... and repeatedly says"."""
 _APPOSITIVE_TAIL = regex.compile(
     r",\s*(?:who|which|a|an|the|\d)\b[^,;:!?\"“”\n]{0,200},\s*\Z"
 )
@@ -52,7 +59,7 @@ _VERB_LIKE = regex.compile(
     r"held|brought|thought|felt|saw|got|became|ran|rose|fell|drew|struck|hit|cut)\b"
 )
 """A word after a mention that suggests the mention is a clause's subject ("Trump returned")."""
-_LEAD_WORD = regex.compile(r"[\p{L}.'’-]+")
+_LEAD_WORD = regex.compile(r"[\p{L}\p{N}./'’-]+")
 
 
 def _is_title_lead(lead: str, lexicon: Lexicon) -> bool:
@@ -163,6 +170,10 @@ def _speaker_before(
             return None
         if first in inp.lexicon.pronouns or head in inp.lexicon.not_names:
             return None
+        if _PREPOSITION_BEFORE.search(text, max(0, match.start() - 20), match.start()) or (
+            _NOT_IN_NP.search(phrase)
+        ):
+            return None  # "through the streets", "the car and repeatedly": not a subject
         return None, Span(match.start(), phrase_end), phrase
     return None
 
@@ -182,7 +193,9 @@ def _noun_before_preposition(
         return None
     phrase_span = Span(match.start(1), match.end(1))
     inner = inp.mentions.between(phrase_span.start, phrase_span.end)
-    if inner and inner[-1].kind == "nominal":
+    if inner and inner[-1].kind == "nominal" and len(inner[-1].span) > len(inner[-1].head):
+        # "a spokesman for the ministry": the determined noun phrase is the speaker; a bare
+        # plural ("voices across Europe") keeps its whole phrase as the speaker's name
         return inp.mentions.index_of(inner[-1]), inner[-1].span, ""
     end = m.span.end
     return None, Span(phrase_span.start, end), inp.text[phrase_span.start : end]
@@ -271,7 +284,8 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
             if subject is not None:
                 return _found("speaker_cue_quote", 0.85, subject, cue, inp)
         speaker = _speaker_before(inp, ctx.left.start, cue.start)
-        if cue_word.endswith("ing") and not _is_person_like(inp, speaker):
+        conjoined = _CONJOINED_CUE.search(inp.text, max(ctx.left.start, cue.start - 30), cue.start)
+        if (cue_word.endswith("ing") or conjoined) and not _is_person_like(inp, speaker):
             # "she sent an email saying": not the email but the clause's subject speaks
             subject = _clause_subject(inp, Span(ctx.left.start, cue.start))
             if subject is not None:
