@@ -36,6 +36,8 @@ class QuoteContext:
     """From the closing mark to the end of the clause after the quote."""
     enclosing: QuoteSpan | None = None
     """For a nested quote, the quote that contains it."""
+    right_is_next_sentence: bool = False
+    """True when the quote ends its sentence and ``right`` is the short sentence after it."""
 
     @property
     def starts_paragraph(self) -> bool:
@@ -75,11 +77,13 @@ def build_contexts(
         sentence = _containing(sent_starts, sentences, q.span.start)
         left_start = max(prev_end, sentence.start if sentence else para.start, para.start)
         left_start = min(left_start, q.span.start)
-        right_end = _right_end(text, q, sent_starts, sentences, min(next_start, end_para.end),
-                               cues)
+        right_end, next_sentence = _right_end(
+            text, q, sent_starts, sentences, min(next_start, end_para.end), cues
+        )
         out.append(
             QuoteContext(i, q, para, p_index, Span(left_start, q.span.start),
-                         Span(q.span.end, max(q.span.end, right_end)))
+                         Span(q.span.end, max(q.span.end, right_end)),
+                         right_is_next_sentence=next_sentence)
         )
     return tuple(out)
 
@@ -91,10 +95,12 @@ def _right_end(
     sentences: Sequence[Span],
     limit: int,
     cues: regex.Pattern[str],
-) -> int:
+) -> tuple[int, bool]:
+    """Where the clause after ``q`` ends, and whether it is the next sentence."""
     last_inside = max(q.span.start, q.span.end - 1)
     sentence = _containing(sent_starts, sentences, last_inside)
     end = sentence.end if sentence else limit
+    next_sentence = False
     if end <= q.span.end:
         nxt = _containing(sent_starts, sentences, q.span.end + 1) or _containing(
             sent_starts, sentences, min(len(text) - 1, q.span.end + 2)
@@ -103,8 +109,8 @@ def _right_end(
             nxt.end - nxt.start <= _SHORT_TAIL_SENTENCE or cues.search(text, nxt.start,
                                                                       nxt.start + 60)
         ):
-            end = nxt.end
-    return min(end, limit)
+            end, next_sentence = nxt.end, True
+    return min(end, limit), next_sentence
 
 
 def nested_contexts(

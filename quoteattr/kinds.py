@@ -56,11 +56,11 @@ def classify_quote(
     content = text[quote.content.start : quote.content.end].strip()
     words = _WORD.findall(content)
     last = content.rstrip(_CLOSING_MARKS + " ")[-1:]
-    terminal = last in _TERMINAL or last in ",—–-:;"
+    terminal = bool(last) and (last in _TERMINAL or last in ",—–-:;")
     short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","
     before = text[paragraph.start : quote.span.start].rstrip(BLANK)
     prev = before[-1:]
-    if prev in "-—–―" and before.rstrip(" -—–―")[-1:] in _CLOSING_MARKS:
+    if prev and prev in "-—–―" and before.rstrip(" -—–―")[-1:] in _CLOSING_MARKS:
         before = before.rstrip(" -—–―")  # "Je suis Bruxellois" -- "I am a citizen"
         prev = before[-1:]
     if prev in _CLOSING_MARKS and len(before) >= 2:

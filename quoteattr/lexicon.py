@@ -127,6 +127,9 @@ class Lexicon:
     abbreviations: frozenset[str]
     """Lower-cased tokens with a final dot that do not usually end a sentence."""
     not_names: frozenset[str]
+    function_words: frozenset[str]
+    """The function words among ``not_names`` ("the", "he", "but"): after "U.S." they start a
+    sentence; a weekday or month after "p.m." does not."""
     """Lower-cased capitalisable words that are never part of a person's name."""
     group_nouns: frozenset[str]
     role_titles: Mapping[str, tuple[str, ...]]
@@ -158,6 +161,7 @@ def _column(name: str, key: str, value: str) -> dict[str, str]:
 def default_lexicon() -> Lexicon:
     """The lexicon shipped in ``quoteattr/data``, read once per process."""
     verbs = read_table("speech_verbs")
+    not_names = read_table("not_names")
     titles = {
         r["title"].strip().lower(): Title(r["gender"], r["kind"]) for r in read_table("titles")
     }
@@ -196,7 +200,10 @@ def default_lexicon() -> Lexicon:
             {k.lower(): v for k, v in _column("org_words", "word", "position").items()}
         ),
         abbreviations=frozenset(r["abbrev"].strip().lower() for r in read_table("abbreviations")),
-        not_names=frozenset(r["word"].strip().lower() for r in read_table("not_names")),
+        not_names=frozenset(r["word"].strip().lower() for r in not_names),
+        function_words=frozenset(
+            r["word"].strip().lower() for r in not_names if r["kind"] == "function"
+        ),
         group_nouns=frozenset(r["noun"].strip().lower() for r in read_table("group_nouns")),
         role_titles=MappingProxyType(
             {

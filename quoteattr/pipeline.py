@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import regex
+
 from .annotation import Annotation, Annotator
 from .annotators.embedded import EmbeddedAnnotator
 from .context import QuoteContext, build_contexts, nested_contexts
@@ -25,6 +27,7 @@ from .rules import Found, RuleInput, attribute_quote, quote_speaker_cue, speaker
 from .spans import Span
 
 _ANNOTATORS = ("embedded",)
+_ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +85,31 @@ class Attributor:
     def attribute_many(
         self, texts: Iterable[str], *, doc_ids: Iterable[str] | None = None
     ) -> Iterator[DocumentResult]:
-        """Attribute each text in turn, in input order."""
+        """Attribute each text in turn, lazily and in input order.
+
+        The arguments are checked when this is called, not when the first result is
+        pulled, so a wrong call fails where it is made.
+        """
         if isinstance(texts, (str, bytes)):
             msg = "texts must be an iterable of str, not a single str: wrap it in a list"
             raise InputTypeError(msg)
+        if not isinstance(texts, Iterable):
+            msg = f"texts must be an iterable of str, got {describe_type(texts)}"
+            raise InputTypeError(msg)
+        if doc_ids is not None and (
+            isinstance(doc_ids, (str, bytes)) or not isinstance(doc_ids, Iterable)
+        ):
+            msg = f"doc_ids must be an iterable of str or None, got {describe_type(doc_ids)}"
+            raise InputTypeError(msg)
+        return self._attribute_each(texts, doc_ids)
+
+    def _attribute_each(
+        self, texts: Iterable[str], doc_ids: Iterable[str] | None
+    ) -> Iterator[DocumentResult]:
         ids = iter(doc_ids) if doc_ids is not None else None
         for n, text in enumerate(texts):
             doc_id = next(ids, None) if ids is not None else None
-            if not isinstance(text, str):
-                msg = f"texts[{n}] must be str, got {describe_type(text)}"
-                raise InputTypeError(msg)
-            yield self.attribute(text, doc_id=doc_id)
+            yield self.attribute(expect_str(text, argument=f"texts[{n}]"), doc_id=doc_id)
 
     def attribute_annotation(
         self, annotation: Annotation, *, doc_id: str | None = None
@@ -104,7 +121,7 @@ class Attributor:
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
         mentions = find_mentions(annotation, lex, self._mention_patterns)
-        kinds = [self._kind(text, ctx) for ctx in contexts]
+        kinds = self._kinds(text, contexts)
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs)
         found: list[Found | None] = []
@@ -123,8 +140,21 @@ class Attributor:
 
     # -- stages ----------------------------------------------------------------------------
 
+    def _kinds(self, text: str, contexts: tuple[QuoteContext, ...]) -> list[QuoteKind]:
+        kinds: list[QuoteKind] = []
+        for i, ctx in enumerate(contexts):
+            kind = self._kind(text, ctx)
+            if kind == "scare" and i and kinds[-1] == "mixed" and (
+                contexts[i - 1].quote.span.end == ctx.left.start
+            ):
+                kind = "mixed"  # the second partial quote of one clause: "ready" and "able"
+            kinds.append(kind)
+        return kinds
+
     def _kind(self, text: str, ctx: QuoteContext) -> QuoteKind:
         cues = list(self._cues.finditer(text, ctx.left.start, ctx.left.end))
+        if not cues:
+            cues = list(_ACCORDING.finditer(text, ctx.left.start, ctx.left.end))
         before = text[ctx.left.start : ctx.quote.span.start].rstrip(" ,:\u00a0")
         word_before_is_cue = bool(cues) and cues[-1].end() == ctx.left.start + len(before)
         return classify_quote(text, ctx.quote, ctx.paragraph, ctx.left.start, bool(cues),

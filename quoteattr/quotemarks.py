@@ -70,7 +70,7 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
         )
         if not right_flanking and before == " " and text[:start].rstrip()[-1:] in mark_chars:
             right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
-        if info.direction == "either" and before in ",.!?;" and after.isalpha():
+        if info.direction == "either" and before and before in ",.!?;" and after.isalpha():
             right_flanking = True  # 'audiences,"Katie' -- a closer glued to the next word
         if info.direction == "open":
             can_open, can_close = True, right_flanking and not left_flanking

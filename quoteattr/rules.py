@@ -79,6 +79,8 @@ _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
 _DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
 _PAIR_GAP = regex.compile(r"\s*(?:-{1,3}|[—–―‒:;])\s*")
 _MAX_CREDIT_LINE = 80
+_MAX_PARTIAL_GAP = 30
+"""Longest text between two partial quotes of one clause ("and", "or even")."""
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 _TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
 _GENERIC_NP_BEFORE = regex.compile(
@@ -241,8 +243,16 @@ def _cues_in(inp: RuleInput, span: Span) -> list[Span]:
 # -- rules ----------------------------------------------------------------------------------------
 
 
+def _own_right_clause(ctx: QuoteContext, inp: RuleInput) -> bool:
+    """Whether the clause after the quote can be its attribution: a partial quote that ends
+    its sentence does not own the next one ("...was "overdue." Brandt said it was ...")."""
+    return not ctx.right_is_next_sentence or inp.direct[ctx.position]
+
+
 def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``"...," Kerry said`` / ``"...," the minister told reporters``: speaker then cue after."""
+    if not _own_right_clause(ctx, inp):
+        return None
     text = inp.text
     lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
     start = lead.end() if lead else ctx.right.start
@@ -257,6 +267,8 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 
 def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``"...," said Peter Morgan, a lawyer``: inverted cue right after the quote."""
+    if not _own_right_clause(ctx, inp):
+        return None
     text = inp.text
     lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
     start = lead.end() if lead else ctx.right.start
@@ -347,8 +359,9 @@ def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 
 
 def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
-    """A speech cue with a subject elsewhere in the quote's sentence (``"...," Kerry, who ... said``)."""
-    for window in (ctx.right, ctx.left):
+    """A cue with a subject elsewhere in the quote's sentence (``"...," Kerry, who ... said``)."""
+    windows = (ctx.right, ctx.left) if _own_right_clause(ctx, inp) else (ctx.left,)
+    for window in windows:
         for cue in _cues_in(inp, window):
             speaker = _speaker_before(inp, window.start, cue.start)
             if speaker is None:
@@ -489,16 +502,22 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 
 
 def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
-    """A quote with no cue of its own takes the speaker of the quote just before it."""
-    if ctx.position == 0 or not inp.direct[ctx.position]:
-        return None
-    own_clause = inp.text[ctx.left.start : ctx.left.end].strip()
-    if own_clause and own_clause[-1:] not in ".!?:\"”’'":
+    """A quote with no cue of its own takes the speaker of the quote just before it: the next
+    quoted sentence, or a second partial quote in the same clause (``"ready" and "able"``)."""
+    if ctx.position == 0:
         return None
     prev_index = ctx.position - 1
     prev = inp.contexts[prev_index]
     prev_found = inp.found[prev_index]
     if prev_found is None or prev_found.mention_span is None:
+        return None
+    own_clause = inp.text[ctx.left.start : ctx.left.end].strip()
+    if not inp.direct[ctx.position]:
+        if ctx.left.start != prev.quote.span.end or len(own_clause) > _MAX_PARTIAL_GAP:
+            return None
+        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
+                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+    if own_clause and own_clause[-1:] not in ".!?:\"”’'":
         return None
     if prev.paragraph_index == ctx.paragraph_index:
         between = inp.text[prev.quote.span.end : ctx.quote.span.start]

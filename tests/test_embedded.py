@@ -100,21 +100,11 @@ SENTENCE_CASES = [
         "Sen. Mara Quill (R-Fla.) Thursday introduced a bill.",
         ["Sen. Mara Quill (R-Fla.) Thursday introduced a bill."],
         id="party-state-before-weekday",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a state abbreviation followed by a weekday (a not_names word) is taken as a "
-            "sentence end",
-        ),
     ),
     pytest.param(
         "The ferry left at 4 p.m. Tuesday with Dr. Lena Voss aboard.",
         ["The ferry left at 4 p.m. Tuesday with Dr. Lena Voss aboard."],
         id="pm-before-weekday",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'p.m.' followed by a weekday (a not_names word) is taken as a sentence end, "
-            "though news style writes '4 p.m. Tuesday' inside sentences",
-        ),
     ),
 ]
 

@@ -96,11 +96,6 @@ def test_attribute_many_single_string_says_wrap_in_list(attributor: Attributor) 
         list(attributor.attribute_many("a string"))  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribute_many is a generator function, so a bad `texts` is only reported when "
-    "the result is first iterated, not at the call",
-)
 def test_attribute_many_checks_texts_at_call(attributor: Attributor) -> None:
     """The argument error is raised at the call, where the mistake is, not on first use."""
     with pytest.raises(InputTypeError):
@@ -115,10 +110,6 @@ def test_attribute_many_names_the_bad_item(attributor: Attributor) -> None:
         list(attributor.attribute_many(["A.", "B.", None]))  # type: ignore[list-item]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the texts[i] message for a bytes item does not say to decode it, unlike attribute()",
-)
 def test_attribute_many_bytes_item_says_decode(attributor: Attributor) -> None:
     """A bytes item gets the same 'decode it first' advice as attribute(bytes)."""
     with pytest.raises(InputTypeError, match=r"texts\[1\].*decode"):

@@ -79,22 +79,12 @@ KIND_CASES = [
         '"not afraid."',
         "mixed",
         id="mixed-second-fragment-same-clause",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the clause of a second partial quote starts at the previous quote's end, so "
-            "the speech verb before the first quote is not seen and it is called scare",
-        ),
     ),
     pytest.param(
         'According to Ana Duarte, the repairs are "well under way."',
         '"well under way."',
         "mixed",
         id="mixed-according-to",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'according to' is not taken as a speech cue when classifying kinds, so the "
-            "quoted words are called scare (not_speech)",
-        ),
     ),
     # -- scare: quotation marks that are not speech ------------------------------------------
     pytest.param(

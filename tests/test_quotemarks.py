@@ -49,11 +49,6 @@ def test_apostrophes_and_spaced_marks_are_not_quote_marks(text: str, lexicon: Le
             '"Go," she said',
             [('"', True, False), ('"', False, True)],
             id="text-start",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the glued-closer check `before in ',.!?;'` is true for the empty string "
-                "at the start of the text, so a text-initial opener is also marked can_close",
-            ),
         ),
         pytest.param(
             'Ana left.\n"Go," she said', [('"', True, False), ('"', False, True)], id="line-start"

@@ -108,7 +108,7 @@ class EmbeddedAnnotator:
         if word in self.lexicon.abbreviations or _INITIALISM.fullmatch(word):
             # "Mr. Smith" never ends; "in the U.S. The" does when a function word follows.
             is_title = word in self.lexicon.titles
-            return not is_title and next_word in self.lexicon.not_names
+            return not is_title and next_word in self.lexicon.function_words
         return True
 
     # -- entities --------------------------------------------------------------------------
