@@ -57,8 +57,15 @@ class Annotation:
 class Annotator(Protocol):
     """Turns a text into an :class:`Annotation`; ``provides`` lists the layers it fills."""
 
-    name: str
-    provides: Set[Layer]
+    @property
+    def name(self) -> str:
+        """A short name for the backend ("embedded", "stanza")."""
+        ...
+
+    @property
+    def provides(self) -> Set[Layer]:
+        """The annotation layers this annotator fills."""
+        ...
 
     def annotate(self, text: str) -> Annotation:
         """Annotate ``text``; spans must index ``text`` itself."""

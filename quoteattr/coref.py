@@ -123,11 +123,11 @@ class Coreference:
             self._add(c, i)
         # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
         by_word: dict[str, list[tuple[int, int]]] = {}
-        for c in self.clusters:
-            words = c.name.lower().split()
-            by_word.setdefault(words[-1].rstrip("."), []).append((0, c.index))
-            if "ORG" not in c.labels:
-                by_word.setdefault(words[0], []).append((1, c.index))
+        for cluster in self.clusters:
+            words = cluster.name.lower().split()
+            by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
+            if "ORG" not in cluster.labels:
+                by_word.setdefault(words[0], []).append((1, cluster.index))
         for i in singles:
             m = mentions[i]
             word = m.head.lower()
@@ -254,10 +254,7 @@ class Coreference:
             return self._of[i]
         m = self.index.mentions[i]
         self._of[i] = None  # guards against cycles while resolving
-        if m.kind == "pronoun":
-            c = self._resolve_pronoun(i)
-        else:
-            c = self._resolve_nominal(i)
+        c = self._resolve_pronoun(i) if m.kind == "pronoun" else self._resolve_nominal(i)
         if c is not None:
             self._add(c, i)
         self._of[i] = c
@@ -282,7 +279,7 @@ class Coreference:
             if m.head == "they":
                 return c.type != "person" or "GROUP" in c.labels
             if m.head == "it":
-                return c.type in ("organization", "group", "unknown") and not c.gender != "-"
+                return c.type in ("organization", "group", "unknown") and c.gender == "-"
             return False
         if m.label == "PERSON":
             if c.type not in ("person", "unknown"):

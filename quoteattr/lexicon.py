@@ -58,7 +58,7 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
                 f"({', '.join(columns)}), found {len(fields)}: {line!r}"
             )
             raise LexiconError(msg)
-        row = dict(zip(columns, fields))
+        row = dict(zip(columns, fields, strict=True))
         for column, values in allowed.items():
             if column in row and row[column] not in values:
                 msg = (

@@ -8,8 +8,8 @@ windows around each quote, where the rules look for them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import Literal
@@ -27,7 +27,9 @@ _TITLE_WORD = regex.compile(r"(\S+)\s+\Z")
 
 
 _GROUP_ROLE = RoleNoun("group", "-")
-_ROLE_LABELS: dict[str, MentionLabel] = {"person": "PERSON", "group": "GROUP", "organization": "ORG"}
+_ROLE_LABELS: dict[str, MentionLabel] = {
+    "person": "PERSON", "group": "GROUP", "organization": "ORG",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +86,9 @@ class MentionIndex:
         i = bisect_right(self.starts, start - 1)
         best = None
         for m in self.mentions[max(0, i - 3) : i + 3]:
-            if m.span.start == start or m.title_start == start:
-                if best is None or m.span.end > best.span.end:
-                    best = m
+            at_start = m.span.start == start or m.title_start == start
+            if at_start and (best is None or m.span.end > best.span.end):
+                best = m
         return best
 
 

@@ -54,7 +54,10 @@ class Attributor:
         self.lexicon = lexicon or default_lexicon()
         if isinstance(annotator, str):
             if annotator not in _ANNOTATORS:
-                msg = f"annotator must be one of {list(_ANNOTATORS)} or an Annotator, got {annotator!r}"
+                msg = (
+                    f"annotator must be one of {list(_ANNOTATORS)} or an Annotator, "
+                    f"got {annotator!r}"
+                )
                 raise InputValueError(msg)
             self.annotator: Annotator = EmbeddedAnnotator(self.lexicon)
         elif isinstance(annotator, Annotator):
@@ -128,7 +131,7 @@ class Attributor:
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues)
         decisions: list[_Decision] = []
-        for ctx, kind in zip(contexts, kinds):
+        for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
             found.append(result)
             cluster = self._resolve(result, coref, mentions)

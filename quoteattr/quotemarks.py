@@ -97,6 +97,5 @@ def _single_may_be_quote(text: str, start: int, end: int, before: str, after: st
         return False  # '90s, ’16
     if (_is_break(before) or before in "(") and _CLIPPED_WORDS.match(text, end):
         return False  # 'em, rock 'n' roll (the first mark)
-    if before == "n" and start >= 2 and text[start - 2] in "'’" and _is_break(after):
-        return False  # rock 'n' roll (the second mark)
-    return True
+    # rock 'n' roll: the second mark
+    return not (before == "n" and start >= 2 and text[start - 2] in "'’" and _is_break(after))

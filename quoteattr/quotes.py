@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from .quotemarks import MarkToken
 from .spans import Span
 
-
 _CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
 """A quote runs on into the next paragraph only from a paragraph that ends a clause;
 a headline with a lone mark does not."""

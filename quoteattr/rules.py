@@ -46,7 +46,7 @@ _OF_PHRASE = regex.compile(
     r"(?<![\p{L}'’-])((?:(?:the|a|an|one|another|The|A|An|One|Another)\s+)?(?:[\p{L}-]+\s+){0,2}"
     r"(?P<head>[\p{L}-]+))\s+(?:of|for|from|across|at|in|with|on)\s+(?:the\s+)?\Z"
 )
-"""A noun phrase ending in a preposition before a name: "voices across Europe", "a spokesman for"."""
+"""A noun phrase and a preposition before a name: "voices across Europe", "a spokesman for"."""
 _PREPOSITIONAL_OPENER = regex.compile(
     r"\s*(?:In|At|On|After|During|Before|Since|Despite|With|Without|Under|For|From|Following|"
     r"Speaking|Asked|Writing|Like|Unlike|As)\b[^,;:\"“”]{1,120},\s*"
@@ -344,12 +344,12 @@ def according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``"..." — Jane Doe`` / ``"..." -- Jane Doe, a voter``: a dash and a name after the quote."""
     lead = _DASH_LEAD.match(inp.text, ctx.right.start, ctx.right.end)
-    if lead is None and not inp.text[ctx.right.start : ctx.right.end].strip():
+    credit_line = ctx.paragraph_index + 1 < len(inp.paragraphs)
+    if lead is None and credit_line and not inp.text[ctx.right.start : ctx.right.end].strip():
         # a list-style credit on its own line: "..." then "- Sanders."
-        if ctx.paragraph_index + 1 < len(inp.paragraphs):
-            nxt = inp.paragraphs[ctx.paragraph_index + 1]
-            if nxt.end - nxt.start <= _MAX_CREDIT_LINE:
-                lead = _DASH_LEAD.match(inp.text, nxt.start, nxt.end)
+        nxt = inp.paragraphs[ctx.paragraph_index + 1]
+        if nxt.end - nxt.start <= _MAX_CREDIT_LINE:
+            lead = _DASH_LEAD.match(inp.text, nxt.start, nxt.end)
     if lead is None:
         return None
     m = inp.mentions.starting_at(lead.end())

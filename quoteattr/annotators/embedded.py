@@ -128,10 +128,14 @@ class EmbeddedAnnotator:
             if start > para.start and (text[start - 1].isalnum() or text[start - 1] == "-"):
                 continue
             word = match.group()
-            if word.endswith(".") and word.lower() not in self.lexicon.abbreviations:
-                if not _INITIALISM.fullmatch(word) and not (len(word) == 2):
-                    end -= 1
-                    word = word[:-1]
+            if (
+                word.endswith(".")
+                and word.lower() not in self.lexicon.abbreviations
+                and not _INITIALISM.fullmatch(word)
+                and len(word) != 2
+            ):
+                end -= 1  # a sentence's full stop, not part of the name
+                word = word[:-1]
             if (word.lower() in not_names and word.lower() not in self.lexicon.titles
                     and not self._before_speech_verb(text, end)) or (
                 _sentence_initial(text, start, para.start) and _PARTICIPLE.match(text, start)
