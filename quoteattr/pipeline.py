@@ -16,7 +16,7 @@ from .annotation import Annotation, Annotator
 from .annotators.embedded import EmbeddedAnnotator
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
-from .errors import InputTypeError, InputValueError, describe_type, expect_str
+from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type, expect_str
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
@@ -91,7 +91,10 @@ class Attributor:
         """Attribute each text in turn, lazily and in input order.
 
         The arguments are checked when this is called, not when the first result is
-        pulled, so a wrong call fails where it is made.
+        pulled, so a wrong call fails where it is made; an item that is not a str raises
+        a TypeError naming it. A document whose processing fails for any other reason
+        yields a result with ``error`` set and the batch goes on, so one bad article
+        never takes an archive run down.
         """
         if isinstance(texts, (str, bytes)):
             msg = "texts must be an iterable of str, not a single str: wrap it in a list"
@@ -112,7 +115,13 @@ class Attributor:
         ids = iter(doc_ids) if doc_ids is not None else None
         for n, text in enumerate(texts):
             doc_id = next(ids, None) if ids is not None else None
-            yield self.attribute(expect_str(text, argument=f"texts[{n}]"), doc_id=doc_id)
+            text = expect_str(text, argument=f"texts[{n}]")
+            try:
+                yield self.attribute(text, doc_id=doc_id)
+            except QuoteattrError:
+                raise  # a wrong argument (doc_id type, ...) is the caller's to fix
+            except Exception as exc:  # noqa: BLE001 - one bad document must not end a batch
+                yield DocumentResult(doc_id=doc_id, error=f"{type(exc).__name__}: {exc}")
 
     def attribute_annotation(
         self, annotation: Annotation, *, doc_id: str | None = None

@@ -89,6 +89,9 @@ class DocumentResult(_Record):
     doc_id: str | None = None
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
+    error: str | None = None
+    """Set only by batch runs: why this document could not be processed ("ValueError: ...");
+    its ``quotes`` and ``speakers`` are then empty."""
     _text: str = PrivateAttr(default="")
 
     @property
@@ -100,12 +103,12 @@ class DocumentResult(_Record):
         # The original text is carried for rendering only; equality is the JSON contract's.
         if not isinstance(other, DocumentResult):
             return NotImplemented
-        return (self.doc_id, self.quotes, self.speakers) == (
-            other.doc_id, other.quotes, other.speakers
+        return (self.doc_id, self.quotes, self.speakers, self.error) == (
+            other.doc_id, other.quotes, other.speakers, other.error
         )
 
     def __hash__(self) -> int:
-        return hash((self.doc_id, self.quotes, self.speakers))
+        return hash((self.doc_id, self.quotes, self.speakers, self.error))
 
     def speaker(self, speaker_id: str) -> Speaker | None:
         """The speaker with id ``speaker_id``, or None."""

@@ -1,0 +1,53 @@
+"""The Attributor as a whole: batches, pickling, invariants of the records it builds."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import quoteattr
+from quoteattr import pipeline
+
+TEXTS = [
+    '"We will rebuild the bridge," Mayor Ana Duarte said on Monday.',
+    'The ferry left at noon. "Nobody told us anything," said Tomas Keller, a passenger.',
+    "No quotation marks here at all.",
+]
+
+
+def test_attribute_many_keeps_order_and_ids() -> None:
+    results = list(quoteattr.Attributor().attribute_many(TEXTS, doc_ids=["a", "b", "c"]))
+    assert [r.doc_id for r in results] == ["a", "b", "c"]
+    assert [r.quotes[0].speaker.name for r in results[:2] if r.quotes[0].speaker] == [
+        "Ana Duarte", "Tomas Keller",
+    ]
+    assert results[2].quotes == () and results[2].error is None
+
+
+def test_one_failing_document_yields_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An internal failure on one document is reported on that document; the rest go on."""
+    real = pipeline.classify_quote
+
+    def flaky(text: str, *args: object, **kwargs: object) -> object:
+        if "ferry" in text:
+            raise RuntimeError("boom")
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "classify_quote", flaky)
+    results = list(quoteattr.Attributor().attribute_many(TEXTS, doc_ids=["a", "b", "c"]))
+    assert [r.doc_id for r in results] == ["a", "b", "c"]
+    assert results[1].error == "RuntimeError: boom" and results[1].quotes == ()
+    assert results[0].error is None and results[0].quotes
+
+
+def test_pickled_attributor_gives_the_same_results() -> None:
+    attributor = quoteattr.Attributor()
+    clone = pickle.loads(pickle.dumps(attributor))
+    assert [clone.attribute(t) for t in TEXTS] == [attributor.attribute(t) for t in TEXTS]
+
+
+def test_result_keeps_the_original_text_out_of_json() -> None:
+    result = quoteattr.attribute(TEXTS[0], doc_id="a")
+    assert result.text == TEXTS[0]
+    assert TEXTS[0] not in result.model_dump_json().replace('\\"', '"')
