@@ -31,7 +31,8 @@ def test_one_failing_document_yields_an_error_record(monkeypatch: pytest.MonkeyP
 
     def flaky(text: str, *args: object, **kwargs: object) -> object:
         if "ferry" in text:
-            raise RuntimeError("boom")
+            msg = "boom"
+            raise RuntimeError(msg)
         return real(text, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "classify_quote", flaky)
