@@ -28,6 +28,8 @@ _RECENT_SPEAKER_WEIGHT = 2.5
 _LOOKBACK_SENTENCES = 8
 _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
+_GENDER_MATCH = 1.5
+_UNKNOWN_SINGLE_NAME = 0.6
 
 
 @dataclass(slots=True)
@@ -161,8 +163,9 @@ class Coreference:
             cluster.add_name(m.head)
         if m.title and m.title not in cluster.titles:
             cluster.titles.append(m.title)
-        if m.kind != "pronoun":
-            cluster.labels.add(m.label)  # "it" says little about what an entity is
+        if m.kind == "name" or (m.kind == "nominal" and not cluster.names):
+            # a name says what an entity is; "it" or "their landlord" says little
+            cluster.labels.add(m.label)
         if m.gender in ("m", "f") and (cluster.gender == "-" or (
             cluster.gender_from_name and not m.gender_from_name
         )):
@@ -230,6 +233,8 @@ class Coreference:
             a, b = mentions[i], mentions[i + 1]
             if self.text[a.span.end : b.full_span.start] != ", ":
                 continue
+            if self.text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
+                continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
             if a.kind == "name" and b.kind == "nominal":
                 name, role = i, i + 1
             elif a.kind == "nominal" and b.kind == "name":
@@ -266,8 +271,11 @@ class Coreference:
             if c.gender_from_name and m.head in ("he", "she") and c.type in ("person", "unknown"):
                 return 0.3  # "Ola" is a man's name in Norway and a woman's in Poland
             return 0.0
-        if m.head in ("he", "she") and c.type == "unknown" and len(c.name.split()) > 1:
-            return 0.5  # "Mieterbündnis Ost": a name with no given name and no title
+        if m.head in ("he", "she") and c.type == "unknown":
+            # never seen with a given name or title: "Mieterbündnis Ost", a dateline "BERLIN"
+            return 0.3 if len(c.name.split()) > 1 else _UNKNOWN_SINGLE_NAME
+        if m.head in ("he", "she") and c.gender == m.gender:
+            return _GENDER_MATCH  # "she" and "Margaret Hale" agree, not merely don't clash
         return 1.0
 
     def _compatible(self, m: Mention, c: Cluster) -> bool:
