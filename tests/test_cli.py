@@ -129,7 +129,7 @@ def test_jsonl_keeps_order_and_doc_ids_and_puts_errors_in_place(tmp_path: Path) 
                       "error": 'missing "text": each line needs {"doc_id": ..., "text": "..."}'}
     assert speakers_of(out[5]) == ["Bo Lindqvist"]
     assert proc.stderr.splitlines() == [
-        f"quoteattr: in.jsonl:{o['line']}: {o['error']}" for o in out if "error" in o
+        f"quoteattr: in.jsonl:{o['line']}: {o['error']}" for o in out if o.get("error")
     ]
 
 
