@@ -308,7 +308,7 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
             return _found("speaker_cue_quote", 0.93 if adjacent else 0.85, speaker, cue, inp)
         speaker = _speaker_after(inp, cue.end, ctx.quote.span.start)
         if speaker is not None:
-            return _found("cue_speaker_quote", 0.5, speaker, cue, inp)
+            return _found("cue_speaker_quote", 0.6, speaker, cue, inp)
     return None
 
 
@@ -439,7 +439,7 @@ def colon_intro(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     found = _colon_speaker(inp, ctx.left, colon)
     if found is None:
         return None
-    return _found("colon_intro", 0.75, found[0], found[1], inp)
+    return _found("colon_intro", 0.85, found[0], found[1], inp)
 
 
 def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
@@ -469,7 +469,7 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if ctx.paragraph_index == 0:
             return None
         prev = inp.paragraphs[ctx.paragraph_index - 1]
-        floor, end, confidence = prev.start, prev.end, 0.7
+        floor, end, confidence = prev.start, prev.end, 0.4
     prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
     start = max(_sentence_start(inp.text, floor, end - 2), prev_quote_end)
     if start >= end:
@@ -498,7 +498,7 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP", "UNKNOWN"):
         return None
-    return _found("paragraph_subject", 0.35, subject, None, inp)
+    return _found("paragraph_subject", 0.55, subject, None, inp)
 
 
 def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
@@ -529,7 +529,7 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         trailing = inp.text[prev.right.end : prev_para.end].strip()
         if len(trailing) > 2:
             return None
-        confidence = 0.7
+        confidence = 0.8
     else:
         return None
     return Found("follow_on_quote", confidence, prev_found.mention, prev_found.mention_span,
