@@ -22,9 +22,9 @@ import quoteattr
 PACKAGE_DIR = Path(quoteattr.__file__).parent
 
 LAYERS = (
-    "errors", "spans", "lexicon", "annotation", "annotators", "quotemarks", "quotes",
-    "kinds", "context", "mentions", "coref", "rules", "records", "pipeline", "batch",
-    "render", "__init__", "cli", "__main__",
+    "errors", "spans", "lexicon", "annotation", "stanza_models", "annotators", "quotemarks",
+    "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "pipeline", "batch",
+    "render", "evaluation", "__init__", "cli", "__main__",
 )
 """The data-flow order; ``__init__`` is the package itself (``from . import Attributor``) and
 ``__main__`` the ``python -m quoteattr`` entry point, which runs the CLI."""

@@ -1,0 +1,55 @@
+"""Attribution rules: one function per pattern, tried in the order of ``RULES``.
+
+Each rule looks at one quote's context and either names the speaker phrase and
+speech cue that attribute it, or returns None. The function's name is the ``rule``
+value in the output. ``base`` holds what rules return and read, ``speakers`` finds
+speaker phrases, ``surface`` holds the rules that read the text's patterns and
+``parse`` those that read a dependency parse when the annotator provides one.
+"""
+
+from __future__ import annotations
+
+from ..context import QuoteContext
+from .base import Found, Rule, RuleInput
+from .surface import (
+    according_to,
+    colon_intro,
+    colon_previous_paragraph,
+    dash_attribution,
+    follow_on_quote,
+    paired_quote,
+    paragraph_subject,
+    previous_sentence_cue,
+    quote_cue_speaker,
+    quote_speaker_cue,
+    speaker_cue_in_sentence,
+    speaker_cue_quote,
+)
+
+__all__ = ["RULES", "Found", "Rule", "RuleInput", "attribute_quote", "quote_speaker_cue",
+           "speaker_cue_quote"]
+
+RULES: tuple[Rule, ...] = (
+    quote_speaker_cue,
+    quote_cue_speaker,
+    speaker_cue_quote,
+    paired_quote,
+    according_to,
+    dash_attribution,
+    speaker_cue_in_sentence,
+    colon_intro,
+    colon_previous_paragraph,
+    follow_on_quote,
+    previous_sentence_cue,
+    paragraph_subject,
+)
+"""The rules in precedence order: the first that fires decides."""
+
+
+def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """The first rule in :data:`RULES` that finds a speaker for ``ctx``."""
+    for rule in RULES:
+        found = rule(ctx, inp)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,83 @@
+"""What rules hand back (:class:`Found`) and what they read (:class:`RuleInput`).
+
+Kept apart from the rules so that the surface-pattern rules, the parse-based rules
+and the speaker-phrase helpers can share them without importing each other.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..annotation import Token
+from ..context import QuoteContext
+from ..lexicon import Lexicon
+from ..mentions import Mention, MentionIndex
+from ..spans import Span
+
+SpeakerPhrase = tuple[int | None, Span, str]
+"""A speaker found in the text: its mention index (or None), its span, and its text when it
+is not a known mention."""
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a rule found: the speaker phrase, the cue and how sure the rule is."""
+
+    rule: str
+    confidence: float
+    mention: int | None
+    """Index of the speaker mention in the document's :class:`MentionIndex`, if it is one."""
+    mention_span: Span | None
+    cue: Span | None
+    phrase: str = ""
+    """For a speaker phrase that is not a known mention ("voices across Europe"): its text."""
+    inherited_from: int | None = None
+    """For a follow-on quote: the position of the quote whose speaker it took."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInput:
+    """Everything the rules may read about one document."""
+
+    text: str
+    lexicon: Lexicon
+    mentions: MentionIndex
+    contexts: Sequence[QuoteContext]
+    paragraphs: Sequence[Span]
+    found: Sequence[Found | None]
+    """Results for the quotes before this one (follow-on rules read them)."""
+    direct: Sequence[bool]
+    """Whether each top-level quote is a direct quote."""
+    cues: regex.Pattern[str]
+    """The speech-verb pattern built from ``lexicon`` (see :func:`speech_cue_pattern`)."""
+    tokens: Sequence[Token] = ()
+    """Tokens with parts of speech and dependencies, when the annotator provides them."""
+    token_starts: Sequence[int] = field(default_factory=tuple)
+    """``tokens[i].span.start`` for each token, for bisection."""
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside ``[start, end)``."""
+        return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
+
+
+Rule = Callable[[QuoteContext, RuleInput], "Found | None"]
+
+
+def make_found(
+    rule: str, confidence: float, speaker: SpeakerPhrase, cue: Span | None, inp: RuleInput
+) -> Found:
+    """A :class:`Found`, a little less sure when the speaker is "it" or "they"."""
+    mention, span, phrase = speaker
+    if mention is not None:
+        m: Mention = inp.mentions.mentions[mention]
+        if m.kind == "pronoun" and m.head in ("it", "they"):
+            confidence -= 0.05
+    return Found(rule, round(confidence, 2), mention, span, cue, phrase)
+
+
+def cues_in(inp: RuleInput, span: Span) -> list[Span]:
+    """The speech cues inside ``span``."""
+    return [Span(*m.span()) for m in inp.cues.finditer(inp.text, span.start, span.end)]

@@ -1,0 +1,220 @@
+"""Finding the speaker phrase around a speech cue: subjects, inverted speakers, appositives.
+
+Every function returns a :data:`~quoteattr.rules.base.SpeakerPhrase`: a known mention
+when one fits, else a noun phrase ("a spokeswoman", "voices across Europe"), else None.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lexicon import Lexicon
+from ..mentions import Mention
+from ..spans import Span
+from .base import RuleInput, SpeakerPhrase
+
+_GAP_TO_CUE = regex.compile(
+    r"""\A
+    (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
+    (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
+    (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
+    \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+and\s+)?                 # laughed and (said)
+    (?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
+          previously|recently|quickly|simply|often|publicly|privately|repeatedly|
+          went\s+on\s+to|had\s+earlier|has\s+also|\p{Ll}+ly)\s+){0,3}
+    \Z""",
+    regex.VERBOSE,
+)
+
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:through|in|at|on|from|to|into|across|over|under|near|of|with|by|for|about|"
+    r"against|behind|outside|inside)\s+\Z"
+)
+
+_NOT_IN_NP = regex.compile(r"\b(?:and|or|but|\p{Ll}+ly)\b")
+
+_APPOSITIVE_TAIL = regex.compile(
+    r",\s*(?:who|which|a|an|the|\d)\b[^,;:!?\"“”\n]{0,200},\s*\Z"
+)
+"""A relative clause or appositive between a noun phrase and its cue."""
+
+_OF_PHRASE = regex.compile(
+    r"(?<![\p{L}'’-])((?:(?:the|a|an|one|another|The|A|An|One|Another)\s+)?(?:[\p{L}-]+\s+){0,2}"
+    r"(?P<head>[\p{L}-]+))\s+(?:of|for|from|across|at|in|with|on)\s+(?:the\s+)?\Z"
+)
+"""A noun phrase and a preposition before a name: "voices across Europe", "a spokesman for"."""
+
+_PREPOSITIONAL_OPENER = regex.compile(
+    r"\s*(?:In|At|On|After|During|Before|Since|Despite|With|Without|Under|For|From|Following|"
+    r"Speaking|Asked|Writing|Like|Unlike|As)\b[^,;:\"“”]{1,120},\s*"
+)
+"""A sentence-opening phrase whose nouns are not the clause's subject."""
+
+_VERB_LIKE = regex.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:also|then|later|again|quickly|once|has|had|have|will|"
+    r"would|could|can|may|might|did|does)\s+)*(?:\p{Ll}+ed|\p{Ll}{2,}s|is|was|are|were|told|"
+    r"sent|made|took|gave|went|came|wrote|spoke|met|began|put|kept|left|set|won|lost|led|"
+    r"held|brought|thought|felt|saw|got|became|ran|rose|fell|drew|struck|hit|cut)\b"
+)
+"""A word after a mention that suggests the mention is a clause's subject ("Trump returned")."""
+
+_LEAD_WORD = regex.compile(r"[\p{L}\p{N}./'’-]+")
+
+def _is_title_lead(lead: str, lexicon: Lexicon) -> bool:
+    """True for the words between an inverted cue and the name in "said European Council
+    President Donald Tusk" or "said former tech executive Carly Fiorina"."""
+    words = lead.split()
+    if not words or len(words) > 5 or any(not _LEAD_WORD.fullmatch(w) for w in words):
+        return False
+    last = words[-1]
+    # "said Republican political consultant Chris Russell": the words end in a title
+    return last[0].isupper() or last.lower() in lexicon.titles or (
+        last.lower() in lexicon.role_nouns or last.lower() in lexicon.title_modifiers
+    )
+
+_OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
+"""Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
+
+_GENERIC_NP_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}'’-])(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|"
+    r"Their|its|Its|our|Our|my|My|your|Your|this|This|that|That)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
+    r"[\p{L}'’-]+)\s*\Z"
+)
+
+_GENERIC_NP_AFTER = regex.compile(
+    r"\s*((?:the|a|an|one|another)\s+(?:(?!(?:who|which|that|in|on|at|after|before|during|"
+    r"when|while|to|and)\b)[\p{L}\p{N}'’-]+\s*){1,6})",
+    regex.IGNORECASE,
+)
+
+
+def speaker_before(
+    inp: RuleInput, floor: int, cue_start: int
+) -> SpeakerPhrase | None:
+    """The subject phrase that ends just before a cue: a mention, else a noun phrase."""
+    text = inp.text
+    candidates = inp.mentions.between(floor, cue_start)
+    for m in list(reversed(candidates))[:4]:
+        if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i", "it"):
+            continue
+        gap = text[m.span.end : cue_start]
+        if not _GAP_TO_CUE.match(gap) and not (
+            gap == ", " and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", "
+        ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said"
+            continue
+        wider = _noun_before_preposition(inp, floor, m)
+        if wider is not None:
+            return wider
+        return inp.mentions.index_of(m), m.full_span, ""
+    appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
+    if appositive is not None:
+        cue_start = appositive.start()  # "one board member, who asked not to be named, said"
+    window_start = max(floor, cue_start - 80)
+    match = _GENERIC_NP_BEFORE.search(text, window_start, cue_start)
+    if match:
+        phrase_end = match.start() + len(match.group().rstrip())
+        phrase = text[match.start() : phrase_end]
+        first = phrase.split()[0].lower()
+        head = phrase.split()[-1].lower()
+        if phrase.count(" ") == 0 and head not in inp.lexicon.group_nouns and (
+            head not in inp.lexicon.role_nouns
+        ):
+            return None
+        if first in inp.lexicon.pronouns or head in inp.lexicon.not_names:
+            return None
+        if _PREPOSITION_BEFORE.search(text, max(0, match.start() - 20), match.start()) or (
+            _NOT_IN_NP.search(phrase)
+        ):
+            return None  # "through the streets", "the car and repeatedly": not a subject
+        return None, Span(match.start(), phrase_end), phrase
+    return None
+
+
+def _noun_before_preposition(
+    inp: RuleInput, floor: int, m: Mention
+) -> SpeakerPhrase | None:
+    """"voices across Europe" / "a spokesman for the ministry": the noun before the preposition
+    is the speaker, not the name after it."""
+    start = m.title_start if m.title_start >= 0 else m.span.start
+    match = _OF_PHRASE.search(inp.text, max(floor, start - 60), start)
+    if match is None:
+        return None
+    head = match.group("head").lower()
+    lex = inp.lexicon
+    if head not in lex.group_nouns and head not in lex.role_nouns:
+        return None
+    phrase_span = Span(match.start(1), match.end(1))
+    inner = inp.mentions.between(phrase_span.start, phrase_span.end)
+    if inner and inner[-1].kind == "nominal" and len(inner[-1].span) > len(inner[-1].head):
+        # "a spokesman for the ministry": the determined noun phrase is the speaker; a bare
+        # plural ("voices across Europe") keeps its whole phrase as the speaker's name
+        return inp.mentions.index_of(inner[-1]), inner[-1].span, ""
+    end = m.span.end
+    return None, Span(phrase_span.start, end), inp.text[phrase_span.start : end]
+
+
+def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | None:
+    """The speaker phrase right after an inverted cue ("said Caddell", "said a spokesman")."""
+    text = inp.text
+    pos = start
+    while pos < ceiling and text[pos] in " \u00a0":
+        pos += 1
+    after = inp.mentions.between(pos, min(ceiling + 1, pos + 80))[:3]
+    for n, m in enumerate(after):
+        lead = text[pos : m.full_span.start]
+        if m.full_span.start == pos or _is_title_lead(lead, inp.lexicon):
+            if m.label != "PERSON" and n + 1 < len(after) and after[n + 1].label == "PERSON" and (
+                _OWNER_GAP.fullmatch(text, m.span.end, after[n + 1].full_span.start)
+            ):
+                m = after[n + 1]  # "said Eastmoor manager Helen Stroud": the person speaks
+            return inp.mentions.index_of(m), Span(pos, m.span.end), ""
+        break
+    match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
+    if match:
+        span = Span(match.start(1), match.start(1) + len(match.group(1).rstrip()))
+        return None, span, text[span.start : span.end]
+    return None
+
+
+def is_person_like(inp: RuleInput, speaker: SpeakerPhrase | None) -> bool:
+    if speaker is None or speaker[0] is None:
+        return False
+    return inp.mentions.mentions[speaker[0]].label in ("PERSON", "GROUP")
+
+
+def sentence_start(text: str, floor: int, end: int) -> int:
+    """Where the last sentence before ``end`` starts (after ". "), not before ``floor``."""
+    stop = text.rfind(". ", floor, max(end, floor))
+    return floor if stop < 0 else stop + 2
+
+
+def clause_subject(inp: RuleInput, window: Span) -> SpeakerPhrase | None:
+    """The likely subject of a clause: a mention followed by a speech verb, else one followed
+    by a verb-like word ("Trump returned"), else the first mention. Possessives, modifiers of
+    the next name and nouns in a sentence-opening phrase are skipped."""
+    opener = _PREPOSITIONAL_OPENER.match(inp.text, window.start, window.end)
+    if opener is not None:
+        window = Span(opener.end(), window.end)  # "In a statement released Thursday, X ..."
+    mentions = inp.mentions.between(window.start, window.end)
+    best: tuple[int, Mention] | None = None
+    for n, m in enumerate(mentions):
+        if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
+            continue
+        if n + 1 < len(mentions) and mentions[n + 1].full_span.start <= m.span.end + 1:
+            continue
+        if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i"):
+            continue
+        cue = inp.cues.search(inp.text, m.span.end, min(window.end, m.span.end + 60))
+        if cue is not None and _GAP_TO_CUE.match(inp.text[m.span.end : cue.start()]):
+            rank = 0
+        elif _VERB_LIKE.match(inp.text, m.span.end, window.end):
+            rank = 1
+        else:
+            rank = 2
+        if best is None or rank < best[0]:
+            best = (rank, m)
+        if rank == 0:
+            break
+    if best is None:
+        return None
+    return inp.mentions.index_of(best[1]), best[1].full_span, ""

@@ -1,0 +1,295 @@
+"""The surface-pattern rules: quote, cue and speaker in the order the text puts them.
+
+Each function's name is the ``rule`` value in the output and its docstring opens with
+the pattern. Confidences are the rule's precision measured on the PolNeAR train split
+(benchmarks/run_eval.py, ``quoteattr evaluate --by rule``), rounded down.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..context import QuoteContext
+from ..spans import Span
+from .base import Found, RuleInput, cues_in, make_found
+from .speakers import (
+    clause_subject,
+    is_person_like,
+    sentence_start,
+    speaker_after,
+    speaker_before,
+)
+
+_CONJOINED_CUE = regex.compile(r"\band\s+(?:\p{Ll}+ly\s+)?\Z")
+"""A cue in a second predicate: "She urges her husband to ... and repeatedly says"."""
+
+_LEAD = regex.compile(r"[\s,]*")
+
+_DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
+
+_PAIR_GAP = regex.compile(r"\s*(?:-{1,3}|[—–―‒:;])\s*")
+
+_MAX_CREDIT_LINE = 80
+
+_MAX_PARTIAL_GAP = 30
+"""Longest text between two partial quotes of one clause ("and", "or even")."""
+
+_ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
+
+_TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
+
+_SENTENCE_STOP = regex.compile(r"[.!?]\s")
+
+_MAX_TAIL_WORDS = 12
+"""How many words may separate a speech cue from the quote it introduces."""
+
+_MAX_RIGHT_LEAD = 3
+
+
+def _own_right_clause(ctx: QuoteContext, inp: RuleInput) -> bool:
+    """Whether the clause after the quote can be its attribution: a partial quote that ends
+    its sentence does not own the next one ("...was "overdue." Brandt said it was ...")."""
+    return not ctx.right_is_next_sentence or inp.direct[ctx.position]
+
+
+def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"...," Kerry said`` / ``"...," the minister told reporters``: speaker then cue after."""
+    if not _own_right_clause(ctx, inp):
+        return None
+    text = inp.text
+    lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
+    start = lead.end() if lead else ctx.right.start
+    if start - ctx.right.start > _MAX_RIGHT_LEAD and ctx.right.start != start:
+        return None
+    for cue in cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
+        speaker = speaker_before(inp, start, cue.start)
+        if speaker is not None and speaker[1].start <= start + 1:
+            return make_found("quote_speaker_cue", 0.97, speaker, cue, inp)
+    return None
+
+
+def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"...," said Peter Morgan, a lawyer``: inverted cue right after the quote."""
+    if not _own_right_clause(ctx, inp):
+        return None
+    text = inp.text
+    lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
+    start = lead.end() if lead else ctx.right.start
+    cue_match = inp.cues.match(text, start, ctx.right.end)
+    if cue_match is None:
+        return None
+    speaker = speaker_after(inp, cue_match.end(), ctx.right.end)
+    if speaker is None:
+        return None
+    return make_found("quote_cue_speaker", 0.95, speaker, Span(*cue_match.span()), inp)
+
+
+def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``Kerry said: "..."`` / ``he told the host, "..."``: the cue introduces the quote."""
+    cues = cues_in(inp, ctx.left)
+    strong = [c for c in cues if inp.text[c.start : c.end] in inp.lexicon.strong_speech_verbs]
+    for cue in reversed(strong or cues):
+        tail = inp.text[cue.end : ctx.quote.span.start]
+        if _SENTENCE_STOP.search(tail) or len(_TAIL_WORDS.findall(tail)) > _MAX_TAIL_WORDS:
+            return None
+        cue_word = inp.text[cue.start : cue.end]
+        if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
+            # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks.
+            subject = clause_subject(inp, Span(ctx.left.start, cue.start))
+            if subject is not None:
+                return make_found("speaker_cue_quote", 0.85, subject, cue, inp)
+        speaker = speaker_before(inp, ctx.left.start, cue.start)
+        conjoined = _CONJOINED_CUE.search(inp.text, max(ctx.left.start, cue.start - 30), cue.start)
+        if (cue_word.endswith("ing") or conjoined) and not is_person_like(inp, speaker):
+            # "she sent an email saying": not the email but the clause's subject speaks
+            subject = clause_subject(inp, Span(ctx.left.start, cue.start))
+            if subject is not None:
+                return make_found("speaker_cue_quote", 0.85, subject, cue, inp)
+        weak = cue_word not in inp.lexicon.strong_speech_verbs
+        if speaker is not None and not (weak and speaker[0] is None):
+            adjacent = tail.strip() in ("", ",", ":")
+            return make_found("speaker_cue_quote", 0.93 if adjacent else 0.85, speaker, cue, inp)
+        speaker = speaker_after(inp, cue.end, ctx.quote.span.start)
+        if speaker is not None:
+            return make_found("cue_speaker_quote", 0.6, speaker, cue, inp)
+    return None
+
+
+def paired_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"Je suis Bruxellois" -- "I am a citizen of Brussels," Kerry said``: a quote joined to
+    the next one by a dash takes that quote's attribution."""
+    nxt = ctx.position + 1
+    if nxt >= len(inp.contexts) or not _PAIR_GAP.fullmatch(
+        inp.text, ctx.quote.span.end, inp.contexts[nxt].quote.span.start
+    ):
+        return None
+    following = inp.contexts[nxt]
+    for rule in (quote_speaker_cue, quote_cue_speaker):
+        found = rule(following, inp)
+        if found is not None:
+            return Found("paired_quote", round(found.confidence - 0.05, 2), found.mention,
+                         found.mention_span, found.cue, found.phrase)
+    return None
+
+
+def according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``according to the ministry``, in the clause before or after the quote."""
+    for window in (ctx.right, ctx.left):
+        match = _ACCORDING.search(inp.text, window.start, window.end)
+        if match:
+            speaker = speaker_after(inp, match.end(), window.end)
+            if speaker is not None:
+                cue = Span(match.start(), match.end() - 1)
+                return make_found("according_to", 0.85, speaker, cue, inp)
+    return None
+
+
+def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"..." — Jane Doe`` / ``"..." -- Jane Doe, a voter``: a dash and a name after the quote."""
+    lead = _DASH_LEAD.match(inp.text, ctx.right.start, ctx.right.end)
+    credit_line = ctx.paragraph_index + 1 < len(inp.paragraphs)
+    if lead is None and credit_line and not inp.text[ctx.right.start : ctx.right.end].strip():
+        # a list-style credit on its own line: "..." then "- Sanders."
+        nxt = inp.paragraphs[ctx.paragraph_index + 1]
+        if nxt.end - nxt.start <= _MAX_CREDIT_LINE:
+            lead = _DASH_LEAD.match(inp.text, nxt.start, nxt.end)
+    if lead is None:
+        return None
+    m = inp.mentions.starting_at(lead.end())
+    if m is None or m.kind != "name":
+        return None
+    return Found("dash_attribution", 0.85, inp.mentions.index_of(m), m.full_span, None)
+
+
+def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A cue with a subject elsewhere in the quote's sentence (``"...," Kerry, who ... said``)."""
+    windows = (ctx.right, ctx.left) if _own_right_clause(ctx, inp) else (ctx.left,)
+    for window in windows:
+        for cue in cues_in(inp, window):
+            speaker = speaker_before(inp, window.start, cue.start)
+            if speaker is None:
+                speaker = speaker_after(inp, cue.end, window.end)
+            if speaker is not None:
+                return make_found("speaker_cue_in_sentence", 0.85, speaker, cue, inp)
+    return None
+
+
+def _colon_speaker(
+    inp: RuleInput, window: Span, colon: int
+) -> tuple[tuple[int | None, Span, str], Span | None] | None:
+    """Who speaks after a colon: the subject of the clause's speech cue, else its subject."""
+    cues = cues_in(inp, Span(window.start, colon))
+    for cue in reversed(cues):
+        speaker = speaker_before(inp, window.start, cue.start)
+        if speaker is not None and speaker[0] is not None:
+            return speaker, cue
+    subject = clause_subject(inp, Span(window.start, colon))
+    if subject is not None:
+        return subject, cues[-1] if cues else None
+    return None
+
+
+def colon_intro(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``the crowd took up the chant again: "..."``: a clause ending in a colon, no speech cue."""
+    body = inp.text[ctx.left.start : ctx.left.end].rstrip()
+    if not body.endswith(":"):
+        return None
+    colon = ctx.left.start + len(body) - 1
+    found = _colon_speaker(inp, ctx.left, colon)
+    if found is None:
+        return None
+    return make_found("colon_intro", 0.85, found[0], found[1], inp)
+
+
+def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``Caddell continued:`` closing the paragraph before a paragraph that opens with a quote."""
+    if not ctx.starts_paragraph or ctx.paragraph_index == 0:
+        return None
+    prev = inp.paragraphs[ctx.paragraph_index - 1]
+    body = inp.text[prev.start : prev.end].rstrip()
+    if not body.endswith(":"):
+        return None
+    colon = prev.start + len(body) - 1
+    found = _colon_speaker(inp, Span(sentence_start(inp.text, prev.start, colon), colon), colon)
+    if found is None:
+        return None
+    return make_found("colon_previous_paragraph", 0.8 if found[1] else 0.7, found[0], found[1], inp)
+
+
+def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``..., Schiff said. "..."``: a quote right after a reported-speech sentence in the same
+    paragraph takes that sentence's speaker."""
+    if not inp.direct[ctx.position] or inp.text[ctx.left.start : ctx.left.end].strip():
+        return None
+    confidence = 0.8
+    floor = ctx.paragraph.start
+    end = ctx.left.start
+    if ctx.starts_paragraph:
+        if ctx.paragraph_index == 0:
+            return None
+        prev = inp.paragraphs[ctx.paragraph_index - 1]
+        floor, end, confidence = prev.start, prev.end, 0.4
+    prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
+    start = max(sentence_start(inp.text, floor, end - 2), prev_quote_end)
+    if start >= end:
+        return None
+    window = Span(start, end)
+    for cue in reversed(cues_in(inp, window)):
+        speaker = speaker_before(inp, window.start, cue.start) or speaker_after(
+            inp, cue.end, window.end
+        )
+        if speaker is not None and speaker[0] is not None:
+            return make_found("previous_sentence_cue", confidence, speaker, cue, inp)
+    return None
+
+
+def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A quote with no cue after a sentence about someone: ``Pruitt stopped ... "I did nothing
+    wrong."`` takes the subject of the sentence before it in the same paragraph."""
+    if not inp.direct[ctx.position] or ctx.left.start == ctx.paragraph.start:
+        return None
+    if inp.text[ctx.right.start : ctx.right.end].strip(" .,\u00a0"):
+        return None
+    before = Span(ctx.paragraph.start, ctx.left.start)
+    start = sentence_start(inp.text, before.start, before.end - 2)
+    subject = clause_subject(inp, Span(start, before.end))
+    if subject is None or subject[0] is None:
+        return None
+    if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP", "UNKNOWN"):
+        return None
+    return make_found("paragraph_subject", 0.55, subject, None, inp)
+
+
+def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A quote with no cue of its own takes the speaker of the quote just before it: the next
+    quoted sentence, or a second partial quote in the same clause (``"ready" and "able"``)."""
+    if ctx.position == 0:
+        return None
+    prev_index = ctx.position - 1
+    prev = inp.contexts[prev_index]
+    prev_found = inp.found[prev_index]
+    if prev_found is None or prev_found.mention_span is None:
+        return None
+    own_clause = inp.text[ctx.left.start : ctx.left.end].strip()
+    if not inp.direct[ctx.position]:
+        if ctx.left.start != prev.quote.span.end or len(own_clause) > _MAX_PARTIAL_GAP:
+            return None
+        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
+                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+    if own_clause and own_clause[-1:] not in ".!?:\"”’'":
+        return None
+    if prev.paragraph_index == ctx.paragraph_index:
+        between = inp.text[prev.quote.span.end : ctx.quote.span.start]
+        if inp.mentions.between(prev.right.end, ctx.quote.span.start) and len(between) > 200:
+            return None
+        confidence = 0.85
+    elif prev.paragraph_index == ctx.paragraph_index - 1 and ctx.starts_paragraph:
+        prev_para = inp.paragraphs[prev.paragraph_index]
+        trailing = inp.text[prev.right.end : prev_para.end].strip()
+        if len(trailing) > 2:
+            return None
+        confidence = 0.8
+    else:
+        return None
+    return Found("follow_on_quote", confidence, prev_found.mention, prev_found.mention_span,
+                 prev_found.cue, prev_found.phrase, inherited_from=prev_index)
