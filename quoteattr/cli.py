@@ -1,11 +1,13 @@
 """The ``quoteattr`` command: read articles, write their quotes and speakers as JSON or a table.
 
-Only argument parsing, I/O and exit codes live here; the work is :class:`quoteattr.Attributor`.
+Only argument parsing, I/O and exit codes live here; the work is :class:`quoteattr.Attributor`
+(``extract``) and :mod:`quoteattr.evaluation` (``evaluate``, scoring against gold JSON lines).
 Input is decoded from bytes (UTF-8 unless ``--encoding``, a leading BOM dropped) without
 newline translation, so offsets index exactly the characters of the file. Output is UTF-8.
 
 Exit codes: 0 success; 1 some ``--jsonl`` lines failed (each has an error record in place);
-2 a usage or input error (bad option, unreadable or undecodable file), reported in one line.
+2 a usage or input error (bad option, unreadable or undecodable file, a bad line in a gold or
+predictions file), reported in one line.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import Attributor, DocumentResult, QuoteattrError, __version__
+from .evaluation import BY, KINDS, By, evaluate, parse_gold, parse_predictions, predict
 from .render import render_table
 
 _PROG = "quoteattr"
@@ -75,20 +78,108 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument(
         "--encoding", default="utf-8", help="encoding of the input files (default utf-8)"
     )
+    evaluate_cmd = commands.add_parser(
+        "evaluate",
+        help="score quotes and speakers against annotated gold data",
+        description="Score quote finding and speaker attribution against gold JSON lines "
+        "(docs/evaluation.md), by running quoteattr on the gold texts or by reading saved "
+        "predictions. Scores are percentages rounded to one decimal.",
+    )
+    evaluate_cmd.add_argument("gold", metavar="GOLD", help="gold JSON lines file")
+    evaluate_cmd.add_argument(
+        "--pred", metavar="FILE",
+        help='score saved predictions (JSON lines {"doc_id", "quotes"}) instead of running '
+        "quoteattr",
+    )
+    evaluate_cmd.add_argument(
+        "--kinds", metavar="KINDS",
+        help="comma-separated quote kinds to predict, e.g. direct,mixed (default direct); "
+        "with --pred, drops predicted quotes of other kinds (default: keep all)",
+    )
+    evaluate_cmd.add_argument(
+        "--by", choices=BY, help="add a table of the predictions per rule or per kind"
+    )
+    evaluate_cmd.add_argument(
+        "--errors", metavar="N", type=_count, default=0,
+        help="list the N worst errors, most confident first, with their context",
+    )
+    evaluate_cmd.add_argument(
+        "--format", choices=("table", "json"), default="table",
+        help="output format (default table)",
+    )
+    evaluate_cmd.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, replaced only once complete"
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors; main returns, never exits
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    if args.command == "evaluate":
+        return _run_evaluate(args.gold, pred=args.pred, kinds=args.kinds, by=args.by,
+                             errors=args.errors, fmt=args.format, output=args.output)
     return _run(args.files, jsonl=args.jsonl, fmt=args.format, output=args.output,
                 encoding=args.encoding)
 
 
+def _count(value: str) -> int:
+    """An argparse type: a whole number >= 0."""
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        msg = f"expected a whole number >= 0, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
 def _run(files: list[str], *, jsonl: bool, fmt: str, output: str | None, encoding: str) -> int:
     """Process every input into the output; map user errors to one stderr line and exit 2."""
-    try:
+
+    def work() -> int:
         _check_inputs(files, encoding, jsonl=jsonl)
         with _output(output) as out:
             failed = _extract(files, out, jsonl=jsonl, fmt=fmt, encoding=encoding)
+        return 1 if failed else 0
+
+    return _guarded(work)
+
+
+def _run_evaluate(gold: str, *, pred: str | None, kinds: str | None, by: By | None, errors: int,
+                  fmt: str, output: str | None) -> int:
+    """Score predictions (saved, or made now) against ``gold`` and write the report."""
+
+    def work() -> int:
+        wanted = _kinds(kinds)
+        for path in (gold, pred):
+            if path is not None and not Path(path).exists():
+                _fail(f"cannot read {path}: no such file")
+        gold_docs = parse_gold(_json_lines(gold), source=gold)
+        if not gold_docs:
+            _fail(f"{gold} holds no documents: expected one JSON object per line")
+        if pred is None:
+            predictions = predict(gold_docs, Attributor(), kinds=wanted or ("direct",))
+        else:
+            predictions = parse_predictions(_json_lines(pred), source=pred, kinds=wanted)
+        report = evaluate(gold_docs, predictions).report(
+            by=by, errors=errors, kinds=wanted or ("direct",)
+        )
+        with _output(output) as out:
+            if fmt == "json":
+                out.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            else:
+                out.write(report.to_table() + "\n")
+        return 0
+
+    return _guarded(work)
+
+
+def _guarded(work: Callable[[], int]) -> int:
+    """Run ``work``; map user errors to one stderr line and exit 2, a closed pipe to 1."""
+    try:
+        return work()
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, and keep Python's exit-time flush
         # of stdout from failing again.
@@ -101,7 +192,6 @@ def _run(files: list[str], *, jsonl: bool, fmt: str, output: str | None, encodin
     except (_UsageError, QuoteattrError, OSError) as exc:
         print(f"{_PROG}: error: {_describe(exc)}", file=sys.stderr)
         return 2
-    return 1 if failed else 0
 
 
 def _extract(files: list[str], out: TextIO, *, jsonl: bool, fmt: str, encoding: str) -> int:
@@ -195,6 +285,35 @@ def _read_lines(path: str) -> Iterator[tuple[int, bytes]]:
         _fail(f"cannot read {_display_name(path)}: {exc.strerror or exc}")
     with nullcontext(stream) if path == _STDIN else stream:  # stdin is not ours to close
         yield from enumerate(stream, start=1)
+
+
+def _kinds(option: str | None) -> tuple[str, ...] | None:
+    """``--kinds direct,mixed`` as a tuple; None when the option is not given."""
+    if option is None:
+        return None
+    kinds = tuple(k.strip() for k in option.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        _fail(f"--kinds {option!r}: expected kinds separated by commas, from {', '.join(KINDS)}")
+    return kinds
+
+
+def _json_lines(path: str) -> list[str]:
+    """The lines of a UTF-8 JSON lines file (split at ``\\n`` only, BOM dropped)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror or exc}")
+    lines = []
+    for line_no, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            _fail(f"{path} line {line_no}: not valid utf-8 ({exc.reason} at byte {exc.start} "
+                  "of the line): convert the file to utf-8")
+    if lines:
+        lines[0] = lines[0].removeprefix("\ufeff")
+    return lines
 
 
 def _decode_line(raw: bytes, encoding: str) -> str:

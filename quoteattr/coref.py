@@ -81,6 +81,7 @@ class Coreference:
         quote_spans: Sequence[Span],
         lexicon: Lexicon,
         paragraphs: Sequence[Span] = (),
+        chains: Sequence[Sequence[Span]] = (),
     ) -> None:
         self.text = text
         self.index = index
@@ -102,6 +103,7 @@ class Coreference:
         self._subjects = self._find_subjects()
         self._cluster_names()
         self._link_appositives()
+        self._apply_chains(chains)
 
     # -- names -------------------------------------------------------------------------------
 
@@ -216,6 +218,24 @@ class Coreference:
         else:
             cluster.labels.add(label)
         return c_new
+
+    def _apply_chains(self, chains: Sequence[Sequence[Span]]) -> None:
+        """A backend's coreference chains (stanza coref) decide what its pronouns and role
+        nouns refer to; the salience rules stay the fallback for mentions outside chains."""
+        mentions = self.index.mentions
+        for chain in chains:
+            members: list[int] = []
+            for span in chain:
+                members.extend(self.index.index_of(m) for m in self.index.between(
+                    span.start, span.end) if m.span.overlaps(span))
+            named = [c for i in members if mentions[i].kind == "name"
+                     and (c := self._of.get(i)) is not None]
+            if not named:
+                continue
+            target = named[0]
+            for i in members:
+                if i not in self._of or self._of[i] is None:
+                    self._add(target, i)
 
     def _modifies_next(self, i: int) -> bool:
         """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""

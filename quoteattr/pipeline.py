@@ -7,8 +7,10 @@ records once at the end.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -26,7 +28,7 @@ from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
 from .rules import Found, RuleInput, attribute_quote, quote_speaker_cue, speaker_cue_quote
 from .spans import Span
 
-_ANNOTATORS = ("embedded",)
+_ANNOTATORS = ("embedded", "stanza")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 
 
@@ -49,8 +51,15 @@ class Attributor:
     """
 
     def __init__(
-        self, *, annotator: str | Annotator = "embedded", lexicon: Lexicon | None = None
+        self,
+        *,
+        annotator: str | Annotator = "embedded",
+        lexicon: Lexicon | None = None,
+        model_dir: str | os.PathLike[str] | None = None,
     ) -> None:
+        """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
+        ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads) or any
+        object following the :class:`~quoteattr.annotation.Annotator` protocol."""
         self.lexicon = lexicon or default_lexicon()
         if isinstance(annotator, str):
             if annotator not in _ANNOTATORS:
@@ -59,7 +68,10 @@ class Attributor:
                     f"got {annotator!r}"
                 )
                 raise InputValueError(msg)
-            self.annotator: Annotator = EmbeddedAnnotator(self.lexicon)
+            self.annotator: Annotator = (
+                _stanza_annotator(model_dir) if annotator == "stanza"
+                else EmbeddedAnnotator(self.lexicon)
+            )
         elif isinstance(annotator, Annotator):
             self.annotator = annotator
         else:
@@ -76,12 +88,21 @@ class Attributor:
             annotator = "embedded"
         return (_rebuild_attributor, (annotator, None if default else self.lexicon))
 
-    def attribute(self, text: str, *, doc_id: str | None = None) -> DocumentResult:
-        """Find every quote in ``text`` and attribute it; offsets index ``text`` itself."""
-        text = expect_str(text, argument="text")
+    def attribute(self, text: str | Any, *, doc_id: str | None = None) -> DocumentResult:
+        """Find every quote in ``text`` and attribute it; offsets index ``text`` itself.
+
+        ``text`` may also be a stanza ``Document`` a pipeline already produced: its
+        tokens, parse, entities and coreference chains are used, and offsets index
+        the Document's own text.
+        """
         if doc_id is not None and not isinstance(doc_id, str):
             msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
             raise InputTypeError(msg)
+        if _is_stanza_document(text):
+            from .annotators.stanza import annotation_from_document
+
+            return self.attribute_annotation(annotation_from_document(text), doc_id=doc_id)
+        text = expect_str(text, argument="text")
         annotation = self.annotator.annotate(text)
         return self.attribute_annotation(annotation, doc_id=doc_id)
 
@@ -135,10 +156,14 @@ class Attributor:
         mentions = find_mentions(annotation, lex, self._mention_patterns)
         kinds = self._kinds(text, contexts)
         coref = Coreference(text, mentions, annotation.sentences,
-                            [c.quote.span for c in contexts], lex, annotation.paragraphs)
+                            [c.quote.span for c in contexts], lex, annotation.paragraphs,
+                            chains=annotation.coref)
         found: list[Found | None] = []
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
-                        [k == "direct" for k in kinds], self._cues)
+                        [k == "direct" for k in kinds], self._cues,
+                        tokens=annotation.tokens,
+                        token_starts=tuple(t.span.start for t in annotation.tokens),
+                        layers=frozenset(annotation.provides))
         decisions: list[_Decision] = []
         for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
@@ -203,6 +228,18 @@ class Attributor:
             return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
                                             coref.text[m.span.start : m.span.end], m.label)
         return coref.cluster_for_phrase(found.phrase, "UNKNOWN")
+
+
+def _is_stanza_document(value: object) -> bool:
+    """A stanza Document, recognised without importing stanza (which imports torch)."""
+    kind = type(value)
+    return kind.__name__ == "Document" and kind.__module__.startswith("stanza.")
+
+
+def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:
+    from .annotators.stanza import StanzaAnnotator
+
+    return StanzaAnnotator(model_dir=model_dir)
 
 
 def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> Attributor:

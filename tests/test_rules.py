@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import quoteattr
-from quoteattr.rules import RULES
+from quoteattr.rules import REQUIRES, RULES
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "attribution.jsonl"
 
@@ -51,7 +51,8 @@ def test_every_rule_has_a_case() -> None:
         for line in CASES_FILE.read_text(encoding="utf-8").splitlines()
         if line.strip()
     }
-    missing = {rule.__name__ for rule in RULES} - labels_rules
+    # Rules that need a parse are checked on hand-built parses in test_parse_rules.py.
+    missing = {rule.__name__ for rule in RULES if rule not in REQUIRES} - labels_rules
     assert not missing
 
 

@@ -75,7 +75,7 @@ class EmbeddedAnnotator:
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
-        paragraphs = tuple(_join_wrapped_lines(text))
+        paragraphs = paragraphs_of(text)
         sentences = tuple(s for p in paragraphs for s in self._sentences(text, p))
         entities = tuple(self._entities(text, paragraphs))
         return Annotation(text, paragraphs, sentences, entities, provides=self.provides)
@@ -114,10 +114,9 @@ class EmbeddedAnnotator:
     # -- entities --------------------------------------------------------------------------
 
     def _entities(self, text: str, paragraphs: tuple[Span, ...]) -> Iterator[Entity]:
-        self._text = text
         for para in paragraphs:
             for run in self._runs(text, para):
-                yield from self._classify(run)
+                yield from self._classify(text, run)
 
     def _runs(self, text: str, para: Span) -> Iterator[list[_Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles."""
@@ -160,9 +159,9 @@ class EmbeddedAnnotator:
         match = _NEXT_WORD.match(text, end)
         return match is not None and match.group(1) in self.lexicon.speech_verbs
 
-    def _classify(self, run: list[_Word]) -> Iterator[Entity]:
+    def _classify(self, text: str, run: list[_Word]) -> Iterator[Entity]:
         lex = self.lexicon
-        name_start = _title_end(self._text, run, lex)
+        name_start = _title_end(text, run, lex)
         name = run[name_start:]
         if not name:
             return
@@ -182,6 +181,11 @@ class EmbeddedAnnotator:
         else:
             label = "MISC"
         yield Entity(Span(name[0].start, name[-1].end), label)
+
+
+def paragraphs_of(text: str) -> tuple[Span, ...]:
+    """The paragraphs of ``text`` as this annotator splits them; other backends reuse it."""
+    return tuple(_join_wrapped_lines(text))
 
 
 def _join_wrapped_lines(text: str) -> Iterator[Span]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..context import QuoteContext
 from .base import Found, Rule, RuleInput
+from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
     colon_intro,
@@ -26,14 +27,16 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["RULES", "Found", "Rule", "RuleInput", "attribute_quote", "quote_speaker_cue",
-           "speaker_cue_quote"]
+__all__ = ["REQUIRES", "RULES", "Found", "Rule", "RuleInput", "attribute_quote",
+           "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,
     quote_cue_speaker,
+    dependency_subject,
     speaker_cue_quote,
     paired_quote,
+    dependency_according_to,
     according_to,
     dash_attribution,
     speaker_cue_in_sentence,
@@ -46,9 +49,19 @@ RULES: tuple[Rule, ...] = (
 """The rules in precedence order: the first that fires decides."""
 
 
+REQUIRES: dict[Rule, frozenset[str]] = {
+    dependency_subject: frozenset({"tokens", "deps"}),
+    dependency_according_to: frozenset({"tokens", "deps"}),
+}
+"""Annotation layers a rule needs beyond paragraphs, sentences and entities."""
+
+
 def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
-    """The first rule in :data:`RULES` that finds a speaker for ``ctx``."""
+    """The first rule in :data:`RULES` that finds a speaker for ``ctx``, skipping rules whose
+    layers the annotator did not provide."""
     for rule in RULES:
+        if not REQUIRES.get(rule, frozenset()) <= inp.layers:
+            continue
         found = rule(ctx, inp)
         if found is not None:
             return found

@@ -57,6 +57,8 @@ class RuleInput:
     """Tokens with parts of speech and dependencies, when the annotator provides them."""
     token_starts: Sequence[int] = field(default_factory=tuple)
     """``tokens[i].span.start`` for each token, for bisection."""
+    layers: frozenset[str] = frozenset({"paragraphs", "sentences", "entities"})
+    """The annotation layers the annotator filled; rules needing others are skipped."""
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside ``[start, end)``."""

@@ -1,0 +1,374 @@
+"""The stanza backend: a stanza ``Document`` becomes a backend-neutral Annotation.
+
+:func:`annotation_from_document` is the adapter. It reads a ``Document`` by duck
+typing (``text``, ``sentences``, ``tokens``, ``words``, ``ents``, ``coref``), so this
+module never imports stanza or torch at import time, and any ``Document`` made by
+hand, read from CoNLL-U or produced by a live pipeline converts the same way.
+:class:`StanzaAnnotator` checks the model files first (a JSON read), and only then
+imports stanza and builds one ``stanza.Pipeline``.
+
+Entity types: stanza's English NER uses the 18 OntoNotes types. PERSON, ORG and
+NORP keep their label; GPE, LOC and FAC become GPE (places). Every other type is
+dropped: the numeric and time types (DATE, CARDINAL, MONEY, ...) are never names,
+and EVENT, WORK_OF_ART, LAW, PRODUCT and LANGUAGE are not mapped to MISC because
+the mention stage treats MISC as a possible speaker's name, which those never are.
+The four CoNLL-03 types of other stanza NER models map as PER -> PERSON,
+LOC -> GPE and ORG/MISC unchanged.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from .. import stanza_models
+from ..annotation import Annotation, Entity, EntityLabel, Layer, Token
+from ..errors import BackendUnavailableError, InputTypeError, InputValueError, expect_str
+from ..spans import Span
+from ..stanza_models import DEFAULT_PROCESSORS, import_stanza, processor_names, require_models
+from .embedded import paragraphs_of
+
+ENTITY_LABELS: dict[str, EntityLabel] = {
+    "PERSON": "PERSON", "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE", "LOC": "GPE", "FAC": "GPE",
+    "NORP": "NORP",
+    "MISC": "MISC",
+}
+"""Stanza NER type -> Annotation label; types not listed are dropped (see the module doc)."""
+
+_LAYERS_BY_PROCESSOR: dict[str, Layer] = {
+    "tokenize": "tokens", "pos": "pos", "depparse": "deps", "ner": "entities", "coref": "coref",
+}
+
+
+def _paragraphs(text: str) -> tuple[Span, ...]:
+    """Paragraphs exactly as the embedded annotator finds them, so both backends agree."""
+    return paragraphs_of(text)
+
+
+def annotation_from_document(doc: Any, text: str | None = None) -> Annotation:
+    """Convert a stanza ``Document`` into an :class:`Annotation` whose spans index its text.
+
+    Offsets always come from the Document (``start_char``/``end_char``). ``text`` is
+    needed only when ``doc.text`` is None, as for CoNLL-U read without
+    ``reconstruct_text=True``; then each token must slice back to its own form. When
+    both are given they must be equal: a Document built from pretokenized strings has a
+    synthetic ``doc.text`` whose offsets do not index the article.
+
+    ``provides`` lists the layers the Document fills: ``tokens`` when it has words,
+    ``pos`` when any word has a UPOS tag, ``deps`` when words have heads and relations,
+    ``entities`` when NER tags or entities are present, ``coref`` when it has chains.
+    """
+    source, external = _source_text(doc, text)
+    sentences_in = list(getattr(doc, "sentences", None) or ())
+    tokens: list[Token] = []
+    sentence_spans: list[Span] = []
+    word_spans: list[list[Span]] = []  # per sentence, per word: for coref mentions
+    has_pos = has_deps = has_ner = False
+    for s_index, sentence in enumerate(sentences_in):
+        base = len(tokens)
+        words = list(sentence.words)
+        ids = {int(w.id): base + i for i, w in enumerate(words)}
+        spans: list[Span] = []
+        for i, word in enumerate(words):
+            span = _word_span(word, source, where=f"sentence {s_index}, word {i + 1}")
+            spans.append(span)
+            head = getattr(word, "head", None)
+            deprel = getattr(word, "deprel", None)
+            upos = getattr(word, "upos", None)
+            has_pos = has_pos or upos is not None
+            has_deps = has_deps or (head is not None and deprel is not None)
+            tokens.append(Token(
+                span, upos=upos, lemma=getattr(word, "lemma", None),
+                head=_global_head(head, ids, where=f"sentence {s_index}, word {i + 1}"),
+                deprel=deprel,
+            ))
+        word_spans.append(spans)
+        sent_tokens = list(sentence.tokens)
+        for t_index, token in enumerate(sent_tokens):
+            has_ner = has_ner or getattr(token, "ner", None) is not None
+            if external:
+                _check_form(token, source, where=f"sentence {s_index}, token {t_index + 1}")
+        if sent_tokens:
+            first = _token_span(sent_tokens[0], source, f"sentence {s_index}, token 1")
+            last = _token_span(sent_tokens[-1], source,
+                               f"sentence {s_index}, token {len(sent_tokens)}")
+            sentence_spans.append(Span(first.start, last.end))
+    paragraphs = _paragraphs(source)
+    entities = _entities(doc, source)
+    coref = _coref(getattr(doc, "coref", None), word_spans)
+    filled: dict[Layer, bool] = {
+        "paragraphs": True, "sentences": True, "tokens": bool(tokens), "pos": has_pos,
+        "deps": has_deps, "entities": has_ner or bool(entities), "coref": bool(coref),
+    }
+    provides = frozenset(layer for layer, present in filled.items() if present)
+    return Annotation(
+        source, paragraphs, _within_paragraphs(sentence_spans, paragraphs, source),
+        entities, tuple(tokens), coref, provides=provides,
+    )
+
+
+def _source_text(doc: Any, text: str | None) -> tuple[str, bool]:
+    """The text the Document's offsets index, and whether it came from the caller."""
+    doc_text = getattr(doc, "text", None)
+    if text is not None:
+        text = expect_str(text, argument="text")
+    if doc_text is None:
+        if text is None:
+            msg = (
+                "the stanza Document has no text (doc.text is None), so its offsets index "
+                "nothing: read CoNLL-U with CoNLL.conll2doc(..., reconstruct_text=True), "
+                "or pass the original text as annotation_from_document(doc, text=...)"
+            )
+            raise InputValueError(msg)
+        return text, True
+    if not isinstance(doc_text, str):
+        msg = f"doc.text must be str, got {type(doc_text).__name__}"
+        raise InputTypeError(msg)
+    if text is not None and text != doc_text:
+        msg = (
+            "text differs from doc.text: the Document's offsets index doc.text. Pass "
+            "text only when doc.text is None; a Document built from pretokenized strings "
+            "has a synthetic doc.text, so build it with your own offsets instead"
+        )
+        raise InputValueError(msg)
+    return doc_text, False
+
+
+def _checked(start: Any, end: Any, text: str, where: str) -> Span:
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+        msg = (
+            f"{where}: offsets ({start}, {end}) do not lie inside the text "
+            f"(length {len(text)}); the Document needs start_char/end_char into its text"
+        )
+        raise InputValueError(msg)
+    return Span(start, end)
+
+
+def _token_span(token: Any, text: str, where: str) -> Span:
+    return _checked(token.start_char, token.end_char, text, where)
+
+
+def _word_span(word: Any, text: str, *, where: str) -> Span:
+    """A word's own offsets, or its token's for a multi-word token whose words have none."""
+    start, end = getattr(word, "start_char", None), getattr(word, "end_char", None)
+    if start is None or end is None:
+        parent = getattr(word, "parent", None)
+        if parent is not None:
+            start, end = parent.start_char, parent.end_char
+    return _checked(start, end, text, where)
+
+
+def _check_form(token: Any, text: str, where: str) -> None:
+    span = _token_span(token, text, where)
+    if span.slice(text) != token.text:
+        msg = (
+            f"{where}: {token.text!r} is at ({span.start}, {span.end}) in the Document, "
+            f"but the text given has {span.slice(text)!r} there; pass the text the "
+            f"Document was made from"
+        )
+        raise InputValueError(msg)
+
+
+def _global_head(head: Any, ids: dict[int, int], *, where: str) -> int | None:
+    """Stanza's 1-based, per-sentence head (0 = root) as an index into the whole token tuple."""
+    if head is None or int(head) == 0:
+        return None
+    if int(head) not in ids:
+        msg = f"{where}: head {head} is not a word of its sentence"
+        raise InputValueError(msg)
+    return ids[int(head)]
+
+
+def _entities(doc: Any, text: str) -> tuple[Entity, ...]:
+    """Entities from ``doc.ents``, or decoded from the tokens' NER tags when there are none.
+
+    A Document read from CoNLL-U without its text has NER tags on its tokens but no
+    ``ents``, since stanza builds those only when it has the text.
+    """
+    raw = [(ent.type, ent.start_char, ent.end_char) for ent in getattr(doc, "ents", None) or ()]
+    if not raw:
+        raw = list(_decode_tags(getattr(doc, "sentences", None) or ()))
+    found: set[Entity] = set()
+    for n, (kind, start, end) in enumerate(raw):
+        label = ENTITY_LABELS.get(str(kind).upper())
+        if label is not None:
+            found.add(Entity(_checked(start, end, text, f"entity {n}"), label))
+    return tuple(sorted(found, key=lambda e: (e.span, e.label)))
+
+
+def _decode_tags(sentences: Iterable[Any]) -> Iterator[tuple[str, int, int]]:
+    """(type, start, end) of each entity in BIOES or BIO token tags, sentence by sentence."""
+    for sentence in sentences:
+        current: list[Any] | None = None  # [type, start, end]
+        for token in sentence.tokens:
+            tag = getattr(token, "ner", None)
+            prefix, _, kind = (tag or "O").partition("-")
+            if not kind:  # "O", or a bare type such as "PERSON"
+                prefix, kind = ("O", "") if prefix == "O" else ("I", prefix)
+            if current is not None and (prefix in ("O", "B", "S") or kind != current[0]):
+                yield current[0], current[1], current[2]
+                current = None
+            if prefix == "O":
+                continue
+            if current is None:
+                current = [kind, token.start_char, token.end_char]
+            current[2] = token.end_char
+            if prefix in ("E", "S"):
+                yield current[0], current[1], current[2]
+                current = None
+        if current is not None:
+            yield current[0], current[1], current[2]
+
+
+def _coref(chains: Any, word_spans: Sequence[Sequence[Span]]) -> tuple[tuple[Span, ...], ...]:
+    """Chains of mention spans from stanza's CorefChain/CorefMention objects.
+
+    A mention's ``sentence`` is a 0-based sentence index, and ``start_word``/``end_word``
+    are 0-based word indices with the end excluded (unlike the 1-based ``Word.id``).
+    Zero-anaphora mentions, whose index is a (word, empty) tuple, have no text and are
+    skipped, as is a chain left with no mention.
+    """
+    out: list[tuple[Span, ...]] = []
+    for c_index, chain in enumerate(chains or ()):
+        mentions: list[Span] = []
+        for mention in getattr(chain, "mentions", ()):
+            sent, start, end = mention.sentence, mention.start_word, mention.end_word
+            if not all(isinstance(v, int) for v in (sent, start, end)):
+                continue
+            where = f"coref chain {c_index}: mention ({sent}, {start}, {end})"
+            if not (0 <= sent < len(word_spans) and 0 <= start < end <= len(word_spans[sent])):
+                msg = f"{where} does not fit the Document's sentences and words"
+                raise InputValueError(msg)
+            words = word_spans[sent]
+            mentions.append(Span(words[start].start, words[end - 1].end))
+        if mentions:
+            out.append(tuple(sorted(set(mentions))))
+    return tuple(out)
+
+
+def _within_paragraphs(
+    sentences: Sequence[Span], paragraphs: Sequence[Span], text: str
+) -> tuple[Span, ...]:
+    """Cut any sentence that runs over a paragraph break, so sentences nest in paragraphs.
+
+    Stanza ends paragraphs only at blank lines; quoteattr (like news copy) also ends them
+    at single line breaks, and a headline without a full stop would otherwise run on
+    into the first paragraph's sentence.
+    """
+    out: list[Span] = []
+    for sent in sentences:
+        pieces = [Span(max(sent.start, p.start), min(sent.end, p.end))
+                  for p in paragraphs if p.overlaps(sent)]
+        pieces = [p for p in pieces if p.slice(text).strip()]
+        out.extend(pieces or [sent])
+    return tuple(out)
+
+
+class StanzaAnnotator:
+    """Annotates with one ``stanza.Pipeline``: tokens, POS, lemmas, dependencies and entities.
+
+    Args:
+        model_dir: the stanza model folder; None means ``$QUOTEATTR_STANZA_DIR`` or
+            stanza's default (see :func:`quoteattr.stanza_models.model_dir`).
+        processors: stanza processors to run; must include ``tokenize``.
+        use_gpu: passed to stanza; off by default so results do not depend on the machine.
+        torch_threads: torch's thread count, set when the pipeline is built (a
+            process-wide setting; None leaves it alone). One thread is the default
+            because torch's default oversubscribes small machines and worker pools.
+
+    The model files are checked before stanza is imported, so a missing model fails
+    in milliseconds with the command that fetches it. One pipeline is built per
+    annotator; calls to it are serialised by a lock. Pickling sends the settings only,
+    and the receiving process builds its own pipeline.
+    """
+
+    name = "stanza"
+
+    def __init__(
+        self,
+        model_dir: str | os.PathLike[str] | None = None,
+        processors: Iterable[str] | str = DEFAULT_PROCESSORS,
+        *,
+        use_gpu: bool = False,
+        torch_threads: int | None = 1,
+    ) -> None:
+        self.model_dir = stanza_models.model_dir(model_dir)
+        self.processors = processor_names(processors)
+        if "tokenize" not in self.processors:
+            msg = (
+                f"processors must include 'tokenize' (quoteattr needs stanza's offsets), "
+                f"got {','.join(self.processors)!r}"
+            )
+            raise InputValueError(msg)
+        if torch_threads is not None and (
+            not isinstance(torch_threads, int) or isinstance(torch_threads, bool)
+            or torch_threads < 1
+        ):
+            msg = f"torch_threads must be a positive int or None, got {torch_threads!r}"
+            raise InputValueError(msg)
+        self.use_gpu = bool(use_gpu)
+        self.torch_threads = torch_threads
+        layers: set[Layer] = {"paragraphs", "sentences"}
+        layers.update(_LAYERS_BY_PROCESSOR[p] for p in self.processors
+                      if p in _LAYERS_BY_PROCESSOR)
+        self.provides: frozenset[Layer] = frozenset(layers)
+        require_models(self.model_dir, self.processors)
+        self._lock = threading.Lock()
+        self._pipeline = self._build()
+
+    def _build(self) -> Any:
+        stanza = import_stanza()
+        if self.torch_threads is not None:
+            importlib.import_module("torch").set_num_threads(self.torch_threads)
+        requirements_error = importlib.import_module(
+            "stanza.pipeline.core"
+        ).PipelineRequirementsException
+
+        try:
+            return stanza.Pipeline(
+                "en", dir=str(self.model_dir), processors=",".join(self.processors),
+                download_method=None, logging_level="ERROR", use_gpu=self.use_gpu,
+            )
+        except FileNotFoundError as exc:
+            msg = (
+                f"stanza could not load its models from {self.model_dir}: {exc}. "
+                f"Check the folder with quoteattr.stanza_models.missing_model_files"
+            )
+            raise BackendUnavailableError(msg) from exc
+        except requirements_error as exc:
+            msg = f"processors {','.join(self.processors)!r} cannot run together: {exc}"
+            raise InputValueError(msg) from exc
+
+    def annotate(self, text: str) -> Annotation:
+        """Run the pipeline over ``text``; every span indexes ``text`` itself."""
+        text = expect_str(text, argument="text")
+        if not text.strip():
+            return Annotation(text, _paragraphs(text), (), provides=self.provides)
+        with self._lock:
+            doc = self._pipeline(text)
+        return replace(annotation_from_document(doc, text), provides=self.provides)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # A stanza Pipeline holds a lock and cannot be pickled: ship the settings and
+        # let the receiving process build (and check) its own pipeline.
+        return (_rebuild, (str(self.model_dir), self.processors, self.use_gpu,
+                           self.torch_threads))
+
+    def __repr__(self) -> str:
+        return (f"StanzaAnnotator(model_dir={str(self.model_dir)!r}, "
+                f"processors={','.join(self.processors)!r})")
+
+
+def _rebuild(
+    directory: str, processors: tuple[str, ...], use_gpu: bool, torch_threads: int | None
+) -> StanzaAnnotator:
+    return StanzaAnnotator(directory, processors, use_gpu=use_gpu, torch_threads=torch_threads)
+
+
+__all__ = ["ENTITY_LABELS", "StanzaAnnotator", "annotation_from_document"]

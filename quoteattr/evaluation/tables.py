@@ -1,0 +1,140 @@
+"""A :class:`~quoteattr.evaluation.results.Report` as aligned plain-text tables.
+
+Works from the report's records alone. Every cell is escaped to a single line (a
+newline becomes ``⏎``, control characters their ``\\x..`` form), so article text can
+neither break a row nor drive the terminal; long quotes are cut in the middle.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from .results import _CONTEXT, ErrorCase, Report
+
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_QUOTE_WIDTH = 120
+_ELLIPSIS = "\u2026"
+
+
+def _report_blocks(report: Report) -> list[str]:
+    s = report.scores
+    blocks = [
+        "\n".join(_columns(
+            [("", "P", "R", "F1"),
+             ("quotes", _pct(s.quote_p), _pct(s.quote_r), _pct(s.quote_f1)),
+             ("attribution", _pct(s.attr_p), _pct(s.attr_r), _pct(s.attr_f1))],
+        ) + [
+            f"speaker accuracy on matched quotes: {_pct(s.speaker_accuracy)} "
+            f"({s.correct} of {s.matched})",
+            f"documents: {s.docs} ({s.docs_missing_in_pred} missing in the predictions); "
+            f"gold quotes: {s.gold_quotes} ({s.gold_with_speaker} with a speaker); "
+            f"predicted: {s.pred_quotes}; matched: {s.matched}",
+        ])
+    ]
+    if s.pred_docs_not_in_gold:
+        blocks[0] += (f"\npredictions for {s.pred_docs_not_in_gold} documents not in the "
+                      "gold were ignored")
+    if report.by is not None:
+        rows: list[tuple[str, ...]] = [(report.by, "predicted", "matched", "correct", "attr P")]
+        rows += [(_one_line(g.group), str(g.predicted), str(g.matched), str(g.correct),
+                  _pct(g.precision)) for g in report.breakdown]
+        rows.append(("all", str(s.pred_quotes), str(s.matched), str(s.correct), _pct(s.attr_p)))
+        blocks.append("\n".join(_columns(rows)))
+    if report.calibration is not None:
+        c = report.calibration
+        rows = [("confidence", "predicted", "correct", "attr P", "mean conf")]
+        rows += [(b.label, str(b.predicted), str(b.correct), _pct(b.precision),
+                  "-" if b.mean_confidence is None else f"{b.mean_confidence:.2f}")
+                 for b in c.bands]
+        blocks.append("\n".join([
+            *_columns(rows),
+            f"attribution precision at confidence >= {c.threshold}: {_pct(c.precision)} "
+            f"({c.correct} of {c.predicted})",
+        ]))
+    if report.resolved is not None:
+        r = report.resolved
+        rows = [("gold mention", "quotes", "right", "accuracy")]
+        rows += [(g.group, str(g.total), str(g.correct), _pct(g.accuracy))
+                 for g in r.by_mention]
+        rows.append(("all", str(r.total), str(r.correct), _pct(r.accuracy)))
+        blocks.append("\n".join([
+            f"resolved speakers ({', '.join(r.kinds)} quotes with a named speaker; "
+            "exact span and same name)",
+            *_columns(rows),
+        ]))
+    if report.errors_asked:
+        counts = ", ".join(f"{t} {n}" for t, n in report.error_counts)
+        total = sum(n for _, n in report.error_counts)
+        lines = [f"errors: {len(report.errors)} worst of {total} ({counts})"]
+        for n, e in enumerate(report.errors, start=1):
+            lines.extend(_error_lines(n, e))
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+def _error_lines(n: int, e: ErrorCase) -> list[str]:
+    conf = "-" if e.confidence is None else f"{e.confidence:.2f}"
+    gold = _who(e.gold_speaker, e.gold_mention)
+    pred = _who(e.pred_speaker, e.pred_mention)
+    # Full-length context was most likely cut from a longer text.
+    cut_before = _ELLIPSIS if len(e.before) == _CONTEXT else ""
+    cut_after = _ELLIPSIS if len(e.after) == _CONTEXT else ""
+    return [
+        f"{n}. {e.type}  {_one_line(e.doc_id)}  {e.start}-{e.end}  "
+        f"rule {_one_line(e.rule or '-')}  confidence {conf}",
+        f"   gold: {gold}  predicted: {pred}",
+        f"   {cut_before}{_one_line(e.before)}\u00ab{_shorten(_one_line(e.quote), _QUOTE_WIDTH)}"
+        f"\u00bb{_one_line(e.after)}{cut_after}",
+    ]
+
+
+def _who(speaker: str | None, mention: str | None) -> str:
+    name = _one_line(speaker) if speaker else "(none)"
+    return f"{name} ({_one_line(mention)!r})" if mention else name
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _one_line(text: str) -> str:
+    """``text`` for one line of a table: breaks become ⏎, controls their ``\\x..`` form."""
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        if char == "\n" and previous == "\r":
+            pass
+        elif char in _LINE_BREAKS:
+            out.append("\u23ce")
+        elif char == "\t":
+            out.append(" ")
+        elif char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc":
+            out.append(char.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(char)
+        previous = char
+    return "".join(out)
+
+
+def _shorten(text: str, width: int) -> str:
+    """Cut the middle of ``text`` to ``width`` characters: a quote's start and end both tell."""
+    if len(text) <= width:
+        return text
+    half = (width - 1) // 2
+    return text[:half].rstrip() + _ELLIPSIS + text[len(text) - (width - 1 - half) :].lstrip()
+
+
+def _columns(rows: Sequence[Sequence[str]]) -> list[str]:
+    """First column left-aligned, the others (numbers) right-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]

@@ -1,0 +1,86 @@
+"""The parse-based rules, on annotations with a dependency parse built by hand.
+
+No models are needed: the Annotation below is what a dependency parser (stanza's,
+for instance) would hand over. Stanza Documents go through the same rules in
+tests/test_stanza_*.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import quoteattr
+from quoteattr.annotation import Annotation, Entity, Token
+from quoteattr.rules import REQUIRES, RULES
+from quoteattr.spans import Span
+
+Spec = tuple[str, str, str, int, str]
+"""(word, upos, lemma, head as a 1-based position in the spec or 0 for the root, deprel)."""
+
+
+def _annotate(text: str, spec: list[Spec], entities: list[tuple[str, str]]) -> Annotation:
+    tokens: list[Token] = []
+    pos = 0
+    for word, upos, lemma, head, deprel in spec:
+        start = text.index(word, pos)
+        pos = start + len(word)
+        tokens.append(Token(Span(start, pos), upos, lemma, head - 1 if head else None, deprel))
+    ents = []
+    for name, label in entities:
+        start = text.index(name)
+        ents.append(Entity(Span(start, start + len(name)), label))  # type: ignore[arg-type]
+    whole = Span(0, len(text))
+    return Annotation(text, (whole,), (whole,), tuple(ents), tuple(tokens),
+                      provides=frozenset({"paragraphs", "sentences", "entities", "tokens", "pos",
+                                          "deps"}))
+
+
+CONJOINED = 'Ana Duarte and Tomas Keller, speaking after a long night, told reporters: "We agree."'
+CONJOINED_SPEC: list[Spec] = [
+    ("Ana", "PROPN", "Ana", 10, "nsubj"), ("Duarte", "PROPN", "Duarte", 1, "flat"),
+    ("and", "CCONJ", "and", 4, "cc"), ("Tomas", "PROPN", "Tomas", 1, "conj"),
+    ("Keller", "PROPN", "Keller", 4, "flat"), (",", "PUNCT", ",", 7, "punct"),
+    ("speaking", "VERB", "speak", 1, "acl"), ("after", "ADP", "after", 9, "case"),
+    ("night", "NOUN", "night", 7, "obl"), ("told", "VERB", "tell", 0, "root"),
+]
+
+
+def test_dependency_subject_joins_conjoined_speakers() -> None:
+    annotation = _annotate(CONJOINED, CONJOINED_SPEC,
+                           [("Ana Duarte", "PERSON"), ("Tomas Keller", "PERSON")])
+    doc = quoteattr.Attributor().attribute_annotation(annotation)
+    (quote,) = doc.quotes
+    assert quote.rule == "dependency_subject"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Duarte and Tomas Keller"
+    assert quote.cue is not None and quote.cue.text == "told"
+
+
+ACCORDING = 'The storm "will reach the coast by midnight," according to the weather service.'
+ACCORDING_SPEC: list[Spec] = [
+    ("storm", "NOUN", "storm", 0, "root"), ("according", "VERB", "accord", 5, "case"),
+    ("to", "ADP", "to", 2, "fixed"), ("the", "DET", "the", 5, "det"),
+    ("service", "NOUN", "service", 1, "obl"),
+]
+
+
+def test_dependency_according_to_takes_the_attached_nominal() -> None:
+    annotation = _annotate(ACCORDING, ACCORDING_SPEC, [])
+    doc = quoteattr.Attributor().attribute_annotation(annotation)
+    (quote,) = doc.quotes
+    assert quote.rule == "dependency_according_to"
+    assert quote.mention is not None and quote.mention.text == "the weather service"
+
+
+def test_parse_rules_are_skipped_without_a_parse() -> None:
+    """Without the deps layer the same text falls back to the surface rules."""
+    annotation = _annotate(CONJOINED, CONJOINED_SPEC,
+                           [("Ana Duarte", "PERSON"), ("Tomas Keller", "PERSON")])
+    surface_only = replace(annotation, tokens=(),
+                           provides=frozenset({"paragraphs", "sentences", "entities"}))
+    doc = quoteattr.Attributor().attribute_annotation(surface_only)
+    assert doc.quotes[0].rule != "dependency_subject"
+
+
+def test_every_parse_rule_declares_its_layers() -> None:
+    parse_rules = {r for r in RULES if r.__module__.endswith(".parse")}
+    assert parse_rules and parse_rules <= set(REQUIRES)
