@@ -37,12 +37,25 @@ __all__ = [
     "TextSpan",
     "__version__",
     "attribute",
+    "download",
 ]
 
 
 @cache
 def _default_attributor() -> Attributor:
     return Attributor()
+
+
+def download(model_dir: str | None = None) -> str:
+    """Fetch stanza's English models for the stanza backend into ``model_dir`` (default
+    ``$QUOTEATTR_STANZA_DIR``, then stanza's own folder) and return that folder.
+
+    Needs ``pip install "quoteattr[stanza]"`` and a network; raises
+    :class:`BackendUnavailableError` saying what is missing otherwise.
+    """
+    from .stanza_models import download as _download
+
+    return str(_download(model_dir))
 
 
 def attribute(text: str, *, doc_id: str | None = None) -> DocumentResult:

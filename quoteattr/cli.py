@@ -78,6 +78,25 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument(
         "--encoding", default="utf-8", help="encoding of the input files (default utf-8)"
     )
+    extract.add_argument(
+        "--annotator", choices=("embedded", "stanza"), default="embedded",
+        help="embedded rules (default, no models) or stanza's neural models",
+    )
+    extract.add_argument(
+        "--model-dir", metavar="DIR",
+        help="stanza models folder (default $QUOTEATTR_STANZA_DIR, then stanza's own)",
+    )
+    download_cmd = commands.add_parser(
+        "download",
+        help="fetch stanza's English models (needs the stanza extra and a network)",
+        description="Download the stanza models quoteattr uses (tokenize, mwt, pos, lemma, "
+        "depparse, ner) into a folder; copy that folder to offline machines.",
+    )
+    download_cmd.add_argument("--dir", metavar="DIR", help="target folder")
+    download_cmd.add_argument(
+        "--processors", default="tokenize,mwt,pos,lemma,depparse,ner",
+        help="comma-separated stanza processors (default: all quoteattr uses)",
+    )
     evaluate_cmd = commands.add_parser(
         "evaluate",
         help="score quotes and speakers against annotated gold data",
@@ -114,11 +133,13 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version and usage errors; main returns, never exits
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    if args.command == "download":
+        return _run_download(args.dir, args.processors)
     if args.command == "evaluate":
         return _run_evaluate(args.gold, pred=args.pred, kinds=args.kinds, by=args.by,
                              errors=args.errors, fmt=args.format, output=args.output)
     return _run(args.files, jsonl=args.jsonl, fmt=args.format, output=args.output,
-                encoding=args.encoding)
+                encoding=args.encoding, annotator=args.annotator, model_dir=args.model_dir)
 
 
 def _count(value: str) -> int:
@@ -135,14 +156,30 @@ def _count(value: str) -> int:
     return number
 
 
-def _run(files: list[str], *, jsonl: bool, fmt: str, output: str | None, encoding: str) -> int:
+def _run(files: list[str], *, jsonl: bool, fmt: str, output: str | None, encoding: str,
+         annotator: str = "embedded", model_dir: str | None = None) -> int:
     """Process every input into the output; map user errors to one stderr line and exit 2."""
 
     def work() -> int:
         _check_inputs(files, encoding, jsonl=jsonl)
+        attributor = Attributor(annotator=annotator, model_dir=model_dir)
         with _output(output) as out:
-            failed = _extract(files, out, jsonl=jsonl, fmt=fmt, encoding=encoding)
+            failed = _extract(files, out, jsonl=jsonl, fmt=fmt, encoding=encoding,
+                              attributor=attributor)
         return 1 if failed else 0
+
+    return _guarded(work)
+
+
+def _run_download(model_dir: str | None, processors: str) -> int:
+    """Fetch stanza's English models into ``model_dir`` and say where they went."""
+
+    def work() -> int:
+        from .stanza_models import download
+
+        where = download(model_dir, processors=tuple(p.strip() for p in processors.split(",")))
+        print(f"stanza models for quoteattr are in {where}")
+        return 0
 
     return _guarded(work)
 
@@ -194,9 +231,9 @@ def _guarded(work: Callable[[], int]) -> int:
         return 2
 
 
-def _extract(files: list[str], out: TextIO, *, jsonl: bool, fmt: str, encoding: str) -> int:
+def _extract(files: list[str], out: TextIO, *, jsonl: bool, fmt: str, encoding: str,
+             attributor: Attributor) -> int:
     """Write one result per document, in input order; return how many --jsonl lines failed."""
-    attributor = Attributor()
     if jsonl:
         return _extract_jsonl(attributor, files, out, fmt=fmt, encoding=encoding)
     for n, path in enumerate(files):
@@ -223,6 +260,9 @@ def _extract_jsonl(
                     result = attributor.attribute(text, doc_id=doc_id)
                 except QuoteattrError as exc:
                     raise _LineError(str(exc), doc_id) from None
+                except Exception as exc:  # one bad article must not end an archive run
+                    reason = f"failed: {type(exc).__name__}: {exc}"
+                    raise _LineError(reason, doc_id) from None
             except _LineError as exc:
                 failed += 1
                 print(f"{_PROG}: {_display_name(path)}:{line_no}: {exc.reason}", file=sys.stderr)
