@@ -9,6 +9,7 @@ import is paid. :func:`download` imports stanza only when called.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import os
 import warnings
@@ -165,6 +166,18 @@ def _resolve(
     if proc not in lang_res:
         return package  # stanza "loads it anyway" from <lang>/<proc>/<package>.pt
     return None
+
+
+def coref_available(model_dir: str | os.PathLike[str]) -> bool:
+    """True when stanza's optional coreference model and the packages it needs are installed.
+
+    Coref is not part of stanza's default English download: it needs a LoRA file in the
+    model folder and the ``transformers`` and ``peft`` packages (plus their base model in
+    the Hugging Face cache, which stanza itself checks when it loads).
+    """
+    if missing_model_files(model_dir, processors=("coref",)):
+        return False
+    return all(importlib.util.find_spec(name) is not None for name in ("transformers", "peft"))
 
 
 def download_command(model_dir: str | os.PathLike[str],

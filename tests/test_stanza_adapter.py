@@ -514,3 +514,23 @@ def test_modules_do_not_import_stanza_or_torch(tmp_path: Path) -> None:
                           text=True, check=False, timeout=120, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_coref_is_added_only_when_its_model_and_packages_are_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """stanza's coref is optional: quoteattr asks for it only when it can load."""
+    import json as _json
+
+    from quoteattr import stanza_models
+
+    resources = {"en": {"lang_name": "English", "coref": {"udcoref": {}},
+                        "packages": {"default": {"optional": {"coref": "udcoref"}}}}}
+    (tmp_path / "resources.json").write_text(_json.dumps(resources), encoding="utf-8")
+    assert not stanza_models.coref_available(tmp_path)  # no model file yet
+    (tmp_path / "en" / "coref").mkdir(parents=True)
+    (tmp_path / "en" / "coref" / "udcoref.pt").write_bytes(b"")
+    monkeypatch.setattr(stanza_models.importlib.util, "find_spec", lambda name: None)
+    assert not stanza_models.coref_available(tmp_path)  # transformers/peft missing
+    monkeypatch.setattr(stanza_models.importlib.util, "find_spec", lambda name: object())
+    assert stanza_models.coref_available(tmp_path)

@@ -276,7 +276,9 @@ class StanzaAnnotator:
     Args:
         model_dir: the stanza model folder; None means ``$QUOTEATTR_STANZA_DIR`` or
             stanza's default (see :func:`quoteattr.stanza_models.model_dir`).
-        processors: stanza processors to run; must include ``tokenize``.
+        processors: stanza processors to run; must include ``tokenize``. None means
+            tokenize, mwt, pos, lemma, depparse and ner, plus coref when its optional
+            model and the transformers and peft packages are installed.
         use_gpu: passed to stanza; off by default so results do not depend on the machine.
         torch_threads: torch's thread count, set when the pipeline is built (a
             process-wide setting; None leaves it alone). One thread is the default
@@ -293,12 +295,16 @@ class StanzaAnnotator:
     def __init__(
         self,
         model_dir: str | os.PathLike[str] | None = None,
-        processors: Iterable[str] | str = DEFAULT_PROCESSORS,
+        processors: Iterable[str] | str | None = None,
         *,
         use_gpu: bool = False,
         torch_threads: int | None = 1,
     ) -> None:
         self.model_dir = stanza_models.model_dir(model_dir)
+        if processors is None:  # the defaults, plus coref when its model is installed
+            processors = DEFAULT_PROCESSORS + (
+                ("coref",) if stanza_models.coref_available(self.model_dir) else ()
+            )
         self.processors = processor_names(processors)
         if "tokenize" not in self.processors:
             msg = (
