@@ -84,7 +84,7 @@ class Attributor:
         # Compiled patterns are rebuilt in the receiving process rather than pickled.
         default = self.lexicon is default_lexicon()
         annotator: Annotator | str = self.annotator
-        if isinstance(annotator, EmbeddedAnnotator) and annotator.lexicon is self.lexicon:
+        if type(annotator) is EmbeddedAnnotator and annotator.lexicon is self.lexicon:
             annotator = "embedded"
         return (_rebuild_attributor, (annotator, None if default else self.lexicon))
 
@@ -107,15 +107,27 @@ class Attributor:
         return self.attribute_annotation(annotation, doc_id=doc_id)
 
     def attribute_many(
-        self, texts: Iterable[str], *, doc_ids: Iterable[str] | None = None
+        self,
+        texts: Iterable[str],
+        *,
+        doc_ids: Iterable[str | None] | None = None,
+        n_process: int = 1,
+        batch_size: int = 64,
     ) -> Iterator[DocumentResult]:
         """Attribute each text in turn, lazily and in input order.
 
         The arguments are checked when this is called, not when the first result is
         pulled, so a wrong call fails where it is made; an item that is not a str raises
-        a TypeError naming it. A document whose processing fails for any other reason
-        yields a result with ``error`` set and the batch goes on, so one bad article
-        never takes an archive run down.
+        a TypeError naming it, after the results before it. A document whose processing
+        fails for any other reason yields a result with ``error`` set and the batch goes
+        on, so one bad article never takes an archive run down.
+
+        ``n_process`` > 1 (or -1, one per core) runs the documents in worker processes,
+        ``batch_size`` at a time (:mod:`quoteattr.batch`). Results still come in input
+        order as soon as they are ready, and only a few chunks per process are read
+        ahead, so ``texts`` may be an endless stream. The worker processes are started
+        with "spawn": a script that uses them needs an ``if __name__ == "__main__":``
+        guard, and a custom annotator must be picklable.
         """
         if isinstance(texts, (str, bytes)):
             msg = "texts must be an iterable of str, not a single str: wrap it in a list"
@@ -128,10 +140,26 @@ class Attributor:
         ):
             msg = f"doc_ids must be an iterable of str or None, got {describe_type(doc_ids)}"
             raise InputTypeError(msg)
-        return self._attribute_each(texts, doc_ids)
+        for name, value in (("n_process", n_process), ("batch_size", batch_size)):
+            if isinstance(value, bool) or not isinstance(value, int):
+                msg = f"{name} must be an int, got {describe_type(value)}"
+                raise InputTypeError(msg)
+        if n_process == 0 or n_process < -1:
+            msg = (f"n_process must be a number of processes >= 1, or -1 for one per core, "
+                   f"got {n_process}")
+            raise InputValueError(msg)
+        if batch_size < 1:
+            msg = f"batch_size must be a number of documents >= 1, got {batch_size}"
+            raise InputValueError(msg)
+        if n_process == 1:
+            return self._attribute_each(texts, doc_ids)
+        from .batch import attribute_in_processes  # the pool is optional machinery
+
+        return attribute_in_processes(self, texts, doc_ids, n_process=n_process,
+                                      batch_size=batch_size)
 
     def _attribute_each(
-        self, texts: Iterable[str], doc_ids: Iterable[str] | None
+        self, texts: Iterable[str], doc_ids: Iterable[str | None] | None
     ) -> Iterator[DocumentResult]:
         ids = iter(doc_ids) if doc_ids is not None else None
         for n, text in enumerate(texts):

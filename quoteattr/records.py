@@ -74,9 +74,11 @@ class Speaker(_Record):
     """One speaker entity and every mention the text makes of it."""
 
     id: str
+    """Id of the speaker in this document (``S1``, ``S2``, ...), referenced by quotes."""
     name: str
     """Canonical name: the fullest proper name, without titles; a role phrase if unnamed."""
     type: SpeakerType
+    """``person``, ``organization``, ``group`` (plural people) or ``unknown``."""
     titles: tuple[str, ...] = ()
     """Titles found before the name ("US Secretary of State")."""
     mentions: tuple[TextSpan, ...] = ()
@@ -87,8 +89,11 @@ class DocumentResult(_Record):
     """The quotes of one document, in order of ``start``, and their speakers."""
 
     doc_id: str | None = None
+    """The caller's identifier for the document, carried through unchanged."""
     quotes: tuple[Quote, ...] = ()
+    """Every quotation found, in order of ``start`` (a nested quote after its parent)."""
     speakers: tuple[Speaker, ...] = ()
+    """The entities that speak at least one quote, in order of their first quote."""
     error: str | None = None
     """Set only by batch runs: why this document could not be processed ("ValueError: ...");
     its ``quotes`` and ``speakers`` are then empty."""
@@ -117,3 +122,58 @@ class DocumentResult(_Record):
     def to_json(self, **kwargs: Any) -> str:
         """The result as JSON text (the documented contract)."""
         return self.model_dump_json(**kwargs)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat dict per quote, in order: a table row for pandas, csv or a database.
+
+        Keys: ``doc_id``, ``quote`` (index in ``quotes``), ``start``, ``end``, ``text``,
+        ``kind``, ``speaker_id``, ``speaker_name``, ``speaker_type``, ``mention_start``,
+        ``mention_end``, ``mention_text``, ``cue_start``, ``cue_end``, ``cue_text``, ``rule``,
+        ``confidence``, ``parent``; None where a quote has no speaker, mention or cue.
+        Flat because table tools cannot hold the nested records.
+        """
+        types = {s.id: s.type for s in self.speakers}
+        rows: list[dict[str, Any]] = []
+        for n, q in enumerate(self.quotes):
+            mention, cue, speaker = q.mention, q.cue, q.speaker
+            rows.append({
+                "doc_id": self.doc_id,
+                "quote": n,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker_id": speaker.id if speaker else None,
+                "speaker_name": speaker.name if speaker else None,
+                "speaker_type": types.get(speaker.id, "unknown") if speaker else None,
+                "mention_start": mention.start if mention else None,
+                "mention_end": mention.end if mention else None,
+                "mention_text": mention.text if mention else None,
+                "cue_start": cue.start if cue else None,
+                "cue_end": cue.end if cue else None,
+                "cue_text": cue.text if cue else None,
+                "rule": q.rule,
+                "confidence": q.confidence,
+                "parent": q.parent,
+            })
+        return rows
+
+    def to_dataframe(self) -> Any:
+        """:meth:`to_records` as a ``pandas.DataFrame``.
+
+        pandas is optional (``pip install "quoteattr[pandas]"``) and imported only here;
+        without it this raises :class:`quoteattr.errors.BackendUnavailableError` saying so.
+        """
+        from .render import dataframe_of
+
+        return dataframe_of([self])
+
+    def _repr_html_(self) -> str:
+        """The HTML view Jupyter shows for ``display(result)``: the article, quotes marked.
+
+        ``render`` is imported here, not at the top: records is the JSON contract and
+        must not depend on the renderer.
+        """
+        from .render import render_html
+
+        return render_html(self)

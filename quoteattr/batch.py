@@ -1,0 +1,175 @@
+"""Attribution in worker processes: input order kept, input streamed, errors in place.
+
+:meth:`Attributor.attribute_many` hands work here when ``n_process`` is not 1. Each worker
+process gets one Attributor, unpickled once by the pool initializer (its ``__reduce__``
+sends only the annotator choice and a custom lexicon, so this is cheap). Documents go out
+in chunks of ``batch_size``, and at most ``_CHUNKS_PER_WORKER`` chunks per worker are in
+flight, so an unbounded iterator of texts never sits in memory. The workers run the
+serial ``attribute_many`` on each chunk, so a failed document becomes the same error
+record as in a serial run. Results travel back as their JSON, the records' own contract:
+validating it in the parent costs a third of unpickling the models, and the parent is the
+one step that does not run in parallel. The parent re-attaches its own text to each result.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .errors import QuoteattrError, expect_str
+from .pipeline import Attributor
+from .records import DocumentResult
+
+_CHUNKS_PER_WORKER = 2
+"""Chunks in flight per worker: one being processed and one queued, so no worker waits."""
+
+_ChunkResult = list[str | QuoteattrError]
+"""Per document, its result's JSON, or the wrong-argument error that ended the chunk."""
+
+_worker_attributor: Attributor | None = None
+"""The one Attributor of a worker process, set by the pool initializer; unused in the parent."""
+
+
+@dataclass(slots=True)
+class _Chunk:
+    """Documents sent to a worker together, and an error to raise once their results are out."""
+
+    texts: list[str] = field(default_factory=list)
+    doc_ids: list[str | None] = field(default_factory=list)
+    error: Exception | None = None
+
+
+def process_count(n_process: int) -> int:
+    """``n_process``, with -1 meaning one process per core this process may run on."""
+    if n_process != -1:
+        return n_process
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def attribute_in_processes(
+    attributor: Attributor,
+    texts: Iterable[str],
+    doc_ids: Iterable[str | None] | None,
+    *,
+    n_process: int,
+    batch_size: int,
+) -> Iterator[DocumentResult]:
+    """Results of ``attributor`` on ``texts`` in input order, computed by worker processes.
+
+    The arguments are checked by the caller. With one process the serial path runs, since
+    a pool would only add its start-up time.
+    """
+    workers = process_count(n_process)
+    if workers == 1:
+        return attributor.attribute_many(texts, doc_ids=doc_ids)
+    return _stream(attributor, texts, doc_ids, workers=workers, batch_size=batch_size)
+
+
+def _stream(
+    attributor: Attributor,
+    texts: Iterable[str],
+    doc_ids: Iterable[str | None] | None,
+    *,
+    workers: int,
+    batch_size: int,
+) -> Iterator[DocumentResult]:
+    # "spawn" everywhere: forking a process that runs threads (the pool's own, a caller's)
+    # can deadlock, and spawn behaves the same on Linux, macOS and Windows.
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(attributor,),
+    )
+    in_flight: deque[tuple[_Chunk, Future[_ChunkResult] | None]] = deque()
+    try:
+        for chunk in _chunks(texts, doc_ids, batch_size):
+            future = None
+            if chunk.texts:
+                future = pool.submit(_attribute_chunk, chunk.texts, chunk.doc_ids)
+            in_flight.append((chunk, future))
+            if len(in_flight) >= workers * _CHUNKS_PER_WORKER:
+                yield from _collect(*in_flight.popleft())
+        while in_flight:
+            yield from _collect(*in_flight.popleft())
+    finally:
+        # Also reached when the caller stops early or an error is raised: queued chunks
+        # are dropped and only the ones already running are waited for.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(
+    texts: Iterable[str], doc_ids: Iterable[str | None] | None, size: int
+) -> Iterator[_Chunk]:
+    """Group the input into chunks; stop at a non-str item or a failing input iterator.
+
+    The failure travels with the chunk of the documents before it, so it is raised where
+    the serial path raises it: after every earlier result.
+    """
+    items = iter(texts)
+    ids = iter(doc_ids) if doc_ids is not None else None
+    chunk = _Chunk()
+    n = 0
+    while True:
+        try:
+            text = next(items)
+            doc_id = next(ids, None) if ids is not None else None
+            chunk.texts.append(expect_str(text, argument=f"texts[{n}]"))
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - raised in its place by _collect
+            chunk.error = exc
+            yield chunk
+            return
+        chunk.doc_ids.append(doc_id)
+        n += 1
+        if len(chunk.texts) == size:
+            yield chunk
+            chunk = _Chunk()
+    if chunk.texts:
+        yield chunk
+
+
+def _collect(chunk: _Chunk, future: Future[_ChunkResult] | None) -> Iterator[DocumentResult]:
+    """Yield one chunk's results with their texts re-attached, then raise its error, if any."""
+    for text, item in zip(chunk.texts, future.result() if future else [], strict=False):
+        if isinstance(item, QuoteattrError):
+            raise item  # a wrong argument (a doc_id that is not a str): the caller's to fix
+        result = DocumentResult.model_validate_json(item)
+        if result.error is None:
+            result._text = text  # the caller's own string, as in a serial run
+        yield result
+    if chunk.error is not None:
+        raise chunk.error
+
+
+def _init_worker(attributor: Attributor) -> None:
+    """Pool initializer: keep the unpickled Attributor; leave Ctrl-C to the parent."""
+    global _worker_attributor  # noqa: PLW0603 - one Attributor per worker process, by design
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_attributor = attributor
+
+
+def _attribute_chunk(texts: list[str], doc_ids: list[str | None]) -> _ChunkResult:
+    """Run in a worker: the serial ``attribute_many`` over one chunk.
+
+    A wrong argument ends the chunk and is returned in its document's place.
+    """
+    if _worker_attributor is None:
+        msg = "_attribute_chunk runs only in a worker started by attribute_in_processes"
+        raise RuntimeError(msg)
+    out: _ChunkResult = []
+    try:
+        for result in _worker_attributor.attribute_many(texts, doc_ids=doc_ids):
+            out.append(result.model_dump_json())
+    except QuoteattrError as exc:
+        out.append(exc)
+    return out
