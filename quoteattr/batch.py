@@ -13,6 +13,7 @@ one step that does not run in parallel. The parent re-attaches its own text to e
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -143,7 +144,7 @@ def _collect(chunk: _Chunk, future: Future[_ChunkResult] | None) -> Iterator[Doc
     for text, item in zip(chunk.texts, future.result() if future else [], strict=False):
         if isinstance(item, QuoteattrError):
             raise item  # a wrong argument (a doc_id that is not a str): the caller's to fix
-        result = DocumentResult.model_validate_json(item)
+        result = DocumentResult.model_validate(json.loads(item))
         if result.error is None:
             result._text = text  # the caller's own string, as in a serial run
         yield result
@@ -169,7 +170,7 @@ def _attribute_chunk(texts: list[str], doc_ids: list[str | None]) -> _ChunkResul
     out: _ChunkResult = []
     try:
         for result in _worker_attributor.attribute_many(texts, doc_ids=doc_ids):
-            out.append(result.model_dump_json())
+            out.append(result.to_json())
     except QuoteattrError as exc:
         out.append(exc)
     return out

@@ -627,7 +627,7 @@ def _write_result(out: TextIO, result: DocumentResult, fmt: str, *, pretty: bool
     if fmt == "table":
         out.write(("" if first else "\n") + render_table(result) + "\n")
     else:
-        out.write(result.model_dump_json(indent=2 if pretty else None) + "\n")
+        out.write(result.to_json(indent=2 if pretty else None) + "\n")
     out.flush()
 
 

@@ -236,11 +236,14 @@ class Attributor:
     ) -> Iterator[_Decision]:
         if not any(q.depth > parent.quote.depth for q in quotes):
             return
-        for ctx in nested_contexts(text, quotes, parent):
+        # Depth-first without recursion: quotes may nest as deep as a text likes.
+        pending = list(reversed(nested_contexts(text, quotes, parent)))
+        while pending:
+            ctx = pending.pop()
             result = speaker_cue_quote(ctx, inp) or quote_speaker_cue(ctx, inp)
             cluster = self._resolve(result, coref, mentions)
             yield _Decision(ctx.quote, "nested", result, cluster, parent=-1)
-            yield from self._nested(text, quotes, ctx, inp, coref, mentions)
+            pending.extend(reversed(nested_contexts(text, quotes, ctx)))
 
     @staticmethod
     def _resolve(found: Found | None, coref: Coreference, mentions: MentionIndex) -> int | None:

@@ -7,9 +7,11 @@ equals ``original[start:end]``.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic_core import PydanticSerializationError
 
 Offset = Annotated[int, Field(ge=0)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -119,9 +121,16 @@ class DocumentResult(_Record):
         """The speaker with id ``speaker_id``, or None."""
         return next((s for s in self.speakers if s.id == speaker_id), None)
 
-    def to_json(self, **kwargs: Any) -> str:
-        """The result as JSON text (the documented contract)."""
-        return self.model_dump_json(**kwargs)
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The result as JSON text (the documented contract).
+
+        Text that holds a lone surrogate (possible in a Python str, not in UTF-8) is
+        written with ``\\uXXXX`` escapes, so the JSON stays valid (``json.loads`` reads it back).
+        """
+        try:
+            return self.model_dump_json(indent=indent)
+        except PydanticSerializationError:
+            return json.dumps(self.model_dump(mode="python"), indent=indent, ensure_ascii=True)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per quote, in order: a table row for pandas, csv or a database.
