@@ -24,6 +24,7 @@ PACKAGE_DIR = Path(quoteattr.__file__).parent
 LAYERS = (
     "errors", "spans", "lexicon", "annotation", "stanza_models", "annotators", "quotemarks",
     "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "pipeline", "batch",
+    "spark",
     "render", "evaluation", "__init__", "cli", "__main__",
 )
 """The data-flow order; ``__init__`` is the package itself (``from . import Attributor``) and
