@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import NamedTuple, NoReturn, TextIO
 
 from . import Attributor, DocumentResult, QuoteattrError, __version__
+from .errors import describe_json_type
 from .evaluation import BY, KINDS, By, evaluate, parse_gold, parse_predictions, predict
 from .render import render_page, render_table
 
@@ -542,18 +543,19 @@ def _parse_line(line: str) -> tuple[str | None, str]:
         msg = f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
         raise _LineError(msg) from None
     if not isinstance(record, dict):
-        msg = f'expected an object {{"doc_id": ..., "text": ...}}, got {_json_type(record)}'
+        msg = f'expected an object {{"doc_id": ..., "text": ...}}, got {describe_json_type(record)}'
         raise _LineError(msg)
     doc_id = record.get("doc_id")
     if doc_id is not None and not isinstance(doc_id, str):
-        msg = f'"doc_id" must be a string or null, got {_json_type(doc_id)}: write it in quotes'
+        msg = (f'"doc_id" must be a string or null, got {describe_json_type(doc_id)}: '
+               "write it in quotes")
         raise _LineError(msg)
     if "text" not in record:
         msg = 'missing "text": each line needs {"doc_id": ..., "text": "..."}'
         raise _LineError(msg, doc_id)
     text = record["text"]
     if not isinstance(text, str):
-        msg = f'"text" must be a string, got {_json_type(text)}'
+        msg = f'"text" must be a string, got {describe_json_type(text)}'
         raise _LineError(msg, doc_id)
     return doc_id, text
 
@@ -757,18 +759,6 @@ def _describe(exc: BaseException) -> str:
 
 def _display_name(path: str) -> str:
     return "<stdin>" if path == _STDIN else path
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "an array" if isinstance(value, list) else "an object"
 
 
 if __name__ == "__main__":

@@ -42,6 +42,19 @@ def describe_type(value: object) -> str:
     return "None" if value is None else type(value).__name__
 
 
+def describe_json_type(value: object) -> str:
+    """Name the JSON type of a decoded value for an error message ("a number", "null")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
+
+
 def expect_str(value: object, *, argument: str) -> str:
     """Return ``value`` when it is a str, else raise a TypeError that says what to do."""
     if isinstance(value, str):

@@ -69,17 +69,17 @@ def render_table(result: DocumentResult) -> str:
     """
     lines: list[str] = []
     if result.doc_id is not None:
-        lines.append(f"document: {_one_line(result.doc_id)}")
+        lines.append(f"document: {one_line(result.doc_id)}")
     if result.quotes:
         rows = [
             (
                 str(n),
                 f"{q.start}-{q.end}",
                 q.kind,
-                _one_line(q.speaker.name) if q.speaker else "-",
-                _one_line(q.rule),
+                one_line(q.speaker.name) if q.speaker else "-",
+                one_line(q.rule),
                 f"{q.confidence:.2f}",
-                _shorten(_one_line(q.text), _QUOTE_WIDTH),
+                _shorten(one_line(q.text), _QUOTE_WIDTH),
             )
             for n, q in enumerate(result.quotes)
         ]
@@ -89,10 +89,10 @@ def render_table(result: DocumentResult) -> str:
     if result.speakers:
         speakers = [
             (
-                _one_line(s.id),
-                _one_line(s.name),
+                one_line(s.id),
+                one_line(s.name),
                 s.type,
-                "; ".join(_one_line(t) for t in s.titles) or "-",
+                "; ".join(one_line(t) for t in s.titles) or "-",
             )
             for s in result.speakers
         ]
@@ -104,7 +104,7 @@ def render_table(result: DocumentResult) -> str:
     return "\n".join(lines)
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     """Escape ``text`` for one table cell: breaks become ⏎, controls become ``\\x..``."""
     out: list[str] = []
     previous = ""

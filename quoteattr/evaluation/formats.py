@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, get_args
 
-from ..errors import InputValueError
+from ..errors import InputValueError, describe_json_type
 from ..records import QuoteKind
 
 __all__ = [
@@ -181,7 +181,8 @@ def _records(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str,
                    f"{exc.msg.removesuffix(' at')} at column {exc.colno}")
             raise InputValueError(msg) from None
         if not isinstance(record, dict):
-            msg = f"{source} line {line_no}: expected a JSON object, got {_json_type(record)}"
+            got = describe_json_type(record)
+            msg = f"{source} line {line_no}: expected a JSON object, got {got}"
             raise InputValueError(msg)
         yield line_no, record
 
@@ -197,7 +198,7 @@ def _gold_document(record: dict[str, Any]) -> GoldDocument:
     doc_id = _doc_id(record)
     text = record.get("text")
     if not isinstance(text, str):
-        msg = f'"text" must be a string, got {_json_type(text)}'
+        msg = f'"text" must be a string, got {describe_json_type(text)}'
         raise _FieldError(msg)
     quotes = _gold_quotes(record, "quotes", len(text), required=True)
     unscored = _spans(record.get("unscored_spans"), "unscored_spans", len(text))
@@ -213,13 +214,13 @@ def _gold_quotes(
     if items is None and not required:
         return ()
     if not isinstance(items, list):
-        msg = f'"{key}" must be an array of quotes, got {_json_type(items)}'
+        msg = f'"{key}" must be an array of quotes, got {describe_json_type(items)}'
         raise _FieldError(msg)
     quotes = []
     for n, item in enumerate(items):
         where = f"{key}[{n}]"
         if not isinstance(item, dict):
-            msg = f'"{where}" must be an object, got {_json_type(item)}'
+            msg = f'"{where}" must be an object, got {describe_json_type(item)}'
             raise _FieldError(msg)
         start, end = _span(item.get("start"), item.get("end"), where, length)
         quotes.append(GoldQuote(
@@ -238,20 +239,21 @@ def _predicted_document(record: dict[str, Any]) -> PredictedDocument:
     if items is None:
         items = []
     if not isinstance(items, list):
-        msg = f'"quotes" must be an array of quotes, got {_json_type(items)}'
+        msg = f'"quotes" must be an array of quotes, got {describe_json_type(items)}'
         raise _FieldError(msg)
     quotes = []
     for n, item in enumerate(items):
         where = f"quotes[{n}]"
         if not isinstance(item, dict):
-            msg = f'"{where}" must be an object, got {_json_type(item)}'
+            msg = f'"{where}" must be an object, got {describe_json_type(item)}'
             raise _FieldError(msg)
         start, end = _span(item.get("start"), item.get("end"), where, None)
         confidence = item.get("confidence")
         if confidence is not None and (
             isinstance(confidence, bool) or not isinstance(confidence, (int, float))
         ):
-            msg = f'"{where}.confidence" must be a number or null, got {_json_type(confidence)}'
+            got = describe_json_type(confidence)
+            msg = f'"{where}.confidence" must be a number or null, got {got}'
             raise _FieldError(msg)
         quotes.append(PredictedQuote(
             start, end,
@@ -272,28 +274,28 @@ def _doc_id(record: dict[str, Any]) -> str:
         return doc_id
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         return str(doc_id)
-    msg = f'"doc_id" must be a string, got {_json_type(doc_id)}'
+    msg = f'"doc_id" must be a string, got {describe_json_type(doc_id)}'
     raise _FieldError(msg)
 
 
 def _int(value: object, where: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    msg = f'"{where}" must be an integer, got {_json_type(value)}'
+    msg = f'"{where}" must be an integer, got {describe_json_type(value)}'
     raise _FieldError(msg)
 
 
 def _opt_int(value: object, where: str) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    msg = f'"{where}" must be an integer or null, got {_json_type(value)}'
+    msg = f'"{where}" must be an integer or null, got {describe_json_type(value)}'
     raise _FieldError(msg)
 
 
 def _opt_str(value: object, where: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    msg = f'"{where}" must be a string or null, got {_json_type(value)}'
+    msg = f'"{where}" must be a string or null, got {describe_json_type(value)}'
     raise _FieldError(msg)
 
 
@@ -312,24 +314,14 @@ def _spans(value: object, where: str, length: int) -> tuple[Offsets, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        msg = f'"{where}" must be an array of [start, end] pairs, got {_json_type(value)}'
+        msg = f'"{where}" must be an array of [start, end] pairs, got {describe_json_type(value)}'
         raise _FieldError(msg)
     out = []
     for n, pair in enumerate(value):
         if not isinstance(pair, list) or len(pair) != 2:
-            msg = f'"{where}[{n}]" must be a [start, end] pair, got {_json_type(pair)}'
+            msg = f'"{where}[{n}]" must be a [start, end] pair, got {describe_json_type(pair)}'
             raise _FieldError(msg)
         out.append(_span(pair[0], pair[1], f"{where}[{n}]", length))
     return tuple(out)
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "an array" if isinstance(value, list) else "an object"

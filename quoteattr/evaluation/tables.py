@@ -7,15 +7,11 @@ neither break a row nor drive the terminal; long quotes are cut in the middle.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
+from ..render import one_line
 from .results import _CONTEXT, ErrorCase, Report
 
-_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 _QUOTE_WIDTH = 120
 _ELLIPSIS = "\u2026"
 
@@ -40,7 +36,7 @@ def _report_blocks(report: Report) -> list[str]:
                       "gold were ignored")
     if report.by is not None:
         rows: list[tuple[str, ...]] = [(report.by, "predicted", "matched", "correct", "attr P")]
-        rows += [(_one_line(g.group), str(g.predicted), str(g.matched), str(g.correct),
+        rows += [(one_line(g.group), str(g.predicted), str(g.matched), str(g.correct),
                   _pct(g.precision)) for g in report.breakdown]
         rows.append(("all", str(s.pred_quotes), str(s.matched), str(s.correct), _pct(s.attr_p)))
         blocks.append("\n".join(_columns(rows)))
@@ -84,40 +80,21 @@ def _error_lines(n: int, e: ErrorCase) -> list[str]:
     cut_before = _ELLIPSIS if len(e.before) == _CONTEXT else ""
     cut_after = _ELLIPSIS if len(e.after) == _CONTEXT else ""
     return [
-        f"{n}. {e.type}  {_one_line(e.doc_id)}  {e.start}-{e.end}  "
-        f"rule {_one_line(e.rule or '-')}  confidence {conf}",
+        f"{n}. {e.type}  {one_line(e.doc_id)}  {e.start}-{e.end}  "
+        f"rule {one_line(e.rule or '-')}  confidence {conf}",
         f"   gold: {gold}  predicted: {pred}",
-        f"   {cut_before}{_one_line(e.before)}\u00ab{_shorten(_one_line(e.quote), _QUOTE_WIDTH)}"
-        f"\u00bb{_one_line(e.after)}{cut_after}",
+        f"   {cut_before}{one_line(e.before)}\u00ab{_shorten(one_line(e.quote), _QUOTE_WIDTH)}"
+        f"\u00bb{one_line(e.after)}{cut_after}",
     ]
 
 
 def _who(speaker: str | None, mention: str | None) -> str:
-    name = _one_line(speaker) if speaker else "(none)"
-    return f"{name} ({_one_line(mention)!r})" if mention else name
+    name = one_line(speaker) if speaker else "(none)"
+    return f"{name} ({one_line(mention)!r})" if mention else name
 
 
 def _pct(value: float) -> str:
     return f"{value:.1f}"
-
-
-def _one_line(text: str) -> str:
-    """``text`` for one line of a table: breaks become ⏎, controls their ``\\x..`` form."""
-    out: list[str] = []
-    previous = ""
-    for char in text:
-        if char == "\n" and previous == "\r":
-            pass
-        elif char in _LINE_BREAKS:
-            out.append("\u23ce")
-        elif char == "\t":
-            out.append(" ")
-        elif char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc":
-            out.append(char.encode("unicode_escape").decode("ascii"))
-        else:
-            out.append(char)
-        previous = char
-    return "".join(out)
 
 
 def _shorten(text: str, width: int) -> str:

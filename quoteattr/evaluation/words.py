@@ -10,11 +10,8 @@ they follow the reference scorer's lists rather than the engine's needs.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-from ..errors import LexiconError
-
-_WORD_COLUMNS = ("word", "kind")
+from ..lexicon import read_table
 
 
 @cache
@@ -34,28 +31,5 @@ def _determiners() -> frozenset[str]:
 
 def _read_words(name: str) -> tuple[tuple[str, str], ...]:
     """(word, kind) rows of ``data/scoring/<name>.tsv``; a bad row names its file and line."""
-    path = f"data/scoring/{name}.tsv"
-    try:
-        raw = resources.files("quoteattr").joinpath(path).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        msg = f"scoring word list quoteattr/{path} is missing from the installation"
-        raise LexiconError(msg) from exc
-    rows: list[tuple[str, str]] = []
-    header = True
-    for line_no, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != len(_WORD_COLUMNS):
-            msg = (f"quoteattr/{path} line {line_no}: expected 2 TAB-separated fields "
-                   f"(word, kind), found {len(fields)}: {line!r}")
-            raise LexiconError(msg)
-        if header:
-            if tuple(fields) != _WORD_COLUMNS:
-                msg = (f"quoteattr/{path} line {line_no}: expected the column names "
-                       f"{' and '.join(_WORD_COLUMNS)}, found {line!r}")
-                raise LexiconError(msg)
-            header = False
-            continue
-        rows.append((fields[0].strip().lower(), fields[1].strip()))
-    return tuple(rows)
+    return tuple((r["word"].strip().lower(), r["kind"].strip())
+                 for r in read_table(f"scoring/{name}"))
