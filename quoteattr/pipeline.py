@@ -25,7 +25,14 @@ from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_p
 from .quotemarks import find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
-from .rules import Found, RuleInput, attribute_quote, quote_speaker_cue, speaker_cue_quote
+from .rules import (
+    Found,
+    RuleInput,
+    attribute_quote,
+    outside_quote,
+    quote_speaker_cue,
+    speaker_cue_quote,
+)
 from .spans import Span
 
 _ANNOTATORS = ("embedded", "stanza")
@@ -240,7 +247,9 @@ class Attributor:
         pending = list(reversed(nested_contexts(text, quotes, parent)))
         while pending:
             ctx = pending.pop()
-            result = speaker_cue_quote(ctx, inp) or quote_speaker_cue(ctx, inp)
+            result = outside_quote(speaker_cue_quote(ctx, inp), ctx) or outside_quote(
+                quote_speaker_cue(ctx, inp), ctx
+            )
             cluster = self._resolve(result, coref, mentions)
             yield _Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))

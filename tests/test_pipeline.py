@@ -52,3 +52,12 @@ def test_result_keeps_the_original_text_out_of_json() -> None:
     result = quoteattr.attribute(TEXTS[0], doc_id="a")
     assert result.text == TEXTS[0]
     assert TEXTS[0] not in result.model_dump_json().replace('\\"', '"')
+
+
+def test_speaker_mention_never_lies_inside_its_quote() -> None:
+    """Fuzzing reproducer: a quote running over a line break must not take a "credit line"
+    inside itself as its speaker."""
+    text = "\u201f\u2029\u2015L\"\u2039\u203a"
+    for quote in quoteattr.attribute(text).quotes:
+        if quote.mention is not None:
+            assert quote.mention.end <= quote.start or quote.mention.start >= quote.end

@@ -28,7 +28,7 @@ from .surface import (
 )
 
 __all__ = ["REQUIRES", "RULES", "Found", "Rule", "RuleInput", "attribute_quote",
-           "quote_speaker_cue", "speaker_cue_quote"]
+           "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,
@@ -62,7 +62,18 @@ def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     for rule in RULES:
         if not REQUIRES.get(rule, frozenset()) <= inp.layers:
             continue
-        found = rule(ctx, inp)
+        found = outside_quote(rule(ctx, inp), ctx)
         if found is not None:
             return found
     return None
+
+
+def outside_quote(found: Found | None, ctx: QuoteContext) -> Found | None:
+    """``found`` unless its speaker mention lies inside the quote it attributes.
+
+    A quote never names its own speaker; a window that strays into the quote (a quote
+    running over a line break, a credit line) must not make it do so.
+    """
+    if found is None or found.mention_span is None:
+        return found
+    return None if found.mention_span.overlaps(ctx.quote.span) else found
