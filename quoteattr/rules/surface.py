@@ -147,10 +147,14 @@ def according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``"..." — Jane Doe`` / ``"..." -- Jane Doe, a voter``: a dash and a name after the quote."""
     lead = _DASH_LEAD.match(inp.text, ctx.right.start, ctx.right.end)
-    credit_line = ctx.paragraph_index + 1 < len(inp.paragraphs)
+    end_paragraph = ctx.paragraph_index  # the quote may run over several paragraphs
+    while (end_paragraph + 1 < len(inp.paragraphs)
+           and inp.paragraphs[end_paragraph + 1].start < ctx.quote.span.end):
+        end_paragraph += 1
+    credit_line = end_paragraph + 1 < len(inp.paragraphs)
     if lead is None and credit_line and not inp.text[ctx.right.start : ctx.right.end].strip():
         # a list-style credit on its own line: "..." then "- Sanders."
-        nxt = inp.paragraphs[ctx.paragraph_index + 1]
+        nxt = inp.paragraphs[end_paragraph + 1]
         if nxt.end - nxt.start <= _MAX_CREDIT_LINE:
             lead = _DASH_LEAD.match(inp.text, nxt.start, nxt.end)
     if lead is None:
