@@ -7,7 +7,7 @@ quote), never crossing a paragraph, so every rule looks at the same windows.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -117,8 +117,11 @@ def nested_contexts(
     text: str, quotes: Sequence[QuoteSpan], parent: QuoteContext
 ) -> tuple[QuoteContext, ...]:
     """Contexts for quotes nested directly inside ``parent``, windows bounded by its content."""
+    # Quotes are sorted by start: only those starting inside the parent can nest in it.
+    lo = bisect_left(quotes, parent.quote.content.start, key=lambda q: q.span.start)
+    hi = bisect_left(quotes, parent.quote.content.end, key=lambda q: q.span.start)
     inner = [
-        q for q in quotes
+        q for q in quotes[lo:hi]
         if q.depth == parent.quote.depth + 1 and parent.quote.content.contains(q.span)
     ]
     out = []

@@ -97,9 +97,13 @@ class Coreference:
         self.clusters: list[Cluster] = []
         self._of: dict[int, int | None] = {}
         self._speakers: list[tuple[int, int]] = []
+        """(position, cluster) of each attributed quote, in the order they were attributed."""
         self._resolved_upto = 0
         """How many of ``_outside`` have been resolved, in order (see :meth:`cluster_of`)."""
-        """(position, cluster) of each attributed quote, in the order they were attributed."""
+        self._unnamed_by_key: dict[str, int] = {}
+        """Unnamed entities ("the mayor") by their lower-cased phrase."""
+        self._unnamed_by_head: dict[str, int] = {}
+        """Unnamed entities by their role noun ("mayor"), the first one kept."""
         inside = _inside_quotes(index.mentions, quote_spans)
         self._outside = [i for i, m in enumerate(index.mentions) if not inside[i]]
         self._subjects = self._find_subjects()
@@ -205,13 +209,11 @@ class Coreference:
     def cluster_for_phrase(self, phrase: str, label: str) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
         key = phrase.lower()
-        definite = key.startswith("the ")
-        for c in self.clusters:
-            if definite and not c.names and c.nominal.lower() == key:
-                return c.index
+        if key.startswith("the ") and key in self._unnamed_by_key:
+            return self._unnamed_by_key[key]
         c_new = self._new_cluster()
         cluster = self.clusters[c_new]
-        cluster.nominal = phrase
+        self._name_unnamed(c_new, phrase, key.split()[-1] if key.split() else "")
         head = key.split()[0] if key.split() else ""
         if head in self.lexicon.group_nouns or key.split()[-1:] and key.split()[-1] in (
             self.lexicon.group_nouns
@@ -341,7 +343,8 @@ class Coreference:
         here_paragraph = self._paragraph_of(m.span.start)
         scores_parts: dict[int, tuple[float, float]] = {}
         pos = self._outside_position(i)
-        for j in reversed(self._outside[:pos]):
+        for k in range(pos - 1, -1, -1):  # no slice: this runs for every pronoun
+            j = self._outside[k]
             other = self.index.mentions[j]
             s = self._sentence_of(other.span.start)
             distance = here - s
@@ -391,9 +394,9 @@ class Coreference:
     def _resolve_nominal(self, i: int) -> int | None:
         m = self.index.mentions[i]
         head = m.head
-        holders = self._role_holders(head)
+        scores = self._candidates(i)
+        holders = self._role_holders(head, scores)
         if holders:
-            scores = self._candidates(i)
             return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
         definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
         if definite and m.label == "ORG":
@@ -401,23 +404,29 @@ class Coreference:
             if named_orgs is not None:
                 return named_orgs
         if definite and m.label == "PERSON":
-            scores = self._candidates(i)
             named = {c: s for c, s in scores.items() if self.clusters[c].names}
             equivalents = self.lexicon.role_titles.get(head, ())
             if equivalents and named:
                 return max(named.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-        if definite:
-            for c in self.clusters:
-                if not c.names and c.nominal.lower().endswith(head):
-                    return c.index
+        if definite and head in self._unnamed_by_head:
+            return self._unnamed_by_head[head]
         c_new = self._new_cluster()
-        self.clusters[c_new].nominal = self.text[m.span.start : m.span.end]
+        self._name_unnamed(c_new, self.text[m.span.start : m.span.end], head)
         return c_new
+
+    def _name_unnamed(self, c: int, phrase: str, head: str) -> None:
+        """Give an unnamed entity its phrase, and index it so later "the mayor"s find it."""
+        self.clusters[c].nominal = phrase
+        self._unnamed_by_key.setdefault(phrase.lower(), c)
+        words = head.lower().split()
+        for key in (head.lower(), words[-1] if words else ""):
+            if key:
+                self._unnamed_by_head.setdefault(key, c)
 
     def _named_organisations(self, i: int, head: str) -> int | None:
         """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company."""
         scores = self._candidates(i)
-        orgs = [c for c in self.clusters if c.type == "organization" and c.index in scores
+        orgs = [c for c in (self.clusters[k] for k in scores) if c.type == "organization"
                 and (c.names or c.nominal.lower().endswith(head))]
         if not orgs:
             return None
@@ -425,11 +434,12 @@ class Coreference:
         pool = by_head or orgs
         return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
 
-    def _role_holders(self, head: str) -> list[int]:
-        """Named entities whose titles contain ``head`` or a title it stands for."""
+    def _role_holders(self, head: str, among: dict[int, float]) -> list[int]:
+        """Named entities among the recent candidates whose titles contain ``head`` or a
+        title it stands for (looking only at recent ones keeps this linear in the text)."""
         wanted = {head, *self.lexicon.role_titles.get(head, ())}
         holders = []
-        for c in self.clusters:
+        for c in (self.clusters[k] for k in among):
             if not c.names:
                 continue
             titles = " | ".join(t.lower() for t in c.titles)

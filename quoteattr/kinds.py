@@ -19,6 +19,7 @@ from .spans import BLANK, Span
 QuoteKind = Literal["direct", "mixed", "nested", "scare"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_LOOK_BACK = 200
 _DASH_THEN_QUOTE = regex.compile(r"\s*(?:-{1,3}|[—–―])\s*[\"“‘'«„]")
 """A quote joined by a dash to the next one: a saying and its translation."""
 _CLOSING_MARKS = "\"'”’»›“"
@@ -58,7 +59,11 @@ def classify_quote(
     last = content.rstrip(_CLOSING_MARKS + " ")[-1:]
     terminal = bool(last) and (last in _TERMINAL or last in ",—–-:;")
     short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","
-    before = text[paragraph.start : quote.span.start].rstrip(BLANK)
+    # Only the last characters matter; a bounded look keeps long paragraphs linear.
+    window_start = max(paragraph.start, quote.span.start - _LOOK_BACK)
+    before = text[window_start : quote.span.start].rstrip(BLANK)
+    if not before and window_start > paragraph.start:
+        before = text[paragraph.start : quote.span.start].rstrip(BLANK)
     prev = before[-1:]
     if prev and prev in "-—–―" and before.rstrip(" -—–―")[-1:] in _CLOSING_MARKS:
         before = before.rstrip(" -—–―")  # "Je suis Bruxellois" -- "I am a citizen"

@@ -200,6 +200,7 @@ class Attributor:
                         token_starts=tuple(t.span.start for t in annotation.tokens),
                         layers=frozenset(annotation.provides))
         decisions: list[_Decision] = []
+        max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
             found.append(result)
@@ -207,7 +208,7 @@ class Attributor:
             if cluster is not None:
                 coref.note_speaker(ctx.quote.span.start, cluster)
             decisions.append(_Decision(ctx.quote, kind, result, cluster))
-            decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
+            decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions, max_depth))
         return _build_result(text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
@@ -240,8 +241,9 @@ class Attributor:
         inp: RuleInput,
         coref: Coreference,
         mentions: MentionIndex,
+        max_depth: int,
     ) -> Iterator[_Decision]:
-        if not any(q.depth > parent.quote.depth for q in quotes):
+        if max_depth <= parent.quote.depth:  # computed once per document, not per quote
             return
         # Depth-first without recursion: quotes may nest as deep as a text likes.
         pending = list(reversed(nested_contexts(text, quotes, parent)))
@@ -323,14 +325,16 @@ def _build_result(
                 parent=parent,
             )
         )
+    phrase_spans: dict[int, set[Span]] = {}  # speaker phrases that are no known mention
+    for d in decisions:
+        if d.cluster is not None and d.found and d.found.mention_span and d.found.mention is None:
+            phrase_spans.setdefault(d.cluster, set()).add(d.found.mention_span)
     speakers = []
     for cluster_index, sid in ids.items():
         c = coref.clusters[cluster_index]
         mention_spans = sorted(
             {coref.index.mentions[i].full_span for i in c.mentions}
-            | {d.found.mention_span for d in decisions
-               if d.cluster == cluster_index and d.found and d.found.mention_span
-               and d.found.mention is None}
+            | phrase_spans.get(cluster_index, set())
         )
         speakers.append(
             Speaker(id=sid, name=c.name, type=c.type, titles=tuple(c.titles),

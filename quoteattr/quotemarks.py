@@ -68,7 +68,8 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
         right_flanking = not _is_break(before) and (
             _is_break(after) or after in _CLOSE_AFTER or after in mark_chars
         )
-        if not right_flanking and before == " " and text[:start].rstrip()[-1:] in mark_chars:
+        last = text[max(0, start - 40) : start].rstrip()[-1:]
+        if not right_flanking and before == " " and last and last in mark_chars:
             right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
         if info.direction == "either" and before and before in ",.!?;" and after.isalpha():
             right_flanking = True  # 'audiences,"Katie' -- a closer glued to the next word

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from .quotemarks import MarkToken
 from .spans import Span
 
+_LOOK_AHEAD = 64
+"""How many later marks a possessive-looking mark checks for a better closer."""
 _CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
 """A quote runs on into the next paragraph only from a paragraph that ends a clause;
 a headline with a lone mark does not."""
@@ -75,7 +77,8 @@ def pair_quotes(
             index += 1
         if stack:
             reopen = para_marks[0] if para_marks else None
-            previous_end = text[: paragraphs[p_index - 1].end].rstrip()[-1:] if p_index else ""
+            end = paragraphs[p_index - 1].end if p_index else 0
+            previous_end = text[max(0, end - 40) : end].rstrip()[-1:]
             if (
                 previous_end in _CONTINUES_AFTER
                 and reopen is not None
@@ -117,7 +120,7 @@ def _pair_paragraph(
 ) -> None:
     for i, mark in enumerate(marks):
         target = None
-        for depth in range(len(stack) - 1, -1, -1):
+        for depth in range(len(stack) - 1 if mark.can_close else -1, -1, -1):
             if _closes(mark, stack[depth]):
                 target = depth
                 break
@@ -126,7 +129,8 @@ def _pair_paragraph(
         if (
             target is not None
             and _looks_possessive(text, mark)
-            and any(_closes(later, stack[target]) for later in marks[i + 1 :])
+            and any(_closes(later, stack[target])
+                    for later in marks[i + 1 : i + 1 + _LOOK_AHEAD])
         ):
             target = None
         if target is not None:

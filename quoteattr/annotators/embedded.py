@@ -53,7 +53,7 @@ word after it tells it from a surname such as "Husted said" or "Schilling told".
 
 
 def _sentence_initial(text: str, start: int, para_start: int) -> bool:
-    before = text[para_start:start].rstrip()
+    before = text[max(para_start, start - 40) : start].rstrip()
     return not before or before[-1] in ".!?:"
 
 
@@ -99,7 +99,7 @@ class EmbeddedAnnotator:
     def _ends_sentence(self, text: str, stop: int, after_stop: int, para: Span) -> bool:
         if text[stop] != ".":
             return True
-        word_match = _WORD_BEFORE.search(text, para.start, stop + 1)
+        word_match = _WORD_BEFORE.search(text, max(para.start, stop - 100), stop + 1)
         word = word_match.group(1).lower() if word_match else ""
         word = word.lstrip("\"“‘'([«").rstrip(")]")
         word = word.rsplit("-", 1)[-1]  # (R-Fla.) ends with the abbreviation "fla."
@@ -137,7 +137,8 @@ class EmbeddedAnnotator:
                 word = word[:-1]
             if (word.lower() in not_names and word.lower() not in self.lexicon.titles
                     and not self._before_speech_verb(text, end)) or (
-                _sentence_initial(text, start, para.start) and _PARTICIPLE.match(text, start)
+                _sentence_initial(text, start, para.start)
+                and _PARTICIPLE.match(text, start, min(para.end, start + 100))
                 and word.lower() not in self.lexicon.first_names
             ):
                 if run:
@@ -153,7 +154,7 @@ class EmbeddedAnnotator:
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
         """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""
-        word = text[text.rfind(" ", 0, end) + 1 : end].lower()
+        word = text[text.rfind(" ", max(0, end - 60), end) + 1 : end].lower()
         if word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"):
             return False
         match = _NEXT_WORD.match(text, end)

@@ -184,7 +184,8 @@ def is_person_like(inp: RuleInput, speaker: SpeakerPhrase | None) -> bool:
 
 def sentence_start(text: str, floor: int, end: int) -> int:
     """Where the last sentence before ``end`` starts (after ". "), not before ``floor``."""
-    stop = text.rfind(". ", floor, max(end, floor))
+    # Bounded, so a paragraph with thousands of quotes is not searched once per quote.
+    stop = text.rfind(". ", max(floor, end - 2000), max(end, floor))
     return floor if stop < 0 else stop + 2
 
 

@@ -256,7 +256,8 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     before = Span(ctx.paragraph.start, ctx.left.start)
     start = sentence_start(inp.text, before.start, before.end - 2)
-    subject = clause_subject(inp, Span(start, before.end))
+    # A bounded window: the sentence before a quote, not a whole run-on paragraph.
+    subject = clause_subject(inp, Span(max(start, before.end - 600), before.end))
     if subject is None or subject[0] is None:
         return None
     if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP", "UNKNOWN"):
