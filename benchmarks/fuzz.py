@@ -22,10 +22,12 @@ Invariants checked on every case:
   speaker     every speaker id a quote names exists in ``speakers``;
   determinism a second call returns an equal result.
 
-A failing case is shrunk (halves, then smaller and smaller chunks removed while the
-same invariant still fails) and written to ``--out`` as ``<signature>.txt`` (the exact
-text, UTF-8 with surrogatepass) and ``<signature>.json`` (repr, invariant, message,
-seed and case index). The exit status is 1 when any case failed.
+The first failing case of each kind (per worker) is shrunk (halves, then smaller and
+smaller chunks removed while the same invariant still fails) and written to ``--out``
+as ``<signature>.txt`` (the exact text, UTF-8 with surrogatepass) and
+``<signature>.json`` (repr, invariant, message, seed and case index); ``summary.json``
+lists every failing case index for ``--replay``. The exit status is 1 when any case
+failed.
 """
 
 from __future__ import annotations
@@ -391,6 +393,7 @@ def campaign(cases: int, seed: int, processes: int, out: Path, chunk: int,
     done = 0
     by_sig: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
+    failing: dict[str, list[int]] = {}
     slowest = (0.0, start)
     started = time.perf_counter()
     last_report = started
@@ -403,6 +406,7 @@ def campaign(cases: int, seed: int, processes: int, out: Path, chunk: int,
             slowest = max(slowest, slow)
             for rec in failures:
                 counts[rec["signature"]] = counts.get(rec["signature"], 0) + 1
+                failing.setdefault(rec["signature"], []).append(rec["case"])
                 if "shrunk" in rec and rec["signature"] not in by_sig:
                     by_sig[rec["signature"]] = rec
                     path = _save(out, rec)
@@ -426,7 +430,12 @@ def campaign(cases: int, seed: int, processes: int, out: Path, chunk: int,
           f"with {processes} processes: {done / elapsed:,.0f} cases/s; slowest case "
           f"{slowest[1]} ({slowest[0]:.2f} s for two calls and the checks)")
     if counts:
-        print(f"{sum(counts.values())} failing cases:")
+        out.mkdir(parents=True, exist_ok=True)
+        summary = out / "summary.json"
+        summary.write_text(json.dumps({"seed": seed, "cases_run": done,
+                                       "failing": {k: sorted(v) for k, v in failing.items()}},
+                                      indent=1))
+        print(f"{sum(counts.values())} failing cases (indices for --replay in {summary}):")
         for sig, c in sorted(counts.items(), key=lambda kv: -kv[1]):
             print(f"  {c:>8}  {sig}")
     else:
