@@ -225,16 +225,7 @@ def check(text: str, attribute: Callable[[str], Any]) -> None:
             where = frames[-1] if frames else "?"
         _fail("raises", f"{type(exc).__name__} at {where}: {str(exc)[:200]}")
     n = len(text)
-    spans = []
-    for k, q in enumerate(doc.quotes):
-        spans.append((f"quotes[{k}]", q))
-        if q.mention is not None:
-            spans.append((f"quotes[{k}].mention", q.mention))
-        if q.cue is not None:
-            spans.append((f"quotes[{k}].cue", q.cue))
-    for s in doc.speakers:
-        spans.extend((f"speaker {s.id} mention", m) for m in s.mentions)
-    for label, sp in spans:
+    for label, sp in doc.spans():
         if not (0 <= sp.start <= sp.end <= n) or sp.text != text[sp.start : sp.end]:
             _fail("slice", f"{label} [{sp.start}, {sp.end}) text {sp.text!r} != "
                            f"{text[sp.start : sp.end]!r}")

@@ -117,6 +117,21 @@ class DocumentResult(_Record):
     def __hash__(self) -> int:
         return hash((self.doc_id, self.quotes, self.speakers, self.error))
 
+    def spans(self) -> list[tuple[str, TextSpan]]:
+        """Every span in the result with a label ("quotes[2].mention"): each quote, its
+        mention and cue, and each speaker's mentions. For checks such as
+        ``original[s.start:s.end] == s.text``, which hold for all of them."""
+        out: list[tuple[str, TextSpan]] = []
+        for i, q in enumerate(self.quotes):
+            out.append((f"quotes[{i}]", q))
+            if q.mention is not None:
+                out.append((f"quotes[{i}].mention", q.mention))
+            if q.cue is not None:
+                out.append((f"quotes[{i}].cue", q.cue))
+        for s in self.speakers:
+            out.extend((f"speaker {s.id} mention", m) for m in s.mentions)
+        return out
+
     def speaker(self, speaker_id: str) -> Speaker | None:
         """The speaker with id ``speaker_id``, or None."""
         return next((s for s in self.speakers if s.id == speaker_id), None)

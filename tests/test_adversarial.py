@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr import Attributor, DocumentResult, TextSpan
+from quoteattr import Attributor, DocumentResult
 
 ARTICLES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "articles").glob("*.txt"))
 _MARKS = "\"“”'‘’«»"
@@ -33,23 +33,10 @@ def _news(n: int, seed: int = 0) -> str:
     return "\n\n".join(parts)[:n]
 
 
-def _spans(doc: DocumentResult) -> list[tuple[str, TextSpan]]:
-    out: list[tuple[str, TextSpan]] = []
-    for i, q in enumerate(doc.quotes):
-        out.append((f"quotes[{i}]", q))
-        if q.mention is not None:
-            out.append((f"quotes[{i}].mention", q.mention))
-        if q.cue is not None:
-            out.append((f"quotes[{i}].cue", q.cue))
-    for s in doc.speakers:
-        out.extend((f"{s.id} mention", m) for m in s.mentions)
-    return out
-
-
 def check_invariants(attributor: Attributor, text: str) -> DocumentResult:
     """Attribute ``text`` and assert every promise of docs/guarantees.md that is not timing."""
     doc = attributor.attribute(text)
-    for label, span in _spans(doc):
+    for label, span in doc.spans():
         assert 0 <= span.start <= span.end <= len(text), (label, span)
         assert span.text == text[span.start : span.end], (label, span)
     keys = [(q.start, -q.end) for q in doc.quotes]
