@@ -31,12 +31,3 @@ class Span:
     def slice(self, text: str) -> str:
         """The text this span covers."""
         return text[self.start : self.end]
-
-
-def strip_span(text: str, start: int, end: int, chars: str | None = None) -> Span:
-    """Shrink ``[start, end)`` so it neither starts nor ends with whitespace (or ``chars``)."""
-    while start < end and (text[start].isspace() if chars is None else text[start] in chars):
-        start += 1
-    while end > start and (text[end - 1].isspace() if chars is None else text[end - 1] in chars):
-        end -= 1
-    return Span(start, end)
