@@ -7,11 +7,10 @@ quote), never crossing a paragraph, so every rule looks at the same windows.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import regex
 
 from .quotes import QuoteSpan
 from .spans import Span
@@ -56,7 +55,7 @@ def build_contexts(
     quotes: Sequence[QuoteSpan],
     paragraphs: Sequence[Span],
     sentences: Sequence[Span],
-    cues: regex.Pattern[str],
+    cues: re.Pattern[str],
 ) -> tuple[QuoteContext, ...]:
     """A context for each top-level quote, in order; nested quotes get theirs inside the parent."""
     para_starts = [p.start for p in paragraphs]
@@ -94,7 +93,7 @@ def _right_end(
     sent_starts: Sequence[int],
     sentences: Sequence[Span],
     limit: int,
-    cues: regex.Pattern[str],
+    cues: re.Pattern[str],
 ) -> tuple[int, bool]:
     """Where the clause after ``q`` ends, and whether it is the next sentence."""
     last_inside = max(q.span.start, q.span.end - 1)

@@ -48,6 +48,11 @@ class Cluster:
     """For an entity known only by a role noun ("the mayor"): that phrase."""
     fullest: str = ""
     """The fullest name seen so far (most words, then longest), kept as names are added."""
+    titles_lower: str = ""
+    """The titles lower-cased and joined by " | ", for substring tests ("minister")."""
+    type: EntityType = "unknown"
+    """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
+    reads it for every candidate of every pronoun)."""
 
     @property
     def name(self) -> str:
@@ -59,15 +64,19 @@ class Cluster:
         if (len(name.split()), len(name)) > (len(self.fullest.split()), len(self.fullest)):
             self.fullest = name
 
-    @property
-    def type(self) -> EntityType:
+    def add_title(self, title: str) -> None:
+        if title not in self.titles:
+            self.titles.append(title)
+            self.titles_lower = " | ".join(t.lower() for t in self.titles)
+
+    def add_label(self, label: str) -> None:
+        self.labels.add(label)
         if "ORG" in self.labels and "PERSON" not in self.labels:
-            return "organization"
-        if "PERSON" in self.labels:
-            return "person"
-        if "GROUP" in self.labels:
-            return "group"
-        return "unknown"
+            self.type = "organization"
+        elif "PERSON" in self.labels:
+            self.type = "person"
+        elif "GROUP" in self.labels:
+            self.type = "group"
 
 
 class Coreference:
@@ -106,6 +115,11 @@ class Coreference:
         """Unnamed entities by their role noun ("mayor"), the first one kept."""
         inside = _inside_quotes(index.mentions, quote_spans)
         self._outside = [i for i, m in enumerate(index.mentions) if not inside[i]]
+        self._outside_sentence = [self._sentence_of(index.mentions[i].span.start)
+                                  for i in self._outside]
+        self._outside_paragraph = [self._paragraph_of(index.mentions[i].span.start)
+                                   for i in self._outside]
+        """Sentence and paragraph of each of ``_outside``, looked up once, not per candidate."""
         self._subjects = self._find_subjects()
         self._cluster_names()
         self._link_appositives()
@@ -169,11 +183,11 @@ class Coreference:
         cluster.mentions.append(i)
         if m.kind == "name":
             cluster.add_name(m.head)
-        if m.title and m.title not in cluster.titles:
-            cluster.titles.append(m.title)
+        if m.title:
+            cluster.add_title(m.title)
         if m.kind == "name" or (m.kind == "nominal" and not cluster.names):
             # a name says what an entity is; "it" or "their landlord" says little
-            cluster.labels.add(m.label)
+            cluster.add_label(m.label)
         if m.gender in ("m", "f") and (cluster.gender == "-" or (
             cluster.gender_from_name and not m.gender_from_name
         )):
@@ -218,9 +232,9 @@ class Coreference:
         if head in self.lexicon.group_nouns or key.split()[-1:] and key.split()[-1] in (
             self.lexicon.group_nouns
         ):
-            cluster.labels.add("GROUP")
+            cluster.add_label("GROUP")
         else:
-            cluster.labels.add(label)
+            cluster.add_label(label)
         return c_new
 
     def _apply_chains(self, chains: Sequence[Sequence[Span]]) -> None:
@@ -270,8 +284,7 @@ class Coreference:
                 continue
             phrase = self.text[mentions[role].span.start : mentions[role].span.end]
             self._add(c, role)
-            if phrase not in self.clusters[c].titles:
-                self.clusters[c].titles.append(phrase)
+            self.clusters[c].add_title(phrase)
 
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
@@ -343,24 +356,32 @@ class Coreference:
         here_paragraph = self._paragraph_of(m.span.start)
         scores_parts: dict[int, tuple[float, float]] = {}
         pos = self._outside_position(i)
+        mentions, outside, subjects = self.index.mentions, self._outside, self._subjects
+        sentence_of, paragraph_of = self._outside_sentence, self._outside_paragraph
+        of = self._of
+        agreements: dict[int, float] = {}
         for k in range(pos - 1, -1, -1):  # no slice: this runs for every pronoun
-            j = self._outside[k]
-            other = self.index.mentions[j]
-            s = self._sentence_of(other.span.start)
-            distance = here - s
+            distance = here - sentence_of[k]
             if distance > _LOOKBACK_SENTENCES:
                 break
+            j = outside[k]
+            other = mentions[j]
             if other.kind == "pronoun" and other.head in ("i", "we"):
                 continue
-            c = self.cluster_of(j) if other.kind != "name" else self._of.get(j)
-            agreement = 0.0 if c is None else self._agreement(m, self.clusters[c])
-            if c is None or agreement == 0.0:
+            # Earlier mentions are resolved before this one (see cluster_of), so _of has them.
+            c = of[j] if j in of else (self.cluster_of(j) if other.kind != "name" else None)
+            if c is None:
+                continue
+            agreement = agreements.get(c)
+            if agreement is None:  # clusters do not change during this loop
+                agreement = agreements[c] = self._agreement(m, self.clusters[c])
+            if agreement == 0.0:
                 continue
             if distance == 0:
                 weight = _SAME_SENTENCE_WEIGHT
-            elif j in self._subjects and self._paragraph_of(other.span.start) == here_paragraph:
+            elif j in subjects and paragraph_of[k] == here_paragraph:
                 weight = _SUBJECT_WEIGHT / distance + _SAME_PARAGRAPH_BONUS
-            elif j in self._subjects:
+            elif j in subjects:
                 weight = _SUBJECT_WEIGHT / distance
             else:
                 weight = _OTHER_WEIGHT / distance
@@ -400,7 +421,7 @@ class Coreference:
             return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
         definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
         if definite and m.label == "ORG":
-            named_orgs = self._named_organisations(i, head)
+            named_orgs = self._named_organisations(head, scores)
             if named_orgs is not None:
                 return named_orgs
         if definite and m.label == "PERSON":
@@ -423,9 +444,9 @@ class Coreference:
             if key:
                 self._unnamed_by_head.setdefault(key, c)
 
-    def _named_organisations(self, i: int, head: str) -> int | None:
-        """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company."""
-        scores = self._candidates(i)
+    def _named_organisations(self, head: str, scores: dict[int, float]) -> int | None:
+        """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company
+        among the candidates ``scores``."""
         orgs = [c for c in (self.clusters[k] for k in scores) if c.type == "organization"
                 and (c.names or c.nominal.lower().endswith(head))]
         if not orgs:
@@ -442,8 +463,7 @@ class Coreference:
         for c in (self.clusters[k] for k in among):
             if not c.names:
                 continue
-            titles = " | ".join(t.lower() for t in c.titles)
-            if any(w in titles for w in wanted):
+            if any(w in c.titles_lower for w in wanted):
                 holders.append(c.index)
         return holders
 

@@ -9,7 +9,7 @@ each run is labelled PERSON, ORG, NORP or MISC from the lexicons.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,7 +24,7 @@ _MIN_WRAPPED_LINE = 30
 _SENTENCE_END = regex.compile(
     r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
 )
-_WORD_BEFORE = regex.compile(r"(\S+)\Z")
+_WORD_BEFORE = regex.compile(r"(?r)(\S+)\Z")  # (?r): searched from the end
 _NEXT_WORD = regex.compile(r"\s+[\"“‘'(\[«\-—–]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
 _INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
 _CAPITALISED = regex.compile(
@@ -57,8 +57,9 @@ def _sentence_initial(text: str, start: int, para_start: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """One capitalised word (a tuple: made for every capitalised word of the text)."""
+
     start: int
     end: int
     text: str
@@ -121,31 +122,36 @@ class EmbeddedAnnotator:
     def _runs(self, text: str, para: Span) -> Iterator[list[_Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles."""
         run: list[_Word] = []
-        not_names = self.lexicon.not_names
+        lex = self.lexicon
+        not_names, abbreviations = lex.not_names, lex.abbreviations
         for match in _CAPITALISED.finditer(text, para.start, para.end):
             start, end = match.span()
             if start > para.start and (text[start - 1].isalnum() or text[start - 1] == "-"):
                 continue
             word = match.group()
+            low = word.lower()
             if (
                 word.endswith(".")
-                and word.lower() not in self.lexicon.abbreviations
+                and low not in abbreviations
                 and not _INITIALISM.fullmatch(word)
                 and len(word) != 2
             ):
                 end -= 1  # a sentence's full stop, not part of the name
-                word = word[:-1]
-            if (word.lower() in not_names and word.lower() not in self.lexicon.titles
+                word, low = word[:-1], low[:-1]
+            if (low in not_names and low not in lex.titles
                     and not self._before_speech_verb(text, end)) or (
-                _sentence_initial(text, start, para.start)
+                low.endswith(("ing", "ed"))  # cheap test first: _PARTICIPLE needs it
+                and _sentence_initial(text, start, para.start)
                 and _PARTICIPLE.match(text, start, min(para.end, start + 100))
-                and word.lower() not in self.lexicon.first_names
+                and low not in lex.first_names
             ):
                 if run:
                     yield run
                     run = []
                 continue
-            if run and not _joinable(text[run[-1].end : start]):
+            if run and not (start == run[-1].end + 1 and text[start - 1] == " ") and (
+                not _joinable(text, run[-1].end, start)
+            ):
                 yield run
                 run = []
             run.append(_Word(start, end, word))
@@ -171,7 +177,9 @@ class EmbeddedAnnotator:
             # "Organiser Declan Moss": an unlisted title before a given name
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         label: EntityLabel
-        if any(_is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)):
+        if not lex.org_words.keys().isdisjoint(lowered) and any(
+            _is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)
+        ):
             label = "ORG"
         elif len(name) == 1 and lowered[0] in lex.title_modifiers:
             label = "NORP"
@@ -210,9 +218,12 @@ def _join_wrapped_lines(text: str) -> Iterator[Span]:
         yield current
 
 
-def _joinable(gap: str) -> bool:
-    if gap == " ":
+def _joinable(text: str, end: int, start: int) -> bool:
+    """True when the gap ``text[end:start]`` between two capitalised words keeps them in
+    one name: a single space, or a particle ("Ministry of Defence")."""
+    if start == end + 1 and text[end] == " ":
         return True
+    gap = text[end:start]
     inner = gap.strip()
     return gap.startswith(" ") and gap.endswith(" ") and inner.lower() in _PARTICLES
 
@@ -230,6 +241,8 @@ def _is_org_word(word: str, index: int, length: int, lex: Lexicon) -> bool:
 
 def _title_end(text: str, run: list[_Word], lex: Lexicon) -> int:
     """Index of the first word after the leading title phrase ("US Secretary of State")."""
+    if len(run) < 2:
+        return 0  # a lone word is the name, even when it is a title ("President")
     words = [w.text.lower() for w in run]
     titles = lex.titles
     end = 0
