@@ -354,7 +354,9 @@ class Coreference:
         m = self.index.mentions[i]
         here = self._sentence_of(m.span.start)
         here_paragraph = self._paragraph_of(m.span.start)
-        scores_parts: dict[int, tuple[float, float]] = {}
+        best: dict[int, float] = {}
+        total: dict[int, float] = {}
+        """The weight of each candidate's best mention, and of all its mentions together."""
         pos = self._outside_position(i)
         mentions, outside, subjects = self.index.mentions, self._outside, self._subjects
         sentence_of, paragraph_of = self._outside_sentence, self._outside_paragraph
@@ -386,11 +388,14 @@ class Coreference:
             else:
                 weight = _OTHER_WEIGHT / distance
             weight *= agreement
-            best, total = scores_parts.get(c, (0.0, 0.0))
-            scores_parts[c] = (max(best, weight), total + weight)
+            if c in best:
+                total[c] += weight
+                if weight > best[c]:
+                    best[c] = weight
+            else:
+                best[c] = total[c] = weight
         # The best single mention decides; further mentions add a little (frequency).
-        scores = {c: best + _FREQUENCY_SHARE * (total - best)
-                  for c, (best, total) in scores_parts.items()}
+        scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
         for position, c in reversed(self._speakers):
             if position < m.span.start:
                 if self._sentence_of(position) >= here - _LOOKBACK_SENTENCES // 2 and (

@@ -262,6 +262,8 @@ def _name_mention(text: str, span: Span, label: str, lexicon: Lexicon) -> Mentio
     pos = span.start
     words: list[str] = []
     for _ in range(6):
+        if not pos or not text[pos - 1].isspace():
+            break  # "(Kerry", "“Kerry": no title word can end right here
         match = _TITLE_WORD.search(text, max(0, pos - 40), pos)
         if not match:
             break

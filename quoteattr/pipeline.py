@@ -225,12 +225,12 @@ class Attributor:
         return kinds
 
     def _kind(self, text: str, ctx: QuoteContext) -> QuoteKind:
-        cues = list(self._cues.finditer(text, ctx.left.start, ctx.left.end))
-        if not cues:
-            cues = list(_ACCORDING.finditer(text, ctx.left.start, ctx.left.end))
+        cue_ends = [m.end() for m in self._cues.finditer(text, ctx.left.start, ctx.left.end)]
+        if not cue_ends:
+            cue_ends = [m.end() for m in _ACCORDING.finditer(text, ctx.left.start, ctx.left.end)]
         before = text[ctx.left.start : ctx.quote.span.start].rstrip(" ,:\u00a0")
-        word_before_is_cue = bool(cues) and cues[-1].end() == ctx.left.start + len(before)
-        return classify_quote(text, ctx.quote, ctx.paragraph, ctx.left.start, bool(cues),
+        word_before_is_cue = bool(cue_ends) and cue_ends[-1] == ctx.left.start + len(before)
+        return classify_quote(text, ctx.quote, ctx.paragraph, ctx.left.start, bool(cue_ends),
                               word_before_is_cue)
 
     def _nested(

@@ -22,7 +22,8 @@ import quoteattr
 PACKAGE_DIR = Path(quoteattr.__file__).parent
 
 LAYERS = (
-    "errors", "spans", "lexicon", "annotation", "stanza_models", "annotators", "quotemarks",
+    "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
+    "quotemarks",
     "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",

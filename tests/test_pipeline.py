@@ -61,3 +61,15 @@ def test_speaker_mention_never_lies_inside_its_quote() -> None:
     for quote in quoteattr.attribute(text).quotes:
         if quote.mention is not None:
             assert quote.mention.end <= quote.start or quote.mention.start >= quote.end
+
+
+def test_text_whose_lower_case_is_longer_keeps_its_offsets() -> None:
+    """"İ" lower-cases to two characters; mentions are then found on the text itself."""
+    text = "İİİ İstanbul. \"We are ready,\" she said. The minister agreed."
+    plain = "III Istanbul. \"We are ready,\" she said. The minister agreed."
+    assert len(text.lower()) != len(text)
+    got, expected = quoteattr.attribute(text), quoteattr.attribute(plain)
+    assert [(q.start, q.end, q.mention) for q in got.quotes] == [
+        (q.start, q.end, q.mention) for q in expected.quotes
+    ]
+    assert got.quotes[0].mention is not None and got.quotes[0].mention.text == "she"

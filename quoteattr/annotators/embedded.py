@@ -168,7 +168,7 @@ class EmbeddedAnnotator:
 
     def _classify(self, text: str, run: list[_Word]) -> Iterator[Entity]:
         lex = self.lexicon
-        name_start = _title_end(text, run, lex)
+        name_start = _title_end(text, run, lex) if len(run) > 1 else 0
         name = run[name_start:]
         if not name:
             return
