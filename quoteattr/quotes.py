@@ -16,6 +16,12 @@ from .spans import Span
 
 _LOOK_AHEAD = 64
 """How many later marks a possessive-looking mark checks for a better closer."""
+MAX_DEPTH = 8
+"""The deepest nesting reported: a quote inside eight enclosing quotes is still a quote,
+one inside nine is not (its marks stay plain text of the quote around it). News nests
+three levels at most; without a cap, text of nothing but nested marks would make each
+quote's ``text`` repeat its enclosing quote's, and the records grow with the square of
+the input."""
 _CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
 """A quote runs on into the next paragraph only from a paragraph that ends a clause;
 a headline with a lone mark does not."""
@@ -101,17 +107,20 @@ def pair_quotes(
 
 
 def _with_depths(quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
-    """Recompute each quote's nesting depth from containment (stray marks can skew the stack)."""
+    """Recompute each quote's nesting depth from containment (stray marks can skew the
+    stack), and leave out the quotes nested deeper than :data:`MAX_DEPTH`."""
     out: list[QuoteSpan] = []
     enclosing: list[int] = []
     for quote in quotes:
         while enclosing and enclosing[-1] <= quote.span.start:
             enclosing.pop()
         depth = len(enclosing)
+        enclosing.append(quote.span.end)
+        if depth > MAX_DEPTH:
+            continue
         if depth != quote.depth:
             quote = QuoteSpan(quote.span, quote.content, quote.family, depth, quote.paragraphs)
         out.append(quote)
-        enclosing.append(quote.span.end)
     return tuple(out)
 
 

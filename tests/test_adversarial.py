@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from quoteattr import Attributor, DocumentResult
+from quoteattr.quotes import MAX_DEPTH
 
 ARTICLES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "articles").glob("*.txt"))
 _MARKS = "\"“”'‘’«»"
@@ -120,13 +121,24 @@ def test_family_keeps_invariants(attributor: Attributor, family: str) -> None:
     check_invariants(attributor, FAMILIES[family]())
 
 
-def test_nested_quotes_keep_their_depth(attributor: Attributor) -> None:
-    text = _nested(50)
+def test_nested_quotes_keep_their_depth_down_to_the_cap(attributor: Attributor) -> None:
+    text = _nested(MAX_DEPTH + 1)
     doc = check_invariants(attributor, text)
-    assert len(doc.quotes) == 50
+    assert len(doc.quotes) == MAX_DEPTH + 1
     assert doc.quotes[0].text == text
     for i, q in enumerate(doc.quotes[1:], start=1):
         assert q.kind == "nested" and q.parent == i - 1
+
+
+def test_quotes_deeper_than_the_cap_stay_text_of_the_deepest(attributor: Attributor) -> None:
+    """Past MAX_DEPTH the marks are plain text: the records stay linear in the input."""
+    text = _nested(50)
+    doc = check_invariants(attributor, text)
+    assert len(doc.quotes) == MAX_DEPTH + 1
+    deepest = doc.quotes[-1]
+    assert deepest.parent == MAX_DEPTH - 1
+    assert f"w{MAX_DEPTH + 1}" in deepest.text and "w49" in deepest.text
+    assert sum(len(q.text) for q in doc.quotes) <= (MAX_DEPTH + 1) * len(text)
 
 
 @pytest.mark.parametrize(
@@ -215,8 +227,8 @@ def test_crlf_offsets_are_not_normalised(attributor: Attributor) -> None:
 def test_nesting_1000_deep_does_not_raise(attributor: Attributor) -> None:
     text = _nested(1_000)
     doc = check_invariants(attributor, text)
-    assert len(doc.quotes) == 1_000
-    assert doc.quotes[-1].parent == 998
+    assert len(doc.quotes) == MAX_DEPTH + 1
+    assert doc.quotes[-1].parent == MAX_DEPTH - 1
 
 
 def test_many_pronouns_before_a_quote_do_not_raise(attributor: Attributor) -> None:
