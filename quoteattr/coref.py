@@ -206,9 +206,8 @@ class Coreference:
         """The first non-possessive mention outside quotes in each sentence."""
         subjects: set[int] = set()
         seen: set[int] = set()
-        for i in self._outside:
+        for i, s in zip(self._outside, self._outside_sentence, strict=True):
             m = self.index.mentions[i]
-            s = self._sentence_of(m.span.start)
             if s in seen:
                 continue
             after = self.text[m.span.end : m.span.end + 2]

@@ -117,7 +117,9 @@ class EmbeddedAnnotator:
     def _entities(self, text: str, paragraphs: tuple[Span, ...]) -> Iterator[Entity]:
         for para in paragraphs:
             for run in self._runs(text, para):
-                yield from self._classify(text, run)
+                entity = self._classify(text, run)
+                if entity is not None:
+                    yield entity
 
     def _runs(self, text: str, para: Span) -> Iterator[list[_Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles."""
@@ -166,12 +168,14 @@ class EmbeddedAnnotator:
         match = _NEXT_WORD.match(text, end)
         return match is not None and match.group(1) in self.lexicon.speech_verbs
 
-    def _classify(self, text: str, run: list[_Word]) -> Iterator[Entity]:
+    def _classify(self, text: str, run: list[_Word]) -> Entity | None:
+        """The name in ``run`` (its title words cut off) and its label; None for a run that
+        is all title."""
         lex = self.lexicon
         name_start = _title_end(text, run, lex) if len(run) > 1 else 0
         name = run[name_start:]
         if not name:
-            return
+            return None
         lowered = [w.text.lower() for w in name]
         if len(name) >= 3 and lowered[1] in lex.first_names and lowered[0] not in lex.first_names:
             # "Organiser Declan Moss": an unlisted title before a given name
@@ -189,7 +193,7 @@ class EmbeddedAnnotator:
             label = "PERSON"
         else:
             label = "MISC"
-        yield Entity(Span(name[0].start, name[-1].end), label)
+        return Entity(Span(name[0].start, name[-1].end), label)
 
 
 def paragraphs_of(text: str) -> tuple[Span, ...]:
