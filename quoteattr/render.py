@@ -61,11 +61,13 @@ def render_table(result: DocumentResult) -> str:
     Quote text is cut to about 60 characters with an ellipsis: the table is for
     scanning, and the JSON output has the full text and offsets.
 
-    >>> from quoteattr.records import DocumentResult
-    >>> print(render_table(DocumentResult(doc_id="empty")))
-    document: empty
-    no quotes found
-    speakers: none
+    Example:
+
+        >>> from quoteattr.records import DocumentResult
+        >>> print(render_table(DocumentResult(doc_id="empty")))
+        document: empty
+        no quotes found
+        speakers: none
     """
     lines: list[str] = []
     if result.doc_id is not None:

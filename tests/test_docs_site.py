@@ -8,6 +8,7 @@ whose file is missing, or a docstring mkdocstrings cannot render fails it.
 from __future__ import annotations
 
 import fnmatch
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +111,6 @@ def test_site_builds_strict(tmp_path: Path) -> None:
         assert f'id="{anchor}"' in api_html, f"API page lacks {anchor}"
     assert ":::" not in api_html
     assert "quoteattr extract" in cli.read_text(encoding="utf-8")
+    # Sphinx roles become plain code (docs/hooks/sphinx_roles.py); doctests render as code.
+    assert not re.search(r":(?:class|func|meth|attr|data|mod|exc):<code>", api_html)
+    assert "<blockquote>" not in api_html
