@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .quotemarks import MarkToken
 from .spans import Span
 
@@ -22,6 +24,10 @@ one inside nine is not (its marks stay plain text of the quote around it). News 
 three levels at most; without a cap, text of nothing but nested marks would make each
 quote's ``text`` repeat its enclosing quote's, and the records grow with the square of
 the input."""
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}\p{So}]")
+"""What a quotation holds at least one of: a letter, a digit or a symbol such as an emoji.
+Marks around nothing else (``""``, ``“…”``, ``'?'``) quote no words; a text made only of
+quotation marks would otherwise make a record for every pair of them."""
 _CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
 """A quote runs on into the next paragraph only from a paragraph that ends a clause;
 a headline with a lone mark does not."""
@@ -103,21 +109,24 @@ def pair_quotes(
         if stack and p_index + 1 == len(paragraphs):
             stack.clear()
     quotes.sort(key=lambda q: (q.span.start, -q.span.end))
-    return _with_depths(quotes)
+    return _with_depths(text, quotes)
 
 
-def _with_depths(quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
+def _with_depths(text: str, quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
     """Recompute each quote's nesting depth from containment (stray marks can skew the
-    stack), and leave out the quotes nested deeper than :data:`MAX_DEPTH`."""
+    stack), and leave out the quotes nested deeper than :data:`MAX_DEPTH` and those with
+    no word in them (see :data:`_WORDLIKE`)."""
     out: list[QuoteSpan] = []
     enclosing: list[int] = []
     for quote in quotes:
         while enclosing and enclosing[-1] <= quote.span.start:
             enclosing.pop()
         depth = len(enclosing)
-        enclosing.append(quote.span.end)
         if depth > MAX_DEPTH:
-            continue
+            continue  # checked first: the word search below must not run at every depth
+        if not _WORDLIKE.search(text, quote.content.start, quote.content.end):
+            continue  # and its own marks are plain text of the quote around it
+        enclosing.append(quote.span.end)
         if depth != quote.depth:
             quote = QuoteSpan(quote.span, quote.content, quote.family, depth, quote.paragraphs)
         out.append(quote)

@@ -208,6 +208,23 @@ def test_content_excludes_marks(find_quotes: Callable[[str], tuple[QuoteSpan, ..
     assert quote.family == "double"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The field read "" and then "?" on the form.', []),
+        ('She posted “🙏” and “…” overnight.', ["“🙏”"]),
+        ('"It was 1989," he said. "" ', ['"It was 1989,"']),
+        ('"" "" "" “” ‘’ «»', []),
+    ],
+)
+def test_marks_around_no_word_are_no_quote(
+    text: str, expected: list[str], quote_texts: Callable[[str], list[str]]
+) -> None:
+    """A quote holds a letter, digit or symbol (an emoji); bare marks and punctuation are
+    left as text, so a string of nothing but marks makes no records."""
+    assert quote_texts(text) == expected
+
+
 # -- quotes over several paragraphs ------------------------------------------------------------
 
 MULTI_PARAGRAPH = [

@@ -162,7 +162,9 @@ class EmbeddedAnnotator:
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
         """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""
-        word = text[text.rfind(" ", max(0, end - 60), end) + 1 : end].lower()
+        floor = max(0, end - 60)  # bounded: text without spaces must not copy its whole prefix
+        space = text.rfind(" ", floor, end)
+        word = text[space + 1 if space >= 0 else floor : end].lower()
         if word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"):
             return False
         match = _NEXT_WORD.match(text, end)
