@@ -100,6 +100,15 @@ def gen_nested(n: int, rng: random.Random) -> str:
     return ("".join(opens) + "".join(reversed(closes))).rstrip()
 
 
+def gen_open_then_close(n: int, rng: random.Random) -> str:
+    """Thousands of quotes left open (“ and « alternating, so none closes another), then
+    closing marks of a third family (’) that close none of them: each closer could walk
+    the whole stack of open quotes."""
+    half = n // 2
+    opens = "x " + "“a «a " * (half // 6 + 1)
+    return opens[:half] + ("a’ " * (half // 3 + 1))[: n - half]
+
+
 def _strip_marks(text: str) -> str:
     return text.translate({ord(c): None for c in QUOTE_MARKS + "„‚‹›`"})
 
@@ -170,6 +179,7 @@ FAMILIES: dict[str, Callable[[int, random.Random], str]] = {
     "unclosed": gen_unclosed,
     "unclosed_reopened": gen_unclosed_reopened,
     "capitalised": gen_capitalised,
+    "open_then_close": gen_open_then_close,
     "crlf": gen_crlf,
     "lone_cr": gen_lone_cr,
     "no_punctuation": gen_no_punctuation,

@@ -24,6 +24,10 @@ one inside nine is not (its marks stay plain text of the quote around it). News 
 three levels at most; without a cap, text of nothing but nested marks would make each
 quote's ``text`` repeat its enclosing quote's, and the records grow with the square of
 the input."""
+_LOOK_DOWN = 64
+"""How far down the stack of open quotes a closing mark looks for its opener. Text has
+two or three quotes open at once; a text of thousands of unclosed marks of other
+families must not make every later mark walk past all of them."""
 _WORDLIKE = regex.compile(r"[\p{L}\p{N}\p{So}]")
 """What a quotation holds at least one of: a letter, a digit or a symbol such as an emoji.
 Marks around nothing else (``""``, ``“…”``, ``'?'``) quote no words; a text made only of
@@ -138,7 +142,8 @@ def _pair_paragraph(
 ) -> None:
     for i, mark in enumerate(marks):
         target = None
-        for depth in range(len(stack) - 1 if mark.can_close else -1, -1, -1):
+        top = len(stack) - 1 if mark.can_close else -1
+        for depth in range(top, max(-1, top - _LOOK_DOWN), -1):
             if _closes(mark, stack[depth]):
                 target = depth
                 break

@@ -254,3 +254,25 @@ def test_credit_line_inside_a_wrapped_quote_is_not_its_speaker(attributor: Attri
 def test_credit_line_after_a_multi_paragraph_quote(attributor: Attributor) -> None:
     doc = check_invariants(attributor, "“We will fight on.\n\n“We will win.”\n- Sanders.")
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["Sanders"]
+
+
+def test_closing_marks_look_a_bounded_way_down_the_open_quotes(
+    attributor: Attributor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: with thousands of quotes left open, each closing mark of another family
+    compared itself with every one of them (quadratic time). The look-down is bounded."""
+    from quoteattr import quotes
+
+    calls = 0
+    real = quotes._closes
+
+    def counting(mark: object, entry: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(mark, entry)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quotes, "_closes", counting)
+    n = 2_000
+    text = "x " + "“a «a " * n + "a’ " * (2 * n)
+    check_invariants(attributor, text)
+    assert calls <= (quotes._LOOK_DOWN + 2) * 4 * n
