@@ -22,7 +22,7 @@ from .errors import InputTypeError, InputValueError, QuoteattrError, describe_ty
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
-from .quotemarks import find_marks
+from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
 from .rules import (
@@ -110,8 +110,13 @@ class Attributor:
 
             return self.attribute_annotation(annotation_from_document(text), doc_id=doc_id)
         text = expect_str(text, argument="text")
+        marks = find_marks(text, self.lexicon)
+        if not marks:
+            # No quotation mark, no quote: most of an archive's articles end here, without
+            # running the annotator (for stanza, its models) over them.
+            return _empty_result(text, doc_id)
         annotation = self.annotator.annotate(text)
-        return self.attribute_annotation(annotation, doc_id=doc_id)
+        return self._attribute(annotation, doc_id, marks)
 
     def attribute_many(
         self,
@@ -183,9 +188,14 @@ class Attributor:
         self, annotation: Annotation, *, doc_id: str | None = None
     ) -> DocumentResult:
         """Run the quote and attribution stages over an existing annotation."""
+        return self._attribute(annotation, doc_id, find_marks(annotation.text, self.lexicon))
+
+    def _attribute(
+        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...]
+    ) -> DocumentResult:
         text = annotation.text
         lex = self.lexicon
-        quotes = pair_quotes(text, find_marks(text, lex), annotation.paragraphs)
+        quotes = pair_quotes(text, marks, annotation.paragraphs)
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
         mentions = find_mentions(annotation, lex, self._mention_patterns)
@@ -290,6 +300,13 @@ def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> 
 
 def _span(text: str, span: Span) -> TextSpan:
     return TextSpan(start=span.start, end=span.end, text=text[span.start : span.end])
+
+
+def _empty_result(text: str, doc_id: str | None) -> DocumentResult:
+    """The result for a text without quotes (what :func:`_build_result` gives for it)."""
+    result = DocumentResult(doc_id=doc_id)
+    result._text = text
+    return result
 
 
 def _build_result(

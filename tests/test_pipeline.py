@@ -73,3 +73,37 @@ def test_text_whose_lower_case_is_longer_keeps_its_offsets() -> None:
         (q.start, q.end, q.mention) for q in expected.quotes
     ]
     assert got.quotes[0].mention is not None and got.quotes[0].mention.text == "she"
+
+
+class _CountingAnnotator:
+    """The embedded annotator, counting its calls."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.inner = quoteattr.annotators.embedded.EmbeddedAnnotator()
+        self.calls = 0
+        self.provides = self.inner.provides
+
+    def annotate(self, text: str) -> quoteattr.annotation.Annotation:
+        self.calls += 1
+        return self.inner.annotate(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "No quotation marks at all.", "Rock 'n' roll in the '90s, isn't it?"]
+)
+def test_text_without_marks_skips_the_annotator(text: str) -> None:
+    counting = _CountingAnnotator()
+    doc = quoteattr.Attributor(annotator=counting).attribute(text, doc_id="d")
+    assert counting.calls == 0
+    assert doc == quoteattr.Attributor().attribute_annotation(
+        counting.inner.annotate(text), doc_id="d"
+    )
+    assert doc.quotes == () and doc.speakers == () and doc.text == text
+
+
+def test_text_with_marks_runs_the_annotator() -> None:
+    counting = _CountingAnnotator()
+    doc = quoteattr.Attributor(annotator=counting).attribute('"Yes," she said.')
+    assert counting.calls == 1 and len(doc.quotes) == 1
