@@ -276,3 +276,22 @@ def test_closing_marks_look_a_bounded_way_down_the_open_quotes(
     text = "x " + "“a «a " * n + "a’ " * (2 * n)
     check_invariants(attributor, text)
     assert calls <= (quotes._LOOK_DOWN + 2) * 4 * n
+
+
+def test_word_before_a_speech_verb_is_read_from_a_bounded_window() -> None:
+    """Regression: in text without spaces, finding the word before a possible speech verb
+    copied and lower-cased the whole text before it, for every capitalised word
+    (quadratic). It reads at most 60 characters now."""
+    import tracemalloc
+
+    from quoteattr.annotators.embedded import EmbeddedAnnotator
+
+    annotator = EmbeddedAnnotator()
+    text = "x" * 1_000_000 + "The"
+    tracemalloc.start()
+    try:
+        annotator._before_speech_verb(text, len(text))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10_000
