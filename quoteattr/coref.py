@@ -61,7 +61,9 @@ class Cluster:
 
     def add_name(self, name: str) -> None:
         self.names.append(name)
-        if (len(name.split()), len(name)) > (len(self.fullest.split()), len(self.fullest)):
+        if name != self.fullest and (len(name.split()), len(name)) > (
+            len(self.fullest.split()), len(self.fullest)
+        ):
             self.fullest = name
 
     def add_title(self, title: str) -> None:
@@ -70,6 +72,8 @@ class Cluster:
             self.titles_lower = " | ".join(t.lower() for t in self.titles)
 
     def add_label(self, label: str) -> None:
+        if label in self.labels:
+            return
         self.labels.add(label)
         if "ORG" in self.labels and "PERSON" not in self.labels:
             self.type = "organization"
@@ -268,8 +272,8 @@ class Coreference:
         mentions = self.index.mentions
         for i in range(len(mentions) - 1):
             a, b = mentions[i], mentions[i + 1]
-            if self.text[a.span.end : b.full_span.start] != ", ":
-                continue
+            if not self.text.startswith(", ", a.span.end) or b.full_span.start != a.span.end + 2:
+                continue  # (startswith first: it rules out most pairs without a slice)
             if self.text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
                 continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
             if a.kind == "name" and b.kind == "nominal":

@@ -245,7 +245,7 @@ def _join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
         m = names[i]
         if i + 1 < len(names) and m.label != "ORG" and names[i + 1].label != "ORG":
             nxt = names[i + 1]
-            if text[m.span.end : nxt.full_span.start] == " and ":
+            if text.startswith(" and ", m.span.end) and nxt.full_span.start == m.span.end + 5:
                 span = Span(m.full_span.start, nxt.span.end)
                 out.append(Mention(span, "name", "GROUP", text[m.span.start : nxt.span.end],
                                    number="pl"))
