@@ -63,6 +63,8 @@ class _Word(NamedTuple):
     start: int
     end: int
     text: str
+    low: str
+    """``text`` lower-cased, once."""
 
 
 class EmbeddedAnnotator:
@@ -156,7 +158,7 @@ class EmbeddedAnnotator:
             ):
                 yield run
                 run = []
-            run.append(_Word(start, end, word))
+            run.append(_Word(start, end, word, low))
         if run:
             yield run
 
@@ -178,7 +180,7 @@ class EmbeddedAnnotator:
         name = run[name_start:]
         if not name:
             return None
-        lowered = [w.text.lower() for w in name]
+        lowered = [w.low for w in name]
         if len(name) >= 3 and lowered[1] in lex.first_names and lowered[0] not in lex.first_names:
             # "Organiser Declan Moss": an unlisted title before a given name
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
@@ -189,7 +191,7 @@ class EmbeddedAnnotator:
             label = "ORG"
         elif len(name) == 1 and lowered[0] in lex.title_modifiers:
             label = "NORP"
-        elif len(name) == 1 and _ACRONYM.match(name[0].text):
+        elif len(name) == 1 and _looks_like_acronym(name[0].text):
             label = "ORG"
         elif name_start > 0 or lowered[0] in lex.first_names:
             label = "PERSON"
@@ -224,6 +226,13 @@ def _join_wrapped_lines(text: str) -> Iterator[Span]:
         yield current
 
 
+def _looks_like_acronym(word: str) -> bool:
+    """NATO, F.B.I. (the second character is tested first: most names fail there)."""
+    return len(word) > 1 and (word[1].isupper() or word[1] == ".") and bool(
+        _ACRONYM.match(word)
+    )
+
+
 def _joinable(text: str, end: int, start: int) -> bool:
     """True when the gap ``text[end:start]`` between two capitalised words keeps them in
     one name: a single space, or a particle ("Ministry of Defence")."""
@@ -249,7 +258,7 @@ def _title_end(text: str, run: list[_Word], lex: Lexicon) -> int:
     """Index of the first word after the leading title phrase ("US Secretary of State")."""
     if len(run) < 2:
         return 0  # a lone word is the name, even when it is a title ("President")
-    words = [w.text.lower() for w in run]
+    words = [w.low for w in run]
     titles = lex.titles
     end = 0
     i = 0
