@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+_Trie = dict[str, "_Trie"]
+"""Character -> the subtree after it; the key "" marks the end of a word."""
+
 LETTER = r"[^\W\d_]"
 """A letter in ``re`` syntax (``\\p{L}`` is not available there)."""
 
@@ -22,7 +25,7 @@ def trie_alternation(words: Iterable[str]) -> str:
 
     Words are literal; an empty word list gives a pattern that never matches.
     """
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]  # a recursive dict
+    tree: _Trie = {}
     for word in words:
         node = tree
         for char in word:
@@ -33,7 +36,7 @@ def trie_alternation(words: Iterable[str]) -> str:
     return _source(tree)
 
 
-def _source(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _source(node: _Trie) -> str:
     branches = [re.escape(char) + _source(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
