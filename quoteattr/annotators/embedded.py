@@ -125,40 +125,48 @@ class EmbeddedAnnotator:
 
     def _runs(self, text: str, para: Span) -> Iterator[list[_Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles."""
+        # Runs once per capitalised word of the text: lexicon sets are bound to locals and
+        # the cheapest tests come first.
         run: list[_Word] = []
+        last_end = -1
         lex = self.lexicon
-        not_names, abbreviations = lex.not_names, lex.abbreviations
-        for match in _CAPITALISED.finditer(text, para.start, para.end):
+        not_names, abbreviations, titles = lex.not_names, lex.abbreviations, lex.titles
+        first_names = lex.first_names
+        para_start = para.start
+        for match in _CAPITALISED.finditer(text, para_start, para.end):
             start, end = match.span()
-            if start > para.start and (text[start - 1].isalnum() or text[start - 1] == "-"):
-                continue
+            if start > para_start:
+                before = text[start - 1]
+                if before.isalnum() or before == "-":
+                    continue
             word = match.group()
             low = word.lower()
             if (
-                word.endswith(".")
+                word[-1] == "."
                 and low not in abbreviations
-                and not _INITIALISM.fullmatch(word)
                 and len(word) != 2
+                and not _INITIALISM.fullmatch(word)
             ):
                 end -= 1  # a sentence's full stop, not part of the name
                 word, low = word[:-1], low[:-1]
-            if (low in not_names and low not in lex.titles
+            if (low in not_names and low not in titles
                     and not self._before_speech_verb(text, end)) or (
                 low.endswith(("ing", "ed"))  # cheap test first: _PARTICIPLE needs it
-                and _sentence_initial(text, start, para.start)
+                and low not in first_names
+                and _sentence_initial(text, start, para_start)
                 and _PARTICIPLE.match(text, start, min(para.end, start + 100))
-                and low not in lex.first_names
             ):
                 if run:
                     yield run
                     run = []
                 continue
-            if run and not (start == run[-1].end + 1 and text[start - 1] == " ") and (
-                not _joinable(text, run[-1].end, start)
+            if run and not (start == last_end + 1 and text[last_end] == " ") and (
+                not _joinable(text, last_end, start)
             ):
                 yield run
                 run = []
             run.append(_Word(start, end, word, low))
+            last_end = end
         if run:
             yield run
 
