@@ -106,8 +106,6 @@ _DETERMINER_BEFORE = regex.compile(  # (?r): searched from the end, as _TITLE_WO
 """The determiner (and up to four modifiers) before a role noun: "the state weather" service."""
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class MentionPatterns:
     """Word tables built once per lexicon, so finding mentions is one pass of set look-ups

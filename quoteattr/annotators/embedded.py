@@ -160,9 +160,7 @@ class EmbeddedAnnotator:
                     yield run
                     run = []
                 continue
-            if run and not (start == last_end + 1 and text[last_end] == " ") and (
-                not _joinable(text, last_end, start)
-            ):
+            if run and not _joinable(text, last_end, start):
                 yield run
                 run = []
             run.append(_Word(start, end, word, low))
@@ -184,7 +182,7 @@ class EmbeddedAnnotator:
         """The name in ``run`` (its title words cut off) and its label; None for a run that
         is all title."""
         lex = self.lexicon
-        name_start = _title_end(text, run, lex) if len(run) > 1 else 0
+        name_start = _title_end(text, run, lex)
         name = run[name_start:]
         if not name:
             return None
