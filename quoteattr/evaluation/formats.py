@@ -11,7 +11,7 @@ writes them.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -213,15 +213,8 @@ def _gold_quotes(
     items = record.get(key)
     if items is None and not required:
         return ()
-    if not isinstance(items, list):
-        msg = f'"{key}" must be an array of quotes, got {describe_json_type(items)}'
-        raise _FieldError(msg)
     quotes = []
-    for n, item in enumerate(items):
-        where = f"{key}[{n}]"
-        if not isinstance(item, dict):
-            msg = f'"{where}" must be an object, got {describe_json_type(item)}'
-            raise _FieldError(msg)
+    for where, item in _quote_objects(items, key):
         start, end = _span(item.get("start"), item.get("end"), where, length)
         quotes.append(GoldQuote(
             start, end,
@@ -238,15 +231,8 @@ def _predicted_document(record: dict[str, Any]) -> PredictedDocument:
     items = record.get("quotes")
     if items is None:
         items = []
-    if not isinstance(items, list):
-        msg = f'"quotes" must be an array of quotes, got {describe_json_type(items)}'
-        raise _FieldError(msg)
     quotes = []
-    for n, item in enumerate(items):
-        where = f"quotes[{n}]"
-        if not isinstance(item, dict):
-            msg = f'"{where}" must be an object, got {describe_json_type(item)}'
-            raise _FieldError(msg)
+    for where, item in _quote_objects(items, "quotes"):
         start, end = _span(item.get("start"), item.get("end"), where, None)
         confidence = item.get("confidence")
         if confidence is not None and (
@@ -266,6 +252,20 @@ def _predicted_document(record: dict[str, Any]) -> PredictedDocument:
             confidence=None if confidence is None else float(confidence),
         ))
     return PredictedDocument(doc_id, tuple(quotes))
+
+
+def _quote_objects(items: object, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each object of the quote array ``items`` found under ``key``, with its path for error
+    messages ("quotes[3]"). Checked one at a time, so the first bad field is the one named."""
+    if not isinstance(items, list):
+        msg = f'"{key}" must be an array of quotes, got {describe_json_type(items)}'
+        raise _FieldError(msg)
+    for n, item in enumerate(items):
+        where = f"{key}[{n}]"
+        if not isinstance(item, dict):
+            msg = f'"{where}" must be an object, got {describe_json_type(item)}'
+            raise _FieldError(msg)
+        yield where, item
 
 
 def _doc_id(record: dict[str, Any]) -> str:
