@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import run
 
 import quoteattr
 from quoteattr.cli import main
@@ -20,19 +19,6 @@ RIVER = (
     "\u201cWe are ready,\u201d Mayor Ana Duarte said."
 )
 HI = '"Hi," said Bo Lindqvist.'
-
-
-def run(
-    *args: str, cwd: Path, stdin: bytes = b""
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m quoteattr.cli`` and decode its output as UTF-8 (the CLI's contract)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "quoteattr.cli", *args],
-        cwd=cwd, input=stdin, capture_output=True, timeout=120, check=False,
-    )
-    return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-    )
 
 
 def write(path: Path, text: str) -> Path:

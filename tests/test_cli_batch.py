@@ -14,19 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 BRIDGE = '"We will rebuild the bridge," Mayor Ana Duarte said on Monday.'
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "quoteattr.cli", *args],
-        cwd=cwd, capture_output=True, timeout=120, check=False,
-    )
-    return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-    )
 
 
 def doc_ids(stdout: str) -> list[str]:

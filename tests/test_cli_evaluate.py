@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_support import run
 
 from quoteattr import Attributor
 from quoteattr.cli import main
 from quoteattr.evaluation import GoldDocument, evaluate, parse_gold, predict
 
 GOLD = Path(__file__).resolve().parent.parent / "fixtures" / "gold.jsonl"
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m quoteattr.cli`` and decode its output as UTF-8 (the CLI's contract)."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "quoteattr.cli", *args],
-        cwd=cwd, capture_output=True, timeout=120, check=False,
-    )
-    return subprocess.CompletedProcess(
-        proc.args, proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-    )
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:

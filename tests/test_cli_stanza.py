@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "quoteattr.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, check=False, timeout=120)
+from cli_support import run
 
 
 def test_extract_with_stanza_and_no_models_names_the_missing_files(tmp_path: Path) -> None:
@@ -17,7 +12,7 @@ def test_extract_with_stanza_and_no_models_names_the_missing_files(tmp_path: Pat
     article.write_text('"We will rebuild," Mayor Ana Duarte said.', encoding="utf-8")
     models = tmp_path / "models"
     models.mkdir()
-    proc = _run("extract", "--annotator", "stanza", "--model-dir", str(models), str(article),
+    proc = run("extract", "--annotator", "stanza", "--model-dir", str(models), str(article),
                 cwd=tmp_path)
     assert proc.returncode == 2
     assert "resources.json" in proc.stderr and "quoteattr download" in proc.stderr
@@ -25,7 +20,7 @@ def test_extract_with_stanza_and_no_models_names_the_missing_files(tmp_path: Pat
 
 
 def test_download_without_network_or_stanza_says_what_is_missing(tmp_path: Path) -> None:
-    proc = _run("download", "--dir", str(tmp_path / "models"), cwd=tmp_path)
+    proc = run("download", "--dir", str(tmp_path / "models"), cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.startswith("quoteattr: error: ")
     assert "stanza" in proc.stderr and "Traceback" not in proc.stderr
