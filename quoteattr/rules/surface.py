@@ -52,14 +52,21 @@ def _own_right_clause(ctx: QuoteContext, inp: RuleInput) -> bool:
     return not ctx.right_is_next_sentence or inp.direct[ctx.position]
 
 
-def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
-    """``"...," Kerry said`` / ``"...," the minister told reporters``: speaker then cue after."""
+def _right_words_start(ctx: QuoteContext, inp: RuleInput) -> int | None:
+    """Where the words after the quote begin (past spaces and commas), or None when the
+    clause after the quote is not its own (see :func:`_own_right_clause`)."""
     if not _own_right_clause(ctx, inp):
         return None
-    text = inp.text
-    lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
-    start = lead.end() if lead else ctx.right.start
-    if start - ctx.right.start > _MAX_RIGHT_LEAD and ctx.right.start != start:
+    lead = _LEAD.match(inp.text, ctx.right.start, ctx.right.end)
+    return lead.end() if lead else ctx.right.start
+
+
+def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"...," Kerry said`` / ``"...," the minister told reporters``: speaker then cue after."""
+    start = _right_words_start(ctx, inp)
+    if start is None:
+        return None
+    if start - ctx.right.start > _MAX_RIGHT_LEAD:
         return None
     for cue in cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
         speaker = speaker_before(inp, start, cue.start)
@@ -70,12 +77,10 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
 
 def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """``"...," said Peter Morgan, a lawyer``: inverted cue right after the quote."""
-    if not _own_right_clause(ctx, inp):
+    start = _right_words_start(ctx, inp)
+    if start is None:
         return None
-    text = inp.text
-    lead = _LEAD.match(text, ctx.right.start, ctx.right.end)
-    start = lead.end() if lead else ctx.right.start
-    cue_match = inp.cues.match(text, start, ctx.right.end)
+    cue_match = inp.cues.match(inp.text, start, ctx.right.end)
     if cue_match is None:
         return None
     speaker = speaker_after(inp, cue_match.end(), ctx.right.end)
