@@ -125,6 +125,9 @@ class Coreference:
                                    for i in self._outside]
         """Sentence and paragraph of each of ``_outside``, looked up once, not per candidate."""
         self._subjects = self._find_subjects()
+        self._first_person = {i for i, m in enumerate(index.mentions)
+                              if m.kind == "pronoun" and m.head in ("i", "we")}
+        """"I" and "we": never an antecedent (salience skips them without reading the mention)."""
         self._cluster_names()
         self._link_appositives()
         self._apply_chains(chains)
@@ -363,18 +366,22 @@ class Coreference:
         pos = self._outside_position(i)
         mentions, outside, subjects = self.index.mentions, self._outside, self._subjects
         sentence_of, paragraph_of = self._outside_sentence, self._outside_paragraph
-        of = self._of
+        of, first_person = self._of, self._first_person
         agreements: dict[int, float] = {}
         for k in range(pos - 1, -1, -1):  # no slice: this runs for every pronoun
             distance = here - sentence_of[k]
             if distance > _LOOKBACK_SENTENCES:
                 break
             j = outside[k]
-            other = mentions[j]
-            if other.kind == "pronoun" and other.head in ("i", "we"):
+            if j in first_person:
                 continue
             # Earlier mentions are resolved before this one (see cluster_of), so _of has them.
-            c = of[j] if j in of else (self.cluster_of(j) if other.kind != "name" else None)
+            if j in of:
+                c = of[j]
+            elif mentions[j].kind != "name":
+                c = self.cluster_of(j)
+            else:
+                continue
             if c is None:
                 continue
             agreement = agreements.get(c)

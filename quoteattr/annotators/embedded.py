@@ -75,6 +75,7 @@ class EmbeddedAnnotator:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
+        self._title_starts = _title_first_words(self.lexicon)
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
@@ -170,19 +171,21 @@ class EmbeddedAnnotator:
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
         """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""
+        match = _NEXT_WORD.match(text, end)  # first: rarely a speech verb, so usually decisive
+        if match is None or match.group(1) not in self.lexicon.speech_verbs:
+            return False
         floor = max(0, end - 60)  # bounded: text without spaces must not copy its whole prefix
         space = text.rfind(" ", floor, end)
         word = text[space + 1 if space >= 0 else floor : end].lower()
-        if word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"):
-            return False
-        match = _NEXT_WORD.match(text, end)
-        return match is not None and match.group(1) in self.lexicon.speech_verbs
+        return not (word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"))
 
     def _classify(self, text: str, run: list[_Word]) -> Entity | None:
         """The name in ``run`` (its title words cut off) and its label; None for a run that
         is all title."""
         lex = self.lexicon
-        name_start = _title_end(text, run, lex)
+        if len(run) == 1:  # most runs: no title to cut, no order of words to weigh
+            return Entity(Span(run[0].start, run[0].end), _single_word_label(run[0], lex))
+        name_start = _title_end(text, run, lex, self._title_starts)
         name = run[name_start:]
         if not name:
             return None
@@ -260,10 +263,31 @@ def _is_org_word(word: str, index: int, length: int, lex: Lexicon) -> bool:
     return length > 1
 
 
-def _title_end(text: str, run: list[_Word], lex: Lexicon) -> int:
+def _single_word_label(word: _Word, lex: Lexicon) -> EntityLabel:
+    """The label of a one-word name, as :meth:`EmbeddedAnnotator._classify` gives it (an
+    organisation word alone, such as "Ministry", names no organisation)."""
+    if word.low in lex.title_modifiers:
+        return "NORP"
+    if _looks_like_acronym(word.text):
+        return "ORG"
+    return "PERSON" if word.low in lex.first_names else "MISC"
+
+
+def _title_first_words(lex: Lexicon) -> frozenset[str]:
+    """Every word that can begin a title phrase, with and without its full stop ("gen")."""
+    firsts = {title.split()[0] for title in lex.titles}
+    return frozenset(firsts | {word[:-1] for word in firsts if word.endswith(".")})
+
+
+def _title_end(text: str, run: list[_Word], lex: Lexicon, title_starts: frozenset[str]) -> int:
     """Index of the first word after the leading title phrase ("US Secretary of State")."""
     if len(run) < 2:
         return 0  # a lone word is the name, even when it is a title ("President")
+    for w in run[:-1]:
+        if w.low in title_starts:
+            break
+    else:
+        return 0  # no title can start anywhere before the last word ("John Kerry")
     words = [w.low for w in run]
     titles = lex.titles
     end = 0
