@@ -166,6 +166,16 @@ ENTITY_CASES = [
         ("U.S. Treasury Department", "ORG"),
         id="initialism-org",
     ),
+    # One-word names take a short labelling path of their own:
+    pytest.param("Officials at the OSCE objected.", ("OSCE", "ORG"), id="one-word-acronym"),
+    pytest.param("The talks with Belgian officials ended.", ("Belgian", "NORP"),
+                 id="one-word-nationality"),
+    pytest.param("The talks ended, Margaret wrote.", ("Margaret", "PERSON"),
+                 id="one-word-given-name"),
+    pytest.param("The talks ended, Kowalczyk wrote.", ("Kowalczyk", "MISC"),
+                 id="one-word-unknown"),
+    pytest.param("The talks at the Ministry ended.", ("Ministry", "MISC"),
+                 id="one-word-organisation-word"),
 ]
 
 
