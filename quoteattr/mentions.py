@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from re import Pattern
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -90,7 +91,7 @@ class MentionIndex:
     def starting_at(self, start: int) -> Mention | None:
         """The mention (or its title phrase) that begins exactly at ``start``, if any."""
         i = bisect_right(self.starts, start - 1)
-        best = None
+        best: Mention | None = None
         for m in self.mentions[max(0, i - 3) : i + 3]:
             at_start = m.span.start == start or m.title_start == start
             if at_start and (best is None or m.span.end > best.span.end):
@@ -115,9 +116,9 @@ class MentionPatterns:
     """Nominative pronouns that can be speakers."""
     nouns: Mapping[str, tuple[str, ...]]
     """First word -> the role and group nouns starting with it, longest first."""
-    words: re.Pattern[str]
+    words: Pattern[str]
     """The pronouns and first words as whole words, for lower-cased text."""
-    words_any_case: re.Pattern[str]
+    words_any_case: Pattern[str]
     """The same, case-insensitive, for the rare text whose lower-casing changes its length."""
 
     @classmethod

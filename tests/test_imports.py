@@ -190,3 +190,11 @@ def test_stand_in_backends_would_be_seen(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False, timeout=60,
     )
     assert proc.stdout.strip() == "True", proc.stderr
+
+
+def test_no_compiled_module_shadows_the_sources() -> None:
+    """A compiled build made in this tree (``HATCH_BUILD_HOOK_ENABLE_MYPYC=true pip install
+    .`` builds in place) leaves ``.so`` files beside the sources; Python would import them
+    instead of the edited ``.py`` files, and the tests would test stale code."""
+    stale = sorted(PACKAGE_DIR.rglob("*.so")) + sorted(PACKAGE_DIR.parent.glob("*__mypyc*.so"))
+    assert not stale, "delete these compiled modules: " + ", ".join(map(str, stale))

@@ -6,10 +6,10 @@ and the speaker-phrase helpers can share them without importing each other.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from re import Pattern
 
 from ..annotation import Token
 from ..context import QuoteContext
@@ -50,7 +50,7 @@ class RuleInput:
     """Results for the quotes before this one (follow-on rules read them)."""
     direct: Sequence[bool]
     """Whether each top-level quote is a direct quote."""
-    cues: re.Pattern[str]
+    cues: Pattern[str]
     """The speech-verb pattern built from ``lexicon`` (see :func:`speech_cue_pattern`)."""
     tokens: Sequence[Token] = ()
     """Tokens with parts of speech and dependencies, when the annotator provides them."""
