@@ -8,16 +8,18 @@ ones that run. Building takes about a minute on two cores.
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fuzz_support import SEED, fuzz_module
 
 import quoteattr
 
@@ -59,21 +61,31 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path
     yield wheel, target
 
 
-def _run_compiled(target: Path, script: str, stdin: str) -> str:
-    """Run ``script`` with the installed compiled build first on the path."""
+def _run_compiled(target: Path, script: str, stdin: object = None) -> Any:
+    """Run ``script`` with the installed compiled build first on the path; ``stdin`` goes
+    in and the script's ``result`` comes out pickled (JSON would merge a pair of lone
+    surrogates, which the fuzz texts hold, into one character)."""
     env = {**os.environ, "PYTHONPATH": str(target)}
-    done = subprocess.run([sys.executable, "-c", script], input=stdin, text=True,
+    code = ("import pickle, sys\nstdin = pickle.load(sys.stdin.buffer)\n" + script
+            + "\npickle.dump(result, sys.stdout.buffer)\n")
+    done = subprocess.run([sys.executable, "-c", code], input=pickle.dumps(stdin),
                           capture_output=True, env=env, cwd=target, check=False)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return pickle.loads(done.stdout)
+
+
+FUZZ_CASES = 400
 
 
 def _texts() -> list[str]:
-    """Fixture articles, the seeds when present, and hostile one-liners."""
+    """Fixture articles, the seeds when present, hostile one-liners, and generated texts
+    of the fuzz campaign (edited articles, long runs, deep nesting, random pieces)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     texts += ["", "no quotes here", '"', '"""', "“‘nested’ all the way”", "\u0130stanbul “yes”",
               '"Fine," he said.' * 50, "İ said “x”", '“unclosed', "\x00“\r\n”\u2028"]
+    fuzz = fuzz_module()
+    texts += [fuzz.generate(SEED, index) for index in range(FUZZ_CASES)]
     return texts
 
 
@@ -91,21 +103,18 @@ def test_compiled_results_equal_the_pure_ones(built: tuple[Path, Path]) -> None:
     _, target = built
     texts = _texts()
     script = (
-        "import json, sys, importlib\n"
+        "import importlib\n"
         "import quoteattr\n"
-        "texts = json.load(sys.stdin)\n"
-        "files = {m: importlib.import_module(m).__file__ for m in sys.argv[1:]}\n"
+        "texts, modules = stdin\n"
         "a = quoteattr.Attributor()\n"
-        "print(json.dumps({'files': files,"
-        " 'results': [a.attribute(t).to_json() for t in texts]}))\n"
+        "result = ({m: importlib.import_module(m).__file__ for m in modules},\n"
+        "          [a.attribute(t).to_json() for t in texts])\n"
     )
-    modules = _compiled_modules()
-    out = json.loads(_run_compiled(target, script.replace("sys.argv[1:]", repr(modules)),
-                                   json.dumps(texts)))
-    for module, path in out["files"].items():
+    files, results = _run_compiled(target, script, (texts, _compiled_modules()))
+    for module, path in files.items():
         assert path.endswith(".so") and path.startswith(str(target)), (module, path)
     pure = quoteattr.Attributor()
-    assert out["results"] == [pure.attribute(t).to_json() for t in texts]
+    assert results == [pure.attribute(t).to_json() for t in texts]
 
 
 def test_compiled_build_raises_quoteattrs_own_errors(built: tuple[Path, Path]) -> None:
@@ -114,16 +123,18 @@ def test_compiled_build_raises_quoteattrs_own_errors(built: tuple[Path, Path]) -
     _, target = built
     script = (
         "import quoteattr\n"
+        "result = []\n"
         "for call in (lambda: quoteattr.attribute(123),\n"
         "             lambda: list(quoteattr.Attributor().attribute_many(['x'], n_process=True)),\n"
         "             lambda: quoteattr.attribute('x', doc_id=5)):\n"
         "    try:\n"
         "        call()\n"
         "    except quoteattr.QuoteattrError as err:\n"
-        "        print(type(err).__name__, err)\n"
+        "        result.append(f'{type(err).__name__} {err}')\n"
     )
-    compiled = _run_compiled(target, script, "").splitlines()
-    pure = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          check=True, cwd=ROOT).stdout.splitlines()
+    compiled = _run_compiled(target, script)
+    namespace: dict[str, Any] = {}
+    exec(script, namespace)  # the same calls on the pure package of this process
+    pure = namespace["result"]
     assert len(compiled) == 3
     assert compiled == pure

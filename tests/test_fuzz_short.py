@@ -5,31 +5,16 @@ and the failing case can be replayed with ``python benchmarks/fuzz.py --replay I
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
+from fuzz_support import SEED, fuzz_module
 
 import quoteattr
 
-FUZZ = Path(__file__).resolve().parent.parent / "benchmarks" / "fuzz.py"
-SEED = 20261122
 CASES = 1_500
 
 
-def _fuzz_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quoteattr_fuzz", FUZZ)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_short_fuzz_campaign() -> None:
-    fuzz = _fuzz_module()
+    fuzz = fuzz_module()
     attributor = quoteattr.Attributor()
     failures = []
     for index in range(CASES):
@@ -43,7 +28,7 @@ def test_short_fuzz_campaign() -> None:
 
 def test_the_invariant_check_catches_a_broken_span() -> None:
     """The check used above fails on a result whose span does not slice back."""
-    fuzz = _fuzz_module()
+    fuzz = fuzz_module()
     good = quoteattr.attribute('"We will rebuild," Mayor Ana Duarte said.')
     quote = good.quotes[0].model_copy(update={"text": "tampered"})
     broken = good.model_copy(update={"quotes": (quote,)})
