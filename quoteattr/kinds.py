@@ -16,6 +16,8 @@ import regex
 from .quotes import QuoteSpan
 from .spans import BLANK, Span
 
+# concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
+
 QuoteKind = Literal["direct", "mixed", "nested", "scare"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
@@ -55,7 +57,7 @@ def classify_quote(
     if quote.depth > 0:
         return "nested"
     content = text[quote.content.start : quote.content.end].strip()
-    words = _WORD.findall(content)
+    words = _WORD.findall(content, concurrent=False)
     last = content.rstrip(_CLOSING_MARKS + " ")[-1:]
     terminal = bool(last) and (last in _TERMINAL or last in ",—–-:;")
     short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","
@@ -78,7 +80,7 @@ def classify_quote(
         or (prev in ",—–-―(" and (has_cue_before or clause_start >= quote.span.start - 3))
         or prev in _CLOSING_MARKS
     )
-    paired = _DASH_THEN_QUOTE.match(text, quote.span.end) is not None
+    paired = _DASH_THEN_QUOTE.match(text, quote.span.end, concurrent=False) is not None
     if short_title and not (opens_clause and (prev in ("", ":") or paired)):
         return "scare"
     if opens_clause:

@@ -23,6 +23,9 @@ from .lexicon import Lexicon, RoleNoun
 from .spans import Span
 from .wordtrie import whole_words
 
+# Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
+# GIL on every call, which costs more than these short matches (whole-text scans ran 10-16%
+# faster without it; threads gain nothing either way, see docs/guarantees.md).
 MentionKind = Literal["name", "pronoun", "nominal"]
 MentionLabel = Literal["PERSON", "ORG", "GROUP", "UNKNOWN"]
 
@@ -195,7 +198,8 @@ def find_mentions(
             found.pop()
         else:
             floor = max(0, match.start() - 60, last_nominal_end)
-            determiner = _DETERMINER_BEFORE.search(text, floor, match.start())
+            determiner = _DETERMINER_BEFORE.search(text, floor, match.start(),
+                                                  concurrent=False)
             if determiner is not None:
                 start = determiner.start()
             elif role.type == "group" and noun.endswith("s"):
@@ -221,7 +225,7 @@ _NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
 
 def _before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:
     """"Cuban said": a word that looks like a nationality is a surname before a speech verb."""
-    match = _NEXT_WORD.match(text, end)
+    match = _NEXT_WORD.match(text, end, concurrent=False)
     return match is not None and match.group(1) in lexicon.speech_verbs
 
 
@@ -263,7 +267,7 @@ def _name_mention(text: str, span: Span, label: str, lexicon: Lexicon) -> Mentio
     for _ in range(6):
         if not pos or not text[pos - 1].isspace():
             break  # "(Kerry", "“Kerry": no title word can end right here
-        match = _TITLE_WORD.search(text, max(0, pos - 40), pos)
+        match = _TITLE_WORD.search(text, max(0, pos - 40), pos, concurrent=False)
         if not match:
             break
         word = match.group(1)

@@ -17,6 +17,8 @@ import regex
 from .lexicon import Lexicon
 from .spans import INVISIBLE
 
+# concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
+
 _OPEN_BEFORE = frozenset("([{<—–-/:;,=*|\u00a0")
 """Characters after which a mark may still open a quote (besides space and line start)."""
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/*|\u00a0")
@@ -55,7 +57,7 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
     mark_chars = frozenset("".join(table))
     pattern = _mark_pattern(tuple(sorted(table)))
     found: list[MarkToken] = []
-    for match in pattern.finditer(text):
+    for match in pattern.finditer(text, concurrent=False):
         start, end = match.span()
         info = table[match.group()]
         mark = info.mark  # the table's own string: a "“" per mark would cost 76 bytes each
@@ -97,7 +99,7 @@ def _single_may_be_quote(text: str, start: int, end: int, before: str, after: st
         return False  # don't, Kerry’s, O'Neill
     if after.isdigit() and (_is_break(before) or not before.isalnum()):
         return False  # '90s, ’16
-    if (_is_break(before) or before in "(") and _CLIPPED_WORDS.match(text, end):
+    if (_is_break(before) or before in "(") and _CLIPPED_WORDS.match(text, end, concurrent=False):
         return False  # 'em, rock 'n' roll (the first mark)
     # rock 'n' roll: the second mark
     return not (before == "n" and start >= 2 and text[start - 2] in "'’" and _is_break(after))

@@ -16,6 +16,8 @@ import regex
 from .quotemarks import MarkToken
 from .spans import Span
 
+# concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
+
 _LOOK_AHEAD = 64
 """How many later marks a possessive-looking mark checks for a better closer."""
 MAX_DEPTH = 8
@@ -128,7 +130,8 @@ def _with_depths(text: str, quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
         depth = len(enclosing)
         if depth > MAX_DEPTH:
             continue  # checked first: the word search below must not run at every depth
-        if not _WORDLIKE.search(text, quote.content.start, quote.content.end):
+        if not _WORDLIKE.search(text, quote.content.start, quote.content.end,
+                                concurrent=False):
             continue  # and its own marks are plain text of the quote around it
         enclosing.append(quote.span.end)
         if depth != quote.depth:
