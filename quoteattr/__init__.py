@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from . import coref as _coref
 from .errors import (
     BackendUnavailableError,
     InputTypeError,
@@ -23,7 +24,12 @@ from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
 
 __version__ = "0.1.0"
 
+COMPILED: bool = not (getattr(_coref, "__file__", None) or "").endswith((".py", ".pyc"))
+"""True when the hot path runs compiled (the opt-in mypyc build, docs/batch.md), so a
+pipeline can check which build it got; ``quoteattr --version`` says it too."""
+
 __all__ = [
+    "COMPILED",
     "Attributor",
     "BackendUnavailableError",
     "DocumentResult",

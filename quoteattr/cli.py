@@ -32,7 +32,7 @@ from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import NamedTuple, NoReturn, TextIO
 
-from . import Attributor, DocumentResult, QuoteattrError, __version__
+from . import COMPILED, Attributor, DocumentResult, QuoteattrError, __version__
 from .errors import describe_json_type
 from .evaluation import BY, KINDS, By, evaluate, parse_gold, parse_predictions, predict
 from .render import render_page, render_table
@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         prog=_PROG,
         description="Find the direct quotations in English news text and say who spoke each one.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    build = "compiled" if COMPILED else "pure Python"
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} ({build})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     extract = commands.add_parser(
         "extract",

@@ -40,7 +40,8 @@ def speakers_of(result: dict[str, Any]) -> list[str | None]:
 
 def test_version(tmp_path: Path) -> None:
     proc = run("--version", cwd=tmp_path)
-    assert (proc.returncode, proc.stdout) == (0, f"quoteattr {quoteattr.__version__}\n")
+    build = "compiled" if quoteattr.COMPILED else "pure Python"
+    assert (proc.returncode, proc.stdout) == (0, f"quoteattr {quoteattr.__version__} ({build})\n")
 
 
 def test_main_returns_exit_codes_instead_of_exiting(capsys: pytest.CaptureFixture[str]) -> None:

@@ -108,11 +108,12 @@ def test_compiled_results_equal_the_pure_ones(built: tuple[Path, Path]) -> None:
         "texts, modules = stdin\n"
         "a = quoteattr.Attributor()\n"
         "result = ({m: importlib.import_module(m).__file__ for m in modules},\n"
-        "          [a.attribute(t).to_json() for t in texts])\n"
+        "          [a.attribute(t).to_json() for t in texts], quoteattr.COMPILED)\n"
     )
-    files, results = _run_compiled(target, script, (texts, _compiled_modules()))
+    files, results, compiled = _run_compiled(target, script, (texts, _compiled_modules()))
     for module, path in files.items():
         assert path.endswith(".so") and path.startswith(str(target)), (module, path)
+    assert compiled and not quoteattr.COMPILED  # what each build says of itself
     pure = quoteattr.Attributor()
     assert results == [pure.attribute(t).to_json() for t in texts]
 
