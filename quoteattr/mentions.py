@@ -24,7 +24,7 @@ from .spans import Span
 from .wordtrie import whole_words
 
 # Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
-# GIL on every call, which costs more than these short matches (whole-text scans ran 10-16%
+# GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
 # faster without it; threads gain nothing either way, see docs/guarantees.md).
 MentionKind = Literal["name", "pronoun", "nominal"]
 MentionLabel = Literal["PERSON", "ORG", "GROUP", "UNKNOWN"]

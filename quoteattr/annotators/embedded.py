@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, default_lexicon
 from ..spans import BLANK, Span
 
 # Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
-# GIL on every call, which costs more than these short matches (whole-text scans ran 10-16%
+# GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
 # faster without it; threads gain nothing either way, see docs/guarantees.md).
 _PARAGRAPH = regex.compile(r"[^\n\r\u2028\u2029]+")
 _WRAPPED = regex.compile(r"(?:\r\n|\n|\r)[ \t]*\p{Ll}")
