@@ -23,9 +23,8 @@ from .lexicon import Lexicon, RoleNoun
 from .spans import Span
 from .wordtrie import whole_words
 
-# Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
-# GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
-# faster without it; threads gain nothing either way, see docs/guarantees.md).
+# concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
+
 MentionKind = Literal["name", "pronoun", "nominal"]
 MentionLabel = Literal["PERSON", "ORG", "GROUP", "UNKNOWN"]
 

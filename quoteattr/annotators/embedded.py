@@ -199,13 +199,13 @@ class EmbeddedAnnotator:
             # "Organiser Declan Moss": an unlisted title before a given name
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         label: EntityLabel
-        if not lex.org_words.keys().isdisjoint(lowered) and any(
+        if len(name) == 1:
+            label = _single_word_label(name[0], lex)
+            if label == "MISC" and name_start > 0:
+                label = "PERSON"  # a surname after a title: "Secretary Kerry"
+        elif not lex.org_words.keys().isdisjoint(lowered) and any(
             _is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)
         ):
-            label = "ORG"
-        elif len(name) == 1 and lowered[0] in lex.title_modifiers:
-            label = "NORP"
-        elif len(name) == 1 and _looks_like_acronym(name[0].text):
             label = "ORG"
         elif name_start > 0 or lowered[0] in lex.first_names:
             label = "PERSON"
@@ -269,8 +269,8 @@ def _is_org_word(word: str, index: int, length: int, lex: Lexicon) -> bool:
 
 
 def _single_word_label(word: _Word, lex: Lexicon) -> EntityLabel:
-    """The label of a one-word name, as :meth:`EmbeddedAnnotator._classify` gives it (an
-    organisation word alone, such as "Ministry", names no organisation)."""
+    """The label of a one-word name by the word alone (an organisation word such as
+    "Ministry" names no organisation by itself); a title before it makes a MISC a PERSON."""
     if word.low in lex.title_modifiers:
         return "NORP"
     if _looks_like_acronym(word.text):
@@ -286,21 +286,19 @@ def _title_first_words(lex: Lexicon) -> frozenset[str]:
 
 def _title_end(text: str, run: list[_Word], lex: Lexicon, title_starts: frozenset[str]) -> int:
     """Index of the first word after the leading title phrase ("US Secretary of State")."""
-    if len(run) < 2:
-        return 0  # a lone word is the name, even when it is a title ("President")
-    for w in run[:-1]:
+    for w in run[:-1]:  # the last word is always the name, even a title ("President")
         if w.low in title_starts:
             break
     else:
-        return 0  # no title can start anywhere before the last word ("John Kerry")
-    words = [w.low for w in run]
+        return 0  # no title can start before the last word ("John Kerry")
     titles = lex.titles
+    last = len(run) - 1
     end = 0
     i = 0
-    while i < len(words) - 1:
+    while i < last:
         matched = 0
         for length in (4, 3, 2, 1):
-            if i + length > len(words) - 1:
+            if i + length > last:
                 continue
             phrase = " ".join(text[run[i].start : run[i + length - 1].end].lower().split())
             if phrase in titles or phrase + "." in titles:
@@ -309,8 +307,6 @@ def _title_end(text: str, run: list[_Word], lex: Lexicon, title_starts: frozense
         if matched:
             i += matched
             end = i
-        elif words[i] in lex.title_modifiers or words[i] in _PARTICLES:
-            i += 1
         else:
-            i += 1
+            i += 1  # a modifier ("US"), a particle or a name word: the title may start later
     return end
