@@ -16,6 +16,7 @@ from types import ModuleType
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from png_support import colour_counts
 
 import quoteattr
 from quoteattr.records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
@@ -372,11 +373,20 @@ def _screenshot_script() -> ModuleType:
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium")
 def test_chromium_renders_the_page(tmp_path: Path) -> None:
+    """The browser paints every speaker's quotes in the speaker's colour, well beyond the
+    legend's chip, and underlines the mentions in the speaker's ink."""
     script = _screenshot_script()
     page = script.write_page(ARTICLE, tmp_path)
-    png = script.screenshot(page, tmp_path / "shot.png", size="1000,1400")
-    data = png.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 20_000
+    png = script.screenshot(page, tmp_path / "shot.png", size="1000,4000")  # the whole page
+    pixels = colour_counts(png.read_bytes())
+    doc = quoteattr.attribute(ARTICLE.read_text(encoding="utf-8"))
+    chip = 18 * 18  # the legend's colour chip is about 16 px square, with its border
+    for speaker in doc.speakers:
+        fill, ink = _colours(speaker.id)
+        quoted = sum(len(q.text) for q in doc.quotes if q.speaker and q.speaker.id == speaker.id)
+        # a highlighted character covers at least ~40 px of fill at this font size
+        assert pixels[fill] > chip + 40 * quoted, (speaker.name, fill, pixels[fill])
+        assert pixels[ink] > 0, (speaker.name, ink)  # the mention's underline
 
 
 # -- helpers ---------------------------------------------------------------------------------
