@@ -117,6 +117,11 @@ class Coreference:
         """Unnamed entities ("the mayor") by their lower-cased phrase."""
         self._unnamed_by_head: dict[str, int] = {}
         """Unnamed entities by their role noun ("mayor"), the first one kept."""
+        self._may_hold: dict[str, bool] = {}
+        """Role noun -> whether any named entity's titles contain it or a title it stands
+        for (see :meth:`_resolve_nominal`); emptied whenever a title is added."""
+        self._named_titles: str | None = None
+        """The titles of all named entities, built when first needed, reset with ``_may_hold``."""
         inside = _inside_quotes(index.mentions, quote_spans)
         self._outside = [i for i, m in enumerate(index.mentions) if not inside[i]]
         self._outside_sentence = [self._sentence_of(index.mentions[i].span.start)
@@ -192,6 +197,7 @@ class Coreference:
             cluster.add_name(m.head)
         if m.title:
             cluster.add_title(m.title)
+            self._titles_changed()
         if m.kind == "name" or (m.kind == "nominal" and not cluster.names):
             # a name says what an entity is; "it" or "their landlord" says little
             cluster.add_label(m.label)
@@ -291,6 +297,12 @@ class Coreference:
             phrase = self.text[mentions[role].span.start : mentions[role].span.end]
             self._add(c, role)
             self.clusters[c].add_title(phrase)
+            self._titles_changed()
+
+    def _titles_changed(self) -> None:
+        if self._named_titles is not None:
+            self._named_titles = None
+            self._may_hold.clear()
 
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
@@ -430,11 +442,18 @@ class Coreference:
     def _resolve_nominal(self, i: int) -> int | None:
         m = self.index.mentions[i]
         head = m.head
-        scores = self._candidates(i)
+        definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
+        # The salience scores matter only to the branches below that read them; most role
+        # nouns ("a spokesman", "the residents") reach none of those, so the scan is skipped.
+        if self._may_have_holders(head) or definite and (
+            m.label == "ORG" or m.label == "PERSON" and bool(self.lexicon.role_titles.get(head))
+        ):
+            scores = self._candidates(i)
+        else:
+            scores = {}
         holders = self._role_holders(head, scores)
         if holders:
             return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
-        definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
         if definite and m.label == "ORG":
             named_orgs = self._named_organisations(head, scores)
             if named_orgs is not None:
@@ -469,6 +488,23 @@ class Coreference:
         by_head = [c for c in orgs if head in c.name.lower()]
         pool = by_head or orgs
         return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
+
+    def _may_have_holders(self, head: str) -> bool:
+        """Whether :meth:`_role_holders` could find any entity for ``head`` among all of the
+        document's named entities (a superset of any candidates)."""
+        known = self._may_hold.get(head)
+        if known is None:
+            if self._named_titles is None:
+                # One string for the substring tests; "\n" joins, as no title word holds one.
+                self._named_titles = "\n".join(
+                    c.titles_lower for c in self.clusters if c.names and c.titles_lower
+                )
+            titles = self._named_titles
+            known = head in titles or any(
+                w in titles for w in self.lexicon.role_titles.get(head, ())
+            )
+            self._may_hold[head] = known
+        return known
 
     def _role_holders(self, head: str, among: dict[int, float]) -> list[int]:
         """Named entities among the recent candidates whose titles contain ``head`` or a
