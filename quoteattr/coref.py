@@ -10,7 +10,7 @@ the text gives that title.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -30,6 +30,18 @@ _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
 _GENDER_MATCH = 1.5
 _UNKNOWN_SINGLE_NAME = 0.6
+
+# A mention's weight by its distance in sentences (index 0: the same sentence), worked out
+# once with the same arithmetic as the salience rules state it.
+_OTHER_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _OTHER_WEIGHT / d for d in range(1, _LOOKBACK_SENTENCES + 1)))
+_SUBJECT_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _SUBJECT_WEIGHT / d for d in range(1, _LOOKBACK_SENTENCES + 1)))
+_SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, _LOOKBACK_SENTENCES + 1)))
+
+# The salience role of each mention outside quotes (Coreference._outside_role).
+_SKIP, _SUBJECT, _OTHER = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -101,10 +113,11 @@ class Coreference:
         self.lexicon = lexicon
         # Sentences that start inside a quote are folded into the one holding the quote's
         # start, so salience distances count the narrative's sentences, not the quoted ones.
-        starts = [q.start for q in quote_spans]
+        quote_starts = [q.start for q in quote_spans]
+        quote_ends = [q.end for q in quote_spans]
         self.sentence_starts = [
             s.start for s in sentences
-            if not _inside(starts, quote_spans, s.start)
+            if not _inside(quote_starts, quote_ends, s.start)
         ]
         self.paragraph_starts = [p.start for p in paragraphs]
         self.clusters: list[Cluster] = []
@@ -122,17 +135,22 @@ class Coreference:
         for (see :meth:`_resolve_nominal`); emptied whenever a title is added."""
         self._named_titles: str | None = None
         """The titles of all named entities, built when first needed, reset with ``_may_hold``."""
-        inside = _inside_quotes(index.mentions, quote_spans)
-        self._outside = [i for i, m in enumerate(index.mentions) if not inside[i]]
-        self._outside_sentence = [self._sentence_of(index.mentions[i].span.start)
-                                  for i in self._outside]
-        self._outside_paragraph = [self._paragraph_of(index.mentions[i].span.start)
-                                   for i in self._outside]
+        self._outside: list[int] = []
+        """The mentions outside quotes, the only antecedents salience looks at."""
+        self._outside_sentence: list[int] = []
+        self._outside_paragraph: list[int] = []
         """Sentence and paragraph of each of ``_outside``, looked up once, not per candidate."""
-        self._subjects = self._find_subjects()
-        self._first_person = {i for i, m in enumerate(index.mentions)
-                              if m.kind == "pronoun" and m.head in ("i", "we")}
-        """"I" and "we": never an antecedent (salience skips them without reading the mention)."""
+        sentence_starts, paragraph_starts = self.sentence_starts, self.paragraph_starts
+        for i, m in enumerate(index.mentions):  # one pass, bisections inline: once per mention
+            position = m.span.start
+            q = bisect_right(quote_starts, position) - 1
+            if q >= 0 and quote_starts[q] < position < quote_ends[q]:
+                continue
+            self._outside.append(i)
+            self._outside_sentence.append(bisect_right(sentence_starts, position) - 1)
+            self._outside_paragraph.append(bisect_right(paragraph_starts, position) - 1)
+        self._outside_role = self._salience_roles()
+        """The role of each of ``_outside`` in salience, looked up once, not per candidate."""
         self._cluster_names()
         self._link_appositives()
         self._apply_chains(chains)
@@ -215,22 +233,25 @@ class Coreference:
     def _paragraph_of(self, position: int) -> int:
         return bisect_right(self.paragraph_starts, position) - 1
 
-    def _find_subjects(self) -> set[int]:
-        """The first non-possessive mention outside quotes in each sentence."""
-        subjects: set[int] = set()
-        seen: set[int] = set()
+    def _salience_roles(self) -> list[int]:
+        """Per mention outside quotes: ``_SKIP`` for "I" and "we" (never an antecedent),
+        ``_SUBJECT`` for the first non-possessive one of each sentence, else ``_OTHER``."""
+        mentions, text = self.index.mentions, self.text
+        last = len(mentions) - 1
+        roles: list[int] = []
+        subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
         for i, s in zip(self._outside, self._outside_sentence, strict=True):
-            m = self.index.mentions[i]
-            if s in seen:
-                continue
-            after = self.text[m.span.end : m.span.end + 2]
-            if after[:1] in ("'", "’"):
-                continue
-            if self._modifies_next(i):
-                continue
-            seen.add(s)
-            subjects.add(i)
-        return subjects
+            m = mentions[i]
+            role = _OTHER
+            if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
+                i < last and _modifies(m, mentions[i + 1])
+            ):
+                subject_sentence = s  # (sentences never decrease along _outside)
+                role = _SUBJECT
+            if m.kind == "pronoun" and m.head in ("i", "we"):
+                role = _SKIP  # "I" still takes its sentence's subject place, as it did
+            roles.append(role)
+        return roles
 
     def cluster_for_phrase(self, phrase: str, label: str) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
@@ -267,21 +288,13 @@ class Coreference:
                 if i not in self._of or self._of[i] is None:
                     self._add(target, i)
 
-    def _modifies_next(self, i: int) -> bool:
-        """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""
-        mentions = self.index.mentions
-        if i + 1 >= len(mentions):
-            return False
-        m, nxt = mentions[i], mentions[i + 1]
-        return nxt.kind == "name" and nxt.full_span.start <= m.span.end + 1
-
     def _link_appositives(self) -> None:
         """"Olu Adeyemi, the transport director," and "the transport director, Olu Adeyemi,":
         the role noun joins the name's entity and becomes one of its titles."""
         mentions = self.index.mentions
         for i in range(len(mentions) - 1):
             a, b = mentions[i], mentions[i + 1]
-            if not self.text.startswith(", ", a.span.end) or b.full_span.start != a.span.end + 2:
+            if not self.text.startswith(", ", a.span.end) or _full_start(b) != a.span.end + 2:
                 continue  # (startswith first: it rules out most pairs without a slice)
             if self.text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
                 continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
@@ -376,46 +389,45 @@ class Coreference:
         total: dict[int, float] = {}
         """The weight of each candidate's best mention, and of all its mentions together."""
         pos = self._outside_position(i)
-        mentions, outside, subjects = self.index.mentions, self._outside, self._subjects
+        mentions, outside, roles = self.index.mentions, self._outside, self._outside_role
         sentence_of, paragraph_of = self._outside_sentence, self._outside_paragraph
-        of, first_person = self._of, self._first_person
+        of, clusters = self._of, self.clusters
+        # Sentences never decrease along ``_outside``: one bisection finds where the
+        # lookback window starts, instead of a distance test per mention.
+        first = bisect_left(sentence_of, here - _LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
-        for k in range(pos - 1, -1, -1):  # no slice: this runs for every pronoun
-            distance = here - sentence_of[k]
-            if distance > _LOOKBACK_SENTENCES:
-                break
+        for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
+            role = roles[k]
+            if role == _SKIP:
+                continue
             j = outside[k]
-            if j in first_person:
-                continue
             # Earlier mentions are resolved before this one (see cluster_of), so _of has them.
-            if j in of:
-                c = of[j]
-            elif mentions[j].kind != "name":
+            c = of.get(j, -1)
+            if c == -1:
+                if mentions[j].kind == "name":
+                    continue
                 c = self.cluster_of(j)
-            else:
-                continue
             if c is None:
                 continue
             agreement = agreements.get(c)
             if agreement is None:  # clusters do not change during this loop
-                agreement = agreements[c] = self._agreement(m, self.clusters[c])
+                agreement = agreements[c] = self._agreement(m, clusters[c])
             if agreement == 0.0:
                 continue
-            if distance == 0:
-                weight = _SAME_SENTENCE_WEIGHT
-            elif j in subjects and paragraph_of[k] == here_paragraph:
-                weight = _SUBJECT_WEIGHT / distance + _SAME_PARAGRAPH_BONUS
-            elif j in subjects:
-                weight = _SUBJECT_WEIGHT / distance
+            distance = here - sentence_of[k]
+            if role == _OTHER:
+                weight = _OTHER_WEIGHTS[distance] * agreement
+            elif paragraph_of[k] == here_paragraph:
+                weight = _SUBJECT_PARAGRAPH_WEIGHTS[distance] * agreement
             else:
-                weight = _OTHER_WEIGHT / distance
-            weight *= agreement
-            if c in best:
-                total[c] += weight
-                if weight > best[c]:
-                    best[c] = weight
-            else:
+                weight = _SUBJECT_WEIGHTS[distance] * agreement
+            top = best.get(c)
+            if top is None:
                 best[c] = total[c] = weight
+            else:
+                total[c] += weight
+                if weight > top:
+                    best[c] = weight
         # The best single mention decides; further mentions add a little (frequency).
         scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
         for position, c in reversed(self._speakers):
@@ -519,11 +531,17 @@ class Coreference:
         return holders
 
 
-def _inside(starts: Sequence[int], quotes: Sequence[Span], position: int) -> bool:
+def _inside(starts: Sequence[int], ends: Sequence[int], position: int) -> bool:
+    """Whether ``position`` lies strictly inside the last quote starting at or before it."""
     k = bisect_right(starts, position) - 1
-    return k >= 0 and quotes[k].start < position < quotes[k].end
+    return k >= 0 and starts[k] < position < ends[k]
 
 
-def _inside_quotes(mentions: Sequence[Mention], quotes: Sequence[Span]) -> list[bool]:
-    starts = [q.start for q in quotes]
-    return [_inside(starts, quotes, m.span.start) for m in mentions]
+def _full_start(m: Mention) -> int:
+    """``m.full_span.start`` without building the span."""
+    return m.title_start if m.title_start >= 0 else m.span.start
+
+
+def _modifies(m: Mention, nxt: Mention) -> bool:
+    """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""
+    return nxt.kind == "name" and _full_start(nxt) <= m.span.end + 1
