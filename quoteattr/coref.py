@@ -65,6 +65,8 @@ class Cluster:
     type: EntityType = "unknown"
     """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
     reads it for every candidate of every pronoun)."""
+    fullest_size: tuple[int, int] = (0, 0)
+    """Words and characters of :attr:`fullest`, so a new name is compared without re-splitting."""
 
     @property
     def name(self) -> str:
@@ -73,10 +75,10 @@ class Cluster:
 
     def add_name(self, name: str) -> None:
         self.names.append(name)
-        if name != self.fullest and (len(name.split()), len(name)) > (
-            len(self.fullest.split()), len(self.fullest)
-        ):
-            self.fullest = name
+        if name != self.fullest:
+            size = (len(name.split()), len(name))
+            if size > self.fullest_size:
+                self.fullest, self.fullest_size = name, size
 
     def add_title(self, title: str) -> None:
         if title not in self.titles:
@@ -162,14 +164,22 @@ class Coreference:
         mentions = self.index.mentions
         singles: list[int] = []
         by_full: dict[tuple[str, str], int] = {}
+        keys: dict[str, tuple[str, str] | None] = {}
+        """Name -> (first word, last word) lower-cased, None for one word: names repeat."""
         for i, m in enumerate(mentions):
             if m.kind != "name":
                 continue
-            words = m.head.split()
-            if len(words) == 1:
+            head = m.head
+            if head in keys:
+                key = keys[head]
+            else:
+                words = head.split()
+                key = keys[head] = (
+                    None if len(words) == 1 else (words[0].lower(), words[-1].lower())
+                )
+            if key is None:
                 singles.append(i)
                 continue
-            key = (words[0].lower(), words[-1].lower())
             c = by_full.get(key)
             if c is None:
                 c = self._new_cluster()
@@ -185,7 +195,10 @@ class Coreference:
         for i in singles:
             m = mentions[i]
             word = m.head.lower()
-            match = self._match_single(by_word.get(word, ()), m.span.start)
+            options = by_word.get(word, ())
+            # one option is the answer wherever the word stands (most words have one)
+            match = options[0][1] if len(options) == 1 else self._match_single(
+                options, m.span.start)
             if match is None:
                 match = self._new_cluster()
                 by_word.setdefault(word, []).append((0, match))
@@ -211,18 +224,21 @@ class Coreference:
         m = self.index.mentions[i]
         cluster = self.clusters[c]
         cluster.mentions.append(i)
-        if m.kind == "name":
+        kind = m.kind
+        if kind == "name":
             cluster.add_name(m.head)
         if m.title:
             cluster.add_title(m.title)
             self._titles_changed()
-        if m.kind == "name" or (m.kind == "nominal" and not cluster.names):
+        if kind == "name" or (kind == "nominal" and not cluster.names):
             # a name says what an entity is; "it" or "their landlord" says little
-            cluster.add_label(m.label)
-        if m.gender in ("m", "f") and (cluster.gender == "-" or (
+            if m.label not in cluster.labels:  # (the usual case: a name seen before)
+                cluster.add_label(m.label)
+        gender = m.gender
+        if gender != "-" and (gender == "m" or gender == "f") and (cluster.gender == "-" or (
             cluster.gender_from_name and not m.gender_from_name
         )):
-            cluster.gender, cluster.gender_from_name = m.gender, m.gender_from_name
+            cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
         self._of[i] = c
 
     # -- salience ------------------------------------------------------------------------------
