@@ -230,10 +230,12 @@ class Coreference:
         if m.title:
             cluster.add_title(m.title)
             self._titles_changed()
-        if kind == "name" or (kind == "nominal" and not cluster.names):
-            # a name says what an entity is; "it" or "their landlord" says little
-            if m.label not in cluster.labels:  # (the usual case: a name seen before)
-                cluster.add_label(m.label)
+        # a name says what an entity is; "it" or "their landlord" says little (a label held
+        # already, the usual case for a name seen before, is not added again)
+        if (kind == "name" or (kind == "nominal" and not cluster.names)) and (
+            m.label not in cluster.labels
+        ):
+            cluster.add_label(m.label)
         gender = m.gender
         if gender != "-" and (gender == "m" or gender == "f") and (cluster.gender == "-" or (
             cluster.gender_from_name and not m.gender_from_name
@@ -367,6 +369,8 @@ class Coreference:
 
     def _agreement(self, m: Mention, c: Cluster) -> float:
         """1.0 when ``m`` can refer to ``c``, 0.0 when it cannot, 0.5 when it is doubtful."""
+        if m.kind == "pronoun":
+            return _pronoun_agreement(m.head, m.gender, c)
         if not self._compatible(m, c):
             if c.gender_from_name and m.head in ("he", "she") and c.type in ("person", "unknown"):
                 return 0.3  # "Ola" is a man's name in Norway and a woman's in Poland
@@ -473,13 +477,14 @@ class Coreference:
         definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
         # The salience scores matter only to the branches below that read them; most role
         # nouns ("a spokesman", "the residents") reach none of those, so the scan is skipped.
-        if self._may_have_holders(head) or definite and (
+        may_hold = self._may_have_holders(head)
+        if may_hold or definite and (
             m.label == "ORG" or m.label == "PERSON" and bool(self.lexicon.role_titles.get(head))
         ):
             scores = self._candidates(i)
         else:
             scores = {}
-        holders = self._role_holders(head, scores)
+        holders = self._role_holders(head, scores) if may_hold else []
         if holders:
             return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
         if definite and m.label == "ORG":
@@ -545,6 +550,25 @@ class Coreference:
             if any(w in c.titles_lower for w in wanted):
                 holders.append(c.index)
         return holders
+
+
+def _pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
+    """:meth:`Coreference._agreement` for a pronoun, its tests and :meth:`_compatible`'s
+    merged into one pass (salience asks it for every candidate entity of every pronoun)."""
+    if head == "he" or head == "she":
+        kind = c.type
+        if kind != "person" and kind != "unknown":
+            return 0.0
+        if c.gender != "-" and c.gender != gender:
+            return 0.3 if c.gender_from_name else 0.0  # "Ola": a man in Norway, a woman in Poland
+        if kind == "unknown":
+            return 0.3 if len(c.name.split()) > 1 else _UNKNOWN_SINGLE_NAME
+        return _GENDER_MATCH if c.gender == gender else 1.0
+    if head == "they":
+        return 1.0 if c.type != "person" or "GROUP" in c.labels else 0.0
+    if head == "it":
+        return 1.0 if c.type in ("organization", "group", "unknown") and c.gender == "-" else 0.0
+    return 0.0
 
 
 def _inside(starts: Sequence[int], ends: Sequence[int], position: int) -> bool:
