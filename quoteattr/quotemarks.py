@@ -47,59 +47,66 @@ def _mark_pattern(marks: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(m) for m in alternatives))
 
 
-def _is_break(ch: str) -> bool:
-    return ch == "" or ch.isspace() or ch in INVISIBLE
-
-
 def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
     """Every quotation mark in ``text`` that could open or close a quote, in text order."""
     table = lexicon.quote_marks
     mark_chars = frozenset("".join(table))
     pattern = _mark_pattern(tuple(sorted(table)))
     found: list[MarkToken] = []
+    n = len(text)
     for match in pattern.finditer(text, concurrent=False):
         start, end = match.span()
         info = table[match.group()]
-        mark = info.mark  # the table's own string: a "“" per mark would cost 76 bytes each
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if info.family == "single" and not _single_may_be_quote(text, start, end, before, after):
+        after = text[end] if end < n else ""
+        # Whether each neighbour is a break (text edge, space, invisible), once per mark;
+        # the text edge "" needs no test of its own: it is in INVISIBLE.
+        before_break = before.isspace() or before in INVISIBLE
+        after_break = after.isspace() or after in INVISIBLE
+        if info.family == "single" and not _single_may_be_quote(
+            text, start, end, before, after, before_break, after_break
+        ):
             continue
-        left_flanking = not _is_break(after) and (
-            _is_break(before) or before in _OPEN_BEFORE or before in mark_chars
+        left_flanking = not after_break and (
+            before_break or before in _OPEN_BEFORE or before in mark_chars
         )
-        right_flanking = not _is_break(before) and (
-            _is_break(after) or after in _CLOSE_AFTER or after in mark_chars
+        right_flanking = not before_break and (
+            after_break or after in _CLOSE_AFTER or after in mark_chars
         )
-        last = text[max(0, start - 40) : start].rstrip()[-1:]
-        if not right_flanking and before == " " and last and last in mark_chars:
-            right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
-        if info.direction == "either" and before and before in ",.!?;" and after.isalpha():
+        if not right_flanking and before == " ":
+            last = text[max(0, start - 40) : start].rstrip()[-1:]
+            if last and last in mark_chars:
+                right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
+        direction = info.direction
+        if direction == "either" and before and before in ",.!?;" and after.isalpha():
             right_flanking = True  # 'audiences,"Katie' -- a closer glued to the next word
-        if info.direction == "open":
+        if direction == "open":
             can_open, can_close = True, right_flanking and not left_flanking
-        elif info.direction == "close":
+        elif direction == "close":
             at_line_start = before in ("", "\n", "\r")
             can_open, can_close = at_line_start or (left_flanking and not right_flanking), True
         else:
             can_open, can_close = left_flanking, right_flanking
-            if not can_open and not can_close and not (_is_break(before) and _is_break(after)):
+            if not can_open and not can_close and not (before_break and after_break):
                 # Glued on both sides (word"word): let the pairing decide.
                 can_open = can_close = True
         if can_open or can_close:
-            found.append(
-                MarkToken(start, end, mark, info.family, can_open, can_close, info.also_closes)
-            )
+            # info.mark is the table's own string: a "“" per mark would cost 76 bytes each
+            found.append(MarkToken(start, end, info.mark, info.family, can_open, can_close,
+                                   info.also_closes))
     return tuple(found)
 
 
-def _single_may_be_quote(text: str, start: int, end: int, before: str, after: str) -> bool:
+def _single_may_be_quote(
+    text: str, start: int, end: int, before: str, after: str, before_break: bool,
+    after_break: bool,
+) -> bool:
     """False for apostrophes: inside words, before decades and clipped words."""
     if before.isalnum() and after.isalnum():
         return False  # don't, Kerry’s, O'Neill
-    if after.isdigit() and (_is_break(before) or not before.isalnum()):
+    if after.isdigit() and (before_break or not before.isalnum()):
         return False  # '90s, ’16
-    if (_is_break(before) or before in "(") and _CLIPPED_WORDS.match(text, end, concurrent=False):
+    if (before_break or before in "(") and _CLIPPED_WORDS.match(text, end, concurrent=False):
         return False  # 'em, rock 'n' roll (the first mark)
     # rock 'n' roll: the second mark
-    return not (before == "n" and start >= 2 and text[start - 2] in "'’" and _is_break(after))
+    return not (before == "n" and start >= 2 and text[start - 2] in "'’" and after_break)
