@@ -26,9 +26,11 @@ from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult
 from .rules import (
+    CueCache,
     Found,
     RuleInput,
     attribute_quote,
+    find_cues,
     outside_quote,
     quote_speaker_cue,
     speaker_cue_quote,
@@ -199,7 +201,8 @@ class Attributor:
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
         mentions = find_mentions(annotation, lex, self._mention_patterns)
-        kinds = self._kinds(text, contexts)
+        cue_cache: CueCache = {}  # shared by the kind test and the rules
+        kinds = self._kinds(text, contexts, cue_cache)
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
                             chains=annotation.coref)
@@ -208,7 +211,7 @@ class Attributor:
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
                         token_starts=tuple(t.span.start for t in annotation.tokens),
-                        layers=frozenset(annotation.provides))
+                        layers=frozenset(annotation.provides), cue_cache=cue_cache)
         decisions: list[_Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):
@@ -223,10 +226,12 @@ class Attributor:
 
     # -- stages ----------------------------------------------------------------------------
 
-    def _kinds(self, text: str, contexts: tuple[QuoteContext, ...]) -> list[QuoteKind]:
+    def _kinds(
+        self, text: str, contexts: tuple[QuoteContext, ...], cue_cache: CueCache
+    ) -> list[QuoteKind]:
         kinds: list[QuoteKind] = []
         for i, ctx in enumerate(contexts):
-            kind = self._kind(text, ctx)
+            kind = self._kind(text, ctx, cue_cache)
             if kind == "scare" and i and kinds[-1] == "mixed" and (
                 contexts[i - 1].quote.span.end == ctx.left.start
             ):
@@ -234,14 +239,16 @@ class Attributor:
             kinds.append(kind)
         return kinds
 
-    def _kind(self, text: str, ctx: QuoteContext) -> QuoteKind:
-        cue_ends = [m.end() for m in self._cues.finditer(text, ctx.left.start, ctx.left.end)]
-        if not cue_ends:
-            cue_ends = [m.end() for m in _ACCORDING.finditer(text, ctx.left.start, ctx.left.end)]
-        before = text[ctx.left.start : ctx.quote.span.start].rstrip(" ,:\u00a0")
-        word_before_is_cue = bool(cue_ends) and cue_ends[-1] == ctx.left.start + len(before)
-        return classify_quote(text, ctx.quote, ctx.paragraph, ctx.left.start, bool(cue_ends),
-                              word_before_is_cue)
+    def _kind(self, text: str, ctx: QuoteContext, cue_cache: CueCache) -> QuoteKind:
+        start, end = ctx.left.start, ctx.left.end
+        cues = find_cues(self._cues, text, start, end, cue_cache)
+        last_cue_end = cues[-1].end if cues else -1
+        if not cues and text.find("ccording to", start, end) >= 0:  # str.find: no regex call
+            for match in _ACCORDING.finditer(text, start, end):
+                last_cue_end = match.end()
+        before = text[start : ctx.quote.span.start].rstrip(" ,:\u00a0")
+        return classify_quote(text, ctx.quote, ctx.paragraph, start, last_cue_end >= 0,
+                              last_cue_end == start + len(before))
 
     def _nested(
         self,
