@@ -366,21 +366,26 @@ def _build_result(
             "confidence": confidence,
             "parent": parent,
         })
-    phrase_spans: dict[int, set[Span]] = {}  # speaker phrases that are no known mention
+    # Spans as (start, end) tuples from here: Span's generated __hash__ and __lt__ are
+    # Python calls, tuples hash and sort in C (the order and equality are the same).
+    phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
     for d in decisions:
-        if d.cluster is not None and d.found and d.found.mention_span and d.found.mention is None:
-            phrase_spans.setdefault(d.cluster, set()).add(d.found.mention_span)
+        f = d.found
+        if d.cluster is not None and f and f.mention_span and f.mention is None:
+            phrase_spans.setdefault(d.cluster, set()).add((f.mention_span.start,
+                                                           f.mention_span.end))
     speakers = []
     index_mentions = coref.index.mentions
     for cluster_index, sid in ids.items():
         c = coref.clusters[cluster_index]
-        mention_spans = sorted(
-            {index_mentions[i].full_span for i in c.mentions}
-            | phrase_spans.get(cluster_index, set())
-        )
+        spans = phrase_spans.get(cluster_index, set())
+        for i in c.mentions:
+            m = index_mentions[i]  # its full_span, without making a Span
+            spans.add((m.title_start if m.title_start >= 0 else m.span.start, m.span.end))
         speakers.append({
             "id": sid, "name": c.name, "type": c.type, "titles": tuple(c.titles),
-            "mentions": [_span(text, s) for s in mention_spans],
+            "mentions": [{"start": start, "end": end, "text": text[start:end]}
+                         for start, end in sorted(spans)],
         })
     result = DocumentResult.model_validate(
         {"doc_id": doc_id, "quotes": records, "speakers": speakers}
