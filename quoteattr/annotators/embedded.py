@@ -91,6 +91,11 @@ class EmbeddedAnnotator:
         )
         """ASCII characters that, after one space, start no speech verb (see
         _before_speech_verb)."""
+        abbreviations = self.lexicon.abbreviations
+        self._abbreviation_tails = frozenset(
+            {a[-3:] for a in abbreviations} | {a[-4:] for a in abbreviations}
+        )
+        """The last three and four characters of every abbreviation (see _ends_sentence)."""
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
@@ -118,16 +123,25 @@ class EmbeddedAnnotator:
     def _ends_sentence(self, text: str, stop: int, after_stop: int, para: Span) -> bool:
         if text[stop] != ".":
             return True
+        # Most full stops follow a word too long, or ending in letters, that no abbreviation
+        # ends with; the last two or three characters tell, without the regex calls.
+        # (ASCII letters and digits: no initialism ends so, and lower() maps them alone.)
+        tail = text[max(para.start, stop - 3) : stop]
+        if len(tail) == 3 and not tail.isalnum():
+            tail = tail[1:]
+        if (len(tail) >= 2 and tail.isascii() and tail.isalnum()
+                and tail.lower() + "." not in self._abbreviation_tails):
+            return True
         word_match = _WORD_BEFORE.search(text, max(para.start, stop - 100), stop + 1,
                                          concurrent=False)
         word = word_match.group(1).lower() if word_match else ""
         word = word.lstrip("\"“‘'([«").rstrip(")]")
         word = word.rsplit("-", 1)[-1]  # (R-Fla.) ends with the abbreviation "fla."
-        next_match = _NEXT_WORD.match(text, after_stop, para.end, concurrent=False)
-        next_word = next_match.group(1).lower() if next_match else ""
         if word in self.lexicon.abbreviations or _INITIALISM.fullmatch(word, concurrent=False):
             # "Mr. Smith" never ends; "in the U.S. The" does when a function word follows.
             is_title = word in self.lexicon.titles
+            next_match = _NEXT_WORD.match(text, after_stop, para.end, concurrent=False)
+            next_word = next_match.group(1).lower() if next_match else ""
             return not is_title and next_word in self.lexicon.function_words
         return True
 
