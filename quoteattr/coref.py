@@ -10,7 +10,7 @@ the text gives that title.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -30,6 +30,18 @@ _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
 _GENDER_MATCH = 1.5
 _UNKNOWN_SINGLE_NAME = 0.6
+
+# A mention's weight by its distance in sentences (index 0: the same sentence), worked out
+# once with the same arithmetic as the salience rules state it.
+_OTHER_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _OTHER_WEIGHT / d for d in range(1, _LOOKBACK_SENTENCES + 1)))
+_SUBJECT_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _SUBJECT_WEIGHT / d for d in range(1, _LOOKBACK_SENTENCES + 1)))
+_SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, _LOOKBACK_SENTENCES + 1)))
+
+# The salience role of each mention outside quotes (Coreference._outside_role).
+_SKIP, _SUBJECT, _OTHER = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -53,6 +65,8 @@ class Cluster:
     type: EntityType = "unknown"
     """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
     reads it for every candidate of every pronoun)."""
+    fullest_size: tuple[int, int] = (0, 0)
+    """Words and characters of :attr:`fullest`, so a new name is compared without re-splitting."""
 
     @property
     def name(self) -> str:
@@ -61,10 +75,10 @@ class Cluster:
 
     def add_name(self, name: str) -> None:
         self.names.append(name)
-        if name != self.fullest and (len(name.split()), len(name)) > (
-            len(self.fullest.split()), len(self.fullest)
-        ):
-            self.fullest = name
+        if name != self.fullest:
+            size = (len(name.split()), len(name))
+            if size > self.fullest_size:
+                self.fullest, self.fullest_size = name, size
 
     def add_title(self, title: str) -> None:
         if title not in self.titles:
@@ -101,10 +115,11 @@ class Coreference:
         self.lexicon = lexicon
         # Sentences that start inside a quote are folded into the one holding the quote's
         # start, so salience distances count the narrative's sentences, not the quoted ones.
-        starts = [q.start for q in quote_spans]
+        quote_starts = [q.start for q in quote_spans]
+        quote_ends = [q.end for q in quote_spans]
         self.sentence_starts = [
             s.start for s in sentences
-            if not _inside(starts, quote_spans, s.start)
+            if not _inside(quote_starts, quote_ends, s.start)
         ]
         self.paragraph_starts = [p.start for p in paragraphs]
         self.clusters: list[Cluster] = []
@@ -117,17 +132,27 @@ class Coreference:
         """Unnamed entities ("the mayor") by their lower-cased phrase."""
         self._unnamed_by_head: dict[str, int] = {}
         """Unnamed entities by their role noun ("mayor"), the first one kept."""
-        inside = _inside_quotes(index.mentions, quote_spans)
-        self._outside = [i for i, m in enumerate(index.mentions) if not inside[i]]
-        self._outside_sentence = [self._sentence_of(index.mentions[i].span.start)
-                                  for i in self._outside]
-        self._outside_paragraph = [self._paragraph_of(index.mentions[i].span.start)
-                                   for i in self._outside]
+        self._may_hold: dict[str, bool] = {}
+        """Role noun -> whether any named entity's titles contain it or a title it stands
+        for (see :meth:`_resolve_nominal`); emptied whenever a title is added."""
+        self._named_titles: str | None = None
+        """The titles of all named entities, built when first needed, reset with ``_may_hold``."""
+        self._outside: list[int] = []
+        """The mentions outside quotes, the only antecedents salience looks at."""
+        self._outside_sentence: list[int] = []
+        self._outside_paragraph: list[int] = []
         """Sentence and paragraph of each of ``_outside``, looked up once, not per candidate."""
-        self._subjects = self._find_subjects()
-        self._first_person = {i for i, m in enumerate(index.mentions)
-                              if m.kind == "pronoun" and m.head in ("i", "we")}
-        """"I" and "we": never an antecedent (salience skips them without reading the mention)."""
+        sentence_starts, paragraph_starts = self.sentence_starts, self.paragraph_starts
+        for i, m in enumerate(index.mentions):  # one pass, bisections inline: once per mention
+            position = m.span.start
+            q = bisect_right(quote_starts, position) - 1
+            if q >= 0 and quote_starts[q] < position < quote_ends[q]:
+                continue
+            self._outside.append(i)
+            self._outside_sentence.append(bisect_right(sentence_starts, position) - 1)
+            self._outside_paragraph.append(bisect_right(paragraph_starts, position) - 1)
+        self._outside_role = self._salience_roles()
+        """The role of each of ``_outside`` in salience, looked up once, not per candidate."""
         self._cluster_names()
         self._link_appositives()
         self._apply_chains(chains)
@@ -139,14 +164,22 @@ class Coreference:
         mentions = self.index.mentions
         singles: list[int] = []
         by_full: dict[tuple[str, str], int] = {}
+        keys: dict[str, tuple[str, str] | None] = {}
+        """Name -> (first word, last word) lower-cased, None for one word: names repeat."""
         for i, m in enumerate(mentions):
             if m.kind != "name":
                 continue
-            words = m.head.split()
-            if len(words) == 1:
+            head = m.head
+            if head in keys:
+                key = keys[head]
+            else:
+                words = head.split()
+                key = keys[head] = (
+                    None if len(words) == 1 else (words[0].lower(), words[-1].lower())
+                )
+            if key is None:
                 singles.append(i)
                 continue
-            key = (words[0].lower(), words[-1].lower())
             c = by_full.get(key)
             if c is None:
                 c = self._new_cluster()
@@ -162,7 +195,10 @@ class Coreference:
         for i in singles:
             m = mentions[i]
             word = m.head.lower()
-            match = self._match_single(by_word.get(word, ()), m.span.start)
+            options = by_word.get(word, ())
+            # one option is the answer wherever the word stands (most words have one)
+            match = options[0][1] if len(options) == 1 else self._match_single(
+                options, m.span.start)
             if match is None:
                 match = self._new_cluster()
                 by_word.setdefault(word, []).append((0, match))
@@ -188,17 +224,23 @@ class Coreference:
         m = self.index.mentions[i]
         cluster = self.clusters[c]
         cluster.mentions.append(i)
-        if m.kind == "name":
+        kind = m.kind
+        if kind == "name":
             cluster.add_name(m.head)
         if m.title:
             cluster.add_title(m.title)
-        if m.kind == "name" or (m.kind == "nominal" and not cluster.names):
-            # a name says what an entity is; "it" or "their landlord" says little
+            self._titles_changed()
+        # a name says what an entity is; "it" or "their landlord" says little (a label held
+        # already, the usual case for a name seen before, is not added again)
+        if (kind == "name" or (kind == "nominal" and not cluster.names)) and (
+            m.label not in cluster.labels
+        ):
             cluster.add_label(m.label)
-        if m.gender in ("m", "f") and (cluster.gender == "-" or (
+        gender = m.gender
+        if gender != "-" and (gender == "m" or gender == "f") and (cluster.gender == "-" or (
             cluster.gender_from_name and not m.gender_from_name
         )):
-            cluster.gender, cluster.gender_from_name = m.gender, m.gender_from_name
+            cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
         self._of[i] = c
 
     # -- salience ------------------------------------------------------------------------------
@@ -209,22 +251,25 @@ class Coreference:
     def _paragraph_of(self, position: int) -> int:
         return bisect_right(self.paragraph_starts, position) - 1
 
-    def _find_subjects(self) -> set[int]:
-        """The first non-possessive mention outside quotes in each sentence."""
-        subjects: set[int] = set()
-        seen: set[int] = set()
+    def _salience_roles(self) -> list[int]:
+        """Per mention outside quotes: ``_SKIP`` for "I" and "we" (never an antecedent),
+        ``_SUBJECT`` for the first non-possessive one of each sentence, else ``_OTHER``."""
+        mentions, text = self.index.mentions, self.text
+        last = len(mentions) - 1
+        roles: list[int] = []
+        subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
         for i, s in zip(self._outside, self._outside_sentence, strict=True):
-            m = self.index.mentions[i]
-            if s in seen:
-                continue
-            after = self.text[m.span.end : m.span.end + 2]
-            if after[:1] in ("'", "’"):
-                continue
-            if self._modifies_next(i):
-                continue
-            seen.add(s)
-            subjects.add(i)
-        return subjects
+            m = mentions[i]
+            role = _OTHER
+            if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
+                i < last and _modifies(m, mentions[i + 1])
+            ):
+                subject_sentence = s  # (sentences never decrease along _outside)
+                role = _SUBJECT
+            if m.kind == "pronoun" and m.head in ("i", "we"):
+                role = _SKIP  # "I" still takes its sentence's subject place, as it did
+            roles.append(role)
+        return roles
 
     def cluster_for_phrase(self, phrase: str, label: str) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
@@ -261,21 +306,13 @@ class Coreference:
                 if i not in self._of or self._of[i] is None:
                     self._add(target, i)
 
-    def _modifies_next(self, i: int) -> bool:
-        """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""
-        mentions = self.index.mentions
-        if i + 1 >= len(mentions):
-            return False
-        m, nxt = mentions[i], mentions[i + 1]
-        return nxt.kind == "name" and nxt.full_span.start <= m.span.end + 1
-
     def _link_appositives(self) -> None:
         """"Olu Adeyemi, the transport director," and "the transport director, Olu Adeyemi,":
         the role noun joins the name's entity and becomes one of its titles."""
         mentions = self.index.mentions
         for i in range(len(mentions) - 1):
             a, b = mentions[i], mentions[i + 1]
-            if not self.text.startswith(", ", a.span.end) or b.full_span.start != a.span.end + 2:
+            if not self.text.startswith(", ", a.span.end) or _full_start(b) != a.span.end + 2:
                 continue  # (startswith first: it rules out most pairs without a slice)
             if self.text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
                 continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
@@ -291,6 +328,12 @@ class Coreference:
             phrase = self.text[mentions[role].span.start : mentions[role].span.end]
             self._add(c, role)
             self.clusters[c].add_title(phrase)
+            self._titles_changed()
+
+    def _titles_changed(self) -> None:
+        if self._named_titles is not None:
+            self._named_titles = None
+            self._may_hold.clear()
 
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
@@ -326,6 +369,8 @@ class Coreference:
 
     def _agreement(self, m: Mention, c: Cluster) -> float:
         """1.0 when ``m`` can refer to ``c``, 0.0 when it cannot, 0.5 when it is doubtful."""
+        if m.kind == "pronoun":
+            return _pronoun_agreement(m.head, m.gender, c)
         if not self._compatible(m, c):
             if c.gender_from_name and m.head in ("he", "she") and c.type in ("person", "unknown"):
                 return 0.3  # "Ola" is a man's name in Norway and a woman's in Poland
@@ -364,46 +409,45 @@ class Coreference:
         total: dict[int, float] = {}
         """The weight of each candidate's best mention, and of all its mentions together."""
         pos = self._outside_position(i)
-        mentions, outside, subjects = self.index.mentions, self._outside, self._subjects
+        mentions, outside, roles = self.index.mentions, self._outside, self._outside_role
         sentence_of, paragraph_of = self._outside_sentence, self._outside_paragraph
-        of, first_person = self._of, self._first_person
+        of, clusters = self._of, self.clusters
+        # Sentences never decrease along ``_outside``: one bisection finds where the
+        # lookback window starts, instead of a distance test per mention.
+        first = bisect_left(sentence_of, here - _LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
-        for k in range(pos - 1, -1, -1):  # no slice: this runs for every pronoun
-            distance = here - sentence_of[k]
-            if distance > _LOOKBACK_SENTENCES:
-                break
+        for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
+            role = roles[k]
+            if role == _SKIP:
+                continue
             j = outside[k]
-            if j in first_person:
-                continue
             # Earlier mentions are resolved before this one (see cluster_of), so _of has them.
-            if j in of:
-                c = of[j]
-            elif mentions[j].kind != "name":
+            c = of.get(j, -1)
+            if c == -1:
+                if mentions[j].kind == "name":
+                    continue
                 c = self.cluster_of(j)
-            else:
-                continue
             if c is None:
                 continue
             agreement = agreements.get(c)
             if agreement is None:  # clusters do not change during this loop
-                agreement = agreements[c] = self._agreement(m, self.clusters[c])
+                agreement = agreements[c] = self._agreement(m, clusters[c])
             if agreement == 0.0:
                 continue
-            if distance == 0:
-                weight = _SAME_SENTENCE_WEIGHT
-            elif j in subjects and paragraph_of[k] == here_paragraph:
-                weight = _SUBJECT_WEIGHT / distance + _SAME_PARAGRAPH_BONUS
-            elif j in subjects:
-                weight = _SUBJECT_WEIGHT / distance
+            distance = here - sentence_of[k]
+            if role == _OTHER:
+                weight = _OTHER_WEIGHTS[distance] * agreement
+            elif paragraph_of[k] == here_paragraph:
+                weight = _SUBJECT_PARAGRAPH_WEIGHTS[distance] * agreement
             else:
-                weight = _OTHER_WEIGHT / distance
-            weight *= agreement
-            if c in best:
-                total[c] += weight
-                if weight > best[c]:
-                    best[c] = weight
-            else:
+                weight = _SUBJECT_WEIGHTS[distance] * agreement
+            top = best.get(c)
+            if top is None:
                 best[c] = total[c] = weight
+            else:
+                total[c] += weight
+                if weight > top:
+                    best[c] = weight
         # The best single mention decides; further mentions add a little (frequency).
         scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
         for position, c in reversed(self._speakers):
@@ -430,11 +474,19 @@ class Coreference:
     def _resolve_nominal(self, i: int) -> int | None:
         m = self.index.mentions[i]
         head = m.head
-        scores = self._candidates(i)
-        holders = self._role_holders(head, scores)
+        definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
+        # The salience scores matter only to the branches below that read them; most role
+        # nouns ("a spokesman", "the residents") reach none of those, so the scan is skipped.
+        may_hold = self._may_have_holders(head)
+        if may_hold or definite and (
+            m.label == "ORG" or m.label == "PERSON" and bool(self.lexicon.role_titles.get(head))
+        ):
+            scores = self._candidates(i)
+        else:
+            scores = {}
+        holders = self._role_holders(head, scores) if may_hold else []
         if holders:
             return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
-        definite = self.text[m.span.start : m.span.start + 4].lower() == "the "
         if definite and m.label == "ORG":
             named_orgs = self._named_organisations(head, scores)
             if named_orgs is not None:
@@ -470,6 +522,23 @@ class Coreference:
         pool = by_head or orgs
         return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
 
+    def _may_have_holders(self, head: str) -> bool:
+        """Whether :meth:`_role_holders` could find any entity for ``head`` among all of the
+        document's named entities (a superset of any candidates)."""
+        known = self._may_hold.get(head)
+        if known is None:
+            if self._named_titles is None:
+                # One string for the substring tests; "\n" joins, as no title word holds one.
+                self._named_titles = "\n".join(
+                    c.titles_lower for c in self.clusters if c.names and c.titles_lower
+                )
+            titles = self._named_titles
+            known = head in titles or any(
+                w in titles for w in self.lexicon.role_titles.get(head, ())
+            )
+            self._may_hold[head] = known
+        return known
+
     def _role_holders(self, head: str, among: dict[int, float]) -> list[int]:
         """Named entities among the recent candidates whose titles contain ``head`` or a
         title it stands for (looking only at recent ones keeps this linear in the text)."""
@@ -483,11 +552,36 @@ class Coreference:
         return holders
 
 
-def _inside(starts: Sequence[int], quotes: Sequence[Span], position: int) -> bool:
+def _pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
+    """:meth:`Coreference._agreement` for a pronoun, its tests and :meth:`_compatible`'s
+    merged into one pass (salience asks it for every candidate entity of every pronoun)."""
+    if head == "he" or head == "she":
+        kind = c.type
+        if kind != "person" and kind != "unknown":
+            return 0.0
+        if c.gender != "-" and c.gender != gender:
+            return 0.3 if c.gender_from_name else 0.0  # "Ola": a man in Norway, a woman in Poland
+        if kind == "unknown":
+            return 0.3 if len(c.name.split()) > 1 else _UNKNOWN_SINGLE_NAME
+        return _GENDER_MATCH if c.gender == gender else 1.0
+    if head == "they":
+        return 1.0 if c.type != "person" or "GROUP" in c.labels else 0.0
+    if head == "it":
+        return 1.0 if c.type in ("organization", "group", "unknown") and c.gender == "-" else 0.0
+    return 0.0
+
+
+def _inside(starts: Sequence[int], ends: Sequence[int], position: int) -> bool:
+    """Whether ``position`` lies strictly inside the last quote starting at or before it."""
     k = bisect_right(starts, position) - 1
-    return k >= 0 and quotes[k].start < position < quotes[k].end
+    return k >= 0 and starts[k] < position < ends[k]
 
 
-def _inside_quotes(mentions: Sequence[Mention], quotes: Sequence[Span]) -> list[bool]:
-    starts = [q.start for q in quotes]
-    return [_inside(starts, quotes, m.span.start) for m in mentions]
+def _full_start(m: Mention) -> int:
+    """``m.full_span.start`` without building the span."""
+    return m.title_start if m.title_start >= 0 else m.span.start
+
+
+def _modifies(m: Mention, nxt: Mention) -> bool:
+    """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""
+    return nxt.kind == "name" and _full_start(nxt) <= m.span.end + 1

@@ -21,6 +21,8 @@ from .spans import BLANK, Span
 QuoteKind = Literal["direct", "mixed", "nested", "scare"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_COUNTED_WORDS = 7
+"""One more than the most words :func:`classify_quote` counts up to (a short title has 6)."""
 _LOOK_BACK = 200
 _DASH_THEN_QUOTE = regex.compile(r"\s*(?:-{1,3}|[—–―])\s*[\"“‘'«„]")
 """A quote joined by a dash to the next one: a saying and its translation."""
@@ -40,6 +42,17 @@ def _is_title_case(words: list[str]) -> bool:
     )
 
 
+def _first_words(content: str) -> list[str]:
+    """The words of ``content``, but no more than :data:`_COUNTED_WORDS`: the rules below
+    only ask whether a quote has up to 6 words, so a long quote is not scanned to its end."""
+    words: list[str] = []
+    for match in _WORD.finditer(content, concurrent=False):
+        words.append(match.group())
+        if len(words) == _COUNTED_WORDS:
+            break
+    return words
+
+
 def classify_quote(
     text: str,
     quote: QuoteSpan,
@@ -57,7 +70,7 @@ def classify_quote(
     if quote.depth > 0:
         return "nested"
     content = text[quote.content.start : quote.content.end].strip()
-    words = _WORD.findall(content, concurrent=False)
+    words = _first_words(content)
     last = content.rstrip(_CLOSING_MARKS + " ")[-1:]
     terminal = bool(last) and (last in _TERMINAL or last in ",—–-:;")
     short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","

@@ -47,59 +47,110 @@ def _mark_pattern(marks: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(m) for m in alternatives))
 
 
-def _is_break(ch: str) -> bool:
-    return ch == "" or ch.isspace() or ch in INVISIBLE
+@cache
+def _marks_by_first_char(marks: tuple[str, ...]) -> dict[str, tuple[str, ...]] | None:
+    """The marks under each first character, longest first (the order of
+    :func:`_mark_pattern`'s alternatives); None when a mark is empty."""
+    if "" in marks:
+        return None
+    out: dict[str, tuple[str, ...]] = {}
+    for mark in sorted(marks, key=len, reverse=True):
+        out[mark[0]] = (*out.get(mark[0], ()), mark)
+    return out
+
+
+def _mark_matches(text: str, marks: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where ``_mark_pattern(marks).finditer(text)`` matches, and which mark: the start
+    and the mark's string for each match, in text order.
+
+    The same leftmost, non-overlapping matches, found by ``str.find`` of each first
+    character instead: a regex scan costs some 80-200 instructions per character of
+    text, and quotation marks are rare (fewer than one character in a hundred).
+    """
+    by_first = _marks_by_first_char(marks)
+    if by_first is None:  # an empty mark matches everywhere: leave that to the regex
+        return [(m.start(), m.group())
+                for m in _mark_pattern(marks).finditer(text, concurrent=False)]
+    starts: list[int] = []
+    find = text.find
+    for first in by_first:
+        i = find(first)
+        while i >= 0:
+            starts.append(i)
+            i = find(first, i + 1)
+    starts.sort()
+    out: list[tuple[int, str]] = []
+    free = 0  # where the last match ended: matches do not overlap
+    for start in starts:
+        if start < free:
+            continue
+        for mark in by_first[text[start]]:
+            if text.startswith(mark, start):
+                out.append((start, mark))
+                free = start + len(mark)
+                break
+    return out
 
 
 def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
     """Every quotation mark in ``text`` that could open or close a quote, in text order."""
     table = lexicon.quote_marks
     mark_chars = frozenset("".join(table))
-    pattern = _mark_pattern(tuple(sorted(table)))
     found: list[MarkToken] = []
-    for match in pattern.finditer(text, concurrent=False):
-        start, end = match.span()
-        info = table[match.group()]
-        mark = info.mark  # the table's own string: a "“" per mark would cost 76 bytes each
+    n = len(text)
+    for start, matched in _mark_matches(text, tuple(sorted(table))):
+        end = start + len(matched)
+        info = table[matched]
         before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if info.family == "single" and not _single_may_be_quote(text, start, end, before, after):
+        after = text[end] if end < n else ""
+        # Whether each neighbour is a break (text edge, space, invisible), once per mark;
+        # the text edge "" needs no test of its own: it is in INVISIBLE.
+        before_break = before.isspace() or before in INVISIBLE
+        after_break = after.isspace() or after in INVISIBLE
+        if info.family == "single" and not _single_may_be_quote(
+            text, start, end, before, after, before_break, after_break
+        ):
             continue
-        left_flanking = not _is_break(after) and (
-            _is_break(before) or before in _OPEN_BEFORE or before in mark_chars
+        left_flanking = not after_break and (
+            before_break or before in _OPEN_BEFORE or before in mark_chars
         )
-        right_flanking = not _is_break(before) and (
-            _is_break(after) or after in _CLOSE_AFTER or after in mark_chars
+        right_flanking = not before_break and (
+            after_break or after in _CLOSE_AFTER or after in mark_chars
         )
-        last = text[max(0, start - 40) : start].rstrip()[-1:]
-        if not right_flanking and before == " " and last and last in mark_chars:
-            right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
-        if info.direction == "either" and before and before in ",.!?;" and after.isalpha():
+        if not right_flanking and before == " ":
+            last = text[max(0, start - 40) : start].rstrip()[-1:]
+            if last and last in mark_chars:
+                right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
+        direction = info.direction
+        if direction == "either" and before and before in ",.!?;" and after.isalpha():
             right_flanking = True  # 'audiences,"Katie' -- a closer glued to the next word
-        if info.direction == "open":
+        if direction == "open":
             can_open, can_close = True, right_flanking and not left_flanking
-        elif info.direction == "close":
+        elif direction == "close":
             at_line_start = before in ("", "\n", "\r")
             can_open, can_close = at_line_start or (left_flanking and not right_flanking), True
         else:
             can_open, can_close = left_flanking, right_flanking
-            if not can_open and not can_close and not (_is_break(before) and _is_break(after)):
+            if not can_open and not can_close and not (before_break and after_break):
                 # Glued on both sides (word"word): let the pairing decide.
                 can_open = can_close = True
         if can_open or can_close:
-            found.append(
-                MarkToken(start, end, mark, info.family, can_open, can_close, info.also_closes)
-            )
+            # info.mark is the table's own string: a "“" per mark would cost 76 bytes each
+            found.append(MarkToken(start, end, info.mark, info.family, can_open, can_close,
+                                   info.also_closes))
     return tuple(found)
 
 
-def _single_may_be_quote(text: str, start: int, end: int, before: str, after: str) -> bool:
+def _single_may_be_quote(
+    text: str, start: int, end: int, before: str, after: str, before_break: bool,
+    after_break: bool,
+) -> bool:
     """False for apostrophes: inside words, before decades and clipped words."""
     if before.isalnum() and after.isalnum():
         return False  # don't, Kerry’s, O'Neill
-    if after.isdigit() and (_is_break(before) or not before.isalnum()):
+    if after.isdigit() and (before_break or not before.isalnum()):
         return False  # '90s, ’16
-    if (_is_break(before) or before in "(") and _CLIPPED_WORDS.match(text, end, concurrent=False):
+    if (before_break or before in "(") and _CLIPPED_WORDS.match(text, end, concurrent=False):
         return False  # 'em, rock 'n' roll (the first mark)
     # rock 'n' roll: the second mark
-    return not (before == "n" and start >= 2 and text[start - 2] in "'’" and _is_break(after))
+    return not (before == "n" and start >= 2 and text[start - 2] in "'’" and after_break)

@@ -28,18 +28,20 @@ _SENTENCE_END = regex.compile(
     r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
 )
 _WORD_BEFORE = regex.compile(r"(?r)(\S+)\Z")  # (?r): searched from the end
-_NEXT_WORD = regex.compile(r"\s+[\"“‘'(\[«\-—–]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
+_OPENERS = "\"“‘'([«-—–"
+"""What may open a word, after white space, in _NEXT_WORD."""
+_NEXT_WORD = regex.compile(r"\s+[" + regex.escape(_OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
 _INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
-_CAPITALISED = regex.compile(
-    r"""
+_NAME_WORD = r"""
     (?:\p{Lu}\.){2,}                                  # U.S., H.W.
     | (?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}]*      # Kerry, McCain, O'Neill
       (?:-\p{L}[\p{L}\p{M}]*)*                         # Jean-Claude, el-Bakraoui
       (?:['’](?![sS]\b)\p{L}+)?                        # N'Diaye, not Kerry's
       \.?                                              # Sen., Jr.
-    """,
-    regex.VERBOSE,
-)
+"""
+# (?=\p{Lu}) changes no match (every word starts with a capital) but lets ``regex`` skip
+# ahead to the next capital instead of trying the whole pattern at every character.
+_CAPITALISED = regex.compile(r"(?=\p{Lu})(?:" + _NAME_WORD + ")", regex.VERBOSE)
 _PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la",
                         "le", "del", "dos", "das", "of", "for", "ibn", "ter"})
 """Lower-case words that may sit inside a name or organisation name ("Ministry of Defence")."""
@@ -47,12 +49,16 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,5}\Z|(?:\p{Lu}\.){2,}\Z")
 """An organisation's initials (NATO, F.B.I.); longer all-capital words are datelines or shouting."""
 
 
-_PARTICIPLE = regex.compile(
-    r"\p{Lu}\p{Ll}+(?:ing|ed) (?:the|a|an|his|her|their|its|to|on|in|at|for|with|by|about|"
-    r"after|before|from|up|out|over)\b"
-)
+_AFTER_PARTICIPLE = ("the", "a", "an", "his", "her", "their", "its", "to", "on", "in", "at",
+                     "for", "with", "by", "about", "after", "before", "from", "up", "out",
+                     "over")
+_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ing|ed) (?:" + "|".join(_AFTER_PARTICIPLE) + r")\b")
 """A sentence-initial "Closing the debate" or "Asked about" opens a participle phrase; the
 word after it tells it from a surname such as "Husted said" or "Schilling told"."""
+_AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
+_NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
+"""ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
+_LONGEST_PARTICLE = max(map(len, _PARTICLES))
 
 
 def _sentence_initial(text: str, start: int, para_start: int) -> bool:
@@ -79,6 +85,17 @@ class EmbeddedAnnotator:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
         self._title_starts = _title_first_words(self.lexicon)
+        verb_initials = {verb[:1] for verb in self.lexicon.speech_verbs}
+        self._not_verb_starts = frozenset(
+            c for c in _NOT_WHITESPACE if c not in verb_initials and c not in _OPENERS
+        )
+        """ASCII characters that, after one space, start no speech verb (see
+        _before_speech_verb)."""
+        abbreviations = self.lexicon.abbreviations
+        self._abbreviation_tails = frozenset(
+            {a[-3:] for a in abbreviations} | {a[-4:] for a in abbreviations}
+        )
+        """The last three and four characters of every abbreviation (see _ends_sentence)."""
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
@@ -106,16 +123,25 @@ class EmbeddedAnnotator:
     def _ends_sentence(self, text: str, stop: int, after_stop: int, para: Span) -> bool:
         if text[stop] != ".":
             return True
+        # Most full stops follow a word too long, or ending in letters, that no abbreviation
+        # ends with; the last two or three characters tell, without the regex calls.
+        # (ASCII letters and digits: no initialism ends so, and lower() maps them alone.)
+        tail = text[max(para.start, stop - 3) : stop]
+        if len(tail) == 3 and not tail.isalnum():
+            tail = tail[1:]
+        if (len(tail) >= 2 and tail.isascii() and tail.isalnum()
+                and tail.lower() + "." not in self._abbreviation_tails):
+            return True
         word_match = _WORD_BEFORE.search(text, max(para.start, stop - 100), stop + 1,
                                          concurrent=False)
         word = word_match.group(1).lower() if word_match else ""
         word = word.lstrip("\"“‘'([«").rstrip(")]")
         word = word.rsplit("-", 1)[-1]  # (R-Fla.) ends with the abbreviation "fla."
-        next_match = _NEXT_WORD.match(text, after_stop, para.end, concurrent=False)
-        next_word = next_match.group(1).lower() if next_match else ""
         if word in self.lexicon.abbreviations or _INITIALISM.fullmatch(word, concurrent=False):
             # "Mr. Smith" never ends; "in the U.S. The" does when a function word follows.
             is_title = word in self.lexicon.titles
+            next_match = _NEXT_WORD.match(text, after_stop, para.end, concurrent=False)
+            next_word = next_match.group(1).lower() if next_match else ""
             return not is_title and next_word in self.lexicon.function_words
         return True
 
@@ -156,8 +182,10 @@ class EmbeddedAnnotator:
                 word, low = word[:-1], low[:-1]
             if (low in not_names and low not in titles
                     and not self._before_speech_verb(text, end)) or (
-                low.endswith(("ing", "ed"))  # cheap test first: _PARTICIPLE needs it
+                low.endswith(("ing", "ed"))  # cheap tests first: _PARTICIPLE needs them
                 and low not in first_names
+                and text[end : end + 1] == " "
+                and text[end + 1 : end + 2] in _AFTER_PARTICIPLE_INITIALS
                 and _sentence_initial(text, start, para_start)
                 and _PARTICIPLE.match(text, start, min(para.end, start + 100), concurrent=False)
             ):
@@ -175,7 +203,14 @@ class EmbeddedAnnotator:
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
         """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""
-        # The next word first: it is rarely a speech verb, so this usually decides.
+        # The next word first: it is rarely a speech verb, so this usually decides. Most
+        # often one space and a letter no speech verb starts with are enough to tell, without
+        # the regex call (_NEXT_WORD would need white space, then take that letter).
+        after = text[end : end + 2]
+        if after[:1] in _NOT_WHITESPACE or (
+            after[:1] == " " and len(after) == 2 and after[1] in self._not_verb_starts
+        ):
+            return False
         match = _NEXT_WORD.match(text, end, concurrent=False)
         if match is None or match.group(1) not in self.lexicon.speech_verbs:
             return False
@@ -252,6 +287,11 @@ def _joinable(text: str, end: int, start: int) -> bool:
     one name: a single space, or a particle ("Ministry of Defence")."""
     if start == end + 1 and text[end] == " ":
         return True
+    if text[end] != " " or text[start - 1] != " ":
+        return False
+    if (start - end > _LONGEST_PARTICLE + 2 and not text[end + 1].isspace()
+            and not text[start - 2].isspace()):
+        return False  # the gap strips to more than a particle (and copying it costs)
     gap = text[end:start]
     inner = gap.strip()
     return gap.startswith(" ") and gap.endswith(" ") and inner.lower() in _PARTICLES

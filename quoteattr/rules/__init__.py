@@ -10,7 +10,7 @@ speaker phrases, ``surface`` holds the rules that read the text's patterns and
 from __future__ import annotations
 
 from ..context import QuoteContext
-from .base import Found, Rule, RuleInput
+from .base import CueCache, Found, Rule, RuleInput, find_cues
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -27,8 +27,8 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["REQUIRES", "RULES", "Found", "Rule", "RuleInput", "attribute_quote",
-           "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
+__all__ = ["REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput", "attribute_quote",
+           "find_cues", "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,

@@ -21,6 +21,10 @@ SpeakerPhrase = tuple[int | None, Span, str]
 """A speaker found in the text: its mention index (or None), its span, and its text when it
 is not a known mention."""
 
+CueCache = dict[tuple[int, int], tuple[Span, ...]]
+"""The speech cues of each ``(start, end)`` window of one document already searched."""
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """What a rule found: the speaker phrase, the cue and how sure the rule is."""
@@ -58,6 +62,8 @@ class RuleInput:
     """``tokens[i].span.start`` for each token, for bisection."""
     layers: frozenset[str] = frozenset({"paragraphs", "sentences", "entities"})
     """The annotation layers the annotator filled; rules needing others are skipped."""
+    cue_cache: CueCache = field(default_factory=dict, compare=False, repr=False)
+    """The cues found in each window so far (see :func:`find_cues`)."""
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside ``[start, end)``."""
@@ -79,6 +85,19 @@ def make_found(
     return Found(rule, round(confidence, 2), mention, span, cue, phrase)
 
 
-def cues_in(inp: RuleInput, span: Span) -> list[Span]:
+def find_cues(
+    cues: Pattern[str], text: str, start: int, end: int, cache: CueCache
+) -> tuple[Span, ...]:
+    """The matches of ``cues`` inside ``[start, end)``, searched once per window and
+    document: the kind test and several rules all read the clause before a quote."""
+    key = (start, end)
+    found = cache.get(key)
+    if found is None:
+        found = tuple([Span(*m.span()) for m in cues.finditer(text, start, end)])
+        cache[key] = found
+    return found
+
+
+def cues_in(inp: RuleInput, span: Span) -> tuple[Span, ...]:
     """The speech cues inside ``span``."""
-    return [Span(*m.span()) for m in inp.cues.finditer(inp.text, span.start, span.end)]
+    return find_cues(inp.cues, inp.text, span.start, span.end, inp.cue_cache)
