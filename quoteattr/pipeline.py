@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -41,9 +40,9 @@ _ANNOTATORS = ("embedded", "stanza")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 
 
-@dataclass(frozen=True, slots=True)
-class _Decision:
-    """One quote's kind and attribution, before records are built."""
+class _Decision(NamedTuple):
+    """One quote's kind and attribution, before records are built (a named tuple: quicker
+    to make than a frozen dataclass)."""
 
     quote: QuoteSpan
     kind: QuoteKind

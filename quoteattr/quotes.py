@@ -10,6 +10,7 @@ so one stray mark never shifts the pairing of the quotes after it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -39,9 +40,12 @@ _CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
 a headline with a lone mark does not."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """A paired quotation: the span covers both marks; ``content`` lies between them."""
+class QuoteSpan(NamedTuple):
+    """A paired quotation: the span covers both marks; ``content`` lies between them.
+
+    A named tuple, as :class:`~quoteattr.mentions.Mention`: as immutable as a frozen
+    dataclass and half the cost to make, at one per quotation.
+    """
 
     span: Span
     content: Span

@@ -59,13 +59,24 @@ REQUIRES: dict[Rule, frozenset[str]] = {
 def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """The first rule in :data:`RULES` that finds a speaker for ``ctx``, skipping rules whose
     layers the annotator did not provide."""
-    for rule in RULES:
-        if not REQUIRES.get(rule, frozenset()) <= inp.layers:
-            continue
+    for rule in _rules_for(inp.layers):
         found = outside_quote(rule(ctx, inp), ctx)
         if found is not None:
             return found
     return None
+
+
+_RULES_FOR: dict[frozenset[str], tuple[Rule, ...]] = {}
+
+
+def _rules_for(layers: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules of :data:`RULES` that ``layers`` provide for, worked out once per set of
+    layers rather than for every rule of every quote."""
+    rules = _RULES_FOR.get(layers)
+    if rules is None:
+        rules = tuple(r for r in RULES if REQUIRES.get(r, frozenset()) <= layers)
+        _RULES_FOR[layers] = rules
+    return rules
 
 
 def outside_quote(found: Found | None, ctx: QuoteContext) -> Found | None:

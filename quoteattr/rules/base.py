@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from re import Pattern
+from typing import NamedTuple
 
 from ..annotation import Token
 from ..context import QuoteContext
@@ -25,9 +26,9 @@ CueCache = dict[tuple[int, int], tuple[Span, ...]]
 """The speech cues of each ``(start, end)`` window of one document already searched."""
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """What a rule found: the speaker phrase, the cue and how sure the rule is."""
+class Found(NamedTuple):
+    """What a rule found: the speaker phrase, the cue and how sure the rule is (a named
+    tuple: quicker to make than a frozen dataclass, and rules make one per attribution)."""
 
     rule: str
     confidence: float

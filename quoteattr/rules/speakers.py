@@ -94,7 +94,7 @@ def speaker_before(
     """The subject phrase that ends just before a cue: a mention, else a noun phrase."""
     text = inp.text
     candidates = inp.mentions.between(floor, cue_start)
-    for m in list(reversed(candidates))[:4]:
+    for m in candidates[:-5:-1]:  # the last four, nearest the cue first
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i", "it"):
             continue
         gap = text[m.span.end : cue_start]
