@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr.wordtrie import trie_alternation, whole_words
+from quoteattr.wordtrie import WordScan, trie_alternation, whole_words
 
 
 def test_longest_word_wins_at_a_position() -> None:
@@ -55,3 +55,34 @@ def test_same_matches_as_a_sorted_alternation(words: list[str], text: str) -> No
     reference = re.compile(f"(?<!{edge})(?:{alternation})(?!{edge})")
     got = [m.span() for m in whole_words(words).finditer(text)]
     assert got == [m.span() for m in reference.finditer(text)]
+
+
+_SPLITTABLE_WORD = st.from_regex(r"[abé]{1,3}(?:['’-][abé]{1,2})?", fullmatch=True)
+_SCAN_WORDS = st.lists(_SPLITTABLE_WORD, min_size=1, max_size=12) | st.lists(
+    st.text("abé'-", min_size=1, max_size=4), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(words=_SCAN_WORDS, text=st.text("abé '’-.\nA_1", max_size=40))
+def test_word_scan_finds_what_whole_words_finds(words: list[str], text: str) -> None:
+    """The three-way split by the character before a word (and its fallback to one
+    pattern for words it cannot split exactly) equals the plain whole-word pattern."""
+    reference = whole_words(words, joiner_needs_letter=True)
+    scan = WordScan.build(words)
+    assert [m.span(1) for m in scan.matches(text)] == [m.span() for m in reference.finditer(text)]
+    any_case = WordScan.build(words, ignore_case=True)
+    reference = whole_words(words, joiner_needs_letter=True, ignore_case=True)
+    upper = text.upper()
+    assert [m.span(1) for m in any_case.matches(upper)] == [
+        m.span() for m in reference.finditer(upper)
+    ]
+
+
+def test_word_scan_splits_letter_words_only() -> None:
+    assert WordScan.build(["he", "vice-president", "prosecutor's"]).after_other is not None
+    assert WordScan.build(["he", "u.n."]).after_other is None
+    assert WordScan.build(["he"], ignore_case=True).after_other is None
+    assert [m.group(1) for m in WordScan.build(["he"]).matches("he said he, (he) he's")] == [
+        "he", "he", "he"
+    ]
