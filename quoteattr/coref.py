@@ -368,19 +368,13 @@ class Coreference:
         return c
 
     def _agreement(self, m: Mention, c: Cluster) -> float:
-        """1.0 when ``m`` can refer to ``c``, 0.0 when it cannot, 0.5 when it is doubtful."""
+        """How well ``m`` agrees with ``c``: 0.0 when it cannot refer to it; for a pronoun
+        the graded weights of :func:`_pronoun_agreement`, else 1.0."""
         if m.kind == "pronoun":
             return _pronoun_agreement(m.head, m.gender, c)
-        if not self._compatible(m, c):
-            if c.gender_from_name and m.head in ("he", "she") and c.type in ("person", "unknown"):
-                return 0.3  # "Ola" is a man's name in Norway and a woman's in Poland
-            return 0.0
-        if m.head in ("he", "she") and c.type == "unknown":
-            # never seen with a given name or title: "Mieterbündnis Ost", a dateline "BERLIN"
-            return 0.3 if len(c.name.split()) > 1 else _UNKNOWN_SINGLE_NAME
-        if m.head in ("he", "she") and c.gender == m.gender:
-            return _GENDER_MATCH  # "she" and "Margaret Hale" agree, not merely don't clash
-        return 1.0
+        # The "he"/"she" grades live in _pronoun_agreement: a name or role noun never has
+        # those heads, so only compatibility is left to test here.
+        return 1.0 if self._compatible(m, c) else 0.0
 
     def _compatible(self, m: Mention, c: Cluster) -> bool:
         if m.kind == "pronoun":

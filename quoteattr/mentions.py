@@ -122,10 +122,9 @@ class MentionPatterns:
     """Word tables built once per lexicon, so finding mentions is one pass of set look-ups
     over the words of the text (a regex alternation of 700 nouns is 15 times slower)."""
 
-    pronouns: frozenset[str]
-    """Nominative pronouns that can be speakers."""
     pronoun_mentions: Mapping[str, tuple[MentionLabel, str, str]]
-    """Pronoun -> the label, gender and number of its mentions, worked out once."""
+    """Each nominative pronoun that can be a speaker -> the label, gender and number of its
+    mentions, worked out once."""
     nouns: Mapping[str, tuple[str, ...]]
     """First word -> the role and group nouns starting with it, longest first."""
     words: WordScan
@@ -152,7 +151,7 @@ class MentionPatterns:
             )
             pronoun_mentions[word] = (label, info.gender, info.number)
         return cls(
-            pronouns=nominative, pronoun_mentions=MappingProxyType(pronoun_mentions),
+            pronoun_mentions=MappingProxyType(pronoun_mentions),
             nouns=MappingProxyType(nouns),
             words=WordScan.build(words),
             words_any_case=WordScan.build(words, ignore_case=True),
