@@ -23,7 +23,7 @@ from .lexicon import Lexicon, default_lexicon
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
-from .records import DocumentResult
+from .records import DocumentResult, SpeakerRef
 from .rules import (
     CueCache,
     Found,
@@ -220,7 +220,8 @@ class Attributor:
             if cluster is not None:
                 coref.note_speaker(ctx.quote.span.start, cluster)
             decisions.append(_Decision(ctx.quote, kind, result, cluster))
-            decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions, max_depth))
+            if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
+                decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
         return _build_result(text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
@@ -245,9 +246,11 @@ class Attributor:
         if not cues and text.find("ccording to", start, end) >= 0:  # str.find: no regex call
             for match in _ACCORDING.finditer(text, start, end):
                 last_cue_end = match.end()
-        before = text[start : ctx.quote.span.start].rstrip(" ,:\u00a0")
+        # Whether the cue ends the clause; with no cue (-1) it cannot, so no slice is made.
+        cue_ends_clause = last_cue_end >= 0 and last_cue_end == start + len(
+            text[start : ctx.quote.span.start].rstrip(" ,:\u00a0"))
         return classify_quote(text, ctx.quote, ctx.paragraph, start, last_cue_end >= 0,
-                              last_cue_end == start + len(before))
+                              cue_ends_clause)
 
     def _nested(
         self,
@@ -257,10 +260,7 @@ class Attributor:
         inp: RuleInput,
         coref: Coreference,
         mentions: MentionIndex,
-        max_depth: int,
     ) -> Iterator[_Decision]:
-        if max_depth <= parent.quote.depth:  # computed once per document, not per quote
-            return
         # Depth-first without recursion: quotes may nest as deep as a text likes.
         pending = list(reversed(nested_contexts(text, quotes, parent)))
         while pending:
@@ -304,8 +304,11 @@ def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> 
     return Attributor(annotator=annotator, lexicon=lexicon)
 
 
-def _span(text: str, span: Span) -> dict[str, object]:
-    """A :class:`TextSpan`'s fields, for :func:`_build_result`'s one validation."""
+def _span(text: str, span: Span | None) -> dict[str, object] | None:
+    """A :class:`TextSpan`'s fields, for :func:`_build_result`'s one validation; None for no
+    span or an empty one (the test ``Span.__len__`` made, without that Python call)."""
+    if span is None or span.end == span.start:
+        return None
     return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
 
 
@@ -328,12 +331,12 @@ def _build_result(
     """
     decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
     ids: dict[int, str] = {}
-    refs: dict[int, dict[str, object]] = {}  # one SpeakerRef's fields per speaker
-    for d in decisions:
-        if d.cluster is not None and d.cluster not in ids:
-            sid = f"S{len(ids) + 1}"
-            ids[d.cluster] = sid
-            refs[d.cluster] = {"id": sid, "name": coref.clusters[d.cluster].name}
+    # One SpeakerRef per speaker, made once: the quotes share it, and pydantic takes a model
+    # instance as it is instead of validating the same fields again for every quote.
+    refs: dict[int, SpeakerRef] = {}
+    # Spans as (start, end) tuples: Span's generated __hash__ and __lt__ are Python calls,
+    # tuples hash and sort in C (the order and equality are the same).
+    phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
     records: list[dict[str, object]] = []
     open_parents: list[tuple[int, int]] = []
     for n, d in enumerate(decisions):
@@ -343,16 +346,27 @@ def _build_result(
         parent = open_parents[-1][0] if open_parents and d.quote.depth > 0 else None
         open_parents.append((n, qspan.end))
         f = d.found
-        speaker = refs[d.cluster] if d.cluster is not None else None
+        cluster = d.cluster
+        speaker = None
+        if cluster is not None:
+            speaker = refs.get(cluster)
+            if speaker is None:  # ids in order of each speaker's first quote
+                sid = ids[cluster] = f"S{len(ids) + 1}"
+                speaker = refs[cluster] = SpeakerRef(id=sid, name=coref.clusters[cluster].name)
         if f is None:
             mention = cue = None
             rule = "not_speech" if d.kind == "scare" else "unattributed"
             confidence = 0.0
         else:
-            mention = _span(text, f.mention_span) if f.mention_span else None
-            cue = _span(text, f.cue) if f.cue else None
+            span = f.mention_span
+            mention = _span(text, span)
+            cue = _span(text, f.cue)
             rule = f.rule
-            confidence = f.confidence if speaker else 0.0
+            confidence = f.confidence if speaker is not None else 0.0
+            if span is not None and mention is not None and cluster is not None and (
+                f.mention is None
+            ):
+                phrase_spans.setdefault(cluster, set()).add((span.start, span.end))
         records.append({
             "start": qspan.start,
             "end": qspan.end,
@@ -365,14 +379,6 @@ def _build_result(
             "confidence": confidence,
             "parent": parent,
         })
-    # Spans as (start, end) tuples from here: Span's generated __hash__ and __lt__ are
-    # Python calls, tuples hash and sort in C (the order and equality are the same).
-    phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
-    for d in decisions:
-        f = d.found
-        if d.cluster is not None and f and f.mention_span and f.mention is None:
-            phrase_spans.setdefault(d.cluster, set()).add((f.mention_span.start,
-                                                           f.mention_span.end))
     speakers = []
     index_mentions = coref.index.mentions
     for cluster_index, sid in ids.items():

@@ -9,12 +9,13 @@ words (``'90s``, ``rock 'n' roll``) are dropped here, so they never pair.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import NamedTuple
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, QuoteMark
 from .spans import INVISIBLE
 
 # concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
@@ -92,17 +93,32 @@ def _mark_matches(text: str, marks: tuple[str, ...]) -> list[tuple[int, str]]:
     return out
 
 
+_TABLES: dict[int, tuple[Mapping[str, QuoteMark], tuple[str, ...], frozenset[str]]] = {}
+"""Per quote-mark table (by id; the entry holds the table, so the id stays its own): the
+marks sorted and every character of them, worked out once instead of for every text."""
+
+
+def _marks_of(table: Mapping[str, QuoteMark]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The marks of ``table`` sorted, and the characters they are made of."""
+    entry = _TABLES.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _TABLES[id(table)] = (table, tuple(sorted(table)), frozenset("".join(table)))
+    return entry[1], entry[2]
+
+
 def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
     """Every quotation mark in ``text`` that could open or close a quote, in text order."""
     table = lexicon.quote_marks
-    mark_chars = frozenset("".join(table))
+    marks, mark_chars = _marks_of(table)
     found: list[MarkToken] = []
     n = len(text)
-    for start, matched in _mark_matches(text, tuple(sorted(table))):
+    for start, matched in _mark_matches(text, marks):
         end = start + len(matched)
         info = table[matched]
         before = text[start - 1] if start else ""
         after = text[end] if end < n else ""
+        if info.family == "single" and before.isalnum() and after.isalnum():
+            continue  # the commonest mark of all, an apostrophe in a word (_single_may_be_quote)
         # Whether each neighbour is a break (text edge, space, invisible), once per mark;
         # the text edge "" needs no test of its own: it is in INVISIBLE.
         before_break = before.isspace() or before in INVISIBLE

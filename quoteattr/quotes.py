@@ -114,7 +114,8 @@ def pair_quotes(
             elif not _single_line_break(text, paragraphs[p_index - 1].end, para.start):
                 stack.clear()
             # else: a quote broken by one line break (wrapped text) may close on this line
-        _pair_paragraph(text, para_marks, stack, quotes)
+        if para_marks:  # most paragraphs hold no mark, and no mark changes nothing
+            _pair_paragraph(text, para_marks, stack, quotes)
         # An open quote may continue only if the paragraph ended inside it.
         if stack and p_index + 1 == len(paragraphs):
             stack.clear()

@@ -59,9 +59,12 @@ REQUIRES: dict[Rule, frozenset[str]] = {
 def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """The first rule in :data:`RULES` that finds a speaker for ``ctx``, skipping rules whose
     layers the annotator did not provide."""
+    quote = ctx.quote.span
     for rule in _rules_for(inp.layers):
-        found = outside_quote(rule(ctx, inp), ctx)
-        if found is not None:
+        found = rule(ctx, inp)
+        # outside_quote, inlined: most rules find nothing, and this loop runs for each
+        if found is not None and (found.mention_span is None
+                                  or not found.mention_span.overlaps(quote)):
             return found
     return None
 

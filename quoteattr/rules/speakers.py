@@ -6,10 +6,12 @@ when one fits, else a noun phrase ("a spokeswoman", "voices across Europe"), els
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from ..lexicon import Lexicon
-from ..mentions import Mention
+from ..mentions import Mention, MentionIndex
 from ..spans import Span
 from .base import RuleInput, SpeakerPhrase
 
@@ -88,13 +90,41 @@ _GENERIC_NP_AFTER = regex.compile(
 )
 
 
+_NEAREST = 4
+"""How many mentions before a cue :func:`speaker_before` tries as its subject."""
+
+
+def last_mentions(index: MentionIndex, floor: int, end: int, limit: int) -> list[int]:
+    """Indices of the last ``limit`` mentions wholly inside ``[floor, end)``, the last first:
+    the mentions of ``index.between(floor, end)[:-limit - 1:-1]``, found by walking back from
+    ``end`` instead of forward through the whole window (a clause may hold dozens)."""
+    starts, mentions = index.starts, index.mentions
+    out: list[int] = []
+    k = bisect_left(starts, end) - 1
+    while k >= 0 and starts[k] >= floor and len(out) < limit:
+        if mentions[k].span.end <= end:
+            out.append(k)
+        k -= 1
+    return out
+
+
+def _position(index: MentionIndex, k: int) -> int:
+    """``index.index_of(index.mentions[k])``: ``k`` itself unless an equal mention with the
+    same start follows it (index_of returns the last such one)."""
+    starts = index.starts
+    if k + 1 == len(starts) or starts[k + 1] != starts[k]:
+        return k
+    return index.index_of(index.mentions[k])
+
+
 def speaker_before(
     inp: RuleInput, floor: int, cue_start: int
 ) -> SpeakerPhrase | None:
     """The subject phrase that ends just before a cue: a mention, else a noun phrase."""
     text = inp.text
-    candidates = inp.mentions.between(floor, cue_start)
-    for m in candidates[:-5:-1]:  # the last four, nearest the cue first
+    mentions = inp.mentions.mentions
+    for k in last_mentions(inp.mentions, floor, cue_start, _NEAREST):  # nearest the cue first
+        m = mentions[k]
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i", "it"):
             continue
         gap = text[m.span.end : cue_start]
@@ -105,7 +135,7 @@ def speaker_before(
         wider = _noun_before_preposition(inp, floor, m)
         if wider is not None:
             return wider
-        return inp.mentions.index_of(m), m.full_span, ""
+        return _position(inp.mentions, k), m.full_span, ""
     appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
     if appositive is not None:
         cue_start = appositive.start()  # "one board member, who asked not to be named, said"

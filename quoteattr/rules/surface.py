@@ -43,6 +43,18 @@ _SENTENCE_STOP = regex.compile(r"[.!?]\s")
 _MAX_TAIL_WORDS = 12
 """How many words may separate a speech cue from the quote it introduces."""
 
+_TOO_MANY_TAIL_WORDS = regex.compile(
+    rf"(?:[^\p{{L}}\p{{N}}'’-]*+[\p{{L}}\p{{N}}'’-]++){{{_MAX_TAIL_WORDS + 1}}}"
+)
+"""Matches where :data:`_TAIL_WORDS` would find more than :data:`_MAX_TAIL_WORDS` words:
+each round takes one whole word and the gap before it, so the match stops at the 13th word
+instead of listing every word of a long tail."""
+
+
+def too_many_tail_words(tail: str) -> bool:
+    """``len(_TAIL_WORDS.findall(tail)) > _MAX_TAIL_WORDS``, without the list."""
+    return _TOO_MANY_TAIL_WORDS.match(tail) is not None
+
 _MAX_RIGHT_LEAD = 3
 
 
@@ -95,7 +107,7 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     strong = [c for c in cues if inp.text[c.start : c.end] in inp.lexicon.strong_speech_verbs]
     for cue in reversed(strong or cues):
         tail = inp.text[cue.end : ctx.quote.span.start]
-        if _SENTENCE_STOP.search(tail) or len(_TAIL_WORDS.findall(tail)) > _MAX_TAIL_WORDS:
+        if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
             return None
         cue_word = inp.text[cue.start : cue.end]
         if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
