@@ -42,25 +42,9 @@ def _is_title_case(words: list[str]) -> bool:
     )
 
 
-_FIRST_WORDS = regex.compile(
-    rf"(?:[^\p{{L}}\p{{N}}]*+([\p{{L}}\p{{N}}][\p{{L}}\p{{N}}'’.-]*+)){{0,{_COUNTED_WORDS}}}"
-)
-"""Up to :data:`_COUNTED_WORDS` matches of :data:`_WORD` in one match: a run of characters
-no word starts with, then a word, repeated; the possessive runs take what ``finditer``
-would (a word ends where a character outside it follows, and the gap holds no word start)."""
-
-
 def _first_words(content: str) -> list[str]:
     """The words of ``content``, but no more than :data:`_COUNTED_WORDS`: the rules below
-    only ask whether a quote has up to 6 words, so a long quote is not scanned to its end.
-    One match of :data:`_FIRST_WORDS` collects them (its group's captures) rather than a
-    Python loop over ``_WORD.finditer``, which :func:`_first_words_by_search` keeps."""
-    match = _FIRST_WORDS.match(content, concurrent=False)
-    return match.captures(1) if match is not None else []
-
-
-def _first_words_by_search(content: str) -> list[str]:
-    """What :func:`_first_words` returns, word by word (the reference its tests compare to)."""
+    only ask whether a quote has up to 6 words, so a long quote is not scanned to its end."""
     words: list[str] = []
     for match in _WORD.finditer(content, concurrent=False):
         words.append(match.group())

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import quoteattr
-from quoteattr.kinds import _first_words, _first_words_by_search
 from quoteattr.lexicon import default_lexicon
 from quoteattr.mentions import Mention, MentionIndex
 from quoteattr.quotemarks import _marks_of, find_marks
@@ -21,19 +20,6 @@ from quoteattr.spans import Span
 
 # Letters, digits, the joiners and the punctuation the word patterns split on.
 _WORDY = st.text(alphabet="ab Z9'’-.,!? \n\u00e9\u4e2d", max_size=80)
-
-
-@settings(max_examples=400, deadline=None)
-@given(_WORDY)
-def test_first_words_match_the_word_by_word_search(content: str) -> None:
-    assert _first_words(content) == _first_words_by_search(content)
-
-
-def test_first_words_stop_at_seven() -> None:
-    assert _first_words("one two three four five six seven eight nine") == [
-        "one", "two", "three", "four", "five", "six", "seven"]
-    assert _first_words(" -- ") == []
-    assert _first_words("3.5-fold it’s") == ["3.5-fold", "it’s"]
 
 
 @settings(max_examples=400, deadline=None)
