@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from itertools import product
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 import regex
 
-from .annotation import Annotation
+from .annotation import Annotation, Entity
 from .lexicon import Lexicon, RoleNoun
 from .spans import Span
 from .wordtrie import WordScan, whole_words
@@ -70,6 +71,13 @@ class Mention(NamedTuple):
         return Span(self.title_start, self.span.end) if self.title_start >= 0 else self.span
 
 
+_MentionFields = tuple[Span, MentionKind, MentionLabel, str, str, int, str, str, bool]
+_new_mention = cast("Callable[[_MentionFields], Mention]", partial(tuple.__new__, Mention))
+"""``Mention(*fields)`` without the Python-level ``__new__`` of a named tuple, which only
+passes its arguments on to ``tuple.__new__``: a third less work per mention, and there is
+one per name, pronoun and role noun. All nine fields are given, in order."""
+
+
 @dataclass(frozen=True, slots=True)
 class MentionIndex:
     """Mentions sorted by start, with a start-offset array for fast window look-ups."""
@@ -116,7 +124,6 @@ The word and space runs are possessive (``++``) because giving back part of one 
 help: what comes before a word must be a space and what comes before a space a word, so
 a shorter run always fails. Without the backtracking the search costs a third less."""
 
-
 @dataclass(frozen=True, slots=True)
 class MentionPatterns:
     """Word tables built once per lexicon, so finding mentions is one pass of set look-ups
@@ -131,6 +138,17 @@ class MentionPatterns:
     """The pronouns and first words as whole words, for lower-cased text."""
     words_any_case: WordScan
     """The same, case-insensitive, for the rare text whose lower-casing changes its length."""
+    title_lead: frozenset[str]
+    """Every lower-cased word the title look-back accepts right before a name: titles (also
+    without their full stop, "Mr" for "mr.") and title modifiers. A name whose word before
+    is not one has no title, so most names skip the look-back (see :func:`_names`)."""
+    title_lead_ends: frozenset[str] | None
+    """The last three characters of each ``title_lead`` word in every ASCII case (for a
+    two-letter word, after any ASCII character): a quicker first test of the word before
+    a name (see :func:`_names`). ``None`` when some lead word is a single character (the
+    test would not be exact; the look-back then goes by ``title_lead`` alone)."""
+    genders: Mapping[str, str]
+    """Given name -> "m" or "f": ``lexicon.first_names`` without the unisex ("u") names."""
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MentionPatterns:
@@ -150,12 +168,40 @@ class MentionPatterns:
                 else "ORG" if word == "it" else "UNKNOWN"
             )
             pronoun_mentions[word] = (label, info.gender, info.number)
+        titles = lexicon.titles
+        title_lead = frozenset(titles).union(
+            (t[:-1] for t in titles if t.endswith(".")), lexicon.title_modifiers
+        )
         return cls(
             pronoun_mentions=MappingProxyType(pronoun_mentions),
             nouns=MappingProxyType(nouns),
             words=WordScan.build(words),
             words_any_case=WordScan.build(words, ignore_case=True),
+            title_lead=title_lead,
+            title_lead_ends=_word_ends(title_lead),
+            genders=MappingProxyType(
+                {name: g for name, g in lexicon.first_names.items() if g != "u"}
+            ),
         )
+
+
+def _word_ends(words: frozenset[str]) -> frozenset[str] | None:
+    """The table :attr:`MentionPatterns.title_lead_ends` describes, or ``None``.
+
+    A word that does not end in ASCII ("señor") needs no entry: three ASCII characters
+    of the text can never lower-case to its end.
+    """
+    if any(len(w) < 2 for w in words):
+        return None
+    ascii_chars = [chr(c) for c in range(128)]
+    ends: set[str] = set()
+    for word in words:
+        tail = word[-3:]
+        if not tail.isascii():
+            continue
+        cased = ["".join(c) for c in product(*({c.lower(), c.upper()} for c in tail))]
+        ends.update(cased if len(tail) == 3 else (c + w for c in ascii_chars for w in cased))
+    return frozenset(ends)
 
 
 @cache
@@ -172,12 +218,7 @@ def find_mentions(
     text = annotation.text
     found: list[Mention] = []
     plain_spaces = not any(c in text for c in _ODD_SPACES)
-    names = [
-        _name_mention(text, e.span, e.label, lexicon, plain_spaces)
-        for e in annotation.entities
-        if e.label in ("PERSON", "ORG", "MISC")
-        or (e.label == "NORP" and _before_speech_verb(text, e.span.end, lexicon))
-    ]
+    names = _names(text, annotation.entities, lexicon, patterns, plain_spaces)
     found.extend(_join_coordinated(text, names))
     roles = lexicon.role_nouns
     pronoun_mentions = patterns.pronoun_mentions
@@ -195,9 +236,8 @@ def find_mentions(
             if word == "i" and text[at] != "I":
                 continue
             label, gender, number = pronoun
-            # positional arguments: a named tuple takes them a third quicker than keywords
-            found.append(Mention(Span(at, match.end(1)), "pronoun", label, word, "", -1,
-                                 gender, number))
+            found.append(_new_mention((Span(at, match.end(1)), "pronoun", label, word, "", -1,
+                                       gender, number, False)))
             continue
         phrases = patterns.nouns.get(word)
         if phrases is None:
@@ -225,8 +265,8 @@ def find_mentions(
                 continue
         last_nominal_end = end
         found.append(
-            Mention(Span(start, end), "nominal", _ROLE_LABELS[role.type], noun, "", -1,
-                    role.gender, "pl" if role.type == "group" else "sg")
+            _new_mention((Span(start, end), "nominal", _ROLE_LABELS[role.type], noun, "", -1,
+                          role.gender, "pl" if role.type == "group" else "sg", False))
         )
     # By start, longer first: two stable sorts with C-level keys, no Python call per mention.
     found.sort(key=_SPAN_END, reverse=True)
@@ -272,8 +312,8 @@ def _join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
             nxt = names[i + 1]
             if text.startswith(" and ", m.span.end) and nxt.full_span.start == m.span.end + 5:
                 span = Span(m.full_span.start, nxt.span.end)
-                out.append(Mention(span, "name", "GROUP", text[m.span.start : nxt.span.end],
-                                   "", -1, "-", "pl"))
+                out.append(_new_mention((span, "name", "GROUP", text[m.span.start : nxt.span.end],
+                                         "", -1, "-", "pl", False)))
                 i += 2
                 continue
         out.append(m)
@@ -281,18 +321,94 @@ def _join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
     return out
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
+_UNTITLED_LABELS: dict[str, MentionLabel] = {
+    "PERSON": "PERSON", "ORG": "ORG", "MISC": "UNKNOWN", "NORP": "UNKNOWN",
+}
+"""A name's mention label when no title comes before it (a title makes a person)."""
+
+
+def _names(
+    text: str, entities: Iterable[Entity], lexicon: Lexicon, patterns: MentionPatterns,
+    plain_spaces: bool,
+) -> list[Mention]:
+    """The name mentions among ``entities``: persons, organisations, other names, and
+    nationality words standing as surnames ("Cuban said"), in order.
+
+    Most names have no title, and the title look-back gives up at the first word before
+    the name unless that word is in ``patterns.title_lead``: for any other word (or no
+    space before the name) the mention is exactly what :func:`_untitled_name` builds, so
+    only the rest go through :func:`_name_mention`. Texts with odd spaces (see
+    :func:`_title_start`) always do: ``str.rsplit`` would see other words there.
+
+    Before splitting off the word, its last three characters are looked up in
+    ``patterns.title_lead_ends``: a lead word ends so in some case, and ASCII characters
+    lower-case alone, so three ASCII characters that are not there cannot end one. Where
+    they may not be the word's end (a second space or a control character right before
+    the name's space, or a text start), the test is skipped.
+    """
+    lead = patterns.title_lead
+    ends = patterns.title_lead_ends
+    genders = patterns.genders
+    out: list[Mention] = []
+    for span, label in entities:
+        if label not in _NAME_LABELS and (
+            label != "NORP" or not _before_speech_verb(text, span.end, lexicon)
+        ):
+            continue
+        start = span.start
+        if start and text[start - 1].isspace():
+            tail = text[start - 4 : start - 1] if start > 3 else ""
+            if ends is None or not tail or tail[2] <= " " or tail in ends or not tail.isascii():
+                before = text[max(0, start - 40) : start].rsplit(None, 1)
+                if not plain_spaces or (before and before[-1].lower().strip(",") in lead):
+                    out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces))
+                    continue
+        out.append(_untitled_name(text, span, label, genders))
+    return out
+
+
+def _untitled_name(text: str, span: Span, label: str, genders: Mapping[str, str]) -> Mention:
+    """A name mention without a title: its gender, if any, is a guess from the given name."""
+    name = text[span.start : span.end]
+    first = name.split(None, 1)
+    gender = genders.get(first[0].lower(), "-") if first else "-"
+    return _new_mention((span, "name", _UNTITLED_LABELS.get(label, "UNKNOWN"), name, "", -1,
+                         gender, "sg", gender != "-"))
+
+
 def _name_mention(
-    text: str, span: Span, label: str, lexicon: Lexicon, plain_spaces: bool = True
+    text: str, span: Span, label: str, lexicon: Lexicon, patterns: MentionPatterns,
+    plain_spaces: bool = True,
 ) -> Mention:
     """A name mention, with the title phrase before it ("Belgian Prime Minister") attached.
+
+    A title makes the name a person's (unless it is an organisation's), and a title word
+    ("Mrs.") tells the gender more surely than the given name does.
+    """
+    mention = _untitled_name(text, span, label, patterns.genders)
+    title_start = _title_start(text, span.start, lexicon, plain_spaces)
+    if title_start == span.start:
+        return mention
+    title = text[title_start : span.start].strip()
+    gender, from_name = mention.gender, mention.gender_from_name
+    for word in title.lower().split():
+        info = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
+        if info is not None and info.gender != "-":
+            gender, from_name = info.gender, False
+    return mention._replace(label="ORG" if label == "ORG" else "PERSON", title=title,
+                            title_start=title_start, gender=gender, gender_from_name=from_name)
+
+
+def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> int:
+    """Where the title phrase before a name at ``pos`` starts, or ``pos`` when there is none.
 
     ``plain_spaces`` says the text has none of the four characters (U+001C to U+001F)
     that ``str.isspace`` counts as space and the ``regex`` module's ``\\s`` does not; then
     ``str.rstrip``/``str.rsplit`` find the word before ``pos`` exactly as ``_TITLE_WORD``
     would, at a fraction of the cost of a regex call.
     """
-    title_start = span.start
-    pos = span.start
+    title_start = pos
     words: list[str] = []
     titles = lexicon.titles
     for _ in range(6):
@@ -325,19 +441,4 @@ def _name_mention(
                 title_start = pos
             continue
         break
-    title = text[title_start : span.start].strip() if title_start < span.start else ""
-    name = text[span.start : span.end]
-    name_words = name.split(maxsplit=1)
-    gender = lexicon.first_names.get(name_words[0].lower(), "-") if name_words else "-"
-    if gender == "u":
-        gender = "-"
-    from_name = gender != "-"
-    for word in title.lower().split() if title else ():
-        info = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
-        if info is not None and info.gender != "-":
-            gender, from_name = info.gender, False
-    mention_label: MentionLabel = "ORG" if label == "ORG" else (
-        "PERSON" if label == "PERSON" or title else "UNKNOWN"
-    )
-    return Mention(span, "name", mention_label, name, title,
-                   title_start if title else -1, gender, "sg", from_name)
+    return title_start

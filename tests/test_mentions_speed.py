@@ -6,8 +6,17 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quoteattr.annotation import Entity
 from quoteattr.lexicon import Lexicon, default_lexicon
-from quoteattr.mentions import _DETERMINER_BEFORE, _name_mention
+from quoteattr.mentions import (
+    _DETERMINER_BEFORE,
+    Mention,
+    MentionPatterns,
+    _name_mention,
+    _names,
+    _new_mention,
+    _word_ends,
+)
 from quoteattr.spans import Span
 
 _PLAIN_DETERMINER = regex.compile(
@@ -42,6 +51,7 @@ def test_possessive_determiner_pattern_finds_the_same(text: str, cut: int, back:
 
 
 _LEXICON: Lexicon = default_lexicon()
+_PATTERNS = MentionPatterns.from_lexicon(_LEXICON)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -54,5 +64,60 @@ def test_title_look_back_matches_the_regex_path(before: str, name: str, label: s
         before = before.translate({0x1C: " ", 0x1D: " ", 0x1E: " ", 0x1F: " "})
     text = before + name + " said."
     span = Span(len(before), len(before) + len(name))
-    fast = _name_mention(text, span, label, _LEXICON, True)
-    assert fast == _name_mention(text, span, label, _LEXICON, False)
+    fast = _name_mention(text, span, label, _LEXICON, _PATTERNS, True)
+    assert fast == _name_mention(text, span, label, _LEXICON, _PATTERNS, False)
+
+
+_BEFORE_NAME = st.sampled_from(
+    ["Mr", "MR", "mr.", "Mrs.", ",Mr", "Dr", "Sen.", "señor", "SEÑORA", "Prime", "Minister",
+     "minister,", "US", "Us", "Secretary", "of", "the", "State", "former", "chief", "co-",
+     "x", "said", "Ms", "MS", "\u212aing", "İr", "aMr", "1st", "Lt.", "Gen.", "(Mr", "“Mr",
+     "", "a"]
+)
+_SPACES_BEFORE = st.sampled_from([" ", "  ", "\n", "\t ", " \n", "\u00a0", "\x1c", "\x07 ", ""])
+
+
+@st.composite
+def _name_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_BEFORE_NAME, _SPACES_BEFORE), max_size=6))
+    return "".join(w + s for w, s in parts)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(before=_name_texts(), name=st.sampled_from(["John Kerry", "Kerry", "Mary", "EU"]),
+       label=st.sampled_from(["PERSON", "ORG", "MISC", "NORP"]))
+def test_names_skip_the_look_back_only_where_it_finds_no_title(
+    before: str, name: str, label: str
+) -> None:
+    """``_names`` builds a name without the look-back where the word before cannot start a
+    title (``title_lead``, ``title_lead_ends``): the same mention the look-back gives."""
+    text = before + name + " said."
+    span = Span(len(before), len(before) + len(name))
+    plain = not any(c in text for c in "\x1c\x1d\x1e\x1f")
+    found = _names(text, [Entity(span, label)], _LEXICON, _PATTERNS, plain)  # type: ignore[arg-type]
+    # a nationality (NORP) counts as a name before a speech verb, as here
+    assert found == [_name_mention(text, span, label, _LEXICON, _PATTERNS, plain)]
+
+
+def test_title_lead_ends_cover_every_case_of_every_lead_word() -> None:
+    ends = _PATTERNS.title_lead_ends
+    assert ends is not None
+    for word in _PATTERNS.title_lead:
+        tail = word[-3:] if len(word) > 2 else " " + word  # a two-letter word after a space
+        if tail.isascii():
+            assert tail.upper() in ends and tail in ends and tail.title() in ends
+    assert " by" not in ends  # "by": the look-back is skipped
+
+
+def test_title_lead_ends_are_off_for_single_character_lead_words() -> None:
+    assert _word_ends(frozenset({"mr", "a"})) is None
+    ends = _word_ends(frozenset({"mr", "señor"}))
+    assert ends is not None and " mR" in ends and ",MR" in ends and "ñor" not in ends
+
+
+def test_new_mention_is_the_named_tuple() -> None:
+    fields = (Span(1, 4), "name", "PERSON", "Ann", "Dr.", 0, "f", "sg", False)
+    made = _new_mention(fields)  # type: ignore[arg-type]
+    assert type(made) is Mention
+    assert made == Mention(*fields)  # type: ignore[arg-type]
+    assert made.full_span == Span(0, 4)

@@ -77,6 +77,12 @@ class _Word(NamedTuple):
     """``text`` lower-cased, once."""
 
 
+_new_tuple = tuple.__new__
+"""Makes a named tuple (a _Word, an Entity) from a tuple of its fields: calling the class
+runs a Python-level __new__, made once for every capitalised word and name of the text,
+this only the C one (the result is the same)."""
+
+
 class EmbeddedAnnotator:
     """Rule-based annotator: paragraphs, sentences and named-entity spans, no models."""
 
@@ -148,29 +154,40 @@ class EmbeddedAnnotator:
 
     # -- entities --------------------------------------------------------------------------
 
-    def _entities(self, text: str, paragraphs: tuple[Span, ...]) -> Iterator[Entity]:
-        for para in paragraphs:
-            for run in self._runs(text, para):
-                entity = self._classify(text, run)
-                if entity is not None:
-                    yield entity
+    def _entities(self, text: str, paragraphs: tuple[Span, ...]) -> list[Entity]:
+        classify = self._classify
+        return [entity for run in self._runs(text, paragraphs)
+                if (entity := classify(text, run)) is not None]
 
-    def _runs(self, text: str, para: Span) -> Iterator[list[_Word]]:
-        """Maximal runs of capitalised words, joined by single spaces or name particles."""
+    def _runs(self, text: str, paragraphs: tuple[Span, ...]) -> list[list[_Word]]:
+        """Maximal runs of capitalised words, joined by single spaces or name particles;
+        a run never crosses a paragraph."""
         # Runs once per capitalised word of the text: lexicon sets are bound to locals and
-        # the cheapest tests come first.
+        # the cheapest tests come first. One scan of the whole text finds the same words as
+        # one per paragraph (a word holds no line break, and paragraphs end at one), so the
+        # paragraph is only tracked, to end a run at its end.
+        runs: list[list[_Word]] = []
         run: list[_Word] = []
         last_end = -1
         lex = self.lexicon
         not_names, abbreviations, titles = lex.not_names, lex.abbreviations, lex.titles
         first_names = lex.first_names
-        para_start = para.start
-        for match in _CAPITALISED.finditer(text, para_start, para.end, concurrent=False):
+        paras = iter(paragraphs)
+        new_tuple = _new_tuple
+        para_start = para_end = -1
+        for match in _CAPITALISED.finditer(text, concurrent=False):
             start, end = match.span()
+            if start >= para_end:  # into the next paragraph
+                if run:
+                    runs.append(run)
+                    run = []
+                para_start, para_end = _paragraph_of(start, paras)
             if start > para_start:
                 before = text[start - 1]
                 if before.isalnum() or before == "-":
                     continue
+            elif start < para_start:
+                continue  # outside the paragraphs (only blank text lies between them)
             word = match.group()
             low = word.lower()
             if (
@@ -188,19 +205,24 @@ class EmbeddedAnnotator:
                 and text[end : end + 1] == " "
                 and text[end + 1 : end + 2] in _AFTER_PARTICIPLE_INITIALS
                 and _sentence_initial(text, start, para_start)
-                and _PARTICIPLE.match(text, start, min(para.end, start + 100), concurrent=False)
+                and _PARTICIPLE.match(text, start, min(para_end, start + 100), concurrent=False)
             ):
                 if run:
-                    yield run
+                    runs.append(run)
                     run = []
                 continue
-            if run and not _joinable(text, last_end, start):
-                yield run
+            # One space is the usual gap between two words of a run: tested here, before
+            # the call that weighs longer gaps.
+            if run and (start != last_end + 1 or text[last_end] != " ") and not _joinable(
+                text, last_end, start
+            ):
+                runs.append(run)
                 run = []
-            run.append(_Word(start, end, word, low))
+            run.append(new_tuple(_Word, (start, end, word, low)))
             last_end = end
         if run:
-            yield run
+            runs.append(run)
+        return runs
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
         """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""
@@ -225,7 +247,8 @@ class EmbeddedAnnotator:
         is all title."""
         lex = self.lexicon
         if len(run) == 1:  # most runs: no title to cut, no order of words to weigh
-            return Entity(Span(run[0].start, run[0].end), _single_word_label(run[0], lex))
+            word = run[0]
+            return _new_tuple(Entity, (Span(word.start, word.end), _single_word_label(word, lex)))
         name_start = _title_end(text, run, lex, self._title_starts)
         name = run[name_start:]
         if not name:
@@ -247,7 +270,7 @@ class EmbeddedAnnotator:
             label = "PERSON"
         else:
             label = "MISC"
-        return Entity(Span(name[0].start, name[-1].end), label)
+        return _new_tuple(Entity, (Span(name[0].start, name[-1].end), label))
 
 
 def paragraphs_of(text: str) -> tuple[Span, ...]:
@@ -283,6 +306,15 @@ def _join_wrapped_lines(text: str) -> Iterator[Span]:
         pos = stop + 1
     if start >= 0:
         yield Span(start, end)
+
+
+def _paragraph_of(start: int, paragraphs: Iterator[Span]) -> tuple[int, int]:
+    """The bounds of the first paragraph left in ``paragraphs`` that ends after ``start``;
+    past the last one, an empty range after ``start``."""
+    for para in paragraphs:
+        if start < para.end:
+            return para.start, para.end
+    return start + 1, start + 1
 
 
 def _looks_like_acronym(word: str) -> bool:

@@ -1,0 +1,45 @@
+"""The embedded annotator's fast paths give what the plain per-paragraph ones would.
+
+Names are found by one scan of the whole text, not one per paragraph: these tests pin
+that the scan finds the same words and that a run still never crosses a paragraph.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr.annotators.embedded import _CAPITALISED, EmbeddedAnnotator, paragraphs_of
+from quoteattr.lexicon import default_lexicon
+
+_ANNOTATOR = EmbeddedAnnotator(default_lexicon())
+_PIECES = ["Kerry", "John", "McCain", "O'Neill", "U.S.", "Sen.", "of", "the", "said", "The",
+           "Will", "He", "Closing", "NATO", "É", "Ö", "x", "-", "'s", ".", " ", "  ", "\n",
+           "\n\n", "\r\n", "\u2028", "\u00a0", "\t", ",", "wrapped lower-case words here"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_whole_text_scan_finds_the_per_paragraph_words(text: str) -> None:
+    """Every capitalised word lies inside one paragraph and is found as there."""
+    per_paragraph = [m.span() for p in paragraphs_of(text)
+                     for m in _CAPITALISED.finditer(text, p.start, p.end)]
+    assert [m.span() for m in _CAPITALISED.finditer(text)] == per_paragraph
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_runs_stay_inside_their_paragraph(text: str) -> None:
+    """The runs of all paragraphs at once are the runs of each paragraph alone."""
+    paragraphs = paragraphs_of(text)
+    one_by_one = [run for p in paragraphs for run in _ANNOTATOR._runs(text, (p,))]
+    assert _ANNOTATOR._runs(text, paragraphs) == one_by_one
+
+
+def test_particle_line_does_not_join_two_paragraphs() -> None:
+    """ "Foo \\nof\\n Bar": a particle between two paragraphs joins no name across them."""
+    text = "A line that is long enough to wrap, Foo \nof\n Bar"
+    spans = [text[e.span.start : e.span.end] for e in _ANNOTATOR.annotate(text).entities]
+    assert "Bar" in spans
+    assert not any("\n" in s for s in spans)
