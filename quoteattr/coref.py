@@ -117,9 +117,9 @@ class Coreference:
         # start, so salience distances count the narrative's sentences, not the quoted ones.
         quote_starts = [q.start for q in quote_spans]
         quote_ends = [q.end for q in quote_spans]
+        all_starts = [s.start for s in sentences]
         self.sentence_starts = [
-            s.start for s in sentences
-            if not _inside(quote_starts, quote_ends, s.start)
+            all_starts[k] for k in _outside_quotes(all_starts, quote_starts, quote_ends)
         ]
         self.paragraph_starts = [p.start for p in paragraphs]
         self.clusters: list[Cluster] = []
@@ -137,20 +137,11 @@ class Coreference:
         for (see :meth:`_resolve_nominal`); emptied whenever a title is added."""
         self._named_titles: str | None = None
         """The titles of all named entities, built when first needed, reset with ``_may_hold``."""
-        self._outside: list[int] = []
+        starts = index.starts
+        self._outside = _outside_quotes(starts, quote_starts, quote_ends)
         """The mentions outside quotes, the only antecedents salience looks at."""
-        self._outside_sentence: list[int] = []
-        self._outside_paragraph: list[int] = []
-        """Sentence and paragraph of each of ``_outside``, looked up once, not per candidate."""
-        sentence_starts, paragraph_starts = self.sentence_starts, self.paragraph_starts
-        for i, m in enumerate(index.mentions):  # one pass, bisections inline: once per mention
-            position = m.span.start
-            q = bisect_right(quote_starts, position) - 1
-            if q >= 0 and quote_starts[q] < position < quote_ends[q]:
-                continue
-            self._outside.append(i)
-            self._outside_sentence.append(bisect_right(sentence_starts, position) - 1)
-            self._outside_paragraph.append(bisect_right(paragraph_starts, position) - 1)
+        self._outside_sentence = _buckets([starts[i] for i in self._outside], self.sentence_starts)
+        """The sentence of each of ``_outside``, looked up once, not per candidate."""
         self._outside_role = self._salience_roles()
         """The role of each of ``_outside`` in salience, looked up once, not per candidate."""
         self._cluster_names()
@@ -247,9 +238,6 @@ class Coreference:
 
     def _sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
-
-    def _paragraph_of(self, position: int) -> int:
-        return bisect_right(self.paragraph_starts, position) - 1
 
     def _salience_roles(self) -> list[int]:
         """Per mention outside quotes: ``_SKIP`` for "I" and "we" (never an antecedent),
@@ -398,13 +386,16 @@ class Coreference:
     def _candidates(self, i: int) -> dict[int, float]:
         m = self.index.mentions[i]
         here = self._sentence_of(m.span.start)
-        here_paragraph = self._paragraph_of(m.span.start)
+        # An earlier mention shares this one's paragraph when it starts at or after the
+        # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
+        paragraph = bisect_right(self.paragraph_starts, m.span.start) - 1
+        paragraph_start = self.paragraph_starts[paragraph] if paragraph >= 0 else -1
         best: dict[int, float] = {}
         total: dict[int, float] = {}
         """The weight of each candidate's best mention, and of all its mentions together."""
         pos = self._outside_position(i)
         mentions, outside, roles = self.index.mentions, self._outside, self._outside_role
-        sentence_of, paragraph_of = self._outside_sentence, self._outside_paragraph
+        sentence_of, starts = self._outside_sentence, self.index.starts
         of, clusters = self._of, self.clusters
         # Sentences never decrease along ``_outside``: one bisection finds where the
         # lookback window starts, instead of a distance test per mention.
@@ -431,7 +422,7 @@ class Coreference:
             distance = here - sentence_of[k]
             if role == _OTHER:
                 weight = _OTHER_WEIGHTS[distance] * agreement
-            elif paragraph_of[k] == here_paragraph:
+            elif starts[j] >= paragraph_start:
                 weight = _SUBJECT_PARAGRAPH_WEIGHTS[distance] * agreement
             else:
                 weight = _SUBJECT_WEIGHTS[distance] * agreement
@@ -565,10 +556,41 @@ def _pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
     return 0.0
 
 
-def _inside(starts: Sequence[int], ends: Sequence[int], position: int) -> bool:
-    """Whether ``position`` lies strictly inside the last quote starting at or before it."""
-    k = bisect_right(starts, position) - 1
-    return k >= 0 and starts[k] < position < ends[k]
+def _outside_quotes(
+    positions: Sequence[int], quote_starts: Sequence[int], quote_ends: Sequence[int]
+) -> list[int]:
+    """The indices of the sorted ``positions`` that do not lie strictly inside the last quote
+    starting at or before them (quotes sorted by start).
+
+    Quote ``k`` is that last quote for the positions in ``[start_k, start_k+1)``, so it
+    rules out those in ``(start_k, min(end_k, start_k+1))``: two bisections per quote find
+    them, instead of one per position (a document has far more mentions than quotes).
+    """
+    kept: list[int] = []
+    done = 0
+    last = len(quote_starts) - 1
+    for k, start in enumerate(quote_starts):
+        stop = quote_ends[k]
+        if k < last and quote_starts[k + 1] < stop:
+            stop = quote_starts[k + 1]
+        inside = bisect_right(positions, start, done)
+        kept.extend(range(done, inside))
+        done = bisect_left(positions, stop, inside)
+    kept.extend(range(done, len(positions)))
+    return kept
+
+
+def _buckets(positions: Sequence[int], bounds: Sequence[int]) -> list[int]:
+    """``bisect_right(bounds, p) - 1`` for each of the sorted ``positions`` (sorted
+    ``bounds``), by one bisection per bound rather than one per position."""
+    out: list[int] = []
+    done = 0
+    for k, bound in enumerate(bounds):
+        below = bisect_left(positions, bound, done)  # these lie before ``bound``: bucket k - 1
+        out += [k - 1] * (below - done)
+        done = below
+    out += [len(bounds) - 1] * (len(positions) - done)
+    return out
 
 
 def _full_start(m: Mention) -> int:
