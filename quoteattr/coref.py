@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Literal
 
 from .lexicon import Lexicon
@@ -44,29 +43,41 @@ _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
 _SKIP, _SUBJECT, _OTHER = 0, 1, 2
 
 
-@dataclass(slots=True)
 class Cluster:
-    """One entity: the mentions that refer to it and what they say about it."""
+    """One entity: the mentions that refer to it and what they say about it.
 
-    index: int
-    names: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    mentions: list[int] = field(default_factory=list)
-    labels: set[str] = field(default_factory=set)
-    gender: str = "-"
-    gender_from_name: bool = False
-    """The gender is only a guess from a given name, so a pronoun may overrule it."""
-    nominal: str = ""
-    """For an entity known only by a role noun ("the mayor"): that phrase."""
-    fullest: str = ""
-    """The fullest name seen so far (most words, then longest), kept as names are added."""
-    titles_lower: str = ""
-    """The titles lower-cased and joined by " | ", for substring tests ("minister")."""
-    type: EntityType = "unknown"
-    """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
-    reads it for every candidate of every pronoun)."""
-    fullest_size: tuple[int, int] = (0, 0)
-    """Words and characters of :attr:`fullest`, so a new name is compared without re-splitting."""
+    A plain slotted class with one ``__init__`` argument, rather than a dataclass with
+    default factories: a document makes one per name and role noun it has, and each
+    container made here is one more for the garbage collector to walk (``titles`` is a
+    tuple, () for most entities, and whether a name was seen is a flag, not a list).
+    """
+
+    __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
+                 "gender_from_name", "nominal", "fullest", "titles_lower", "type",
+                 "fullest_words", "fullest_chars")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.named = False
+        """Whether any name of the entity has been seen (:meth:`add_name`)."""
+        self.titles: tuple[str, ...] = ()
+        self.mentions: list[int] = []
+        self.labels: set[str] = set()
+        self.gender = "-"
+        self.gender_from_name = False
+        """The gender is only a guess from a given name, so a pronoun may overrule it."""
+        self.nominal = ""
+        """For an entity known only by a role noun ("the mayor"): that phrase."""
+        self.fullest = ""
+        """The fullest name seen so far (most words, then longest), kept as names are added."""
+        self.titles_lower = ""
+        """The titles lower-cased and joined by " | ", for substring tests ("minister")."""
+        self.type: EntityType = "unknown"
+        """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
+        reads it for every candidate of every pronoun)."""
+        self.fullest_words = self.fullest_chars = 0
+        """Words and characters of :attr:`fullest`, so a new name is compared without
+        re-splitting."""
 
     @property
     def name(self) -> str:
@@ -74,15 +85,17 @@ class Cluster:
         return self.fullest or self.nominal
 
     def add_name(self, name: str) -> None:
-        self.names.append(name)
+        self.named = True
         if name != self.fullest:
-            size = (len(name.split()), len(name))
-            if size > self.fullest_size:
-                self.fullest, self.fullest_size = name, size
+            words = len(name.split())
+            if words > self.fullest_words or (
+                words == self.fullest_words and len(name) > self.fullest_chars
+            ):
+                self.fullest, self.fullest_words, self.fullest_chars = name, words, len(name)
 
     def add_title(self, title: str) -> None:
         if title not in self.titles:
-            self.titles.append(title)
+            self.titles = (*self.titles, title)
             self.titles_lower = " | ".join(t.lower() for t in self.titles)
 
     def add_label(self, label: str) -> None:
@@ -223,7 +236,7 @@ class Coreference:
             self._titles_changed()
         # a name says what an entity is; "it" or "their landlord" says little (a label held
         # already, the usual case for a name seen before, is not added again)
-        if (kind == "name" or (kind == "nominal" and not cluster.names)) and (
+        if (kind == "name" or (kind == "nominal" and not cluster.named)) and (
             m.label not in cluster.labels
         ):
             cluster.add_label(m.label)
@@ -477,7 +490,7 @@ class Coreference:
             if named_orgs is not None:
                 return named_orgs
         if definite and m.label == "PERSON":
-            named = {c: s for c, s in scores.items() if self.clusters[c].names}
+            named = {c: s for c, s in scores.items() if self.clusters[c].named}
             equivalents = self.lexicon.role_titles.get(head, ())
             if equivalents and named:
                 return max(named.items(), key=lambda kv: (kv[1], -kv[0]))[0]
@@ -500,7 +513,7 @@ class Coreference:
         """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company
         among the candidates ``scores``."""
         orgs = [c for c in (self.clusters[k] for k in scores) if c.type == "organization"
-                and (c.names or c.nominal.lower().endswith(head))]
+                and (c.named or c.nominal.lower().endswith(head))]
         if not orgs:
             return None
         by_head = [c for c in orgs if head in c.name.lower()]
@@ -515,7 +528,7 @@ class Coreference:
             if self._named_titles is None:
                 # One string for the substring tests; "\n" joins, as no title word holds one.
                 self._named_titles = "\n".join(
-                    c.titles_lower for c in self.clusters if c.names and c.titles_lower
+                    c.titles_lower for c in self.clusters if c.named and c.titles_lower
                 )
             titles = self._named_titles
             known = head in titles or any(
@@ -530,7 +543,7 @@ class Coreference:
         wanted = {head, *self.lexicon.role_titles.get(head, ())}
         holders = []
         for c in (self.clusters[k] for k in among):
-            if not c.names:
+            if not c.named:
                 continue
             if any(w in c.titles_lower for w in wanted):
                 holders.append(c.index)
