@@ -39,8 +39,6 @@ _SUBJECT_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
 _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, _LOOKBACK_SENTENCES + 1)))
 
-# The salience role of each mention outside quotes (Coreference._outside_role).
-_SKIP, _SUBJECT, _OTHER = 0, 1, 2
 
 
 class Cluster:
@@ -155,8 +153,10 @@ class Coreference:
         """The mentions outside quotes, the only antecedents salience looks at."""
         self._outside_sentence = _buckets([starts[i] for i in self._outside], self.sentence_starts)
         """The sentence of each of ``_outside``, looked up once, not per candidate."""
-        self._outside_role = self._salience_roles()
-        """The role of each of ``_outside`` in salience, looked up once, not per candidate."""
+        self._weights: list[tuple[float, ...] | None] | None = None
+        """Per mention of ``_outside``, its salience weights by sentence distance (see
+        :meth:`_salience_weights`): made on the first salience scan, as about half of all
+        documents resolve no pronoun or role noun that needs one."""
         self._cluster_names()
         self._link_appositives()
         self._apply_chains(chains)
@@ -252,25 +252,28 @@ class Coreference:
     def _sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
 
-    def _salience_roles(self) -> list[int]:
-        """Per mention outside quotes: ``_SKIP`` for "I" and "we" (never an antecedent),
-        ``_SUBJECT`` for the first non-possessive one of each sentence, else ``_OTHER``."""
+    def _salience_weights(self) -> list[tuple[float, ...] | None]:
+        """Per mention outside quotes, the weights by sentence distance it has as an
+        antecedent: ``_SUBJECT_WEIGHTS`` for the first non-possessive mention of each
+        sentence (:meth:`_candidates` swaps in ``_SUBJECT_PARAGRAPH_WEIGHTS`` within the
+        paragraph), ``_OTHER_WEIGHTS`` for the rest, None for "I" and "we" (never one)."""
         mentions, text = self.index.mentions, self.text
         last = len(mentions) - 1
-        roles: list[int] = []
+        weights: list[tuple[float, ...] | None] = []
         subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
         for i, s in zip(self._outside, self._outside_sentence, strict=True):
             m = mentions[i]
-            role = _OTHER
+            table: tuple[float, ...] | None = _OTHER_WEIGHTS
             if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
                 i < last and _modifies(m, mentions[i + 1])
             ):
                 subject_sentence = s  # (sentences never decrease along _outside)
-                role = _SUBJECT
+                table = _SUBJECT_WEIGHTS
             if m.kind == "pronoun" and m.head in ("i", "we"):
-                role = _SKIP  # "I" still takes its sentence's subject place, as it did
-            roles.append(role)
-        return roles
+                table = None  # "I" still takes its sentence's subject place, as it did
+            weights.append(table)
+        self._weights = weights
+        return weights
 
     def cluster_for_phrase(self, phrase: str, label: str) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
@@ -407,7 +410,8 @@ class Coreference:
         total: dict[int, float] = {}
         """The weight of each candidate's best mention, and of all its mentions together."""
         pos = self._outside_position(i)
-        mentions, outside, roles = self.index.mentions, self._outside, self._outside_role
+        mentions, outside = self.index.mentions, self._outside
+        tables = self._weights if self._weights is not None else self._salience_weights()
         sentence_of, starts = self._outside_sentence, self.index.starts
         of, clusters = self._of, self.clusters
         # Sentences never decrease along ``_outside``: one bisection finds where the
@@ -415,8 +419,8 @@ class Coreference:
         first = bisect_left(sentence_of, here - _LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
-            role = roles[k]
-            if role == _SKIP:
+            table = tables[k]
+            if table is None:
                 continue
             j = outside[k]
             # Earlier mentions are resolved before this one (see cluster_of), so _of has them.
@@ -430,15 +434,11 @@ class Coreference:
             agreement = agreements.get(c)
             if agreement is None:  # clusters do not change during this loop
                 agreement = agreements[c] = self._agreement(m, clusters[c])
-            if agreement == 0.0:
+            if not agreement:
                 continue
-            distance = here - sentence_of[k]
-            if role == _OTHER:
-                weight = _OTHER_WEIGHTS[distance] * agreement
-            elif starts[j] >= paragraph_start:
-                weight = _SUBJECT_PARAGRAPH_WEIGHTS[distance] * agreement
-            else:
-                weight = _SUBJECT_WEIGHTS[distance] * agreement
+            if table is _SUBJECT_WEIGHTS and starts[j] >= paragraph_start:
+                table = _SUBJECT_PARAGRAPH_WEIGHTS
+            weight = table[here - sentence_of[k]] * agreement
             top = best.get(c)
             if top is None:
                 best[c] = total[c] = weight
