@@ -10,6 +10,7 @@ the text gives that title.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Literal
@@ -29,6 +30,7 @@ _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
 _GENDER_MATCH = 1.5
 _UNKNOWN_SINGLE_NAME = 0.6
+_COMMA_SPACE = re.compile(", ")
 
 # A mention's weight by its distance in sentences (index 0: the same sentence), worked out
 # once with the same arithmetic as the salience rules state it.
@@ -314,10 +316,13 @@ class Coreference:
         """"Olu Adeyemi, the transport director," and "the transport director, Olu Adeyemi,":
         the role noun joins the name's entity and becomes one of its titles."""
         mentions = self.index.mentions
-        for i in range(len(mentions) - 1):
+        # Few mentions are followed by ", ": one C scan finds where the text has one, and a
+        # set test per mention replaces a startswith call per mention.
+        commas = {match.start() for match in _COMMA_SPACE.finditer(self.text)}
+        for i in [k for k, m in enumerate(mentions[:-1]) if m.span.end in commas]:
             a, b = mentions[i], mentions[i + 1]
-            if not self.text.startswith(", ", a.span.end) or _full_start(b) != a.span.end + 2:
-                continue  # (startswith first: it rules out most pairs without a slice)
+            if _full_start(b) != a.span.end + 2:
+                continue
             if self.text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
                 continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
             if a.kind == "name" and b.kind == "nominal":
