@@ -126,14 +126,10 @@ class Coreference:
         self.text = text
         self.index = index
         self.lexicon = lexicon
-        # Sentences that start inside a quote are folded into the one holding the quote's
-        # start, so salience distances count the narrative's sentences, not the quoted ones.
         quote_starts = [q.start for q in quote_spans]
         quote_ends = [q.end for q in quote_spans]
-        all_starts = [s.start for s in sentences]
-        self.sentence_starts = [
-            all_starts[k] for k in _outside_quotes(all_starts, quote_starts, quote_ends)
-        ]
+        self._quotes = quote_starts, quote_ends
+        self._sentences = sentences
         self.paragraph_starts = [p.start for p in paragraphs]
         self.clusters: list[Cluster] = []
         self._of: dict[int, int | None] = {}
@@ -153,12 +149,14 @@ class Coreference:
         starts = index.starts
         self._outside = _outside_quotes(starts, quote_starts, quote_ends)
         """The mentions outside quotes, the only antecedents salience looks at."""
-        self._outside_sentence = _buckets([starts[i] for i in self._outside], self.sentence_starts)
+        # What only salience reads is made on the first salience scan (_salience_weights),
+        # as about half of all documents resolve no pronoun or role noun that needs one.
+        self._sentence_starts: list[int] = []
+        """Where the sentences start, those starting inside a quote left out."""
+        self._outside_sentence: list[int] = []
         """The sentence of each of ``_outside``, looked up once, not per candidate."""
         self._weights: list[tuple[float, ...] | None] | None = None
-        """Per mention of ``_outside``, its salience weights by sentence distance (see
-        :meth:`_salience_weights`): made on the first salience scan, as about half of all
-        documents resolve no pronoun or role noun that needs one."""
+        """Per mention of ``_outside``, its salience weights by sentence distance."""
         self._cluster_names()
         self._link_appositives()
         self._apply_chains(chains)
@@ -252,13 +250,25 @@ class Coreference:
     # -- salience ------------------------------------------------------------------------------
 
     def _sentence_of(self, position: int) -> int:
-        return bisect_right(self.sentence_starts, position) - 1
+        return bisect_right(self._sentence_starts, position) - 1
 
     def _salience_weights(self) -> list[tuple[float, ...] | None]:
         """Per mention outside quotes, the weights by sentence distance it has as an
         antecedent: ``_SUBJECT_WEIGHTS`` for the first non-possessive mention of each
         sentence (:meth:`_candidates` swaps in ``_SUBJECT_PARAGRAPH_WEIGHTS`` within the
-        paragraph), ``_OTHER_WEIGHTS`` for the rest, None for "I" and "we" (never one)."""
+        paragraph), ``_OTHER_WEIGHTS`` for the rest, None for "I" and "we" (never one).
+
+        Called once, by the first salience scan; it also fills the sentence tables the
+        scans read (``_sentence_starts``, ``_outside_sentence``)."""
+        # Sentences that start inside a quote are folded into the one holding the quote's
+        # start, so salience distances count the narrative's sentences, not the quoted ones.
+        all_starts = [s.start for s in self._sentences]
+        self._sentence_starts = [
+            all_starts[k] for k in _outside_quotes(all_starts, *self._quotes)
+        ]
+        starts = self.index.starts
+        self._outside_sentence = _buckets([starts[i] for i in self._outside],
+                                          self._sentence_starts)
         mentions, text = self.index.mentions, self.text
         last = len(mentions) - 1
         weights: list[tuple[float, ...] | None] = []
@@ -405,6 +415,7 @@ class Coreference:
         return c.type in ("group", "organization")
 
     def _candidates(self, i: int) -> dict[int, float]:
+        tables = self._weights if self._weights is not None else self._salience_weights()
         m = self.index.mentions[i]
         here = self._sentence_of(m.span.start)
         # An earlier mention shares this one's paragraph when it starts at or after the
@@ -416,7 +427,6 @@ class Coreference:
         """The weight of each candidate's best mention, and of all its mentions together."""
         pos = self._outside_position(i)
         mentions, outside = self.index.mentions, self._outside
-        tables = self._weights if self._weights is not None else self._salience_weights()
         sentence_of, starts = self._outside_sentence, self.index.starts
         of, clusters = self._of, self.clusters
         # Sentences never decrease along ``_outside``: one bisection finds where the
