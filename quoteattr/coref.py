@@ -439,8 +439,9 @@ class Coreference:
                 continue
             j = outside[k]
             # Earlier mentions are resolved before this one (see cluster_of), so _of has them.
-            c = of.get(j, -1)
-            if c == -1:
+            try:  # a subscript, not .get (the except branch is only a safeguard)
+                c = of[j]
+            except KeyError:
                 if mentions[j].kind == "name":
                     continue
                 c = self.cluster_of(j)
