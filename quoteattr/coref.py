@@ -10,9 +10,9 @@ the text gives that title.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Literal
 
 from .lexicon import Lexicon
@@ -30,6 +30,7 @@ _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
 _GENDER_MATCH = 1.5
 _UNKNOWN_SINGLE_NAME = 0.6
+_COMMA_SPACE = re.compile(", ")
 
 # A mention's weight by its distance in sentences (index 0: the same sentence), worked out
 # once with the same arithmetic as the salience rules state it.
@@ -40,33 +41,43 @@ _SUBJECT_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
 _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, _LOOKBACK_SENTENCES + 1)))
 
-# The salience role of each mention outside quotes (Coreference._outside_role).
-_SKIP, _SUBJECT, _OTHER = 0, 1, 2
 
 
-@dataclass(slots=True)
 class Cluster:
-    """One entity: the mentions that refer to it and what they say about it."""
+    """One entity: the mentions that refer to it and what they say about it.
 
-    index: int
-    names: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    mentions: list[int] = field(default_factory=list)
-    labels: set[str] = field(default_factory=set)
-    gender: str = "-"
-    gender_from_name: bool = False
-    """The gender is only a guess from a given name, so a pronoun may overrule it."""
-    nominal: str = ""
-    """For an entity known only by a role noun ("the mayor"): that phrase."""
-    fullest: str = ""
-    """The fullest name seen so far (most words, then longest), kept as names are added."""
-    titles_lower: str = ""
-    """The titles lower-cased and joined by " | ", for substring tests ("minister")."""
-    type: EntityType = "unknown"
-    """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
-    reads it for every candidate of every pronoun)."""
-    fullest_size: tuple[int, int] = (0, 0)
-    """Words and characters of :attr:`fullest`, so a new name is compared without re-splitting."""
+    A plain slotted class with one ``__init__`` argument, rather than a dataclass with
+    default factories: a document makes one per name and role noun it has, and each
+    container made here is one more for the garbage collector to walk (``titles`` is a
+    tuple, () for most entities, and whether a name was seen is a flag, not a list).
+    """
+
+    __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
+                 "gender_from_name", "nominal", "fullest", "titles_lower", "type",
+                 "fullest_words", "fullest_chars")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.named = False
+        """Whether any name of the entity has been seen (:meth:`add_name`)."""
+        self.titles: tuple[str, ...] = ()
+        self.mentions: list[int] = []
+        self.labels: set[str] = set()
+        self.gender = "-"
+        self.gender_from_name = False
+        """The gender is only a guess from a given name, so a pronoun may overrule it."""
+        self.nominal = ""
+        """For an entity known only by a role noun ("the mayor"): that phrase."""
+        self.fullest = ""
+        """The fullest name seen so far (most words, then longest), kept as names are added."""
+        self.titles_lower = ""
+        """The titles lower-cased and joined by " | ", for substring tests ("minister")."""
+        self.type: EntityType = "unknown"
+        """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
+        reads it for every candidate of every pronoun)."""
+        self.fullest_words = self.fullest_chars = 0
+        """Words and characters of :attr:`fullest`, so a new name is compared without
+        re-splitting."""
 
     @property
     def name(self) -> str:
@@ -74,15 +85,17 @@ class Cluster:
         return self.fullest or self.nominal
 
     def add_name(self, name: str) -> None:
-        self.names.append(name)
+        self.named = True
         if name != self.fullest:
-            size = (len(name.split()), len(name))
-            if size > self.fullest_size:
-                self.fullest, self.fullest_size = name, size
+            words = len(name.split())
+            if words > self.fullest_words or (
+                words == self.fullest_words and len(name) > self.fullest_chars
+            ):
+                self.fullest, self.fullest_words, self.fullest_chars = name, words, len(name)
 
     def add_title(self, title: str) -> None:
         if title not in self.titles:
-            self.titles.append(title)
+            self.titles = (*self.titles, title)
             self.titles_lower = " | ".join(t.lower() for t in self.titles)
 
     def add_label(self, label: str) -> None:
@@ -113,14 +126,10 @@ class Coreference:
         self.text = text
         self.index = index
         self.lexicon = lexicon
-        # Sentences that start inside a quote are folded into the one holding the quote's
-        # start, so salience distances count the narrative's sentences, not the quoted ones.
         quote_starts = [q.start for q in quote_spans]
         quote_ends = [q.end for q in quote_spans]
-        self.sentence_starts = [
-            s.start for s in sentences
-            if not _inside(quote_starts, quote_ends, s.start)
-        ]
+        self._quotes = quote_starts, quote_ends
+        self._sentences = sentences
         self.paragraph_starts = [p.start for p in paragraphs]
         self.clusters: list[Cluster] = []
         self._of: dict[int, int | None] = {}
@@ -137,22 +146,17 @@ class Coreference:
         for (see :meth:`_resolve_nominal`); emptied whenever a title is added."""
         self._named_titles: str | None = None
         """The titles of all named entities, built when first needed, reset with ``_may_hold``."""
-        self._outside: list[int] = []
+        starts = index.starts
+        self._outside = _outside_quotes(starts, quote_starts, quote_ends)
         """The mentions outside quotes, the only antecedents salience looks at."""
+        # What only salience reads is made on the first salience scan (_salience_weights),
+        # as about half of all documents resolve no pronoun or role noun that needs one.
+        self._sentence_starts: list[int] = []
+        """Where the sentences start, those starting inside a quote left out."""
         self._outside_sentence: list[int] = []
-        self._outside_paragraph: list[int] = []
-        """Sentence and paragraph of each of ``_outside``, looked up once, not per candidate."""
-        sentence_starts, paragraph_starts = self.sentence_starts, self.paragraph_starts
-        for i, m in enumerate(index.mentions):  # one pass, bisections inline: once per mention
-            position = m.span.start
-            q = bisect_right(quote_starts, position) - 1
-            if q >= 0 and quote_starts[q] < position < quote_ends[q]:
-                continue
-            self._outside.append(i)
-            self._outside_sentence.append(bisect_right(sentence_starts, position) - 1)
-            self._outside_paragraph.append(bisect_right(paragraph_starts, position) - 1)
-        self._outside_role = self._salience_roles()
-        """The role of each of ``_outside`` in salience, looked up once, not per candidate."""
+        """The sentence of each of ``_outside``, looked up once, not per candidate."""
+        self._weights: list[tuple[float, ...] | None] | None = None
+        """Per mention of ``_outside``, its salience weights by sentence distance."""
         self._cluster_names()
         self._link_appositives()
         self._apply_chains(chains)
@@ -232,7 +236,7 @@ class Coreference:
             self._titles_changed()
         # a name says what an entity is; "it" or "their landlord" says little (a label held
         # already, the usual case for a name seen before, is not added again)
-        if (kind == "name" or (kind == "nominal" and not cluster.names)) and (
+        if (kind == "name" or (kind == "nominal" and not cluster.named)) and (
             m.label not in cluster.labels
         ):
             cluster.add_label(m.label)
@@ -246,30 +250,42 @@ class Coreference:
     # -- salience ------------------------------------------------------------------------------
 
     def _sentence_of(self, position: int) -> int:
-        return bisect_right(self.sentence_starts, position) - 1
+        return bisect_right(self._sentence_starts, position) - 1
 
-    def _paragraph_of(self, position: int) -> int:
-        return bisect_right(self.paragraph_starts, position) - 1
+    def _salience_weights(self) -> list[tuple[float, ...] | None]:
+        """Per mention outside quotes, the weights by sentence distance it has as an
+        antecedent: ``_SUBJECT_WEIGHTS`` for the first non-possessive mention of each
+        sentence (:meth:`_candidates` swaps in ``_SUBJECT_PARAGRAPH_WEIGHTS`` within the
+        paragraph), ``_OTHER_WEIGHTS`` for the rest, None for "I" and "we" (never one).
 
-    def _salience_roles(self) -> list[int]:
-        """Per mention outside quotes: ``_SKIP`` for "I" and "we" (never an antecedent),
-        ``_SUBJECT`` for the first non-possessive one of each sentence, else ``_OTHER``."""
+        Called once, by the first salience scan; it also fills the sentence tables the
+        scans read (``_sentence_starts``, ``_outside_sentence``)."""
+        # Sentences that start inside a quote are folded into the one holding the quote's
+        # start, so salience distances count the narrative's sentences, not the quoted ones.
+        all_starts = [s.start for s in self._sentences]
+        self._sentence_starts = [
+            all_starts[k] for k in _outside_quotes(all_starts, *self._quotes)
+        ]
+        starts = self.index.starts
+        self._outside_sentence = _buckets([starts[i] for i in self._outside],
+                                          self._sentence_starts)
         mentions, text = self.index.mentions, self.text
         last = len(mentions) - 1
-        roles: list[int] = []
+        weights: list[tuple[float, ...] | None] = []
         subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
         for i, s in zip(self._outside, self._outside_sentence, strict=True):
             m = mentions[i]
-            role = _OTHER
+            table: tuple[float, ...] | None = _OTHER_WEIGHTS
             if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
                 i < last and _modifies(m, mentions[i + 1])
             ):
                 subject_sentence = s  # (sentences never decrease along _outside)
-                role = _SUBJECT
+                table = _SUBJECT_WEIGHTS
             if m.kind == "pronoun" and m.head in ("i", "we"):
-                role = _SKIP  # "I" still takes its sentence's subject place, as it did
-            roles.append(role)
-        return roles
+                table = None  # "I" still takes its sentence's subject place, as it did
+            weights.append(table)
+        self._weights = weights
+        return weights
 
     def cluster_for_phrase(self, phrase: str, label: str) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
@@ -310,10 +326,13 @@ class Coreference:
         """"Olu Adeyemi, the transport director," and "the transport director, Olu Adeyemi,":
         the role noun joins the name's entity and becomes one of its titles."""
         mentions = self.index.mentions
-        for i in range(len(mentions) - 1):
+        # Few mentions are followed by ", ": one C scan finds where the text has one, and a
+        # set test per mention replaces a startswith call per mention.
+        commas = {match.start() for match in _COMMA_SPACE.finditer(self.text)}
+        for i in [k for k, m in enumerate(mentions[:-1]) if m.span.end in commas]:
             a, b = mentions[i], mentions[i + 1]
-            if not self.text.startswith(", ", a.span.end) or _full_start(b) != a.span.end + 2:
-                continue  # (startswith first: it rules out most pairs without a slice)
+            if _full_start(b) != a.span.end + 2:
+                continue
             if self.text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
                 continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
             if a.kind == "name" and b.kind == "nominal":
@@ -396,28 +415,33 @@ class Coreference:
         return c.type in ("group", "organization")
 
     def _candidates(self, i: int) -> dict[int, float]:
+        tables = self._weights if self._weights is not None else self._salience_weights()
         m = self.index.mentions[i]
         here = self._sentence_of(m.span.start)
-        here_paragraph = self._paragraph_of(m.span.start)
+        # An earlier mention shares this one's paragraph when it starts at or after the
+        # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
+        paragraph = bisect_right(self.paragraph_starts, m.span.start) - 1
+        paragraph_start = self.paragraph_starts[paragraph] if paragraph >= 0 else -1
         best: dict[int, float] = {}
         total: dict[int, float] = {}
         """The weight of each candidate's best mention, and of all its mentions together."""
         pos = self._outside_position(i)
-        mentions, outside, roles = self.index.mentions, self._outside, self._outside_role
-        sentence_of, paragraph_of = self._outside_sentence, self._outside_paragraph
+        mentions, outside = self.index.mentions, self._outside
+        sentence_of, starts = self._outside_sentence, self.index.starts
         of, clusters = self._of, self.clusters
         # Sentences never decrease along ``_outside``: one bisection finds where the
         # lookback window starts, instead of a distance test per mention.
         first = bisect_left(sentence_of, here - _LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
-            role = roles[k]
-            if role == _SKIP:
+            table = tables[k]
+            if table is None:
                 continue
             j = outside[k]
             # Earlier mentions are resolved before this one (see cluster_of), so _of has them.
-            c = of.get(j, -1)
-            if c == -1:
+            try:  # a subscript, not .get (the except branch is only a safeguard)
+                c = of[j]
+            except KeyError:
                 if mentions[j].kind == "name":
                     continue
                 c = self.cluster_of(j)
@@ -426,15 +450,11 @@ class Coreference:
             agreement = agreements.get(c)
             if agreement is None:  # clusters do not change during this loop
                 agreement = agreements[c] = self._agreement(m, clusters[c])
-            if agreement == 0.0:
+            if not agreement:
                 continue
-            distance = here - sentence_of[k]
-            if role == _OTHER:
-                weight = _OTHER_WEIGHTS[distance] * agreement
-            elif paragraph_of[k] == here_paragraph:
-                weight = _SUBJECT_PARAGRAPH_WEIGHTS[distance] * agreement
-            else:
-                weight = _SUBJECT_WEIGHTS[distance] * agreement
+            if table is _SUBJECT_WEIGHTS and starts[j] >= paragraph_start:
+                table = _SUBJECT_PARAGRAPH_WEIGHTS
+            weight = table[here - sentence_of[k]] * agreement
             top = best.get(c)
             if top is None:
                 best[c] = total[c] = weight
@@ -486,7 +506,7 @@ class Coreference:
             if named_orgs is not None:
                 return named_orgs
         if definite and m.label == "PERSON":
-            named = {c: s for c, s in scores.items() if self.clusters[c].names}
+            named = {c: s for c, s in scores.items() if self.clusters[c].named}
             equivalents = self.lexicon.role_titles.get(head, ())
             if equivalents and named:
                 return max(named.items(), key=lambda kv: (kv[1], -kv[0]))[0]
@@ -509,7 +529,7 @@ class Coreference:
         """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company
         among the candidates ``scores``."""
         orgs = [c for c in (self.clusters[k] for k in scores) if c.type == "organization"
-                and (c.names or c.nominal.lower().endswith(head))]
+                and (c.named or c.nominal.lower().endswith(head))]
         if not orgs:
             return None
         by_head = [c for c in orgs if head in c.name.lower()]
@@ -524,7 +544,7 @@ class Coreference:
             if self._named_titles is None:
                 # One string for the substring tests; "\n" joins, as no title word holds one.
                 self._named_titles = "\n".join(
-                    c.titles_lower for c in self.clusters if c.names and c.titles_lower
+                    c.titles_lower for c in self.clusters if c.named and c.titles_lower
                 )
             titles = self._named_titles
             known = head in titles or any(
@@ -539,7 +559,7 @@ class Coreference:
         wanted = {head, *self.lexicon.role_titles.get(head, ())}
         holders = []
         for c in (self.clusters[k] for k in among):
-            if not c.names:
+            if not c.named:
                 continue
             if any(w in c.titles_lower for w in wanted):
                 holders.append(c.index)
@@ -565,10 +585,41 @@ def _pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
     return 0.0
 
 
-def _inside(starts: Sequence[int], ends: Sequence[int], position: int) -> bool:
-    """Whether ``position`` lies strictly inside the last quote starting at or before it."""
-    k = bisect_right(starts, position) - 1
-    return k >= 0 and starts[k] < position < ends[k]
+def _outside_quotes(
+    positions: Sequence[int], quote_starts: Sequence[int], quote_ends: Sequence[int]
+) -> list[int]:
+    """The indices of the sorted ``positions`` that do not lie strictly inside the last quote
+    starting at or before them (quotes sorted by start).
+
+    Quote ``k`` is that last quote for the positions in ``[start_k, start_k+1)``, so it
+    rules out those in ``(start_k, min(end_k, start_k+1))``: two bisections per quote find
+    them, instead of one per position (a document has far more mentions than quotes).
+    """
+    kept: list[int] = []
+    done = 0
+    last = len(quote_starts) - 1
+    for k, start in enumerate(quote_starts):
+        stop = quote_ends[k]
+        if k < last and quote_starts[k + 1] < stop:
+            stop = quote_starts[k + 1]
+        inside = bisect_right(positions, start, done)
+        kept.extend(range(done, inside))
+        done = bisect_left(positions, stop, inside)
+    kept.extend(range(done, len(positions)))
+    return kept
+
+
+def _buckets(positions: Sequence[int], bounds: Sequence[int]) -> list[int]:
+    """``bisect_right(bounds, p) - 1`` for each of the sorted ``positions`` (sorted
+    ``bounds``), by one bisection per bound rather than one per position."""
+    out: list[int] = []
+    done = 0
+    for k, bound in enumerate(bounds):
+        below = bisect_left(positions, bound, done)  # these lie before ``bound``: bucket k - 1
+        out += [k - 1] * (below - done)
+        done = below
+    out += [len(bounds) - 1] * (len(positions) - done)
+    return out
 
 
 def _full_start(m: Mention) -> int:

@@ -1,0 +1,112 @@
+"""The fast paths of coreference agree with the plain formulations they replace."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quoteattr import Attributor
+from quoteattr.coref import Cluster, Coreference, _buckets, _outside_quotes
+from quoteattr.mentions import find_mentions
+from quoteattr.quotemarks import find_marks
+from quoteattr.quotes import pair_quotes
+
+_SORTED = st.lists(st.integers(0, 60), max_size=40).map(sorted)
+
+
+@st.composite
+def _quotes(draw: st.DrawFn) -> tuple[list[int], list[int]]:
+    """Quotes sorted by start; they may be empty, share a start, nest or overlap."""
+    starts = sorted(draw(st.lists(st.integers(0, 60), max_size=8)))
+    ends = [s + draw(st.integers(0, 25)) for s in starts]
+    return starts, ends
+
+
+def _inside(starts: list[int], ends: list[int], position: int) -> bool:
+    """The per-position test ``_outside_quotes`` replaces: strictly inside the last quote
+    starting at or before ``position``."""
+    k = bisect_right(starts, position) - 1
+    return k >= 0 and starts[k] < position < ends[k]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(positions=_SORTED, quotes=_quotes())
+def test_outside_quotes_keeps_what_the_per_position_test_keeps(
+    positions: list[int], quotes: tuple[list[int], list[int]]
+) -> None:
+    starts, ends = quotes
+    plain = [k for k, p in enumerate(positions) if not _inside(starts, ends, p)]
+    assert _outside_quotes(positions, starts, ends) == plain
+
+
+def test_outside_quotes_edges() -> None:
+    # a mention at a quote's start or end is outside it; one inside it is not
+    assert _outside_quotes([0, 5, 6, 9, 10, 11], [5], [10]) == [0, 1, 4, 5]
+    # the later of two overlapping quotes decides from its start on
+    assert _outside_quotes([3, 7, 12], [0, 6], [20, 8]) == [2]
+    assert _outside_quotes([], [1], [4]) == []
+    assert _outside_quotes([1, 2], [], []) == [0, 1]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(positions=_SORTED, bounds=_SORTED)
+def test_buckets_bisect_each_position(positions: list[int], bounds: list[int]) -> None:
+    assert _buckets(positions, bounds) == [bisect_right(bounds, p) - 1 for p in positions]
+
+
+_TEXT = (
+    "John Kerry met Mary Smith in Paris on Monday. Kerry said he was pleased, and Smith "
+    "agreed. \"We will talk again,\" she said.\n\nThe ministry, the Interior Ministry, said "
+    "it would respond. Olu Adeyemi, the transport director, said he would not. \"I doubt "
+    "it,\" Adeyemi said. The director later resigned. Kerry, who flew home, said it was fine."
+)
+
+
+def _coreference(text: str) -> Coreference:
+    attributor = Attributor()
+    annotation = attributor.annotator.annotate(text)
+    index = find_mentions(annotation, attributor.lexicon, attributor._mention_patterns)
+    quotes = pair_quotes(text, find_marks(text, attributor.lexicon), annotation.paragraphs)
+    return Coreference(text, index, annotation.sentences,
+                       [q.span for q in quotes if q.depth == 0], attributor.lexicon,
+                       annotation.paragraphs)
+
+
+def test_salience_tables_are_made_on_first_use_and_match_eager_ones() -> None:
+    """The salience tables made by the first scan resolve every mention as tables made
+    before any resolution do (they depend only on the text, not on what was resolved)."""
+    lazy, eager = _coreference(_TEXT), _coreference(_TEXT)
+    assert lazy._weights is None and lazy._outside_sentence == []
+    eager._salience_weights()
+    assert eager._weights is not None
+    assert eager._outside_sentence == [
+        bisect_right(eager._sentence_starts, lazy.index.starts[i]) - 1 for i in eager._outside
+    ]
+    n = len(lazy.index.mentions)
+    assert [lazy.cluster_of(i) for i in range(n)] == [eager.cluster_of(i) for i in range(n)]
+    assert lazy._weights == eager._weights
+    assert any(c is not None for c in (lazy.cluster_of(i) for i in range(n)
+                                       if lazy.index.mentions[i].kind == "pronoun"))
+
+
+def test_appositive_links_the_role_noun_as_a_title() -> None:
+    coref = _coreference(_TEXT)
+    adeyemi = next(c for c in coref.clusters if c.name == "Olu Adeyemi")
+    assert adeyemi.titles == ("the transport director",)
+    assert "transport director" in adeyemi.titles_lower
+
+
+@settings(max_examples=2000, deadline=None)
+@given(names=st.lists(st.sampled_from(
+    ["Kerry", "John Kerry", "John F. Kerry", "J. Kerry", "Mr Kerry", "JOHN KERRY", " ",
+     "John  Kerry", "Kerry Kerry"]), min_size=1, max_size=8))
+def test_fullest_name_is_the_first_with_most_words_then_most_characters(
+    names: list[str],
+) -> None:
+    cluster = Cluster(0)
+    for name in names:
+        cluster.add_name(name)
+    best = max(names, key=lambda n: (len(n.split()), len(n)))  # max keeps the first of ties
+    assert cluster.fullest == best and cluster.named
