@@ -124,6 +124,7 @@ The word and space runs are possessive (``++``) because giving back part of one 
 help: what comes before a word must be a space and what comes before a space a word, so
 a shorter run always fails. Without the backtracking the search costs a third less."""
 
+
 @dataclass(frozen=True, slots=True)
 class MentionPatterns:
     """Word tables built once per lexicon, so finding mentions is one pass of set look-ups

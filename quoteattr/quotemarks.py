@@ -117,8 +117,6 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
         info = table[matched]
         before = text[start - 1] if start else ""
         after = text[end] if end < n else ""
-        if info.family == "single" and before.isalnum() and after.isalnum():
-            continue  # the commonest mark of all, an apostrophe in a word (_single_may_be_quote)
         # Whether each neighbour is a break (text edge, space, invisible), once per mark;
         # the text edge "" needs no test of its own: it is in INVISIBLE.
         before_break = before.isspace() or before in INVISIBLE

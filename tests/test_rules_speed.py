@@ -7,6 +7,7 @@ version on random and edge-case inputs.
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +16,11 @@ from quoteattr.lexicon import default_lexicon
 from quoteattr.mentions import Mention, MentionIndex
 from quoteattr.quotemarks import _marks_of, find_marks
 from quoteattr.rules.speakers import _position, last_mentions
-from quoteattr.rules.surface import _MAX_TAIL_WORDS, _TAIL_WORDS, too_many_tail_words
+from quoteattr.rules.surface import _MAX_TAIL_WORDS, too_many_tail_words
 from quoteattr.spans import Span
+
+_TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
+"""The words of a tail as the rules counted them before too_many_tail_words (findall)."""
 
 # Letters, digits, the joiners and the punctuation the word patterns split on.
 _WORDY = st.text(alphabet="ab Z9'’-.,!? \n\u00e9\u4e2d", max_size=80)

@@ -59,12 +59,9 @@ REQUIRES: dict[Rule, frozenset[str]] = {
 def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """The first rule in :data:`RULES` that finds a speaker for ``ctx``, skipping rules whose
     layers the annotator did not provide."""
-    quote = ctx.quote.span
     for rule in _rules_for(inp.layers):
         found = rule(ctx, inp)
-        # outside_quote, inlined: most rules find nothing, and this loop runs for each
-        if found is not None and (found.mention_span is None
-                                  or not found.mention_span.overlaps(quote)):
+        if found is not None and outside_quote(found, ctx) is not None:
             return found
     return None
 

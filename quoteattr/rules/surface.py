@@ -36,24 +36,24 @@ _MAX_PARTIAL_GAP = 30
 
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 
-_TAIL_WORDS = regex.compile(r"[\p{L}\p{N}'’-]+")
-
 _SENTENCE_STOP = regex.compile(r"[.!?]\s")
 
 _MAX_TAIL_WORDS = 12
 """How many words may separate a speech cue from the quote it introduces."""
 
-_TOO_MANY_TAIL_WORDS = regex.compile(
-    rf"(?:[^\p{{L}}\p{{N}}'’-]*+[\p{{L}}\p{{N}}'’-]++){{{_MAX_TAIL_WORDS + 1}}}"
-)
-"""Matches where :data:`_TAIL_WORDS` would find more than :data:`_MAX_TAIL_WORDS` words:
-each round takes one whole word and the gap before it, so the match stops at the 13th word
-instead of listing every word of a long tail."""
+_WORD = r"\p{L}\p{N}'’-"
+"""The characters of a word, as the tail limit counts words: letters, digits, apostrophes
+and hyphens."""
+_TOO_MANY_TAIL_WORDS = regex.compile(rf"(?:[^{_WORD}]*+[{_WORD}]++){{{_MAX_TAIL_WORDS + 1}}}")
+"""Matches a tail of more than :data:`_MAX_TAIL_WORDS` words: each round takes one whole
+word and the gap before it, so the match stops at the 13th word instead of listing every
+word of a long tail."""
 
 
 def too_many_tail_words(tail: str) -> bool:
-    """``len(_TAIL_WORDS.findall(tail)) > _MAX_TAIL_WORDS``, without the list."""
+    """Whether more than :data:`_MAX_TAIL_WORDS` words separate a cue from its quote."""
     return _TOO_MANY_TAIL_WORDS.match(tail) is not None
+
 
 _MAX_RIGHT_LEAD = 3
 
