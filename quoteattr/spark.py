@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pickle
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,6 +58,13 @@ so each worker unpickles the Attributor, building its lexicon and patterns, once
 once per task or per Arrow batch."""
 
 _MAX_CACHED = 4
+
+_PANDAS3_WARNING = "PySpark does not yet fully support pandas"
+"""Start of the FutureWarning pyspark 4 gives on every ``mapInPandas`` under pandas 3.
+
+It is about pyspark's own pandas support, which this module does not use beyond plain
+object and nullable-integer columns (tested under pandas 3), so it says nothing the user
+can act on; it is silenced only around our calls, never process-wide."""
 
 
 def _import(name: str) -> Any:
@@ -119,7 +127,9 @@ def attribute_dataframe(
     payload = pickle.dumps(attributor, protocol=pickle.HIGHEST_PROTOCOL)
     selected = df.select(text_col, id_col) if id_col is not None else df.select(text_col)
     run = functools.partial(_map_batches, payload=payload, text_col=text_col, id_col=id_col)
-    return selected.mapInPandas(run, schema=quote_schema())
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", _PANDAS3_WARNING, FutureWarning)
+        return selected.mapInPandas(run, schema=quote_schema())
 
 
 def _worker_attributor(payload: bytes) -> Attributor:

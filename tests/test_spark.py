@@ -21,9 +21,8 @@ from quoteattr.annotators.embedded import EmbeddedAnnotator  # noqa: E402
 from quoteattr.lexicon import default_lexicon  # noqa: E402
 from quoteattr.spark import _COLUMNS, attribute_dataframe, quote_schema  # noqa: E402
 
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:PySpark does not yet fully support pandas:FutureWarning"
-)
+pytestmark = pytest.mark.filterwarnings("error::FutureWarning")
+"""No FutureWarning may reach the user: pyspark's pandas-3 notice is silenced by us."""
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 MARKER = "<<quoteattr-spark-test: fail here>>"
