@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
 import re
 
 import quoteattr
-from quoteattr import render
 from quoteattr.records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
 from quoteattr.render import render_table
 
@@ -128,7 +126,3 @@ def test_real_result_shows_each_speaker_and_rule() -> None:
         assert quote.rule in row
         assert quote.text in row
     assert re.search(r"^S1  Karin Holm +person  Minister$", table, re.MULTILINE)
-
-
-def test_docstring_examples() -> None:
-    assert doctest.testmod(render).failed == 0
