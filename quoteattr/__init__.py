@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from . import coref as _coref
+from .coref import salience as _compiled_probe
 from .errors import (
     BackendUnavailableError,
     InputTypeError,
@@ -24,7 +24,7 @@ from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
 
 __version__ = "0.1.0"
 
-COMPILED: bool = not (getattr(_coref, "__file__", None) or "").endswith((".py", ".pyc"))
+COMPILED: bool = not (getattr(_compiled_probe, "__file__", None) or "").endswith((".py", ".pyc"))
 """True when the hot path runs compiled (the opt-in mypyc build, docs/batch.md), so a
 pipeline can check which build it got; ``quoteattr --version`` says it too."""
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Attributor
-from quoteattr.coref import Cluster, Coreference, _buckets, _outside_quotes
+from quoteattr.coref import Cluster, Coreference
+from quoteattr.coref.salience import buckets, outside_quotes
 from quoteattr.mentions import find_mentions
 from quoteattr.quotemarks import find_marks
 from quoteattr.quotes import pair_quotes
@@ -25,7 +26,7 @@ def _quotes(draw: st.DrawFn) -> tuple[list[int], list[int]]:
 
 
 def _inside(starts: list[int], ends: list[int], position: int) -> bool:
-    """The per-position test ``_outside_quotes`` replaces: strictly inside the last quote
+    """The per-position test ``outside_quotes`` replaces: strictly inside the last quote
     starting at or before ``position``."""
     k = bisect_right(starts, position) - 1
     return k >= 0 and starts[k] < position < ends[k]
@@ -33,27 +34,27 @@ def _inside(starts: list[int], ends: list[int], position: int) -> bool:
 
 @settings(max_examples=3000, deadline=None)
 @given(positions=_SORTED, quotes=_quotes())
-def test_outside_quotes_keeps_what_the_per_position_test_keeps(
+def testoutside_quotes_keeps_what_the_per_position_test_keeps(
     positions: list[int], quotes: tuple[list[int], list[int]]
 ) -> None:
     starts, ends = quotes
     plain = [k for k, p in enumerate(positions) if not _inside(starts, ends, p)]
-    assert _outside_quotes(positions, starts, ends) == plain
+    assert outside_quotes(positions, starts, ends) == plain
 
 
-def test_outside_quotes_edges() -> None:
+def testoutside_quotes_edges() -> None:
     # a mention at a quote's start or end is outside it; one inside it is not
-    assert _outside_quotes([0, 5, 6, 9, 10, 11], [5], [10]) == [0, 1, 4, 5]
+    assert outside_quotes([0, 5, 6, 9, 10, 11], [5], [10]) == [0, 1, 4, 5]
     # the later of two overlapping quotes decides from its start on
-    assert _outside_quotes([3, 7, 12], [0, 6], [20, 8]) == [2]
-    assert _outside_quotes([], [1], [4]) == []
-    assert _outside_quotes([1, 2], [], []) == [0, 1]
+    assert outside_quotes([3, 7, 12], [0, 6], [20, 8]) == [2]
+    assert outside_quotes([], [1], [4]) == []
+    assert outside_quotes([1, 2], [], []) == [0, 1]
 
 
 @settings(max_examples=3000, deadline=None)
 @given(positions=_SORTED, bounds=_SORTED)
-def test_buckets_bisect_each_position(positions: list[int], bounds: list[int]) -> None:
-    assert _buckets(positions, bounds) == [bisect_right(bounds, p) - 1 for p in positions]
+def testbuckets_bisect_each_position(positions: list[int], bounds: list[int]) -> None:
+    assert buckets(positions, bounds) == [bisect_right(bounds, p) - 1 for p in positions]
 
 
 _TEXT = (
@@ -78,15 +79,16 @@ def test_salience_tables_are_made_on_first_use_and_match_eager_ones() -> None:
     """The salience tables made by the first scan resolve every mention as tables made
     before any resolution do (they depend only on the text, not on what was resolved)."""
     lazy, eager = _coreference(_TEXT), _coreference(_TEXT)
-    assert lazy._weights is None and lazy._outside_sentence == []
-    eager._salience_weights()
-    assert eager._weights is not None
-    assert eager._outside_sentence == [
-        bisect_right(eager._sentence_starts, lazy.index.starts[i]) - 1 for i in eager._outside
+    assert lazy.salience.weights is None and lazy.salience.outside_sentence == []
+    eager.salience.make_weights()
+    sal = eager.salience
+    assert sal.weights is not None
+    assert sal.outside_sentence == [
+        bisect_right(sal.sentence_starts, lazy.index.starts[i]) - 1 for i in sal.outside
     ]
     n = len(lazy.index.mentions)
     assert [lazy.cluster_of(i) for i in range(n)] == [eager.cluster_of(i) for i in range(n)]
-    assert lazy._weights == eager._weights
+    assert lazy.salience.weights == sal.weights
     assert any(c is not None for c in (lazy.cluster_of(i) for i in range(n)
                                        if lazy.index.mentions[i].kind == "pronoun"))
 

@@ -1,0 +1,63 @@
+"""Whether a pronoun or role noun can refer to an entity, and how well it agrees.
+
+Salience asks this for every candidate entity of every pronoun, so the tests sit below
+it, apart from the resolvers that read salience.
+"""
+
+from __future__ import annotations
+
+from ..mentions import Mention
+from .clusters import Cluster
+
+_GENDER_MATCH = 1.5
+_UNKNOWN_SINGLE_NAME = 0.6
+
+
+def agreement(m: Mention, c: Cluster) -> float:
+    """How well ``m`` agrees with ``c``: 0.0 when it cannot refer to it; for a pronoun
+    the graded weights of :func:`pronoun_agreement`, else 1.0."""
+    if m.kind == "pronoun":
+        return pronoun_agreement(m.head, m.gender, c)
+    # The "he"/"she" grades live in pronoun_agreement: a name or role noun never has
+    # those heads, so only compatibility is left to test here.
+    return 1.0 if compatible(m, c) else 0.0
+
+
+def compatible(m: Mention, c: Cluster) -> bool:
+    """Whether ``m`` may refer to ``c`` at all (type and gender)."""
+    if m.kind == "pronoun":
+        if m.head in ("he", "she"):
+            if c.type not in ("person", "unknown"):
+                return False
+            return c.gender == "-" or c.gender == m.gender
+        if m.head == "they":
+            return c.type != "person" or "GROUP" in c.labels
+        if m.head == "it":
+            return c.type in ("organization", "group", "unknown") and c.gender == "-"
+        return False
+    if m.label == "PERSON":
+        if c.type not in ("person", "unknown"):
+            return False
+        return m.gender == "-" or c.gender in ("-", m.gender)
+    if m.label == "ORG":
+        return c.type in ("organization", "unknown")
+    return c.type in ("group", "organization")
+
+
+def pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
+    """:func:`agreement` for a pronoun, its tests and :func:`compatible`'s merged into one
+    pass (salience asks it for every candidate entity of every pronoun)."""
+    if head == "he" or head == "she":
+        kind = c.type
+        if kind != "person" and kind != "unknown":
+            return 0.0
+        if c.gender != "-" and c.gender != gender:
+            return 0.3 if c.gender_from_name else 0.0  # "Ola": a man in Norway, a woman in Poland
+        if kind == "unknown":
+            return 0.3 if len(c.name.split()) > 1 else _UNKNOWN_SINGLE_NAME
+        return _GENDER_MATCH if c.gender == gender else 1.0
+    if head == "they":
+        return 1.0 if c.type != "person" or "GROUP" in c.labels else 0.0
+    if head == "it":
+        return 1.0 if c.type in ("organization", "group", "unknown") and c.gender == "-" else 0.0
+    return 0.0

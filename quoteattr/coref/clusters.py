@@ -1,0 +1,150 @@
+"""The entities of one document: a :class:`Cluster` per entity and the table that every
+resolver adds mentions to (:class:`Entities`).
+
+The resolvers (names, pronouns, nominals, organisations) are functions over one
+:class:`Entities`, so each strategy stands in its own module and they share one record of
+which mention belongs to which entity.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..lexicon import Lexicon
+from ..mentions import MentionIndex
+
+EntityType = Literal["person", "organization", "group", "unknown"]
+
+
+class Cluster:
+    """One entity: the mentions that refer to it and what they say about it.
+
+    A plain slotted class with one ``__init__`` argument, rather than a dataclass with
+    default factories: a document makes one per name and role noun it has, and each
+    container made here is one more for the garbage collector to walk (``titles`` is a
+    tuple, () for most entities, and whether a name was seen is a flag, not a list).
+    """
+
+    __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
+                 "gender_from_name", "nominal", "fullest", "titles_lower", "type",
+                 "fullest_words", "fullest_chars")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.named = False
+        """Whether any name of the entity has been seen (:meth:`add_name`)."""
+        self.titles: tuple[str, ...] = ()
+        self.mentions: list[int] = []
+        self.labels: set[str] = set()
+        self.gender = "-"
+        self.gender_from_name = False
+        """The gender is only a guess from a given name, so a pronoun may overrule it."""
+        self.nominal = ""
+        """For an entity known only by a role noun ("the mayor"): that phrase."""
+        self.fullest = ""
+        """The fullest name seen so far (most words, then longest), kept as names are added."""
+        self.titles_lower = ""
+        """The titles lower-cased and joined by " | ", for substring tests ("minister")."""
+        self.type: EntityType = "unknown"
+        """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
+        reads it for every candidate of every pronoun)."""
+        self.fullest_words = self.fullest_chars = 0
+        """Words and characters of :attr:`fullest`, so a new name is compared without
+        re-splitting."""
+
+    @property
+    def name(self) -> str:
+        """The fullest name, without titles; a role phrase for unnamed entities."""
+        return self.fullest or self.nominal
+
+    def add_name(self, name: str) -> None:
+        self.named = True
+        if name != self.fullest:
+            words = len(name.split())
+            if words > self.fullest_words or (
+                words == self.fullest_words and len(name) > self.fullest_chars
+            ):
+                self.fullest, self.fullest_words, self.fullest_chars = name, words, len(name)
+
+    def add_title(self, title: str) -> None:
+        if title not in self.titles:
+            self.titles = (*self.titles, title)
+            self.titles_lower = " | ".join(t.lower() for t in self.titles)
+
+    def add_label(self, label: str) -> None:
+        if label in self.labels:
+            return
+        self.labels.add(label)
+        if "ORG" in self.labels and "PERSON" not in self.labels:
+            self.type = "organization"
+        elif "PERSON" in self.labels:
+            self.type = "person"
+        elif "GROUP" in self.labels:
+            self.type = "group"
+
+
+class Entities:
+    """One document's clusters and which mention belongs to which (``of``; None for a
+    mention resolved to nothing), with the indexes of unnamed entities and of titles that
+    the role-noun resolvers read."""
+
+    __slots__ = ("text", "index", "lexicon", "clusters", "of", "unnamed_by_key",
+                 "unnamed_by_head", "may_hold", "named_titles")
+
+    def __init__(self, text: str, index: MentionIndex, lexicon: Lexicon) -> None:
+        self.text = text
+        self.index = index
+        self.lexicon = lexicon
+        self.clusters: list[Cluster] = []
+        self.of: dict[int, int | None] = {}
+        self.unnamed_by_key: dict[str, int] = {}
+        """Unnamed entities ("the mayor") by their lower-cased phrase."""
+        self.unnamed_by_head: dict[str, int] = {}
+        """Unnamed entities by their role noun ("mayor"), the first one kept."""
+        self.may_hold: dict[str, bool] = {}
+        """Role noun -> whether any named entity's titles contain it or a title it stands
+        for (see :func:`.nominals.may_have_holders`); emptied whenever a title is added."""
+        self.named_titles: str | None = None
+        """The titles of all named entities, built when first needed, reset with ``may_hold``."""
+
+    def new_cluster(self) -> int:
+        self.clusters.append(Cluster(len(self.clusters)))
+        return len(self.clusters) - 1
+
+    def add(self, c: int, i: int) -> None:
+        """Mention ``i`` joins entity ``c``, which learns its name, title, label and gender."""
+        m = self.index.mentions[i]
+        cluster = self.clusters[c]
+        cluster.mentions.append(i)
+        kind = m.kind
+        if kind == "name":
+            cluster.add_name(m.head)
+        if m.title:
+            cluster.add_title(m.title)
+            self.titles_changed()
+        # a name says what an entity is; "it" or "their landlord" says little (a label held
+        # already, the usual case for a name seen before, is not added again)
+        if (kind == "name" or (kind == "nominal" and not cluster.named)) and (
+            m.label not in cluster.labels
+        ):
+            cluster.add_label(m.label)
+        gender = m.gender
+        if gender != "-" and (gender == "m" or gender == "f") and (cluster.gender == "-" or (
+            cluster.gender_from_name and not m.gender_from_name
+        )):
+            cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
+        self.of[i] = c
+
+    def titles_changed(self) -> None:
+        if self.named_titles is not None:
+            self.named_titles = None
+            self.may_hold.clear()
+
+    def name_unnamed(self, c: int, phrase: str, head: str) -> None:
+        """Give an unnamed entity its phrase, and index it so later "the mayor"s find it."""
+        self.clusters[c].nominal = phrase
+        self.unnamed_by_key.setdefault(phrase.lower(), c)
+        words = head.lower().split()
+        for key in (head.lower(), words[-1] if words else ""):
+            if key:
+                self.unnamed_by_head.setdefault(key, c)

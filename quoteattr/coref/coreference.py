@@ -1,0 +1,90 @@
+"""Mentions -> entities for one document: the resolvers of this package run in order.
+
+Names cluster when the document is read (names.py), with appositives and a backend's
+chains; pronouns (pronouns.py) and role nouns (nominals.py, organisations.py) are
+resolved on demand, by agreement and salience (salience.py), in text order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lexicon import Lexicon
+from ..mentions import MentionIndex
+from ..spans import Span
+from .chains import apply_chains
+from .clusters import Cluster, Entities
+from .names import cluster_names, link_appositives
+from .nominals import resolve_nominal
+from .organisations import phrase_entity
+from .pronouns import resolve_pronoun
+from .salience import Salience
+
+
+class Coreference:
+    """Clusters of one document's mentions, with salience-based resolution of the rest."""
+
+    def __init__(
+        self,
+        text: str,
+        index: MentionIndex,
+        sentences: Sequence[Span],
+        quote_spans: Sequence[Span],
+        lexicon: Lexicon,
+        paragraphs: Sequence[Span] = (),
+        chains: Sequence[Sequence[Span]] = (),
+    ) -> None:
+        self.text = text
+        self.index = index
+        self.lexicon = lexicon
+        self.entities = ents = Entities(text, index, lexicon)
+        self.clusters: list[Cluster] = ents.clusters
+        self.salience = Salience(ents, sentences, quote_spans, paragraphs)
+        self._resolved_upto = 0
+        """How many of the mentions outside quotes have been resolved, in order (see
+        :meth:`cluster_of`)."""
+        cluster_names(ents)
+        link_appositives(ents)
+        apply_chains(ents, chains)
+
+    def note_speaker(self, position: int, cluster: int) -> None:
+        """Record that the quote at ``position`` was attributed to ``cluster``."""
+        self.salience.speakers.append((position, cluster))
+
+    def cluster_for_phrase(self, phrase: str, label: str) -> int:
+        """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
+        return phrase_entity(self.entities, phrase, label)
+
+    def cluster_of(self, i: int) -> int | None:
+        """The entity of mention ``i``, resolving pronouns and role nouns on first use.
+
+        The pronouns and role nouns before ``i`` are resolved first, in text order, so that
+        each resolution finds its antecedents already resolved: a text of 10,000 "he"s
+        costs a loop, not 10,000 nested calls.
+        """
+        of = self.entities.of
+        if i in of:
+            return of[i]
+        sal = self.salience
+        stop = sal.outside_position(i)
+        outside = sal.outside
+        while self._resolved_upto < stop:
+            j = outside[self._resolved_upto]
+            self._resolved_upto += 1
+            if j not in of:
+                self._resolve_one(j)
+        return self._resolve_one(i)
+
+    def _resolve_one(self, i: int) -> int | None:
+        ents = self.entities
+        of = ents.of
+        if i in of:
+            return of[i]
+        m = self.index.mentions[i]
+        of[i] = None  # guards against cycles while resolving
+        c = (resolve_pronoun(self.salience, i) if m.kind == "pronoun"
+             else resolve_nominal(self.salience, i))
+        if c is not None:
+            ents.add(c, i)
+        of[i] = c
+        return c

@@ -1,0 +1,37 @@
+"""Organisations and groups: "the ministry" -> the ministry the text named, and an entity
+for a speaker phrase that names no known one ("voices across Europe")."""
+
+from __future__ import annotations
+
+from .clusters import Entities
+
+
+def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> int | None:
+    """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company
+    among the candidates ``scores``."""
+    orgs = [c for c in (ents.clusters[k] for k in scores) if c.type == "organization"
+            and (c.named or c.nominal.lower().endswith(head))]
+    if not orgs:
+        return None
+    by_head = [c for c in orgs if head in c.name.lower()]
+    pool = by_head or orgs
+    return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
+
+
+def phrase_entity(ents: Entities, phrase: str, label: str) -> int:
+    """An entity for a speaker phrase that names no known entity; a group when its first
+    or last word is a group noun ("residents", "a crowd of protesters")."""
+    key = phrase.lower()
+    if key.startswith("the ") and key in ents.unnamed_by_key:
+        return ents.unnamed_by_key[key]
+    c_new = ents.new_cluster()
+    cluster = ents.clusters[c_new]
+    ents.name_unnamed(c_new, phrase, key.split()[-1] if key.split() else "")
+    head = key.split()[0] if key.split() else ""
+    if head in ents.lexicon.group_nouns or key.split()[-1:] and key.split()[-1] in (
+        ents.lexicon.group_nouns
+    ):
+        cluster.add_label("GROUP")
+    else:
+        cluster.add_label(label)
+    return c_new

@@ -1,0 +1,210 @@
+"""Salience: which earlier entities a pronoun or role noun most likely means.
+
+The subject of a recent sentence outranks its objects, the same paragraph counts for
+more, further mentions add a little, and the speaker of a recent quote gains weight.
+Only mentions outside quotes are antecedents, and distances count the narrative's
+sentences, not the quoted ones.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from ..spans import Span
+from .agreement import agreement, compatible
+from .clusters import Entities
+from .names import modifies
+
+_SUBJECT_WEIGHT = 4.0
+_OTHER_WEIGHT = 1.5
+_SAME_SENTENCE_WEIGHT = 2.5
+_RECENT_SPEAKER_WEIGHT = 2.5
+LOOKBACK_SENTENCES = 8
+_FREQUENCY_SHARE = 0.25
+_SAME_PARAGRAPH_BONUS = 1.5
+
+# A mention's weight by its distance in sentences (index 0: the same sentence), worked out
+# once with the same arithmetic as the salience rules state it.
+_OTHER_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _OTHER_WEIGHT / d for d in range(1, LOOKBACK_SENTENCES + 1)))
+_SUBJECT_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _SUBJECT_WEIGHT / d for d in range(1, LOOKBACK_SENTENCES + 1)))
+_SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
+    _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, LOOKBACK_SENTENCES + 1)))
+
+
+class Salience:
+    """The salience scan of one document's entities, with the tables it reads."""
+
+    def __init__(
+        self,
+        ents: Entities,
+        sentences: Sequence[Span],
+        quote_spans: Sequence[Span],
+        paragraphs: Sequence[Span],
+    ) -> None:
+        self.ents = ents
+        self.quote_starts = [q.start for q in quote_spans]
+        self.quote_ends = [q.end for q in quote_spans]
+        self.sentences = sentences
+        self.paragraph_starts = [p.start for p in paragraphs]
+        self.speakers: list[tuple[int, int]] = []
+        """(position, cluster) of each attributed quote, in the order they were attributed."""
+        self.outside = outside_quotes(ents.index.starts, self.quote_starts, self.quote_ends)
+        """The mentions outside quotes, the only antecedents salience looks at."""
+        # What only the scan reads is made on the first scan (weights), as about half of
+        # all documents resolve no pronoun or role noun that needs one.
+        self.sentence_starts: list[int] = []
+        """Where the sentences start, those starting inside a quote left out."""
+        self.outside_sentence: list[int] = []
+        """The sentence of each of ``outside``, looked up once, not per candidate."""
+        self.weights: list[tuple[float, ...] | None] | None = None
+        """Per mention of ``outside``, its salience weights by sentence distance."""
+
+    def sentence_of(self, position: int) -> int:
+        return bisect_right(self.sentence_starts, position) - 1
+
+    def outside_position(self, i: int) -> int:
+        """How many of ``outside`` come before mention ``i``."""
+        return bisect_right(self.outside, i - 1)
+
+    def make_weights(self) -> list[tuple[float, ...] | None]:
+        """Per mention outside quotes, the weights by sentence distance it has as an
+        antecedent: ``_SUBJECT_WEIGHTS`` for the first non-possessive mention of each
+        sentence (:meth:`candidates` swaps in ``_SUBJECT_PARAGRAPH_WEIGHTS`` within the
+        paragraph), ``_OTHER_WEIGHTS`` for the rest, None for "I" and "we" (never one).
+
+        Called once, by the first scan; it also fills the sentence tables the scans read
+        (``sentence_starts``, ``outside_sentence``)."""
+        # Sentences that start inside a quote are folded into the one holding the quote's
+        # start, so salience distances count the narrative's sentences, not the quoted ones.
+        all_starts = [s.start for s in self.sentences]
+        self.sentence_starts = [
+            all_starts[k] for k in outside_quotes(all_starts, self.quote_starts,
+                                                  self.quote_ends)
+        ]
+        index = self.ents.index
+        starts = index.starts
+        self.outside_sentence = buckets([starts[i] for i in self.outside],
+                                        self.sentence_starts)
+        mentions, text = index.mentions, self.ents.text
+        last = len(mentions) - 1
+        weights: list[tuple[float, ...] | None] = []
+        subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
+        for i, s in zip(self.outside, self.outside_sentence, strict=True):
+            m = mentions[i]
+            table: tuple[float, ...] | None = _OTHER_WEIGHTS
+            if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
+                i < last and modifies(m, mentions[i + 1])
+            ):
+                subject_sentence = s  # (sentences never decrease along outside)
+                table = _SUBJECT_WEIGHTS
+            if m.kind == "pronoun" and m.head in ("i", "we"):
+                table = None  # "I" still takes its sentence's subject place, as it did
+            weights.append(table)
+        self.weights = weights
+        return weights
+
+    def candidates(self, i: int) -> dict[int, float]:
+        """The entities mention ``i`` may refer to, each with its salience score; every
+        mention before ``i`` must be resolved already (``Coreference.cluster_of``)."""
+        tables = self.weights if self.weights is not None else self.make_weights()
+        ents = self.ents
+        m = ents.index.mentions[i]
+        here = self.sentence_of(m.span.start)
+        # An earlier mention shares this one's paragraph when it starts at or after the
+        # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
+        paragraph = bisect_right(self.paragraph_starts, m.span.start) - 1
+        paragraph_start = self.paragraph_starts[paragraph] if paragraph >= 0 else -1
+        best: dict[int, float] = {}
+        total: dict[int, float] = {}
+        """The weight of each candidate's best mention, and of all its mentions together."""
+        pos = self.outside_position(i)
+        outside = self.outside
+        sentence_of, starts = self.outside_sentence, ents.index.starts
+        of, clusters = ents.of, ents.clusters
+        # Sentences never decrease along ``outside``: one bisection finds where the
+        # lookback window starts, instead of a distance test per mention.
+        first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
+        agreements: dict[int, float] = {}
+        for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
+            table = tables[k]
+            if table is None:
+                continue
+            j = outside[k]
+            # Earlier mentions are resolved before this one (see cluster_of), so ``of`` has
+            # them: a subscript, not .get (the except branch is only a safeguard).
+            try:
+                c = of[j]
+            except KeyError:
+                continue
+            if c is None:
+                continue
+            weight_of = agreements.get(c)
+            if weight_of is None:  # clusters do not change during this loop
+                weight_of = agreements[c] = agreement(m, clusters[c])
+            if not weight_of:
+                continue
+            if table is _SUBJECT_WEIGHTS and starts[j] >= paragraph_start:
+                table = _SUBJECT_PARAGRAPH_WEIGHTS
+            weight = table[here - sentence_of[k]] * weight_of
+            top = best.get(c)
+            if top is None:
+                best[c] = total[c] = weight
+            else:
+                total[c] += weight
+                if weight > top:
+                    best[c] = weight
+        # The best single mention decides; further mentions add a little (frequency).
+        scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
+        for position, c in reversed(self.speakers):
+            if position < m.span.start:
+                if self.sentence_of(position) >= here - LOOKBACK_SENTENCES // 2 and (
+                    compatible(m, clusters[c])
+                ):
+                    scores[c] = scores.get(c, 0.0) + _RECENT_SPEAKER_WEIGHT
+                break
+        return scores
+
+
+def best_of(scores: dict[int, float]) -> int:
+    """The highest-scoring entity, the earliest made on a tie."""
+    return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def outside_quotes(
+    positions: Sequence[int], quote_starts: Sequence[int], quote_ends: Sequence[int]
+) -> list[int]:
+    """The indices of the sorted ``positions`` that do not lie strictly inside the last quote
+    starting at or before them (quotes sorted by start).
+
+    Quote ``k`` is that last quote for the positions in ``[start_k, start_k+1)``, so it
+    rules out those in ``(start_k, min(end_k, start_k+1))``: two bisections per quote find
+    them, instead of one per position (a document has far more mentions than quotes).
+    """
+    kept: list[int] = []
+    done = 0
+    last = len(quote_starts) - 1
+    for k, start in enumerate(quote_starts):
+        stop = quote_ends[k]
+        if k < last and quote_starts[k + 1] < stop:
+            stop = quote_starts[k + 1]
+        inside = bisect_right(positions, start, done)
+        kept.extend(range(done, inside))
+        done = bisect_left(positions, stop, inside)
+    kept.extend(range(done, len(positions)))
+    return kept
+
+
+def buckets(positions: Sequence[int], bounds: Sequence[int]) -> list[int]:
+    """``bisect_right(bounds, p) - 1`` for each of the sorted ``positions`` (sorted
+    ``bounds``), by one bisection per bound rather than one per position."""
+    out: list[int] = []
+    done = 0
+    for k, bound in enumerate(bounds):
+        below = bisect_left(positions, bound, done)  # these lie before ``bound``: bucket k - 1
+        out += [k - 1] * (below - done)
+        done = below
+    out += [len(bounds) - 1] * (len(positions) - done)
+    return out
