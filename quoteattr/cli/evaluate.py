@@ -1,0 +1,66 @@
+"""``quoteattr evaluate``: score quotes and speakers against gold JSON lines.
+
+Predictions are made now (the gold texts through :class:`quoteattr.Attributor`) or read
+from a saved file; :mod:`quoteattr.evaluation` does the scoring and the report.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import Attributor
+from ..evaluation import KINDS, By, evaluate, parse_gold, parse_predictions, predict
+from .inputs import json_lines
+from .messages import fail
+from .output import output
+
+
+@dataclass(frozen=True)
+class EvaluateOptions:
+    """What ``quoteattr evaluate`` was asked to do (its command-line options)."""
+
+    gold: str
+    pred: str | None = None
+    kinds: str | None = None
+    by: By | None = None
+    errors: int = 0
+    fmt: str = "table"
+    output: str | None = None
+
+
+def run(options: EvaluateOptions) -> int:
+    """Score predictions (saved, or made now) against the gold file and write the report."""
+    wanted = _kinds(options.kinds)
+    for path in (options.gold, options.pred):
+        if path is not None and not Path(path).exists():
+            fail(f"cannot read {path}: no such file")
+    gold_docs = parse_gold(json_lines(options.gold), source=options.gold)
+    if not gold_docs:
+        fail(f"{options.gold} holds no documents: expected one JSON object per line")
+    if options.pred is None:
+        predictions = predict(gold_docs, Attributor(), kinds=wanted or ("direct",))
+    else:
+        predictions = parse_predictions(json_lines(options.pred), source=options.pred,
+                                        kinds=wanted)
+    report = evaluate(gold_docs, predictions).report(
+        by=options.by, errors=options.errors, kinds=wanted or ("direct",)
+    )
+    with output(options.output) as out:
+        if options.fmt == "json":
+            out.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(report.to_table() + "\n")
+    return 0
+
+
+def _kinds(option: str | None) -> tuple[str, ...] | None:
+    """``--kinds direct,mixed`` as a tuple; None when the option is not given."""
+    if option is None:
+        return None
+    kinds = tuple(k.strip() for k in option.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        fail(f"--kinds {option!r}: expected kinds separated by commas, from {', '.join(KINDS)}")
+    return kinds

@@ -1,0 +1,223 @@
+"""Reading the inputs: files, folders, glob patterns, stdin, and JSON lines one by one.
+
+Input is decoded from bytes (UTF-8 unless ``--encoding``, a leading BOM dropped) without
+newline translation, so offsets index exactly the characters of the file. Quoted patterns are
+expanded here, so they work on any platform and past the shell's limit on arguments.
+"""
+
+from __future__ import annotations
+
+import codecs
+import glob
+import itertools
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import nullcontext
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import describe_json_type
+from .messages import STDIN, LineError, display_name, fail
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+class Source(NamedTuple):
+    """One input file (or ``-``) and the doc_id its result gets."""
+
+    path: str
+    doc_id: str
+
+
+class Doc(NamedTuple):
+    """One document on its way through the attributor, and where it came from."""
+
+    doc_id: str | None
+    text: str
+    source: str
+    line: int | None
+    """Its line in a --jsonl file; None for a text file."""
+    size: int
+    """Input bytes it stands for, counted by the progress line."""
+    error: LineError | None = None
+    """Why a --jsonl line could not be read; its text is then "" to keep its place."""
+
+
+def collect_inputs(args: tuple[str, ...], *, jsonl: bool, recursive: bool) -> list[Source]:
+    """Every input: files as given, folders and glob patterns expanded.
+
+    A named file's doc_id is its name without the extension. A file found in a folder or by
+    a pattern is named by its path below that folder (or the pattern's fixed leading
+    folders), so ``2024/01/index.txt`` and ``2024/02/index.txt`` stay apart. Expansions
+    are sorted, so output order does not depend on the file system.
+    """
+    suffix = ".jsonl" if jsonl else ".txt"
+    inputs: list[Source] = []
+    for arg in args:
+        path = Path(arg)
+        if arg == STDIN:
+            inputs.append(Source(arg, "stdin"))
+        elif path.is_dir():
+            found = _folder_files(path, suffix, recursive=recursive)
+            if not found:
+                deeper = not recursive and _folder_files(path, suffix, recursive=True)
+                fail(f"cannot read {arg}: the folder holds no *{suffix} files"
+                     + (" (its subfolders do: add --recursive)" if deeper else ""))
+            inputs.extend(Source(str(f), _doc_id(f, path)) for f in found)
+        elif _GLOB_CHARS & set(arg) and not path.exists():
+            # glob, not Path.glob: patterns may be absolute, and "**" crosses folders.
+            matches = glob.glob(arg, recursive=True)  # noqa: PTH207
+            found = sorted(Path(m) for m in matches if Path(m).is_file())
+            if not found:
+                fail(f"no file matches the pattern {arg}")
+            base = Path(*itertools.takewhile(lambda part: not _GLOB_CHARS & set(part),
+                                             path.parts[:-1]))
+            inputs.extend(Source(str(f), _doc_id(f, base)) for f in found)
+        else:
+            inputs.append(Source(arg, path.stem))  # a missing file is reported by check_inputs
+    return inputs
+
+
+def _folder_files(folder: Path, suffix: str, *, recursive: bool) -> list[Path]:
+    """The files named ``*suffix`` in ``folder``, sorted; hidden files and folders are skipped."""
+    found = folder.rglob(f"*{suffix}") if recursive else folder.glob(f"*{suffix}")
+    return sorted(
+        f for f in found
+        if f.is_file() and not any(p.startswith(".") for p in f.relative_to(folder).parts)
+    )
+
+
+def _doc_id(path: Path, base: Path) -> str:
+    return path.relative_to(base).with_suffix("").as_posix()
+
+
+def check_inputs(files: list[str], encoding: str, *, jsonl: bool) -> None:
+    """Fail before any work on a missing file or an encoding that cannot be used."""
+    if files.count(STDIN) > 1:
+        fail("- (stdin) can be given only once")
+    for path in files:
+        if path != STDIN and not Path(path).exists():
+            fail(f"cannot read {path}: no such file")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        fail(f"unknown --encoding {encoding!r}: use a Python codec name, e.g. utf-8 or cp1252")
+    if jsonl:
+        # Lines are split at the byte b"\n", which only ASCII-compatible encodings allow.
+        try:
+            ascii_compatible = b'{"\n'.decode(encoding) == '{"\n'
+        except UnicodeError:
+            ascii_compatible = False
+        if not ascii_compatible:
+            fail(f"--encoding {encoding} cannot be read line by line with --jsonl: "
+                 "convert the file to utf-8 first")
+
+
+def file_docs(inputs: list[Source], encoding: str) -> Iterator[Doc]:
+    """One document per text file, read only when the attributor asks for it."""
+    for path, doc_id in inputs:
+        text = _read_text(path, encoding)
+        size = len(text.encode("utf-8")) if path == STDIN else Path(path).stat().st_size
+        yield Doc(doc_id, text, path, None, size)
+
+
+def jsonl_docs(inputs: list[Source], encoding: str) -> Iterator[Doc]:
+    """One document per non-blank line, streamed; a bad line is a document with an error."""
+    for path, _ in inputs:
+        skipped = 0
+        for line_no, raw in _read_lines(path):
+            try:
+                line = _decode_line(raw, encoding)
+                if not line.strip():
+                    skipped += len(raw)
+                    continue
+                doc_id, text = _parse_line(line)
+            except LineError as exc:
+                yield Doc(exc.doc_id, "", path, line_no, skipped + len(raw), exc)
+            else:
+                yield Doc(doc_id, text, path, line_no, skipped + len(raw))
+            skipped = 0
+
+
+def _read_text(path: str, encoding: str) -> str:
+    """The whole file (or stdin) decoded, without newline translation or a leading BOM."""
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {display_name(path)}: {exc.strerror or exc}")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        fail(f"cannot decode {display_name(path)} as {encoding} ({exc.reason} at byte "
+             f"{exc.start}): pass the file's encoding with --encoding, e.g. --encoding cp1252")
+    return text.removeprefix("\ufeff")
+
+
+def _read_lines(path: str) -> Iterator[tuple[int, bytes]]:
+    """Yield (line number, raw line), streaming.
+
+    Lines are split at ``\\n`` only: JSON strings may hold a raw U+2028, which
+    ``str.splitlines`` would split. Lines are decoded one by one, so a bad line
+    is a line error rather than the end of the run.
+    """
+    try:
+        stream = sys.stdin.buffer if path == STDIN else Path(path).open("rb")  # noqa: SIM115
+    except OSError as exc:
+        fail(f"cannot read {display_name(path)}: {exc.strerror or exc}")
+    with nullcontext(stream) if path == STDIN else stream:  # stdin is not ours to close
+        yield from enumerate(stream, start=1)
+
+
+def json_lines(path: str) -> list[str]:
+    """The lines of a UTF-8 JSON lines file (split at ``\\n`` only, BOM dropped)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}")
+    lines = []
+    for line_no, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            fail(f"{path} line {line_no}: not valid utf-8 ({exc.reason} at byte {exc.start} "
+                 "of the line): convert the file to utf-8")
+    if lines:
+        lines[0] = lines[0].removeprefix("\ufeff")
+    return lines
+
+
+def _decode_line(raw: bytes, encoding: str) -> str:
+    try:
+        line = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        msg = (f"not valid {encoding} ({exc.reason} at byte {exc.start} of the line): "
+               "pass the file's encoding with --encoding")
+        raise LineError(msg) from None
+    return line.removeprefix("\ufeff").removesuffix("\n").removesuffix("\r")
+
+
+def _parse_line(line: str) -> tuple[str | None, str]:
+    """(doc_id, text) from one JSON line, or a LineError that says what is wrong."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # Some json messages end in "at" ("Invalid control character at"): say it once.
+        msg = f"not valid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+        raise LineError(msg) from None
+    if not isinstance(record, dict):
+        msg = f'expected an object {{"doc_id": ..., "text": ...}}, got {describe_json_type(record)}'
+        raise LineError(msg)
+    doc_id = record.get("doc_id")
+    if doc_id is not None and not isinstance(doc_id, str):
+        msg = (f'"doc_id" must be a string or null, got {describe_json_type(doc_id)}: '
+               "write it in quotes")
+        raise LineError(msg)
+    if "text" not in record:
+        msg = 'missing "text": each line needs {"doc_id": ..., "text": "..."}'
+        raise LineError(msg, doc_id)
+    text = record["text"]
+    if not isinstance(text, str):
+        msg = f'"text" must be a string, got {describe_json_type(text)}'
+        raise LineError(msg, doc_id)
+    return doc_id, text
