@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .. import Attributor
 from ..render import render_page
-from .inputs import Doc, check_inputs, collect_inputs, file_docs, jsonl_docs
+from .inputs import Doc, Source, check_inputs, collect_inputs, file_docs, jsonl_docs
 from .messages import STANZA_INSTALL, STDIN, display_name, fail
 from .output import HtmlPage, check_output, output, write_error, write_result
 from .progress import Progress, progress_line, progress_wanted, warn
@@ -57,17 +57,21 @@ def run(options: ExtractOptions) -> int:
     with (output(options.output, append=options.resume) as out,
           progress_line(inputs, show=show) as progress):
         page = HtmlPage() if options.fmt == "html" else None
-        if options.jsonl:
-            docs = jsonl_docs(inputs, options.encoding)
-        else:  # skipped before reading: a resumed folder run does not read its done files
-            docs = file_docs(skip_done(inputs, done.doc_ids, str(options.output)), options.encoding)
-        if options.jsonl and done.doc_ids:
-            docs = skip_done(docs, done.doc_ids, str(options.output))
-        failed = _write_all(docs, out if page is None else page, options, attributor,
-                            pretty=pretty, progress=progress)
+        failed = _write_all(_documents(inputs, options, done), out if page is None else page,
+                            options, attributor, pretty=pretty, progress=progress)
         if page is not None:
             out.write(render_page(page.results))
     return 1 if failed or done.failed else 0
+
+
+def _documents(inputs: list[Source], options: ExtractOptions, done: Done) -> Iterator[Doc]:
+    """The documents to attribute, in order, without those a resumed run has done."""
+    where = str(options.output)
+    if options.jsonl:
+        docs = jsonl_docs(inputs, options.encoding)
+        return skip_done(docs, done.doc_ids, where) if done.doc_ids else docs
+    # Files are skipped before they are read: a resumed folder run reads no done file.
+    return file_docs(skip_done(inputs, done.doc_ids, where), options.encoding)
 
 
 def _check_resumable(options: ExtractOptions, *, pretty: bool) -> None:
