@@ -64,8 +64,16 @@ def _stdout() -> TextIO:
     """Stdout set to UTF-8, or a usage error when the shell closed it (``>&-``)."""
     if sys.stdout is None:  # Python starts with sys.stdout None when fd 1 is closed
         fail("standard output is closed: nothing can be written there (use -o FILE)")
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8", errors=TEXT_ERRORS)
+    if not isinstance(sys.stdout, io.TextIOWrapper):  # a stand-in, e.g. pytest's capture
+        return sys.stdout
+    sys.stdout.flush()
+    if isinstance(sys.stdout.buffer, io.RawIOBase):
+        # Unbuffered (python -u, PYTHONUNBUFFERED): a TextIOWrapper straight over the file
+        # ignores a short write, so a pipe whose reader left (or a signal) would cut the
+        # output unnoticed, exit 0. A BufferedWriter writes all of it or raises.
+        raw = io.FileIO(sys.stdout.fileno(), "w", closefd=False)
+        return io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8", errors=TEXT_ERRORS)
+    sys.stdout.reconfigure(encoding="utf-8", errors=TEXT_ERRORS)
     return sys.stdout
 
 
