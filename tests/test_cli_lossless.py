@@ -17,7 +17,7 @@ from cli_support import run
 
 from quoteattr.cli import main
 from quoteattr.cli.inputs import Source, file_docs
-from quoteattr.cli.messages import BROKEN_PIPE, STANZA_INSTALL
+from quoteattr.cli.messages import BROKEN_PIPE, INTERRUPTED, STANZA_INSTALL, TERMINATED
 
 HAS_JSONSCHEMA = importlib.util.find_spec("jsonschema") is not None
 DOCS = Path(__file__).parent.parent / "docs"
@@ -217,4 +217,5 @@ def test_the_exit_code_table_lists_the_codes_the_tests_check() -> None:
     text = (DOCS / "cli.md").read_text("utf-8")
     table = text[text.index("## Exit codes"):]
     codes = re.findall(r"^\| `(\d+)` \|", table, flags=re.MULTILINE)
-    assert codes == ["0", "1", "2", "130", str(BROKEN_PIPE)]
+    assert codes == ["0", "1", "2", str(INTERRUPTED), str(BROKEN_PIPE), str(TERMINATED)]
+    assert (INTERRUPTED, BROKEN_PIPE, TERMINATED) == (130, 141, 143)

@@ -135,18 +135,26 @@ def test_a_killed_run_leaves_a_named_temp_file_that_the_next_run_removes(tmp_pat
 
 
 @posix_only
-def test_ctrl_c_exits_130_and_leaves_no_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sig", "code", "message"),
+                         [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")],
+                         ids=["ctrl-c", "sigterm"])
+def test_an_interrupted_run_leaves_the_old_file_and_no_temp_file(
+    tmp_path: Path, sig: int, code: int, message: str
+) -> None:
     archive(tmp_path, 600)
+    (tmp_path / "out.jsonl").write_text("yesterday's\n", encoding="utf-8")
     proc = subprocess.Popen(extract_cmd("--jsonl", "in.jsonl", "-o", "out.jsonl"),
                             cwd=tmp_path, stderr=subprocess.PIPE, text=True)
     temp = tmp_path / f".out.jsonl.quoteattr-{proc.pid}.tmp"
     deadline = time.monotonic() + 60
     while not (temp.exists() and temp.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.02)
-    proc.send_signal(signal.SIGINT)
+    assert proc.poll() is None, "the run ended before it could be stopped"
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
-    assert (proc.returncode, err) == (130, "quoteattr: interrupted\n")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+    assert (proc.returncode, err) == (code, f"quoteattr: {message}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+    assert (tmp_path / "out.jsonl").read_text("utf-8") == "yesterday's\n"
 
 
 def test_resume_after_a_cut_last_line_redoes_only_that_line(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ and the results do not.
 Exit codes (docs/cli.md): 0 success; 1 some documents or ``--jsonl`` lines failed (each has
 an error record in place); 2 a usage or input error (bad option, a named file that cannot be
 read or decoded, a bad line in a gold or predictions file), reported in one line; 130
-interrupted; 141 the reader of stdout went away (``| head``).
+interrupted (Ctrl-C); 141 the reader of stdout went away (``| head``); 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations

@@ -8,9 +8,11 @@ extract loop turns into an error record and exit code 1 at the end.
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from types import FrameType
 from typing import NoReturn
 
 from .. import QuoteattrError
@@ -43,12 +45,24 @@ def fail(msg: str) -> NoReturn:
 BROKEN_PIPE = 141
 """The exit code when the reader of stdout went away (``| head``): 128 + SIGPIPE, what a
 shell reports for ``cat`` or ``grep`` killed by the same signal."""
+INTERRUPTED = 130
+"""Ctrl-C (SIGINT): 128 + 2, as a shell reports it."""
+TERMINATED = 143
+"""``kill PID``, ``timeout``, a service manager's stop (SIGTERM): 128 + 15."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the run is, so that it unwinds like Ctrl-C: temp files removed,
+    ``--resume`` lines flushed. A BaseException, so no ``except Exception`` swallows it as
+    one document's failure."""
 
 
 def guarded(work: Callable[[], int]) -> int:
-    """Run ``work``; map user errors to one stderr line and exit 2, a closed pipe to 141."""
+    """Run ``work``; map user errors to one stderr line and exit 2, a closed pipe to 141,
+    Ctrl-C to 130 and SIGTERM to 143."""
     try:
-        return work()
+        with _sigterm_raises():
+            return work()
     except BrokenPipeError:
         # The reader went away: stop quietly, and keep Python's exit-time flush of stdout
         # from failing again (which would print a message and exit 120).
@@ -57,10 +71,32 @@ def guarded(work: Callable[[], int]) -> int:
         return BROKEN_PIPE
     except KeyboardInterrupt:
         say(f"{PROG}: interrupted")
-        return 130
+        return INTERRUPTED
+    except Terminated:
+        say(f"{PROG}: terminated")
+        return TERMINATED
     except (UsageError, QuoteattrError, OSError) as exc:
         say(f"{PROG}: error: {describe(exc)}")
         return 2
+
+
+@contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated` (Python's default would end
+    the process on the spot, leaving its temp file). Only the main thread may set it."""
+
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def say(line: str) -> None:
