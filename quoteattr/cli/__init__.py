@@ -4,8 +4,9 @@ Only argument parsing, I/O and exit codes live in this package; the work is
 :class:`quoteattr.Attributor` (``extract``) and :mod:`quoteattr.evaluation` (``evaluate``).
 This module holds ``main`` and the options of each command; each command runs in a module
 of its own (``extract``, ``evaluate``, ``schema``, ``download``), which reads through
-``inputs``, writes through ``output`` and shows ``progress``. ``messages`` turns every
-failure into one stderr line and an exit code.
+``inputs``, writes through ``output`` and shows ``progress``; ``resume`` carries an
+interrupted ``extract -o`` on. ``messages`` turns every failure into one stderr line and an
+exit code.
 
 Inputs are files, folders (their ``*.txt``, sorted) and glob patterns. ``--processes`` runs
 the work in worker processes. A progress line goes to stderr only when stderr is a terminal

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from ..errors import describe_json_type
 from .messages import STDIN, DocumentError, display_name, fail
@@ -161,14 +161,17 @@ def jsonl_docs(inputs: list[Source], encoding: str) -> Iterator[Doc]:
 def _read_bytes(path: str) -> bytes:
     """The whole file, or stdin."""
     try:
-        if path == STDIN:
-            if sys.stdin is None:  # Python starts with sys.stdin None when fd 0 is closed
-                raise OSError(0, "standard input is closed")
-            return sys.stdin.buffer.read()
-        return Path(path).read_bytes()
+        return _stdin().read() if path == STDIN else Path(path).read_bytes()
     except OSError as exc:
         msg = f"cannot read {display_name(path)}: {exc.strerror or exc}"
         raise DocumentError(msg) from None
+
+
+def _stdin() -> BinaryIO:
+    if sys.stdin is None:  # Python starts with sys.stdin None when fd 0 is closed (<&-)
+        msg = "cannot read <stdin>: standard input is closed"
+        raise DocumentError(msg)
+    return sys.stdin.buffer
 
 
 def _decode(data: bytes, path: str, encoding: str) -> str:
@@ -190,9 +193,7 @@ def _read_lines(path: str) -> Iterator[tuple[int, bytes]]:
     is a line error rather than the end of the run.
     """
     try:
-        if path == STDIN and sys.stdin is None:
-            raise OSError(0, "standard input is closed")
-        stream = sys.stdin.buffer if path == STDIN else Path(path).open("rb")  # noqa: SIM115
+        stream = _stdin() if path == STDIN else Path(path).open("rb")  # noqa: SIM115
     except OSError as exc:
         msg = f"cannot read {display_name(path)}: {exc.strerror or exc}"
         raise DocumentError(msg) from None
