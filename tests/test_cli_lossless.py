@@ -197,19 +197,21 @@ def test_a_closed_stream_is_a_one_line_error(tmp_path: Path, redirect: str, mess
     assert (proc.returncode, proc.stderr) == (2, f"quoteattr: error: {message}\n")
 
 
+@pytest.mark.parametrize("missing", ["stanza", "torch"])
 def test_stanza_missing_names_what_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    missing: str,
 ) -> None:
     """stanza is installed here, so its absence is simulated: ``None`` in ``sys.modules``
     makes both ``import stanza`` and ``find_spec("stanza")`` see no stanza."""
     (tmp_path / "a.txt").write_text(WIRE, encoding="utf-8")
-    monkeypatch.setitem(sys.modules, "stanza", None)
+    monkeypatch.setitem(sys.modules, missing, None)
     code = main(["extract", "--annotator", "stanza", "--model-dir", str(tmp_path),
                  str(tmp_path / "a.txt")])
     assert code == 2
     err = capsys.readouterr().err
-    assert err == f"quoteattr: error: --annotator stanza needs stanza, which is not installed: " \
-                  f"{STANZA_INSTALL}\n"
+    assert err == (f"quoteattr: error: --annotator stanza needs {missing}, which is not "
+                   f"installed: {STANZA_INSTALL}\n")
     assert STANZA_INSTALL == 'pip install torch==2.13.0 && pip install "quoteattr[stanza]"'
 
 
