@@ -159,6 +159,8 @@ def test_an_interrupted_run_leaves_the_old_file_and_no_temp_file(
 
 def test_resume_after_a_cut_last_line_redoes_only_that_line(tmp_path: Path) -> None:
     archive(tmp_path, 12, bad_line=2)
+    twice = (tmp_path / "in.jsonl").read_text("utf-8").replace('"d4"', '"d3"')
+    (tmp_path / "in.jsonl").write_text(twice, encoding="utf-8")  # one doc_id used twice
     full = run("extract", "--jsonl", "in.jsonl", "-o", "full.jsonl", cwd=tmp_path)
     assert full.returncode == 1 and "in.jsonl:2:" in full.stderr
     whole = (tmp_path / "full.jsonl").read_bytes()
@@ -170,19 +172,21 @@ def test_resume_after_a_cut_last_line_redoes_only_that_line(tmp_path: Path) -> N
 
 
 @posix_only
-def test_resume_carries_a_killed_run_on(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGKILL, -signal.SIGKILL),
+                                           (signal.SIGINT, 130)], ids=["sigkill", "ctrl-c"])
+def test_resume_carries_a_stopped_run_on(tmp_path: Path, sig: int, code: int) -> None:
     archive(tmp_path, 600)
     reference = run("extract", "--jsonl", "in.jsonl", cwd=tmp_path).stdout.encode("utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(extract_cmd("--jsonl", "in.jsonl", "-o", "out.jsonl", "--resume"),
-                            cwd=tmp_path)
+                            cwd=tmp_path, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while not (out.exists() and out.read_bytes().count(b"\n") >= 5) and (
             time.monotonic() < deadline):
         time.sleep(0.01)
-    assert proc.poll() is None, "the run ended before it could be killed"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    assert proc.poll() is None, "the run ended before it could be stopped"
+    proc.send_signal(sig)
+    assert proc.wait(timeout=60) == code
     kept = out.read_bytes().count(b"\n")
     assert 5 <= kept < 600
     resumed = run("extract", "--jsonl", "in.jsonl", "-o", "out.jsonl", "--resume", cwd=tmp_path)
