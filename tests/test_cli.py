@@ -89,10 +89,15 @@ def test_stdin(tmp_path: Path) -> None:
     assert speakers_of(result) == ["Ana Duarte"]
 
 
+def error_record(doc_id: str | None, error: str) -> dict[str, Any]:
+    """What extract writes for a document it could not read: a result with ``error`` set."""
+    return {"doc_id": doc_id, "quotes": [], "speakers": [], "error": error}
+
+
 def test_jsonl_keeps_order_and_doc_ids_and_puts_errors_in_place(tmp_path: Path) -> None:
     lines = [
         json.dumps({"doc_id": "river", "text": RIVER}),
-        "",  # blank lines are skipped but still counted
+        "",  # a blank line is an empty document: output line N answers input line N
         '{"doc_id": "cut", "text": "unterminated',
         json.dumps({"doc_id": "bridge", "text": BRIDGE}),
         json.dumps(["not", "an", "object"]),
@@ -103,20 +108,20 @@ def test_jsonl_keeps_order_and_doc_ids_and_puts_errors_in_place(tmp_path: Path) 
     proc = run("extract", "--jsonl", "in.jsonl", cwd=tmp_path)
     assert proc.returncode == 1
     out = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert len(out) == 6
-    assert [o["doc_id"] for o in out] == ["river", None, "bridge", None, "notext", None]
+    assert len(out) == len(lines) == 7
+    assert [o["doc_id"] for o in out] == ["river", None, None, "bridge", None, "notext", None]
     assert speakers_of(out[0]) == ["J\u00f6rg \u00c5str\u00f6m", "Ana Duarte"]
     assert_slices_back(out[0], RIVER)
-    assert out[1] == {"doc_id": None, "line": 3,
-                      "error": "not valid JSON: Unterminated string starting at column 27"}
-    assert speakers_of(out[2]) == ["Ana Duarte"]
-    assert out[3] == {"doc_id": None, "line": 5,
-                      "error": 'expected an object {"doc_id": ..., "text": ...}, got an array'}
-    assert out[4] == {"doc_id": "notext", "line": 6,
-                      "error": 'missing "text": each line needs {"doc_id": ..., "text": "..."}'}
-    assert speakers_of(out[5]) == ["Bo Lindqvist"]
+    assert out[1] == {"doc_id": None, "quotes": [], "speakers": [], "error": None}
+    assert out[2] == error_record(None, "not valid JSON: Unterminated string starting at column 27")
+    assert speakers_of(out[3]) == ["Ana Duarte"]
+    assert out[4] == error_record(
+        None, 'expected an object {"doc_id": ..., "text": ...}, got an array')
+    assert out[5] == error_record(
+        "notext", 'missing "text": each line needs {"doc_id": ..., "text": "..."}')
+    assert speakers_of(out[6]) == ["Bo Lindqvist"]
     assert proc.stderr.splitlines() == [
-        f"quoteattr: in.jsonl:{o['line']}: {o['error']}" for o in out if o.get("error")
+        f"quoteattr: in.jsonl:{n}: {o['error']}" for n, o in enumerate(out, 1) if o["error"]
     ]
 
 
@@ -127,8 +132,8 @@ def test_jsonl_line_that_is_not_utf8_is_a_line_error(tmp_path: Path) -> None:
     assert proc.returncode == 1
     out = [json.loads(line) for line in proc.stdout.splitlines()]
     assert [o["doc_id"] for o in out] == ["hi", None, "hi"]
-    assert out[1]["line"] == 2
-    assert "--encoding" in out[1]["error"]
+    assert "--encoding" in out[1]["error"] and out[1]["quotes"] == []
+    assert proc.stderr.startswith("quoteattr: in.jsonl:2: not valid utf-8")
 
 
 def test_jsonl_from_stdin_all_good_exits_0(tmp_path: Path) -> None:
@@ -142,10 +147,8 @@ def test_jsonl_rejects_doc_ids_that_are_not_strings(tmp_path: Path) -> None:
     write(tmp_path / "in.jsonl", json.dumps({"doc_id": 17, "text": HI}) + "\n")
     proc = run("extract", "--jsonl", "in.jsonl", cwd=tmp_path)
     assert proc.returncode == 1
-    assert json.loads(proc.stdout) == {
-        "doc_id": None, "line": 1,
-        "error": '"doc_id" must be a string or null, got a number: write it in quotes',
-    }
+    assert json.loads(proc.stdout) == error_record(
+        None, '"doc_id" must be a string or null, got a number: write it in quotes')
 
 
 def test_table_format_shows_speaker_and_rule(tmp_path: Path) -> None:

@@ -4,16 +4,18 @@ Only argument parsing, I/O and exit codes live in this package; the work is
 :class:`quoteattr.Attributor` (``extract``) and :mod:`quoteattr.evaluation` (``evaluate``).
 This module holds ``main`` and the options of each command; each command runs in a module
 of its own (``extract``, ``evaluate``, ``schema``, ``download``), which reads through
-``inputs``, writes through ``output`` and shows ``progress``. ``messages`` turns every
-failure into one stderr line and an exit code.
+``inputs``, writes through ``output`` and shows ``progress``; ``resume`` carries an
+interrupted ``extract -o`` on. ``messages`` turns every failure into one stderr line and an
+exit code.
 
 Inputs are files, folders (their ``*.txt``, sorted) and glob patterns. ``--processes`` runs
 the work in worker processes. A progress line goes to stderr only when stderr is a terminal
 and the results do not.
 
-Exit codes: 0 success; 1 some documents or ``--jsonl`` lines failed (each has an error record
-in place); 2 a usage or input error (bad option, unreadable or undecodable file, a bad line in a
-gold or predictions file), reported in one line.
+Exit codes (docs/cli.md): 0 success; 1 some documents or ``--jsonl`` lines failed (each has
+an error record in place); 2 a usage or input error (bad option, a named file that cannot be
+read or decoded, a bad line in a gold or predictions file), reported in one line; 130
+interrupted (Ctrl-C); 141 the reader of stdout went away (``| head``); 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def _run(args: argparse.Namespace) -> int:
         files=tuple(args.files), jsonl=args.jsonl, fmt=args.format, output=args.output,
         encoding=args.encoding, annotator=args.annotator, model_dir=args.model_dir,
         recursive=args.recursive, processes=args.processes, quiet=args.quiet,
+        resume=args.resume,
     ))
 
 
@@ -92,7 +95,11 @@ def _add_extract(commands: _Commands) -> None:
     add("--format", choices=("json", "table", "html"), default="json",
         help="output format (default json); html writes one standalone page, a section per "
         "document, with each quote marked in its speaker's colour")
-    add("-o", "--output", metavar="FILE", help="write to FILE, replaced only once complete")
+    add("-o", "--output", metavar="FILE",
+        help="write to FILE, replaced only once complete (a FIFO or device is written to)")
+    add("--resume", action="store_true",
+        help="carry on a run that was writing -o FILE (JSON lines) and was stopped: keep its "
+        "complete lines, skip the documents they answer, append the rest")
     add("--encoding", default="utf-8", help="encoding of the input files (default utf-8)")
     add("--annotator", choices=("embedded", "stanza"), default="embedded",
         help="embedded rules (default, no models) or stanza's neural models")

@@ -14,7 +14,7 @@ from .. import Attributor
 from ..evaluation import KINDS, By, evaluate, parse_gold, parse_predictions, predict
 from .inputs import json_lines
 from .messages import fail
-from .output import output
+from .output import check_output, output
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ def run(options: EvaluateOptions) -> int:
     for path in (options.gold, options.pred):
         if path is not None and not Path(path).exists():
             fail(f"cannot read {path}: no such file")
+    check_output(options.output, [p for p in (options.gold, options.pred) if p is not None])
     gold_docs = parse_gold(json_lines(options.gold), source=options.gold)
     if not gold_docs:
         fail(f"{options.gold} holds no documents: expected one JSON object per line")

@@ -10,14 +10,17 @@ import itertools
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
 from typing import TextIO
 
 from .. import Attributor
 from ..render import render_page
-from .inputs import Doc, check_inputs, collect_inputs, file_docs, jsonl_docs
-from .messages import STDIN, LineError, display_name
-from .output import HtmlPage, output, write_error, write_file_error, write_result
+from .inputs import Doc, Source, check_inputs, collect_inputs, file_docs, jsonl_docs
+from .messages import STANZA_INSTALL, STDIN, display_name, fail
+from .output import HtmlPage, check_output, output, write_error, write_result
 from .progress import Progress, progress_line, progress_wanted, warn
+from .resume import Done, read_done, skip_done
 
 
 @dataclass(frozen=True)
@@ -34,27 +37,61 @@ class ExtractOptions:
     recursive: bool = False
     processes: int = 1
     quiet: bool = False
+    resume: bool = False
 
 
 def run(options: ExtractOptions) -> int:
     """Process every input into the output; 1 if some documents failed, else 0."""
     inputs = collect_inputs(options.files, jsonl=options.jsonl, recursive=options.recursive)
-    paths = [path for path, _ in inputs]
-    check_inputs(paths, options.encoding, jsonl=options.jsonl)
-    attributor = Attributor(annotator=options.annotator, model_dir=options.model_dir)
+    check_inputs(inputs, options.encoding, jsonl=options.jsonl)
+    check_output(options.output, [source.path for source in inputs])
+    paths = [source.path for source in inputs]
     pretty = not options.jsonl and len(options.files) == 1 and paths == list(options.files)
+    if options.resume:
+        _check_resumable(options, pretty=pretty)
+    if options.annotator == "stanza":
+        require_stanza()
+    attributor = Attributor(annotator=options.annotator, model_dir=options.model_dir)
+    done = read_done(options.output) if options.output and options.resume else Done([], 0)
     show = not options.quiet and progress_wanted(to_stdout=options.output in (None, STDIN))
-    with output(options.output) as out, progress_line(inputs, show=show) as progress:
+    with (output(options.output, append=options.resume) as out,
+          progress_line(inputs, show=show) as progress):
         page = HtmlPage() if options.fmt == "html" else None
-        if options.jsonl:
-            docs = jsonl_docs(inputs, options.encoding)
-        else:
-            docs = file_docs(inputs, options.encoding)
-        failed = _write_all(docs, out if page is None else page, options, attributor,
-                            pretty=pretty, progress=progress)
+        failed = _write_all(_documents(inputs, options, done), out if page is None else page,
+                            options, attributor, pretty=pretty, progress=progress)
         if page is not None:
             out.write(render_page(page.results))
-    return 1 if failed else 0
+    return 1 if failed or done.failed else 0
+
+
+def _documents(inputs: list[Source], options: ExtractOptions, done: Done) -> Iterator[Doc]:
+    """The documents to attribute, in order, without those a resumed run has done."""
+    where = str(options.output)
+    if options.jsonl:
+        docs = jsonl_docs(inputs, options.encoding)
+        return skip_done(docs, done.doc_ids, where) if done.doc_ids else docs
+    # Files are skipped before they are read: a resumed folder run reads no done file.
+    return file_docs(skip_done(inputs, done.doc_ids, where), options.encoding)
+
+
+def _check_resumable(options: ExtractOptions, *, pretty: bool) -> None:
+    if options.output is None or options.output == STDIN:
+        fail("--resume needs -o FILE: the file a run was writing, to carry on into")
+    if Path(options.output).exists() and not Path(options.output).is_file():
+        fail(f"--resume needs -o FILE to be a file: {options.output} is not one")
+    if options.fmt != "json" or pretty:
+        fail("--resume needs JSON lines output (--format json, and several files, a folder, "
+             "a pattern or --jsonl), one line per document")
+
+
+def require_stanza() -> None:
+    """Fail early, saying what to install, when stanza or torch is missing (``find_spec``
+    looks without importing them). The model check would otherwise speak first and send
+    the user to ``quoteattr download``, which needs stanza too."""
+    missing = [name for name in ("stanza", "torch") if find_spec(name) is None]
+    if missing:
+        fail(f"--annotator stanza needs {' and '.join(missing)}, which "
+             f"{'is' if len(missing) == 1 else 'are'} not installed: {STANZA_INSTALL}")
 
 
 def _write_all(docs: Iterator[Doc], out: TextIO, options: ExtractOptions,
@@ -80,17 +117,15 @@ def _write_all(docs: Iterator[Doc], out: TextIO, options: ExtractOptions,
     failed = 0
     for n, result in enumerate(results):
         doc = pending.popleft()
-        error = doc.error
-        if error is None and result.error is not None:  # failed inside quoteattr
-            error = LineError(f"failed: {result.error}", doc.doc_id)
-        if error is not None:
+        reason = doc.error.reason if doc.error else None
+        if reason is None and result.error is not None:  # failed inside quoteattr
+            reason = f"failed: {result.error}"
+        if reason is not None:
             failed += 1
             where = display_name(doc.source) + ("" if doc.line is None else f":{doc.line}")
-            warn(f"{where}: {error.reason}", progress)
-        if error is not None and doc.line is not None:
-            write_error(out, error, doc.line, options.fmt, first=n == 0)
-        elif error is not None and options.fmt == "table":
-            write_file_error(out, doc.doc_id, error, first=n == 0)
+            warn(f"{where}: {reason}", progress)
+        if reason is not None and (doc.error or doc.line is not None or options.fmt == "table"):
+            write_error(out, doc.doc_id, doc.line, reason, options.fmt, first=n == 0)
         else:
             write_result(out, result, options.fmt, pretty=pretty, first=n == 0)
         if progress is not None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
 from .inputs import Source
-from .messages import PROG, STDIN
+from .messages import PROG, STDIN, say
 
 _PROGRESS_EVERY = 0.2
 """Seconds between redraws: often enough to look alive, rarely enough to cost nothing."""
@@ -94,9 +94,8 @@ def progress_line(inputs: list[Source], *, show: bool) -> Iterator[Progress | No
         yield None
         return
     total: int | None = None
-    if all(path != STDIN for path, _ in inputs):
-        with suppress(OSError):  # a file that went away is reported when it is read
-            total = sum(Path(path).stat().st_size for path, _ in inputs)
+    if all(source.path != STDIN for source in inputs):
+        total = sum(_size(source.path) for source in inputs)
     progress = Progress(sys.stderr, total)
     try:
         yield progress
@@ -104,8 +103,15 @@ def progress_line(inputs: list[Source], *, show: bool) -> Iterator[Progress | No
         progress.close()
 
 
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:  # a file that went away is reported when it is read
+        return 0
+
+
 def warn(msg: str, progress: Progress | None) -> None:
     """One line on stderr, on a line of its own even while the progress line is shown."""
     if progress is not None:
         progress.clear()
-    print(f"{PROG}: {msg}", file=sys.stderr)
+    say(f"{PROG}: {msg}")
