@@ -100,6 +100,9 @@ class DocumentResult(_Record):
     """Set only by batch runs: why this document could not be processed ("ValueError: ...");
     its ``quotes`` and ``speakers`` are then empty."""
     _text: str = PrivateAttr(default="")
+    _resolutions: tuple[str | None, ...] = PrivateAttr(default=())
+    """Per quote, how the speaker's name was reached (``quoteattr.confidence``); not part
+    of the JSON contract, read by the calibration script through ``resolutions``."""
 
     @property
     def text(self) -> str:

@@ -21,7 +21,7 @@ from .formats import (
     PredictedQuote,
     _check_kinds,
 )
-from .matching import _align, _Aligned
+from .matching import _align, _Aligned, _name_words
 from .results import (
     _CONTEXT,
     BY,
@@ -32,6 +32,8 @@ from .results import (
     ErrorCase,
     ErrorType,
     GroupScore,
+    NameBand,
+    NameCalibration,
     Report,
     ResolvedAccuracy,
     ResolvedGroup,
@@ -51,6 +53,15 @@ _BANDS: tuple[tuple[str, float | None, float | None], ...] = (
     ("< 0.5", None, 0.5),
 )
 """Confidence bands: label, lower bound (inclusive), upper bound (exclusive); None is open."""
+_NAME_BANDS: tuple[tuple[str, float, float], ...] = (
+    ("0.9-1.0", 0.9, 1.0),
+    ("0.8-0.9", 0.8, 0.9),
+    ("0.7-0.8", 0.7, 0.8),
+    ("0.6-0.7", 0.6, 0.7),
+    ("0.5-0.6", 0.5, 0.6),
+    ("0.0-0.5", 0.0, 0.5),
+)
+"""Bands of the name calibration: [low, high), the top one [0.9, 1.0]."""
 _NO_CONFIDENCE = "none"
 _NO_GROUP = "(none)"
 _MENTION_TYPES = ("pronoun", "role noun", "name", "no mention")
@@ -88,6 +99,7 @@ def evaluate(
         pred_quotes=sum(len(a.scored) for a in aligned),
         matched=n_matched,
         correct=sum(1 for a in aligned for m in a.matches if m.correct),
+        name_correct=sum(1 for a in aligned for m in a.matches if m.name_correct),
     )
     return Evaluation(scores, aligned)
 
@@ -146,6 +158,45 @@ class Evaluation:
                 ))
         high_rows = [r for c, r in rows if c is not None and c >= threshold]
         return Calibration(threshold, len(high_rows), sum(high_rows), tuple(bands))
+
+    def name_calibration(self) -> NameCalibration | None:
+        """The share of attributions with the right NAME in each confidence band.
+
+        Counts the scored predictions that name a speaker and carry a confidence; the
+        share is taken over those the gold can judge by name (see :meth:`name_outcomes`),
+        and so is the mean confidence it is set against. None when no prediction names a
+        speaker with a confidence.
+        """
+        rows = [(p.confidence, judged, right) for _, p, judged, right in self.name_outcomes()
+                if p.speaker and p.confidence is not None]
+        if not rows:
+            return None
+        bands = []
+        for n, (label, low, high) in enumerate(_NAME_BANDS):
+            inside = [(c, j, r) for c, j, r in rows
+                      if c >= low and (c < high or (n == 0 and c <= high))]
+            judged = [(c, r) for c, j, r in inside if j]
+            mean = sum(c for c, _ in judged) / len(judged) if judged else None
+            bands.append(NameBand(label, low, high, len(inside), len(judged),
+                                  sum(r for _, r in judged), mean))
+        return NameCalibration(tuple(bands))
+
+    def name_outcomes(self) -> Iterable[tuple[str, PredictedQuote, bool, bool]]:
+        """Each scored prediction as (doc_id, prediction, judged, right), for calibration.
+
+        ``judged``: the gold can tell whether the predicted NAME is right. A prediction
+        that matches no gold quote, or one without a speaker, is judged and wrong; one
+        matching a gold speaker written as a name is judged by the ``name_attr_F1`` rule;
+        one whose gold speaker is a pronoun or a role phrase ("he", "the Florida senator")
+        is not judged, since that gold says nothing about the name.
+        """
+        for a in self._aligned:
+            by_pred = {m.pred: m for m in a.matches}
+            for j, p in enumerate(a.scored):
+                m = by_pred.get(j)
+                g = a.doc.quotes[m.gold] if m is not None else None
+                judged, right = _judged(g, m is not None and m.name_correct)
+                yield a.doc.doc_id, p, judged, right
 
     def errors(self, n: int | None = None) -> tuple[ErrorCase, ...]:
         """The ``n`` worst errors (all when None), worst first.
@@ -212,6 +263,7 @@ class Evaluation:
             error_counts=self.error_counts(),
             errors=self.errors(errors) if errors else (),
             errors_asked=errors,
+            name_calibration=self.name_calibration(),
         )
 
     # -- helpers ---------------------------------------------------------------------------
@@ -292,7 +344,29 @@ def _mention_type(text: str, g: GoldQuote) -> str:
     if not g.speaker_mentions:
         return "no mention"
     s, e = g.speaker_mentions[0]
-    words = text[s:e].split()
+    return _phrase_type(text[s:e])
+
+
+def _judged(g: GoldQuote | None, name_correct: bool) -> tuple[bool, bool]:
+    """Whether the gold can tell if a prediction's NAME is right, and if so whether it is.
+
+    A prediction matching no gold quote, or one without a speaker, is wrong. Otherwise
+    only a gold speaker written as a name ("Sen. Kerry", "Rosette Pambakian, a spokeswoman")
+    can judge a name: where the gold gives "he" or "the Florida senator", the reference's
+    name rule falls back on the mention or compares role words, and says nothing about
+    whether the name shown is the right person.
+    """
+    if g is None or not g.speaker:
+        return True, False
+    if _phrase_type(g.speaker) == "name" and _name_words(g.speaker):
+        return True, name_correct
+    return False, False
+
+
+def _phrase_type(phrase: str) -> str:
+    """pronoun, role noun (after a determiner or possessive, or lower-case), name, or no
+    mention (an empty phrase)."""
+    words = phrase.split()
     if not words:
         return "no mention"
     if len(words) == 1 and words[0].lower() in _pronouns():
