@@ -29,14 +29,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import quoteattr
-from quoteattr.confidence import CARRIED, RESOLUTIONS, TABLE, confidence_of, resolutions
+from quoteattr.confidence import (
+    CARRIED,
+    RESOLUTIONS,
+    TABLE,
+    Resolution,
+    confidence_of,
+    resolutions,
+)
 from quoteattr.evaluation import (
+    Evaluation,
     GoldDocument,
     PredictedDocument,
     PredictedQuote,
@@ -59,7 +67,7 @@ class Attribution:
     speaker: str | None
     mention: tuple[int, int] | None
     rule: str
-    resolution: str | None
+    resolution: Resolution | None
     own: float
     """The confidence the pipeline gave it (the fallback for a cell the table lacks)."""
     origin: int | None
@@ -87,47 +95,56 @@ def attributions(gold: Sequence[GoldDocument]) -> dict[str, list[Attribution]]:
     return out
 
 
-def confidences(rows: Sequence[Attribution], table: Mapping[Cell, float]) -> list[float]:
-    """What the pipeline computes for each quote with ``table`` (see confidence.assess)."""
+def confidences(
+    rows: Sequence[Attribution], table: Mapping[Cell, float]
+) -> list[tuple[float, float | None]]:
+    """What the pipeline computes for each quote with ``table`` (see confidence.assess), with
+    the confidence of the quote a carried speaker came from (None for the others)."""
     top: list[float] = []
-    out = []
+    out: list[tuple[float, float | None]] = []
     for a in rows:
         conf = 0.0
+        origin = None
         if a.resolution is not None and a.speaker is not None:
             origin = top[a.origin] if a.origin is not None and a.origin < len(top) else None
-            conf = confidence_of(a.rule, a.resolution, a.own, origin, table=table)  # type: ignore[arg-type]
-        out.append(conf)
+            conf = confidence_of(a.rule, a.resolution, a.own, origin, table=table)
+        out.append((conf, origin))
         if a.top:
             top.append(conf)
     return out
 
 
+Outcome = tuple[Attribution, float, "float | None", bool, bool]
+"""(attribution, confidence, source quote's confidence, judged, right)."""
+
+
 def outcomes(
     gold: Sequence[GoldDocument], found: Mapping[str, list[Attribution]],
     table: Mapping[Cell, float] | None = None,
-) -> tuple[list[tuple[Attribution, float, bool, bool]], object]:
-    """(attribution, confidence, judged, right) per scored direct quote with a speaker, and
-    the Evaluation behind them; confidences from ``table`` (the shipped one if None)."""
+) -> tuple[list[Outcome], Evaluation]:
+    """An :data:`Outcome` per scored direct quote with a speaker, and the Evaluation behind
+    them; confidences from ``table`` (as the pipeline gave them if None)."""
     preds = []
-    by_key: dict[tuple[str, int, int], tuple[Attribution, float]] = {}
+    by_key: dict[tuple[str, int, int], tuple[Attribution, float, float | None]] = {}
     for doc in gold:
         rows = found[doc.doc_id]
-        confs = confidences(rows, table) if table is not None else [a.own for a in rows]
+        confs = (confidences(rows, table) if table is not None
+                 else [(a.own, None) for a in rows])
         quotes = []
-        for a, c in zip(rows, confs, strict=True):
+        for a, (c, origin) in zip(rows, confs, strict=True):
             if a.kind != "direct":
                 continue
             quotes.append(PredictedQuote(
                 a.start, a.end, a.speaker, a.mention[0] if a.mention else None,
                 a.mention[1] if a.mention else None, rule=a.rule, kind=a.kind, confidence=c))
-            by_key[(doc.doc_id, a.start, a.end)] = (a, c)
+            by_key[(doc.doc_id, a.start, a.end)] = (a, c, origin)
         preds.append(PredictedDocument(doc.doc_id, tuple(quotes)))
     evaluation = evaluate(gold, preds)
     rows_out = []
     for doc_id, p, judged, right in evaluation.name_outcomes():
         if p.speaker:
-            a, c = by_key[(doc_id, p.start, p.end)]
-            rows_out.append((a, c, judged, right))
+            a, c, origin = by_key[(doc_id, p.start, p.end)]
+            rows_out.append((a, c, origin, judged, right))
     return rows_out, evaluation
 
 
@@ -140,7 +157,7 @@ def fit(
 ) -> tuple[dict[Cell, float], Counter[Cell], Counter[Cell]]:
     """The table: every rule x resolution cell, with the judged and right counts behind it."""
     rows, _ = outcomes(gold, found)
-    judged_rows = [(a, right) for a, _, judged, right in rows if judged]
+    judged_rows = [(a, right) for a, _, _, judged, right in rows if judged]
     n: Counter[Cell] = Counter()
     k: Counter[Cell] = Counter()
     for a, right in judged_rows:
@@ -158,20 +175,20 @@ def fit(
         k_res = sum(c for (_, r), c in k.items() if r == res)
         prior = _shrunk(k_res, n_res, overall, weight)
         for rule in rules:
-            table[(rule, res)] = _shrunk(k[(rule, res)], n[(rule, res)], prior, weight)
+            table[(rule, res)] = round(_shrunk(k[(rule, res)], n[(rule, res)], prior,
+                                               weight), 3)
     # Carried cells: the chance the speaker stayed, so that cell x origin matches the share.
     for res in CARRIED:
         for rule in rules:
             table[(rule, res)] = 1.0
     for _ in range(6):  # origins may be carried themselves: iterate to a fixed point
         rows, _ = outcomes(gold, found, table)
-        mass: Counter[Cell] = Counter()
-        hits: Counter[Cell] = Counter()
-        for a, conf, judged, right in rows:
-            if judged and a.resolution in CARRIED:
+        mass: defaultdict[Cell, float] = defaultdict(float)
+        hits: defaultdict[Cell, float] = defaultdict(float)
+        for a, _, origin, judged, right in rows:
+            if judged and a.resolution in CARRIED and origin is not None:
                 cell = (a.rule, str(a.resolution))
-                stay = table[cell]
-                mass[cell] += conf / stay if stay else 0.0  # the origin's confidence
+                mass[cell] += origin  # what the cell is multiplied by
                 hits[cell] += right
         total_mass = sum(mass.values())
         pooled = min(1.0, sum(hits.values()) / total_mass) if total_mass else 0.5
@@ -180,9 +197,9 @@ def fit(
             res_hits = sum(v for (_, r), v in hits.items() if r == res)
             prior = min(1.0, _shrunk(res_hits, res_mass, pooled, weight))
             for rule in rules:
-                table[(rule, res)] = min(1.0, _shrunk(hits[(rule, res)], mass[(rule, res)],
-                                                      prior, weight))
-    return {cell: round(value, 3) for cell, value in table.items()}, n, k
+                table[(rule, res)] = round(min(1.0, _shrunk(
+                    hits[(rule, res)], mass[(rule, res)], prior, weight)), 3)
+    return table, n, k
 
 
 def write_table(table: Mapping[Cell, float], n: Counter[Cell], k: Counter[Cell],
@@ -199,7 +216,8 @@ def write_table(table: Mapping[Cell, float], n: Counter[Cell], k: Counter[Cell],
         "# licence: Apache-2.0 (same as quoteattr)",
         "rule\tresolution\tconfidence\tjudged\tright",
     ]
-    for (rule, res) in sorted(table, key=lambda c: (c[0], RESOLUTIONS.index(c[1]))):  # type: ignore[arg-type]
+    order: dict[str, int] = {res: n for n, res in enumerate(RESOLUTIONS)}
+    for (rule, res) in sorted(table, key=lambda c: (c[0], order[c[1]])):
         lines.append(f"{rule}\t{res}\t{table[(rule, res)]:.3f}\t{n[(rule, res)]}\t"
                      f"{k[(rule, res)]}")
     return "\n".join(lines) + "\n"
@@ -208,17 +226,15 @@ def write_table(table: Mapping[Cell, float], n: Counter[Cell], k: Counter[Cell],
 def report(name: str, gold: Sequence[GoldDocument], found: Mapping[str, list[Attribution]],
            table: Mapping[Cell, float]) -> None:
     rows, evaluation = outcomes(gold, found, table)
-    s = evaluation.scores  # type: ignore[attr-defined]
+    s = evaluation.scores
     print(f"\n== {name}: quote F1 {s.quote_f1}, attr F1 {s.attr_f1}, "
           f"name_attr_F1 {s.name_attr_f1}")
-    calibration = evaluation.name_calibration()  # type: ignore[attr-defined]
-    if calibration is not None:
-        evaluation_table = evaluation.report().to_table()  # type: ignore[attr-defined]
-        block = evaluation_table.split("\n\n")
-        print(next(b for b in block if b.startswith("name calibration")))
+    if evaluation.name_calibration() is not None:
+        blocks = evaluation.report().to_table().split("\n\n")
+        print(next(b for b in blocks if b.startswith("name calibration")))
     print("by resolution: judged, name right, share, mean confidence")
     for res in RESOLUTIONS:
-        sel = [(c, right) for a, c, judged, right in rows if judged and a.resolution == res]
+        sel = [(c, right) for a, c, _, judged, right in rows if judged and a.resolution == res]
         if sel:
             share = 100 * sum(r for _, r in sel) / len(sel)
             mean = sum(c for c, _ in sel) / len(sel)
