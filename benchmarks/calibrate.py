@@ -1,8 +1,8 @@
 """Fit the confidence table (quoteattr/data/calibration/confidence.tsv) on annotated news.
 
 Usage:
-  python benchmarks/calibrate.py --fit TRAIN.jsonl [--check DEV.jsonl ...] [--write]
-                                 [--prior-weight 10]
+  python benchmarks/calibrate.py --fit TRAIN.jsonl [--fit MORE.jsonl ...]
+                                 [--check DEV.jsonl ...] [--write] [--prior-weight 10]
 
 The confidence of an attribution is meant to be the chance that its resolved speaker NAME
 is right. This script runs the attributor over the ``--fit`` gold file, takes every direct
@@ -249,22 +249,24 @@ def _read(path: Path) -> tuple[GoldDocument, ...]:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--fit", type=Path, required=True, help="gold JSONL to fit on")
+    parser.add_argument("--fit", type=Path, action="append", required=True,
+                        help="gold JSONL to fit on (repeatable: the files are pooled)")
     parser.add_argument("--check", type=Path, action="append", default=[],
                         help="gold JSONL to check the new table on (repeatable)")
     parser.add_argument("--write", action="store_true", help=f"write {TABLE_PATH}")
     parser.add_argument("--prior-weight", type=float, default=10.0,
                         help="pseudo-counts pulling a cell toward its resolution's share")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    gold = _read(args.fit)
+    gold = tuple(doc for path in args.fit for doc in _read(path))
+    fit_name = " + ".join(path.name for path in args.fit)
     found = attributions(gold)
     table, n, k = fit(gold, found, args.prior_weight)
-    text = write_table(table, n, k, args.fit.name, args.prior_weight)
-    print(f"fitted {len(table)} cells on {args.fit.name}: {sum(n.values())} judged")
+    text = write_table(table, n, k, fit_name, args.prior_weight)
+    print(f"fitted {len(table)} cells on {fit_name}: {sum(n.values())} judged")
     for (rule, res), value in sorted(table.items()):
         if n[(rule, res)]:
             print(f"  {rule:26s} {res:16s} {value:.3f}  ({k[(rule, res)]}/{n[(rule, res)]})")
-    report(f"{args.fit.name} (fit)", gold, found, table)
+    report(f"{fit_name} (fit)", gold, found, table)
     for path in args.check:
         check_gold = _read(path)
         report(path.name, check_gold, attributions(check_gold), table)
