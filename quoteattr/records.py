@@ -67,7 +67,8 @@ class Quote(TextSpan):
     rule: str
     """The rule that decided the attribution; ``unattributed`` or ``not_speech`` otherwise."""
     confidence: Confidence
-    """How likely the speaker is right, from the rule's precision on annotated news."""
+    """How likely the speaker's name is right, measured on annotated news for the rule and
+    for how the name was reached (``data/calibration/confidence.tsv``); 0 without one."""
     parent: int | None = None
     """For a nested quote, the index in ``quotes`` of the quote that contains it."""
 

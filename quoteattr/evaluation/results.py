@@ -205,7 +205,8 @@ class NameBand:
         """``share`` minus the mean confidence, in points: negative means overconfident."""
         if self.mean_confidence is None:
             return None
-        return round(100 * (self.name_right / self.judged - self.mean_confidence), 1)
+        # + 0.0 turns a -0.0 into 0.0, so a table never shows "-0.0"
+        return round(100 * (self.name_right / self.judged - self.mean_confidence), 1) + 0.0
 
     def to_dict(self) -> dict[str, Any]:
         mean = None if self.mean_confidence is None else round(self.mean_confidence, 3)
