@@ -50,9 +50,7 @@ class _Decision(NamedTuple):
     found: Found | None
     cluster: int | None
     parent: int | None = None
-    carried: str | None = None
-    """``carried_forward`` (same paragraph) or ``carried_across`` (a paragraph break) for a
-    quote that took the speaker of the quote before it."""
+    carried: str | None = None  # how a speaker taken from the quote before came (confidence)
 
 
 class Attributor:
@@ -361,8 +359,7 @@ def _build_result(
             if speaker is None:  # ids in order of each speaker's first quote
                 sid = ids[cluster] = f"S{len(ids) + 1}"
                 speaker = refs[cluster] = SpeakerRef(id=sid, name=coref.clusters[cluster].name)
-        confidence = 0.0
-        resolution = None
+        confidence, resolution = 0.0, None
         if f is None:
             mention = cue = None
             rule = "not_speech" if d.kind == "scare" else "unattributed"

@@ -14,7 +14,11 @@ here can be set beside one printed by the reference scorer:
 - the speaker of a matched quote is right when the predicted mention overlaps a
   gold speaker mention, or when the two names share a name word (titles and
   pronouns do not count);
-- a (quote, speaker) pair counts for attribution when both are right.
+- a (quote, speaker) pair counts for attribution when both are right;
+- for ``name_attr_F1``, stricter, the predicted NAME must share a name word with the
+  gold speaker (the mention decides only where the gold speaker has no name word), and
+  :meth:`Evaluation.name_calibration` sets the share of right names against the
+  confidence, band by band.
 
 Everything here is a pure function of its inputs except :func:`predict`, which
 runs the attributor; reading and writing files is the caller's job.
