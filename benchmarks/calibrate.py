@@ -29,12 +29,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import quoteattr
+from quoteattr import confidence as confidence_module
 from quoteattr.confidence import (
     CARRIED,
     RESOLUTIONS,
@@ -46,6 +48,7 @@ from quoteattr.confidence import (
 from quoteattr.evaluation import (
     Evaluation,
     GoldDocument,
+    NameOutcome,
     PredictedDocument,
     PredictedQuote,
     evaluate,
@@ -69,30 +72,43 @@ class Attribution:
     rule: str
     resolution: Resolution | None
     own: float
-    """The confidence the pipeline gave it (the fallback for a cell the table lacks)."""
+    """The rule's own precision (the pipeline's fallback for a cell the table lacks)."""
     origin: int | None
     """For a carried quote: its index among the document's top-level quotes' confidences."""
     top: bool
 
 
 def attributions(gold: Sequence[GoldDocument]) -> dict[str, list[Attribution]]:
-    """Run the default attributor over each gold text and keep what the table needs."""
+    """Run the default attributor over each gold text and keep what the table needs.
+
+    The shipped table is switched off meanwhile (each confidence is then the rule's own
+    precision, the fallback for a cell a table lacks): the fit must not depend on the
+    table it replaces, which may be stale or from an older format.
+    """
     attributor = quoteattr.Attributor()
     out: dict[str, list[Attribution]] = {}
-    for doc in gold:
-        result = attributor.attribute(doc.text, doc_id=doc.doc_id)
-        rows = []
-        n_top = 0
-        for q, res in zip(result.quotes, resolutions(result), strict=True):
-            top = q.parent is None
-            origin = n_top - 1 if res in CARRIED and n_top else None
-            rows.append(Attribution(
-                q.start, q.end, q.kind, q.speaker.name if q.speaker else None,
-                (q.mention.start, q.mention.end) if q.mention else None,
-                q.rule, res, q.confidence, origin, top))
-            n_top += top
-        out[doc.doc_id] = rows
+    shipped = confidence_module.confidence_table
+    confidence_module.confidence_table = lambda: MappingProxyType({})  # type: ignore[assignment]
+    try:
+        for doc in gold:
+            out[doc.doc_id] = _attributions(attributor.attribute(doc.text, doc_id=doc.doc_id))
+    finally:
+        confidence_module.confidence_table = shipped
     return out
+
+
+def _attributions(result: quoteattr.DocumentResult) -> list[Attribution]:
+    rows = []
+    n_top = 0
+    for q, res in zip(result.quotes, resolutions(result), strict=True):
+        top = q.parent is None
+        origin = n_top - 1 if res in CARRIED and n_top else None
+        rows.append(Attribution(
+            q.start, q.end, q.kind, q.speaker.name if q.speaker else None,
+            (q.mention.start, q.mention.end) if q.mention else None,
+            q.rule, res, q.confidence, origin, top))
+        n_top += top
+    return rows
 
 
 def confidences(
@@ -114,8 +130,8 @@ def confidences(
     return out
 
 
-Outcome = tuple[Attribution, float, "float | None", bool, bool]
-"""(attribution, confidence, source quote's confidence, judged, right)."""
+Outcome = tuple[Attribution, float, "float | None", NameOutcome]
+"""(attribution, confidence, source quote's confidence, what the gold says of it)."""
 
 
 def outcomes(
@@ -141,85 +157,129 @@ def outcomes(
         preds.append(PredictedDocument(doc.doc_id, tuple(quotes)))
     evaluation = evaluate(gold, preds)
     rows_out = []
-    for doc_id, p, judged, right in evaluation.name_outcomes():
-        if p.speaker:
-            a, c, origin = by_key[(doc_id, p.start, p.end)]
-            rows_out.append((a, c, origin, judged, right))
+    for o in evaluation.name_outcomes():
+        if o.prediction.speaker:
+            a, c, origin = by_key[(o.doc_id, o.prediction.start, o.prediction.end)]
+            rows_out.append((a, c, origin, o))
     return rows_out, evaluation
 
 
-def _shrunk(right: float, n: float, prior: float, weight: float) -> float:
-    return (right + weight * prior) / (n + weight)
+@dataclass
+class Counts:
+    """The evidence behind one cell: attributions, matched, judged by name, right."""
+
+    attributed: int = 0
+    matched: int = 0
+    judged: int = 0
+    right: int = 0
+
+    def add(self, o: NameOutcome) -> None:
+        self.attributed += 1
+        self.matched += o.matched
+        self.judged += o.judged
+        self.right += o.right
+
+
+def _shrunk(hits: float, n: float, prior: float, weight: float) -> float:
+    return (hits + weight * prior) / (n + weight)
+
+
+def _pooled(counts: Iterable[Counts]) -> Counts:
+    total = Counts()
+    for c in counts:
+        total.attributed += c.attributed
+        total.matched += c.matched
+        total.judged += c.judged
+        total.right += c.right
+    return total
 
 
 def fit(
     gold: Sequence[GoldDocument], found: Mapping[str, list[Attribution]], weight: float,
-) -> tuple[dict[Cell, float], Counter[Cell], Counter[Cell]]:
-    """The table: every rule x resolution cell, with the judged and right counts behind it."""
+) -> tuple[dict[Cell, float], dict[Cell, Counts]]:
+    """The table, every rule x resolution cell, and the counts behind each.
+
+    A cell is (share of its attributions that match a gold quote) x (share of the judged
+    ones with the right name): a spurious quote has no right name, and among matched
+    quotes those the gold can judge stand for the rest. Each share is shrunk toward its
+    resolution's share by ``weight`` pseudo-counts; a resolution's share is Laplace's
+    (hits + 1) / (n + 2).
+    """
     rows, _ = outcomes(gold, found)
-    judged_rows = [(a, right) for a, _, _, judged, right in rows if judged]
-    n: Counter[Cell] = Counter()
-    k: Counter[Cell] = Counter()
-    for a, right in judged_rows:
-        cell = (a.rule, str(a.resolution))
-        n[cell] += 1
-        k[cell] += right
-    rules = sorted({r.__name__ for r in RULES} | {rule for rule, _ in n})
-    direct = [r for r in RESOLUTIONS if r not in CARRIED]
-    n_direct = sum(c for (_, r), c in n.items() if r in direct)
-    k_direct = sum(c for (_, r), c in k.items() if r in direct)
-    overall = k_direct / n_direct if n_direct else 0.5
+    counts: defaultdict[Cell, Counts] = defaultdict(Counts)
+    for a, _, _, o in rows:
+        counts[(a.rule, str(a.resolution))].add(o)
+    rules = sorted({r.__name__ for r in RULES} | {rule for rule, _ in counts})
+    matched_prior: dict[str, float] = {}
     table: dict[Cell, float] = {}
-    for res in direct:
-        n_res = sum(c for (_, r), c in n.items() if r == res)
-        k_res = sum(c for (_, r), c in k.items() if r == res)
-        prior = _shrunk(k_res, n_res, overall, weight)
+    for res in RESOLUTIONS:
+        # A resolution's own shares, with Laplace's add-one: the overall share would be a
+        # poor prior, as names (most of the data) are right far more often than pronouns.
+        pool = _pooled(c for (_, r), c in counts.items() if r == res)
+        matched_prior[res] = _shrunk(pool.matched, pool.attributed, 0.5, 2.0)
+        if res in CARRIED:
+            continue
+        right_prior = _shrunk(pool.right, pool.judged, 0.5, 2.0)
         for rule in rules:
-            table[(rule, res)] = round(_shrunk(k[(rule, res)], n[(rule, res)], prior,
-                                               weight), 3)
-    # Carried cells: the chance the speaker stayed, so that cell x origin matches the share.
-    for res in CARRIED:
+            c = counts[(rule, res)]
+            table[(rule, res)] = round(
+                _shrunk(c.matched, c.attributed, matched_prior[res], weight)
+                * _shrunk(c.right, c.judged, right_prior, weight), 3)
+    # Carried cells: the chance the quote is real times the chance the speaker stayed, so
+    # that cell x the source quote's confidence matches what was seen.
+    stay = dict.fromkeys(((rule, res) for res in CARRIED for rule in rules), 1.0)
+    for _ in range(6):  # sources may be carried themselves: iterate to a fixed point
         for rule in rules:
-            table[(rule, res)] = 1.0
-    for _ in range(6):  # origins may be carried themselves: iterate to a fixed point
+            for res in CARRIED:
+                c = counts[(rule, res)]
+                table[(rule, res)] = round(_shrunk(c.matched, c.attributed,
+                                                   matched_prior[res], weight)
+                                           * stay[(rule, res)], 3)
         rows, _ = outcomes(gold, found, table)
         mass: defaultdict[Cell, float] = defaultdict(float)
         hits: defaultdict[Cell, float] = defaultdict(float)
-        for a, _, origin, judged, right in rows:
-            if judged and a.resolution in CARRIED and origin is not None:
+        for a, _, origin, o in rows:
+            if o.judged and a.resolution in CARRIED and origin is not None:
                 cell = (a.rule, str(a.resolution))
                 mass[cell] += origin  # what the cell is multiplied by
-                hits[cell] += right
-        total_mass = sum(mass.values())
-        pooled = min(1.0, sum(hits.values()) / total_mass) if total_mass else 0.5
+                hits[cell] += o.right
         for res in CARRIED:
             res_mass = sum(v for (_, r), v in mass.items() if r == res)
             res_hits = sum(v for (_, r), v in hits.items() if r == res)
-            prior = min(1.0, _shrunk(res_hits, res_mass, pooled, weight))
+            prior = min(1.0, _shrunk(res_hits, res_mass, 0.5, 2.0))
             for rule in rules:
-                table[(rule, res)] = round(min(1.0, _shrunk(
-                    hits[(rule, res)], mass[(rule, res)], prior, weight)), 3)
-    return table, n, k
+                stay[(rule, res)] = min(1.0, _shrunk(hits[(rule, res)], mass[(rule, res)],
+                                                     prior, weight))
+    for rule in rules:
+        for res in CARRIED:
+            c = counts[(rule, res)]
+            table[(rule, res)] = round(_shrunk(c.matched, c.attributed, matched_prior[res],
+                                               weight) * stay[(rule, res)], 3)
+    return table, {cell: counts[cell] for cell in table}
 
 
-def write_table(table: Mapping[Cell, float], n: Counter[Cell], k: Counter[Cell],
+def write_table(table: Mapping[Cell, float], counts: Mapping[Cell, Counts],
                 fit_name: str, weight: float) -> str:
+    judged = sum(c.judged for c in counts.values())
     lines = [
         "# confidence of an attribution by (rule, resolution): the measured chance that its "
-        "resolved speaker NAME is right (carried cells: the chance the speaker stayed the "
-        "same, multiplied at run time by the confidence of the quote it came from); "
-        "judged/right are the counts behind each cell",
+        "resolved speaker NAME is right, as (share of attributions matching a gold quote) x "
+        "(share of those judged by name that were right); carried cells hold the chance the "
+        "speaker stayed the same and are multiplied at run time by the confidence of the "
+        "quote it came from; attributed/matched/judged/right are the counts behind each cell",
         f"# source: measured by benchmarks/calibrate.py on {fit_name} "
-        f"({sum(n.values())} judged direct attributions), each cell shrunk toward its "
-        f"resolution's share by {weight:g} pseudo-counts; re-run after changing rules or "
-        "coreference",
+        f"({sum(c.attributed for c in counts.values())} direct attributions, {judged} judged "
+        f"by name), each share shrunk toward its resolution's by {weight:g} pseudo-counts "
+        "(a resolution's share: (hits + 1) / (n + 2)); "
+        "re-run after changing rules or coreference",
         "# licence: Apache-2.0 (same as quoteattr)",
-        "rule\tresolution\tconfidence\tjudged\tright",
+        "rule\tresolution\tconfidence\tattributed\tmatched\tjudged\tright",
     ]
     order: dict[str, int] = {res: n for n, res in enumerate(RESOLUTIONS)}
     for (rule, res) in sorted(table, key=lambda c: (c[0], order[c[1]])):
-        lines.append(f"{rule}\t{res}\t{table[(rule, res)]:.3f}\t{n[(rule, res)]}\t"
-                     f"{k[(rule, res)]}")
+        c = counts[(rule, res)]
+        lines.append(f"{rule}\t{res}\t{table[(rule, res)]:.3f}\t{c.attributed}\t"
+                     f"{c.matched}\t{c.judged}\t{c.right}")
     return "\n".join(lines) + "\n"
 
 
@@ -232,14 +292,19 @@ def report(name: str, gold: Sequence[GoldDocument], found: Mapping[str, list[Att
     if evaluation.name_calibration() is not None:
         blocks = evaluation.report().to_table().split("\n\n")
         print(next(b for b in blocks if b.startswith("name calibration")))
-    print("by resolution: judged, name right, share, mean confidence")
+    print("by resolution: attributed, matched, judged, right, estimated share, mean conf")
     for res in RESOLUTIONS:
-        sel = [(c, right) for a, c, _, judged, right in rows if judged and a.resolution == res]
-        if sel:
-            share = 100 * sum(r for _, r in sel) / len(sel)
-            mean = sum(c for c, _ in sel) / len(sel)
-            print(f"  {res:16s} {len(sel):5d} {sum(r for _, r in sel):5d} {share:6.1f} "
-                  f"{mean:6.2f}")
+        sel = [(c, o) for a, c, _, o in rows if a.resolution == res]
+        if not sel:
+            continue
+        pool = Counts()
+        for _, o in sel:
+            pool.add(o)
+        share = (100 * pool.matched / pool.attributed * pool.right / pool.judged
+                 if pool.judged else float("nan"))
+        mean = sum(c for c, _ in sel) / len(sel)
+        print(f"  {res:16s} {pool.attributed:5d} {pool.matched:5d} {pool.judged:5d} "
+              f"{pool.right:5d} {share:6.1f} {mean:6.2f}")
 
 
 def _read(path: Path) -> tuple[GoldDocument, ...]:
@@ -260,12 +325,17 @@ def main(argv: Iterable[str] | None = None) -> int:
     gold = tuple(doc for path in args.fit for doc in _read(path))
     fit_name = " + ".join(path.name for path in args.fit)
     found = attributions(gold)
-    table, n, k = fit(gold, found, args.prior_weight)
-    text = write_table(table, n, k, fit_name, args.prior_weight)
-    print(f"fitted {len(table)} cells on {fit_name}: {sum(n.values())} judged")
+    table, counts = fit(gold, found, args.prior_weight)
+    text = write_table(table, counts, fit_name, args.prior_weight)
+    print(f"fitted {len(table)} cells on {fit_name}: "
+          f"{sum(c.attributed for c in counts.values())} attributions, "
+          f"{sum(c.judged for c in counts.values())} judged by name")
+    print("  rule                       resolution       conf  attributed matched judged right")
     for (rule, res), value in sorted(table.items()):
-        if n[(rule, res)]:
-            print(f"  {rule:26s} {res:16s} {value:.3f}  ({k[(rule, res)]}/{n[(rule, res)]})")
+        c = counts[(rule, res)]
+        if c.attributed:
+            print(f"  {rule:26s} {res:16s} {value:.3f} {c.attributed:6d} {c.matched:6d} "
+                  f"{c.judged:6d} {c.right:6d}")
     report(f"{fit_name} (fit)", gold, found, table)
     for path in args.check:
         check_gold = _read(path)

@@ -42,7 +42,7 @@ CARRIED: frozenset[Resolution] = frozenset({"carried_forward", "carried_across"}
 
 TABLE = "calibration/confidence"
 """The data file, as :func:`~quoteattr.lexicon.read_table` names it."""
-COLUMNS = ("rule", "resolution", "confidence", "judged", "right")
+COLUMNS = ("rule", "resolution", "confidence", "attributed", "matched", "judged", "right")
 
 
 def resolution_of(mention_kind: str | None, head: str, name: str, *, named: bool) -> Resolution:
@@ -68,7 +68,7 @@ def confidence_table() -> Mapping[tuple[str, str], float]:
 
     Raises :class:`~quoteattr.LexiconError` naming the file and row for a missing column,
     an unknown resolution, a confidence outside [0, 1], counts that are not whole numbers
-    (or more right than judged) and a cell given twice.
+    (or not right <= judged <= matched <= attributed) and a cell given twice.
     """
     rows = read_table(TABLE)
     where = f"quoteattr/data/{TABLE}.tsv"
@@ -99,10 +99,12 @@ def _row_problem(row: dict[str, str]) -> str | None:
         return f"confidence {row['confidence']!r} is not a number"
     if not 0.0 <= value <= 1.0:
         return f"confidence {value} is outside [0, 1]"
-    if not (row["judged"].isdigit() and row["right"].isdigit()):
-        return "judged and right must be whole numbers"
-    if int(row["right"]) > int(row["judged"]):
-        return "right exceeds judged"
+    counts = [row[c] for c in COLUMNS[3:]]
+    if not all(c.isdigit() for c in counts):
+        return "attributed, matched, judged and right must be whole numbers"
+    numbers = [int(c) for c in counts]
+    if numbers != sorted(numbers, reverse=True):
+        return "expected right <= judged <= matched <= attributed"
     return None
 
 

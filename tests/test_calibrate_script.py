@@ -51,58 +51,79 @@ GOLD = [
     _doc("prices", '"Prices will rise," said Carl Ek.\n\n"Nobody likes it."',
          [('"Prices will rise,"', "Carl Ek", "Carl Ek"), ('"Nobody likes it."', "Carl Ek",
                                                           "Carl Ek")]),
-    # the gold gives only "he": the name cannot be judged, so it is not counted
+    # the gold gives only "he": matched, but the name cannot be judged
     _doc("apology", 'Bo Li arrived late. "I am sorry," he said.',
          [('"I am sorry,"', "he", "he")]),
+    # a quote the gold does not list: spurious, so not matched
+    _doc("vote", 'Bo Li said later that the vote was close. "We will see," she said.', []),
 ]
 
 
 @pytest.fixture(scope="module")
-def fitted() -> tuple[ModuleType, dict[Any, float], Any, Any]:
+def fitted() -> tuple[ModuleType, dict[Any, float], dict[Any, Any]]:
     script = _script()
     gold = parse_gold([json.dumps(d) for d in GOLD])
-    table, n, k = script.fit(gold, script.attributions(gold), 10.0)
-    return script, table, n, k
+    table, counts = script.fit(gold, script.attributions(gold), 10.0)
+    return script, table, counts
 
 
-def test_counts_judged_attributions_per_cell(
-    fitted: tuple[ModuleType, dict[Any, float], Any, Any],
+def test_counts_attributed_matched_judged_and_right_per_cell(
+    fitted: tuple[ModuleType, dict[Any, float], dict[Any, Any]],
 ) -> None:
-    _, _, n, k = fitted
-    assert dict(n) == {("quote_speaker_cue", "name"): 1, ("quote_speaker_cue", "pronoun"): 1,
-                       ("quote_cue_speaker", "name"): 1, ("follow_on_quote", "carried_across"): 1}
-    assert dict(k) == {("quote_speaker_cue", "name"): 1, ("quote_speaker_cue", "pronoun"): 0,
-                       ("quote_cue_speaker", "name"): 1, ("follow_on_quote", "carried_across"): 1}
+    _, _, counts = fitted
+    seen = {cell: (c.attributed, c.matched, c.judged, c.right)
+            for cell, c in counts.items() if c.attributed}
+    assert seen == {("quote_speaker_cue", "name"): (1, 1, 1, 1),
+                    ("quote_speaker_cue", "pronoun"): (3, 2, 1, 0),
+                    ("quote_cue_speaker", "name"): (1, 1, 1, 1),
+                    ("follow_on_quote", "carried_across"): (1, 1, 1, 1)}
 
 
-def test_rare_cells_shrink_toward_their_resolution_then_everything(
-    fitted: tuple[ModuleType, dict[Any, float], Any, Any],
+def _shrunk(hits: float, n: float, prior: float, weight: float = 10.0) -> float:
+    return (hits + weight * prior) / (n + weight)
+
+
+def test_a_cell_is_matched_share_times_right_share_each_shrunk(
+    fitted: tuple[ModuleType, dict[Any, float], dict[Any, Any]],
 ) -> None:
-    _, table, _, _ = fitted
-    overall = 2 / 3  # two names right, one pronoun wrong
-    name_prior = (2 + 10 * overall) / (2 + 10)
-    assert table[("quote_speaker_cue", "name")] == round((1 + 10 * name_prior) / 11, 3)
-    assert table[("according_to", "name")] == round(name_prior, 3)  # never seen
-    pronoun_prior = (0 + 10 * overall) / (1 + 10)
-    assert table[("quote_speaker_cue", "pronoun")] == round(10 * pronoun_prior / 11, 3)
-    assert table[("quote_speaker_cue", "pronoun")] < table[("quote_speaker_cue", "name")]
-    # one carried quote, right: the chance the speaker stayed is capped at 1
-    assert table[("follow_on_quote", "carried_across")] == 1.0
+    _, table, _ = fitted
+    # names: 2 attributed, 2 matched, 2 judged, 2 right over both rules -> Laplace 3/4, 3/4
+    assert table[("quote_speaker_cue", "name")] == round(
+        _shrunk(1, 1, 0.75) * _shrunk(1, 1, 0.75), 3)
+    assert table[("according_to", "name")] == round(0.75 * 0.75, 3)  # never seen
+    # pronouns: 3 attributed, 2 matched (one spurious), 1 judged (the "he" is not), 0 right
+    pronoun = round(_shrunk(2, 3, 3 / 5) * _shrunk(0, 1, 1 / 3), 3)
+    assert table[("quote_speaker_cue", "pronoun")] == pronoun
+    assert pronoun < table[("quote_speaker_cue", "name")]
     assert {(r.__name__, res) for r in RULES for res in RESOLUTIONS} <= set(table)
     assert all(0.0 <= v <= 1.0 for v in table.values())
 
 
-def test_the_written_table_reads_back(
-    fitted: tuple[ModuleType, dict[Any, float], Any, Any],
+def test_a_carried_cell_is_fitted_against_its_source(
+    fitted: tuple[ModuleType, dict[Any, float], dict[Any, Any]],
 ) -> None:
-    script, table, n, k = fitted
-    text = script.write_table(table, n, k, "own-gold.jsonl", 10.0)
-    assert "# source: measured by benchmarks/calibrate.py on own-gold.jsonl (4 judged" in text
+    _, table, _ = fitted
+    source = round(table[("quote_cue_speaker", "name")], 2)  # as the pipeline rounds it
+    prior = min(1.0, _shrunk(1, source, 0.5, 2.0))
+    stay = min(1.0, _shrunk(1, source, prior))
+    expected = _shrunk(1, 1, 2 / 3) * stay
+    assert table[("follow_on_quote", "carried_across")] == pytest.approx(expected, abs=0.001)
+    assert round(table[("follow_on_quote", "carried_across")] * source, 2) < source
+
+
+def test_the_written_table_reads_back(
+    fitted: tuple[ModuleType, dict[Any, float], dict[Any, Any]],
+) -> None:
+    script, table, counts = fitted
+    text = script.write_table(table, counts, "own-gold.jsonl", 10.0)
+    assert ("# source: measured by benchmarks/calibrate.py on own-gold.jsonl "
+            "(6 direct attributions, 4 judged by name)") in text
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
-    assert rows[0] == ["rule", "resolution", "confidence", "judged", "right"]
+    assert rows[0] == ["rule", "resolution", "confidence", "attributed", "matched", "judged",
+                       "right"]
     assert len(rows) - 1 == len(table)
     assert ["quote_speaker_cue", "pronoun", f"{table[('quote_speaker_cue', 'pronoun')]:.3f}",
-            "1", "0"] in rows
+            "3", "2", "1", "0"] in rows
 
 
 def test_checks_without_writing_unless_asked(
@@ -115,8 +136,8 @@ def test_checks_without_writing_unless_asked(
     monkeypatch.setattr(script, "TABLE_PATH", target)
     assert script.main(["--fit", str(gold), "--check", str(gold)]) == 0
     out = capsys.readouterr().out
-    assert "== gold.jsonl: quote F1 100.0" in out
-    assert "name calibration: share of attributed quotes" in out
+    assert "== gold.jsonl: quote F1 90.9" in out  # the spurious quote
+    assert "name calibration: estimated share of attributed quotes" in out
     assert not target.exists()
     assert script.main(["--fit", str(gold), "--write"]) == 0
     assert target.read_text(encoding="utf-8").startswith("# confidence of an attribution")

@@ -36,7 +36,7 @@ def test_table_is_the_report_of_a_fresh_run(
     assert proc.stdout == report.to_table() + "\n"
     assert proc.stdout.splitlines()[0].split() == ["P", "R", "F1"]
     assert "resolved speakers (direct quotes with a named speaker" in proc.stdout
-    assert "name calibration: share of attributed quotes whose resolved NAME is right" in (
+    assert "name calibration: estimated share of attributed quotes whose resolved NAME" in (
         proc.stdout)
 
 

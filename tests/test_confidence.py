@@ -77,24 +77,29 @@ def test_table_file_is_well_formed() -> None:
     assert any(line.startswith("# licence:") for line in comments)
     for row in rows:
         assert row["resolution"] in RESOLUTIONS
-        assert 0 <= int(row["right"]) <= int(row["judged"])
+        assert 0 <= int(row["right"]) <= int(row["judged"]) <= int(row["matched"]) <= int(
+            row["attributed"])
     keys = [(row["rule"], row["resolution"]) for row in rows]
     assert len(keys) == len(set(keys))
+
+
+def _row(**changes: str) -> dict[str, str]:
+    row = {"rule": "x", "resolution": "name", "confidence": "0.5", "attributed": "4",
+           "matched": "3", "judged": "2", "right": "1"}
+    row.update(changes)
+    return row
 
 
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ([{"rule": "x", "resolution": "psychic", "confidence": "0.5", "judged": "1",
-           "right": "1"}], "resolution must be one of"),
-        ([{"rule": "x", "resolution": "name", "confidence": "1.5", "judged": "1",
-           "right": "1"}], r"outside \[0, 1\]"),
-        ([{"rule": "x", "resolution": "name", "confidence": "high", "judged": "1",
-           "right": "1"}], "not a number"),
-        ([{"rule": "x", "resolution": "name", "confidence": "0.5", "judged": "2",
-           "right": "3"}], "right exceeds judged"),
-        ([{"rule": "x", "resolution": "name", "confidence": "0.5", "judged": "2",
-           "right": "1"}] * 2, "given twice"),
+        ([_row(resolution="psychic")], "resolution must be one of"),
+        ([_row(confidence="1.5")], r"outside \[0, 1\]"),
+        ([_row(confidence="high")], "not a number"),
+        ([_row(right="3")], r"right <= judged <= matched <= attributed"),
+        ([_row(matched="5")], r"right <= judged <= matched <= attributed"),
+        ([_row(judged="two")], "whole numbers"),
+        ([_row(), _row()], "given twice"),
         ([{"rule": "x", "resolution": "name", "confidence": "0.5"}], "expected columns"),
     ],
 )
@@ -221,11 +226,12 @@ def test_the_script_computes_the_confidences_the_pipeline_gives() -> None:
 
     script = _calibrate_script()
     gold = parse_gold((ROOT / "fixtures" / "gold.jsonl").read_text(encoding="utf-8").split("\n"))
-    found = script.attributions(gold)
+    found = script.attributions(gold)  # made with the table switched off
     carried = 0
     for doc in gold:
         rows = found[doc.doc_id]
-        assert [c for c, _ in script.confidences(rows, confidence_table())] == [
-            a.own for a in rows]
+        given = [q.confidence for q in quoteattr.attribute(doc.text).quotes]
+        assert [c for c, _ in script.confidences(rows, confidence_table())] == given
         carried += sum(a.resolution in CARRIED for a in rows)
     assert carried > 0  # the carried arithmetic was exercised
+    assert confidence_table()  # and the shipped table is back after the fit's run

@@ -100,22 +100,25 @@ def test_name_calibration_judges_only_names_the_gold_gives() -> None:
     bands = {b.label: b for b in calibration.bands}
     assert [b.label for b in calibration.bands] == [
         "0.9-1.0", "0.8-0.9", "0.7-0.8", "0.6-0.7", "0.5-0.6", "0.0-0.5"]
-    # 0.9-1.0: the right Duarte (0.95), the quote the gold gives no speaker (0.9) and the
-    # spurious one at exactly 1.0, all three judged.
+    # 0.9-1.0: the right Duarte (0.95), the quote the gold gives no speaker (0.9: judged,
+    # wrong) and the spurious one at exactly 1.0 (not matched, so not judged).
     top = bands["0.9-1.0"]
-    assert (top.attributed, top.judged, top.name_right, top.share) == (3, 3, 1, 33.3)
+    assert (top.attributed, top.matched, top.judged, top.name_right) == (3, 2, 2, 1)
+    assert top.share == 33.3  # 2/3 matched x 1/2 right
     assert top.mean_confidence == pytest.approx(0.95)
     assert top.gap == -61.7
-    # 0.8-0.9: "Carl Ek" for a gold "he" cannot be judged by name; "the spokesman" for Bo Li is
-    # judged and wrong.
+    # 0.8-0.9: "Carl Ek" for a gold "he" cannot be judged by name; "the spokesman" for Bo Li
+    # is judged and wrong.
     mid = bands["0.8-0.9"]
-    assert (mid.attributed, mid.judged, mid.name_right, mid.gap) == (2, 1, 0, -80.0)
+    assert (mid.attributed, mid.matched, mid.judged, mid.name_right) == (2, 2, 1, 0)
+    assert (mid.share, mid.gap) == (0.0, -82.5)
     # 0.5-0.6: "the minister" against a gold role noun: not judged; no share, no gap.
     low = bands["0.5-0.6"]
-    assert (low.attributed, low.judged, low.mean_confidence, low.gap) == (1, 0, None, None)
+    assert (low.attributed, low.judged, low.share, low.gap) == (1, 0, None, None)
     # the unresolved pronoun names nobody, so it is in no band
-    assert (calibration.attributed, calibration.judged, calibration.name_right) == (6, 4, 1)
-    assert calibration.mean_gap == round((61.7 * 3 + 80.0) / 4, 1)
+    assert (calibration.attributed, calibration.matched, calibration.judged,
+            calibration.name_right) == (6, 5, 3, 1)
+    assert calibration.mean_gap == round((61.7 * 2 + 82.5) / 3, 1)  # weighted by judged
 
 
 def test_name_calibration_needs_confidences() -> None:
@@ -131,11 +134,13 @@ def test_report_prints_name_scores_and_the_calibration() -> None:
     assert table.splitlines()[3].split() == ["name", "attribution", "42.9", "60.0", "50.0"]
     block = next(b for b in table.split("\n\n") if b.startswith("name calibration"))
     assert block.splitlines()[1].split() == [
-        "confidence", "attributed", "judged", "name", "right", "share", "mean", "conf", "gap"]
-    assert block.splitlines()[2].split() == ["0.9-1.0", "3", "3", "1", "33.3", "0.95", "-61.7"]
+        "confidence", "attributed", "matched", "judged", "name", "right", "share", "mean",
+        "conf", "gap"]
+    assert block.splitlines()[2].split() == [
+        "0.9-1.0", "3", "2", "2", "1", "33.3", "0.95", "-61.7"]
     data = report.to_dict()
     assert data["scores"]["name_attr_F1"] == 50.0
-    assert data["name_calibration"]["bands"][0]["judged"] == 3
+    assert data["name_calibration"]["bands"][0]["judged"] == 2
 
 
 @pytest.mark.parametrize("path", [DEV, LITBANK], ids=["polnear-dev", "litbank-dev"])

@@ -31,7 +31,7 @@ The modules, in import order: ``words`` (the scoring word lists), ``formats``
 
 from __future__ import annotations
 
-from .analysis import Evaluation, evaluate
+from .analysis import Evaluation, NameOutcome, evaluate
 from .formats import (
     KINDS,
     GoldDocument,
@@ -75,6 +75,7 @@ __all__ = [
     "GroupScore",
     "NameBand",
     "NameCalibration",
+    "NameOutcome",
     "PredictedDocument",
     "PredictedQuote",
     "Report",

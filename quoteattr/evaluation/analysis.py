@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import InputValueError
 from .formats import (
@@ -41,7 +42,7 @@ from .results import (
 )
 from .words import _determiners, _pronouns
 
-__all__ = ["Evaluation", "evaluate"]
+__all__ = ["Evaluation", "NameOutcome", "evaluate"]
 
 
 _HIGH_CONFIDENCE = 0.9
@@ -160,43 +161,48 @@ class Evaluation:
         return Calibration(threshold, len(high_rows), sum(high_rows), tuple(bands))
 
     def name_calibration(self) -> NameCalibration | None:
-        """The share of attributions with the right NAME in each confidence band.
+        """The estimated share of attributions with the right NAME in each confidence band.
 
-        Counts the scored predictions that name a speaker and carry a confidence; the
-        share is taken over those the gold can judge by name (see :meth:`name_outcomes`),
-        and so is the mean confidence it is set against. None when no prediction names a
-        speaker with a confidence.
+        Counts the scored predictions that name a speaker and carry a confidence, how many
+        match a gold quote, and of those how many the gold can judge by name and how many
+        have it right (see :meth:`name_outcomes`); the share is matched/attributed times
+        right/judged. None when no prediction names a speaker with a confidence.
         """
-        rows = [(p.confidence, judged, right) for _, p, judged, right in self.name_outcomes()
-                if p.speaker and p.confidence is not None]
+        rows = [(o.prediction.confidence, o) for o in self.name_outcomes()
+                if o.prediction.speaker and o.prediction.confidence is not None]
         if not rows:
             return None
         bands = []
         for n, (label, low, high) in enumerate(_NAME_BANDS):
-            inside = [(c, j, r) for c, j, r in rows
+            inside = [(c, o) for c, o in rows
                       if c >= low and (c < high or (n == 0 and c <= high))]
-            judged = [(c, r) for c, j, r in inside if j]
-            mean = sum(c for c, _ in judged) / len(judged) if judged else None
-            bands.append(NameBand(label, low, high, len(inside), len(judged),
-                                  sum(r for _, r in judged), mean))
+            mean = sum(c for c, _ in inside) / len(inside) if inside else None
+            bands.append(NameBand(
+                label, low, high, len(inside), sum(o.matched for _, o in inside),
+                sum(o.judged for _, o in inside), sum(o.right for _, o in inside), mean))
         return NameCalibration(tuple(bands))
 
-    def name_outcomes(self) -> Iterable[tuple[str, PredictedQuote, bool, bool]]:
-        """Each scored prediction as (doc_id, prediction, judged, right), for calibration.
+    def name_outcomes(self) -> Iterable[NameOutcome]:
+        """Each scored prediction with whether it matched a gold quote and, if the gold can
+        tell, whether its NAME is right: for calibration.
 
-        ``judged``: the gold can tell whether the predicted NAME is right. A prediction
-        that matches no gold quote, or one without a speaker, is judged and wrong; one
-        matching a gold speaker written as a name is judged by the ``name_attr_F1`` rule;
-        one whose gold speaker is a pronoun or a role phrase ("he", "the Florida senator")
-        is not judged, since that gold says nothing about the name.
+        A matched prediction is ``judged`` when the gold writes the speaker as a name (by
+        the ``name_attr_F1`` rule) or gives none (then it is wrong); one whose gold speaker
+        is a pronoun or a role phrase ("he", "the Florida senator") is not judged, since
+        that gold says nothing about the name. A prediction matching no gold quote is not
+        judged either: the gold never says how it would have written its speaker, so
+        counting it as a judged wrong name would weigh spurious quotes most where the
+        gold rarely names speakers (pronoun cues); it counts through ``matched`` instead.
         """
         for a in self._aligned:
             by_pred = {m.pred: m for m in a.matches}
             for j, p in enumerate(a.scored):
                 m = by_pred.get(j)
-                g = a.doc.quotes[m.gold] if m is not None else None
-                judged, right = _judged(g, m is not None and m.name_correct)
-                yield a.doc.doc_id, p, judged, right
+                if m is None:
+                    yield NameOutcome(a.doc.doc_id, p, False, False, False)
+                    continue
+                judged, right = _judged(a.doc.quotes[m.gold], m.name_correct)
+                yield NameOutcome(a.doc.doc_id, p, True, judged, right)
 
     def errors(self, n: int | None = None) -> tuple[ErrorCase, ...]:
         """The ``n`` worst errors (all when None), worst first.
@@ -347,16 +353,30 @@ def _mention_type(text: str, g: GoldQuote) -> str:
     return _phrase_type(text[s:e])
 
 
-def _judged(g: GoldQuote | None, name_correct: bool) -> tuple[bool, bool]:
-    """Whether the gold can tell if a prediction's NAME is right, and if so whether it is.
+class NameOutcome(NamedTuple):
+    """One scored prediction, as name calibration sees it."""
 
-    A prediction matching no gold quote, or one without a speaker, is wrong. Otherwise
-    only a gold speaker written as a name ("Sen. Kerry", "Rosette Pambakian, a spokeswoman")
-    can judge a name: where the gold gives "he" or "the Florida senator", the reference's
-    name rule falls back on the mention or compares role words, and says nothing about
-    whether the name shown is the right person.
+    doc_id: str
+    prediction: PredictedQuote
+    matched: bool
+    """It matches a gold quote."""
+    judged: bool
+    """Matched, and the gold can tell whether its NAME is right."""
+    right: bool
+    """Judged, and the name is right."""
+
+
+def _judged(g: GoldQuote, name_correct: bool) -> tuple[bool, bool]:
+    """Whether the gold quote matched by a prediction can tell if its NAME is right, and if
+    so whether it is.
+
+    A gold quote without a speaker makes any name wrong. Otherwise only a gold speaker
+    written as a name ("Sen. Kerry", "Rosette Pambakian, a spokeswoman") can judge a name:
+    where the gold gives "he" or "the Florida senator", the reference's name rule falls
+    back on the mention or compares role words, and says nothing about whether the name
+    shown is the right person.
     """
-    if g is None or not g.speaker:
+    if not g.speaker:
         return True, False
     if _phrase_type(g.speaker) == "name" and _name_words(g.speaker):
         return True, name_correct

@@ -181,45 +181,52 @@ class Calibration:
 @dataclass(frozen=True, slots=True)
 class NameBand:
     """Attributed quotes whose confidence falls in [low, high) ([low, high] for the top
-    band), and how many of them have the right NAME."""
+    band), and the estimated share of them with the right NAME."""
 
     label: str
     low: float
     high: float
     attributed: int
     """Scored predictions with a resolved speaker name and a confidence in the band."""
+    matched: int
+    """Of those, the ones matching a gold quote."""
     judged: int
-    """Of those, the ones the gold can judge by name (see ``Evaluation.name_outcomes``)."""
+    """Of the matched, those the gold can judge by name (``Evaluation.name_outcomes``)."""
     name_right: int
-    """Of the judged, those matched to a gold quote with the name right."""
+    """Of the judged, those with the name right."""
     mean_confidence: float | None
-    """Mean confidence of the judged ones; None when there are none."""
+    """Mean confidence of the attributed ones; None when there are none."""
 
     @property
-    def share(self) -> float:
-        """Percentage of the band's judged attributions with the right name."""
-        return _percent(self.name_right, self.judged)
+    def share(self) -> float | None:
+        """Estimated percentage with the right name: matched/attributed x right/judged (a
+        spurious quote has no right name; among matched quotes, the judged ones stand
+        for all). None when none is judged."""
+        if not self.judged:
+            return None
+        return round(100 * self.matched / self.attributed * self.name_right / self.judged, 1)
 
     @property
     def gap(self) -> float | None:
         """``share`` minus the mean confidence, in points: negative means overconfident."""
-        if self.mean_confidence is None:
+        if not self.judged or self.mean_confidence is None:
             return None
+        share = self.matched / self.attributed * self.name_right / self.judged
         # + 0.0 turns a -0.0 into 0.0, so a table never shows "-0.0"
-        return round(100 * (self.name_right / self.judged - self.mean_confidence), 1) + 0.0
+        return round(100 * (share - self.mean_confidence), 1) + 0.0
 
     def to_dict(self) -> dict[str, Any]:
         mean = None if self.mean_confidence is None else round(self.mean_confidence, 3)
         return {"band": self.label, "low": self.low, "high": self.high,
-                "attributed": self.attributed, "judged": self.judged,
-                "name_right": self.name_right, "share": self.share,
+                "attributed": self.attributed, "matched": self.matched,
+                "judged": self.judged, "name_right": self.name_right, "share": self.share,
                 "mean_confidence": mean, "gap": self.gap}
 
 
 @dataclass(frozen=True, slots=True)
 class NameCalibration:
     """Does a confidence of 0.8 mean that 8 names in 10 are right? Per confidence band, the
-    attributed quotes and the share whose resolved speaker NAME is right."""
+    attributed quotes and the estimated share whose resolved speaker NAME is right."""
 
     bands: tuple[NameBand, ...]
     """Every band, highest first, empty ones included (``attributed`` 0)."""
@@ -227,6 +234,10 @@ class NameCalibration:
     @property
     def attributed(self) -> int:
         return sum(b.attributed for b in self.bands)
+
+    @property
+    def matched(self) -> int:
+        return sum(b.matched for b in self.bands)
 
     @property
     def judged(self) -> int:
@@ -238,16 +249,15 @@ class NameCalibration:
 
     @property
     def mean_gap(self) -> float:
-        """Mean of the bands' absolute gaps, weighted by their judged counts, in points (the
-        expected calibration error): how far a confidence is from the truth on average."""
-        if not self.judged:
-            return 0.0
-        total = sum(abs(b.gap) * b.judged for b in self.bands if b.gap is not None)
-        return round(total / self.judged, 1)
+        """Mean of the bands' absolute gaps in points, weighted by how many quotes of each
+        were judged (the evidence behind its share): the expected calibration error."""
+        weighed = [(abs(b.gap), b.judged) for b in self.bands if b.gap is not None]
+        total = sum(n for _, n in weighed)
+        return round(sum(g * n for g, n in weighed) / total, 1) if total else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"attributed": self.attributed, "judged": self.judged,
-                "name_right": self.name_right,
+        return {"attributed": self.attributed, "matched": self.matched,
+                "judged": self.judged, "name_right": self.name_right,
                 "mean_gap": self.mean_gap, "bands": [b.to_dict() for b in self.bands]}
 
 

@@ -55,19 +55,21 @@ def _report_blocks(report: Report) -> list[str]:
         ]))
     if report.name_calibration is not None:
         nc = report.name_calibration
-        rows = [("confidence", "attributed", "judged", "name right", "share", "mean conf",
-                 "gap")]
-        rows += [(b.label, str(b.attributed), str(b.judged), str(b.name_right),
-                  _pct(b.share) if b.judged else "-",
+        rows = [("confidence", "attributed", "matched", "judged", "name right", "share",
+                 "mean conf", "gap")]
+        rows += [(b.label, str(b.attributed), str(b.matched), str(b.judged),
+                  str(b.name_right), "-" if b.share is None else _pct(b.share),
                   "-" if b.mean_confidence is None else f"{b.mean_confidence:.2f}",
                   "-" if b.gap is None else f"{b.gap:+.1f}")
                  for b in nc.bands]
         blocks.append("\n".join([
-            "name calibration: share of attributed quotes whose resolved NAME is right, "
-            "of those the gold can judge (a gold speaker written as a name)",
+            "name calibration: estimated share of attributed quotes whose resolved NAME is "
+            "right (matched/attributed x right/judged; judged: the gold writes the speaker "
+            "as a name)",
             *_columns(rows),
             f"mean gap between share and confidence: {nc.mean_gap:.1f} points "
-            f"({nc.name_right} of {nc.judged} judged names right)",
+            f"({nc.name_right} of {nc.judged} judged names right, {nc.matched} of "
+            f"{nc.attributed} attributed quotes matched)",
         ]))
     if report.resolved is not None:
         r = report.resolved
