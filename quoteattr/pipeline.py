@@ -15,6 +15,7 @@ import regex
 
 from .annotation import Annotation, Annotator
 from .annotators.embedded import EmbeddedAnnotator
+from .confidence import assess, carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type, expect_str
@@ -49,6 +50,7 @@ class _Decision(NamedTuple):
     found: Found | None
     cluster: int | None
     parent: int | None = None
+    carried: str | None = None  # how a speaker taken from the quote before came (confidence)
 
 
 class Attributor:
@@ -219,7 +221,9 @@ class Attributor:
             cluster = self._resolve(result, coref, mentions)
             if cluster is not None:
                 coref.note_speaker(ctx.quote.span.start, cluster)
-            decisions.append(_Decision(ctx.quote, kind, result, cluster))
+            origin = None if result is None else result.inherited_from
+            decisions.append(_Decision(ctx.quote, kind, result, cluster, carried=None if (
+                origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
         return _build_result(text, doc_id, decisions, coref)
@@ -338,6 +342,8 @@ def _build_result(
     # tuples hash and sort in C (the order and equality are the same).
     phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
     records: list[dict[str, object]] = []
+    resolutions: list[str | None] = []  # how each speaker's name was reached (calibration)
+    top: list[float] = []  # the confidence of each top-level quote, in order
     open_parents: list[tuple[int, int]] = []
     for n, d in enumerate(decisions):
         qspan = d.quote.span
@@ -353,16 +359,18 @@ def _build_result(
             if speaker is None:  # ids in order of each speaker's first quote
                 sid = ids[cluster] = f"S{len(ids) + 1}"
                 speaker = refs[cluster] = SpeakerRef(id=sid, name=coref.clusters[cluster].name)
+        confidence, resolution = 0.0, None
         if f is None:
             mention = cue = None
             rule = "not_speech" if d.kind == "scare" else "unattributed"
-            confidence = 0.0
         else:
             span = f.mention_span
             mention = _span(text, span)
             cue = _span(text, f.cue)
             rule = f.rule
-            confidence = f.confidence if speaker is not None else 0.0
+            if speaker is not None and cluster is not None:
+                resolution, confidence = assess(f, d.carried, coref.index, speaker.name,
+                                                coref.clusters[cluster].named, top)
             if span is not None and mention is not None and cluster is not None and (
                 f.mention is None
             ):
@@ -379,6 +387,9 @@ def _build_result(
             "confidence": confidence,
             "parent": parent,
         })
+        resolutions.append(resolution)
+        if d.parent is None:
+            top.append(confidence)
     speakers = []
     index_mentions = coref.index.mentions
     for cluster_index, sid in ids.items():
@@ -396,4 +407,5 @@ def _build_result(
         {"doc_id": doc_id, "quotes": records, "speakers": speakers}
     )
     result._text = text
+    result._resolutions = tuple(resolutions)
     return result

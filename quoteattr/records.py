@@ -67,7 +67,8 @@ class Quote(TextSpan):
     rule: str
     """The rule that decided the attribution; ``unattributed`` or ``not_speech`` otherwise."""
     confidence: Confidence
-    """How likely the speaker is right, from the rule's precision on annotated news."""
+    """How likely the speaker's name is right, measured on annotated news for the rule and
+    for how the name was reached (``data/calibration/confidence.tsv``); 0 without one."""
     parent: int | None = None
     """For a nested quote, the index in ``quotes`` of the quote that contains it."""
 
@@ -100,6 +101,9 @@ class DocumentResult(_Record):
     """Set only by batch runs: why this document could not be processed ("ValueError: ...");
     its ``quotes`` and ``speakers`` are then empty."""
     _text: str = PrivateAttr(default="")
+    _resolutions: tuple[str | None, ...] = PrivateAttr(default=())
+    """Per quote, how the speaker's name was reached (``quoteattr.confidence``); not part
+    of the JSON contract, read by the calibration script through ``resolutions``."""
 
     @property
     def text(self) -> str:

@@ -36,6 +36,8 @@ def test_table_is_the_report_of_a_fresh_run(
     assert proc.stdout == report.to_table() + "\n"
     assert proc.stdout.splitlines()[0].split() == ["P", "R", "F1"]
     assert "resolved speakers (direct quotes with a named speaker" in proc.stdout
+    assert "name calibration: estimated share of attributed quotes whose resolved NAME" in (
+        proc.stdout)
 
 
 def test_json_with_breakdown_and_errors(
@@ -85,8 +87,10 @@ def test_saved_predictions(tmp_path: Path, gold: tuple[GoldDocument, ...]) -> No
     assert (proc.returncode, proc.stderr) == (0, "")
     lines = proc.stdout.splitlines()
     assert lines[1].split() == ["quotes", "100.0", "99.0", "99.5"]  # the scare quote dropped
-    assert lines[6].split() == ["kind", "predicted", "matched", "correct", "attr", "P"]
-    assert lines[7].split() == ["direct", "102", "102", "100", "98.0"]
+    # the gold's own names: every name the reference can compare is right
+    assert lines[3].split() == ["name", "attribution", "98.0", "99.0", "98.5"]
+    assert lines[7].split() == ["kind", "predicted", "matched", "correct", "attr", "P"]
+    assert lines[8].split() == ["direct", "102", "102", "100", "98.0"]
 
 
 def test_output_file(tmp_path: Path, gold: tuple[GoldDocument, ...]) -> None:

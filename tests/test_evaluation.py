@@ -464,15 +464,16 @@ def test_errors_n_must_be_a_count() -> None:
 def test_report_holds_the_parts_asked_for() -> None:
     report = _errors_case().report(by="rule", errors=2)
     data = report.to_dict()
-    assert list(data) == ["scores", "by_rule", "calibration", "resolved_speakers",
-                          "error_counts", "errors"]
+    assert list(data) == ["scores", "by_rule", "calibration", "name_calibration",
+                          "resolved_speakers", "error_counts", "errors"]
     assert len(data["errors"]) == 2
     assert data["error_counts"] == {"wrong_speaker": 3, "spurious": 2, "missed": 1}
     assert "errors" not in _errors_case().report().to_dict()
     table = report.to_table()
     assert table.splitlines()[0].split() == ["P", "R", "F1"]
     assert "errors: 2 worst of 6 (wrong_speaker 3, spurious 2, missed 1)" in table
-    assert len(table.split("\n\n")) == 4  # scores, by rule, calibration, errors
+    # scores, by rule, calibration, name calibration, errors
+    assert len(table.split("\n\n")) == 5
 
 
 # -- reading ---------------------------------------------------------------------------------

@@ -14,7 +14,11 @@ here can be set beside one printed by the reference scorer:
 - the speaker of a matched quote is right when the predicted mention overlaps a
   gold speaker mention, or when the two names share a name word (titles and
   pronouns do not count);
-- a (quote, speaker) pair counts for attribution when both are right.
+- a (quote, speaker) pair counts for attribution when both are right;
+- for ``name_attr_F1``, stricter, the predicted NAME must share a name word with the
+  gold speaker (the mention decides only where the gold speaker has no name word), and
+  :meth:`Evaluation.name_calibration` sets the share of right names against the
+  confidence, band by band.
 
 Everything here is a pure function of its inputs except :func:`predict`, which
 runs the attributor; reading and writing files is the caller's job.
@@ -27,7 +31,7 @@ The modules, in import order: ``words`` (the scoring word lists), ``formats``
 
 from __future__ import annotations
 
-from .analysis import Evaluation, evaluate
+from .analysis import Evaluation, NameOutcome, evaluate
 from .formats import (
     KINDS,
     GoldDocument,
@@ -45,6 +49,8 @@ from .results import (
     ConfidenceBand,
     ErrorCase,
     GroupScore,
+    NameBand,
+    NameCalibration,
     Report,
     ResolvedAccuracy,
     ResolvedGroup,
@@ -67,6 +73,9 @@ __all__ = [
     "GoldDocument",
     "GoldQuote",
     "GroupScore",
+    "NameBand",
+    "NameCalibration",
+    "NameOutcome",
     "PredictedDocument",
     "PredictedQuote",
     "Report",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import InputValueError
 from .formats import (
@@ -21,7 +22,7 @@ from .formats import (
     PredictedQuote,
     _check_kinds,
 )
-from .matching import _align, _Aligned
+from .matching import _align, _Aligned, _name_words
 from .results import (
     _CONTEXT,
     BY,
@@ -32,6 +33,8 @@ from .results import (
     ErrorCase,
     ErrorType,
     GroupScore,
+    NameBand,
+    NameCalibration,
     Report,
     ResolvedAccuracy,
     ResolvedGroup,
@@ -39,7 +42,7 @@ from .results import (
 )
 from .words import _determiners, _pronouns
 
-__all__ = ["Evaluation", "evaluate"]
+__all__ = ["Evaluation", "NameOutcome", "evaluate"]
 
 
 _HIGH_CONFIDENCE = 0.9
@@ -51,6 +54,15 @@ _BANDS: tuple[tuple[str, float | None, float | None], ...] = (
     ("< 0.5", None, 0.5),
 )
 """Confidence bands: label, lower bound (inclusive), upper bound (exclusive); None is open."""
+_NAME_BANDS: tuple[tuple[str, float, float], ...] = (
+    ("0.9-1.0", 0.9, 1.0),
+    ("0.8-0.9", 0.8, 0.9),
+    ("0.7-0.8", 0.7, 0.8),
+    ("0.6-0.7", 0.6, 0.7),
+    ("0.5-0.6", 0.5, 0.6),
+    ("0.0-0.5", 0.0, 0.5),
+)
+"""Bands of the name calibration: [low, high), the top one [0.9, 1.0]."""
 _NO_CONFIDENCE = "none"
 _NO_GROUP = "(none)"
 _MENTION_TYPES = ("pronoun", "role noun", "name", "no mention")
@@ -88,6 +100,7 @@ def evaluate(
         pred_quotes=sum(len(a.scored) for a in aligned),
         matched=n_matched,
         correct=sum(1 for a in aligned for m in a.matches if m.correct),
+        name_correct=sum(1 for a in aligned for m in a.matches if m.name_correct),
     )
     return Evaluation(scores, aligned)
 
@@ -146,6 +159,50 @@ class Evaluation:
                 ))
         high_rows = [r for c, r in rows if c is not None and c >= threshold]
         return Calibration(threshold, len(high_rows), sum(high_rows), tuple(bands))
+
+    def name_calibration(self) -> NameCalibration | None:
+        """The estimated share of attributions with the right NAME in each confidence band.
+
+        Counts the scored predictions that name a speaker and carry a confidence, how many
+        match a gold quote, and of those how many the gold can judge by name and how many
+        have it right (see :meth:`name_outcomes`); the share is matched/attributed times
+        right/judged. None when no prediction names a speaker with a confidence.
+        """
+        rows = [(o.prediction.confidence, o) for o in self.name_outcomes()
+                if o.prediction.speaker and o.prediction.confidence is not None]
+        if not rows:
+            return None
+        bands = []
+        for n, (label, low, high) in enumerate(_NAME_BANDS):
+            inside = [(c, o) for c, o in rows
+                      if c >= low and (c < high or (n == 0 and c <= high))]
+            mean = sum(c for c, _ in inside) / len(inside) if inside else None
+            bands.append(NameBand(
+                label, low, high, len(inside), sum(o.matched for _, o in inside),
+                sum(o.judged for _, o in inside), sum(o.right for _, o in inside), mean))
+        return NameCalibration(tuple(bands))
+
+    def name_outcomes(self) -> Iterable[NameOutcome]:
+        """Each scored prediction with whether it matched a gold quote and, if the gold can
+        tell, whether its NAME is right: for calibration.
+
+        A matched prediction is ``judged`` when the gold writes the speaker as a name (by
+        the ``name_attr_F1`` rule) or gives none (then it is wrong); one whose gold speaker
+        is a pronoun or a role phrase ("he", "the Florida senator") is not judged, since
+        that gold says nothing about the name. A prediction matching no gold quote is not
+        judged either: the gold never says how it would have written its speaker, so
+        counting it as a judged wrong name would weigh spurious quotes most where the
+        gold rarely names speakers (pronoun cues); it counts through ``matched`` instead.
+        """
+        for a in self._aligned:
+            by_pred = {m.pred: m for m in a.matches}
+            for j, p in enumerate(a.scored):
+                m = by_pred.get(j)
+                if m is None:
+                    yield NameOutcome(a.doc.doc_id, p, False, False, False)
+                    continue
+                judged, right = _judged(a.doc.quotes[m.gold], m.name_correct)
+                yield NameOutcome(a.doc.doc_id, p, True, judged, right)
 
     def errors(self, n: int | None = None) -> tuple[ErrorCase, ...]:
         """The ``n`` worst errors (all when None), worst first.
@@ -212,6 +269,7 @@ class Evaluation:
             error_counts=self.error_counts(),
             errors=self.errors(errors) if errors else (),
             errors_asked=errors,
+            name_calibration=self.name_calibration(),
         )
 
     # -- helpers ---------------------------------------------------------------------------
@@ -292,7 +350,43 @@ def _mention_type(text: str, g: GoldQuote) -> str:
     if not g.speaker_mentions:
         return "no mention"
     s, e = g.speaker_mentions[0]
-    words = text[s:e].split()
+    return _phrase_type(text[s:e])
+
+
+class NameOutcome(NamedTuple):
+    """One scored prediction, as name calibration sees it."""
+
+    doc_id: str
+    prediction: PredictedQuote
+    matched: bool
+    """It matches a gold quote."""
+    judged: bool
+    """Matched, and the gold can tell whether its NAME is right."""
+    right: bool
+    """Judged, and the name is right."""
+
+
+def _judged(g: GoldQuote, name_correct: bool) -> tuple[bool, bool]:
+    """Whether the gold quote matched by a prediction can tell if its NAME is right, and if
+    so whether it is.
+
+    A gold quote without a speaker makes any name wrong. Otherwise only a gold speaker
+    written as a name ("Sen. Kerry", "Rosette Pambakian, a spokeswoman") can judge a name:
+    where the gold gives "he" or "the Florida senator", the reference's name rule falls
+    back on the mention or compares role words, and says nothing about whether the name
+    shown is the right person.
+    """
+    if not g.speaker:
+        return True, False
+    if _phrase_type(g.speaker) == "name" and _name_words(g.speaker):
+        return True, name_correct
+    return False, False
+
+
+def _phrase_type(phrase: str) -> str:
+    """pronoun, role noun (after a determiner or possessive, or lower-case), name, or no
+    mention (an empty phrase)."""
+    words = phrase.split()
     if not words:
         return "no mention"
     if len(words) == 1 and words[0].lower() in _pronouns():

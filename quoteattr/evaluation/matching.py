@@ -9,7 +9,9 @@ The reference definitions (``shared/eval/README.md``):
   set aside, neither right nor wrong;
 - the speaker of a matched quote is right when the predicted mention overlaps a
   gold speaker mention, or when the two names share a name word (titles and
-  pronouns do not count).
+  pronouns do not count);
+- stricter, for ``name_attr_F1``: the predicted NAME shares a name word with the gold
+  speaker; only where the gold speaker has no name word does the rule above decide.
 
 Hands on one :class:`_Aligned` per gold document: its predictions, those scored, and
 the matched pairs with whether each speaker is right.
@@ -36,6 +38,8 @@ class _Match:
     pred: int
     """Index into the document's scored predictions."""
     correct: bool
+    name_correct: bool = False
+    """The resolved NAME is right (:func:`_name_right`): the reference's ``name_attr_F1``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,10 @@ def _align(doc: GoldDocument, pred: PredictedDocument | None, min_overlap: float
         used_gold.add(i)
         used_pred.add(j)
         g = doc.quotes[i]
-        matches.append(_Match(i, j, bool(g.speaker) and _speaker_right(g, scored[j])))
+        p = scored[j]
+        has_speaker = bool(g.speaker)
+        matches.append(_Match(i, j, has_speaker and _speaker_right(g, p),
+                              has_speaker and _name_right(g, p)))
     return _Aligned(doc, predicted, scored, tuple(matches))
 
 
@@ -93,6 +100,16 @@ def _speaker_right(g: GoldQuote, p: PredictedQuote) -> bool:
     ):
         return True
     return bool(_name_words(g.speaker) & (_name_words(p.speaker) | _name_words(p.speaker_mention)))
+
+
+def _name_right(g: GoldQuote, p: PredictedQuote) -> bool:
+    """The predicted NAME (what a reader sees, not the mention span) shares a name word with
+    the gold speaker, so an unresolved "he" or role noun never counts; a gold speaker with no
+    name word (a pronoun source, "the president") falls back to :func:`_speaker_right`."""
+    gold_words = _name_words(g.speaker)
+    if not gold_words:
+        return _speaker_right(g, p)
+    return bool(gold_words & _name_words(p.speaker))
 
 
 def _name_words(name: str | None) -> frozenset[str]:

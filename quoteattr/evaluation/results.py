@@ -20,6 +20,8 @@ __all__ = [
     "ErrorCase",
     "ErrorType",
     "GroupScore",
+    "NameBand",
+    "NameCalibration",
     "Report",
     "ResolvedAccuracy",
     "ResolvedGroup",
@@ -53,6 +55,8 @@ class Scores:
     matched: int
     correct: int
     """Matched quotes whose speaker is right: the attribution true positives."""
+    name_correct: int = 0
+    """Matched quotes whose resolved NAME is right (the stricter rule of ``name_attr_F1``)."""
 
     @property
     def quote_p(self) -> float:
@@ -83,6 +87,19 @@ class Scores:
     def attr_f1(self) -> float:
         return _prf(self.correct, self.pred_quotes, self.gold_with_speaker)[2]
 
+    @property
+    def name_attr_p(self) -> float:
+        return _prf(self.name_correct, self.pred_quotes, self.gold_with_speaker)[0]
+
+    @property
+    def name_attr_r(self) -> float:
+        return _prf(self.name_correct, self.pred_quotes, self.gold_with_speaker)[1]
+
+    @property
+    def name_attr_f1(self) -> float:
+        """Like ``attr_f1``, but the resolved name must be right (see :mod:`.matching`)."""
+        return _prf(self.name_correct, self.pred_quotes, self.gold_with_speaker)[2]
+
     def to_dict(self) -> dict[str, Any]:
         """The reference scorer's keys, then the extra counts."""
         return {
@@ -92,7 +109,10 @@ class Scores:
             "quote_P": self.quote_p, "quote_R": self.quote_r, "quote_F1": self.quote_f1,
             "speaker_acc_on_matched": self.speaker_accuracy,
             "attr_P": self.attr_p, "attr_R": self.attr_r, "attr_F1": self.attr_f1,
+            "name_attr_F1": self.name_attr_f1,
             "gold_with_speaker": self.gold_with_speaker, "correct": self.correct,
+            "name_correct": self.name_correct, "name_attr_P": self.name_attr_p,
+            "name_attr_R": self.name_attr_r,
             "pred_docs_not_in_gold": self.pred_docs_not_in_gold,
         }
 
@@ -156,6 +176,89 @@ class Calibration:
         return {"threshold": self.threshold, "predicted": self.predicted,
                 "correct": self.correct, "attr_P": self.precision,
                 "bands": [b.to_dict() for b in self.bands]}
+
+
+@dataclass(frozen=True, slots=True)
+class NameBand:
+    """Attributed quotes whose confidence falls in [low, high) ([low, high] for the top
+    band), and the estimated share of them with the right NAME."""
+
+    label: str
+    low: float
+    high: float
+    attributed: int
+    """Scored predictions with a resolved speaker name and a confidence in the band."""
+    matched: int
+    """Of those, the ones matching a gold quote."""
+    judged: int
+    """Of the matched, those the gold can judge by name (``Evaluation.name_outcomes``)."""
+    name_right: int
+    """Of the judged, those with the name right."""
+    mean_confidence: float | None
+    """Mean confidence of the attributed ones; None when there are none."""
+
+    @property
+    def share(self) -> float | None:
+        """Estimated percentage with the right name: matched/attributed x right/judged (a
+        spurious quote has no right name; among matched quotes, the judged ones stand
+        for all). None when none is judged."""
+        if not self.judged:
+            return None
+        return round(100 * self.matched / self.attributed * self.name_right / self.judged, 1)
+
+    @property
+    def gap(self) -> float | None:
+        """``share`` minus the mean confidence, in points: negative means overconfident."""
+        if not self.judged or self.mean_confidence is None:
+            return None
+        share = self.matched / self.attributed * self.name_right / self.judged
+        # + 0.0 turns a -0.0 into 0.0, so a table never shows "-0.0"
+        return round(100 * (share - self.mean_confidence), 1) + 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        mean = None if self.mean_confidence is None else round(self.mean_confidence, 3)
+        return {"band": self.label, "low": self.low, "high": self.high,
+                "attributed": self.attributed, "matched": self.matched,
+                "judged": self.judged, "name_right": self.name_right, "share": self.share,
+                "mean_confidence": mean, "gap": self.gap}
+
+
+@dataclass(frozen=True, slots=True)
+class NameCalibration:
+    """Does a confidence of 0.8 mean that 8 names in 10 are right? Per confidence band, the
+    attributed quotes and the estimated share whose resolved speaker NAME is right."""
+
+    bands: tuple[NameBand, ...]
+    """Every band, highest first, empty ones included (``attributed`` 0)."""
+
+    @property
+    def attributed(self) -> int:
+        return sum(b.attributed for b in self.bands)
+
+    @property
+    def matched(self) -> int:
+        return sum(b.matched for b in self.bands)
+
+    @property
+    def judged(self) -> int:
+        return sum(b.judged for b in self.bands)
+
+    @property
+    def name_right(self) -> int:
+        return sum(b.name_right for b in self.bands)
+
+    @property
+    def mean_gap(self) -> float:
+        """Mean of the bands' absolute gaps in points, weighted by how many quotes of each
+        were judged (the evidence behind its share): the expected calibration error."""
+        weighed = [(abs(b.gap), b.judged) for b in self.bands if b.gap is not None]
+        total = sum(n for _, n in weighed)
+        return round(sum(g * n for g, n in weighed) / total, 1) if total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"attributed": self.attributed, "matched": self.matched,
+                "judged": self.judged, "name_right": self.name_right,
+                "mean_gap": self.mean_gap, "bands": [b.to_dict() for b in self.bands]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,12 +340,16 @@ class Report:
     error_counts: tuple[tuple[ErrorType, int], ...]
     errors: tuple[ErrorCase, ...]
     errors_asked: int
+    name_calibration: NameCalibration | None = None
+    """By confidence band, the share of attributions with the right name."""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"scores": self.scores.to_dict()}
         if self.by is not None:
             out[f"by_{self.by}"] = [g.to_dict() for g in self.breakdown]
         out["calibration"] = None if self.calibration is None else self.calibration.to_dict()
+        out["name_calibration"] = (None if self.name_calibration is None
+                                   else self.name_calibration.to_dict())
         out["resolved_speakers"] = None if self.resolved is None else self.resolved.to_dict()
         out["error_counts"] = dict(self.error_counts)
         if self.errors_asked:

@@ -22,7 +22,9 @@ def _report_blocks(report: Report) -> list[str]:
         "\n".join(_columns(
             [("", "P", "R", "F1"),
              ("quotes", _pct(s.quote_p), _pct(s.quote_r), _pct(s.quote_f1)),
-             ("attribution", _pct(s.attr_p), _pct(s.attr_r), _pct(s.attr_f1))],
+             ("attribution", _pct(s.attr_p), _pct(s.attr_r), _pct(s.attr_f1)),
+             ("name attribution", _pct(s.name_attr_p), _pct(s.name_attr_r),
+              _pct(s.name_attr_f1))],
         ) + [
             f"speaker accuracy on matched quotes: {_pct(s.speaker_accuracy)} "
             f"({s.correct} of {s.matched})",
@@ -50,6 +52,24 @@ def _report_blocks(report: Report) -> list[str]:
             *_columns(rows),
             f"attribution precision at confidence >= {c.threshold}: {_pct(c.precision)} "
             f"({c.correct} of {c.predicted})",
+        ]))
+    if report.name_calibration is not None:
+        nc = report.name_calibration
+        rows = [("confidence", "attributed", "matched", "judged", "name right", "share",
+                 "mean conf", "gap")]
+        rows += [(b.label, str(b.attributed), str(b.matched), str(b.judged),
+                  str(b.name_right), "-" if b.share is None else _pct(b.share),
+                  "-" if b.mean_confidence is None else f"{b.mean_confidence:.2f}",
+                  "-" if b.gap is None else f"{b.gap:+.1f}")
+                 for b in nc.bands]
+        blocks.append("\n".join([
+            "name calibration: estimated share of attributed quotes whose resolved NAME is "
+            "right (matched/attributed x right/judged; judged: the gold writes the speaker "
+            "as a name)",
+            *_columns(rows),
+            f"mean gap between share and confidence: {nc.mean_gap:.1f} points "
+            f"({nc.name_right} of {nc.judged} judged names right, {nc.matched} of "
+            f"{nc.attributed} attributed quotes matched)",
         ]))
     if report.resolved is not None:
         r = report.resolved
