@@ -2,7 +2,7 @@
 
 The flow (the project style guide, part 2) is errors -> spans -> lexicon -> annotation
 -> annotators -> quotemarks -> quotes -> kinds -> context -> mentions -> coref ->
-rules -> records -> pipeline -> batch -> render -> the package ``__init__`` -> cli
+rules -> records -> rows -> pipeline -> batch -> render -> the package ``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place.
 """
@@ -24,14 +24,15 @@ PACKAGE_DIR = Path(quoteattr.__file__).parent
 LAYERS = (
     "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
     "quotemarks",
-    "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "pipeline", "batch",
+    "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "rows", "pipeline",
+    "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",
 )
 """The data-flow order; ``__init__`` is the package itself (``from . import Attributor``) and
 ``__main__`` the ``python -m quoteattr`` entry point, which runs the CLI."""
 
-LAZY_ALLOWED = {("records", "render"), ("pipeline", "batch")}
+LAZY_ALLOWED = {("records", "render"), ("records", "rows"), ("pipeline", "batch")}
 """Upward imports allowed only inside a function body: ``Quote._repr_html_`` renders lazily,
 and ``Attributor.attribute_many`` reaches for the process pool only when asked for one."""
 
