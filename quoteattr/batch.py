@@ -8,12 +8,14 @@ flight, so an unbounded iterator of texts never sits in memory. The workers run 
 serial ``attribute_many`` on each chunk, so a failed document becomes the same error
 record as in a serial run. Results travel back as their JSON, the records' own contract:
 validating it in the parent costs a third of unpickling the models, and the parent is the
-one step that does not run in parallel. The parent re-attaches its own text to each result.
+one step that does not run in parallel. That JSON is exact for any str, lone surrogates and
+a pair held as two code points included (records.py), so every document comes back, in
+order, with its own doc id; one whose result cannot be read gets an error record instead.
+The parent re-attaches its own text to each result.
 """
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import signal
@@ -141,15 +143,32 @@ def _chunks(
 
 def _collect(chunk: _Chunk, future: Future[_ChunkResult] | None) -> Iterator[DocumentResult]:
     """Yield one chunk's results with their texts re-attached, then raise its error, if any."""
-    for text, item in zip(chunk.texts, future.result() if future else [], strict=False):
+    items = future.result() if future else []
+    for text, doc_id, item in zip(chunk.texts, chunk.doc_ids, items, strict=False):
         if isinstance(item, QuoteattrError):
             raise item  # a wrong argument (a doc_id that is not a str): the caller's to fix
-        result = DocumentResult.model_validate(json.loads(item))
-        if result.error is None:
-            result._text = text  # the caller's own string, as in a serial run
-        yield result
+        yield _received(item, text, doc_id)
     if chunk.error is not None:
         raise chunk.error
+
+
+def _received(item: str, text: str, doc_id: str | None) -> DocumentResult:
+    """One document's result read back from its JSON, or an error record in its place.
+
+    ``model_validate_json`` reads back exactly what ``to_json`` wrote for any str (lone
+    surrogates, a pair held as two code points), so nothing is expected to fail here; if
+    something does, the document still gets its own record, with its own doc id.
+    """
+    try:
+        result = DocumentResult.model_validate_json(item)
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        return DocumentResult(doc_id=doc_id, error=f"{type(exc).__name__}: {exc}")
+    if result.doc_id != doc_id:
+        return DocumentResult(doc_id=doc_id, error=(
+            f"TransportError: the worker's result came back with doc id {result.doc_id!r}"))
+    if result.error is None:
+        result._text = text  # the caller's own string, as in a serial run
+    return result
 
 
 def _init_worker(attributor: Attributor) -> None:

@@ -1,0 +1,55 @@
+"""Issue 15: whatever goes into a worker process comes back, in order, with its own doc id.
+
+Each test that starts a pool pays for spawning two interpreters, so inputs stay small.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import Attributor, DocumentResult
+
+_TEMPLATES = (
+    '"We will reopen the \ud83d\ude00 pier by June," harbour master Ana Duarte said.',
+    "Fans cheered. \u201cIt was our night \ud800,\u201d said coach Tom Briggs.",
+    "\udcc3\udca9 Shares fell 4 %. \u201cA hard quarter,\u201d the chief executive said.",
+    '"Traffic is heavy \udbff\udfff on the ring road," a police spokesman told reporters.',
+)
+
+
+def _inputs(n: int) -> tuple[list[str], list[str | None]]:
+    texts = [f"{_TEMPLATES[i % len(_TEMPLATES)]} ({i})" for i in range(n)]
+    ids: list[str | None] = [None if i % 5 == 0 else f"page-{i}\udc80\ud83d\ude00"
+                             for i in range(n)]
+    return texts, ids
+
+
+def test_texts_with_surrogates_come_back_whole_and_in_order(attributor: Attributor) -> None:
+    texts, ids = _inputs(60)
+    serial = list(attributor.attribute_many(texts, doc_ids=ids))
+    pooled = list(attributor.attribute_many(texts, doc_ids=ids, n_process=2, batch_size=7))
+    assert all(r.error is None for r in pooled)
+    assert [r.doc_id for r in pooled] == ids
+    assert pooled == serial
+    assert [r.text for r in pooled] == texts
+    assert sum(len(r.quotes) for r in pooled) >= 60
+
+
+def test_a_result_the_parent_cannot_read_is_an_error_record_in_place(
+    attributor: Attributor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parent reads the workers' JSON in this process, so a patch here reaches it.
+    real = DocumentResult.model_validate_json
+
+    def flaky(data: str | bytes | bytearray, **kwargs: object) -> DocumentResult:
+        if "page-3" in str(data):
+            msg = "unreadable"
+            raise ValueError(msg)
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DocumentResult, "model_validate_json", flaky)
+    texts, ids = _inputs(8)
+    pooled = list(attributor.attribute_many(texts, doc_ids=ids, n_process=2, batch_size=3))
+    assert [r.doc_id for r in pooled] == ids
+    assert [r.error is not None for r in pooled] == [i == 3 for i in range(8)]
+    assert pooled[3].error == "ValueError: unreadable"
