@@ -19,6 +19,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +32,9 @@ from .records import DocumentResult
 
 _CHUNKS_PER_WORKER = 2
 """Chunks in flight per worker: one being processed and one queued, so no worker waits."""
+
+_PARENT_POLL_SECONDS = 0.5
+"""How often a worker checks that its parent is alive: it exits at most this long after."""
 
 _ChunkResult = list[str | QuoteattrError]
 """Per document, its result's JSON, or the wrong-argument error that ended the chunk."""
@@ -90,7 +95,7 @@ def _stream(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(attributor,),
+        initargs=(attributor, os.getpid()),
     )
     in_flight: deque[tuple[_Chunk, Future[_ChunkResult] | None]] = deque()
     try:
@@ -171,11 +176,35 @@ def _received(item: str, text: str, doc_id: str | None) -> DocumentResult:
     return result
 
 
-def _init_worker(attributor: Attributor) -> None:
-    """Pool initializer: keep the unpickled Attributor; leave Ctrl-C to the parent."""
+def _init_worker(attributor: Attributor, parent_pid: int) -> None:
+    """Pool initializer: keep the unpickled Attributor; leave Ctrl-C to the parent; exit
+    when the parent is gone."""
     global _worker_attributor  # noqa: PLW0603 - one Attributor per worker process, by design
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_attributor = attributor
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True,
+                     name="quoteattr-parent-watch").start()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Watchdog thread of a worker: end the process once its parent has died.
+
+    A parent killed outright (SIGKILL, the OOM killer) cannot shut its pool down, and the
+    workers would wait for work forever. Two signs of a dead parent, checked every
+    ``_PARENT_POLL_SECONDS``: multiprocessing's sentinel of the parent (a pipe the parent
+    holds open; works on Windows too), and on POSIX a changed parent pid (the orphan is
+    handed to another process). Not Linux's PR_SET_PDEATHSIG: that fires when the *thread*
+    that started the worker ends, which may be long before the parent does.
+    """
+    parent = multiprocessing.parent_process()
+    while True:
+        if parent is not None:
+            parent.join(_PARENT_POLL_SECONDS)  # returns early when the parent's pipe closes
+        else:
+            time.sleep(_PARENT_POLL_SECONDS)
+        orphaned = os.name == "posix" and os.getppid() != parent_pid
+        if orphaned or (parent is not None and not parent.is_alive()):
+            os._exit(1)
 
 
 def _attribute_chunk(texts: list[str], doc_ids: list[str | None]) -> _ChunkResult:

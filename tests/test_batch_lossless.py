@@ -5,6 +5,13 @@ Each test that starts a pool pays for spawning two interpreters, so inputs stay 
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from quoteattr import Attributor, DocumentResult
@@ -53,3 +60,54 @@ def test_a_result_the_parent_cannot_read_is_an_error_record_in_place(
     assert [r.doc_id for r in pooled] == ids
     assert [r.error is not None for r in pooled] == [i == 3 for i in range(8)]
     assert pooled[3].error == "ValueError: unreadable"
+
+
+_PARENT = """
+import itertools, multiprocessing, sys
+from quoteattr import Attributor
+
+if __name__ == "__main__":
+    article = '"We will reopen the pier by June," harbour master Ana Duarte said. ' * 200
+    texts = (f"{article} ({n})" for n in itertools.count())  # endless: work never runs out
+    results = Attributor().attribute_many(texts, n_process=2, batch_size=2)
+    next(results)
+    print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+    for _ in results:
+        pass
+"""
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting to be reaped does not count)."""
+    status = Path(f"/proc/{pid}/status")
+    if status.parent.parent.is_dir():  # Linux
+        try:
+            return "\\nState:\\tZ" not in status.read_text()
+        except (FileNotFoundError, ProcessLookupError):
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+def test_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(_PARENT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2 and all(_running(pid) for pid in workers)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)  # leave no orphan behind, even when the test fails
+    assert left == []
