@@ -277,7 +277,7 @@ class Coreference:
             m = mentions[i]
             table: tuple[float, ...] | None = _OTHER_WEIGHTS
             if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
-                i < last and _modifies(m, mentions[i + 1])
+                i < last and _modifies(m, mentions[i + 1], text)
             ):
                 subject_sentence = s  # (sentences never decrease along _outside)
                 table = _SUBJECT_WEIGHTS
@@ -289,6 +289,7 @@ class Coreference:
 
     def cluster_for_phrase(self, phrase: str, label: str) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
+        phrase = " ".join(phrase.split())  # one name whatever breaks a line inside it
         key = phrase.lower()
         if key.startswith("the ") and key in self._unnamed_by_key:
             return self._unnamed_by_key[key]
@@ -517,7 +518,11 @@ class Coreference:
         return c_new
 
     def _name_unnamed(self, c: int, phrase: str, head: str) -> None:
-        """Give an unnamed entity its phrase, and index it so later "the mayor"s find it."""
+        """Give an unnamed entity its phrase, and index it so later "the mayor"s find it.
+
+        White space is collapsed: a phrase wrapped over two lines ("the\r\nministry") is the
+        same name as on one line, whatever the line break."""
+        phrase = " ".join(phrase.split())
         self.clusters[c].nominal = phrase
         self._unnamed_by_key.setdefault(phrase.lower(), c)
         words = head.lower().split()
@@ -627,6 +632,13 @@ def _full_start(m: Mention) -> int:
     return m.title_start if m.title_start >= 0 else m.span.start
 
 
-def _modifies(m: Mention, nxt: Mention) -> bool:
-    """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""
-    return nxt.kind == "name" and _full_start(nxt) <= m.span.end + 1
+def _modifies(m: Mention, nxt: Mention, text: str) -> bool:
+    """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title.
+
+    Only a space may separate them: a name that ends a line ("By Ana Duarte" above "John
+    Smith") modifies nothing on the next, whatever the line break is (LF, CRLF, CR).
+    """
+    if nxt.kind != "name":
+        return False
+    start = _full_start(nxt)
+    return start <= m.span.end or start == m.span.end + 1 and text[m.span.end] == " "

@@ -34,7 +34,7 @@ from .rules import (
     quote_speaker_cue,
     speaker_cue_quote,
 )
-from .spans import Span
+from .spans import Span, plain_line_breaks
 
 _ANNOTATORS = ("embedded", "stanza")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
@@ -110,14 +110,15 @@ class Attributor:
             from .annotators.stanza import annotation_from_document
 
             return self.attribute_annotation(annotation_from_document(text), doc_id=doc_id)
-        text = expect_str(text, argument="text")
+        original = expect_str(text, argument="text")
+        text = plain_line_breaks(original)  # the stages see LF; the records slice original
         marks = find_marks(text, self.lexicon)
         if not marks:
             # No quotation mark, no quote: most of an archive's articles end here, without
             # running the annotator (for stanza, its models) over them.
-            return _empty_result(text, doc_id)
+            return _empty_result(original, doc_id)
         annotation = self.annotator.annotate(text)
-        return self._attribute(annotation, doc_id, marks)
+        return self._attribute(annotation, doc_id, marks, original)
 
     def attribute_many(
         self,
@@ -192,7 +193,8 @@ class Attributor:
         return self._attribute(annotation, doc_id, find_marks(annotation.text, self.lexicon))
 
     def _attribute(
-        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...]
+        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...],
+        original: str | None = None,
     ) -> DocumentResult:
         text = annotation.text
         lex = self.lexicon
@@ -222,7 +224,7 @@ class Attributor:
             decisions.append(_Decision(ctx.quote, kind, result, cluster))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
-        return _build_result(text, doc_id, decisions, coref)
+        return _build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
 
