@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .errors import QuoteattrError, expect_str
+from .many import DocIds
 from .pipeline import Attributor
 from .records import DocumentResult
 
@@ -123,13 +124,13 @@ def _chunks(
     the serial path raises it: after every earlier result.
     """
     items = iter(texts)
-    ids = iter(doc_ids) if doc_ids is not None else None
+    ids = DocIds(doc_ids)
     chunk = _Chunk()
     n = 0
     while True:
         try:
             text = next(items)
-            doc_id = next(ids, None) if ids is not None else None
+            doc_id = ids.next_for(n)
             chunk.texts.append(expect_str(text, argument=f"texts[{n}]"))
         except StopIteration:
             break
@@ -217,7 +218,9 @@ def _attribute_chunk(texts: list[str], doc_ids: list[str | None]) -> _ChunkResul
         raise RuntimeError(msg)
     out: _ChunkResult = []
     try:
-        for result in _worker_attributor.attribute_many(texts, doc_ids=doc_ids):
+        # The parent paired the ids and warned of repeats already (batch runs see them all).
+        ids = DocIds(doc_ids, warn_duplicates=False)
+        for result in _worker_attributor._attribute_each(texts, ids):  # noqa: SLF001
             out.append(result.to_json())
     except QuoteattrError as exc:
         out.append(exc)

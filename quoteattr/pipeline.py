@@ -20,6 +20,7 @@ from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type, expect_str
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
+from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
@@ -68,7 +69,11 @@ class Attributor:
         """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
         ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads) or any
         object following the :class:`~quoteattr.annotation.Annotator` protocol."""
-        self.lexicon = lexicon or default_lexicon()
+        if lexicon is not None and not isinstance(lexicon, Lexicon):
+            msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
+                   f"got {describe_type(lexicon)}")
+            raise InputTypeError(msg)
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
         if isinstance(annotator, str):
             if annotator not in _ANNOTATORS:
                 msg = (
@@ -127,6 +132,7 @@ class Attributor:
         doc_ids: Iterable[str | None] | None = None,
         n_process: int = 1,
         batch_size: int = 64,
+        progress: bool | Progress | None = None,
     ) -> Iterator[DocumentResult]:
         """Attribute each text in turn, lazily and in input order.
 
@@ -136,48 +142,33 @@ class Attributor:
         fails for any other reason yields a result with ``error`` set and the batch goes
         on, so one bad article never takes an archive run down.
 
+        ``doc_ids`` gives one id per text: too few raise :class:`InputValueError` where
+        they run out (at the call, when both have a length), and an id used twice warns
+        once per run (:class:`~quoteattr.errors.DuplicateDocIdWarning`).
+
         ``n_process`` > 1 (or -1, one per core) runs the documents in worker processes,
         ``batch_size`` at a time (:mod:`quoteattr.batch`). Results still come in input
         order as soon as they are ready, and only a few chunks per process are read
         ahead, so ``texts`` may be an endless stream. The worker processes are started
         with "spawn": a script that uses them needs an ``if __name__ == "__main__":``
         guard, and a custom annotator must be picklable.
+
+        ``progress`` is a callback called as ``progress(done, result)`` after each result,
+        or True for a tqdm bar (``pip install tqdm``).
         """
-        if isinstance(texts, (str, bytes)):
-            msg = "texts must be an iterable of str, not a single str: wrap it in a list"
-            raise InputTypeError(msg)
-        if not isinstance(texts, Iterable):
-            msg = f"texts must be an iterable of str, got {describe_type(texts)}"
-            raise InputTypeError(msg)
-        if doc_ids is not None and (
-            isinstance(doc_ids, (str, bytes)) or not isinstance(doc_ids, Iterable)
-        ):
-            msg = f"doc_ids must be an iterable of str or None, got {describe_type(doc_ids)}"
-            raise InputTypeError(msg)
-        for name, value in (("n_process", n_process), ("batch_size", batch_size)):
-            if isinstance(value, bool) or not isinstance(value, int):
-                msg = f"{name} must be an int, got {describe_type(value)}"
-                raise InputTypeError(msg)
-        if n_process == 0 or n_process < -1:
-            msg = (f"n_process must be a number of processes >= 1, or -1 for one per core, "
-                   f"got {n_process}")
-            raise InputValueError(msg)
-        if batch_size < 1:
-            msg = f"batch_size must be a number of documents >= 1, got {batch_size}"
-            raise InputValueError(msg)
+        check_arguments(texts, doc_ids, n_process, batch_size, progress)
         if n_process == 1:
-            return self._attribute_each(texts, doc_ids)
-        from .batch import attribute_in_processes  # the pool is optional machinery
+            results = self._attribute_each(texts, DocIds(doc_ids))
+        else:
+            from .batch import attribute_in_processes  # the pool is optional machinery
 
-        return attribute_in_processes(self, texts, doc_ids, n_process=n_process,
-                                      batch_size=batch_size)
+            results = attribute_in_processes(self, texts, doc_ids, n_process=n_process,
+                                             batch_size=batch_size)
+        return with_progress(results, progress, texts)
 
-    def _attribute_each(
-        self, texts: Iterable[str], doc_ids: Iterable[str | None] | None
-    ) -> Iterator[DocumentResult]:
-        ids = iter(doc_ids) if doc_ids is not None else None
+    def _attribute_each(self, texts: Iterable[str], ids: DocIds) -> Iterator[DocumentResult]:
         for n, text in enumerate(texts):
-            doc_id = next(ids, None) if ids is not None else None
+            doc_id = ids.next_for(n)
             text = expect_str(text, argument=f"texts[{n}]")
             try:
                 yield self.attribute(text, doc_id=doc_id)
@@ -190,6 +181,10 @@ class Attributor:
         self, annotation: Annotation, *, doc_id: str | None = None
     ) -> DocumentResult:
         """Run the quote and attribution stages over an existing annotation."""
+        if not isinstance(annotation, Annotation):
+            msg = (f"annotation must be a quoteattr.annotation.Annotation (from an annotator's "
+                   f"annotate(text)), got {describe_type(annotation)}")
+            raise InputTypeError(msg)
         return self._attribute(annotation, doc_id, find_marks(annotation.text, self.lexicon))
 
     def _attribute(
