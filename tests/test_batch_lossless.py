@@ -42,7 +42,7 @@ def test_texts_with_surrogates_come_back_whole_and_in_order(attributor: Attribut
     assert sum(len(r.quotes) for r in pooled) >= 60
 
 
-def test_a_result_the_parent_cannot_read_is_an_error_record_in_place(
+def test_a_result_the_parent_cannot_read_or_match_is_an_error_record_in_place(
     attributor: Attributor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The parent reads the workers' JSON in this process, so a patch here reaches it.
@@ -52,14 +52,18 @@ def test_a_result_the_parent_cannot_read_is_an_error_record_in_place(
         if "page-3" in str(data):
             msg = "unreadable"
             raise ValueError(msg)
-        return real(data, **kwargs)  # type: ignore[arg-type]
+        result = real(data, **kwargs)  # type: ignore[arg-type]
+        if "page-6" in str(data):
+            return result.model_copy(update={"doc_id": "page-7"})
+        return result
 
     monkeypatch.setattr(DocumentResult, "model_validate_json", flaky)
     texts, ids = _inputs(8)
     pooled = list(attributor.attribute_many(texts, doc_ids=ids, n_process=2, batch_size=3))
     assert [r.doc_id for r in pooled] == ids
-    assert [r.error is not None for r in pooled] == [i == 3 for i in range(8)]
+    assert [r.error is not None for r in pooled] == [i in (3, 6) for i in range(8)]
     assert pooled[3].error == "ValueError: unreadable"
+    assert "came back with doc id 'page-7'" in (pooled[6].error or "")
 
 
 _PARENT = """
