@@ -7,6 +7,7 @@ equals ``original[start:end]``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import Annotated, Any, Literal, Self
@@ -57,12 +58,13 @@ class _Record(BaseModel):
         class writes it), then by the JSON standard, which joins an escaped high and low
         surrogate into one character (how ``json.dumps(ensure_ascii=True)`` writes one).
         """
+        text = ""
         if isinstance(json_data, str):
             text = json_data
         elif b"\\ud" in json_data or b"\\uD" in json_data:
-            text = bytes(json_data).decode("utf-8")
-        else:
-            text = ""
+            # Not UTF-8: left to pydantic's reader, which says so as a ValidationError.
+            with contextlib.suppress(UnicodeDecodeError):
+                text = bytes(json_data).decode("utf-8")
         if "\\ud" not in text and "\\uD" not in text:
             return super().model_validate_json(json_data, **kwargs)
         try:

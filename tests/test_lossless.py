@@ -110,3 +110,10 @@ def test_rows_and_frame_keep_the_code_points(attributor: Attributor) -> None:
     assert [r["text"] for r in doc.to_records()] == [q.text for q in doc.quotes]
     assert frame["start"].tolist() == [q.start for q in doc.quotes]
     assert str(frame["mention_start"].dtype) == "Int64"
+
+
+def test_json_bytes_that_are_not_utf8_raise_a_validation_error() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        TextSpan.model_validate_json(b'{"start": 0, "end": 1, "text": "\\ud800\xff"}')
