@@ -8,7 +8,8 @@ case can be replayed (``--replay I``) without running the ones before it. A text
 sequence of pieces: ASCII and Latin words, names and speech verbs, digits, spaces,
 every line break (LF, CRLF, lone CR, U+2028/2029, NEL), every quotation mark the lexicon
 knows and a few it does not, punctuation, astral characters, combining marks,
-zero-width and bidi controls, NUL and other C0 controls, lone surrogates, long runs of
+zero-width and bidi controls, NUL and other C0 controls, lone surrogates and surrogate pairs
+split into two code points, long runs of
 one piece, and slices of the fixture articles (so the attribution rules fire), with
 random edits (deletions, duplications, quote swaps, line-ending changes) on top.
 
@@ -20,7 +21,11 @@ Invariants checked on every case:
   nesting     quotes are sorted by start and never partially overlap;
   mention     the mention that attributes a quote lies outside that quote;
   speaker     every speaker id a quote names exists in ``speakers``;
-  determinism a second call returns an equal result.
+  determinism a second call returns an equal result;
+  output      the result's JSON reads back equal (``model_validate_json(to_json())``),
+              and its table and HTML views encode to UTF-8.
+
+``benchmarks/fuzz_pool.py`` runs the same cases through ``attribute_many(n_process=N)``.
 
 The first failing case of each kind (per worker) is shrunk (halves, then smaller and
 smaller chunks removed while the same invariant still fails) and written to ``--out``
@@ -63,7 +68,17 @@ INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f
              "\u061c", "\u00ad")
 CONTROLS = ("\x00", "\x01", "\x07", "\x08", "\x1b", "\x1c", "\x1d", "\x1e", "\x1f", "\x7f",
             "\x9f")
-SURROGATES = ("\ud800", "\udbff", "\udc00", "\udfff", "\ud83d")
+SURROGATES = ("\ud800", "\udbff", "\udc00", "\udfff", "\ud83d",
+              "\ud83d\ude00", "\udbff\udfff", "\ud800\udc00", "\udc00\ud800", "\udcc3\udca9")
+"""Lone surrogates, and pairs held as two code points (a split pair, as a bad JSON decoder or
+UTF-16 slicing leaves them; the last is ``surrogateescape``'s undecodable bytes)."""
+
+
+def _surrogate(rng: random.Random) -> str:
+    """A listed surrogate piece, or one or two random surrogate code points."""
+    if rng.random() < 0.5:
+        return rng.choice(SURROGATES)
+    return "".join(chr(rng.randint(0xD800, 0xDFFF)) for _ in range(rng.randint(1, 2)))
 WORDS = ("said", "says", "told", "added", "asked", "according to", "he", "she", "they", "it",
          "we", "I", "He", "She", "They", "the", "a", "minister", "the minister", "spokesman",
          "officials", "Mr.", "Mrs.", "Sen.", "Dr.", "Mayor", "President", "Prime Minister",
@@ -111,7 +126,7 @@ _KINDS: tuple[tuple[float, Callable[[random.Random], str]], ...] = (
     (2, lambda r: r.choice(COMBINING)),
     (2, lambda r: r.choice(INVISIBLE)),
     (1.5, lambda r: r.choice(CONTROLS)),
-    (1, lambda r: r.choice(SURROGATES)),
+    (1, _surrogate),
     (2, _random_codepoint),
     (4, lambda r: _quoted(r)),
     (3, lambda r: _snippet(r)),
@@ -254,6 +269,22 @@ def check(text: str, attribute: Callable[[str], Any]) -> None:
         _fail("determinism", f"second call raised {type(exc).__name__}: {exc}")
     if again != doc:
         _fail("determinism", "a second call gave a different result")
+    check_output(doc)
+
+
+def check_output(doc: Any) -> None:
+    """Every output path takes the result: exact JSON round trip, table and HTML in UTF-8."""
+    from quoteattr import DocumentResult
+    from quoteattr.render import render_html, render_table
+
+    try:
+        back = DocumentResult.model_validate_json(doc.to_json())
+        render_table(doc).encode("utf-8")
+        render_html(doc).encode("utf-8")
+    except Exception as exc:  # noqa: BLE001 -- every exception is a finding
+        _fail("output", f"{type(exc).__name__}: {str(exc)[:200]}")
+    if back != doc or back.doc_id != doc.doc_id:
+        _fail("output", "the JSON read back is not the result")
 
 
 def signature(err: InvariantError) -> str:

@@ -14,10 +14,12 @@ from functools import cache
 from .coref import salience as _compiled_probe
 from .errors import (
     BackendUnavailableError,
+    DuplicateDocIdWarning,
     InputTypeError,
     InputValueError,
     LexiconError,
     QuoteattrError,
+    QuoteattrWarning,
 )
 from .pipeline import Attributor
 from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
@@ -33,11 +35,13 @@ __all__ = [
     "Attributor",
     "BackendUnavailableError",
     "DocumentResult",
+    "DuplicateDocIdWarning",
     "InputTypeError",
     "InputValueError",
     "LexiconError",
     "Quote",
     "QuoteattrError",
+    "QuoteattrWarning",
     "Speaker",
     "SpeakerRef",
     "TextSpan",

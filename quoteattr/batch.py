@@ -8,26 +8,34 @@ flight, so an unbounded iterator of texts never sits in memory. The workers run 
 serial ``attribute_many`` on each chunk, so a failed document becomes the same error
 record as in a serial run. Results travel back as their JSON, the records' own contract:
 validating it in the parent costs a third of unpickling the models, and the parent is the
-one step that does not run in parallel. The parent re-attaches its own text to each result.
+one step that does not run in parallel. That JSON is exact for any str, lone surrogates and
+a pair held as two code points included (records.py), so every document comes back, in
+order, with its own doc id; one whose result cannot be read gets an error record instead.
+The parent re-attaches its own text to each result.
 """
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .errors import QuoteattrError, expect_str
+from .many import DocIds
 from .pipeline import Attributor
 from .records import DocumentResult
 
 _CHUNKS_PER_WORKER = 2
 """Chunks in flight per worker: one being processed and one queued, so no worker waits."""
+
+_PARENT_POLL_SECONDS = 0.5
+"""How often a worker checks that its parent is alive: it exits at most this long after."""
 
 _ChunkResult = list[str | QuoteattrError]
 """Per document, its result's JSON, or the wrong-argument error that ended the chunk."""
@@ -88,7 +96,7 @@ def _stream(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(attributor,),
+        initargs=(attributor, os.getpid()),
     )
     in_flight: deque[tuple[_Chunk, Future[_ChunkResult] | None]] = deque()
     try:
@@ -116,13 +124,13 @@ def _chunks(
     the serial path raises it: after every earlier result.
     """
     items = iter(texts)
-    ids = iter(doc_ids) if doc_ids is not None else None
+    ids = DocIds(doc_ids)
     chunk = _Chunk()
     n = 0
     while True:
         try:
             text = next(items)
-            doc_id = next(ids, None) if ids is not None else None
+            doc_id = ids.next_for(n)
             chunk.texts.append(expect_str(text, argument=f"texts[{n}]"))
         except StopIteration:
             break
@@ -141,22 +149,63 @@ def _chunks(
 
 def _collect(chunk: _Chunk, future: Future[_ChunkResult] | None) -> Iterator[DocumentResult]:
     """Yield one chunk's results with their texts re-attached, then raise its error, if any."""
-    for text, item in zip(chunk.texts, future.result() if future else [], strict=False):
+    items = future.result() if future else []
+    for text, doc_id, item in zip(chunk.texts, chunk.doc_ids, items, strict=False):
         if isinstance(item, QuoteattrError):
             raise item  # a wrong argument (a doc_id that is not a str): the caller's to fix
-        result = DocumentResult.model_validate(json.loads(item))
-        if result.error is None:
-            result._text = text  # the caller's own string, as in a serial run
-        yield result
+        yield _received(item, text, doc_id)
     if chunk.error is not None:
         raise chunk.error
 
 
-def _init_worker(attributor: Attributor) -> None:
-    """Pool initializer: keep the unpickled Attributor; leave Ctrl-C to the parent."""
+def _received(item: str, text: str, doc_id: str | None) -> DocumentResult:
+    """One document's result read back from its JSON, or an error record in its place.
+
+    ``model_validate_json`` reads back exactly what ``to_json`` wrote for any str (lone
+    surrogates, a pair held as two code points), so nothing is expected to fail here; if
+    something does, the document still gets its own record, with its own doc id.
+    """
+    try:
+        result = DocumentResult.model_validate_json(item)
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        return DocumentResult(doc_id=doc_id, error=f"{type(exc).__name__}: {exc}")
+    if result.doc_id != doc_id:
+        return DocumentResult(doc_id=doc_id, error=(
+            f"TransportError: the worker's result came back with doc id {result.doc_id!r}"))
+    if result.error is None:
+        result._text = text  # the caller's own string, as in a serial run
+    return result
+
+
+def _init_worker(attributor: Attributor, parent_pid: int) -> None:
+    """Pool initializer: keep the unpickled Attributor; leave Ctrl-C to the parent; exit
+    when the parent is gone."""
     global _worker_attributor  # noqa: PLW0603 - one Attributor per worker process, by design
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_attributor = attributor
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True,
+                     name="quoteattr-parent-watch").start()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Watchdog thread of a worker: end the process once its parent has died.
+
+    A parent killed outright (SIGKILL, the OOM killer) cannot shut its pool down, and the
+    workers would wait for work forever. Two signs of a dead parent, checked every
+    ``_PARENT_POLL_SECONDS``: multiprocessing's sentinel of the parent (a pipe the parent
+    holds open; works on Windows too), and on POSIX a changed parent pid (the orphan is
+    handed to another process). Not Linux's PR_SET_PDEATHSIG: that fires when the *thread*
+    that started the worker ends, which may be long before the parent does.
+    """
+    parent = multiprocessing.parent_process()
+    while True:
+        if parent is not None:
+            parent.join(_PARENT_POLL_SECONDS)  # returns early when the parent's pipe closes
+        else:
+            time.sleep(_PARENT_POLL_SECONDS)
+        orphaned = os.name == "posix" and os.getppid() != parent_pid
+        if orphaned or (parent is not None and not parent.is_alive()):
+            os._exit(1)
 
 
 def _attribute_chunk(texts: list[str], doc_ids: list[str | None]) -> _ChunkResult:
@@ -169,7 +218,9 @@ def _attribute_chunk(texts: list[str], doc_ids: list[str | None]) -> _ChunkResul
         raise RuntimeError(msg)
     out: _ChunkResult = []
     try:
-        for result in _worker_attributor.attribute_many(texts, doc_ids=doc_ids):
+        # The parent paired the ids and warned of repeats already (batch runs see them all).
+        ids = DocIds(doc_ids, warn_duplicates=False)
+        for result in _worker_attributor._attribute_each(texts, ids):  # noqa: SLF001
             out.append(result.to_json())
     except QuoteattrError as exc:
         out.append(exc)

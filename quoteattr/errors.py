@@ -37,6 +37,18 @@ class BackendUnavailableError(QuoteattrError, RuntimeError):
     code = "QA004"
 
 
+class QuoteattrWarning(UserWarning):
+    """Base class of quoteattr's warnings: something worked but probably not as meant."""
+
+    code = "QW000"
+
+
+class DuplicateDocIdWarning(QuoteattrWarning):
+    """Two documents of one ``attribute_many`` run share a doc id; warned once per run."""
+
+    code = "QW001"
+
+
 def describe_type(value: object) -> str:
     """Name the type of ``value`` for an error message."""
     return "None" if value is None else type(value).__name__

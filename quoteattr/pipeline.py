@@ -21,6 +21,7 @@ from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type, expect_str
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
+from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
@@ -35,7 +36,7 @@ from .rules import (
     quote_speaker_cue,
     speaker_cue_quote,
 )
-from .spans import Span
+from .spans import Span, plain_line_breaks
 
 _ANNOTATORS = ("embedded", "stanza")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
@@ -70,7 +71,11 @@ class Attributor:
         """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
         ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads) or any
         object following the :class:`~quoteattr.annotation.Annotator` protocol."""
-        self.lexicon = lexicon or default_lexicon()
+        if lexicon is not None and not isinstance(lexicon, Lexicon):
+            msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
+                   f"got {describe_type(lexicon)}")
+            raise InputTypeError(msg)
+        self.lexicon = lexicon if lexicon is not None else default_lexicon()
         if isinstance(annotator, str):
             if annotator not in _ANNOTATORS:
                 msg = (
@@ -112,14 +117,15 @@ class Attributor:
             from .annotators.stanza import annotation_from_document
 
             return self.attribute_annotation(annotation_from_document(text), doc_id=doc_id)
-        text = expect_str(text, argument="text")
+        original = expect_str(text, argument="text")
+        text = plain_line_breaks(original)  # the stages see LF; the records slice original
         marks = find_marks(text, self.lexicon)
         if not marks:
             # No quotation mark, no quote: most of an archive's articles end here, without
             # running the annotator (for stanza, its models) over them.
-            return _empty_result(text, doc_id)
+            return _empty_result(original, doc_id)
         annotation = self.annotator.annotate(text)
-        return self._attribute(annotation, doc_id, marks)
+        return self._attribute(annotation, doc_id, marks, original)
 
     def attribute_many(
         self,
@@ -128,6 +134,7 @@ class Attributor:
         doc_ids: Iterable[str | None] | None = None,
         n_process: int = 1,
         batch_size: int = 64,
+        progress: bool | Progress | None = None,
     ) -> Iterator[DocumentResult]:
         """Attribute each text in turn, lazily and in input order.
 
@@ -137,48 +144,33 @@ class Attributor:
         fails for any other reason yields a result with ``error`` set and the batch goes
         on, so one bad article never takes an archive run down.
 
+        ``doc_ids`` gives one id per text: too few raise :class:`InputValueError` where
+        they run out (at the call, when both have a length), and an id used twice warns
+        once per run (:class:`~quoteattr.errors.DuplicateDocIdWarning`).
+
         ``n_process`` > 1 (or -1, one per core) runs the documents in worker processes,
         ``batch_size`` at a time (:mod:`quoteattr.batch`). Results still come in input
         order as soon as they are ready, and only a few chunks per process are read
         ahead, so ``texts`` may be an endless stream. The worker processes are started
         with "spawn": a script that uses them needs an ``if __name__ == "__main__":``
         guard, and a custom annotator must be picklable.
+
+        ``progress`` is a callback called as ``progress(done, result)`` after each result,
+        or True for a tqdm bar (``pip install tqdm``).
         """
-        if isinstance(texts, (str, bytes)):
-            msg = "texts must be an iterable of str, not a single str: wrap it in a list"
-            raise InputTypeError(msg)
-        if not isinstance(texts, Iterable):
-            msg = f"texts must be an iterable of str, got {describe_type(texts)}"
-            raise InputTypeError(msg)
-        if doc_ids is not None and (
-            isinstance(doc_ids, (str, bytes)) or not isinstance(doc_ids, Iterable)
-        ):
-            msg = f"doc_ids must be an iterable of str or None, got {describe_type(doc_ids)}"
-            raise InputTypeError(msg)
-        for name, value in (("n_process", n_process), ("batch_size", batch_size)):
-            if isinstance(value, bool) or not isinstance(value, int):
-                msg = f"{name} must be an int, got {describe_type(value)}"
-                raise InputTypeError(msg)
-        if n_process == 0 or n_process < -1:
-            msg = (f"n_process must be a number of processes >= 1, or -1 for one per core, "
-                   f"got {n_process}")
-            raise InputValueError(msg)
-        if batch_size < 1:
-            msg = f"batch_size must be a number of documents >= 1, got {batch_size}"
-            raise InputValueError(msg)
+        check_arguments(texts, doc_ids, n_process, batch_size, progress)
         if n_process == 1:
-            return self._attribute_each(texts, doc_ids)
-        from .batch import attribute_in_processes  # the pool is optional machinery
+            results = self._attribute_each(texts, DocIds(doc_ids))
+        else:
+            from .batch import attribute_in_processes  # the pool is optional machinery
 
-        return attribute_in_processes(self, texts, doc_ids, n_process=n_process,
-                                      batch_size=batch_size)
+            results = attribute_in_processes(self, texts, doc_ids, n_process=n_process,
+                                             batch_size=batch_size)
+        return with_progress(results, progress, texts)
 
-    def _attribute_each(
-        self, texts: Iterable[str], doc_ids: Iterable[str | None] | None
-    ) -> Iterator[DocumentResult]:
-        ids = iter(doc_ids) if doc_ids is not None else None
+    def _attribute_each(self, texts: Iterable[str], ids: DocIds) -> Iterator[DocumentResult]:
         for n, text in enumerate(texts):
-            doc_id = next(ids, None) if ids is not None else None
+            doc_id = ids.next_for(n)
             text = expect_str(text, argument=f"texts[{n}]")
             try:
                 yield self.attribute(text, doc_id=doc_id)
@@ -191,10 +183,15 @@ class Attributor:
         self, annotation: Annotation, *, doc_id: str | None = None
     ) -> DocumentResult:
         """Run the quote and attribution stages over an existing annotation."""
+        if not isinstance(annotation, Annotation):
+            msg = (f"annotation must be a quoteattr.annotation.Annotation (from an annotator's "
+                   f"annotate(text)), got {describe_type(annotation)}")
+            raise InputTypeError(msg)
         return self._attribute(annotation, doc_id, find_marks(annotation.text, self.lexicon))
 
     def _attribute(
-        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...]
+        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...],
+        original: str | None = None,
     ) -> DocumentResult:
         text = annotation.text
         lex = self.lexicon
@@ -226,7 +223,7 @@ class Attributor:
                 origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
-        return _build_result(text, doc_id, decisions, coref)
+        return _build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
 

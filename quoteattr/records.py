@@ -7,10 +7,12 @@ equals ``original[start:end]``.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from typing import Annotated, Any, Literal
+import re
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 from pydantic_core import PydanticSerializationError
 
 Offset = Annotated[int, Field(ge=0)]
@@ -20,8 +22,75 @@ SpeakerType = Literal["person", "organization", "group", "unknown"]
 MentionKind = Literal["name", "pronoun", "nominal"]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\\\|\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
+"""An escaped backslash (kept as it is) or a surrogate's ``\\uXXXX`` escape (group 1)."""
+
+
 class _Record(BaseModel):
+    """JSON in and out that is exact for any Python ``str``, lone surrogates included.
+
+    pydantic's own JSON writer refuses a surrogate code point and its reader refuses a lone
+    surrogate escape (pydantic-core issue 1363), yet scraped or ``surrogateescape``-decoded
+    text holds them. Both methods keep pydantic's fast path and fall back only for such text.
+    """
+
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        """pydantic's JSON; a surrogate code point becomes a ``\\udXXX`` escape.
+
+        Characters beyond U+FFFF stay themselves (unless ``ensure_ascii``), so in this JSON
+        an escaped surrogate always stands for one surrogate code point of the original, even
+        two in a row, which :meth:`model_validate_json` reads back as two.
+        """
+        try:
+            return super().model_dump_json(**kwargs)
+        except PydanticSerializationError:
+            return _dump_with_surrogates(self, kwargs)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """pydantic's reader, except that JSON with a surrogate escape is read code point
+        by code point, so what :meth:`model_dump_json` wrote comes back equal.
+
+        Such JSON is tried first with each escape kept as its own code point (how this
+        class writes it), then by the JSON standard, which joins an escaped high and low
+        surrogate into one character (how ``json.dumps(ensure_ascii=True)`` writes one).
+        """
+        text = ""
+        if isinstance(json_data, str):
+            text = json_data
+        elif b"\\ud" in json_data or b"\\uD" in json_data:
+            # Not UTF-8: left to pydantic's reader, which says so as a ValidationError.
+            with contextlib.suppress(UnicodeDecodeError):
+                text = bytes(json_data).decode("utf-8")
+        if "\\ud" not in text and "\\uD" not in text:
+            return super().model_validate_json(json_data, **kwargs)
+        try:
+            return cls.model_validate(_loads_keeping_surrogates(text), **kwargs)
+        except (ValidationError, ValueError) as exact_error:
+            try:
+                return super().model_validate_json(json_data, **kwargs)
+            except ValidationError:
+                raise exact_error from None
+
+
+def _dump_with_surrogates(record: BaseModel, options: dict[str, Any]) -> str:
+    """JSON of a record holding surrogate code points, laid out as pydantic lays it out."""
+    indent = options.pop("indent", None)
+    ensure_ascii = options.pop("ensure_ascii", False)
+    data = record.model_dump(mode="json", **options)
+    separators = (",", ":") if indent is None else (",", ": ")
+    out = json.dumps(data, indent=indent, ensure_ascii=ensure_ascii, separators=separators)
+    # json.dumps leaves surrogates raw without ensure_ascii; raw ones occur only inside strings.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", out)
+
+
+def _loads_keeping_surrogates(text: str) -> Any:
+    """``json.loads``, but each surrogate escape is its own code point, even in a pair."""
+    raw = _SURROGATE_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] else m[0], text)
+    return json.loads(raw)
 
 
 class TextSpan(_Record):
@@ -141,15 +210,13 @@ class DocumentResult(_Record):
         return next((s for s in self.speakers if s.id == speaker_id), None)
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The result as JSON text (the documented contract).
+        """The result as JSON text (the documented contract): :meth:`model_dump_json`.
 
-        Text that holds a lone surrogate (possible in a Python str, not in UTF-8) is
-        written with ``\\uXXXX`` escapes, so the JSON stays valid (``json.loads`` reads it back).
+        Text that holds a surrogate code point (possible in a Python str, not in UTF-8) is
+        written with ``\\udXXX`` escapes, so the JSON stays valid UTF-8 and
+        :meth:`model_validate_json` reads back an equal result.
         """
-        try:
-            return self.model_dump_json(indent=indent)
-        except PydanticSerializationError:
-            return json.dumps(self.model_dump(mode="python"), indent=indent, ensure_ascii=True)
+        return self.model_dump_json(indent=indent)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per quote, in order: a table row for pandas, csv or a database.
@@ -192,7 +259,7 @@ class DocumentResult(_Record):
         pandas is optional (``pip install "quoteattr[pandas]"``) and imported only here;
         without it this raises :class:`quoteattr.errors.BackendUnavailableError` saying so.
         """
-        from .render import dataframe_of
+        from .rows import dataframe_of
 
         return dataframe_of([self])
 

@@ -15,7 +15,6 @@ properly whatever the offsets are. Styles are inline, because notebook front end
 from __future__ import annotations
 
 import html
-import importlib
 import re
 import unicodedata
 import zlib
@@ -24,10 +23,10 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 from string import Template
-from typing import Any, Literal, TypedDict
+from typing import Literal, TypedDict
 
-from .errors import BackendUnavailableError
 from .records import DocumentResult, Quote, TextSpan
+from .rows import dataframe_of, records_of  # re-exported: they lived here first
 
 __all__ = [
     "HtmlDoc",
@@ -106,6 +105,11 @@ def render_table(result: DocumentResult) -> str:
     return "\n".join(lines)
 
 
+_SHOWN_ESCAPED = ("Cc", "Cs")
+"""Unicode categories shown as their ``\\x..``/``\\udXXX`` escape: controls, and surrogate
+code points, which no terminal, browser or UTF-8 file can hold."""
+
+
 def one_line(text: str) -> str:
     """Escape ``text`` for one table cell: breaks become ⏎, controls become ``\\x..``."""
     out: list[str] = []
@@ -117,7 +121,7 @@ def one_line(text: str) -> str:
             out.append(_NEWLINE_MARK)
         elif char == "\t":
             out.append(" ")
-        elif char in _BIDI_CONTROLS or unicodedata.category(char) == "Cc":
+        elif char in _BIDI_CONTROLS or unicodedata.category(char) in _SHOWN_ESCAPED:
             out.append(char.encode("unicode_escape").decode("ascii"))
         else:
             out.append(char)
@@ -512,46 +516,22 @@ def _text_html(text: str) -> str:
 
 
 def _show_controls(text: str) -> str:
-    if not any(unicodedata.category(c) == "Cc" and c != "\t" for c in text):
+    if not any(unicodedata.category(c) in _SHOWN_ESCAPED and c != "\t" for c in text):
         return text
     return "".join(
         c.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(c) == "Cc" and c != "\t" else c
+        if unicodedata.category(c) in _SHOWN_ESCAPED and c != "\t" else c
         for c in text
     )
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """HTML-escape ``text``; a surrogate code point (no page can hold one) shows as its escape."""
+    return html.escape(_SURROGATE.sub(_escaped, text), quote=True)
 
 
-# -- rows ------------------------------------------------------------------------------------
-
-_RECORD_COLUMNS = (
-    "doc_id", "quote", "start", "end", "text", "kind", "speaker_id", "speaker_name",
-    "speaker_type", "mention_start", "mention_end", "mention_text", "cue_start", "cue_end",
-    "cue_text", "rule", "confidence", "parent",
-)
-"""The keys of ``DocumentResult.to_records()`` rows, in order."""
-_NULLABLE_INTS = ("mention_start", "mention_end", "cue_start", "cue_end", "parent")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def records_of(results: Iterable[DocumentResult]) -> list[dict[str, Any]]:
-    """The rows of many results, one per quote, in order (documents without quotes add none)."""
-    return [row for result in results for row in result.to_records()]
-
-
-def dataframe_of(results: Iterable[DocumentResult]) -> Any:
-    """A ``pandas.DataFrame`` of :func:`records_of`; pandas is imported only here.
-
-    Offsets that may be missing (mention, cue, parent) use pandas' nullable ``Int64``, so
-    they stay integers instead of turning into floats around the gaps.
-    """
-    try:
-        pd: Any = importlib.import_module("pandas")
-    except ImportError as exc:
-        msg = (f"to_dataframe() needs pandas, which cannot be imported ({exc}): "
-               'pip install "quoteattr[pandas]", or use to_records() for plain dicts')
-        raise BackendUnavailableError(msg) from None
-    frame = pd.DataFrame.from_records(records_of(results), columns=list(_RECORD_COLUMNS))
-    return frame.astype(dict.fromkeys(_NULLABLE_INTS, "Int64"))
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match[0]):04x}"

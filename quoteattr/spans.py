@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 """Zero-width characters (a byte-order mark, zero-width spaces) that count as blank space."""
 BLANK = " \t\r\n\f\v\u00a0\u2028\u2029" + INVISIBLE
 """Characters stripped around clauses: whitespace plus the invisible ones."""
+
+_OTHER_LINE_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x85\u2028\u2029]")
+"""Line breaks other than LF and CRLF: a lone CR (old Mac), VT, FF, NEL, U+2028, U+2029."""
+
+
+def plain_line_breaks(text: str) -> str:
+    """``text`` with every line break other than LF and CRLF made an LF.
+
+    The rules read a line break as "\\n" (a CRLF ends in one): this makes a lone-CR or
+    U+2028 copy of an article read as the LF one. One character for one, so offsets into
+    the result are offsets into ``text``, and spans still slice the caller's string.
+    """
+    if ("\r" in text or "\u2028" in text or "\x85" in text or "\x0c" in text
+            or "\x0b" in text or "\u2029" in text):
+        return _OTHER_LINE_BREAKS.sub("\n", text)
+    return text
 
 
 @dataclass(frozen=True, slots=True, order=True)

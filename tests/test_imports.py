@@ -2,7 +2,7 @@
 
 The flow (the project style guide, part 2) is errors -> spans -> lexicon -> annotation
 -> annotators -> quotemarks -> quotes -> kinds -> context -> mentions -> coref ->
-rules -> records -> pipeline -> batch -> render -> the package ``__init__`` -> cli
+rules -> records -> rows -> many -> pipeline -> batch -> render -> the package ``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place.
 """
@@ -25,6 +25,7 @@ LAYERS = (
     "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
     "quotemarks",
     "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "confidence",
+    "rows", "many",
     "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",
@@ -32,7 +33,7 @@ LAYERS = (
 """The data-flow order; ``__init__`` is the package itself (``from . import Attributor``) and
 ``__main__`` the ``python -m quoteattr`` entry point, which runs the CLI."""
 
-LAZY_ALLOWED = {("records", "render"), ("pipeline", "batch")}
+LAZY_ALLOWED = {("records", "render"), ("records", "rows"), ("pipeline", "batch")}
 """Upward imports allowed only inside a function body: ``Quote._repr_html_`` renders lazily,
 and ``Attributor.attribute_many`` reaches for the process pool only when asked for one."""
 

@@ -1,5 +1,5 @@
 """Table rows of results: ``DocumentResult.to_records`` / ``to_dataframe`` and
-``quoteattr.render.records_of`` / ``dataframe_of``."""
+``quoteattr.rows.records_of`` / ``dataframe_of``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 import quoteattr
 from quoteattr.errors import BackendUnavailableError
 from quoteattr.records import DocumentResult
-from quoteattr.render import _RECORD_COLUMNS, dataframe_of, records_of
+from quoteattr.rows import _RECORD_COLUMNS, dataframe_of, records_of
 
 TEXT = (
     '"We will rebuild," Mayor Ana Duarte said on Monday. "He told me \'never again\' and '

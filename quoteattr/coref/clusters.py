@@ -141,7 +141,11 @@ class Entities:
             self.may_hold.clear()
 
     def name_unnamed(self, c: int, phrase: str, head: str) -> None:
-        """Give an unnamed entity its phrase, and index it so later "the mayor"s find it."""
+        """Give an unnamed entity its phrase, and index it so later "the mayor"s find it.
+
+        White space is collapsed: a phrase wrapped over two lines ("the\r\nministry") is the
+        same name as on one line, whatever the line break."""
+        phrase = " ".join(phrase.split())
         self.clusters[c].nominal = phrase
         self.unnamed_by_key.setdefault(phrase.lower(), c)
         words = head.lower().split()

@@ -110,6 +110,13 @@ def full_start(m: Mention) -> int:
     return m.title_start if m.title_start >= 0 else m.span.start
 
 
-def modifies(m: Mention, nxt: Mention) -> bool:
-    """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title."""
-    return nxt.kind == "name" and full_start(nxt) <= m.span.end + 1
+def modifies(m: Mention, nxt: Mention, text: str) -> bool:
+    """True for "Union" in "Union leader Joris Bakker": a name inside the next one's title.
+
+    Only a space may separate them: a name that ends a line ("By Ana Duarte" above "John
+    Smith") modifies nothing on the next, whatever the line break is (LF, CRLF, CR).
+    """
+    if nxt.kind != "name":
+        return False
+    start = full_start(nxt)
+    return start <= m.span.end or start == m.span.end + 1 and text[m.span.end] == " "

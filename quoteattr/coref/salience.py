@@ -96,7 +96,7 @@ class Salience:
             m = mentions[i]
             table: tuple[float, ...] | None = _OTHER_WEIGHTS
             if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
-                i < last and modifies(m, mentions[i + 1])
+                i < last and modifies(m, mentions[i + 1], text)
             ):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS

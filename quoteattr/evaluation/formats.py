@@ -4,16 +4,16 @@ Owns the input side of the scorer: the frozen records :class:`GoldQuote`,
 :class:`GoldDocument`, :class:`PredictedQuote` and :class:`PredictedDocument`,
 :func:`parse_gold` and :func:`parse_predictions` with their field checks (a bad value
 fails with its source and line), and the quote-kind filter shared by every stage.
-Formats: gold as in ``docs/evaluation.md``, predictions as ``benchmarks/run_eval.py``
-writes them.
+Formats: gold as in ``docs/evaluation.md``; predictions as ``benchmarks/run_eval.py``
+writes them, or quoteattr's own result lines (``quoteattr extract --jsonl``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 from ..errors import InputValueError, describe_json_type
 from ..records import QuoteKind
@@ -117,17 +117,7 @@ def parse_gold(lines: Iterable[str], *, source: str = "gold") -> tuple[GoldDocum
     bad JSON, a missing or mistyped field, offsets outside the text, or a doc_id
     seen before (the reference scorer would silently keep only the last one).
     """
-    docs: list[GoldDocument] = []
-    seen: dict[str, int] = {}
-    for line_no, record in _records(lines, source):
-        try:
-            doc = _gold_document(record)
-            _not_seen(doc.doc_id, seen, line_no)
-        except _FieldError as exc:
-            msg = f"{source} line {line_no}: {exc}"
-            raise InputValueError(msg) from None
-        docs.append(doc)
-    return tuple(docs)
+    return _parse(lines, source, _gold_document)
 
 
 def parse_predictions(
@@ -135,23 +125,42 @@ def parse_predictions(
 ) -> tuple[PredictedDocument, ...]:
     """Saved predictions from JSON lines, in file order.
 
+    Two line formats are read, even mixed in one file: the one ``benchmarks/run_eval.py``
+    writes (``"speaker"`` a name, ``speaker_start``/``speaker_end`` offsets), and quoteattr's
+    own :class:`~quoteattr.DocumentResult` lines as ``quoteattr extract --jsonl`` writes
+    them (``"speaker"`` an object with a ``"name"``, the offsets in ``"mention"``).
+
     With ``kinds``, quotes whose ``kind`` is given and not among them are dropped;
     quotes without a ``kind`` are kept. Errors as in :func:`parse_gold`.
     """
     wanted = None if kinds is None else _check_kinds(kinds)
-    docs: list[PredictedDocument] = []
+    docs = _parse(lines, source, _predicted_document)
+    if wanted is None:
+        return docs
+    return tuple(
+        PredictedDocument(doc.doc_id,
+                          tuple(q for q in doc.quotes if q.kind is None or q.kind in wanted))
+        for doc in docs
+    )
+
+
+_Document = TypeVar("_Document", GoldDocument, PredictedDocument)
+
+
+def _parse(
+    lines: Iterable[str], source: str, build: Callable[[dict[str, Any]], _Document]
+) -> tuple[_Document, ...]:
+    """The one line loop of both formats: ``build`` each JSON object, doc_ids unique, and
+    a bad field reported with ``source`` and its line number."""
+    docs: list[_Document] = []
     seen: dict[str, int] = {}
     for line_no, record in _records(lines, source):
         try:
-            doc = _predicted_document(record)
+            doc = build(record)
             _not_seen(doc.doc_id, seen, line_no)
         except _FieldError as exc:
             msg = f"{source} line {line_no}: {exc}"
             raise InputValueError(msg) from None
-        if wanted is not None:
-            doc = PredictedDocument(
-                doc.doc_id, tuple(q for q in doc.quotes if q.kind is None or q.kind in wanted)
-            )
         docs.append(doc)
     return tuple(docs)
 
@@ -241,11 +250,22 @@ def _predicted_document(record: dict[str, Any]) -> PredictedDocument:
             got = describe_json_type(confidence)
             msg = f'"{where}.confidence" must be a number or null, got {got}'
             raise _FieldError(msg)
+        speaker, mention = item.get("speaker"), item.get("mention")
+        if isinstance(speaker, dict):  # a DocumentResult quote: {"id": "S1", "name": ...}
+            speaker = _opt_str(speaker.get("name"), f"{where}.speaker.name")
+        speaker_start, speaker_end = item.get("speaker_start"), item.get("speaker_end")
+        if mention is not None and speaker_start is None and speaker_end is None:
+            if not isinstance(mention, dict):
+                got = describe_json_type(mention)
+                msg = f'"{where}.mention" must be an object or null, got {got}'
+                raise _FieldError(msg)
+            speaker_start, speaker_end = _span(mention.get("start"), mention.get("end"),
+                                               f"{where}.mention", None)
         quotes.append(PredictedQuote(
             start, end,
-            speaker=_opt_str(item.get("speaker"), f"{where}.speaker"),
-            speaker_start=_opt_int(item.get("speaker_start"), f"{where}.speaker_start"),
-            speaker_end=_opt_int(item.get("speaker_end"), f"{where}.speaker_end"),
+            speaker=_opt_str(speaker, f"{where}.speaker"),
+            speaker_start=_opt_int(speaker_start, f"{where}.speaker_start"),
+            speaker_end=_opt_int(speaker_end, f"{where}.speaker_end"),
             speaker_mention=_opt_str(item.get("speaker_mention"), f"{where}.speaker_mention"),
             rule=_opt_str(item.get("rule"), f"{where}.rule"),
             kind=_opt_str(item.get("kind"), f"{where}.kind"),
