@@ -61,6 +61,9 @@ class _Open:
     mark: MarkToken
     depth: int
     paragraphs: int = 1
+    holds_same: bool = False
+    """A quote opened by the same mark closed inside it (“How “are” you?”): if this one is
+    still open at the end of its paragraph, its mark was a stray, not a quote running on."""
 
 
 def _closes(mark: MarkToken, entry: _Open) -> bool:
@@ -98,16 +101,7 @@ def pair_quotes(
                 para_marks.append(marks[index])
             index += 1
         if stack:
-            reopen = para_marks[0] if para_marks else None
-            end = paragraphs[p_index - 1].end if p_index else 0
-            previous_end = text[max(0, end - 40) : end].rstrip()[-1:]
-            if (
-                previous_end in _CONTINUES_AFTER
-                and reopen is not None
-                and reopen.start == para.start
-                and reopen.can_open
-                and reopen.mark == stack[0].mark.mark
-            ):
+            if _runs_on(text, stack[0], para_marks, paragraphs[p_index - 1], para):
                 del stack[1:]
                 stack[0].paragraphs += 1
                 para_marks = para_marks[1:]
@@ -121,6 +115,30 @@ def pair_quotes(
             stack.clear()
     quotes.sort(key=lambda q: (q.span.start, -q.span.end))
     return _with_depths(text, quotes)
+
+
+def _runs_on(
+    text: str, first: _Open, para_marks: list[MarkToken], previous: Span, para: Span
+) -> bool:
+    """Whether the outermost quote still open at the end of ``previous`` runs on into
+    ``para``: the paragraph starts with the quote's own opening mark, and the quote either
+    ended its paragraph on a clause break or is the whole paragraph, ending on a word (a
+    one-word first paragraph: ``“Well`` then ``“I suppose …”``)."""
+    if not para_marks or first.holds_same:
+        return False
+    reopen = para_marks[0]
+    if not (reopen.can_open and reopen.mark == first.mark.mark
+            and (reopen.start == para.start or not text[para.start : reopen.start].strip())):
+        return False
+    previous_end = text[max(previous.start, previous.end - 40) : previous.end].rstrip()[-1:]
+    if previous_end in _CONTINUES_AFTER:
+        return True
+    if not previous_end.isalnum():
+        return False  # a paragraph ending on a closing mark or a symbol
+    opened = first.mark.start
+    return first.paragraphs > 1 or (
+        previous.start <= opened and not text[previous.start : opened].strip()
+    )
 
 
 def _with_depths(text: str, quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
@@ -166,19 +184,41 @@ def _pair_paragraph(
             target = None
         if target is not None:
             entry = stack[target]
+            if target and stack[target - 1].mark.mark == entry.mark.mark:
+                stack[target - 1].holds_same = True
             del stack[target:]
-            quotes.append(
-                QuoteSpan(
-                    span=Span(entry.mark.start, mark.end),
-                    content=Span(entry.mark.end, mark.start),
-                    family=entry.mark.family,
-                    depth=entry.depth,
-                    paragraphs=entry.paragraphs,
-                )
-            )
+            quotes.append(_quote(entry, mark.start, mark.end))
+            continue
+        if mark.can_close and _closes_two(mark, stack):
+            # ’’ or '' closing two single quotes at once (‘He said ‘no’’)
+            inner, outer = stack.pop(), stack.pop()
+            quotes.append(_quote(inner, mark.start, mark.start + 1))
+            quotes.append(_quote(outer, mark.start + 1, mark.end))
             continue
         if not mark.can_open:
             continue
-        if stack and stack[-1].mark.mark == mark.mark:
-            stack.pop()  # the same mark opening twice: the earlier one was stray
+        if mark.weak and stack:
+            continue  # 'Tis, 'cause inside a quote: only an apostrophe
         stack.append(_Open(mark, len(stack)))
+
+
+def _quote(entry: _Open, content_end: int, end: int) -> QuoteSpan:
+    """The quote ``entry`` opened, its content ending at ``content_end`` where its closing
+    mark starts, and the mark at ``end``."""
+    return QuoteSpan(
+        span=Span(entry.mark.start, end),
+        content=Span(entry.mark.end, content_end),
+        family=entry.mark.family,
+        depth=entry.depth,
+        paragraphs=entry.paragraphs,
+    )
+
+
+def _closes_two(mark: MarkToken, stack: list[_Open]) -> bool:
+    """A doubled closing mark (``’’``, ``''``) that closes no quote of its own family but
+    two one-character quotes of another, opened last: two single quotes ending together."""
+    if len(mark.mark) != 2 or mark.mark[0] != mark.mark[1] or len(stack) < 2:
+        return False
+    inner, outer = stack[-1].mark, stack[-2].mark
+    return (inner.family == outer.family != mark.family
+            and len(inner.mark) == 1 and len(outer.mark) == 1)
