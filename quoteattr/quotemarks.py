@@ -155,6 +155,8 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
                 if tokenised:
                     continue  # `` I 'm tired , '' -- a clitic split off its word
         direction = info.direction
+        if before.isdigit() and direction == "either" and _after_feet(text, start):
+            continue  # 5'10": an inch sign
         if weak:
             can_open, can_close = True, False
         else:
@@ -217,6 +219,14 @@ def _splits_before_clipped(
         return False
     line_end = text.find("\n", end)
     return text.find(matched, end, len(text) if line_end < 0 else line_end) < 0
+
+
+def _after_feet(text: str, start: int) -> bool:
+    """True when the mark at ``start`` follows feet and inches (``5'10``, ``6’2``)."""
+    j = start - 1
+    while j > 0 and text[j].isdigit() and start - j <= 2:
+        j -= 1
+    return j < start - 1 and j >= 1 and text[j] in "'’′" and text[j - 1].isdigit()
 
 
 def _apostrophe_kind(

@@ -40,6 +40,9 @@ _CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
 a headline with a lone mark does not."""
 
 
+_CLAUSE_PUNCT = frozenset(",.;:!?")
+
+
 class QuoteSpan(NamedTuple):
     """A paired quotation: the span covers both marks; ``content`` lies between them.
 
@@ -78,12 +81,19 @@ def _single_line_break(text: str, end: int, start: int) -> bool:
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
 
 
-def _looks_possessive(text: str, mark: MarkToken) -> bool:
-    """A single mark after a plural -s and before a lower-case word: ``the ministers' plan``."""
+def _looks_possessive(text: str, mark: MarkToken, stack: list[_Open], target: int) -> bool:
+    """A single mark after a plural -s, before a lower-case word (``the ministers' plan``),
+    or before punctuation and the same mark (``the Joneses',' she said``: then only when
+    no other quote of the family is open, as ``'yes','`` may close two)."""
     if mark.family != "single" or mark.start == 0 or text[mark.start - 1] not in "sS":
         return False
     rest = text[mark.end : mark.end + 2]
-    return len(rest) == 2 and rest[0] == " " and rest[1].islower()
+    if len(rest) < 2:
+        return False
+    if rest[0] == " ":
+        return rest[1].islower()
+    return (rest[0] in _CLAUSE_PUNCT and text.startswith(mark.mark, mark.end + 1)
+            and not any(entry.mark.family == mark.family for entry in stack[:target]))
 
 
 def pair_quotes(
@@ -177,7 +187,7 @@ def _pair_paragraph(
             target = None  # an ambiguous mark that would skip open quotes opens instead
         if (
             target is not None
-            and _looks_possessive(text, mark)
+            and _looks_possessive(text, mark, stack, target)
             and any(_closes(later, stack[target])
                     for later in marks[i + 1 : i + 1 + _LOOK_AHEAD])
         ):
