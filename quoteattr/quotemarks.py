@@ -3,8 +3,11 @@
 The decision looks only at the neighbouring characters (a mark that follows a
 space and precedes a letter opens; one that follows a letter and precedes a space
 or punctuation closes), the rule CoreNLP's quote annotator and typographers use.
-Apostrophes inside words (``don't``, ``Kerry’s``) and before decades or clipped
-words (``'90s``, ``rock 'n' roll``) are dropped here, so they never pair.
+Apostrophes inside words (``don't``, ``Kerry’s``) and before years or clipped
+words (``'90s``, ``rock 'n' roll``, ``'em``) are dropped here, so they never pair,
+except at a clause start outside any quote, where the pairing may let them open
+(``'Tis the season,' she said``). Tokenised text (``he said , " yes , "``) spaces its
+marks off their words, so there a spaced mark still counts.
 """
 
 from __future__ import annotations
@@ -197,9 +200,10 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
     return tuple(found)
 
 
-_TOKENISED = regex.compile(r"\w [,;:!?](?= |$)|\w \.(?= [^.]|$)|`` \w", regex.M)
-"""Spaced-off punctuation (``word , word``, ``word .``): text split into tokens, as in
-research corpora (Penn Treebank style), where quotation marks stand apart from words too."""
+_TOKENISED = regex.compile(r"[^\s.] [,;:!?](?= |$)|[^\s.] \.(?= [^.]|$)|`` \w", regex.M)
+"""Spaced-off punctuation (``word , word``, ``word .``, not an ellipsis ``. . .``): text split
+into tokens, as in research corpora (Penn Treebank style), where quotation marks stand apart
+from words too."""
 
 
 _CLITIC = regex.compile(r"(?:s|m|d|ll|re|ve)(?=\s|$)", regex.I)
@@ -217,8 +221,8 @@ def _splits_before_clipped(
     nxt = text[end]
     if not (nxt.isdigit() or (nxt.isalpha() and clipped.match(text, end, concurrent=False))):
         return False
-    line_end = text.find("\n", end)
-    return text.find(matched, end, len(text) if line_end < 0 else line_end) < 0
+    closer = text.find(matched, end)  # the next doubled mark, not the line end: linear
+    return closer < 0 or text.find("\n", end, closer) >= 0
 
 
 def _after_feet(text: str, start: int) -> bool:

@@ -1,10 +1,12 @@
 """Pair quotation marks into quotations: nesting, paragraph re-opening and stray marks.
 
 Pairing is a left-to-right scan with a stack of open quotes, one paragraph at a
-time. A quote still open at the end of its paragraph continues only when the next
-paragraph re-opens it with a mark of the same family (the news convention for a
-quote that runs over paragraphs); otherwise it was a stray mark and is dropped,
-so one stray mark never shifts the pairing of the quotes after it.
+time. An opening mark nests inside the open quote, whatever its mark (“How “are”
+you?”); a closing mark closes the innermost quote of its family. A quote still open
+at the end of its paragraph continues only when the next paragraph re-opens it with
+the same mark (the news convention for a quote that runs over paragraphs);
+otherwise it was a stray mark and is dropped, so one stray mark never shifts the
+pairing of the quotes after it.
 """
 
 from __future__ import annotations
@@ -91,9 +93,10 @@ def _looks_possessive(text: str, mark: MarkToken, stack: list[_Open], target: in
     if len(rest) < 2:
         return False
     if rest[0] == " ":
-        return rest[1].islower()
+        return rest[1].islower()  # not "'Images' Have 'No Place'": headlines in title case
     return (rest[0] in _CLAUSE_PUNCT and text.startswith(mark.mark, mark.end + 1)
-            and not any(entry.mark.family == mark.family for entry in stack[:target]))
+            and not any(entry.mark.family == mark.family
+                        for entry in stack[max(0, target - _LOOK_DOWN) : target]))
 
 
 def pair_quotes(
