@@ -41,9 +41,9 @@ quote is open."""
 @cache
 def _clipped_pattern(words: frozenset[str]) -> regex.Pattern[str]:
     """Words that start with an apostrophe rather than a quotation mark: the lexicon's
-    clipped words, and the ``n`` of rock 'n' roll."""
+    clipped words, and the ``n`` of rock 'n' roll and rock 'n roll."""
     listed = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"n['’](?=\s)|(?:{listed or '(?!)'})\b", regex.I)
+    return regex.compile(rf"n['’]?(?=\s)|(?:{listed or '(?!)'})\b", regex.I)
 
 
 class MarkToken(NamedTuple):
