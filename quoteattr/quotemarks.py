@@ -134,7 +134,7 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
     found: list[MarkToken] = []
     n = len(text)
     tokenised: bool | None = None  # worked out at the first spaced mark only
-    for start, matched in _mark_matches(text, marks):
+    for start, matched in _closing_runs_first(text, _mark_matches(text, marks), table):
         end = start + len(matched)
         if len(matched) == 2 and _splits_before_clipped(text, matched, end, clipped):
             matched, end = matched[0], end - 1  # ''Tis: an opening mark, then an apostrophe
@@ -198,6 +198,23 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
             found.append(MarkToken(start, end, info.mark, info.family, can_open, can_close,
                                    info.also_closes, weak))
     return tuple(found)
+
+
+def _closing_runs_first(
+    text: str, matches: list[tuple[int, str]], table: Mapping[str, QuoteMark]
+) -> list[tuple[int, str]]:
+    """Three apostrophes after a word (``it,''' he said``) close a single quote, then a
+    double one: ``'`` then ``''``. The longest match first (``''`` then ``'``) fits only
+    where the run opens (``'''College Bowl,'' he said``)."""
+    out = matches
+    for k in range(len(matches) - 1):
+        start, mark = matches[k]
+        if (len(mark) == 2 and mark[0] == mark[1] and matches[k + 1] == (start + 2, mark[0])
+                and mark[0] in table and start and not text[start - 1].isspace()):
+            if out is matches:
+                out = list(matches)
+            out[k], out[k + 1] = (start, mark[0]), (start + 1, mark)
+    return out
 
 
 _TOKENISED = regex.compile(r"[^\s.] [,;:!?](?= |$)|[^\s.] \.(?= [^.]|$)|`` \w", regex.M)
