@@ -27,6 +27,11 @@ _OPEN_BEFORE = frozenset("([{<—–-/:;,=*|\u00a0")
 """Characters after which a mark may still open a quote (besides space and line start)."""
 _CLOSE_AFTER = frozenset(".,;:!?)]}>—–-…/*|\u00a0")
 """Characters before which a mark may still close a quote (besides space and line end)."""
+_INVISIBLE = INVISIBLE + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Zero-width characters, and the invisible direction marks (left-to-right embedding and the
+like) that web copy puts before a paragraph: next to a mark, they count as a space."""
+_SPACED_CLOSE_AFTER = frozenset(",.!?;:…")
+"""Punctuation after which a spaced mark may close a quote (``this, " Trump said``)."""
 _CLAUSE_BEFORE = frozenset(".!?…:;,—–-(")
 """What may stand before a clipped word (after a space) that starts a clause: there, an
 apostrophe-led word ("'Tis the season,' she said") may be the quote's own opening mark."""
@@ -143,8 +148,8 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
         after = text[end] if end < n else ""
         # Whether each neighbour is a break (text edge, space, invisible), once per mark;
         # the text edge "" needs no test of its own: it is in INVISIBLE.
-        before_break = before.isspace() or before in INVISIBLE
-        after_break = after.isspace() or after in INVISIBLE
+        before_break = before.isspace() or before in _INVISIBLE
+        after_break = after.isspace() or after in _INVISIBLE
         weak = False
         if info.family in _APOSTROPHE_FAMILIES:
             kind = _apostrophe_kind(text, start, end, before, after, before_break, after_break,
@@ -173,9 +178,15 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
                 last = text[max(0, start - 40) : start].rstrip()[-1:]
                 if last and last in mark_chars:
                     right_flanking = True  # 'term,' " -- a closer spaced off an inner closer
+                elif last and last in _SPACED_CLOSE_AFTER and after_break:
+                    # 'this, " Trump said' closes; 'said, " We go."' opens: the pairing decides
+                    right_flanking = True
+                    left_flanking = direction == "either"
             if direction == "either":
                 if before and before in ",.!?;" and after.isalpha():
                     right_flanking = True  # 'audiences,"Katie' -- a closer glued to the next word
+                    if before in ".!?" and after.isupper():
+                        left_flanking = True  # 'authorities."We' -- or an opener, unspaced
                 elif before_break and after_break and not right_flanking:
                     # A spaced " or '' is an inch sign or a stray, except in tokenised text
                     # (`` he said , '' ...), where every mark stands apart from its words.

@@ -30,7 +30,7 @@ def test_every_convention_has_cases() -> None:
     """The fixture folder holds the conventions this test is meant to cover."""
     names = {p.stem for p in CASES_DIR.glob("*.jsonl")}
     assert {"same_mark_nesting", "latex_ascii", "apostrophes", "multi_paragraph", "tokenised",
-            "typewriter", "unclosed"} <= names
+            "typewriter", "spacing", "unclosed"} <= names
 
 
 @pytest.mark.parametrize("case", _cases())
