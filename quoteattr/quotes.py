@@ -135,8 +135,8 @@ def _runs_on(
 ) -> bool:
     """Whether the outermost quote still open at the end of ``previous`` runs on into
     ``para``: the paragraph starts with the quote's own opening mark, and the quote either
-    ended its paragraph on a clause break or is the whole paragraph, ending on a word (a
-    one-word first paragraph: ``“Well`` then ``“I suppose …”``)."""
+    ended its paragraph on a clause break or, ending on a word, is the whole paragraph or
+    follows a colon (a one-word first paragraph: ``“Well`` then ``“I suppose …”``)."""
     if not para_marks or first.holds_same:
         return False
     reopen = para_marks[0]
@@ -149,9 +149,12 @@ def _runs_on(
     if not previous_end.isalnum():
         return False  # a paragraph ending on a closing mark or a symbol
     opened = first.mark.start
-    return first.paragraphs > 1 or (
-        previous.start <= opened and not text[previous.start : opened].strip()
-    )
+    if first.paragraphs > 1 or previous.start > opened:
+        return True
+    lead = text[previous.start : opened].rstrip()
+    # The paragraph is the quote, or the quote was introduced by a colon (She said: “Well);
+    # an opener after a word is a headline's stray (Storm "hits coast).
+    return not lead.strip() or lead[-1] == ":"
 
 
 def _with_depths(text: str, quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
