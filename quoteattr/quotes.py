@@ -205,11 +205,14 @@ def _pair_paragraph(
             del stack[target:]
             quotes.append(_quote(entry, mark.start, mark.end))
             continue
-        if mark.can_close and _closes_two(mark, stack):
-            # ’’ or '' closing two single quotes at once (‘He said ‘no’’)
+        halves = _halves_close(mark, stack) if mark.can_close else 0
+        if halves == 2:  # ’’ or '' closing two single quotes at once (‘He said ‘no’’)
             inner, outer = stack.pop(), stack.pop()
             quotes.append(_quote(inner, mark.start, mark.start + 1))
             quotes.append(_quote(outer, mark.start + 1, mark.end))
+            continue
+        if halves == 1:  # a possessive, then the closer ('It is James'' she said)
+            quotes.append(_quote(stack.pop(), mark.start + 1, mark.end))
             continue
         if not mark.can_open:
             continue
@@ -230,11 +233,17 @@ def _quote(entry: _Open, content_end: int, end: int) -> QuoteSpan:
     )
 
 
-def _closes_two(mark: MarkToken, stack: list[_Open]) -> bool:
-    """A doubled closing mark (``’’``, ``''``) that closes no quote of its own family but
-    two one-character quotes of another, opened last: two single quotes ending together."""
-    if len(mark.mark) != 2 or mark.mark[0] != mark.mark[1] or len(stack) < 2:
-        return False
-    inner, outer = stack[-1].mark, stack[-2].mark
-    return (inner.family == outer.family != mark.family
-            and len(inner.mark) == 1 and len(outer.mark) == 1)
+def _halves_close(mark: MarkToken, stack: list[_Open]) -> int:
+    """How many one-character quotes of another family, opened last, a doubled closing mark
+    (``’’``, ``''``) closes when it closes no quote of its own: two single quotes ending
+    together (``‘He said ‘no’’``), or one after an apostrophe (``'It is James'' she said``)."""
+    if len(mark.mark) != 2 or mark.mark[0] != mark.mark[1] or not stack:
+        return 0
+    inner = stack[-1].mark
+    if inner.family == mark.family or len(inner.mark) != 1:
+        return 0
+    if len(stack) > 1:
+        outer = stack[-2].mark
+        if outer.family == inner.family and len(outer.mark) == 1:
+            return 2
+    return 1
