@@ -153,7 +153,7 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
         weak = False
         if info.family in _APOSTROPHE_FAMILIES:
             kind = _apostrophe_kind(text, start, end, before, after, before_break, after_break,
-                                    mark_chars, clipped)
+                                    clipped)
             if kind == _APOSTROPHE:
                 continue
             weak = kind == _WEAK
@@ -263,7 +263,7 @@ def _after_feet(text: str, start: int) -> bool:
 
 def _apostrophe_kind(
     text: str, start: int, end: int, before: str, after: str, before_break: bool,
-    after_break: bool, mark_chars: frozenset[str], clipped: regex.Pattern[str],
+    after_break: bool, clipped: regex.Pattern[str],
 ) -> int:
     """Whether a single mark is an apostrophe: inside a word, before a year or a clipped
     word (_APOSTROPHE, or _WEAK at a clause start), or may be a quotation mark."""
@@ -272,8 +272,8 @@ def _apostrophe_kind(
     if after.isdigit() or (after.isalpha() and clipped.match(text, end, concurrent=False)):
         if before_break or before == "(":
             return _WEAK if _at_clause_start(text, start) else _APOSTROPHE  # 'em, '90s
-        if not before.isalnum() or before in mark_chars:
-            return _APOSTROPHE  # ‘’Tis, -'90s: the mark before it is the opener
+        if not before.isalnum():
+            return _APOSTROPHE  # ‘’Tis, -'90s: a mark before it is the opener
     # rock 'n' roll: the second mark
     if before == "n" and start >= 2 and text[start - 2] in "'’" and after_break:
         return _APOSTROPHE
