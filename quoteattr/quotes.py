@@ -43,6 +43,7 @@ a headline with a lone mark does not."""
 
 
 _CLAUSE_PUNCT = frozenset(",.;:!?")
+"""Punctuation between a plural possessive and the quote's real closer (``Joneses',' she``)."""
 
 
 class QuoteSpan(NamedTuple):
