@@ -135,6 +135,9 @@ class Lexicon:
     role_titles: Mapping[str, tuple[str, ...]]
     """Role noun -> the titles it may stand for ("top diplomat" -> "secretary of state", ...)."""
     quote_marks: Mapping[str, QuoteMark]
+    clipped_words: frozenset[str] = frozenset()
+    """Words written with a leading apostrophe ("tis", "em", "cause"): that apostrophe is
+    no quotation mark."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -212,4 +215,5 @@ def default_lexicon() -> Lexicon:
             }
         ),
         quote_marks=MappingProxyType(marks),
+        clipped_words=frozenset(r["word"].strip().lower() for r in read_table("clipped_words")),
     )

@@ -1,10 +1,12 @@
 """Pair quotation marks into quotations: nesting, paragraph re-opening and stray marks.
 
 Pairing is a left-to-right scan with a stack of open quotes, one paragraph at a
-time. A quote still open at the end of its paragraph continues only when the next
-paragraph re-opens it with a mark of the same family (the news convention for a
-quote that runs over paragraphs); otherwise it was a stray mark and is dropped,
-so one stray mark never shifts the pairing of the quotes after it.
+time. An opening mark nests inside the open quote, whatever its mark (“How “are”
+you?”); a closing mark closes the innermost quote of its family. A quote still open
+at the end of its paragraph continues only when the next paragraph re-opens it with
+the same mark (the news convention for a quote that runs over paragraphs);
+otherwise it was a stray mark and is dropped, so one stray mark never shifts the
+pairing of the quotes after it.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ _CONTINUES_AFTER = frozenset(".!?…;:,—–-)")
 a headline with a lone mark does not."""
 
 
+_CLAUSE_PUNCT = frozenset(",.;:!?")
+"""Punctuation between a plural possessive and the quote's real closer (``Joneses',' she``)."""
+
+
 class QuoteSpan(NamedTuple):
     """A paired quotation: the span covers both marks; ``content`` lies between them.
 
@@ -61,6 +67,9 @@ class _Open:
     mark: MarkToken
     depth: int
     paragraphs: int = 1
+    holds_same: bool = False
+    """A quote opened by the same mark closed inside it (“How “are” you?”): if this one is
+    still open at the end of its paragraph, its mark was a stray, not a quote running on."""
 
 
 def _closes(mark: MarkToken, entry: _Open) -> bool:
@@ -75,12 +84,20 @@ def _single_line_break(text: str, end: int, start: int) -> bool:
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n") <= 1
 
 
-def _looks_possessive(text: str, mark: MarkToken) -> bool:
-    """A single mark after a plural -s and before a lower-case word: ``the ministers' plan``."""
+def _looks_possessive(text: str, mark: MarkToken, stack: list[_Open], target: int) -> bool:
+    """A single mark after a plural -s, before a lower-case word (``the ministers' plan``),
+    or before punctuation and the same mark (``the Joneses',' she said``: then only when
+    no other quote of the family is open, as ``'yes','`` may close two)."""
     if mark.family != "single" or mark.start == 0 or text[mark.start - 1] not in "sS":
         return False
     rest = text[mark.end : mark.end + 2]
-    return len(rest) == 2 and rest[0] == " " and rest[1].islower()
+    if len(rest) < 2:
+        return False
+    if rest[0] == " ":
+        return rest[1].islower()  # not "'Images' Have 'No Place'": headlines in title case
+    return (rest[0] in _CLAUSE_PUNCT and text.startswith(mark.mark, mark.end + 1)
+            and not any(entry.mark.family == mark.family
+                        for entry in stack[max(0, target - _LOOK_DOWN) : target]))
 
 
 def pair_quotes(
@@ -98,16 +115,7 @@ def pair_quotes(
                 para_marks.append(marks[index])
             index += 1
         if stack:
-            reopen = para_marks[0] if para_marks else None
-            end = paragraphs[p_index - 1].end if p_index else 0
-            previous_end = text[max(0, end - 40) : end].rstrip()[-1:]
-            if (
-                previous_end in _CONTINUES_AFTER
-                and reopen is not None
-                and reopen.start == para.start
-                and reopen.can_open
-                and reopen.mark == stack[0].mark.mark
-            ):
+            if _runs_on(text, stack[0], para_marks, paragraphs[p_index - 1], para):
                 del stack[1:]
                 stack[0].paragraphs += 1
                 para_marks = para_marks[1:]
@@ -121,6 +129,33 @@ def pair_quotes(
             stack.clear()
     quotes.sort(key=lambda q: (q.span.start, -q.span.end))
     return _with_depths(text, quotes)
+
+
+def _runs_on(
+    text: str, first: _Open, para_marks: list[MarkToken], previous: Span, para: Span
+) -> bool:
+    """Whether the outermost quote still open at the end of ``previous`` runs on into
+    ``para``: the paragraph starts with the quote's own opening mark, and the quote either
+    ended its paragraph on a clause break or, ending on a word, is the whole paragraph or
+    follows a colon (a one-word first paragraph: ``“Well`` then ``“I suppose …”``)."""
+    if not para_marks or first.holds_same:
+        return False
+    reopen = para_marks[0]
+    if not (reopen.can_open and reopen.mark == first.mark.mark
+            and (reopen.start == para.start or not text[para.start : reopen.start].strip())):
+        return False
+    previous_end = text[max(previous.start, previous.end - 40) : previous.end].rstrip()[-1:]
+    if previous_end in _CONTINUES_AFTER:
+        return True
+    if not previous_end.isalnum():
+        return False  # a paragraph ending on a closing mark or a symbol
+    opened = first.mark.start
+    if first.paragraphs > 1 or previous.start > opened:
+        return True
+    lead = text[previous.start : opened].rstrip()
+    # The paragraph is the quote, or the quote was introduced by a colon (She said: “Well);
+    # an opener after a word is a headline's stray (Storm "hits coast).
+    return not lead.strip() or lead[-1] == ":"
 
 
 def _with_depths(text: str, quotes: list[QuoteSpan]) -> tuple[QuoteSpan, ...]:
@@ -159,26 +194,57 @@ def _pair_paragraph(
             target = None  # an ambiguous mark that would skip open quotes opens instead
         if (
             target is not None
-            and _looks_possessive(text, mark)
+            and _looks_possessive(text, mark, stack, target)
             and any(_closes(later, stack[target])
                     for later in marks[i + 1 : i + 1 + _LOOK_AHEAD])
         ):
             target = None
         if target is not None:
             entry = stack[target]
+            if target and stack[target - 1].mark.mark == entry.mark.mark:
+                stack[target - 1].holds_same = True
             del stack[target:]
-            quotes.append(
-                QuoteSpan(
-                    span=Span(entry.mark.start, mark.end),
-                    content=Span(entry.mark.end, mark.start),
-                    family=entry.mark.family,
-                    depth=entry.depth,
-                    paragraphs=entry.paragraphs,
-                )
-            )
+            quotes.append(_quote(entry, mark.start, mark.end))
+            continue
+        halves = _halves_close(mark, stack) if mark.can_close else 0
+        if halves == 2:  # ’’ or '' closing two single quotes at once (‘He said ‘no’’)
+            inner, outer = stack.pop(), stack.pop()
+            quotes.append(_quote(inner, mark.start, mark.start + 1))
+            quotes.append(_quote(outer, mark.start + 1, mark.end))
+            continue
+        if halves == 1:  # a possessive, then the closer ('It is James'' she said)
+            quotes.append(_quote(stack.pop(), mark.start + 1, mark.end))
             continue
         if not mark.can_open:
             continue
-        if stack and stack[-1].mark.mark == mark.mark:
-            stack.pop()  # the same mark opening twice: the earlier one was stray
+        if mark.weak and stack:
+            continue  # 'Tis, 'cause inside a quote: only an apostrophe
         stack.append(_Open(mark, len(stack)))
+
+
+def _quote(entry: _Open, content_end: int, end: int) -> QuoteSpan:
+    """The quote ``entry`` opened, its content ending at ``content_end`` where its closing
+    mark starts, and the mark at ``end``."""
+    return QuoteSpan(
+        span=Span(entry.mark.start, end),
+        content=Span(entry.mark.end, content_end),
+        family=entry.mark.family,
+        depth=entry.depth,
+        paragraphs=entry.paragraphs,
+    )
+
+
+def _halves_close(mark: MarkToken, stack: list[_Open]) -> int:
+    """How many one-character quotes of another family, opened last, a doubled closing mark
+    (``’’``, ``''``) closes when it closes no quote of its own: two single quotes ending
+    together (``‘He said ‘no’’``), or one after an apostrophe (``'It is James'' she said``)."""
+    if len(mark.mark) != 2 or mark.mark[0] != mark.mark[1] or not stack:
+        return 0
+    inner = stack[-1].mark
+    if inner.family == mark.family or len(inner.mark) != 1:
+        return 0
+    if len(stack) > 1:
+        outer = stack[-2].mark
+        if outer.family == inner.family and len(outer.mark) == 1:
+            return 2
+    return 1

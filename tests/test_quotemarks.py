@@ -81,3 +81,79 @@ def test_mark_offsets_index_the_text(lexicon: Lexicon) -> None:
     text = "Ana said ''we will,'' and “then” « oui » 'so'."
     for m in find_marks(text, lexicon):
         assert text[m.start : m.end] == m.mark
+
+
+@pytest.mark.parametrize(
+    ("text", "weak"),
+    [
+        pytest.param("'Tis the season,' she said.", [True, False], id="text-start"),
+        pytest.param("Snow fell. 'Twas a cold night,' he wrote.", [True, False],
+                     id="after-full-stop"),
+        pytest.param("'90s pop was better,' he said.", [True, False], id="decade-at-start"),
+    ],
+)
+def test_clipped_word_at_clause_start_may_open(
+    text: str, weak: list[bool], lexicon: Lexicon
+) -> None:
+    """An apostrophe before a clipped word or a year at a clause start is kept as a weak
+    opener (it opens only where no quote is open); the closing mark stays ordinary."""
+    marks = find_marks(text, lexicon)
+    assert [m.weak for m in marks] == weak
+    assert marks[0].can_open and not marks[0].can_close
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Tell 'em we said no.", id="mid-sentence-em"),
+        pytest.param("We left 'cause of the rain.", id="mid-sentence-cause"),
+        pytest.param("‘’Tis", id="after-an-opening-mark"),
+    ],
+)
+def test_clipped_word_mid_clause_is_an_apostrophe(text: str, lexicon: Lexicon) -> None:
+    """Mid-clause, or right after an opening mark, a clipped word's apostrophe is dropped."""
+    assert [m.mark for m in find_marks(text, lexicon)] == (["‘"] if text[0] == "‘" else [])
+
+
+def test_clipped_words_come_from_the_lexicon(lexicon: Lexicon) -> None:
+    """The clipped words are data (clipped_words.tsv): without them 'em is a quote mark."""
+    from dataclasses import replace
+
+    bare = replace(lexicon, clipped_words=frozenset())
+    assert "em" in lexicon.clipped_words
+    assert _marks("Tell 'em no.", lexicon) == []
+    assert _marks("Tell 'em no.", bare) == [("'", True, False)]
+
+
+def test_doubled_apostrophe_before_clipped_word_splits(lexicon: Lexicon) -> None:
+    """``''Tis``: an opening single mark, then the apostrophe of 'Tis (not a double opener)."""
+    marks = find_marks("''Tis late,' she said.", lexicon)
+    assert [(m.start, m.end, m.family) for m in marks] == [(0, 1, "single"), (11, 12, "single")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("He said `` we will go , '' and left .",
+                     [("``", True, False), ("''", True, True)], id="ptb-double"),
+        pytest.param('He said , " we go , " and left .',
+                     [('"', True, True), ('"', True, True)], id="ptb-straight"),
+        pytest.param("`` I 'm here , '' he said .", [("``", True, False), ("''", True, True)],
+                     id="ptb-clitic-dropped"),
+        pytest.param('The 5 " pipe and the 3 " valve.', [], id="not-tokenised"),
+    ],
+)
+def test_spaced_marks_pair_only_in_tokenised_text(
+    text: str, expected: list[tuple[str, bool, bool]], lexicon: Lexicon
+) -> None:
+    """In tokenised text (spaced punctuation) a spaced " or '' may open or close and a split
+    clitic ('m, 's) is no mark; elsewhere a spaced straight mark is an inch sign or a stray."""
+    assert _marks(text, lexicon) == expected
+
+
+def test_latex_single_marks(lexicon: Lexicon) -> None:
+    """`…': the backquote opens, the apostrophe closes it (family grave, also_closes)."""
+    marks = find_marks("He said `no' twice.", lexicon)
+    assert [(m.mark, m.family, m.can_open, m.can_close) for m in marks] == [
+        ("`", "grave", True, False), ("'", "single", False, True)]
+    assert "`" in marks[1].also_closes
