@@ -8,12 +8,22 @@ which mention belongs to which entity.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from ..lexicon import Lexicon
 from ..mentions import MentionIndex
 
 EntityType = Literal["person", "organization", "group", "unknown"]
+
+_PLACE_BEFORE = re.compile(
+    r"(?:^|\W)(?:in|at|near|across|outside|inside|into|throughout|towards?|downtown)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
+"""A word that puts a place, not a person, right after it: "toured homes in Elmwood"."""
+_AGE_AFTER = re.compile(r",\s\d{1,3},")
+"""", 42,": an age, said only of a person."""
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
 class Cluster:
@@ -27,7 +37,7 @@ class Cluster:
 
     __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
                  "gender_from_name", "nominal", "fullest", "titles_lower", "type",
-                 "fullest_words", "fullest_chars")
+                 "fullest_words", "fullest_chars", "person_cue", "place_cue")
 
     def __init__(self, index: int) -> None:
         self.index = index
@@ -51,6 +61,11 @@ class Cluster:
         self.fullest_words = self.fullest_chars = 0
         """Words and characters of :attr:`fullest`, so a new name is compared without
         re-splitting."""
+        self.person_cue = False
+        """The text treats the entity as a person although no label says so: it speaks
+        ("Brandt said"), has an age ("Brandt, 54,") or is "he" or "she" somewhere."""
+        self.place_cue = False
+        """The text uses a name of the entity as a place ("in Elmwood", "at Brandt Park")."""
 
     @property
     def name(self) -> str:
@@ -119,6 +134,10 @@ class Entities:
         kind = m.kind
         if kind == "name":
             cluster.add_name(m.head)
+            if m.label == "UNKNOWN":
+                self._name_cues(cluster, m.span.start, m.span.end)
+        elif m.label == "PERSON" and not cluster.person_cue:
+            cluster.person_cue = True  # "he", "she", or a role noun for a person
         if m.title:
             cluster.add_title(m.title)
             self.titles_changed()
@@ -134,6 +153,23 @@ class Entities:
         )):
             cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
         self.of[i] = c
+
+    def _name_cues(self, cluster: Cluster, start: int, end: int) -> None:
+        """What the words around a name with no label say: a person, or a place."""
+        text = self.text
+        before = text[max(0, start - 20) : start]
+        if _PLACE_BEFORE.search(before) and not text.startswith(("'s", "’s"), end):
+            cluster.place_cue = True
+            return
+        if cluster.person_cue:
+            return
+        verbs = self.lexicon.speech_verbs
+        after = _WORD_AFTER.match(text, end, min(len(text), end + 25))
+        said_before = _WORD_BEFORE.search(before)
+        if _AGE_AFTER.match(text, end) or after is not None and after.group(1) in verbs or (
+            said_before is not None and said_before.group(1) in verbs
+        ):
+            cluster.person_cue = True
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:

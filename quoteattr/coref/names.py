@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..mentions import Mention
-from .clusters import Entities
+from .clusters import Cluster, Entities
 
 _COMMA_SPACE = re.compile(", ")
 
@@ -45,6 +45,8 @@ def cluster_names(ents: Entities) -> None:
     # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
     by_word: dict[str, list[tuple[int, int]]] = {}
     for cluster in ents.clusters:
+        if "GROUP" in cluster.labels and "PERSON" not in cluster.labels:
+            continue  # "Mr. and Mrs. Tan", "Kerry and Lavrov": no single name is the pair
         words = cluster.name.lower().split()
         by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
         if "ORG" not in cluster.labels:
@@ -53,6 +55,9 @@ def cluster_names(ents: Entities) -> None:
         m = mentions[i]
         word = m.head.lower()
         options = by_word.get(word, ())
+        if options and m.gender != "-" and not m.gender_from_name:
+            # "Mrs. Okafor" is not the "Mr. Okafor" (or "Daniel Okafor") named before
+            options = [o for o in options if agrees_in_gender(ents.clusters[o[1]], m.gender)]
         # one option is the answer wherever the word stands (most words have one)
         match = options[0][1] if len(options) == 1 else match_single(
             ents, options, m.span.start)
@@ -60,6 +65,12 @@ def cluster_names(ents: Entities) -> None:
             match = ents.new_cluster()
             by_word.setdefault(word, []).append((0, match))
         ents.add(match, i)
+
+
+def agrees_in_gender(cluster: Cluster, gender: str) -> bool:
+    """Whether an entity may be of ``gender`` (a title's): a guess from a given name counts
+    for it, as the title says more."""
+    return cluster.gender in ("-", gender) or cluster.gender_from_name
 
 
 def match_single(
