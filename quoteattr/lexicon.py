@@ -135,6 +135,11 @@ class Lexicon:
     role_titles: Mapping[str, tuple[str, ...]]
     """Role noun -> the titles it may stand for ("top diplomat" -> "secretary of state", ...)."""
     quote_marks: Mapping[str, QuoteMark]
+    relational_nouns: frozenset[str] = frozenset()
+    """Person role nouns that relate to another person ("lawyer", "wife", "spokesman"): "the
+    lawyer" is not the person named before it."""
+    document_nouns: frozenset[str] = frozenset()
+    """What a person writes or issues ("statement", "letter"): "her statement said" is her."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -212,4 +217,8 @@ def default_lexicon() -> Lexicon:
             }
         ),
         quote_marks=MappingProxyType(marks),
+        relational_nouns=frozenset(
+            r["noun"].strip().lower() for r in read_table("relational_nouns")
+        ),
+        document_nouns=frozenset(r["noun"].strip().lower() for r in read_table("document_nouns")),
     )

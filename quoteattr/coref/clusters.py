@@ -16,14 +16,12 @@ from ..mentions import MentionIndex
 
 EntityType = Literal["person", "organization", "group", "unknown"]
 
-_PLACE_BEFORE = re.compile(
-    r"(?:^|\W)(?:in|at|near|across|outside|inside|into|throughout|towards?|downtown)"
-    r"\s+(?:the\s+)?$", re.IGNORECASE)
-"""A word that puts a place, not a person, right after it: "toured homes in Elmwood"."""
+_PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside", "inside",
+                          "into", "throughout", "toward", "towards", "downtown"})
+"""A word that puts a place, not a person, right after it: "toured homes in Elmwood", "the
+senator from Vermont said"."""
 _AGE_AFTER = re.compile(r",\s\d{1,3},")
 """", 42,": an age, said only of a person."""
-_WORD_AFTER = re.compile(r"\s+(\w+)")
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
 class Cluster:
@@ -37,7 +35,7 @@ class Cluster:
 
     __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
                  "gender_from_name", "nominal", "fullest", "titles_lower", "type",
-                 "fullest_words", "fullest_chars", "person_cue", "place_cue")
+                 "fullest_words", "fullest_chars", "person_cue", "place_cue", "cues_read")
 
     def __init__(self, index: int) -> None:
         self.index = index
@@ -66,6 +64,8 @@ class Cluster:
         ("Brandt said"), has an age ("Brandt, 54,") or is "he" or "she" somewhere."""
         self.place_cue = False
         """The text uses a name of the entity as a place ("in Elmwood", "at Brandt Park")."""
+        self.cues_read = False
+        """Whether the names' cues have been read (:meth:`Entities.read_cues`)."""
 
     @property
     def name(self) -> str:
@@ -134,8 +134,10 @@ class Entities:
         kind = m.kind
         if kind == "name":
             cluster.add_name(m.head)
-            if m.label == "UNKNOWN":
-                self._name_cues(cluster, m.span.start, m.span.end)
+            if m.label == "UNKNOWN" and cluster.type == "unknown" and (
+                self._group_noun(m.head.lower())
+            ):
+                cluster.add_label("GROUP")  # "Crews", "Officials": a sentence's first word
         elif m.label == "PERSON" and not cluster.person_cue:
             cluster.person_cue = True  # "he", "she", or a role noun for a person
         if m.title:
@@ -154,22 +156,39 @@ class Entities:
             cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
         self.of[i] = c
 
-    def _name_cues(self, cluster: Cluster, start: int, end: int) -> None:
-        """What the words around a name with no label say: a person, or a place."""
-        text = self.text
-        before = text[max(0, start - 20) : start]
-        if _PLACE_BEFORE.search(before) and not text.startswith(("'s", "’s"), end):
-            cluster.place_cue = True
-            return
+    def _group_noun(self, word: str) -> bool:
+        roles = self.lexicon.role_nouns
+        return word in self.lexicon.group_nouns or word in roles and roles[word].type == "group"
+
+    def read_cues(self, cluster: Cluster) -> None:
+        """Fill ``person_cue`` and ``place_cue`` from the words around the entity's names
+        without a label; read once, when salience first weighs the entity (all names are
+        clustered by then, and most entities are never weighed)."""
+        cluster.cues_read = True
         if cluster.person_cue:
-            return
+            return  # "he" or "she" already: a person
+        text, mentions = self.text, self.index.mentions
         verbs = self.lexicon.speech_verbs
-        after = _WORD_AFTER.match(text, end, min(len(text), end + 25))
-        said_before = _WORD_BEFORE.search(before)
-        if _AGE_AFTER.match(text, end) or after is not None and after.group(1) in verbs or (
-            said_before is not None and said_before.group(1) in verbs
-        ):
-            cluster.person_cue = True
+        for i in cluster.mentions:
+            m = mentions[i]
+            if m.kind != "name" or m.label != "UNKNOWN":
+                continue
+            start, end = m.span.start, m.span.end
+            # plain string operations, not regex searches: this runs for every name of
+            # every entity salience weighs
+            before = text[max(0, start - 20) : start].split()
+            word = before[-1].lower() if before else ""
+            if (word in _PLACE_WORDS or word == "the" and len(before) > 1 and (
+                before[-2].lower() in _PLACE_WORDS
+            )) and not text.startswith(("'s", "’s"), end):
+                cluster.place_cue = True
+                continue
+            after = text[end : end + 25]
+            if word in verbs or after[:1] == " " and first_word(after) in verbs or (
+                _AGE_AFTER.match(after)
+            ):
+                cluster.person_cue = True
+                return  # a person whatever else the text says (a place cue no longer counts)
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:
@@ -184,3 +203,9 @@ class Entities:
         for key in (head.lower(), words[-1] if words else ""):
             if key:
                 self.unnamed_by_head.setdefault(key, c)
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` without the punctuation after it ("said." -> "said")."""
+    words = text.split(None, 1)
+    return words[0].rstrip(".,;:") if words else ""

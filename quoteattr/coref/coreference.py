@@ -51,9 +51,10 @@ class Coreference:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
         self.salience.speakers.append((position, cluster))
 
-    def cluster_for_phrase(self, phrase: str, label: str) -> int:
-        """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
-        return phrase_entity(self.entities, phrase, label)
+    def cluster_for_phrase(self, phrase: str, label: str, position: int = -1) -> int:
+        """An entity for a speaker phrase that names no known entity ("voices across Europe"),
+        or the person a description at ``position`` refers to ("the 42-year-old")."""
+        return phrase_entity(self.entities, phrase, label, position)
 
     def cluster_of(self, i: int) -> int | None:
         """The entity of mention ``i``, resolving pronouns and role nouns on first use.

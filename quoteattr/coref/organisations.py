@@ -3,7 +3,11 @@ for a speaker phrase that names no known one ("voices across Europe")."""
 
 from __future__ import annotations
 
+import re
+
 from .clusters import Entities
+
+_AGE_PHRASE = re.compile(r"the (\d{1,3})-year-old", re.IGNORECASE)
 
 
 def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> int | None:
@@ -18,9 +22,15 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
     return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
 
 
-def phrase_entity(ents: Entities, phrase: str, label: str) -> int:
+def phrase_entity(ents: Entities, phrase: str, label: str, position: int = -1) -> int:
     """An entity for a speaker phrase that names no known entity; a group when its first
-    or last word is a group noun ("residents", "a crowd of protesters")."""
+    or last word is a group noun ("residents", "a crowd of protesters"). "The 42-year-old"
+    is the person the text gave that age before ``position``."""
+    age = _AGE_PHRASE.fullmatch(phrase)
+    if age is not None and position >= 0:
+        aged = person_of_age(ents, age.group(1), position)
+        if aged is not None:
+            return aged
     key = phrase.lower()
     if key.startswith("the ") and key in ents.unnamed_by_key:
         return ents.unnamed_by_key[key]
@@ -35,3 +45,19 @@ def phrase_entity(ents: Entities, phrase: str, label: str) -> int:
     else:
         cluster.add_label(label)
     return c_new
+
+
+def person_of_age(ents: Entities, age: str, position: int) -> int | None:
+    """The entity of the last name before ``position`` given the age ``age``: "Jonas Weber,
+    42," or "42-year-old Jonas Weber"."""
+    index, found = ents.index, None
+    for match in re.finditer(rf",\s{age}\b|\b{age}-year-old\s", ents.text[:position]):
+        if match.group().startswith(","):
+            near = index.between(max(0, match.start() - 80), match.start())
+            m = near[-1] if near and near[-1].span.end == match.start() else None
+        else:
+            after = index.between(match.end(), match.end() + 80)
+            m = after[0] if after and after[0].full_span.start == match.end() else None
+        if m is not None and m.kind == "name":
+            found = ents.of.get(index.index_of(m), found)
+    return found
