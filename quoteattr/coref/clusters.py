@@ -104,7 +104,7 @@ class Entities:
     the role-noun resolvers read."""
 
     __slots__ = ("text", "index", "lexicon", "clusters", "of", "unnamed_by_key",
-                 "unnamed_by_head", "may_hold", "named_titles")
+                 "unnamed_by_head", "may_hold", "named_titles", "issued")
 
     def __init__(self, text: str, index: MentionIndex, lexicon: Lexicon) -> None:
         self.text = text
@@ -121,6 +121,8 @@ class Entities:
         for (see :func:`.nominals.may_have_holders`); emptied whenever a title is added."""
         self.named_titles: str | None = None
         """The titles of all named entities, built when first needed, reset with ``may_hold``."""
+        self.issued: dict[str, tuple[int, int]] = {}
+        """Document noun ("statement") -> the entity whose one was last quoted, and where."""
 
     def new_cluster(self) -> int:
         self.clusters.append(Cluster(len(self.clusters)))

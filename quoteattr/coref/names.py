@@ -76,16 +76,18 @@ def agrees_in_gender(cluster: Cluster, gender: str) -> bool:
 def match_single(
     ents: Entities, options: Sequence[tuple[int, int]], position: int
 ) -> int | None:
-    """The entity a one-word name refers to: surnames before given names, then nearest
+    """The entity a one-word name refers to: surnames before given names, people before
+    other names ("Santos" is Maria Santos, not the restaurant Casa Santos), then nearest
     earlier first mention, then the nearest later one."""
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, bool, int, int] | None = None
     for rank, c in options:
-        first = ents.index.mentions[ents.clusters[c].mentions[0]].span.start
+        cluster = ents.clusters[c]
+        first = ents.index.mentions[cluster.mentions[0]].span.start
         distance = position - first if first <= position else 10**9 + first - position
-        candidate = (rank, distance, c)
+        candidate = (rank, cluster.type != "person", distance, c)
         if best is None or candidate < best:
             best = candidate
-    return None if best is None else best[2]
+    return None if best is None else best[3]
 
 
 def link_appositives(ents: Entities) -> None:

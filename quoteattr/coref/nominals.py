@@ -4,6 +4,9 @@ unmatched "the mayor" to one unnamed entity that later "the mayor"s share."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from ..spans import Span
 from .clusters import Cluster, Entities
 from .organisations import named_organisation
 from .salience import Salience, best_of
@@ -12,6 +15,9 @@ _DESCRIBED_MIN_SCORE = 2.0
 """A description's person must be about as salient as the subject of the sentence before."""
 _DESCRIBED_LEAD = 1.5
 """... and this many times as salient as the next person."""
+
+_DOCUMENT_IN_VIEW = 1500
+"""How far (characters) "the statement" may stand from the one it takes up."""
 
 _POSSESSIVES = {"his": ("he", "m"), "her": ("she", "f"), "their": ("they", "-"),
                 "its": ("it", "-")}
@@ -25,9 +31,19 @@ def resolve_nominal(sal: Salience, i: int) -> int:
     head = m.head
     lexicon = ents.lexicon
     definite = ents.text[m.span.start : m.span.start + 4].lower() == "the "
-    if head in lexicon.document_nouns and not definite:
-        owner = document_owner(sal, i)
+    if head in lexicon.document_nouns:
+        # "her statement", "said in a statement": the author's words; "the statement" later
+        # is the same author's
+        if definite:  # the author of the last one, if it was quoted close by
+            owner, where = ents.issued.get(head, (None, -1))
+            if m.span.start - where > _DOCUMENT_IN_VIEW:
+                owner = None
+        else:
+            owner = issuer_of(ents, i)
+            if owner is None:
+                owner = document_owner(sal, i)
         if owner is not None:
+            ents.issued[head] = owner, m.span.start
             return owner
     # The salience scores matter only to the branches below that read them; most role
     # nouns ("a spokesman", "the residents") reach none of those, so the scan is skipped.
@@ -123,3 +139,32 @@ def document_owner(sal: Salience, i: int) -> int | None:
     label = "PERSON" if gender != "-" else m.label
     scores = sal.candidates(i, m._replace(kind="pronoun", head=head, gender=gender, label=label))
     return best_of(scores) if scores else None
+
+
+def described_at(sal: Salience, position: int) -> int | None:
+    """The person a description that is no mention ("the 19-year-old") refers to at
+    ``position``, as :func:`described_person` decides; every mention before it must be
+    resolved."""
+    index = sal.ents.index
+    k = bisect_left(index.starts, position)
+    if k == 0:
+        return None
+    like = index.mentions[k - 1]._replace(span=Span(position, position + 1), kind="nominal",
+                                          label="PERSON", head="", gender="-")
+    return described_person(sal.ents, sal.candidates(k, like))
+
+
+def issuer_of(ents: Entities, i: int) -> int | None:
+    """"Interior Health said in a statement": the statement is the speaker's own words, so
+    it is the speaker's entity (and "the statement said" later finds the speaker)."""
+    index, text = ents.index, ents.text
+    start = index.mentions[i].span.start
+    before = text[max(0, start - 30) : start].split()
+    if len(before) < 2 or before[-1] not in ("in", "via", "through") or (
+        before[-2] not in ents.lexicon.speech_verbs
+    ):
+        return None
+    verb_at = text.rfind(before[-2], 0, start)
+    if i == 0 or index.mentions[i - 1].span.end + 1 != verb_at:
+        return None
+    return ents.of.get(i - 1)

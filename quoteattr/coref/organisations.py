@@ -7,7 +7,8 @@ import re
 
 from .clusters import Entities
 
-_AGE_PHRASE = re.compile(r"the (\d{1,3})-year-old", re.IGNORECASE)
+AGE_PHRASE = re.compile(r"the (\d{1,3})-year-old", re.IGNORECASE)
+"""A description by age alone: "the 42-year-old"."""
 
 
 def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> int | None:
@@ -22,15 +23,9 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
     return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
 
 
-def phrase_entity(ents: Entities, phrase: str, label: str, position: int = -1) -> int:
+def phrase_entity(ents: Entities, phrase: str, label: str) -> int:
     """An entity for a speaker phrase that names no known entity; a group when its first
-    or last word is a group noun ("residents", "a crowd of protesters"). "The 42-year-old"
-    is the person the text gave that age before ``position``."""
-    age = _AGE_PHRASE.fullmatch(phrase)
-    if age is not None and position >= 0:
-        aged = person_of_age(ents, age.group(1), position)
-        if aged is not None:
-            return aged
+    or last word is a group noun ("residents", "a crowd of protesters")."""
     key = phrase.lower()
     if key.startswith("the ") and key in ents.unnamed_by_key:
         return ents.unnamed_by_key[key]
