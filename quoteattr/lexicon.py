@@ -138,6 +138,11 @@ class Lexicon:
     clipped_words: frozenset[str] = frozenset()
     """Words written with a leading apostrophe ("tis", "em", "cause"): that apostrophe is
     no quotation mark."""
+    relational_nouns: frozenset[str] = frozenset()
+    """Person role nouns that relate to another person ("lawyer", "wife", "spokesman"): "the
+    lawyer" is not the person named before it."""
+    document_nouns: frozenset[str] = frozenset()
+    """What a person writes or issues ("statement", "letter"): "her statement said" is her."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -216,4 +221,8 @@ def default_lexicon() -> Lexicon:
         ),
         quote_marks=MappingProxyType(marks),
         clipped_words=frozenset(r["word"].strip().lower() for r in read_table("clipped_words")),
+        relational_nouns=frozenset(
+            r["noun"].strip().lower() for r in read_table("relational_nouns")
+        ),
+        document_nouns=frozenset(r["noun"].strip().lower() for r in read_table("document_nouns")),
     )

@@ -286,7 +286,7 @@ class Attributor:
                 return None  # an unresolved "he" names nobody; the mention is still reported
             return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
                                             coref.text[m.span.start : m.span.end], m.label)
-        return coref.cluster_for_phrase(found.phrase, "UNKNOWN")
+        return coref.cluster_for_phrase(found.phrase, "UNKNOWN", found.mention_span.start)
 
 
 def _is_stanza_document(value: object) -> bool:

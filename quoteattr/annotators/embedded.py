@@ -237,9 +237,10 @@ class EmbeddedAnnotator:
         match = _NEXT_WORD.match(text, end, concurrent=False)
         if match is None or match.group(1) not in self.lexicon.speech_verbs:
             return False
-        floor = max(0, end - 60)  # bounded: text without spaces must not copy its whole prefix
-        space = text.rfind(" ", floor, end)
-        word = text[space + 1 if space >= 0 else floor : end].lower()
+        # The word itself, after any white space (a paragraph's "He writes" has a line break
+        # before it, not a space); bounded: text without spaces must not copy its prefix.
+        words = text[max(0, end - 60) : end].split()
+        word = words[-1].lower() if words else ""
         return not (word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"))
 
     def _classify(self, text: str, run: list[_Word]) -> Entity | None:

@@ -11,6 +11,7 @@ from .clusters import Cluster
 
 _GENDER_MATCH = 1.5
 _UNKNOWN_SINGLE_NAME = 0.6
+_UNNAMED_PERSON = 0.5
 
 
 def agreement(m: Mention, c: Cluster) -> float:
@@ -27,7 +28,7 @@ def compatible(m: Mention, c: Cluster) -> bool:
     """Whether ``m`` may refer to ``c`` at all (type and gender)."""
     if m.kind == "pronoun":
         if m.head in ("he", "she"):
-            if c.type not in ("person", "unknown"):
+            if c.type not in ("person", "unknown") or c.place_cue and not c.person_cue:
                 return False
             return c.gender == "-" or c.gender == m.gender
         if m.head == "they":
@@ -53,9 +54,13 @@ def pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
             return 0.0
         if c.gender != "-" and c.gender != gender:
             return 0.3 if c.gender_from_name else 0.0  # "Ola": a man in Norway, a woman in Poland
-        if kind == "unknown":
+        if kind == "unknown" and not c.person_cue:
+            if c.place_cue:
+                return 0.0  # "toured Elmwood Park. 'We'll fix it,' he said": not the park
             return 0.3 if len(c.name.split()) > 1 else _UNKNOWN_SINGLE_NAME
-        return _GENDER_MATCH if c.gender == gender else 1.0
+        match = _GENDER_MATCH if c.gender == gender else 1.0
+        # "a volunteer", "her father": a person the text never names is the weaker antecedent
+        return match if c.named else match * _UNNAMED_PERSON
     if head == "they":
         return 1.0 if c.type != "person" or "GROUP" in c.labels else 0.0
     if head == "it":

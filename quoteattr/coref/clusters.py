@@ -8,12 +8,20 @@ which mention belongs to which entity.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from ..lexicon import Lexicon
 from ..mentions import MentionIndex
 
 EntityType = Literal["person", "organization", "group", "unknown"]
+
+_PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside", "inside",
+                          "into", "throughout", "toward", "towards", "downtown"})
+"""A word that puts a place, not a person, right after it: "toured homes in Elmwood", "the
+senator from Vermont said"."""
+_AGE_AFTER = re.compile(r",\s\d{1,3},")
+"""", 42,": an age, said only of a person."""
 
 
 class Cluster:
@@ -27,7 +35,7 @@ class Cluster:
 
     __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
                  "gender_from_name", "nominal", "fullest", "titles_lower", "type",
-                 "fullest_words", "fullest_chars")
+                 "fullest_words", "fullest_chars", "person_cue", "place_cue", "cues_read")
 
     def __init__(self, index: int) -> None:
         self.index = index
@@ -51,6 +59,13 @@ class Cluster:
         self.fullest_words = self.fullest_chars = 0
         """Words and characters of :attr:`fullest`, so a new name is compared without
         re-splitting."""
+        self.person_cue = False
+        """The text treats the entity as a person although no label says so: it speaks
+        ("Brandt said"), has an age ("Brandt, 54,") or is "he" or "she" somewhere."""
+        self.place_cue = False
+        """The text uses a name of the entity as a place ("in Elmwood", "at Brandt Park")."""
+        self.cues_read = False
+        """Whether the names' cues have been read (:meth:`Entities.read_cues`)."""
 
     @property
     def name(self) -> str:
@@ -89,7 +104,7 @@ class Entities:
     the role-noun resolvers read."""
 
     __slots__ = ("text", "index", "lexicon", "clusters", "of", "unnamed_by_key",
-                 "unnamed_by_head", "may_hold", "named_titles")
+                 "unnamed_by_head", "may_hold", "named_titles", "issued")
 
     def __init__(self, text: str, index: MentionIndex, lexicon: Lexicon) -> None:
         self.text = text
@@ -106,6 +121,8 @@ class Entities:
         for (see :func:`.nominals.may_have_holders`); emptied whenever a title is added."""
         self.named_titles: str | None = None
         """The titles of all named entities, built when first needed, reset with ``may_hold``."""
+        self.issued: dict[str, tuple[int, int]] = {}
+        """Document noun ("statement") -> the entity whose one was last quoted, and where."""
 
     def new_cluster(self) -> int:
         self.clusters.append(Cluster(len(self.clusters)))
@@ -119,6 +136,12 @@ class Entities:
         kind = m.kind
         if kind == "name":
             cluster.add_name(m.head)
+            if m.label == "UNKNOWN" and cluster.type == "unknown" and (
+                self._group_noun(m.head.lower())
+            ):
+                cluster.add_label("GROUP")  # "Crews", "Officials": a sentence's first word
+        elif m.label == "PERSON" and not cluster.person_cue:
+            cluster.person_cue = True  # "he", "she", or a role noun for a person
         if m.title:
             cluster.add_title(m.title)
             self.titles_changed()
@@ -134,6 +157,40 @@ class Entities:
         )):
             cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
         self.of[i] = c
+
+    def _group_noun(self, word: str) -> bool:
+        roles = self.lexicon.role_nouns
+        return word in self.lexicon.group_nouns or word in roles and roles[word].type == "group"
+
+    def read_cues(self, cluster: Cluster) -> None:
+        """Fill ``person_cue`` and ``place_cue`` from the words around the entity's names
+        without a label; read once, when salience first weighs the entity (all names are
+        clustered by then, and most entities are never weighed)."""
+        cluster.cues_read = True
+        if cluster.person_cue:
+            return  # "he" or "she" already: a person
+        text, mentions = self.text, self.index.mentions
+        verbs = self.lexicon.speech_verbs
+        for i in cluster.mentions:
+            m = mentions[i]
+            if m.kind != "name" or m.label != "UNKNOWN":
+                continue
+            start, end = m.span.start, m.span.end
+            # plain string operations, not regex searches: this runs for every name of
+            # every entity salience weighs
+            before = text[max(0, start - 20) : start].split()
+            word = before[-1].lower() if before else ""
+            if (word in _PLACE_WORDS or word == "the" and len(before) > 1 and (
+                before[-2].lower() in _PLACE_WORDS
+            )) and not text.startswith(("'s", "’s"), end):
+                cluster.place_cue = True
+                continue
+            after = text[end : end + 25]
+            if word in verbs or after[:1] == " " and first_word(after) in verbs or (
+                _AGE_AFTER.match(after)
+            ):
+                cluster.person_cue = True
+                return  # a person whatever else the text says (a place cue no longer counts)
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:
@@ -152,3 +209,9 @@ class Entities:
         for key in (head.lower(), words[-1] if words else ""):
             if key:
                 self.unnamed_by_head.setdefault(key, c)
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` without the punctuation after it ("said." -> "said")."""
+    words = text.split(None, 1)
+    return words[0].rstrip(".,;:") if words else ""

@@ -7,6 +7,7 @@ resolved on demand, by agreement and salience (salience.py), in text order.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..lexicon import Lexicon
@@ -15,8 +16,8 @@ from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
 from .names import cluster_names, link_appositives
-from .nominals import resolve_nominal
-from .organisations import phrase_entity
+from .nominals import described_at, resolve_nominal
+from .organisations import AGE_PHRASE, person_of_age, phrase_entity
 from .pronouns import resolve_pronoun
 from .salience import Salience
 
@@ -51,8 +52,19 @@ class Coreference:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
         self.salience.speakers.append((position, cluster))
 
-    def cluster_for_phrase(self, phrase: str, label: str) -> int:
-        """An entity for a speaker phrase that names no known entity ("voices across Europe")."""
+    def cluster_for_phrase(self, phrase: str, label: str, position: int = -1) -> int:
+        """An entity for a speaker phrase that names no known entity ("voices across Europe"),
+        or the person a description at ``position`` refers to ("the 42-year-old")."""
+        age = AGE_PHRASE.fullmatch(phrase) if position >= 0 else None
+        if age is not None:
+            c = person_of_age(self.entities, age.group(1), position)
+            if c is None:
+                k = bisect_left(self.index.starts, position)
+                if k:
+                    self.cluster_of(k - 1)  # what comes before is resolved first
+                c = described_at(self.salience, position)
+            if c is not None:
+                return c
         return phrase_entity(self.entities, phrase, label)
 
     def cluster_of(self, i: int) -> int | None:

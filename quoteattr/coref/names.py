@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from ..mentions import Mention
-from .clusters import Entities
+from .clusters import Cluster, Entities
 
 _COMMA_SPACE = re.compile(", ")
 
@@ -45,6 +45,8 @@ def cluster_names(ents: Entities) -> None:
     # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
     by_word: dict[str, list[tuple[int, int]]] = {}
     for cluster in ents.clusters:
+        if "GROUP" in cluster.labels and "PERSON" not in cluster.labels:
+            continue  # "Mr. and Mrs. Tan", "Kerry and Lavrov": no single name is the pair
         words = cluster.name.lower().split()
         by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
         if "ORG" not in cluster.labels:
@@ -53,6 +55,9 @@ def cluster_names(ents: Entities) -> None:
         m = mentions[i]
         word = m.head.lower()
         options = by_word.get(word, ())
+        if options and m.gender != "-" and not m.gender_from_name:
+            # "Mrs. Okafor" is not the "Mr. Okafor" (or "Daniel Okafor") named before
+            options = [o for o in options if agrees_in_gender(ents.clusters[o[1]], m.gender)]
         # one option is the answer wherever the word stands (most words have one)
         match = options[0][1] if len(options) == 1 else match_single(
             ents, options, m.span.start)
@@ -62,19 +67,27 @@ def cluster_names(ents: Entities) -> None:
         ents.add(match, i)
 
 
+def agrees_in_gender(cluster: Cluster, gender: str) -> bool:
+    """Whether an entity may be of ``gender`` (a title's): a guess from a given name counts
+    for it, as the title says more."""
+    return cluster.gender in ("-", gender) or cluster.gender_from_name
+
+
 def match_single(
     ents: Entities, options: Sequence[tuple[int, int]], position: int
 ) -> int | None:
-    """The entity a one-word name refers to: surnames before given names, then nearest
+    """The entity a one-word name refers to: surnames before given names, people before
+    other names ("Santos" is Maria Santos, not the restaurant Casa Santos), then nearest
     earlier first mention, then the nearest later one."""
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, bool, int, int] | None = None
     for rank, c in options:
-        first = ents.index.mentions[ents.clusters[c].mentions[0]].span.start
+        cluster = ents.clusters[c]
+        first = ents.index.mentions[cluster.mentions[0]].span.start
         distance = position - first if first <= position else 10**9 + first - position
-        candidate = (rank, distance, c)
+        candidate = (rank, cluster.type != "person", distance, c)
         if best is None or candidate < best:
             best = candidate
-    return None if best is None else best[2]
+    return None if best is None else best[3]
 
 
 def link_appositives(ents: Entities) -> None:

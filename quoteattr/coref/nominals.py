@@ -4,9 +4,24 @@ unmatched "the mayor" to one unnamed entity that later "the mayor"s share."""
 
 from __future__ import annotations
 
-from .clusters import Entities
+from bisect import bisect_left
+
+from ..spans import Span
+from .clusters import Cluster, Entities
 from .organisations import named_organisation
 from .salience import Salience, best_of
+
+_DESCRIBED_MIN_SCORE = 2.0
+"""A description's person must be about as salient as the subject of the sentence before."""
+_DESCRIBED_LEAD = 1.5
+"""... and this many times as salient as the next person."""
+
+_DOCUMENT_IN_VIEW = 1500
+"""How far (characters) "the statement" may stand from the one it takes up."""
+
+_POSSESSIVES = {"his": ("he", "m"), "her": ("she", "f"), "their": ("they", "-"),
+                "its": ("it", "-")}
+"""A possessive determiner -> the pronoun and gender its owner agrees with."""
 
 
 def resolve_nominal(sal: Salience, i: int) -> int:
@@ -14,16 +29,28 @@ def resolve_nominal(sal: Salience, i: int) -> int:
     ents = sal.ents
     m = ents.index.mentions[i]
     head = m.head
+    lexicon = ents.lexicon
     definite = ents.text[m.span.start : m.span.start + 4].lower() == "the "
+    if head in lexicon.document_nouns:
+        # "her statement", "said in a statement": the author's words; "the statement" later
+        # is the same author's
+        if definite:  # the author of the last one, if it was quoted close by
+            owner, where = ents.issued.get(head, (None, -1))
+            if m.span.start - where > _DOCUMENT_IN_VIEW:
+                owner = None
+        else:
+            owner = issuer_of(ents, i)
+            if owner is None:
+                owner = document_owner(sal, i)
+        if owner is not None:
+            ents.issued[head] = owner, m.span.start
+            return owner
     # The salience scores matter only to the branches below that read them; most role
     # nouns ("a spokesman", "the residents") reach none of those, so the scan is skipped.
     may_hold = may_have_holders(ents, head)
-    if may_hold or definite and (
-        m.label == "ORG" or m.label == "PERSON" and bool(ents.lexicon.role_titles.get(head))
-    ):
-        scores = sal.candidates(i)
-    else:
-        scores = {}
+    describes = definite and m.label == "PERSON" and head not in lexicon.relational_nouns
+    wants_scores = may_hold or definite and (m.label == "ORG" or describes)
+    scores = sal.candidates(i) if wants_scores else {}
     holders = role_holders(ents, head, scores) if may_hold else []
     if holders:
         return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
@@ -38,6 +65,10 @@ def resolve_nominal(sal: Salience, i: int) -> int:
             return best_of(named)
     if definite and head in ents.unnamed_by_head:
         return ents.unnamed_by_head[head]
+    if describes:
+        described = described_person(ents, scores)
+        if described is not None:
+            return described
     c_new = ents.new_cluster()
     ents.name_unnamed(c_new, ents.text[m.span.start : m.span.end], head)
     return c_new
@@ -72,3 +103,68 @@ def role_holders(ents: Entities, head: str, among: dict[int, float]) -> list[int
         if any(w in c.titles_lower for w in wanted):
             holders.append(c.index)
     return holders
+
+
+def described_person(ents: Entities, scores: dict[int, float]) -> int | None:
+    """"The affable proprietor", "the veteran": a description of someone, not a new person
+    (no earlier "a proprietor", not a relation such as "the lawyer"), is the named person
+    it agrees with when one stands out: the subject of a recent sentence, well ahead of any
+    other (among several people just named, a reader could not tell either)."""
+    people = sorted(((s, c) for c, s in scores.items() if _is_person(ents.clusters[c])),
+                    reverse=True)
+    if not people or people[0][0] < _DESCRIBED_MIN_SCORE or len(people) > 1 and (
+        people[1][0] * _DESCRIBED_LEAD > people[0][0]
+    ):
+        return None
+    # "a middle-aged cashier ... said the woman": the unnamed person just introduced is the
+    # one described, and no name is known for her
+    best = people[0][1]
+    return best if ents.clusters[best].named else None
+
+
+def _is_person(c: Cluster) -> bool:
+    return c.type == "person" or c.named and c.person_cue
+
+
+def document_owner(sal: Salience, i: int) -> int | None:
+    """"Her statement said", "his letter reads": the entity the possessive refers to, as
+    the pronoun would be resolved there; None for "a statement" or no agreeing entity."""
+    ents = sal.ents
+    m = ents.index.mentions[i]
+    word = ents.text[m.span.start : m.span.end].split(None, 1)[0].lower()
+    pronoun = _POSSESSIVES.get(word)
+    if pronoun is None:
+        return None
+    head, gender = pronoun
+    label = "PERSON" if gender != "-" else m.label
+    scores = sal.candidates(i, m._replace(kind="pronoun", head=head, gender=gender, label=label))
+    return best_of(scores) if scores else None
+
+
+def described_at(sal: Salience, position: int) -> int | None:
+    """The person a description that is no mention ("the 19-year-old") refers to at
+    ``position``, as :func:`described_person` decides; every mention before it must be
+    resolved."""
+    index = sal.ents.index
+    k = bisect_left(index.starts, position)
+    if k == 0:
+        return None
+    like = index.mentions[k - 1]._replace(span=Span(position, position + 1), kind="nominal",
+                                          label="PERSON", head="", gender="-")
+    return described_person(sal.ents, sal.candidates(k, like))
+
+
+def issuer_of(ents: Entities, i: int) -> int | None:
+    """"Interior Health said in a statement": the statement is the speaker's own words, so
+    it is the speaker's entity (and "the statement said" later finds the speaker)."""
+    index, text = ents.index, ents.text
+    start = index.mentions[i].span.start
+    before = text[max(0, start - 30) : start].split()
+    if len(before) < 2 or before[-1] not in ("in", "via", "through") or (
+        before[-2] not in ents.lexicon.speech_verbs
+    ):
+        return None
+    verb_at = text.rfind(before[-2], 0, start)
+    if i == 0 or index.mentions[i - 1].span.end + 1 != verb_at:
+        return None
+    return ents.of.get(i - 1)

@@ -3,7 +3,12 @@ for a speaker phrase that names no known one ("voices across Europe")."""
 
 from __future__ import annotations
 
+import re
+
 from .clusters import Entities
+
+AGE_PHRASE = re.compile(r"the (\d{1,3})-year-old", re.IGNORECASE)
+"""A description by age alone: "the 42-year-old"."""
 
 
 def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> int | None:
@@ -36,3 +41,19 @@ def phrase_entity(ents: Entities, phrase: str, label: str) -> int:
     else:
         cluster.add_label(label)
     return c_new
+
+
+def person_of_age(ents: Entities, age: str, position: int) -> int | None:
+    """The entity of the last name before ``position`` given the age ``age``: "Jonas Weber,
+    42," or "42-year-old Jonas Weber"."""
+    index, found = ents.index, None
+    for match in re.finditer(rf",\s{age}\b|\b{age}-year-old\s", ents.text[:position]):
+        if match.group().startswith(","):
+            near = index.between(max(0, match.start() - 80), match.start())
+            m = near[-1] if near and near[-1].span.end == match.start() else None
+        else:
+            after = index.between(match.end(), match.end() + 80)
+            m = after[0] if after and after[0].full_span.start == match.end() else None
+        if m is not None and m.kind == "name":
+            found = ents.of.get(index.index_of(m), found)
+    return found

@@ -11,9 +11,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible
-from .clusters import Entities
+from .clusters import Entities, first_word
 from .names import modifies
 
 _SUBJECT_WEIGHT = 4.0
@@ -89,6 +90,7 @@ class Salience:
         self.outside_sentence = buckets([starts[i] for i in self.outside],
                                         self.sentence_starts)
         mentions, text = index.mentions, self.ents.text
+        verbs = self.ents.lexicon.speech_verbs
         last = len(mentions) - 1
         weights: list[tuple[float, ...] | None] = []
         subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
@@ -100,18 +102,26 @@ class Salience:
             ):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
+            elif m.kind != "pronoun" and text.startswith(" ", m.span.end) and first_word(
+                text[m.span.end : m.span.end + 16]
+            ) in verbs:
+                # "Winnipeg will host the summit, Mayor Carl Anders said.": the one who speaks
+                # is what the sentence is about, as much as its grammatical subject
+                table = _SUBJECT_WEIGHTS
             if m.kind == "pronoun" and m.head in ("i", "we"):
                 table = None  # "I" still takes its sentence's subject place, as it did
             weights.append(table)
         self.weights = weights
         return weights
 
-    def candidates(self, i: int) -> dict[int, float]:
+    def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
-        mention before ``i`` must be resolved already (``Coreference.cluster_of``)."""
+        mention before ``i`` must be resolved already (``Coreference.cluster_of``).
+        ``as_mention`` stands in for the mention in the agreement tests ("her statement"
+        is scored as "she")."""
         tables = self.weights if self.weights is not None else self.make_weights()
         ents = self.ents
-        m = ents.index.mentions[i]
+        m = ents.index.mentions[i] if as_mention is None else as_mention
         here = self.sentence_of(m.span.start)
         # An earlier mention shares this one's paragraph when it starts at or after the
         # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
@@ -143,7 +153,10 @@ class Salience:
                 continue
             weight_of = agreements.get(c)
             if weight_of is None:  # clusters do not change during this loop
-                weight_of = agreements[c] = agreement(m, clusters[c])
+                cluster = clusters[c]
+                if not cluster.cues_read and cluster.type == "unknown":
+                    ents.read_cues(cluster)
+                weight_of = agreements[c] = agreement(m, cluster)
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS and starts[j] >= paragraph_start:
@@ -160,6 +173,8 @@ class Salience:
         scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
         for position, c in reversed(self.speakers):
             if position < m.span.start:
+                if not clusters[c].cues_read and clusters[c].type == "unknown":
+                    ents.read_cues(clusters[c])
                 if self.sentence_of(position) >= here - LOOKBACK_SENTENCES // 2 and (
                     compatible(m, clusters[c])
                 ):

@@ -34,6 +34,12 @@ _MAX_CREDIT_LINE = 80
 _MAX_PARTIAL_GAP = 30
 """Longest text between two partial quotes of one clause ("and", "or even")."""
 
+_CARRY_SENTENCES = 3
+"""How many sentences back a paragraph-opening quote may find its speaker's reported speech."""
+_CARRIED_CONFIDENCE = 0.4
+_MAX_CARRIED_TAIL = 300
+"""The most narrative (characters) a speaker carries over to a paragraph-opening quote."""
+
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\s+")
 
 _SENTENCE_STOP = regex.compile(r"[.!?]\s")
@@ -251,17 +257,35 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         prev = inp.paragraphs[ctx.paragraph_index - 1]
         floor, end, confidence = prev.start, prev.end, 0.4
     prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
-    start = max(sentence_start(inp.text, floor, end - 2), prev_quote_end)
-    if start >= end:
-        return None
-    window = Span(start, end)
-    for cue in reversed(cues_in(inp, window)):
-        speaker = speaker_before(inp, window.start, cue.start) or speaker_after(
-            inp, cue.end, window.end
-        )
-        if speaker is not None and speaker[0] is not None:
-            return make_found("previous_sentence_cue", confidence, speaker, cue, inp)
+    # A quote opening a paragraph continues the last reported speech of the paragraph before
+    # ("Okafor said the clinic would reopen. Staff trained all winter." + a new paragraph):
+    # news introduces a new speaker before quoting one, so narrative sentences may stand
+    # between, as long as they name no other person.
+    for _ in range(_CARRY_SENTENCES if ctx.starts_paragraph else 1):
+        start = max(sentence_start(inp.text, floor, end - 2), prev_quote_end)
+        if start >= end:
+            return None
+        window = Span(start, end)
+        for cue in reversed(cues_in(inp, window)):
+            speaker = speaker_before(inp, window.start, cue.start) or speaker_after(
+                inp, cue.end, window.end
+            )
+            if speaker is not None and speaker[0] is not None:
+                return make_found("previous_sentence_cue", confidence, speaker, cue, inp)
+        if start <= floor or _names_person(inp, window):
+            return None
+        end, confidence = start, _CARRIED_CONFIDENCE
     return None
+
+
+def _names_person(inp: RuleInput, window: Span) -> bool:
+    """Whether ``window`` introduces a person (who might be the next quote's speaker): a
+    person's name, a name of two words or more, or "a nurse", "the coach". A lone
+    capitalised word ("Crews stayed overnight") does not: news gives a new person in full."""
+    return any(m.label == "PERSON" and not inp.text.startswith(
+                   ("his ", "her ", "their ", "its "), m.span.start) and m.kind != "pronoun"
+               or m.kind == "name" and m.label == "UNKNOWN" and " " in m.head
+               for m in inp.mentions.between(window.start, window.end))
 
 
 def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
@@ -308,9 +332,16 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     elif prev.paragraph_index == ctx.paragraph_index - 1 and ctx.starts_paragraph:
         prev_para = inp.paragraphs[prev.paragraph_index]
         trailing = inp.text[prev.right.end : prev_para.end].strip()
-        if len(trailing) > 2:
-            return None
         confidence = 0.8
+        if len(trailing) > 2:
+            # narrative after the quote ("The team travels to Halifax next week."): the
+            # speaker carries over when it neither quotes, cites nor names anyone else
+            tail = Span(prev.right.end, prev_para.end)
+            if len(trailing) > _MAX_CARRIED_TAIL or cues_in(inp, tail) or _names_person(
+                inp, tail
+            ):
+                return None
+            confidence = _CARRIED_CONFIDENCE
     else:
         return None
     return Found("follow_on_quote", confidence, prev_found.mention, prev_found.mention_span,

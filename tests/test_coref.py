@@ -1,0 +1,113 @@
+"""Coreference behaviour: who "he", "the proprietor" and "the company" are.
+
+The cases in fixtures/cases/coreference.jsonl were written for quoteattr (made-up people,
+several kinds of outlets): each names the quote and the resolved speaker a reader would
+give. The tests below them check the coreference package directly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quoteattr
+from quoteattr import Attributor
+from quoteattr.coref import Coreference
+from quoteattr.mentions import find_mentions
+from quoteattr.quotemarks import find_marks
+from quoteattr.quotes import pair_quotes
+
+CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "coreference.jsonl"
+CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_case_speaker(case: dict[str, str | None]) -> None:
+    doc = quoteattr.attribute(case["text"])
+    quotes = [q for q in doc.quotes if q.text.startswith(str(case["quote_starts"]))]
+    assert len(quotes) == 1, [q.text for q in doc.quotes]
+    speaker = quotes[0].speaker
+    assert (speaker.name if speaker else None) == case["speaker"]
+
+
+def test_cases_cover_every_pattern_and_several_outlets() -> None:
+    labels = " ".join(str(c["label"]) for c in CASES)
+    for pattern in ("pronoun", "carry_over", "description", "statement", "company", "union"):
+        assert pattern in labels
+    assert len({c["outlet"] for c in CASES}) >= 5
+
+
+def _coreference(text: str) -> Coreference:
+    attributor = Attributor()
+    annotation = attributor.annotator.annotate(text)
+    index = find_mentions(annotation, attributor.lexicon, attributor._mention_patterns)
+    quotes = pair_quotes(text, find_marks(text, attributor.lexicon), annotation.paragraphs)
+    return Coreference(text, index, annotation.sentences,
+                       [q.span for q in quotes if q.depth == 0], attributor.lexicon,
+                       annotation.paragraphs)
+
+
+def _resolve(coref: Coreference, text: str, word: str, occurrence: int = 0) -> str | None:
+    """The name of the entity the ``occurrence``-th mention starting with ``word`` gets."""
+    starts = [m.span.start for m in coref.index.mentions]
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(word, at + 1)
+    c = coref.cluster_of(starts.index(at))
+    return None if c is None else coref.clusters[c].name
+
+
+def test_he_never_names_a_place() -> None:
+    text = "Crews cleared the snow in Elmwood overnight. He said the roads were open."
+    assert _resolve(_coreference(text), text, "He") is None
+
+
+def test_person_and_place_cues_of_unlabelled_names() -> None:
+    text = "Brandt, 54, owns a shop in Kessling. Vogt said the shop was closed."
+    coref = _coreference(text)
+    by_name = {c.name: c for c in coref.clusters}
+    for cluster in by_name.values():
+        coref.entities.read_cues(cluster)
+    assert by_name["Brandt"].person_cue and not by_name["Brandt"].place_cue
+    assert by_name["Kessling"].place_cue and not by_name["Kessling"].person_cue
+    assert by_name["Vogt"].person_cue
+
+
+def test_mrs_and_mr_of_one_surname_are_two_people() -> None:
+    text = ("Mr. Patel met the council. Mrs. Patel stayed at the store. "
+            "Mrs. Patel said she was tired.")
+    coref = _coreference(text)
+    patels = [c for c in coref.clusters if c.name == "Patel"]
+    assert sorted(c.gender for c in patels) == ["f", "m"]
+    assert _resolve(coref, text, "she") == "Patel"
+    she = coref.cluster_of([m.span.start for m in coref.index.mentions].index(text.index("she")))
+    assert she is not None and coref.clusters[she].gender == "f"
+
+
+def test_a_couple_does_not_take_in_one_of_them() -> None:
+    text = "Mr. and Mrs. Tan run the bakery. Tan said the rent had doubled."
+    coref = _coreference(text)
+    tan = _resolve(coref, text, "Tan said")
+    assert tan == "Tan"
+
+
+def test_description_links_only_a_clear_person() -> None:
+    # one person just named: "the veteran" is her
+    text = "Goalie Mia Lund made 40 saves. The veteran said the team deserved it."
+    assert _resolve(_coreference(text), text, "The veteran") == "Mia Lund"
+    # a relation is someone else
+    text = "Mia Lund left the arena. Her agent said the contract was signed."
+    assert _resolve(_coreference(text), text, "Her agent") == "Her agent"
+    # two people just named alike: nobody can tell which one "the veteran" is
+    text = "Mia Lund and Ola Berg trained together. The veteran said the season was long."
+    assert _resolve(_coreference(text), text, "The veteran") == "The veteran"
+
+
+def test_a_document_speaks_for_its_owner() -> None:
+    text = "Premier Ruth Kalinski met Tom Byers on Monday. Her statement said talks would resume."
+    assert _resolve(_coreference(text), text, "Her statement") == "Ruth Kalinski"
+    # "a statement" has no owner to speak for
+    text = "Ruth Kalinski met Tom Byers. A statement said talks would resume."
+    assert _resolve(_coreference(text), text, "A statement") == "A statement"
