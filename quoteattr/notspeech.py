@@ -54,6 +54,9 @@ _TERMINAL = ".?!…"
 _CLOSERS = "\"'”’»›“ \t"
 _HEADLINE_WORDS = 25
 _SUBHEAD_WORDS = 8
+_HEADLINE_CHARS = 250
+_SUBHEAD_CHARS = 100
+"""Longer paragraphs are neither headlines nor subheads, whatever their words."""
 _PULL_QUOTE_MIN = 24
 """The shortest quoted text (in characters) that a repeat marks as a pull-quote."""
 _AFTER_PULL_QUOTE = regex.compile(r"[ \t]*(?:(?:—|–|―|--?)[ \t]*[^\n]{1,60})?[ \t]*\Z")
@@ -101,8 +104,11 @@ def _heading(text: str, ctx: QuoteContext, cues: re.Pattern[str]) -> bool:
     title or not ending as a sentence does) or a subhead (short, no sentence end, no cue,
     more than the quote)."""
     para = ctx.paragraph
-    if text.find("\n", para.start, para.end) >= 0 or para.end >= len(text.rstrip(BLANK)):
-        return False
+    longest = _HEADLINE_CHARS if ctx.paragraph_index == 0 else _SUBHEAD_CHARS
+    if para.end - para.start > longest or text.find("\n", para.start, para.end) >= 0:
+        return False  # most paragraphs end here, before any slice is made
+    if not text[para.end : para.end + _HEADLINE_CHARS].strip(BLANK):
+        return False  # the last paragraph: a text of one line has no headline
     line = text[para.start : para.end].rstrip(BLANK)
     last = line.rstrip(_CLOSERS)[-1:]
     n_words = line.count(" ") + 1

@@ -25,7 +25,8 @@ PACKAGE_DIR = Path(quoteattr.__file__).parent
 LAYERS = (
     "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
     "quotemarks",
-    "quotes", "kinds", "context", "notspeech", "mentions", "furniture", "coref", "rules", "records", "pipeline", "batch",
+    "quotes", "kinds", "context", "notspeech", "mentions", "furniture", "coref", "rules",
+    "records", "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",
 )
