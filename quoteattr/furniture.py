@@ -50,7 +50,8 @@ _SENTENCE_END = frozenset(".!?…:;,\"'”’»")
 _LABELS = ("READ", "Read", "WATCH", "Watch", "RELATED", "Related", "LISTEN", "Listen", "SEE",
            "See", "ALSO", "Also", "MORE", "VIDEO", "Video", "PHOTO", "Photo", "RECOMMENDED",
            "TRENDING", "LIVE", "SUBSCRIBE", "Subscribe", "This", "(This", "Image", "IMAGE",
-           "Credit", "CREDIT", "Caption", "CAPTION", "File", "©", "Copyright", "(c)")
+           "Credit", "CREDIT", "Caption", "CAPTION", "File", "©", "Copyright", "(c)",
+           "Reporting", "(Reporting", "Additional", "(Additional", "Writing", "Editing")
 """How the furniture lines that may end with a full stop begin."""
 _PLACE = r"\p{Lu}[\p{L}'’.-]*+(?:[ \t]+\p{Lu}[\p{L}'’.-]*+){0,2}"
 
@@ -93,6 +94,10 @@ def _patterns(agencies: frozenset[str]) -> _Patterns:
         # A caption whose credit follows its sentence: "... on Monday. Photo: Jane Roe/AFP".
         rf"[^\n]*?[.!?][ \t]+(?:{photo}[ \t]*(?::|by\b)[^\n]*$|{_PUBLISHED})",
         r"[ \t]*(?:©|Copyright|\(c\))[ \t]*(?:\d{4}|[^\n]{0,40}\d{4})[^\n]*$",
+        # Wire credits: "Reporting by ...; Editing by ...", "... contributed to this report."
+        r"[ \t]*\(?(?:Reporting|Additional reporting|Writing|Editing)[ \t]+by\b[^\n]*$",
+        rf"[ \t]*(?:{ag}|{_NAMES})(?:,?[ \t]+(?:and[ \t]+)?(?:{ag}|{_NAMES}))*[ \t]+"
+        r"contributed[ \t]+to[ \t]+this[ \t]+(?:report|story|article)\.?[ \t]*$",
     ]
     # A dateline, up to its dash: "TORONTO, Ont. —", "LONDON, March 3 (Reuters) -".
     dateline = (
@@ -178,7 +183,10 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
         # Most lines end as sentences do, and furniture lines do not, save a few that
         # start with their own label ("READ MORE:", "This report by ...", "Photo:").
         plain = last not in _SENTENCE_END
-        if end - start <= _SHORT_LINE and (plain or text.startswith(_LABELS, start)):
+        if end - start <= _SHORT_LINE and (
+            plain or text.startswith(_LABELS, start)
+            or text.find(" contributed to this ", start, end) >= 0
+        ):
             found = pats.line.match(text, start, n, concurrent=False)
         if found is None and (text[start + 1 : start + 2].isupper()
                               or text.find("(", start, min(end, start + 40)) >= 0):

@@ -80,6 +80,13 @@ def _regions(text: str) -> list[str]:
                             "March 3, 2024."]),
         ("The port reopened.\n\nREAD MORE: Port strike ends after 40 days\n\nShips left.",
          ["READ MORE: Port strike ends after 40 days"]),
+        ("By\nAna Duarte\n\nThe port reopened.", ["By\nAna Duarte"]),
+        ("HALIFAX, N.S., March 3 (CP) — The port reopened.", ["HALIFAX, N.S., March 3 (CP) — "]),
+        ("The port reopened.\n\nThe Associated Press contributed to this report.",
+         ["The Associated Press contributed to this report."]),
+        ("Ships left.\n\n(Reporting by Ana Duarte; Editing by Li Wei)",
+         ["(Reporting by Ana Duarte; Editing by Li Wei)"]),
+        ("Ships left.\n\n© 2024 The Canadian Press", ["© 2024 The Canadian Press"]),
     ],
 )
 def test_furniture_regions(text: str, expected: list[str]) -> None:
@@ -100,6 +107,8 @@ def test_furniture_regions(text: str, expected: list[str]) -> None:
         "NOW OPEN—\"A gallery by the river,\" by Ana Duarte.",
         "Duarte, who is a former editor, said the paper would close.",
         "A spokeswoman said the plan (first floated in May) was dead.",
+        "The mayor said residents contributed to this report.",
+        "A (very) long night ended with a vote — and a recount.",
     ],
 )
 def test_running_text_is_not_furniture(text: str) -> None:
