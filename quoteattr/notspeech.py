@@ -112,9 +112,9 @@ def _heading(text: str, ctx: QuoteContext, cues: re.Pattern[str]) -> bool:
     line = text[para.start : para.end].rstrip(BLANK)
     last = line.rstrip(_CLOSERS)[-1:]
     n_words = line.count(" ") + 1
+    if text[para.start : ctx.quote.span.start].rstrip(BLANK).endswith(":"):
+        return False  # "Duarte: 'We will not back down'" names who said it
     if ctx.paragraph_index == 0 and n_words <= _HEADLINE_WORDS:
-        if text[para.start : ctx.quote.span.start].rstrip(BLANK).endswith(":"):
-            return False  # "Duarte: 'We will not back down'" names who said it
         if last not in _TERMINAL and last not in ",:;":
             return True
         words = [w for w in _WORD.findall(line) if len(w) > 3]
