@@ -89,14 +89,13 @@ def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> boo
         return True
     if m.group("thing"):
         return nouns.get(m.group("thing").lower()) == "inscription"
-    words = _content_words(text, ctx, 10)
-    if len(words) > 10:
-        return False
-    if m.group("titled"):
-        return True
+    titled = m.group("titled") is not None
     work = m.group("work")
-    return bool(work) and nouns.get(work.lower()) == "work" and _title_case(words) and (
-        m.group("named") is not None or text[m.end("work") : start].strip() in ("", ","))
+    if not titled and (work is None or nouns.get(work.lower()) != "work" or (
+        m.group("named") is None and text[m.end("work") : start].strip() not in ("", ","))):
+        return False  # checked first: the word before nearly every quote is no title noun
+    words = _content_words(text, ctx, 10)
+    return len(words) <= 10 and (titled or _title_case(words))
 
 
 def _heading(text: str, ctx: QuoteContext, cues: re.Pattern[str]) -> bool:
