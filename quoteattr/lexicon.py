@@ -9,7 +9,7 @@ import time rather than as a silent drop in accuracy.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -31,6 +31,8 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     },
     "first_names": {"gender": frozenset({"m", "f", "u"})},
     "quote_marks": {"direction": frozenset({"open", "close", "either"})},
+    "agencies": {"kind": frozenset({"agency", "broadcaster", "newspaper", "photo"})},
+    "not_speech_nouns": {"kind": frozenset({"inscription", "work"})},
 }
 
 
@@ -143,6 +145,12 @@ class Lexicon:
     lawyer" is not the person named before it."""
     document_nouns: frozenset[str] = frozenset()
     """What a person writes or issues ("statement", "letter"): "her statement said" is her."""
+    agencies: frozenset[str] = frozenset()
+    """Lower-cased news agency, outlet and photo agency names ("the canadian press", "ap"),
+    for the newsroom furniture around an article (:mod:`quoteattr.furniture`)."""
+    not_speech_nouns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Lower-cased noun -> ``inscription`` (sign, banner) or ``work`` (report, film): things
+    whose quoted words are not speech (:mod:`quoteattr.notspeech`)."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -225,4 +233,8 @@ def default_lexicon() -> Lexicon:
             r["noun"].strip().lower() for r in read_table("relational_nouns")
         ),
         document_nouns=frozenset(r["noun"].strip().lower() for r in read_table("document_nouns")),
+        agencies=frozenset(r["name"].strip().lower() for r in read_table("agencies")),
+        not_speech_nouns=MappingProxyType(
+            {k.lower(): v for k, v in _column("not_speech_nouns", "noun", "kind").items()}
+        ),
     )

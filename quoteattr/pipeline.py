@@ -19,10 +19,12 @@ from .confidence import assess, carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type, expect_str
+from .furniture import Furniture, find_furniture
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
+from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, SpeakerRef
@@ -198,9 +200,10 @@ class Attributor:
         quotes = pair_quotes(text, marks, annotation.paragraphs)
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
-        mentions = find_mentions(annotation, lex, self._mention_patterns)
+        furniture = find_furniture(text, lex)  # bylines, datelines, credits: no speakers
+        mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
         cue_cache: CueCache = {}  # shared by the kind test and the rules
-        kinds = self._kinds(text, contexts, cue_cache)
+        kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
                             chains=annotation.coref)
@@ -228,20 +231,28 @@ class Attributor:
     # -- stages ----------------------------------------------------------------------------
 
     def _kinds(
-        self, text: str, contexts: tuple[QuoteContext, ...], cue_cache: CueCache
+        self, text: str, contexts: tuple[QuoteContext, ...], cue_cache: CueCache,
+        furniture: Furniture,
     ) -> list[QuoteKind]:
         kinds: list[QuoteKind] = []
+        unsaid_end = -1  # where the last quote found not to be speech ends
+        nouns = self.lexicon.not_speech_nouns
         for i, ctx in enumerate(contexts):
-            kind = self._kind(text, ctx, cue_cache)
-            if kind == "scare" and i and kinds[-1] == "mixed" and (
+            start = furniture.clause_start(ctx.quote.span.start, ctx.left.start)
+            kind = self._kind(text, ctx, start, cue_cache) if start >= 0 else "scare"
+            if start >= 0 and (listed_after(text, unsaid_end, ctx.quote.span.start)
+                               or not_speech(text, ctx, nouns, self._cues)):
+                kind = "scare"  # not speech, or listed after one: "woke," "elite" and "globalist"
+                unsaid_end = ctx.quote.span.end
+            elif kind == "scare" and i and kinds[-1] == "mixed" and (
                 contexts[i - 1].quote.span.end == ctx.left.start
             ):
                 kind = "mixed"  # the second partial quote of one clause: "ready" and "able"
             kinds.append(kind)
         return kinds
 
-    def _kind(self, text: str, ctx: QuoteContext, cue_cache: CueCache) -> QuoteKind:
-        start, end = ctx.left.start, ctx.left.end
+    def _kind(self, text: str, ctx: QuoteContext, start: int, cue_cache: CueCache) -> QuoteKind:
+        end = ctx.left.end
         cues = find_cues(self._cues, text, start, end, cue_cache)
         last_cue_end = cues[-1].end if cues else -1
         if not cues and text.find("ccording to", start, end) >= 0:  # str.find: no regex call

@@ -1,0 +1,217 @@
+"""Newsroom furniture: the parts of an article that are not its story.
+
+Wire and web copy carries lines no one speaks: bylines ("By Ana Duarte, The Canadian
+Press"), datelines ("KYIV, March 3 (AP) —"), agency tags ("— Reuters"), photo credits
+("Photo: Jane Roe/Getty Images", "(Jane Roe / CBC)") and captions, link lines ("READ
+MORE: ...") and publication notes ("This report by The Canadian Press was first
+published March 3, 2024."). A name in them is never a speaker, and must not become the
+antecedent of a later "she said"; a quote in them is not speech. The regions are found
+in one pass over the text's lines (patterns built from the agency names in
+``data/agencies.tsv``, tried only where a cheap string test lets them match); the
+mentions inside them are then dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from .lexicon import Lexicon
+from .mentions import Mention, MentionIndex
+from .spans import Span
+
+# concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
+
+_NAME = r"\p{Lu}[\p{L}'’.-]*+(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*+|de|da|van|von|del|la|le|bin|al)){0,4}"
+"""A capitalised name of one to five words ("Ana Duarte", "Jean de la Roche")."""
+_NAMES = rf"{_NAME}(?:[ \t]*(?:,|&|\band\b)[ \t]*{_NAME})*"
+_ROLE = (r"(?i:reporter|correspondent|writer|columnist|editor|contributor|staff|bureau|"
+         r"posted|updated|published|news)")
+_END = r"[ \t]*$(?<![.!?:;,][ \t]*)"
+"""A furniture line does not end as a sentence does."""
+_PLAIN = r"(?:[^\n\"“”!?.]|\.(?![ \t]+\p{Lu}))"
+"""A character of a credit line: no quotation mark, and no full stop ending a sentence."""
+_DASH = r"(?:—|–|―|--?)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_CITY = r"\p{Lu}[\p{Lu}'’.-]++(?:[ \t]+\p{Lu}[\p{Lu}'’.-]++){0,3}"
+"""A dateline's city is set in capitals: OTTAWA, ST. JOHN'S, NEW YORK."""
+_PUBLISHED = (r"[ \t]*\(?This (?:report|story|article) (?:by|from|was)\b[^\n]{0,80}?"
+              r"(?:first|originally) published[^\n]*")
+"""'This report by The Canadian Press was first published March 3, 2024.'"""
+_SHORT_LINE = 160
+"""The longest line read as a byline, credit, link or note line (a caption may be long)."""
+_TAIL = 60
+"""How far from a line's end an agency tag ("— The Canadian Press") may start."""
+_SENTENCE_END = frozenset(".!?…:;,\"'”’»")
+_LABELS = ("READ", "Read", "WATCH", "Watch", "RELATED", "Related", "LISTEN", "Listen", "SEE",
+           "See", "ALSO", "Also", "MORE", "VIDEO", "Video", "PHOTO", "Photo", "RECOMMENDED",
+           "TRENDING", "LIVE", "SUBSCRIBE", "Subscribe", "This", "(This", "Image", "IMAGE",
+           "Credit", "CREDIT", "Caption", "CAPTION", "File", "©", "Copyright", "(c)",
+           "Reporting", "(Reporting", "Additional", "(Additional", "Writing", "Editing")
+"""How the furniture lines that may end with a full stop begin."""
+_PLACE = r"\p{Lu}[\p{L}'’.-]*+(?:[ \t]+\p{Lu}[\p{L}'’.-]*+){0,2}"
+
+
+class _Patterns(NamedTuple):
+    line: regex.Pattern[str]
+    """Matched at the start of a short line: bylines, credit, link and note lines."""
+    dateline: regex.Pattern[str]
+    """Matched at the start of any line (a dateline opens a long paragraph)."""
+    bracket: regex.Pattern[str]
+    """Matched at an opening bracket: "(AP)", "(Jane Roe / CBC)"."""
+    tail: regex.Pattern[str]
+    """Searched in a line's last characters: "— Reuters"."""
+
+
+@cache
+def _patterns(agencies: frozenset[str]) -> _Patterns:
+    names = sorted(agencies, key=lambda a: (-len(a), a))
+    ag = "|".join(regex.escape(a).replace(r"\ ", r"[ \t]+") for a in names)
+    ag = rf"(?<![\p{{L}}\p{{N}}])(?i:{ag})(?![\p{{L}}\p{{N}}])" if names else "(?!)"
+    credit = rf"(?:{_NAME}[ \t]*/[ \t]*(?:{ag}|{_NAME})|{ag}(?:[ \t]+Photo)?[ \t]*/[ \t]*{_NAME})"
+    photo = r"(?:Photo|PHOTO|Photos|PHOTOS|Photograph|Photography|Image|IMAGE|Credit|CREDIT)"
+    line = [
+        # A caption labelled as one (one ending with a bracketed credit: see below).
+        rf"[ \t]*(?:{photo}|Caption|CAPTION|File photo)[ \t]*(?::|by\b|BY\b)[^\n]*$",
+        # A byline, and the lines of names, outlets or roles right under it.
+        rf"[ \t]*(?:By|BY)(?:[ \t]+|[ \t]*\n[ \t]*){_NAMES}"
+        rf"(?:[ \t]*[,|·—–-][ \t]*[^\n\"“”!?]{{1,80}}?)?{_END}"
+        rf"(?:\n(?:[ \t]*\n)?[ \t]*(?:{ag}|{_NAMES})"
+        rf"(?:[ \t]*[,|·—–-][ \t]*[^\n\"“”!?.]{{1,60}}?)?{_END}){{0,3}}",
+        # "Ana Duarte | Staff reporter", "Li Wei · CBC News · Posted: Mar 3, 2024".
+        rf"[ \t]*{_NAMES}[ \t]*[|·,—–]{_PLAIN}{{0,80}}?(?:\b{_ROLE}\b|{ag}){_PLAIN}{{0,60}}?{_END}",
+        # An agency alone on its line, or "with files from ...".
+        rf"[ \t]*(?:{_DASH}[ \t]*)?(?:(?i:with files from)[^\n]*|{ag}{_END})",
+        # A link line, a publication note or a copyright line.
+        r"[ \t]*(?:READ MORE|Read more|Read More|READ ALSO|WATCH|Watch|RELATED|Related|"
+        r"LISTEN|Listen|SEE ALSO|See also|ALSO READ|Also read|MORE|VIDEO|Video|PHOTOS|"
+        r"RECOMMENDED|TRENDING|LIVE|SUBSCRIBE|Subscribe)[ \t]*[:|»>][^\n]*$",
+        _PUBLISHED,
+        # A caption whose credit follows its sentence: "... on Monday. Photo: Jane Roe/AFP".
+        rf"[^\n]*?[.!?][ \t]+(?:{photo}[ \t]*(?::|by\b)[^\n]*$|{_PUBLISHED})",
+        r"[ \t]*(?:©|Copyright|\(c\))[ \t]*(?:\d{4}|[^\n]{0,40}\d{4})[^\n]*$",
+        # Wire credits: "Reporting by ...; Editing by ...", "... contributed to this report."
+        r"[ \t]*\(?(?:Reporting|Additional reporting|Writing|Editing)[ \t]+by\b[^\n]*$",
+        rf"[ \t]*(?:{ag}|{_NAMES})(?:,?[ \t]+(?:and[ \t]+)?(?:{ag}|{_NAMES}))*[ \t]+"
+        r"contributed[ \t]+to[ \t]+this[ \t]+(?:report|story|article)\.?[ \t]*$",
+    ]
+    # A dateline, up to its dash: "TORONTO, Ont. —", "LONDON, March 3 (Reuters) -".
+    dateline = (
+        rf"[ \t]*(?:{_CITY}|{_PLACE}(?=(?:,[^\n(]{{1,30}})?[ \t]*\({ag}\)))"
+        rf"(?:,[ \t]*{_PLACE})?(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}})?"
+        rf"(?:[ \t]*\({ag}\)[ \t]*|[ \t]+){_DASH}[ \t]*"  # "NOW OPEN—" is a kicker
+    )
+    # "(AP)", "(AP Photo/Jane Roe)", "(THE CANADIAN PRESS/Li Wei)", "(Jane Roe / CBC)"; a
+    # credit that ends its line makes the line a caption.
+    bracket = (rf"\([ \t]*(?:{ag}|{credit}|{photo}[ \t]*(?::|by\b)[^\n)]*)[ \t]*\)"
+               r"(?P<caption>[ \t]*$)?")
+    tail = rf"(?:—|–|―|--|(?<=[ \t])-)[ \t]*{ag}{_END}"  # "... on Monday. — Reuters"
+    flags = regex.MULTILINE
+    return _Patterns(regex.compile("|".join(f"(?:{x})" for x in line), flags),
+                     regex.compile(dateline, flags), regex.compile(bracket, flags),
+                     regex.compile(tail, flags))
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """The furniture regions of one text, sorted and apart."""
+
+    regions: tuple[Span, ...]
+    starts: tuple[int, ...]
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        """Where the clause holding ``pos`` starts, given that it starts at ``floor`` or
+        later: after a dateline that ends inside it ("OTTAWA — "...), and -1 when
+        ``pos`` is itself inside furniture (a quote in a caption or link line)."""
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return floor
+        end = self.regions[i].end
+        return -1 if pos < end else max(floor, end)
+
+    def without(self, mentions: MentionIndex) -> MentionIndex:
+        """``mentions`` less those inside furniture: a byline's name is no speaker, nor the
+        antecedent of a pronoun."""
+        starts = mentions.starts
+        drop: list[tuple[int, int]] = []  # index ranges of mentions, one per region
+        for region in self.regions:  # a few regions: bisect, no look at every mention
+            first = bisect_left(starts, region.start)
+            last = bisect_left(starts, region.end, first)
+            if last > first:
+                drop.append((first, last))
+        if not drop:
+            return mentions
+        kept: list[Mention] = []
+        previous = 0
+        for first, last in drop:
+            kept.extend(mentions.mentions[previous:first])
+            previous = last
+        kept.extend(mentions.mentions[previous:])
+        return MentionIndex(tuple(kept), tuple(m.span.start for m in kept))
+
+
+def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
+    """The furniture of ``text``.
+
+    One pass over its lines, with C-level string tests choosing the few places a pattern
+    is tried: the start of a short line that does not end as a sentence does or starts
+    with a label (bylines, credits, link lines), a line opening in capitals or with a
+    bracket near its start (datelines), each opening bracket, and the end of a line with
+    no sentence end ("— Reuters"). One scan of one pattern over the whole text cost a
+    sixth of the pipeline's instructions on PolNeAR; this costs a few per cent.
+    """
+    pats = _patterns(lexicon.agencies)
+    regions: list[Span] = []
+    n = len(text)
+    start = 0
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        last = text[end - 1]
+        if last.isspace():  # trailing blanks, or a blank line
+            stripped = text[start:end].rstrip()
+            if not stripped:
+                start = end + 1
+                continue
+            last = stripped[-1]
+        found = None
+        # Most lines end as sentences do, and furniture lines do not, save a few that
+        # start with their own label ("READ MORE:", "This report by ...", "Photo:").
+        plain = last not in _SENTENCE_END
+        if end - start <= _SHORT_LINE and (
+            plain or text.startswith(_LABELS, start)
+            or text.find(" contributed to this ", start, end) >= 0
+        ):
+            found = pats.line.match(text, start, n, concurrent=False)
+        if found is None and (text[start + 1 : start + 2].isupper()
+                              or text.find("(", start, min(end, start + 40)) >= 0):
+            found = pats.dateline.match(text, start, end, concurrent=False)
+        if found is not None:
+            _add(regions, found.start(), found.end())
+        bracket = text.find("(", start, end)
+        while bracket >= 0:
+            m = pats.bracket.match(text, bracket, end, concurrent=False)
+            if m is not None:
+                _add(regions, start if m.group("caption") is not None else bracket, m.end())
+            bracket = text.find("(", bracket + 1, end)
+        if plain:
+            m = pats.tail.search(text, max(start, end - _TAIL), end, concurrent=False)
+            if m is not None:
+                _add(regions, m.start(), m.end())
+        start = max(end + 1, regions[-1].end if regions else 0)
+    return Furniture(tuple(regions), tuple(r.start for r in regions))
+
+
+def _add(regions: list[Span], start: int, end: int) -> None:
+    """Append a region, merged with the last one when they overlap."""
+    if regions and start < regions[-1].end:
+        start = min(start, regions[-1].start)
+        end = max(end, regions[-1].end)
+        del regions[-1]
+    if end > start:
+        regions.append(Span(start, end))

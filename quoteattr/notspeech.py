@@ -1,0 +1,165 @@
+"""Quotation marks around words nobody said: quotes that are not speech by where they stand.
+
+News puts quotation marks around much that is not speech: headlines and subheads that
+echo a quote, pull-quotes (a quote of the story set again as a line of its own), words
+on a sign or T-shirt, titles of reports and films, words held up as words ("phrases
+like ..."), and speech that did not happen ("she would not say 'yes'"). Such a quote
+keeps its span but gets the ``scare`` kind (not speech) and no speaker, so it is never
+scored or attributed as a direct quote. Each test reads only the quote's paragraph and
+the few words before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import regex
+
+from .context import QuoteContext
+from .spans import BLANK
+
+# concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
+
+_LOOK_BACK = 80
+_SAYING = (r"(?:read|reads|reading|said|says|saying|declared|declares|declaring|proclaimed|"
+           r"proclaiming|bearing|bore|with)")
+_BEFORE = regex.compile(
+    r"(?r)(?:"  # searched from the end; the first alternative that fits decides
+    # speech that did not happen: would not say "yes", didn't say "perhaps", refused to say
+    r"(?P<negated>(?:(?<!\bwhy[ \t]+)\bnot|n['’]t|\bnever|\bnor)(?:[ \t]+(?:even|once|ever|exactly|"
+    r"actually|quite|just|really|publicly))?|\b(?:refused|refuses|refusing|declined|"
+    r"declines|declining)[ \t]+to)[ \t]+(?:say|said|utter|uttered|use|used)"
+    r"(?:[ \t]+the[ \t]+(?:words?|phrase|term))?"
+    # words held up as words: the word "woke", phrases like "...", such as "..."
+    r"|\b(?P<words>the[ \t]+(?:word|term|phrase|expression|slogan|label|hashtag|nickname)"
+    r"|(?:words|terms|phrases|expressions|slogans|labels|hashtags|nicknames)[ \t]+"
+    r"(?:such[ \t]+as|like|including)|such[ \t]+as)"
+    r"|\b(?P<titled>titled|entitled)"
+    # a sign reading "...", T-shirts that said "..."
+    rf"|\b(?P<thing>[\p{{L}}-]+)(?:[ \t]+(?:that|which))?[ \t]+{_SAYING}"
+    r"(?:[ \t]+the[ \t]+(?:words?|message|slogan))?"
+    # the report, "Left Behind," / the film "Northern Lights" / a song called "..."
+    r"|\b(?P<work>[\p{L}-]+)(?P<named>,|[ \t]+(?:titled|entitled|called|named|dubbed))?"
+    r")[ \t]*[,:]?[ \t]*\Z",
+    regex.IGNORECASE,
+)
+_LISTED = regex.compile(r"[ ]*+(?:,[ ]*+)?(?:(?:and|or)[ ]++)?")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+     "is", "be", "it", "as", "but", "not", "no", "vs.", "v."}
+)
+_TERMINAL = ".?!…"
+_CLOSERS = "\"'”’»›“ \t"
+_HEADLINE_WORDS = 25
+_SUBHEAD_WORDS = 8
+_HEADLINE_CHARS = 250
+_SUBHEAD_CHARS = 100
+"""Longer paragraphs are neither headlines nor subheads, whatever their words."""
+_PULL_QUOTE_MIN = 24
+"""The shortest quoted text (in characters) that a repeat marks as a pull-quote."""
+_AFTER_PULL_QUOTE = regex.compile(r"[ \t]*(?:(?:—|–|―|--?)[ \t]*[^\n]{1,60})?[ \t]*\Z")
+"""A pull-quote may be followed by its speaker's name after a dash, nothing more."""
+
+
+def _title_case(words: list[str]) -> bool:
+    return bool(words) and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _content_words(text: str, ctx: QuoteContext, limit: int) -> list[str]:
+    words: list[str] = []
+    for m in _WORD.finditer(text, ctx.quote.content.start, ctx.quote.content.end,
+                            concurrent=False):
+        words.append(m.group())
+        if len(words) > limit:
+            break
+    return words
+
+
+def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> bool:
+    """The words before the quote say it is a sign's text, a title, a word or unsaid."""
+    start = ctx.quote.span.start
+    floor = max(ctx.paragraph.start, start - _LOOK_BACK)
+    m = _BEFORE.search(text, floor, start, concurrent=False)
+    if m is None:
+        return False
+    if m.group("negated") or m.group("words"):
+        return True
+    if m.group("thing"):
+        return nouns.get(m.group("thing").lower()) == "inscription"
+    titled = m.group("titled") is not None
+    work = m.group("work")
+    if not titled and (work is None or nouns.get(work.lower()) != "work" or (
+        m.group("named") is None and text[m.end("work") : start].strip() not in ("", ","))):
+        return False  # checked first: the word before nearly every quote is no title noun
+    words = _content_words(text, ctx, 10)
+    return len(words) <= 10 and (titled or _title_case(words))
+
+
+def _heading(text: str, ctx: QuoteContext, cues: re.Pattern[str]) -> bool:
+    """The quote's paragraph is a headline (the first of several, one line, short, set as a
+    title or not ending as a sentence does) or a subhead (short, no sentence end, no cue,
+    more than the quote)."""
+    para = ctx.paragraph
+    longest = _HEADLINE_CHARS if ctx.paragraph_index == 0 else _SUBHEAD_CHARS
+    if para.end - para.start > longest or text.find("\n", para.start, para.end) >= 0:
+        return False  # most paragraphs end here, before any slice is made
+    if not text[para.end : para.end + _HEADLINE_CHARS].strip(BLANK):
+        return False  # the last paragraph: a text of one line has no headline
+    line = text[para.start : para.end].rstrip(BLANK)
+    last = line.rstrip(_CLOSERS)[-1:]
+    n_words = line.count(" ") + 1
+    if text[para.start : ctx.quote.span.start].rstrip(BLANK).endswith(":"):
+        return False  # "Duarte: 'We will not back down'" names who said it
+    if ctx.paragraph_index == 0 and n_words <= _HEADLINE_WORDS:
+        if last not in _TERMINAL and last not in ",:;":
+            return True
+        words = [w for w in _WORD.findall(line) if len(w) > 3]
+        return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    return (
+        ctx.paragraph_index > 0 and n_words <= _SUBHEAD_WORDS
+        and last not in _TERMINAL and last not in ",:;-—–"
+        and len(line.strip(_CLOSERS)) > len(text[ctx.quote.span.start : ctx.quote.span.end]) + 2
+        and cues.search(line) is None
+    )
+
+
+def _pull_quote(text: str, ctx: QuoteContext) -> bool:
+    """The quote is a line of its own (perhaps with "— Name") whose words stand elsewhere in
+    the story too, where the story quotes them."""
+    quote, para = ctx.quote, ctx.paragraph
+    if text[para.start : quote.span.start].strip(BLANK) or quote.paragraphs > 1:
+        return False
+    if _AFTER_PULL_QUOTE.match(text, quote.span.end, para.end, concurrent=False) is None:
+        return False
+    core = text[quote.content.start : quote.content.end].strip(BLANK + ".,;:!?…")
+    if len(core) < _PULL_QUOTE_MIN:
+        return False
+    at = text.find(core)
+    if at == quote.content.start or at < 0:
+        at = text.find(core, quote.content.end)
+    if at < 0:
+        return False
+    # The other copy must be quoted in running text, not be a line of its own as well.
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start > len(core) + 8
+
+
+def not_speech(
+    text: str, ctx: QuoteContext, nouns: Mapping[str, str], cues: re.Pattern[str]
+) -> bool:
+    """True when the quote is not speech by where it stands (see the module's docstring);
+    ``nouns`` is the lexicon's ``not_speech_nouns``, ``cues`` its speech-cue pattern."""
+    return _words_before(text, ctx, nouns) or _heading(text, ctx, cues) or _pull_quote(text, ctx)
+
+
+def listed_after(text: str, end: int, start: int) -> bool:
+    """The quote at ``start`` is next in a list after a quote, ending at ``end``, that is not
+    speech: "woke," "elite" and "globalist". A comma or "and"/"or" must join them; ``end``
+    is -1 when there is no such quote."""
+    return end >= 0 and _LISTED.fullmatch(text, end, start, concurrent=False) is not None and (
+        text[end - 2] == "," or text.find(",", end, start) >= 0 or end + 3 < start)
