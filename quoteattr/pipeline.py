@@ -8,12 +8,12 @@ records once at the end.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import regex
 
-from .annotation import Annotation, Annotator
+from .annotation import Annotation, Annotator, Token, TokenTable
 from .annotators.embedded import EmbeddedAnnotator
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
@@ -36,7 +36,7 @@ from .rules import (
 )
 from .spans import Span
 
-_ANNOTATORS = ("embedded", "stanza")
+_ANNOTATORS = ("embedded", "stanza", "spacy")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 
 
@@ -66,8 +66,9 @@ class Attributor:
         model_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
-        ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads) or any
-        object following the :class:`~quoteattr.annotation.Annotator` protocol."""
+        ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads), "spacy"
+        (the spaCy pipeline named by ``model_dir``, by default the English small one) or
+        any object following the :class:`~quoteattr.annotation.Annotator` protocol."""
         self.lexicon = lexicon or default_lexicon()
         if isinstance(annotator, str):
             if annotator not in _ANNOTATORS:
@@ -78,6 +79,7 @@ class Attributor:
                 raise InputValueError(msg)
             self.annotator: Annotator = (
                 _stanza_annotator(model_dir) if annotator == "stanza"
+                else _spacy_annotator(model_dir, self.lexicon) if annotator == "spacy"
                 else EmbeddedAnnotator(self.lexicon)
             )
         elif isinstance(annotator, Annotator):
@@ -99,18 +101,17 @@ class Attributor:
     def attribute(self, text: str | Any, *, doc_id: str | None = None) -> DocumentResult:
         """Find every quote in ``text`` and attribute it; offsets index ``text`` itself.
 
-        ``text`` may also be a stanza ``Document`` a pipeline already produced: its
-        tokens, parse, entities and coreference chains are used, and offsets index
-        the Document's own text.
+        ``text`` may also be a stanza ``Document`` or a spaCy ``Doc`` a pipeline already
+        produced: its tokens, parse, entities (and stanza's coreference chains) are
+        used, and offsets index its own text (see docs/backends.md for what it needs).
         """
         if doc_id is not None and not isinstance(doc_id, str):
             msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
             raise InputTypeError(msg)
-        if _is_stanza_document(text):
-            from .annotators.stanza import annotation_from_document
-
-            return self.attribute_annotation(annotation_from_document(text), doc_id=doc_id)
-        text = expect_str(text, argument="text")
+        annotation = _parsed(text, self.lexicon)
+        if annotation is not None:
+            return self.attribute_annotation(annotation, doc_id=doc_id)
+        text = _expect_text(text, "text")
         marks = find_marks(text, self.lexicon)
         if not marks:
             # No quotation mark, no quote: most of an archive's articles end here, without
@@ -121,7 +122,7 @@ class Attributor:
 
     def attribute_many(
         self,
-        texts: Iterable[str],
+        texts: Iterable[str | Any],
         *,
         doc_ids: Iterable[str | None] | None = None,
         n_process: int = 1,
@@ -131,9 +132,11 @@ class Attributor:
 
         The arguments are checked when this is called, not when the first result is
         pulled, so a wrong call fails where it is made; an item that is not a str raises
-        a TypeError naming it, after the results before it. A document whose processing
-        fails for any other reason yields a result with ``error`` set and the batch goes
-        on, so one bad article never takes an archive run down.
+        a TypeError naming it, after the results before it. Items may also be parsed
+        documents (stanza ``Document``s or spaCy ``Doc``s), as for :meth:`attribute`.
+        A document whose processing fails for any other reason yields a result with
+        ``error`` set and the batch goes on, so one bad article never takes an archive
+        run down.
 
         ``n_process`` > 1 (or -1, one per core) runs the documents in worker processes,
         ``batch_size`` at a time (:mod:`quoteattr.batch`). Results still come in input
@@ -172,12 +175,13 @@ class Attributor:
                                       batch_size=batch_size)
 
     def _attribute_each(
-        self, texts: Iterable[str], doc_ids: Iterable[str | None] | None
+        self, texts: Iterable[str | Any], doc_ids: Iterable[str | None] | None
     ) -> Iterator[DocumentResult]:
         ids = iter(doc_ids) if doc_ids is not None else None
         for n, text in enumerate(texts):
             doc_id = next(ids, None) if ids is not None else None
-            text = expect_str(text, argument=f"texts[{n}]")
+            if not _is_parsed(text):
+                text = _expect_text(text, f"texts[{n}]")
             try:
                 yield self.attribute(text, doc_id=doc_id)
             except QuoteattrError:
@@ -209,7 +213,7 @@ class Attributor:
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
-                        token_starts=tuple(t.span.start for t in annotation.tokens),
+                        token_starts=_token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache)
         decisions: list[_Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
@@ -288,16 +292,53 @@ class Attributor:
         return coref.cluster_for_phrase(found.phrase, "UNKNOWN")
 
 
-def _is_stanza_document(value: object) -> bool:
-    """A stanza Document, recognised without importing stanza (which imports torch)."""
+def _token_starts(tokens: Sequence[Token]) -> Sequence[int]:
+    """Each token's start offset: a :class:`TokenTable`'s own column, or read off the tuple."""
+    if isinstance(tokens, TokenTable):
+        return tokens.starts
+    return tuple(t.span.start for t in tokens)
+
+
+def _is_parsed(value: object) -> bool:
+    """A stanza Document or a spaCy Doc, recognised without importing either library."""
     kind = type(value)
-    return kind.__name__ == "Document" and kind.__module__.startswith("stanza.")
+    return kind.__name__ in ("Document", "Doc") and kind.__module__.startswith(
+        ("stanza.", "spacy."))
+
+
+def _parsed(value: object, lexicon: Lexicon) -> Annotation | None:
+    """The annotation of a parsed document, or None when ``value`` is not one."""
+    if not _is_parsed(value):
+        return None
+    if type(value).__module__.startswith("spacy."):
+        from .annotators.spacy import annotation_from_spacy
+
+        return annotation_from_spacy(value, lexicon=lexicon)
+    from .annotators.stanza import annotation_from_document
+
+    return annotation_from_document(value, lexicon=lexicon)
+
+
+def _expect_text(value: object, argument: str) -> str:
+    """``value`` as a str; an object carrying a ``text`` (a spaCy ``Span``, a stanza
+    ``Sentence``) is told which parsed inputs are accepted."""
+    if isinstance(value, str) or not hasattr(value, "text"):
+        return expect_str(value, argument=argument)
+    msg = (f"{argument} must be str, got {describe_type(value)}: a parsed text must be a "
+           f"whole stanza Document or spaCy Doc (for a spaCy Span, pass span.as_doc())")
+    raise InputTypeError(msg)
 
 
 def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:
     from .annotators.stanza import StanzaAnnotator
 
     return StanzaAnnotator(model_dir=model_dir)
+
+
+def _spacy_annotator(model: str | os.PathLike[str] | None, lexicon: Lexicon) -> Annotator:
+    from .annotators.spacy import SpacyAnnotator
+
+    return SpacyAnnotator(None if model is None else os.fspath(model), lexicon=lexicon)
 
 
 def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> Attributor:
