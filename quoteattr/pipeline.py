@@ -8,16 +8,17 @@ records once at the end.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 import regex
 
-from .annotation import Annotation, Annotator, Token, TokenTable
+from .annotation import Annotation, Annotator
 from .annotators.embedded import EmbeddedAnnotator
+from .annotators.parsed import expect_text, is_parsed, parsed_annotation, token_starts
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
-from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type, expect_str
+from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
@@ -108,10 +109,10 @@ class Attributor:
         if doc_id is not None and not isinstance(doc_id, str):
             msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
             raise InputTypeError(msg)
-        annotation = _parsed(text, self.lexicon)
+        annotation = parsed_annotation(text, self.lexicon)
         if annotation is not None:
             return self.attribute_annotation(annotation, doc_id=doc_id)
-        text = _expect_text(text, "text")
+        text = expect_text(text, "text")
         marks = find_marks(text, self.lexicon)
         if not marks:
             # No quotation mark, no quote: most of an archive's articles end here, without
@@ -180,8 +181,8 @@ class Attributor:
         ids = iter(doc_ids) if doc_ids is not None else None
         for n, text in enumerate(texts):
             doc_id = next(ids, None) if ids is not None else None
-            if not _is_parsed(text):
-                text = _expect_text(text, f"texts[{n}]")
+            if not is_parsed(text):
+                text = expect_text(text, f"texts[{n}]")
             try:
                 yield self.attribute(text, doc_id=doc_id)
             except QuoteattrError:
@@ -213,7 +214,7 @@ class Attributor:
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
-                        token_starts=_token_starts(annotation.tokens),
+                        token_starts=token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache)
         decisions: list[_Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
@@ -290,43 +291,6 @@ class Attributor:
             return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
                                             coref.text[m.span.start : m.span.end], m.label)
         return coref.cluster_for_phrase(found.phrase, "UNKNOWN")
-
-
-def _token_starts(tokens: Sequence[Token]) -> Sequence[int]:
-    """Each token's start offset: a :class:`TokenTable`'s own column, or read off the tuple."""
-    if isinstance(tokens, TokenTable):
-        return tokens.starts
-    return tuple(t.span.start for t in tokens)
-
-
-def _is_parsed(value: object) -> bool:
-    """A stanza Document or a spaCy Doc, recognised without importing either library."""
-    kind = type(value)
-    return kind.__name__ in ("Document", "Doc") and kind.__module__.startswith(
-        ("stanza.", "spacy."))
-
-
-def _parsed(value: object, lexicon: Lexicon) -> Annotation | None:
-    """The annotation of a parsed document, or None when ``value`` is not one."""
-    if not _is_parsed(value):
-        return None
-    if type(value).__module__.startswith("spacy."):
-        from .annotators.spacy import annotation_from_spacy
-
-        return annotation_from_spacy(value, lexicon=lexicon)
-    from .annotators.stanza import annotation_from_document
-
-    return annotation_from_document(value, lexicon=lexicon)
-
-
-def _expect_text(value: object, argument: str) -> str:
-    """``value`` as a str; an object carrying a ``text`` (a spaCy ``Span``, a stanza
-    ``Sentence``) is told which parsed inputs are accepted."""
-    if isinstance(value, str) or not hasattr(value, "text"):
-        return expect_str(value, argument=argument)
-    msg = (f"{argument} must be str, got {describe_type(value)}: a parsed text must be a "
-           f"whole stanza Document or spaCy Doc (for a spaCy Span, pass span.as_doc())")
-    raise InputTypeError(msg)
 
 
 def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:

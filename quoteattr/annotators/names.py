@@ -9,9 +9,12 @@ A tagger also misses names a reporter would not (a bare surname in ``"...," Surn
 said``), and a Document may have no NER at all. :func:`combine_entities` therefore adds
 the names the built-in name finder (:class:`~.embedded.EmbeddedAnnotator`) sees where
 the tagger saw none, but only on evidence a journalist would accept: the name stands
-right beside a speech verb ("Okafor said", "said Okafor"), carries a title ("Sen.
-Okafor"), or repeats a word of a name the tagger did find (the surname "Okafor" after
-"Grace Okafor"). Without any NER from the Document, the built-in names are used alone.
+right beside a speech verb ("Okafor said", "said Okafor") or as a dash credit line
+("― Okafor"), carries a title ("Sen. Okafor"), repeats a word of a name the tagger
+did find (the surname "Okafor" after "Grace Okafor"), or recurs through the text
+(three times or more). A tagged place or thing ("confessed Tuppence" as a place) gives
+way to the finder's name only beside a speech verb. Without any NER from the Document,
+the built-in names are used alone.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ LAW, PRODUCT and LANGUAGE are not mapped to MISC because the mention stage treat
 as a possible speaker's name, which those never are. CoNLL-03's PER and LOC map to
 PERSON and GPE. stanza's and spaCy's English NER both use these types."""
 
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "MISC"})
+"""The labels the mention stage takes as names a quote's speaker can have."""
 _EDGE = "\"'“”‘’«»‹›„‚‛‟`´()[]{}<>,;:!?*•·|/\\―—–‒‑‐-~_ \t\u00a0\u2009\u200a\u202f"
 """Characters trimmed from both ends of an entity span: quotation marks, brackets and
 punctuation no name begins or ends with (a full stop is kept: "Corp.", "Jr.")."""
@@ -48,8 +53,10 @@ _POSSIBLE_ENDS = frozenset(_EDGE) | {"s", "S"}
 """Last characters that may need trimming: punctuation, or the s of a possessive."""
 _POSSESSIVE = regex.compile(r"(?:['’]s|(?<=s)['’])\Z", regex.IGNORECASE)
 _LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\f\v]")
-_SPEECH_AFTER = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+(\p{Ll}+)\b")
-_SPEECH_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?[ \t\u00a0]+\Z")
+_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+"""Space between two words of one sentence: a hard-wrapped line's break, never a blank line."""
+_SPEECH_AFTER = regex.compile(r"[ \t\u00a0]*,?" + _GAP + r"(\p{Ll}+)\b")
+_SPEECH_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?" + _GAP + r"\Z")
 
 
 def clean_entity(text: str, start: int, end: int) -> list[Span]:
@@ -93,21 +100,23 @@ def combine_entities(
     if tagged is None:
         return tuple(own)
     found: set[Entity] = set()
-    covered: list[Span] = []  # every tagged span, names or not
+    covered: list[Span] = []  # tagged spans that are not names a speaker can have
     name_words: set[str] = set()
     for kind, start, end in tagged:
         label = ENTITY_LABELS.get(str(kind).upper())
         for span in clean_entity(text, start, end):
-            covered.append(span)
+            if label is None or label not in _SPEAKER_LABELS:
+                covered.append(span)
             if label is None:
                 continue
             found.add(Entity(span, label))
             if label in ("PERSON", "ORG"):
                 name_words.update(w for w in span.slice(text).split() if w[:1].isupper())
-    kept = _Spans(e.span for e in found)
+    kept = _Spans(e.span for e in found if e.label in _SPEAKER_LABELS)
     others = _Spans(covered)
+    replaced: list[Span] = []
     for entity in own:
-        if entity.label not in ("PERSON", "ORG", "MISC"):
+        if entity.label not in _SPEAKER_LABELS:
             continue
         span = entity.span
         if kept.overlaps(span):
@@ -115,13 +124,19 @@ def combine_entities(
         words = span.slice(text).split()
         if len(words) == 1 and _not_a_name(words[0], lexicon):
             continue
-        beside_verb = _beside_speech_verb(text, span, lexicon)
+        beside_verb = _beside_speech_verb(text, span, lexicon) or _credited(text, span)
         if not (beside_verb or _has_title(text, span, lexicon)
-                or (len(words) == 1 and words[0] in name_words)):
+                or (len(words) == 1 and words[0] in name_words)
+                or text.count(span.slice(text)) >= 3):
             continue
-        if not beside_verb and others.overlaps(span):
-            continue  # the tagger called it something else (a date, a work)
+        if others.overlaps(span):
+            if not beside_verb:
+                continue  # the tagger called it something else (a date, a work, a place)
+            replaced.append(span)  # "confessed Tuppence" is no place, whatever the tagger says
         found.add(entity)
+    if replaced:
+        swept = _Spans(replaced)
+        found = {e for e in found if e.label in _SPEAKER_LABELS or not swept.overlaps(e.span)}
     return tuple(sorted(found, key=lambda e: (e.span, e.label)))
 
 
@@ -162,6 +177,16 @@ def _beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:
         return True
     before = _SPEECH_BEFORE.search(text, max(0, span.start - 40), span.start)
     return before is not None and before.group(1) in verbs
+
+
+_CREDIT_BEFORE = regex.compile(r"(?r)[―—–-][ \t\u00a0]*\Z")
+_CREDIT_AFTER = regex.compile(r"[ \t\u00a0.,]*(?:$|\n|\r)", regex.MULTILINE)
+
+
+def _credited(text: str, span: Span) -> bool:
+    """A credit line: the name after a dash, ending its line ("― Okafor" under a quote)."""
+    return (_CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
+            and _CREDIT_AFTER.match(text, span.end) is not None)
 
 
 def _not_a_name(word: str, lexicon: Lexicon) -> bool:

