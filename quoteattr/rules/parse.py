@@ -110,9 +110,14 @@ def _main_clause(verb: int, inp: RuleInput) -> bool:
     for _ in range(_MAX_DEPTH):
         if node is None:
             return True
-        if (tokens[node].deprel or "") in _SUBORDINATE:
+        head = tokens[node].head
+        if (tokens[node].deprel or "") in _SUBORDINATE and not (
+            # "was quoted as saying", "said, adding": a speech verb's own adverbial clause
+            tokens[node].deprel == "advcl" and head is not None
+            and _is_speech_verb(tokens[head], inp.text, inp)
+        ):
             return False
-        node = tokens[node].head
+        node = head
     return False
 
 
@@ -151,6 +156,8 @@ def _subject(verb: int, near: Sequence[int], inp: RuleInput) -> int | None:
             return subject
         parent = tokens[node].head
         relation = tokens[node].deprel or ""
+        if parent is not None and tokens[parent].upos == "ADP" and tokens[parent].deprel == "case":
+            parent = tokens[parent].head  # spaCy's "quoted as saying": as -> saying
         if parent is None:
             return None
         if relation == "acl":  # "footage of Okafor saying ...": the noun it describes
