@@ -79,19 +79,18 @@ def test_wire_story_speakers(nlp: Any, attributor: quoteattr.Attributor) -> None
     assert _speakers(result) == ["Grace Okafor", "Tom Brandt", "Tom Brandt"]
 
 
-def test_a_verb_in_another_clause_is_not_the_quotes(
-    nlp: Any, attributor: quoteattr.Attributor
-) -> None:
+def test_a_verb_in_another_clause_is_not_the_quotes(nlp: Any, parse_rules_only: None) -> None:
     """"when Okafor accused him" and "who said last week" belong to other clauses."""
+    attributor = quoteattr.Attributor()
     wire = attributor.attribute(nlp(WIRE)).quotes[-1]
-    assert wire.speaker is not None and wire.speaker.name == "Tom Brandt"
+    assert wire.mention is not None and wire.mention.text == "Brandt"
     striker = attributor.attribute(nlp(SPORT)).quotes[0]
     assert striker.mention is not None and striker.mention.text == "The striker"
     assert striker.cue is not None and striker.cue.text == "told"
 
 
-def test_controlled_and_passive_speakers(nlp: Any, attributor: quoteattr.Attributor) -> None:
-    result = attributor.attribute(nlp(BUSINESS))
+def test_controlled_and_passive_speakers(nlp: Any, parse_rules_only: None) -> None:
+    result = quoteattr.Attributor().attribute(nlp(BUSINESS))
     assert [q.mention.text if q.mention else None for q in result.quotes] == [
         "a statement", "Chief executive Lena Sorensen", "The company",
     ]

@@ -83,7 +83,7 @@ def test_coref_chain_overrules_salience() -> None:
     assert quote.mention is not None and quote.mention.text == "she"
 
 
-def test_parse_finds_a_distant_subject() -> None:
+def test_parse_finds_a_distant_subject(parse_rules_only: None) -> None:
     text = 'Duarte, who has led the city since May, told the council on Monday: "We rebuild."'
     doc = _document(text, [[
         ("Duarte", "PROPN", 9, "nsubj", "S-PERSON"), (",", "PUNCT", 4, "punct", "O"),
@@ -107,7 +107,7 @@ def test_attribute_many_takes_documents() -> None:
     assert not results[1].quotes
 
 
-def test_ud_passive_quoted_as_saying() -> None:
+def test_ud_passive_quoted_as_saying(parse_rules_only: None) -> None:
     """UD's shape: "saying" is an advcl of "quoted", whose passive subject is the speaker."""
     text = 'The mayor was quoted as saying: "We rebuild."'
     doc = _document(text, [[
