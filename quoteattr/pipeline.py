@@ -15,7 +15,13 @@ import regex
 
 from .annotation import Annotation, Annotator
 from .annotators.embedded import EmbeddedAnnotator
-from .annotators.parsed import expect_text, is_parsed, parsed_annotation, token_starts
+from .annotators.parsed import (
+    expect_text,
+    is_parsed,
+    parsed_annotation,
+    parsed_text,
+    token_starts,
+)
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
@@ -109,9 +115,15 @@ class Attributor:
         if doc_id is not None and not isinstance(doc_id, str):
             msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
             raise InputTypeError(msg)
-        annotation = parsed_annotation(text, self.lexicon)
-        if annotation is not None:
-            return self.attribute_annotation(annotation, doc_id=doc_id)
+        if is_parsed(text):
+            source = parsed_text(text)
+            marks = find_marks(source, self.lexicon) if source is not None else None
+            if marks == ():  # no quotation mark: no conversion of the parse either
+                return _empty_result(source or "", doc_id)
+            annotation = parsed_annotation(text, self.lexicon, source)
+            if marks is None:
+                marks = find_marks(annotation.text, self.lexicon)
+            return self._attribute(annotation, doc_id, marks)
         text = expect_text(text, "text")
         marks = find_marks(text, self.lexicon)
         if not marks:

@@ -211,3 +211,18 @@ def test_unknown_model_is_a_clear_error() -> None:
         SpacyAnnotator("no-such-pipeline")
     with pytest.raises(InputTypeError, match="model must be"):
         SpacyAnnotator(3)  # type: ignore[arg-type]
+
+
+def test_a_doc_without_quote_marks_is_not_converted(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    doc = nlp("Council approved the budget on Tuesday. Okafor voted against it.")
+    result = attributor.attribute(doc, doc_id="council")
+    assert result.doc_id == "council" and not result.quotes and not result.speakers
+
+
+def test_a_wrong_text_for_the_doc_is_refused(nlp: Any) -> None:
+    doc = nlp(WIRE)
+    with pytest.raises(InputValueError, match="doc.text"):
+        annotation_from_spacy(doc, text=WIRE + " more")
+    assert annotation_from_spacy(doc, text=WIRE).text == WIRE

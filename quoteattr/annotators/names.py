@@ -11,15 +11,16 @@ the names the built-in name finder (:class:`~.embedded.EmbeddedAnnotator`) sees 
 the tagger saw none, but only on evidence a journalist would accept: the name stands
 right beside a speech verb ("Okafor said", "said Okafor") or as a dash credit line
 ("― Okafor"), carries a title ("Sen. Okafor"), repeats a word of a name the tagger
-did find (the surname "Okafor" after "Grace Okafor"), or recurs through the text
-(three times or more). A tagged place or thing ("confessed Tuppence" as a place) gives
-way to the finder's name only beside a speech verb. Without any NER from the Document,
-the built-in names are used alone.
+did find (the surname "Okafor" after "Grace Okafor"), or recurs through the text (the
+finder sees it three times or more). A tagged place or thing ("confessed Tuppence" as a
+place) gives way to the finder's name only beside a speech verb. Without any NER from
+the Document, the built-in names are used alone.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -112,6 +113,7 @@ def combine_entities(
             found.add(Entity(span, label))
             if label in ("PERSON", "ORG"):
                 name_words.update(w for w in span.slice(text).split() if w[:1].isupper())
+    recurring = Counter(e.span.slice(text) for e in own)
     kept = _Spans(e.span for e in found if e.label in _SPEAKER_LABELS)
     others = _Spans(covered)
     replaced: list[Span] = []
@@ -127,7 +129,7 @@ def combine_entities(
         beside_verb = _beside_speech_verb(text, span, lexicon) or _credited(text, span)
         if not (beside_verb or _has_title(text, span, lexicon)
                 or (len(words) == 1 and words[0] in name_words)
-                or text.count(span.slice(text)) >= 3):
+                or recurring.get(span.slice(text), 0) >= 3):
             continue
         if others.overlaps(span):
             if not beside_verb:
@@ -137,14 +139,23 @@ def combine_entities(
     if replaced:
         swept = _Spans(replaced)
         found = {e for e in found if e.label in _SPEAKER_LABELS or not swept.overlaps(e.span)}
-    return tuple(sorted(found, key=lambda e: (e.span, e.label)))
+    return tuple(sorted(found, key=_ORDER))
+
+
+def _ORDER(entity: Entity) -> tuple[int, int, str]:  # noqa: N802 - a sort key, like _SPAN_KEY
+    return (entity.span.start, entity.span.end, entity.label)
+
+
+def _SPAN_KEY(span: Span) -> tuple[int, int]:  # noqa: N802
+    """Ints compared in C, not the dataclass's generated ``__lt__``."""
+    return (span.start, span.end)
 
 
 class _Spans:
     """Spans sorted by start, for quick overlap tests (a tagger's spans do not nest)."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans)
+        self.spans = sorted(spans, key=_SPAN_KEY)
         self.starts = [s.start for s in self.spans]
         self.longest = max((len(s) for s in self.spans), default=0)
 

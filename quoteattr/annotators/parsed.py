@@ -31,14 +31,20 @@ def is_parsed(value: object) -> bool:
         ("stanza.", "spacy."))
 
 
-def parsed_annotation(value: object, lexicon: Lexicon) -> Annotation | None:
-    """The annotation of a parsed document, or None when ``value`` is not one."""
-    if not is_parsed(value):
-        return None
+def parsed_text(value: object) -> str | None:
+    """The text of a parsed document, or None when it has none (CoNLL-U read without it)."""
+    text = getattr(value, "text", None)
+    return text if isinstance(text, str) else None
+
+
+def parsed_annotation(value: object, lexicon: Lexicon, text: str | None = None) -> Annotation:
+    """The annotation of a parsed document (see :func:`is_parsed`); ``text`` is its
+    :func:`parsed_text` when the caller has read it already (a spaCy ``Doc`` rebuilds
+    its text on every read)."""
     if type(value).__module__.startswith("spacy."):
         from .spacy import annotation_from_spacy
 
-        return annotation_from_spacy(value, lexicon=lexicon)
+        return annotation_from_spacy(value, lexicon=lexicon, text=text)
     from .stanza import annotation_from_document
 
     return annotation_from_document(value, lexicon=lexicon)
@@ -81,5 +87,5 @@ def within_paragraphs(
     return tuple(out)
 
 
-__all__ = ["expect_text", "is_parsed", "parsed_annotation", "token_starts",
+__all__ = ["expect_text", "is_parsed", "parsed_annotation", "parsed_text", "token_starts",
            "within_paragraphs"]

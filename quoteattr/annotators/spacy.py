@@ -17,7 +17,7 @@ the built-in name finder supplies the names (see :mod:`.names`).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..annotation import Annotation, Column, Layer, TokenTable
@@ -40,19 +40,29 @@ def is_spacy_doc(value: object) -> bool:
     return kind.__name__ == "Doc" and kind.__module__.startswith("spacy.")
 
 
-def annotation_from_spacy(doc: Any, *, lexicon: Lexicon | None = None) -> Annotation:
+def annotation_from_spacy(
+    doc: Any, *, lexicon: Lexicon | None = None, text: str | None = None
+) -> Annotation:
     """Convert a spaCy ``Doc`` into an :class:`Annotation` whose spans index ``doc.text``.
 
     ``provides`` lists what the Doc holds: ``tokens`` always, ``pos`` when it is tagged,
     ``deps`` when it is parsed; ``entities`` always (the tagger's names, cleaned and
     combined with the built-in name finder's, or the finder's alone without NER).
     ``lexicon`` is the one the name finder uses (the default lexicon when None).
+    ``text`` may pass ``doc.text`` when the caller has read it (spaCy rebuilds it from
+    the tokens on every read); it must be exactly that text.
     """
     if not is_spacy_doc(doc):
         msg = f"doc must be a spaCy Doc, got {type(doc).__name__}"
         raise InputTypeError(msg)
     lexicon = lexicon or default_lexicon()
-    text = doc.text
+    if text is None:
+        text = doc.text
+    elif not isinstance(text, str) or (
+        len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)
+    ):
+        msg = "text must be the Doc's own text (doc.text), or None"
+        raise InputValueError(msg)
     paragraphs = paragraphs_of(text)
     has_pos = bool(doc.has_annotation("POS"))
     has_deps = bool(doc.has_annotation("DEP"))
@@ -77,8 +87,8 @@ def _tokens(doc: Any, *, has_pos: bool, has_deps: bool) -> tuple[TokenTable, lis
     sentences (first to last non-space token) where the Doc marks sentence starts.
 
     One ``to_array`` call reads every token's fields; the arithmetic on heads is done
-    on the arrays, each label is looked up in the string store once per document, and
-    no Python object is made per token (see :class:`~quoteattr.annotation.TokenTable`).
+    on the arrays, a label is looked up in the string store only when a rule reads it,
+    and no Python object is made per token (see :class:`~quoteattr.annotation.TokenTable`).
     """
     attrs = importlib.import_module("spacy.attrs")
     numpy = importlib.import_module("numpy")
@@ -93,17 +103,14 @@ def _tokens(doc: Any, *, has_pos: bool, has_deps: bool) -> tuple[TokenTable, lis
     new_heads = numpy.where(is_root, -1, new_index[head_at]).tolist()
     starts = table[:, 0].tolist()
     ends = (table[:, 0] + table[:, 1]).tolist()
-    strings = doc.vocab.strings
     n = len(starts)
     nothing: Column = Column([0] * n, {0: None})
-
-    def column(index: int, name: Callable[[int], str | None]) -> Column:
-        keys = table[:, index].tolist()
-        return Column(keys, {key: name(key) if key else None for key in set(keys)})
-
-    lemmas = column(5, strings.__getitem__)
-    upos = column(4, strings.__getitem__) if has_pos else nothing
-    relations = column(3, lambda key: ud_relation(strings[key])) if has_deps else nothing
+    strings = _Names(doc.vocab.strings.__getitem__)
+    lemmas = Column(table[:, 5].tolist(), strings)
+    upos = Column(table[:, 4].tolist(), strings) if has_pos else nothing
+    relations = (Column(table[:, 3].tolist(),
+                        _Names(lambda key: ud_relation(doc.vocab.strings[key])))
+                 if has_deps else nothing)
     heads: Sequence[int | None] = new_heads if has_deps else [None] * n
     firsts = numpy.flatnonzero(table[:, 7] == 1).tolist()
     if not firsts or firsts[0] != 0:
@@ -112,6 +119,28 @@ def _tokens(doc: Any, *, has_pos: bool, has_deps: bool) -> tuple[TokenTable, lis
                  for a, b in zip(firsts, [*firsts[1:], n], strict=True) if b > a]
     tokens = TokenTable(starts, ends, upos, lemmas, heads, relations)
     return tokens, sentences
+
+
+class _Names(Mapping[int, "str | None"]):
+    """spaCy string-store keys -> strings, each looked up the first time it is read (the
+    rules read the labels of a few tokens around each quote, not of every token)."""
+
+    def __init__(self, name: Callable[[int], str]) -> None:
+        self._name = name
+        self._known: dict[int, str | None] = {0: None}
+
+    def __getitem__(self, key: int) -> str | None:
+        try:
+            return self._known[key]
+        except KeyError:
+            name = self._known[key] = self._name(key)
+            return name
+
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._known)
 
 
 def _tagged(doc: Any) -> list[tuple[str, int, int]]:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import stanza_models
-from ..annotation import Annotation, Layer, Token
+from ..annotation import Annotation, Layer, TokenTable
 from ..errors import BackendUnavailableError, InputTypeError, InputValueError, expect_str
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
@@ -61,22 +61,25 @@ def annotation_from_document(
     """
     source, external = _source_text(doc, text)
     sentences_in = list(getattr(doc, "sentences", None) or ())
-    tokens: list[Token] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    upos_column: list[str | None] = []
+    lemmas: list[str | None] = []
+    heads: list[int | None] = []
+    deprels: list[str | None] = []
     sentence_spans: list[Span] = []
-    word_spans: list[list[Span]] = []  # per sentence, per word: for coref mentions
+    word_spans: list[tuple[int, int]] = []  # per sentence: its first word's index, and count
     has_pos = has_deps = has_ner = False
     size = len(source)
     for s_index, sentence in enumerate(sentences_in):
-        base = len(tokens)
+        base = len(starts)
         rows = [_word_fields(w) for w in sentence.words]
         ids = {row[0]: base + i for i, row in enumerate(rows)}
-        spans: list[Span] = []
         for i, (_, start, end, head, deprel, upos, lemma) in enumerate(rows):
             if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
-                span = _checked(start, end, source, f"sentence {s_index}, word {i + 1}")
-            else:
-                span = Span(start, end)
-            spans.append(span)
+                _checked(start, end, source, f"sentence {s_index}, word {i + 1}")
+            starts.append(start)
+            ends.append(end)
             if upos is not None:
                 has_pos = True
             if head is not None and deprel is not None:
@@ -87,8 +90,11 @@ def annotation_from_document(
                 head_index = ids.get(head)
                 if head_index is None:
                     head_index = _global_head(head, ids, where=f"sentence {s_index}, word {i + 1}")
-            tokens.append(Token(span, upos, lemma, head_index, deprel))
-        word_spans.append(spans)
+            upos_column.append(upos)
+            lemmas.append(lemma)
+            heads.append(head_index)
+            deprels.append(deprel)
+        word_spans.append((base, len(rows)))
         sent_tokens = sentence.tokens
         if not has_ner:
             has_ner = any(_token_ner(t) is not None for t in sent_tokens)
@@ -104,15 +110,16 @@ def annotation_from_document(
     tagged = _tagged(doc, source)
     entities = combine_entities(source, paragraphs, tagged if tagged or has_ner else None,
                                 lexicon or default_lexicon())
-    coref = _coref(getattr(doc, "coref", None), word_spans)
+    coref = _coref(getattr(doc, "coref", None), word_spans, starts, ends)
     filled: dict[Layer, bool] = {
-        "paragraphs": True, "sentences": True, "tokens": bool(tokens), "pos": has_pos,
+        "paragraphs": True, "sentences": True, "tokens": bool(starts), "pos": has_pos,
         "deps": has_deps, "entities": True, "coref": bool(coref),
     }
     provides = frozenset(layer for layer, present in filled.items() if present)
     return Annotation(
         source, paragraphs, within_paragraphs(sentence_spans, paragraphs, source),
-        entities, tuple(tokens), coref, provides=provides,
+        entities, TokenTable(starts, ends, upos_column, lemmas, heads, deprels), coref,
+        provides=provides,
     )
 
 
@@ -248,7 +255,10 @@ def _decode_tags(sentences: Iterable[Any]) -> Iterator[tuple[str, int, int]]:
             yield current[0], current[1], current[2]
 
 
-def _coref(chains: Any, word_spans: Sequence[Sequence[Span]]) -> tuple[tuple[Span, ...], ...]:
+def _coref(
+    chains: Any, sentences: Sequence[tuple[int, int]], starts: Sequence[int],
+    ends: Sequence[int],
+) -> tuple[tuple[Span, ...], ...]:
     """Chains of mention spans from stanza's CorefChain/CorefMention objects.
 
     A mention's ``sentence`` is a 0-based sentence index, and ``start_word``/``end_word``
@@ -264,11 +274,11 @@ def _coref(chains: Any, word_spans: Sequence[Sequence[Span]]) -> tuple[tuple[Spa
             if not all(isinstance(v, int) for v in (sent, start, end)):
                 continue
             where = f"coref chain {c_index}: mention ({sent}, {start}, {end})"
-            if not (0 <= sent < len(word_spans) and 0 <= start < end <= len(word_spans[sent])):
+            if not (0 <= sent < len(sentences) and 0 <= start < end <= sentences[sent][1]):
                 msg = f"{where} does not fit the Document's sentences and words"
                 raise InputValueError(msg)
-            words = word_spans[sent]
-            mentions.append(Span(words[start].start, words[end - 1].end))
+            first = sentences[sent][0]
+            mentions.append(Span(starts[first + start], ends[first + end - 1]))
         if mentions:
             out.append(tuple(sorted(set(mentions))))
     return tuple(out)
