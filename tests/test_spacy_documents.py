@@ -226,3 +226,28 @@ def test_a_wrong_text_for_the_doc_is_refused(nlp: Any) -> None:
     with pytest.raises(InputValueError, match="doc.text"):
         annotation_from_spacy(doc, text=WIRE + " more")
     assert annotation_from_spacy(doc, text=WIRE).text == WIRE
+
+
+def test_cli_evaluate_scores_the_spacy_path(tmp_path: Any, nlp: Any) -> None:
+    """``quoteattr evaluate --annotator spacy`` scores what attributing spaCy Docs gives."""
+    import json
+    import subprocess
+    import sys
+
+    from quoteattr.evaluation import evaluate, parse_gold, predict
+
+    gold_path = tmp_path / "gold.jsonl"
+    text = WIRE
+    quotes = [{"start": q.start, "end": q.end, "speaker": name}
+              for q, name in zip(quoteattr.Attributor().attribute(text).quotes,
+                                 ["Grace Okafor", "Tom Brandt", "Tom Brandt"], strict=True)]
+    gold_path.write_text(json.dumps({"doc_id": "wire", "text": text, "quotes": quotes}) + "\n",
+                         encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "quoteattr", "evaluate", str(gold_path), "--annotator", "spacy",
+         "--format", "json"], capture_output=True, text=True, check=False)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    gold = parse_gold(gold_path.read_text(encoding="utf-8").splitlines())
+    expected = evaluate(gold, predict(gold, quoteattr.Attributor(annotator="spacy"))).report()
+    assert json.loads(proc.stdout) == expected.to_dict()
+    assert json.loads(proc.stdout)["scores"]["attr_F1"] == 100.0
