@@ -203,8 +203,7 @@ def _credited(text: str, span: Span) -> bool:
 def _not_a_name(word: str, lexicon: Lexicon) -> bool:
     """A capitalised pronoun or function word ("She", "But"): never a name added here."""
     low = word.lower()
-    return low in lexicon.pronouns or low in lexicon.function_words or low in (
-        "it", "this", "that", "there", "who", "what", "they", "we", "i")
+    return low in lexicon.pronouns or low in lexicon.function_words
 
 
 def _has_title(text: str, span: Span, lexicon: Lexicon) -> bool:

@@ -76,7 +76,7 @@ def annotation_from_spacy(
     entities = combine_entities(text, paragraphs, tagged, lexicon)
     filled: dict[Layer, bool] = {
         "paragraphs": True, "sentences": True, "entities": True, "tokens": bool(tokens),
-        "pos": has_pos, "deps": has_deps and bool(tokens),
+        "pos": has_pos and bool(tokens), "deps": has_deps and bool(tokens),
     }
     return Annotation(text, paragraphs, sentences, entities, tokens,
                       provides=frozenset(layer for layer, on in filled.items() if on))
