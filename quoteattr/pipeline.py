@@ -14,14 +14,8 @@ from typing import Any, NamedTuple
 import regex
 
 from .annotation import Annotation, Annotator
+from .annotators import parsed
 from .annotators.embedded import EmbeddedAnnotator
-from .annotators.parsed import (
-    expect_text,
-    is_parsed,
-    parsed_annotation,
-    parsed_text,
-    token_starts,
-)
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
@@ -115,16 +109,16 @@ class Attributor:
         if doc_id is not None and not isinstance(doc_id, str):
             msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
             raise InputTypeError(msg)
-        if is_parsed(text):
-            source = parsed_text(text)
+        if parsed.is_parsed(text):
+            source = parsed.parsed_text(text)
             marks = find_marks(source, self.lexicon) if source is not None else None
             if marks == ():  # no quotation mark: no conversion of the parse either
                 return _empty_result(source or "", doc_id)
-            annotation = parsed_annotation(text, self.lexicon, source)
+            annotation = parsed.parsed_annotation(text, self.lexicon, source)
             if marks is None:
                 marks = find_marks(annotation.text, self.lexicon)
             return self._attribute(annotation, doc_id, marks)
-        text = expect_text(text, "text")
+        text = parsed.expect_text(text, "text")
         marks = find_marks(text, self.lexicon)
         if not marks:
             # No quotation mark, no quote: most of an archive's articles end here, without
@@ -193,8 +187,8 @@ class Attributor:
         ids = iter(doc_ids) if doc_ids is not None else None
         for n, text in enumerate(texts):
             doc_id = next(ids, None) if ids is not None else None
-            if not is_parsed(text):
-                text = expect_text(text, f"texts[{n}]")
+            if not parsed.is_parsed(text):
+                text = parsed.expect_text(text, f"texts[{n}]")
             try:
                 yield self.attribute(text, doc_id=doc_id)
             except QuoteattrError:
@@ -226,7 +220,7 @@ class Attributor:
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
-                        token_starts=token_starts(annotation.tokens),
+                        token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache)
         decisions: list[_Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
