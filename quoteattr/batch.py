@@ -25,8 +25,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
-from .errors import QuoteattrError, expect_str
+from .annotators.parsed import expect_text, is_parsed
+from .errors import QuoteattrError
 from .many import DocIds
 from .pipeline import Attributor
 from .records import DocumentResult
@@ -48,7 +50,8 @@ _worker_attributor: Attributor | None = None
 class _Chunk:
     """Documents sent to a worker together, and an error to raise once their results are out."""
 
-    texts: list[str] = field(default_factory=list)
+    texts: list[Any] = field(default_factory=list)
+    """Texts, or parsed documents (stanza Documents, spaCy Docs), which pickle."""
     doc_ids: list[str | None] = field(default_factory=list)
     error: Exception | None = None
 
@@ -131,7 +134,7 @@ def _chunks(
         try:
             text = next(items)
             doc_id = ids.next_for(n)
-            chunk.texts.append(expect_str(text, argument=f"texts[{n}]"))
+            chunk.texts.append(text if is_parsed(text) else expect_text(text, f"texts[{n}]"))
         except StopIteration:
             break
         except Exception as exc:  # noqa: BLE001 - raised in its place by _collect
@@ -208,7 +211,7 @@ def _exit_with_parent(parent_pid: int) -> None:
             os._exit(1)
 
 
-def _attribute_chunk(texts: list[str], doc_ids: list[str | None]) -> _ChunkResult:
+def _attribute_chunk(texts: list[Any], doc_ids: list[str | None]) -> _ChunkResult:
     """Run in a worker: the serial ``attribute_many`` over one chunk.
 
     A wrong argument ends the chunk and is returned in its document's place.

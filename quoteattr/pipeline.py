@@ -14,11 +14,12 @@ from typing import Any, NamedTuple
 import regex
 
 from .annotation import Annotation, Annotator
+from .annotators import parsed
 from .annotators.embedded import EmbeddedAnnotator
 from .confidence import assess, carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
-from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type, expect_str
+from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
 from .furniture import Furniture, find_furniture
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
@@ -40,7 +41,7 @@ from .rules import (
 )
 from .spans import Span, plain_line_breaks
 
-_ANNOTATORS = ("embedded", "stanza")
+_ANNOTATORS = ("embedded", "stanza", "spacy")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 
 
@@ -71,8 +72,9 @@ class Attributor:
         model_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
-        ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads) or any
-        object following the :class:`~quoteattr.annotation.Annotator` protocol."""
+        ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads), "spacy"
+        (the spaCy pipeline named by ``model_dir``, by default the English small one) or
+        any object following the :class:`~quoteattr.annotation.Annotator` protocol."""
         if lexicon is not None and not isinstance(lexicon, Lexicon):
             msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
                    f"got {describe_type(lexicon)}")
@@ -87,6 +89,7 @@ class Attributor:
                 raise InputValueError(msg)
             self.annotator: Annotator = (
                 _stanza_annotator(model_dir) if annotator == "stanza"
+                else _spacy_annotator(model_dir, self.lexicon) if annotator == "spacy"
                 else EmbeddedAnnotator(self.lexicon)
             )
         elif isinstance(annotator, Annotator):
@@ -108,18 +111,23 @@ class Attributor:
     def attribute(self, text: str | Any, *, doc_id: str | None = None) -> DocumentResult:
         """Find every quote in ``text`` and attribute it; offsets index ``text`` itself.
 
-        ``text`` may also be a stanza ``Document`` a pipeline already produced: its
-        tokens, parse, entities and coreference chains are used, and offsets index
-        the Document's own text.
+        ``text`` may also be a stanza ``Document`` or a spaCy ``Doc`` a pipeline already
+        produced: its tokens, parse, entities (and stanza's coreference chains) are
+        used, and offsets index its own text (see docs/backends.md for what it needs).
         """
         if doc_id is not None and not isinstance(doc_id, str):
             msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
             raise InputTypeError(msg)
-        if _is_stanza_document(text):
-            from .annotators.stanza import annotation_from_document
-
-            return self.attribute_annotation(annotation_from_document(text), doc_id=doc_id)
-        original = expect_str(text, argument="text")
+        if parsed.is_parsed(text):
+            source = parsed.parsed_text(text)
+            marks = find_marks(source, self.lexicon) if source is not None else None
+            if marks == ():  # no quotation mark: no conversion of the parse either
+                return _empty_result(source or "", doc_id)
+            annotation = parsed.parsed_annotation(text, self.lexicon, source)
+            if marks is None:
+                marks = find_marks(annotation.text, self.lexicon)
+            return self._attribute(annotation, doc_id, marks)
+        original = parsed.expect_text(text, "text")
         text = plain_line_breaks(original)  # the stages see LF; the records slice original
         marks = find_marks(text, self.lexicon)
         if not marks:
@@ -131,7 +139,7 @@ class Attributor:
 
     def attribute_many(
         self,
-        texts: Iterable[str],
+        texts: Iterable[str | Any],
         *,
         doc_ids: Iterable[str | None] | None = None,
         n_process: int = 1,
@@ -142,9 +150,11 @@ class Attributor:
 
         The arguments are checked when this is called, not when the first result is
         pulled, so a wrong call fails where it is made; an item that is not a str raises
-        a TypeError naming it, after the results before it. A document whose processing
-        fails for any other reason yields a result with ``error`` set and the batch goes
-        on, so one bad article never takes an archive run down.
+        a TypeError naming it, after the results before it. Items may also be parsed
+        documents (stanza ``Document``s or spaCy ``Doc``s), as for :meth:`attribute`.
+        A document whose processing fails for any other reason yields a result with
+        ``error`` set and the batch goes on, so one bad article never takes an archive
+        run down.
 
         ``doc_ids`` gives one id per text: too few raise :class:`InputValueError` where
         they run out (at the call, when both have a length), and an id used twice warns
@@ -170,10 +180,11 @@ class Attributor:
                                              batch_size=batch_size)
         return with_progress(results, progress, texts)
 
-    def _attribute_each(self, texts: Iterable[str], ids: DocIds) -> Iterator[DocumentResult]:
+    def _attribute_each(self, texts: Iterable[str | Any], ids: DocIds) -> Iterator[DocumentResult]:
         for n, text in enumerate(texts):
             doc_id = ids.next_for(n)
-            text = expect_str(text, argument=f"texts[{n}]")
+            if not parsed.is_parsed(text):
+                text = parsed.expect_text(text, f"texts[{n}]")
             try:
                 yield self.attribute(text, doc_id=doc_id)
             except QuoteattrError:
@@ -211,7 +222,7 @@ class Attributor:
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
-                        token_starts=tuple(t.span.start for t in annotation.tokens),
+                        token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache)
         decisions: list[_Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
@@ -300,16 +311,16 @@ class Attributor:
         return coref.cluster_for_phrase(found.phrase, "UNKNOWN", found.mention_span.start)
 
 
-def _is_stanza_document(value: object) -> bool:
-    """A stanza Document, recognised without importing stanza (which imports torch)."""
-    kind = type(value)
-    return kind.__name__ == "Document" and kind.__module__.startswith("stanza.")
-
-
 def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:
     from .annotators.stanza import StanzaAnnotator
 
     return StanzaAnnotator(model_dir=model_dir)
+
+
+def _spacy_annotator(model: str | os.PathLike[str] | None, lexicon: Lexicon) -> Annotator:
+    from .annotators.spacy import SpacyAnnotator
+
+    return SpacyAnnotator(None if model is None else os.fspath(model), lexicon=lexicon)
 
 
 def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> Attributor:

@@ -56,3 +56,14 @@ def quote_texts(
         return [text[q.span.start : q.span.end] for q in find_quotes(text)]
 
     return run
+
+
+@pytest.fixture
+def parse_rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the parse-based rules run, so a test sees what they find on their own (the
+    surface rules come first in RULES and would otherwise decide the easy cases)."""
+    from quoteattr import rules
+
+    parse_rules = tuple(r for r in rules.RULES if r.__module__.endswith(".parse"))
+    monkeypatch.setattr(rules, "RULES", parse_rules)
+    monkeypatch.setattr(rules, "_RULES_FOR", {})

@@ -45,7 +45,7 @@ CONJOINED_SPEC: list[Spec] = [
 ]
 
 
-def test_dependency_subject_joins_conjoined_speakers() -> None:
+def test_dependency_subject_joins_conjoined_speakers(parse_rules_only: None) -> None:
     annotation = _annotate(CONJOINED, CONJOINED_SPEC,
                            [("Ana Duarte", "PERSON"), ("Tomas Keller", "PERSON")])
     doc = quoteattr.Attributor().attribute_annotation(annotation)
@@ -63,7 +63,7 @@ ACCORDING_SPEC: list[Spec] = [
 ]
 
 
-def test_dependency_according_to_takes_the_attached_nominal() -> None:
+def test_dependency_according_to_takes_the_attached_nominal(parse_rules_only: None) -> None:
     annotation = _annotate(ACCORDING, ACCORDING_SPEC, [])
     doc = quoteattr.Attributor().attribute_annotation(annotation)
     (quote,) = doc.quotes

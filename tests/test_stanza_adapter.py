@@ -25,6 +25,7 @@ from stanza.utils.conll import CoNLL  # noqa: E402
 
 from quoteattr import stanza_models  # noqa: E402
 from quoteattr.annotation import Annotation  # noqa: E402
+from quoteattr.annotators.embedded import EmbeddedAnnotator  # noqa: E402
 from quoteattr.annotators.stanza import (  # noqa: E402
     ENTITY_LABELS,
     annotation_from_document,
@@ -134,7 +135,8 @@ def test_heads_match_stanza_for_every_word() -> None:
      (["S-PERSON", "S-PERSON", "O"], [("Ana", "PERSON"), ("Duarte", "PERSON")]),
      (["I-ORG", "E-ORG", "S-GPE"], [("Ana Duarte", "ORG"), ("spoke", "GPE")]),
      (["B-PERSON", "B-ORG", "E-ORG"], [("Ana", "PERSON"), ("Duarte spoke", "ORG")]),
-     (["O", "O", "O"], [])],
+     # no tagged name: the built-in finder's, on the evidence of the speech verb
+     (["O", "O", "O"], [("Ana Duarte", "PERSON")])],
 )
 def test_entities_decoded_from_tags_when_ents_are_absent(
     tags: list[str], expected: list[tuple[str, str]]
@@ -151,7 +153,7 @@ def test_entities_decoded_from_tags_when_ents_are_absent(
     assert [(e.span.slice(text), e.label) for e in ann.entities] == expected
 
 
-def test_document_without_tags_provides_only_structure() -> None:
+def test_document_without_tags_gets_the_built_in_names() -> None:
     text = "Rain fell. Roads closed."
     doc = Document([[{"text": "Rain", "start_char": 0, "end_char": 4},
                      {"text": "fell", "start_char": 5, "end_char": 9},
@@ -160,9 +162,10 @@ def test_document_without_tags_provides_only_structure() -> None:
                      {"text": "closed", "start_char": 17, "end_char": 23},
                      {"text": ".", "start_char": 23, "end_char": 24}]], text=text)
     ann = annotation_from_document(doc)
-    assert ann.provides == {"paragraphs", "sentences", "tokens"}
+    # no NER in the Document: the names are the built-in finder's, never none at all
+    assert ann.provides == {"paragraphs", "sentences", "tokens", "entities"}
     assert all(t.head is None and t.upos is None for t in ann.tokens)
-    assert ann.entities == ()
+    assert ann.entities == EmbeddedAnnotator().annotate(text).entities
 
 
 # -- CoNLL-U fixtures ---------------------------------------------------------------------

@@ -83,7 +83,7 @@ def test_coref_chain_overrules_salience() -> None:
     assert quote.mention is not None and quote.mention.text == "she"
 
 
-def test_parse_finds_a_distant_subject() -> None:
+def test_parse_finds_a_distant_subject(parse_rules_only: None) -> None:
     text = 'Duarte, who has led the city since May, told the council on Monday: "We rebuild."'
     doc = _document(text, [[
         ("Duarte", "PROPN", 9, "nsubj", "S-PERSON"), (",", "PUNCT", 4, "punct", "O"),
@@ -95,3 +95,26 @@ def test_parse_finds_a_distant_subject() -> None:
     (quote,) = quoteattr.attribute(doc).quotes
     assert quote.rule == "dependency_subject"
     assert quote.speaker is not None and quote.speaker.name == "Duarte"
+
+
+def test_attribute_many_takes_documents() -> None:
+    """Documents go through attribute_many as through attribute (it raised on them)."""
+    doc = _document(TEXT, SENTENCES)
+    results = list(quoteattr.Attributor().attribute_many([doc, "No quotes here."],
+                                                         doc_ids=["d", "s"]))
+    assert [r.doc_id for r in results] == ["d", "s"]
+    assert [q.speaker.name if q.speaker else None for q in results[0].quotes] == ["Mara Quill"]
+    assert not results[1].quotes
+
+
+def test_ud_passive_quoted_as_saying(parse_rules_only: None) -> None:
+    """UD's shape: "saying" is an advcl of "quoted", whose passive subject is the speaker."""
+    text = 'The mayor was quoted as saying: "We rebuild."'
+    doc = _document(text, [[
+        ("The", "DET", 2, "det", "O"), ("mayor", "NOUN", 4, "nsubj:pass", "O"),
+        ("was", "AUX", 4, "aux:pass", "O"), ("quoted", "VERB", 0, "root", "O"),
+        ("as", "SCONJ", 6, "mark", "O"), ("saying", "VERB", 4, "advcl", "O"),
+    ]])
+    (quote,) = quoteattr.attribute(doc).quotes
+    assert quote.rule == "dependency_subject"
+    assert quote.mention is not None and quote.mention.text == "The mayor"

@@ -7,13 +7,10 @@ hand, read from CoNLL-U or produced by a live pipeline converts the same way.
 :class:`StanzaAnnotator` checks the model files first (a JSON read), and only then
 imports stanza and builds one ``stanza.Pipeline``.
 
-Entity types: stanza's English NER uses the 18 OntoNotes types. PERSON, ORG and
-NORP keep their label; GPE, LOC and FAC become GPE (places). Every other type is
-dropped: the numeric and time types (DATE, CARDINAL, MONEY, ...) are never names,
-and EVENT, WORK_OF_ART, LAW, PRODUCT and LANGUAGE are not mapped to MISC because
-the mention stage treats MISC as a possible speaker's name, which those never are.
-The four CoNLL-03 types of other stanza NER models map as PER -> PERSON,
-LOC -> GPE and ORG/MISC unchanged.
+Entity types: stanza's English NER uses the 18 OntoNotes types, mapped by
+:data:`.names.ENTITY_LABELS`. The spans are cleaned and combined with the built-in
+name finder's names (:func:`.names.combine_entities`); a Document without NER gets
+the finder's names alone.
 """
 
 from __future__ import annotations
@@ -26,20 +23,14 @@ from dataclasses import replace
 from typing import Any
 
 from .. import stanza_models
-from ..annotation import Annotation, Entity, EntityLabel, Layer, Token
+from ..annotation import Annotation, Layer, TokenTable
 from ..errors import BackendUnavailableError, InputTypeError, InputValueError, expect_str
+from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from ..stanza_models import DEFAULT_PROCESSORS, import_stanza, processor_names, require_models
 from .embedded import paragraphs_of
-
-ENTITY_LABELS: dict[str, EntityLabel] = {
-    "PERSON": "PERSON", "PER": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE", "LOC": "GPE", "FAC": "GPE",
-    "NORP": "NORP",
-    "MISC": "MISC",
-}
-"""Stanza NER type -> Annotation label; types not listed are dropped (see the module doc)."""
+from .names import ENTITY_LABELS, combine_entities
+from .parsed import within_paragraphs
 
 _LAYERS_BY_PROCESSOR: dict[str, Layer] = {
     "tokenize": "tokens", "pos": "pos", "depparse": "deps", "ner": "entities", "coref": "coref",
@@ -51,7 +42,9 @@ def _paragraphs(text: str) -> tuple[Span, ...]:
     return paragraphs_of(text)
 
 
-def annotation_from_document(doc: Any, text: str | None = None) -> Annotation:
+def annotation_from_document(
+    doc: Any, text: str | None = None, *, lexicon: Lexicon | None = None
+) -> Annotation:
     """Convert a stanza ``Document`` into an :class:`Annotation` whose spans index its text.
 
     Offsets always come from the Document (``start_char``/``end_char``). ``text`` is
@@ -62,37 +55,51 @@ def annotation_from_document(doc: Any, text: str | None = None) -> Annotation:
 
     ``provides`` lists the layers the Document fills: ``tokens`` when it has words,
     ``pos`` when any word has a UPOS tag, ``deps`` when words have heads and relations,
-    ``entities`` when NER tags or entities are present, ``coref`` when it has chains.
+    ``coref`` when it has chains; ``entities`` always: the Document's NER (cleaned and
+    combined with the built-in name finder's names, see :mod:`.names`), or the finder's
+    names alone when it has none. ``lexicon`` is the finder's (the default when None).
     """
     source, external = _source_text(doc, text)
     sentences_in = list(getattr(doc, "sentences", None) or ())
-    tokens: list[Token] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    upos_column: list[str | None] = []
+    lemmas: list[str | None] = []
+    heads: list[int | None] = []
+    deprels: list[str | None] = []
     sentence_spans: list[Span] = []
-    word_spans: list[list[Span]] = []  # per sentence, per word: for coref mentions
+    word_spans: list[tuple[int, int]] = []  # per sentence: its first word's index, and count
     has_pos = has_deps = has_ner = False
+    size = len(source)
     for s_index, sentence in enumerate(sentences_in):
-        base = len(tokens)
-        words = list(sentence.words)
-        ids = {int(w.id): base + i for i, w in enumerate(words)}
-        spans: list[Span] = []
-        for i, word in enumerate(words):
-            span = _word_span(word, source, where=f"sentence {s_index}, word {i + 1}")
-            spans.append(span)
-            head = getattr(word, "head", None)
-            deprel = getattr(word, "deprel", None)
-            upos = getattr(word, "upos", None)
-            has_pos = has_pos or upos is not None
-            has_deps = has_deps or (head is not None and deprel is not None)
-            tokens.append(Token(
-                span, upos=upos, lemma=getattr(word, "lemma", None),
-                head=_global_head(head, ids, where=f"sentence {s_index}, word {i + 1}"),
-                deprel=deprel,
-            ))
-        word_spans.append(spans)
-        sent_tokens = list(sentence.tokens)
-        for t_index, token in enumerate(sent_tokens):
-            has_ner = has_ner or getattr(token, "ner", None) is not None
-            if external:
+        base = len(starts)
+        rows = [_word_fields(w) for w in sentence.words]
+        ids = {row[0]: base + i for i, row in enumerate(rows)}
+        for i, (_, start, end, head, deprel, upos, lemma) in enumerate(rows):
+            if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
+                _checked(start, end, source, f"sentence {s_index}, word {i + 1}")
+            starts.append(start)
+            ends.append(end)
+            if upos is not None:
+                has_pos = True
+            if head is not None and deprel is not None:
+                has_deps = True
+            if head is None or head == 0:
+                head_index = None
+            else:
+                head_index = ids.get(head)
+                if head_index is None:
+                    head_index = _global_head(head, ids, where=f"sentence {s_index}, word {i + 1}")
+            upos_column.append(upos)
+            lemmas.append(lemma)
+            heads.append(head_index)
+            deprels.append(deprel)
+        word_spans.append((base, len(rows)))
+        sent_tokens = sentence.tokens
+        if not has_ner:
+            has_ner = any(_token_ner(t) is not None for t in sent_tokens)
+        if external:
+            for t_index, token in enumerate(sent_tokens):
                 _check_form(token, source, where=f"sentence {s_index}, token {t_index + 1}")
         if sent_tokens:
             first = _token_span(sent_tokens[0], source, f"sentence {s_index}, token 1")
@@ -100,17 +107,52 @@ def annotation_from_document(doc: Any, text: str | None = None) -> Annotation:
                                f"sentence {s_index}, token {len(sent_tokens)}")
             sentence_spans.append(Span(first.start, last.end))
     paragraphs = _paragraphs(source)
-    entities = _entities(doc, source)
-    coref = _coref(getattr(doc, "coref", None), word_spans)
+    tagged = _tagged(doc, source)
+    entities = combine_entities(source, paragraphs, tagged if tagged or has_ner else None,
+                                lexicon or default_lexicon())
+    coref = _coref(getattr(doc, "coref", None), word_spans, starts, ends)
     filled: dict[Layer, bool] = {
-        "paragraphs": True, "sentences": True, "tokens": bool(tokens), "pos": has_pos,
-        "deps": has_deps, "entities": has_ner or bool(entities), "coref": bool(coref),
+        "paragraphs": True, "sentences": True, "tokens": bool(starts), "pos": has_pos,
+        "deps": has_deps, "entities": True, "coref": bool(coref),
     }
     provides = frozenset(layer for layer, present in filled.items() if present)
     return Annotation(
-        source, paragraphs, _within_paragraphs(sentence_spans, paragraphs, source),
-        entities, tuple(tokens), coref, provides=provides,
+        source, paragraphs, within_paragraphs(sentence_spans, paragraphs, source),
+        entities, TokenTable(starts, ends, upos_column, lemmas, heads, deprels), coref,
+        provides=provides,
     )
+
+
+def _word_fields(word: Any) -> tuple[Any, Any, Any, Any, Any, Any, Any]:
+    """(id, start, end, head, deprel, upos, lemma) of a word.
+
+    A stanza ``Word`` keeps its fields in ``_``-prefixed attributes behind properties;
+    reading its ``__dict__`` once is several times cheaper than seven property calls,
+    which made this adapter cost more than the whole rule path. Any other object (or a
+    multi-word token's word without offsets) is read through its public attributes.
+    """
+    fields = getattr(word, "__dict__", None)
+    if fields is not None and "_start_char" in fields and fields["_start_char"] is not None:
+        wid = fields["_id"]
+        return (wid if type(wid) is int else int(wid), fields["_start_char"],
+                fields["_end_char"], fields["_head"], fields["_deprel"], fields["_upos"],
+                fields["_lemma"])
+    start, end = getattr(word, "start_char", None), getattr(word, "end_char", None)
+    if start is None or end is None:
+        parent = getattr(word, "parent", None)
+        if parent is not None:
+            start, end = parent.start_char, parent.end_char
+    head = getattr(word, "head", None)
+    return (int(word.id), start, end, None if head is None else int(head),
+            getattr(word, "deprel", None), getattr(word, "upos", None),
+            getattr(word, "lemma", None))
+
+
+def _token_ner(token: Any) -> Any:
+    fields = getattr(token, "__dict__", None)
+    if fields is not None and "_ner" in fields:
+        return fields["_ner"]
+    return getattr(token, "ner", None)
 
 
 def _source_text(doc: Any, text: str | None) -> tuple[str, bool]:
@@ -154,16 +196,6 @@ def _token_span(token: Any, text: str, where: str) -> Span:
     return _checked(token.start_char, token.end_char, text, where)
 
 
-def _word_span(word: Any, text: str, *, where: str) -> Span:
-    """A word's own offsets, or its token's for a multi-word token whose words have none."""
-    start, end = getattr(word, "start_char", None), getattr(word, "end_char", None)
-    if start is None or end is None:
-        parent = getattr(word, "parent", None)
-        if parent is not None:
-            start, end = parent.start_char, parent.end_char
-    return _checked(start, end, text, where)
-
-
 def _check_form(token: Any, text: str, where: str) -> None:
     span = _token_span(token, text, where)
     if span.slice(text) != token.text:
@@ -185,8 +217,8 @@ def _global_head(head: Any, ids: dict[int, int], *, where: str) -> int | None:
     return ids[int(head)]
 
 
-def _entities(doc: Any, text: str) -> tuple[Entity, ...]:
-    """Entities from ``doc.ents``, or decoded from the tokens' NER tags when there are none.
+def _tagged(doc: Any, text: str) -> list[tuple[str, int, int]]:
+    """(type, start, end) from ``doc.ents``, or decoded from the tokens' NER tags.
 
     A Document read from CoNLL-U without its text has NER tags on its tokens but no
     ``ents``, since stanza builds those only when it has the text.
@@ -194,12 +226,9 @@ def _entities(doc: Any, text: str) -> tuple[Entity, ...]:
     raw = [(ent.type, ent.start_char, ent.end_char) for ent in getattr(doc, "ents", None) or ()]
     if not raw:
         raw = list(_decode_tags(getattr(doc, "sentences", None) or ()))
-    found: set[Entity] = set()
-    for n, (kind, start, end) in enumerate(raw):
-        label = ENTITY_LABELS.get(str(kind).upper())
-        if label is not None:
-            found.add(Entity(_checked(start, end, text, f"entity {n}"), label))
-    return tuple(sorted(found, key=lambda e: (e.span, e.label)))
+    for n, (_, start, end) in enumerate(raw):
+        _checked(start, end, text, f"entity {n}")
+    return raw
 
 
 def _decode_tags(sentences: Iterable[Any]) -> Iterator[tuple[str, int, int]]:
@@ -226,7 +255,10 @@ def _decode_tags(sentences: Iterable[Any]) -> Iterator[tuple[str, int, int]]:
             yield current[0], current[1], current[2]
 
 
-def _coref(chains: Any, word_spans: Sequence[Sequence[Span]]) -> tuple[tuple[Span, ...], ...]:
+def _coref(
+    chains: Any, sentences: Sequence[tuple[int, int]], starts: Sequence[int],
+    ends: Sequence[int],
+) -> tuple[tuple[Span, ...], ...]:
     """Chains of mention spans from stanza's CorefChain/CorefMention objects.
 
     A mention's ``sentence`` is a 0-based sentence index, and ``start_word``/``end_word``
@@ -242,31 +274,13 @@ def _coref(chains: Any, word_spans: Sequence[Sequence[Span]]) -> tuple[tuple[Spa
             if not all(isinstance(v, int) for v in (sent, start, end)):
                 continue
             where = f"coref chain {c_index}: mention ({sent}, {start}, {end})"
-            if not (0 <= sent < len(word_spans) and 0 <= start < end <= len(word_spans[sent])):
+            if not (0 <= sent < len(sentences) and 0 <= start < end <= sentences[sent][1]):
                 msg = f"{where} does not fit the Document's sentences and words"
                 raise InputValueError(msg)
-            words = word_spans[sent]
-            mentions.append(Span(words[start].start, words[end - 1].end))
+            first = sentences[sent][0]
+            mentions.append(Span(starts[first + start], ends[first + end - 1]))
         if mentions:
             out.append(tuple(sorted(set(mentions))))
-    return tuple(out)
-
-
-def _within_paragraphs(
-    sentences: Sequence[Span], paragraphs: Sequence[Span], text: str
-) -> tuple[Span, ...]:
-    """Cut any sentence that runs over a paragraph break, so sentences nest in paragraphs.
-
-    Stanza ends paragraphs only at blank lines; quoteattr (like news copy) also ends them
-    at single line breaks, and a headline without a full stop would otherwise run on
-    into the first paragraph's sentence.
-    """
-    out: list[Span] = []
-    for sent in sentences:
-        pieces = [Span(max(sent.start, p.start), min(sent.end, p.end))
-                  for p in paragraphs if p.overlaps(sent)]
-        pieces = [p for p in pieces if p.slice(text).strip()]
-        out.extend(pieces or [sent])
     return tuple(out)
 
 

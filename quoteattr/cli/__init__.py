@@ -49,7 +49,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "evaluate":
         return evaluate.run(evaluate.EvaluateOptions(
             gold=args.gold, pred=args.pred, kinds=args.kinds, by=args.by, errors=args.errors,
-            fmt=args.format, output=args.output,
+            fmt=args.format, output=args.output, annotator=args.annotator,
         ))
     return extract.run(extract.ExtractOptions(
         files=tuple(args.files), jsonl=args.jsonl, fmt=args.format, output=args.output,
@@ -149,6 +149,7 @@ def _add_evaluate(commands: _Commands) -> None:
     add("--format", choices=("table", "json"), default="table",
         help="output format (default table)")
     add("-o", "--output", metavar="FILE", help="write to FILE, replaced only once complete")
+    evaluate.add_annotator_option(evaluate_cmd)
 
 
 def _add_schema(commands: _Commands) -> None:

@@ -6,11 +6,13 @@ from a saved file; :mod:`quoteattr.evaluation` does the scoring and the report.
 
 from __future__ import annotations
 
+import argparse
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import Attributor
+from ..errors import QuoteattrError
 from ..evaluation import KINDS, By, evaluate, parse_gold, parse_predictions, predict
 from .inputs import json_lines
 from .messages import fail
@@ -28,6 +30,21 @@ class EvaluateOptions:
     errors: int = 0
     fmt: str = "table"
     output: str | None = None
+    annotator: str = "embedded"
+    """"embedded" (the rules alone) or "spacy" (each text parsed by spaCy's English
+    pipeline, scoring the parse path)."""
+
+
+ANNOTATORS = ("embedded", "spacy")
+
+
+def add_annotator_option(command: argparse.ArgumentParser) -> None:
+    """``--annotator``: which path makes the predictions that are scored."""
+    command.add_argument(
+        "--annotator", choices=ANNOTATORS, default="embedded",
+        help="the annotator that makes the predictions: embedded (default, no models) or "
+        "spacy (each text parsed by spaCy's English pipeline: the parse path; needs "
+        "pip install 'quoteattr[spacy]')")
 
 
 def run(options: EvaluateOptions) -> int:
@@ -41,7 +58,8 @@ def run(options: EvaluateOptions) -> int:
     if not gold_docs:
         fail(f"{options.gold} holds no documents: expected one JSON object per line")
     if options.pred is None:
-        predictions = predict(gold_docs, Attributor(), kinds=wanted or ("direct",))
+        predictions = predict(gold_docs, _attributor(options.annotator),
+                              kinds=wanted or ("direct",))
     else:
         predictions = parse_predictions(json_lines(options.pred), source=options.pred,
                                         kinds=wanted)
@@ -54,6 +72,13 @@ def run(options: EvaluateOptions) -> int:
         else:
             out.write(report.to_table() + "\n")
     return 0
+
+
+def _attributor(annotator: str) -> Attributor:
+    try:
+        return Attributor(annotator=annotator)
+    except QuoteattrError as exc:  # spaCy or its English pipeline not installed
+        fail(f"--annotator {annotator}: {exc}")
 
 
 def _kinds(option: str | None) -> tuple[str, ...] | None:

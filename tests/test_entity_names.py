@@ -1,0 +1,95 @@
+"""Entity spans from a tagger, cleaned and combined with the built-in name finder.
+
+No model is needed: the spans below are what a statistical tagger hands over, faults
+included (a quotation mark or possessive kept, a name run over a paragraph break).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.annotators.embedded import EmbeddedAnnotator, paragraphs_of
+from quoteattr.annotators.names import clean_entity, combine_entities
+from quoteattr.lexicon import default_lexicon
+
+
+def _cleaned(text: str, piece: str) -> list[str]:
+    start = text.index(piece)
+    return [span.slice(text) for span in clean_entity(text, start, start + len(piece))]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        ('Del. Marcia "Cia" Price spoke.', 'Marcia "', ["Marcia"]),
+        ("CBC Sports' coverage began at noon.", "CBC Sports'", ["CBC Sports"]),
+        ("Reuters’s bureau chief said so.", "Reuters’s", ["Reuters"]),
+        ("the Harlow Foods' shares fell", "Harlow Foods'", ["Harlow Foods"]),
+        ("Prime Minister Justin Trudeau\n\nTrudeau said", "Justin Trudeau\n\nTrudeau",
+         ["Justin Trudeau", "Trudeau"]),
+        ("“Go home.” ― Ariana Okafor\n", "― Ariana Okafor", ["Ariana Okafor"]),
+        ("(Acme Corp.) said", "(Acme Corp.)", ["Acme Corp."]),  # the abbreviation's stop stays
+        ("Chris Lewis, 34, said", "Chris Lewis,", ["Chris Lewis"]),
+        ("the Boss said", "Boss", ["Boss"]),  # a name ending in s is no possessive
+        ('he said "', '"', []),
+    ],
+)
+def test_clean_entity_trims_to_the_name(text: str, tagged: str, expected: list[str]) -> None:
+    assert _cleaned(text, tagged) == expected
+
+
+def _combined(text: str, tagged: list[tuple[str, str]] | None) -> list[tuple[str, str]]:
+    spans = None
+    if tagged is not None:
+        spans = []
+        for piece, kind in tagged:
+            start = text.index(piece)
+            spans.append((kind, start, start + len(piece)))
+    entities = combine_entities(text, paragraphs_of(text), spans, default_lexicon())
+    return [(e.span.slice(text), e.label) for e in entities]
+
+
+def test_a_surname_beside_a_speech_verb_is_added() -> None:
+    text = '"The bridge stays shut until Friday," Mbeki said on Tuesday.'
+    assert [name for name, _ in _combined(text, [])] == ["Mbeki"]
+
+
+def test_a_capitalised_word_without_evidence_is_not_added() -> None:
+    text = "Ferries resumed at dawn. Harbour traffic was light, the port authority said."
+    names = [name for name, _ in _combined(text, [("the port authority", "ORG")])]
+    assert "Harbour" not in names and "Ferries" not in names
+
+
+def test_a_surname_of_a_tagged_name_is_added() -> None:
+    text = "Coach Dana Whitlock watched the final. After the match, Whitlock was asked about it."
+    names = _combined(text, [("Dana Whitlock", "PERSON")])
+    assert [n for n, _ in names] == ["Dana Whitlock", "Whitlock"]
+
+
+def test_a_dash_credit_line_is_a_name() -> None:
+    text = "“We will rebuild.”\n― Tomasz Wren\n"
+    assert [n for n, _ in _combined(text, [])] == ["Tomasz Wren"]
+
+
+def test_a_tagged_place_beside_a_speech_verb_gives_way() -> None:
+    text = "“I’ve lost the key,” confessed Tuppence."
+    assert _combined(text, [("Tuppence", "GPE")]) == [
+        (n, label) for n, label in _combined(text, []) if n == "Tuppence"
+    ]
+    assert all(label != "GPE" for _, label in _combined(text, [("Tuppence", "GPE")]))
+
+
+def test_a_tagged_date_is_not_overridden_without_a_speech_verb() -> None:
+    text = "The fair opens in May. Organisers expect a crowd."
+    assert _combined(text, [("May", "DATE")]) == []
+
+
+def test_pronouns_are_never_added() -> None:
+    text = '"It was late," She said. "We left," They said. "Bye," Okoro said.'
+    assert [name for name, _ in _combined(text, [])] == ["Okoro"]
+
+
+def test_without_ner_the_built_in_names_are_used() -> None:
+    text = "Ana Duarte opened the plant in Riverton on Monday."
+    entities = combine_entities(text, paragraphs_of(text), None, default_lexicon())
+    assert entities == tuple(EmbeddedAnnotator().annotate(text).entities)

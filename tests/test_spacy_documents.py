@@ -1,0 +1,253 @@
+"""spaCy Docs in, quotes and speakers out: the parse path on the real English pipeline.
+
+These tests run spaCy's ``en_core_web_sm`` (the ``spacy`` extra installs it). They
+assert what the parse path promises on articles written for these tests (wire, local
+news, business, sport, a broadcast transcript): the speakers, that every span slices
+back to the Doc's text, and the adapter's structure. They are skipped without spaCy.
+"""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+import quoteattr  # noqa: E402
+from quoteattr.annotators.spacy import (  # noqa: E402
+    DEFAULT_MODELS,
+    SpacyAnnotator,
+    annotation_from_spacy,
+)
+from quoteattr.annotators.spacy_labels import UD_RELATIONS  # noqa: E402
+from quoteattr.errors import InputTypeError, InputValueError  # noqa: E402
+
+
+def _load() -> Any:
+    for name in DEFAULT_MODELS:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no spaCy English pipeline installed (pip install 'quoteattr[spacy]')")
+    return None
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return _load()
+
+
+@pytest.fixture(scope="module")
+def attributor() -> quoteattr.Attributor:
+    return quoteattr.Attributor()
+
+
+WIRE = (
+    "HALIFAX, Nova Scotia (Wire) - Port workers walked off the job on Monday after talks "
+    "broke down.\n\n"
+    '"We have waited three years for a fair deal," union steward Grace Okafor said.\n\n'
+    '"Nobody wants a long strike," said Mayor Tom Brandt, who met both sides on Sunday.\n\n'
+    '"That is simply not true," Brandt said when Okafor accused him of stalling.'
+)
+SPORT = (
+    "The striker, who said last week that he wanted to leave, told reporters after the "
+    'match: "I am staying here."\n\n'
+    '"We were robbed," Nwosu said. Nwosu added that the referee missed two fouls.'
+)
+BUSINESS = (
+    '"The merger will close by March," according to a statement from Harlow Foods.\n\n'
+    'Chief executive Lena Sorensen went on to say, "The numbers speak for themselves."\n\n'
+    'The company was quoted as saying, "Prices will rise."'
+)
+TRANSCRIPT = (
+    "ANCHOR: Good evening.\n\n"
+    '"It was the worst flood in forty years," Kowalczyk said, standing on the levee.\n\n'
+    "― Reporting by Tomasz Wren\n"
+)
+ARTICLES = (WIRE, SPORT, BUSINESS, TRANSCRIPT)
+
+
+def _speakers(result: quoteattr.DocumentResult) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in result.quotes if q.kind == "direct"]
+
+
+def test_wire_story_speakers(nlp: Any, attributor: quoteattr.Attributor) -> None:
+    result = attributor.attribute(nlp(WIRE))
+    assert _speakers(result) == ["Grace Okafor", "Tom Brandt", "Tom Brandt"]
+
+
+def test_a_verb_in_another_clause_is_not_the_quotes(nlp: Any, parse_rules_only: None) -> None:
+    """"when Okafor accused him" and "who said last week" belong to other clauses."""
+    attributor = quoteattr.Attributor()
+    wire = attributor.attribute(nlp(WIRE)).quotes[-1]
+    assert wire.mention is not None and wire.mention.text == "Brandt"
+    striker = attributor.attribute(nlp(SPORT)).quotes[0]
+    assert striker.mention is not None and striker.mention.text == "The striker"
+    assert striker.cue is not None and striker.cue.text == "told"
+
+
+def test_controlled_and_passive_speakers(nlp: Any, parse_rules_only: None) -> None:
+    result = quoteattr.Attributor().attribute(nlp(BUSINESS))
+    assert [q.mention.text if q.mention else None for q in result.quotes] == [
+        "a statement", "Chief executive Lena Sorensen", "The company",
+    ]
+    assert [q.rule for q in result.quotes] == [
+        "dependency_according_to", "dependency_subject", "dependency_subject",
+    ]
+
+
+@pytest.mark.parametrize("article", ARTICLES)
+def test_every_span_slices_back_to_the_doc_text(
+    nlp: Any, attributor: quoteattr.Attributor, article: str
+) -> None:
+    doc = nlp(article)
+    result = attributor.attribute(doc)
+    assert result.quotes
+    for q in result.quotes:
+        assert article[q.start : q.end] == q.text
+        for span in (q.mention, q.cue):
+            if span is not None:
+                assert article[span.start : span.end] == span.text
+    for speaker in result.speakers:
+        for m in speaker.mentions:
+            assert article[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize("article", ARTICLES)
+def test_quotes_are_the_same_as_from_the_string(
+    nlp: Any, attributor: quoteattr.Attributor, article: str
+) -> None:
+    from_doc = attributor.attribute(nlp(article))
+    from_text = attributor.attribute(article)
+    assert [(q.start, q.end, q.kind) for q in from_doc.quotes] == [
+        (q.start, q.end, q.kind) for q in from_text.quotes
+    ]
+
+
+def test_a_doc_without_ner_still_finds_names(nlp: Any, attributor: quoteattr.Attributor) -> None:
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp(WIRE)
+    assert not doc.has_annotation("ENT_IOB")
+    annotation = annotation_from_spacy(doc)
+    assert "entities" in annotation.provides and annotation.entities
+    assert _speakers(attributor.attribute(doc)) == ["Grace Okafor", "Tom Brandt", "Tom Brandt"]
+
+
+def test_a_surname_the_tagger_misses_keeps_its_quote(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    doc = nlp(TRANSCRIPT)
+    (quote,) = attributor.attribute(doc).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Kowalczyk"
+
+
+def test_adapter_tokens_match_the_doc(nlp: Any) -> None:
+    doc = nlp(WIRE)
+    annotation = annotation_from_spacy(doc)
+    words = [t for t in doc if not t.is_space]
+    assert len(annotation.tokens) == len(words)
+    index = {t.i: n for n, t in enumerate(words)}
+    for token, word in zip(annotation.tokens, words, strict=True):
+        assert token.span.slice(doc.text) == word.text
+        assert token.upos == word.pos_
+        assert token.lemma == word.lemma_
+        if word.head.i == word.i:
+            assert token.head is None and token.deprel == "root"
+        else:
+            assert token.head == index[word.head.i]
+            assert token.deprel == UD_RELATIONS[word.dep_]
+    assert {"tokens", "pos", "deps", "entities", "sentences"} <= annotation.provides
+    for sentence in annotation.sentences:
+        assert any(p.contains(sentence) for p in annotation.paragraphs)
+
+
+def test_every_parser_label_has_a_ud_relation(nlp: Any) -> None:
+    labels = set(nlp.get_pipe("parser").labels)
+    assert labels <= set(UD_RELATIONS)
+    assert all(":" not in label for label in labels)  # spaCy's own labels, not UD's
+
+
+def test_attribute_many_takes_docs_and_strings(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    items = [nlp(WIRE), SPORT, nlp(BUSINESS)]
+    results = list(attributor.attribute_many(items, doc_ids=["a", "b", "c"]))
+    assert [r.doc_id for r in results] == ["a", "b", "c"]
+    assert [r.error for r in results] == [None, None, None]
+    assert _speakers(results[0]) == _speakers(attributor.attribute(nlp(WIRE)))
+
+
+def test_attribute_many_takes_docs_in_worker_processes(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    docs = [nlp(WIRE), nlp(SPORT)]
+    serial = [_speakers(r) for r in attributor.attribute_many(docs)]
+    pooled = [_speakers(r) for r in attributor.attribute_many(docs, n_process=2, batch_size=1)]
+    assert pooled == serial
+
+
+def test_a_span_is_refused_with_a_pointer(nlp: Any, attributor: quoteattr.Attributor) -> None:
+    doc = nlp(WIRE)
+    with pytest.raises(InputTypeError, match=r"as_doc\(\)"):
+        attributor.attribute(doc[0:5])
+    with pytest.raises(InputTypeError, match=r"texts\[1\] must be str, got Span"):
+        list(attributor.attribute_many([doc, doc[0:5]]))
+
+
+def test_spacy_annotator_by_name(nlp: Any) -> None:
+    by_name = quoteattr.Attributor(annotator="spacy")
+    assert by_name.annotator.name == "spacy"
+    from_doc = quoteattr.Attributor().attribute(nlp(WIRE))
+    assert _speakers(by_name.attribute(WIRE)) == _speakers(from_doc)
+    copy = pickle.loads(pickle.dumps(by_name))
+    assert _speakers(copy.attribute(SPORT)) == _speakers(by_name.attribute(SPORT))
+
+
+def test_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(InputValueError, match="no-such-pipeline"):
+        SpacyAnnotator("no-such-pipeline")
+    with pytest.raises(InputTypeError, match="model must be"):
+        SpacyAnnotator(3)  # type: ignore[arg-type]
+
+
+def test_a_doc_without_quote_marks_is_not_converted(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    doc = nlp("Council approved the budget on Tuesday. Okafor voted against it.")
+    result = attributor.attribute(doc, doc_id="council")
+    assert result.doc_id == "council" and not result.quotes and not result.speakers
+
+
+def test_a_wrong_text_for_the_doc_is_refused(nlp: Any) -> None:
+    doc = nlp(WIRE)
+    with pytest.raises(InputValueError, match="doc.text"):
+        annotation_from_spacy(doc, text=WIRE + " more")
+    assert annotation_from_spacy(doc, text=WIRE).text == WIRE
+
+
+def test_cli_evaluate_scores_the_spacy_path(tmp_path: Any, nlp: Any) -> None:
+    """``quoteattr evaluate --annotator spacy`` scores what attributing spaCy Docs gives."""
+    import json
+    import subprocess
+    import sys
+
+    from quoteattr.evaluation import evaluate, parse_gold, predict
+
+    gold_path = tmp_path / "gold.jsonl"
+    text = WIRE
+    quotes = [{"start": q.start, "end": q.end, "speaker": name}
+              for q, name in zip(quoteattr.Attributor().attribute(text).quotes,
+                                 ["Grace Okafor", "Tom Brandt", "Tom Brandt"], strict=True)]
+    gold_path.write_text(json.dumps({"doc_id": "wire", "text": text, "quotes": quotes}) + "\n",
+                         encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "quoteattr", "evaluate", str(gold_path), "--annotator", "spacy",
+         "--format", "json"], capture_output=True, text=True, check=False)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    gold = parse_gold(gold_path.read_text(encoding="utf-8").splitlines())
+    expected = evaluate(gold, predict(gold, quoteattr.Attributor(annotator="spacy"))).report()
+    assert json.loads(proc.stdout) == expected.to_dict()
+    assert json.loads(proc.stdout)["scores"]["attr_F1"] == 100.0
