@@ -165,6 +165,8 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
     sixth of the pipeline's instructions on PolNeAR; this costs a few per cent.
     """
     pats = _patterns(lexicon.agencies)
+    if "\r" in text:  # a CRLF line reads as an LF one with a trailing blank; same offsets
+        text = text.replace("\r\n", " \n")
     regions: list[Span] = []
     n = len(text)
     start = 0
