@@ -20,10 +20,11 @@ _GAP_TO_CUE = regex.compile(
     (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
     (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
     (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
-    \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+and\s+)?                 # laughed and (said)
+    \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:and|but)\s+)?         # laughed and / but (said)
     (?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
           previously|recently|quickly|simply|often|publicly|privately|repeatedly|
           went\s+on\s+to|had\s+earlier|has\s+also|\p{Ll}+ly)\s+){0,3}
+    (?:(?:was|is|were|are|has\s+been|had\s+been)\s+quoted\s+(?:\p{Ll}+\s+)?as\s+)?  # quoted as
     \Z""",
     regex.VERBOSE,
 )
@@ -90,7 +91,7 @@ _GENERIC_NP_AFTER = regex.compile(
 )
 
 
-_NEAREST = 4
+_NEAREST = 8
 """How many mentions before a cue :func:`speaker_before` tries as its subject."""
 
 
@@ -117,6 +118,21 @@ def _position(index: MentionIndex, k: int) -> int:
     return index.index_of(index.mentions[k])
 
 
+def speaker_at(inp: RuleInput, start: int, cue_start: int) -> SpeakerPhrase | None:
+    """The person or group mention that opens a clause at ``start`` when only an appositive
+    or adverbs separate it from the cue: ``Jim Carr, a farmer near Moncton, N.B., said``.
+    Looked at before :func:`speaker_before`, which goes back from the cue and would stop
+    at a name inside the appositive (the place, the employer)."""
+    m = inp.mentions.starting_at(start)
+    if m is None or m.label not in ("PERSON", "GROUP") or m.kind == "pronoun":
+        return None
+    if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
+        return None  # "Okafor's partner": the possessor does not speak
+    if not _GAP_TO_CUE.match(inp.text[m.span.end : cue_start]):
+        return None
+    return inp.mentions.index_of(m), m.full_span, ""
+
+
 def speaker_before(
     inp: RuleInput, floor: int, cue_start: int
 ) -> SpeakerPhrase | None:
@@ -129,8 +145,10 @@ def speaker_before(
             continue
         gap = text[m.span.end : cue_start]
         if not _GAP_TO_CUE.match(gap) and not (
-            gap == ", " and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", "
-        ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said"
+            gap == ", " and m.label == "PERSON" and m.kind == "name"
+            and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", "
+        ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said" (a person's
+            # name: not the place in "Jim Carr, of Moncton, N.B., said")
             continue
         wider = _noun_before_preposition(inp, floor, m)
         if wider is not None:

@@ -17,13 +17,18 @@ from .speakers import (
     is_person_like,
     sentence_start,
     speaker_after,
+    speaker_at,
     speaker_before,
 )
 
-_CONJOINED_CUE = regex.compile(r"\band\s+(?:\p{Ll}+ly\s+)?\Z")
-"""A cue in a second predicate: "She urges her husband to ... and repeatedly says"."""
+_CONJOINED_CUE = regex.compile(r"\b(?:and|but)\s+(?:\p{Ll}+ly\s+)?\Z")
+"""A cue in a second predicate: "She urges her husband to ... and repeatedly says", "He
+denied it but said"."""
 
 _LEAD = regex.compile(r"[\s,]*")
+
+_PARTICLE = regex.compile(r"\s+(?:out|back|up)\b")
+"""The particle of a phrasal cue, between it and an inverted speaker: "blurted out Pike"."""
 
 _DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
 
@@ -81,7 +86,7 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     if start - ctx.right.start > _MAX_RIGHT_LEAD:
         return None
     for cue in cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
-        speaker = speaker_before(inp, start, cue.start)
+        speaker = speaker_at(inp, start, cue.start) or speaker_before(inp, start, cue.start)
         if speaker is not None and speaker[1].start <= start + 1:
             return make_found("quote_speaker_cue", 0.97, speaker, cue, inp)
     return None
@@ -95,7 +100,9 @@ def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     cue_match = inp.cues.match(inp.text, start, ctx.right.end)
     if cue_match is None:
         return None
-    speaker = speaker_after(inp, cue_match.end(), ctx.right.end)
+    after = cue_match.end()
+    particle = _PARTICLE.match(inp.text, after, ctx.right.end)
+    speaker = speaker_after(inp, particle.end() if particle else after, ctx.right.end)
     if speaker is None:
         return None
     return make_found("quote_cue_speaker", 0.95, speaker, Span(*cue_match.span()), inp)
