@@ -150,6 +150,12 @@ class MentionPatterns:
     test would not be exact; the look-back then goes by ``title_lead`` alone)."""
     genders: Mapping[str, str]
     """Given name -> "m" or "f": ``lexicon.first_names`` without the unisex ("u") names."""
+    modifiers: frozenset[str]
+    """Lower-case words that may modify a bare plural speaker: "union" leaders, "city"
+    officials, "senior" officials (one-word role nouns, organisation words, title modifiers)."""
+    speech_verbs: frozenset[str]
+    """Strong speech-verb forms (not "email", as often a noun): a determiner's modifiers
+    never run over one ("the Prairie Grain Co-operative told" investors is not one phrase)."""
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MentionPatterns:
@@ -183,6 +189,10 @@ class MentionPatterns:
             genders=MappingProxyType(
                 {name: g for name, g in lexicon.first_names.items() if g != "u"}
             ),
+            modifiers=frozenset(n for n in lexicon.role_nouns if " " not in n).union(
+                lexicon.org_words, lexicon.title_modifiers
+            ),
+            speech_verbs=lexicon.strong_speech_verbs,
         )
 
 
@@ -258,10 +268,13 @@ def find_mentions(
         else:
             floor = max(0, at - 60, last_nominal_end)
             determiner = _DETERMINER_BEFORE.search(text, floor, at, concurrent=False)
+            if determiner is not None and _crosses_verb(text, determiner.start(), at, patterns):
+                determiner = None  # "the Grain Co-operative told investors"
             if determiner is not None:
                 start = determiner.start()
             elif role.type == "group" and noun.endswith("s"):
-                start = at  # a bare plural: "officials said", "Protesters chanted"
+                # a bare plural: "officials said", "Protesters chanted", "union leaders said"
+                start = _modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
             else:
                 continue
         last_nominal_end = end
@@ -284,6 +297,29 @@ def find_mentions(
 
 
 _NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
+
+
+def _crosses_verb(text: str, start: int, end: int, patterns: MentionPatterns) -> bool:
+    """Whether a speech verb sits among the modifiers between a determiner (at ``start``)
+    and its noun (at ``end``)."""
+    words = text[start:end].lower().split()
+    return len(words) > 1 and not patterns.speech_verbs.isdisjoint(words[1:])
+
+
+def _modifiers_start(text: str, at: int, floor: int, modifiers: frozenset[str]) -> int:
+    """Where a bare plural's noun modifiers start: up to two lower-case words before it
+    that name a body or a rank ("union" leaders, "senior health" officials)."""
+    start = at
+    for _ in range(2):
+        if start - 2 < floor or text[start - 1] != " ":
+            break
+        word_start = text.rfind(" ", floor, start - 1) + 1 or floor
+        word = text[word_start : start - 1]
+        if not word or not word[0].islower() or word not in modifiers:
+            break
+        start = word_start
+    return start
+
 
 
 def _before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:

@@ -124,7 +124,7 @@ def speaker_at(inp: RuleInput, start: int, cue_start: int) -> SpeakerPhrase | No
     Looked at before :func:`speaker_before`, which goes back from the cue and would stop
     at a name inside the appositive (the place, the employer)."""
     m = inp.mentions.starting_at(start)
-    if m is None or m.label not in ("PERSON", "GROUP") or m.kind == "pronoun":
+    if m is None or m.label == "ORG" or m.kind == "pronoun":
         return None
     if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
         return None  # "Okafor's partner": the possessor does not speak
@@ -153,6 +153,10 @@ def speaker_before(
         wider = _noun_before_preposition(inp, floor, m)
         if wider is not None:
             return wider
+        if m.label != "PERSON" and k > 0:
+            person = _person_before_organisation(inp, floor, k)
+            if person is not None:
+                return person
         return _position(inp.mentions, k), m.full_span, ""
     appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
     if appositive is not None:
@@ -176,6 +180,23 @@ def speaker_before(
             return None  # "through the streets", "the car and repeatedly": not a subject
         return None, Span(match.start(), phrase_end), phrase
     return None
+
+
+_AFFILIATION = regex.compile(r"\s+(?:with|of|from|at)\s+(?:the\s+)?\Z")
+"""Between a person and the body they belong to: "Priya Nair with the" Coastal Health Agency."""
+
+
+def _person_before_organisation(inp: RuleInput, floor: int, k: int) -> SpeakerPhrase | None:
+    """"Priya Nair with the Coastal Health Agency says": the person before an affiliation
+    speaks, not the organisation the cue follows."""
+    m = inp.mentions.mentions[k]
+    start = m.title_start if m.title_start >= 0 else m.span.start
+    before = inp.mentions.mentions[k - 1]
+    if before.label == "ORG" or before.kind != "name" or before.span.start < floor:
+        return None
+    if not _AFFILIATION.match(inp.text, before.span.end, start):
+        return None
+    return _position(inp.mentions, k - 1), before.full_span, ""
 
 
 def _noun_before_preposition(
@@ -207,20 +228,92 @@ def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | N
     pos = start
     while pos < ceiling and text[pos] in " \u00a0":
         pos += 1
-    after = inp.mentions.between(pos, min(ceiling + 1, pos + 80))[:3]
+    after = inp.mentions.between(pos, min(ceiling + 1, pos + 120))[:4]
     for n, m in enumerate(after):
         lead = text[pos : m.full_span.start]
         if m.full_span.start == pos or _is_title_lead(lead, inp.lexicon):
-            if m.label != "PERSON" and n + 1 < len(after) and after[n + 1].label == "PERSON" and (
-                _OWNER_GAP.fullmatch(text, m.span.end, after[n + 1].full_span.start)
-            ):
-                m = after[n + 1]  # "said Eastmoor manager Helen Stroud": the person speaks
+            person = _named_after(inp, after, n)
+            if person is not None:
+                return inp.mentions.index_of(person), Span(pos, person.span.end), ""
+            if text[m.span.end : m.span.end + 1] in ("'", "’"):
+                owned = _possessed_end(inp, m.span.end, ceiling)
+                if owned is None:
+                    return None  # "called Mr. Trump's comments": no speaker here
+                return None, Span(pos, owned), text[pos:owned]  # "Okafor's partner"
             return inp.mentions.index_of(m), Span(pos, m.span.end), ""
         break
     match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
     if match:
         span = Span(match.start(1), match.start(1) + len(match.group(1).rstrip()))
         return None, span, text[span.start : span.end]
+    return None
+
+
+_POSSESSOR = regex.compile(r"['’]s?((?:\s+\p{Ll}[\p{L}-]*){1,3})")
+"""The possessive and up to three words after a possessor: "Okafor's" partner."""
+
+
+def _possessed_end(inp: RuleInput, start: int, end: int) -> int | None:
+    """Where the role after a possessive at ``start`` ends: "Okafor's partner", "the club's
+    head coach", "Hargreaves's lawyer" (outside court); None when no role noun follows."""
+    match = _POSSESSOR.match(inp.text, start, end)
+    if match is None:
+        return None
+    lex, found, pos = inp.lexicon, None, match.start(1)
+    for word in regex.finditer(r"\s+(\S+)", match.group(1)):
+        noun = word.group(1).lower()
+        if noun in lex.role_nouns or noun in lex.group_nouns:
+            found = pos + word.end()
+    return found
+
+_POSSESSIVE_ONLY = regex.compile(r"['’]s?\s+")
+
+_NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\b")
+
+_NAME_AFTER_NOMINAL = regex.compile(r",?\s+\Z")
+"""Between a role noun and the name in apposition: "my neighbour(,) Doris Lee"."""
+
+_AFFILIATION_AFTER = regex.compile(r"\s+(?:for|with|at|of|from)\s+(?:the\s+)?\Z")
+
+
+def _named_after(inp: RuleInput, after: tuple[Mention, ...], n: int) -> Mention | None:
+    """The person named right after an inverted speaker phrase that is not itself the
+    speaker's name: the organisation in "said Eastmoor manager Helen Stroud", the possessor
+    in "says Okafor's partner, Lena Marsh", the role in "says my neighbour Doris Lee" or
+    "said a spokesperson for Metro Transit, Jill Nguyen"."""
+    m, text = after[n], inp.text
+    rest = after[n + 1 :]
+    if not rest or m.label == "PERSON" and m.kind == "name" and (
+        text[m.span.end : m.span.end + 1] not in ("'", "’")
+    ):
+        return None
+    nxt = rest[0]
+    if nxt.label != "PERSON" and len(rest) > 1 and m.kind == "nominal" and (
+        _AFFILIATION_AFTER.match(text, m.span.end, nxt.full_span.start)
+    ):  # "a spokesperson for Metro Transit, Jill Nguyen"
+        org, nxt = nxt, rest[1]
+        if text[org.span.end : org.span.end + 1] != "," or nxt.label == "ORG" or (
+            not _NAME_AFTER_NOMINAL.match(text, org.span.end, nxt.full_span.start)
+        ):
+            return None
+        return nxt if nxt.kind == "name" else None
+    gap = text[m.span.end : nxt.full_span.start]
+    if nxt.kind == "name" and _POSSESSIVE_ONLY.fullmatch(gap):
+        # "said Canada's Justin Trudeau", "opined Cleveland's Plain Dealer"; not the
+        # adjective of "question Sanders' Jewish faith"
+        word = _NEXT_LOWER_WORD.match(text, nxt.span.end)
+        if word is None or word.group(1) in inp.lexicon.function_words:
+            return nxt
+        return None
+    if nxt.label == "ORG" or nxt.kind != "name":
+        return None
+    if m.kind == "nominal" and _NAME_AFTER_NOMINAL.match(gap):
+        return nxt
+    owned = _possessed_end(inp, m.span.end, nxt.full_span.start)
+    if owned is not None and _NAME_AFTER_NOMINAL.match(text, owned, nxt.full_span.start):
+        return nxt  # "Okafor's partner, Lena Marsh"
+    if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap):
+        return nxt  # "said Eastmoor manager Helen Stroud": the person speaks
     return None
 
 
