@@ -135,6 +135,9 @@ class Lexicon:
     role_titles: Mapping[str, tuple[str, ...]]
     """Role noun -> the titles it may stand for ("top diplomat" -> "secretary of state", ...)."""
     quote_marks: Mapping[str, QuoteMark]
+    addressee_verbs: frozenset[str] = frozenset()
+    """Speech-verb forms whose object is the listener ("told" The Canadian Press): the
+    noun after one never speaks by that cue."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -161,6 +164,8 @@ def _column(name: str, key: str, value: str) -> dict[str, str]:
 def default_lexicon() -> Lexicon:
     """The lexicon shipped in ``quoteattr/data``, read once per process."""
     verbs = read_table("speech_verbs")
+    verb_lemmas = {r["form"].strip().lower(): r["lemma"] for r in verbs}
+    listening = frozenset(r["lemma"].strip().lower() for r in read_table("addressee_verbs"))
     not_names = read_table("not_names")
     titles = {
         r["title"].strip().lower(): Title(r["gender"], r["kind"]) for r in read_table("titles")
@@ -183,7 +188,7 @@ def default_lexicon() -> Lexicon:
         for r in read_table("quote_marks")
     }
     return Lexicon(
-        speech_verbs=MappingProxyType({r["form"].strip().lower(): r["lemma"] for r in verbs}),
+        speech_verbs=MappingProxyType(verb_lemmas),
         strong_speech_verbs=frozenset(
             r["form"].strip().lower() for r in verbs if r["strength"] == "strong"
         ),
@@ -212,4 +217,5 @@ def default_lexicon() -> Lexicon:
             }
         ),
         quote_marks=MappingProxyType(marks),
+        addressee_verbs=frozenset(f for f, lemma in verb_lemmas.items() if lemma in listening),
     )

@@ -222,6 +222,16 @@ def _noun_before_preposition(
     return None, Span(phrase_span.start, end), inp.text[phrase_span.start : end]
 
 
+def speaker_after_cue(
+    inp: RuleInput, cue: Span, start: int, ceiling: int
+) -> SpeakerPhrase | None:
+    """:func:`speaker_after` an inverted cue, except after one whose object is the listener:
+    in "told The Canadian Press" or "telling reporters" the noun after the cue is spoken to."""
+    if inp.text[cue.start : cue.end] in inp.lexicon.addressee_verbs:
+        return None
+    return speaker_after(inp, start, ceiling)
+
+
 def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | None:
     """The speaker phrase right after an inverted cue ("said Caddell", "said a spokesman")."""
     text = inp.text
@@ -338,25 +348,41 @@ def clause_subject(inp: RuleInput, window: Span) -> SpeakerPhrase | None:
     if opener is not None:
         window = Span(opener.end(), window.end)  # "In a statement released Thursday, X ..."
     mentions = inp.mentions.between(window.start, window.end)
-    best: tuple[int, Mention] | None = None
+    text = inp.text
+    best: tuple[int, Mention, int] | None = None
     for n, m in enumerate(mentions):
-        if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
-            continue
-        if n + 1 < len(mentions) and mentions[n + 1].full_span.start <= m.span.end + 1:
+        end = m.span.end
+        if text[end : end + 1] in ("'", "’"):
+            # "Brandvold's agent brushed off ...": the role after a possessor, if any
+            owned = _possessed_end(inp, end, window.end)
+            if owned is None or n + 1 < len(mentions) and (
+                mentions[n + 1].full_span.start <= owned + 2
+            ):
+                continue  # "Carson's business manager, Armstrong Williams, stated": the name
+            end = owned
+        elif n + 1 < len(mentions) and mentions[n + 1].full_span.start <= end + 1:
             continue
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i"):
             continue
-        cue = inp.cues.search(inp.text, m.span.end, min(window.end, m.span.end + 60))
-        if cue is not None and _GAP_TO_CUE.match(inp.text[m.span.end : cue.start()]):
+        cue = inp.cues.search(text, end, min(window.end, end + 60))
+        if cue is not None and _GAP_TO_CUE.match(text[end : cue.start()]):
             rank = 0
-        elif _VERB_LIKE.match(inp.text, m.span.end, window.end):
+        elif _VERB_LIKE.match(text, end, window.end):
             rank = 1
         else:
             rank = 2
+        if end != m.span.end:
+            if rank == 2:
+                continue  # "to back Clinton's campaign": an object, not the subject
+            rank += 1  # a possessor's role: behind a plain mention of the same rank
         if best is None or rank < best[0]:
-            best = (rank, m)
+            best = (rank, m, end)
         if rank == 0:
             break
     if best is None:
         return None
-    return inp.mentions.index_of(best[1]), best[1].full_span, ""
+    _, m, end = best
+    if end != m.span.end:
+        span = Span(m.full_span.start, end)
+        return None, span, text[span.start : span.end]
+    return inp.mentions.index_of(m), m.full_span, ""

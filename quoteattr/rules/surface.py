@@ -17,6 +17,7 @@ from .speakers import (
     is_person_like,
     sentence_start,
     speaker_after,
+    speaker_after_cue,
     speaker_at,
     speaker_before,
 )
@@ -102,7 +103,8 @@ def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     after = cue_match.end()
     particle = _PARTICLE.match(inp.text, after, ctx.right.end)
-    speaker = speaker_after(inp, particle.end() if particle else after, ctx.right.end)
+    start = particle.end() if particle else after
+    speaker = speaker_after_cue(inp, Span(*cue_match.span()), start, ctx.right.end)
     if speaker is None:
         return None
     return make_found("quote_cue_speaker", 0.95, speaker, Span(*cue_match.span()), inp)
@@ -133,7 +135,7 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if speaker is not None and not (weak and speaker[0] is None):
             adjacent = tail.strip() in ("", ",", ":")
             return make_found("speaker_cue_quote", 0.93 if adjacent else 0.85, speaker, cue, inp)
-        speaker = speaker_after(inp, cue.end, ctx.quote.span.start)
+        speaker = speaker_after_cue(inp, cue, cue.end, ctx.quote.span.start)
         if speaker is not None:
             return make_found("cue_speaker_quote", 0.6, speaker, cue, inp)
     return None
@@ -196,7 +198,7 @@ def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         for cue in cues_in(inp, window):
             speaker = speaker_before(inp, window.start, cue.start)
             if speaker is None:
-                speaker = speaker_after(inp, cue.end, window.end)
+                speaker = speaker_after_cue(inp, cue, cue.end, window.end)
             if speaker is not None:
                 return make_found("speaker_cue_in_sentence", 0.85, speaker, cue, inp)
     return None
@@ -263,8 +265,8 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     window = Span(start, end)
     for cue in reversed(cues_in(inp, window)):
-        speaker = speaker_before(inp, window.start, cue.start) or speaker_after(
-            inp, cue.end, window.end
+        speaker = speaker_before(inp, window.start, cue.start) or speaker_after_cue(
+            inp, cue, cue.end, window.end
         )
         if speaker is not None and speaker[0] is not None:
             return make_found("previous_sentence_cue", confidence, speaker, cue, inp)
