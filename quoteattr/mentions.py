@@ -334,9 +334,15 @@ def _phrase_at(text: str, start: int, phrases: tuple[str, ...]) -> str | None:
         end = start + len(phrase)
         if text[start:end].lower() == phrase and not (
             end < len(text) and (text[end].isalnum() or text[end] in "'’-")
+            and not _POSSESSIVE_S.match(text, end)
         ):
             return phrase
     return None
+
+
+_POSSESSIVE_S = regex.compile(r"['’](?:s|S)?(?![\p{L}\p{N}])")
+"""A possessive ending after a noun ("the authority's", "the players'"): the noun is
+still a whole word."""
 
 
 def _join_coordinated(text: str, names: list[Mention]) -> list[Mention]:

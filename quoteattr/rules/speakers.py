@@ -20,6 +20,9 @@ _GAP_TO_CUE = regex.compile(
     (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
     (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
     (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
+    (?:\s+(?:(?:speaking|talking|writing)\s+(?:to|with|on|in)|close\s+to|familiar\s+with)
+       \s+[^,;:!?"“”\n]{1,60}?)?                                # speaking to Reuters
+    (?:\s+(?:on|last|late|early|this)\s+\p{Lu}\p{Ll}+day)?              # on Monday (said)
     \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:and|but)\s+)?         # laughed and / but (said)
     (?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
           previously|recently|quickly|simply|often|publicly|privately|repeatedly|
@@ -33,6 +36,11 @@ _PREPOSITION_BEFORE = regex.compile(
     r"\b(?:through|in|at|on|from|to|into|across|over|under|near|of|with|by|for|about|"
     r"against|behind|outside|inside)\s+\Z"
 )
+
+_OBJECT_OF = regex.compile(
+    r"(?<![\p{L}'’-])(?:to|with|at|from|toward|towards|into|against|near|on)\s+\Z"
+)
+"""A preposition right before a mention: it is an object there, not a subject."""
 
 _NOT_IN_NP = regex.compile(r"\b(?:and|or|but|\p{Ll}+ly)\b")
 
@@ -157,6 +165,8 @@ def speaker_before(
             person = _person_before_organisation(inp, floor, k)
             if person is not None:
                 return person
+        if _OBJECT_OF.search(text, max(floor, m.full_span.start - 12), m.full_span.start):
+            continue  # "An official speaking to Reuters said": not Reuters
         return _position(inp.mentions, k), m.full_span, ""
     appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
     if appositive is not None:

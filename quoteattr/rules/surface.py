@@ -11,7 +11,7 @@ import regex
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Found, RuleInput, cues_in, make_found
+from .base import Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .speakers import (
     clause_subject,
     is_person_like,
@@ -204,10 +204,60 @@ def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return None
 
 
+_LABEL_START = regex.compile(r"(?r)(?:[.!?]\s|\n|\A)\s*")
+"""Where a label before a colon starts: after the sentence or line before it."""
+
+_POSSESSED_NOUN = regex.compile(
+    r"['’]s?(?:\s+(?!(?:was|were|is|are|has|had|have|will|would)\b)[\p{Ll}-]+(?<!ed)){1,8}\s*"
+)
+"""The rest of a clause that is only a possessed noun phrase, no verb: "Gagnon's reply",
+"the coach's message to her players after the loss"."""
+
+
+_DETERMINED_POSSESSOR = regex.compile(
+    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}?"
+    r"(?P<head>[\p{L}-]+)(?=['’])"
+)
+"""A determined noun phrase before a possessive: "The health authority"'s response."""
+
+
+def _is_section_label(text: str, start: int, colon: int) -> bool:
+    """Whether the words before a colon are an all-capital label ("UPDATE", "EDITOR'S NOTE",
+    "CORRECTION"): newsroom furniture, never a speaker."""
+    label_start = _LABEL_START.search(text, start, colon)
+    label = text[label_start.end() if label_start else start : colon]
+    return sum(c.isalpha() for c in label) >= 2 and not any(c.islower() for c in label)
+
+
+def _possessor_of_clause(inp: RuleInput, window: Span, colon: int) -> SpeakerPhrase | None:
+    """``Gagnon's reply: "..."``: a clause that is only a possessed noun names its speaker
+    in the possessor."""
+    label_start = _LABEL_START.search(inp.text, window.start, colon)
+    start = label_start.end() if label_start else window.start
+    m = inp.mentions.starting_at(start)
+    if m is None:  # a role noun before "'s" is no mention: "The health authority's response"
+        phrase = _DETERMINED_POSSESSOR.match(inp.text, start, colon)
+        head = phrase.group("head").lower() if phrase else ""
+        if phrase is None or head not in inp.lexicon.role_nouns and (
+            head not in inp.lexicon.group_nouns
+        ) or not _POSSESSED_NOUN.fullmatch(inp.text, phrase.end(), colon):
+            return None
+        span = Span(start, phrase.end())
+        return None, span, inp.text[start : span.end]
+    if m.kind == "pronoun" or not _POSSESSED_NOUN.fullmatch(inp.text, m.span.end, colon):
+        return None
+    return inp.mentions.index_of(m), m.full_span, ""
+
+
 def _colon_speaker(
     inp: RuleInput, window: Span, colon: int
 ) -> tuple[tuple[int | None, Span, str], Span | None] | None:
     """Who speaks after a colon: the subject of the clause's speech cue, else its subject."""
+    if _is_section_label(inp.text, window.start, colon):
+        return None
+    possessor = _possessor_of_clause(inp, window, colon)
+    if possessor is not None:
+        return possessor, None
     cues = cues_in(inp, Span(window.start, colon))
     for cue in reversed(cues):
         speaker = speaker_before(inp, window.start, cue.start)
