@@ -328,6 +328,21 @@ def _before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:
     return match is not None and match.group(1) in lexicon.speech_verbs
 
 
+_INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
+"""A quote's closing mark and an inverted cue, before a name: ``," said`` Green."""
+
+
+def _after_inverted_cue(text: str, span: Span, lexicon: Lexicon) -> bool:
+    """``"...," said Green, who``: a word that looks like a nationality, a party or a title
+    is a surname when it stands alone after a cue that follows a quote."""
+    end = span.end
+    if text[end : end + 1] not in (",", ".") or text[end + 1 : end + 2].isalnum():
+        return False
+    match = _INVERTED_CUE_BEFORE.search(text, max(0, span.start - 30), span.start,
+                                        concurrent=False)
+    return match is not None and match.group(1) in lexicon.speech_verbs
+
+
 def _phrase_at(text: str, start: int, phrases: tuple[str, ...]) -> str | None:
     """The longest of ``phrases`` written at ``start`` as whole words, lower-cased."""
     for phrase in phrases:
@@ -397,6 +412,7 @@ def _names(
     for span, label in entities:
         if label not in _NAME_LABELS and (
             label != "NORP" or not _before_speech_verb(text, span.end, lexicon)
+            and not _after_inverted_cue(text, span, lexicon)
         ):
             continue
         start = span.start

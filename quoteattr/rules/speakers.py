@@ -232,6 +232,22 @@ def _noun_before_preposition(
     return None, Span(phrase_span.start, end), inp.text[phrase_span.start : end]
 
 
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|am)\s+(?:\p{Ll}+ly\s+)?\Z")
+_BY = regex.compile(r"\s+by\s+")
+
+
+def passive_agent(inp: RuleInput, cue: Span, ceiling: int) -> SpeakerPhrase | None:
+    """``Jones was told by Smith``: after a passive cue whose object is the listener, the
+    agent after "by" speaks, not the subject."""
+    text = inp.text
+    if text[cue.start : cue.end] not in inp.lexicon.addressee_verbs:
+        return None
+    if not _PASSIVE_BEFORE.search(text, max(0, cue.start - 20), cue.start):
+        return None
+    by = _BY.match(text, cue.end, ceiling)
+    return speaker_after(inp, by.end(), ceiling) if by else None
+
+
 def speaker_after_cue(
     inp: RuleInput, cue: Span, start: int, ceiling: int
 ) -> SpeakerPhrase | None:

@@ -15,6 +15,7 @@ from .base import Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .speakers import (
     clause_subject,
     is_person_like,
+    passive_agent,
     sentence_start,
     speaker_after,
     speaker_after_cue,
@@ -87,6 +88,9 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     if start - ctx.right.start > _MAX_RIGHT_LEAD:
         return None
     for cue in cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
+        agent = passive_agent(inp, cue, ctx.right.end)
+        if agent is not None:  # "...," Jones was told by Smith.
+            return make_found("quote_speaker_cue", 0.9, agent, cue, inp)
         speaker = speaker_at(inp, start, cue.start) or speaker_before(inp, start, cue.start)
         if speaker is not None and speaker[1].start <= start + 1:
             return make_found("quote_speaker_cue", 0.97, speaker, cue, inp)
@@ -119,6 +123,9 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
             return None
         cue_word = inp.text[cue.start : cue.end]
+        agent = passive_agent(inp, cue, ctx.quote.span.start)
+        if agent is not None:  # Jones was told by Smith: "..."
+            return make_found("speaker_cue_quote", 0.85, agent, cue, inp)
         if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
             # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks.
             subject = clause_subject(inp, Span(ctx.left.start, cue.start))
@@ -260,6 +267,9 @@ def _colon_speaker(
         return possessor, None
     cues = cues_in(inp, Span(window.start, colon))
     for cue in reversed(cues):
+        agent = passive_agent(inp, cue, colon)
+        if agent is not None:  # "She was told by the nurse:"
+            return agent, cue
         speaker = speaker_before(inp, window.start, cue.start)
         if speaker is not None and speaker[0] is not None:
             return speaker, cue
