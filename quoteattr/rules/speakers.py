@@ -71,7 +71,7 @@ _VERB_LIKE = regex.compile(
 
 _LEAD_WORD = regex.compile(r"[\p{L}\p{N}./'’-]+")
 
-def _is_title_lead(lead: str, lexicon: Lexicon) -> bool:
+def is_title_lead(lead: str, lexicon: Lexicon) -> bool:
     """True for the words between an inverted cue and the name in "said European Council
     President Donald Tusk" or "said former tech executive Carly Fiorina"."""
     words = lead.split()
@@ -82,6 +82,19 @@ def _is_title_lead(lead: str, lexicon: Lexicon) -> bool:
     return last[0].isupper() or last.lower() in lexicon.titles or (
         last.lower() in lexicon.role_nouns or last.lower() in lexicon.title_modifiers
     )
+
+_COMMON_LEAD = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*\s+){1,3}")
+
+
+def is_common_noun_lead(lead: str, lexicon: Lexicon) -> bool:
+    """True for one to three lower-case words naming a person's job before their name:
+    "said retired neurosurgeon" Ben Carson, "says longtime volunteer" Ana Ruiz; not "said
+    goodbye to" or "said quietly"."""
+    if not _COMMON_LEAD.fullmatch(lead):
+        return False
+    words = lead.split()
+    return not any(w in lexicon.function_words or w.endswith("ly") for w in words)
+
 
 _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
 """Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
@@ -99,7 +112,7 @@ _GENERIC_NP_AFTER = regex.compile(
 )
 
 
-_NEAREST = 8
+_NEAREST = 4
 """How many mentions before a cue :func:`speaker_before` tries as its subject."""
 
 
@@ -267,7 +280,9 @@ def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | N
     after = inp.mentions.between(pos, min(ceiling + 1, pos + 120))[:4]
     for n, m in enumerate(after):
         lead = text[pos : m.full_span.start]
-        if m.full_span.start == pos or _is_title_lead(lead, inp.lexicon):
+        if m.full_span.start == pos or is_title_lead(lead, inp.lexicon) or (
+            m.kind == "name" and m.label == "PERSON" and is_common_noun_lead(lead, inp.lexicon)
+        ):
             person = _named_after(inp, after, n)
             if person is not None:
                 return inp.mentions.index_of(person), Span(pos, person.span.end), ""
@@ -281,6 +296,9 @@ def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | N
     match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
     if match:
         span = Span(match.start(1), match.start(1) + len(match.group(1).rstrip()))
+        named = _name_in_apposition(inp, span.end, ceiling)
+        if named is not None:  # "said the gala's host, comedian Ravi Menon"
+            return inp.mentions.index_of(named), Span(span.start, named.span.end), ""
         return None, span, text[span.start : span.end]
     return None
 
@@ -348,9 +366,31 @@ def _named_after(inp: RuleInput, after: tuple[Mention, ...], n: int) -> Mention 
     owned = _possessed_end(inp, m.span.end, nxt.full_span.start)
     if owned is not None and _NAME_AFTER_NOMINAL.match(text, owned, nxt.full_span.start):
         return nxt  # "Okafor's partner, Lena Marsh"
+    possessed = _POSSESSOR.match(text, m.span.end, nxt.full_span.start)
+    if possessed is not None and nxt.label == "PERSON" and text.startswith(
+        ", ", possessed.end()
+    ) and (possessed.end() + 2 == nxt.full_span.start or is_common_noun_lead(
+        text[possessed.end() + 2 : nxt.full_span.start], inp.lexicon
+    )):
+        return nxt  # "Clinton's introducer, actress Jamie Lee Curtis"
     if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap):
         return nxt  # "said Eastmoor manager Helen Stroud": the person speaks
     return None
+
+
+def _name_in_apposition(inp: RuleInput, end: int, ceiling: int) -> Mention | None:
+    """The person named right after a noun phrase ending at ``end``: ", comedian Ravi Menon"."""
+    if not inp.text.startswith(", ", end):
+        return None
+    after = inp.mentions.between(end + 2, min(ceiling + 1, end + 60))
+    if not after or after[0].label != "PERSON" or after[0].kind != "name":
+        return None
+    lead = inp.text[end + 2 : after[0].full_span.start]
+    if lead and not is_common_noun_lead(lead, inp.lexicon) and not is_title_lead(
+        lead, inp.lexicon
+    ):
+        return None
+    return after[0]
 
 
 def is_person_like(inp: RuleInput, speaker: SpeakerPhrase | None) -> bool:

@@ -15,6 +15,7 @@ from .base import Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .speakers import (
     clause_subject,
     is_person_like,
+    is_title_lead,
     passive_agent,
     sentence_start,
     speaker_after,
@@ -92,7 +93,9 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if agent is not None:  # "...," Jones was told by Smith.
             return make_found("quote_speaker_cue", 0.9, agent, cue, inp)
         speaker = speaker_at(inp, start, cue.start) or speaker_before(inp, start, cue.start)
-        if speaker is not None and speaker[1].start <= start + 1:
+        if speaker is not None and (speaker[1].start <= start + 1 or is_title_lead(
+            inp.text[start : speaker[1].start], inp.lexicon
+        )):  # "...," RCMP Cpl. Mary Smith said / Maple Leafs captain Auston Matthews said
             return make_found("quote_speaker_cue", 0.97, speaker, cue, inp)
     return None
 
