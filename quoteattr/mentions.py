@@ -21,6 +21,13 @@ import regex
 
 from .annotation import Annotation, Entity
 from .lexicon import Lexicon, RoleNoun
+from .mention_words import (
+    after_inverted_cue,
+    before_speech_verb,
+    crosses_verb,
+    modifiers_start,
+    phrase_at,
+)
 from .spans import Span
 from .wordtrie import WordScan, whole_words
 
@@ -253,7 +260,7 @@ def find_mentions(
         phrases = patterns.nouns.get(word)
         if phrases is None:
             continue
-        noun = _phrase_at(text, at, phrases)
+        noun = phrase_at(text, at, phrases)
         if noun is None or text[at].isupper():
             continue  # a capitalised "Ministry" belongs to a name, found above
         role = roles.get(noun) or _GROUP_ROLE
@@ -268,13 +275,15 @@ def find_mentions(
         else:
             floor = max(0, at - 60, last_nominal_end)
             determiner = _DETERMINER_BEFORE.search(text, floor, at, concurrent=False)
-            if determiner is not None and _crosses_verb(text, determiner.start(), at, patterns):
+            if determiner is not None and text.count(" ", determiner.start(), at) > 1 and (
+                crosses_verb(text, determiner.start(), at, patterns.speech_verbs)
+            ):
                 determiner = None  # "the Grain Co-operative told investors"
             if determiner is not None:
                 start = determiner.start()
             elif role.type == "group" and noun.endswith("s"):
                 # a bare plural: "officials said", "Protesters chanted", "union leaders said"
-                start = _modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
+                start = modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
             else:
                 continue
         last_nominal_end = end
@@ -294,70 +303,6 @@ def find_mentions(
         kept.append(m)
         kept_end = span.end
     return MentionIndex(tuple(kept), tuple(map(_SPAN_START, kept)))
-
-
-_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
-
-
-def _crosses_verb(text: str, start: int, end: int, patterns: MentionPatterns) -> bool:
-    """Whether a speech verb sits among the modifiers between a determiner (at ``start``)
-    and its noun (at ``end``)."""
-    words = text[start:end].lower().split()
-    return len(words) > 1 and not patterns.speech_verbs.isdisjoint(words[1:])
-
-
-def _modifiers_start(text: str, at: int, floor: int, modifiers: frozenset[str]) -> int:
-    """Where a bare plural's noun modifiers start: up to two lower-case words before it
-    that name a body or a rank ("union" leaders, "senior health" officials)."""
-    start = at
-    for _ in range(2):
-        if start - 2 < floor or text[start - 1] != " ":
-            break
-        word_start = text.rfind(" ", floor, start - 1) + 1 or floor
-        word = text[word_start : start - 1]
-        if not word or not word[0].islower() or word not in modifiers:
-            break
-        start = word_start
-    return start
-
-
-
-def _before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:
-    """"Cuban said": a word that looks like a nationality is a surname before a speech verb."""
-    match = _NEXT_WORD.match(text, end, concurrent=False)
-    return match is not None and match.group(1) in lexicon.speech_verbs
-
-
-_INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
-"""A quote's closing mark and an inverted cue, before a name: ``," said`` Green."""
-
-
-def _after_inverted_cue(text: str, span: Span, lexicon: Lexicon) -> bool:
-    """``"...," said Green, who``: a word that looks like a nationality, a party or a title
-    is a surname when it stands alone after a cue that follows a quote."""
-    end = span.end
-    if text[end : end + 1] not in (",", ".") or text[end + 1 : end + 2].isalnum():
-        return False
-    match = _INVERTED_CUE_BEFORE.search(text, max(0, span.start - 30), span.start,
-                                        concurrent=False)
-    return match is not None and match.group(1) in lexicon.speech_verbs
-
-
-def _phrase_at(text: str, start: int, phrases: tuple[str, ...]) -> str | None:
-    """The longest of ``phrases`` written at ``start`` as whole words, lower-cased."""
-    for phrase in phrases:
-        end = start + len(phrase)
-        if text[start:end].lower() == phrase and not (
-            end < len(text) and (text[end].isalnum() or text[end] in "'’-")
-            and not _POSSESSIVE_S.match(text, end)
-        ):
-            return phrase
-    return None
-
-
-_POSSESSIVE_S = regex.compile(r"['’](?:s|S)?(?![\p{L}\p{N}])")
-"""A possessive ending after a noun ("the authority's", "the players'"): the noun is
-still a whole word."""
 
 
 def _join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
@@ -411,8 +356,9 @@ def _names(
     out: list[Mention] = []
     for span, label in entities:
         if label not in _NAME_LABELS and (
-            label != "NORP" or not _before_speech_verb(text, span.end, lexicon)
-            and not _after_inverted_cue(text, span, lexicon)
+            label != "NORP" or not before_speech_verb(text, span.end, lexicon)
+            and not (text[span.end : span.end + 1] in ",." and after_inverted_cue(
+                text, span, lexicon))
         ):
             continue
         start = span.start

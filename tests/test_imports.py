@@ -1,7 +1,7 @@
 """Import hygiene: the core import stays light and imports follow the data flow.
 
 The flow (the project style guide, part 2) is errors -> spans -> lexicon -> annotation
--> annotators -> quotemarks -> quotes -> kinds -> context -> mentions -> coref ->
+-> annotators -> quotemarks -> quotes -> kinds -> context -> mention_words -> mentions -> coref ->
 rules -> records -> pipeline -> batch -> render -> the package ``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place.
@@ -24,7 +24,8 @@ PACKAGE_DIR = Path(quoteattr.__file__).parent
 LAYERS = (
     "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
     "quotemarks",
-    "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "pipeline", "batch",
+    "quotes", "kinds", "context", "mention_words", "mentions", "coref", "rules", "records",
+    "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",
 )

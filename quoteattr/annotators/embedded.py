@@ -202,7 +202,8 @@ class EmbeddedAnnotator:
                 word, low = word[:-1], low[:-1]
             if (low in not_names and low not in titles
                     and not self._before_speech_verb(text, end)
-                    and not self._after_inverted_cue(text, start, end)
+                    and not (text[end : end + 1] in ",." and self._after_inverted_cue(
+                        text, start, end))
                     and not (run and start == last_end + 1 and text[last_end] == " "
                              and run[-1].low in first_names  # "Theresa May", "Jamie May"
                              and low in lex.function_words)) or (

@@ -114,6 +114,8 @@ def _noun_use(text: str, cue: Span) -> bool:
     """Whether a weak cue word is used as a noun: after a determiner or possessive (and
     modifiers) with a colon or "to" after it ("a blunt message to Trump:", "Bush's Facebook
     post:"); "the letter reads," stays a verb."""
+    if text[cue.end : cue.end + 1] not in (":", " "):
+        return False
     return bool(_NOUN_CONTEXT.match(text, cue.end)) and bool(
         _NOUN_AFTER_MODIFIER.search(text, max(0, cue.start - 40), cue.start)
     )
@@ -123,7 +125,8 @@ def cues_in(inp: RuleInput, span: Span) -> tuple[Span, ...]:
     """The speech cues inside ``span`` that are verbs: a weak form used as a noun ("a blunt
     message to Trump:", "Bush's Facebook post:") is no cue."""
     cues = find_cues(inp.cues, inp.text, span.start, span.end, inp.cue_cache)
-    strong, text = inp.lexicon.strong_speech_verbs, inp.text
-    if all(text[c.start : c.end] in strong for c in cues):
+    if not cues:
         return cues
-    return tuple(c for c in cues if text[c.start : c.end] in strong or not _noun_use(text, c))
+    strong, text = inp.lexicon.strong_speech_verbs, inp.text
+    kept = [c for c in cues if text[c.start : c.end] in strong or not _noun_use(text, c)]
+    return cues if len(kept) == len(cues) else tuple(kept)

@@ -12,14 +12,11 @@ import regex
 from ..context import QuoteContext
 from ..spans import Span
 from .base import Found, RuleInput, SpeakerPhrase, cues_in, make_found
+from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after_cue
 from .speakers import (
     clause_subject,
     is_person_like,
-    is_title_lead,
-    passive_agent,
     sentence_start,
-    speaker_after,
-    speaker_after_cue,
     speaker_at,
     speaker_before,
 )
@@ -65,6 +62,9 @@ def too_many_tail_words(tail: str) -> bool:
 
 _MAX_RIGHT_LEAD = 3
 
+_MAX_TITLE_LEAD = 60
+"""Longest title phrase before a speaker's name that quote_speaker_cue looks through."""
+
 
 def _own_right_clause(ctx: QuoteContext, inp: RuleInput) -> bool:
     """Whether the clause after the quote can be its attribution: a partial quote that ends
@@ -92,9 +92,13 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         agent = passive_agent(inp, cue, ctx.right.end)
         if agent is not None:  # "...," Jones was told by Smith.
             return make_found("quote_speaker_cue", 0.9, agent, cue, inp)
-        speaker = speaker_at(inp, start, cue.start) or speaker_before(inp, start, cue.start)
-        if speaker is not None and (speaker[1].start <= start + 1 or is_title_lead(
-            inp.text[start : speaker[1].start], inp.lexicon
+        speaker = speaker_before(inp, start, cue.start)
+        if speaker is None or speaker[1].start > start + 1:
+            # "...," Jim Carr, a farmer near Sussex, N.B., said: not the place nearest the cue
+            speaker = speaker_at(inp, start, cue.start) or speaker
+        if speaker is not None and (speaker[1].start <= start + 1 or (
+            speaker[1].start - start < _MAX_TITLE_LEAD
+            and is_title_lead(inp.text[start : speaker[1].start], inp.lexicon)
         )):  # "...," RCMP Cpl. Mary Smith said / Maple Leafs captain Auston Matthews said
             return make_found("quote_speaker_cue", 0.97, speaker, cue, inp)
     return None
