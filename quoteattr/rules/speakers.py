@@ -76,7 +76,7 @@ _GENERIC_NP_BEFORE = regex.compile(
 )
 
 
-_NEAREST = 4
+_NEAREST = 8
 """How many mentions before a cue :func:`speaker_before` tries as its subject."""
 
 
