@@ -145,12 +145,18 @@ class Lexicon:
     lawyer" is not the person named before it."""
     document_nouns: frozenset[str] = frozenset()
     """What a person writes or issues ("statement", "letter"): "her statement said" is her."""
+    section_label_words: frozenset[str] = frozenset()
+    """Words of all-capital newsroom labels before a colon ("update", "editor's", "note"):
+    such a label never speaks, an all-capital name there ("DUARTE:") does."""
     agencies: frozenset[str] = frozenset()
     """Lower-cased news agency, outlet and photo agency names ("the canadian press", "ap"),
     for the newsroom furniture around an article (:mod:`quoteattr.furniture`)."""
     not_speech_nouns: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """Lower-cased noun -> ``inscription`` (sign, banner) or ``work`` (report, film): things
     whose quoted words are not speech (:mod:`quoteattr.notspeech`)."""
+    addressee_verbs: frozenset[str] = frozenset()
+    """Speech-verb forms whose object is the listener ("told" The Canadian Press): the
+    noun after one never speaks by that cue."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -177,6 +183,8 @@ def _column(name: str, key: str, value: str) -> dict[str, str]:
 def default_lexicon() -> Lexicon:
     """The lexicon shipped in ``quoteattr/data``, read once per process."""
     verbs = read_table("speech_verbs")
+    verb_lemmas = {r["form"].strip().lower(): r["lemma"] for r in verbs}
+    listening = frozenset(r["lemma"].strip().lower() for r in read_table("addressee_verbs"))
     not_names = read_table("not_names")
     titles = {
         r["title"].strip().lower(): Title(r["gender"], r["kind"]) for r in read_table("titles")
@@ -199,7 +207,7 @@ def default_lexicon() -> Lexicon:
         for r in read_table("quote_marks")
     }
     return Lexicon(
-        speech_verbs=MappingProxyType({r["form"].strip().lower(): r["lemma"] for r in verbs}),
+        speech_verbs=MappingProxyType(verb_lemmas),
         strong_speech_verbs=frozenset(
             r["form"].strip().lower() for r in verbs if r["strength"] == "strong"
         ),
@@ -233,8 +241,12 @@ def default_lexicon() -> Lexicon:
             r["noun"].strip().lower() for r in read_table("relational_nouns")
         ),
         document_nouns=frozenset(r["noun"].strip().lower() for r in read_table("document_nouns")),
+        section_label_words=frozenset(
+            r["word"].strip().lower() for r in read_table("section_labels")
+        ),
         agencies=frozenset(r["name"].strip().lower() for r in read_table("agencies")),
         not_speech_nouns=MappingProxyType(
             {k.lower(): v for k, v in _column("not_speech_nouns", "noun", "kind").items()}
         ),
+        addressee_verbs=frozenset(f for f, lemma in verb_lemmas.items() if lemma in listening),
     )

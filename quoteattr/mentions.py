@@ -21,6 +21,13 @@ import regex
 
 from .annotation import Annotation, Entity
 from .lexicon import Lexicon, RoleNoun
+from .mention_words import (
+    after_inverted_cue,
+    before_speech_verb,
+    crosses_verb,
+    modifiers_start,
+    phrase_at,
+)
 from .spans import Span
 from .wordtrie import WordScan, whole_words
 
@@ -150,6 +157,12 @@ class MentionPatterns:
     test would not be exact; the look-back then goes by ``title_lead`` alone)."""
     genders: Mapping[str, str]
     """Given name -> "m" or "f": ``lexicon.first_names`` without the unisex ("u") names."""
+    modifiers: frozenset[str]
+    """Lower-case words that may modify a bare plural speaker: "union" leaders, "city"
+    officials, "senior" officials (one-word role nouns, organisation words, title modifiers)."""
+    speech_verbs: frozenset[str]
+    """Strong speech-verb forms (not "email", as often a noun): a determiner's modifiers
+    never run over one ("the Prairie Grain Co-operative told" investors is not one phrase)."""
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MentionPatterns:
@@ -183,6 +196,10 @@ class MentionPatterns:
             genders=MappingProxyType(
                 {name: g for name, g in lexicon.first_names.items() if g != "u"}
             ),
+            modifiers=frozenset(n for n in lexicon.role_nouns if " " not in n).union(
+                lexicon.org_words, lexicon.title_modifiers
+            ),
+            speech_verbs=lexicon.strong_speech_verbs,
         )
 
 
@@ -243,7 +260,7 @@ def find_mentions(
         phrases = patterns.nouns.get(word)
         if phrases is None:
             continue
-        noun = _phrase_at(text, at, phrases)
+        noun = phrase_at(text, at, phrases)
         if noun is None or text[at].isupper():
             continue  # a capitalised "Ministry" belongs to a name, found above
         role = roles.get(noun) or _GROUP_ROLE
@@ -258,10 +275,15 @@ def find_mentions(
         else:
             floor = max(0, at - 60, last_nominal_end)
             determiner = _DETERMINER_BEFORE.search(text, floor, at, concurrent=False)
+            if determiner is not None and text.count(" ", determiner.start(), at) > 1 and (
+                crosses_verb(text, determiner.start(), at, patterns.speech_verbs)
+            ):
+                determiner = None  # "the Grain Co-operative told investors"
             if determiner is not None:
                 start = determiner.start()
             elif role.type == "group" and noun.endswith("s"):
-                start = at  # a bare plural: "officials said", "Protesters chanted"
+                # a bare plural: "officials said", "Protesters chanted", "union leaders said"
+                start = modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
             else:
                 continue
         last_nominal_end = end
@@ -281,26 +303,6 @@ def find_mentions(
         kept.append(m)
         kept_end = span.end
     return MentionIndex(tuple(kept), tuple(map(_SPAN_START, kept)))
-
-
-_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
-
-
-def _before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:
-    """"Cuban said": a word that looks like a nationality is a surname before a speech verb."""
-    match = _NEXT_WORD.match(text, end, concurrent=False)
-    return match is not None and match.group(1) in lexicon.speech_verbs
-
-
-def _phrase_at(text: str, start: int, phrases: tuple[str, ...]) -> str | None:
-    """The longest of ``phrases`` written at ``start`` as whole words, lower-cased."""
-    for phrase in phrases:
-        end = start + len(phrase)
-        if text[start:end].lower() == phrase and not (
-            end < len(text) and (text[end].isalnum() or text[end] in "'’-")
-        ):
-            return phrase
-    return None
 
 
 def _join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
@@ -354,7 +356,9 @@ def _names(
     out: list[Mention] = []
     for span, label in entities:
         if label not in _NAME_LABELS and (
-            label != "NORP" or not _before_speech_verb(text, span.end, lexicon)
+            label != "NORP" or not before_speech_verb(text, span.end, lexicon)
+            and not (text[span.end : span.end + 1] in ",." and after_inverted_cue(
+                text, span, lexicon))
         ):
             continue
         start = span.start

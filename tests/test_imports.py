@@ -1,9 +1,9 @@
 """Import hygiene: the core import stays light and imports follow the data flow.
 
 The flow (the project style guide, part 2) is errors -> spans -> lexicon -> annotation
--> annotators -> quotemarks -> quotes -> kinds -> context -> notspeech -> mentions ->
-furniture -> coref -> rules -> records -> confidence -> rows -> many -> pipeline -> batch ->
-render -> the package ``__init__`` -> cli
+-> annotators -> quotemarks -> quotes -> kinds -> context -> notspeech -> mention_words ->
+mentions -> furniture -> coref -> rules -> records -> confidence -> rows -> many -> pipeline ->
+batch -> render -> the package ``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place.
 """
@@ -25,8 +25,8 @@ PACKAGE_DIR = Path(quoteattr.__file__).parent
 LAYERS = (
     "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
     "quotemarks",
-    "quotes", "kinds", "context", "notspeech", "mentions", "furniture", "coref", "rules",
-    "records", "confidence", "rows", "many",
+    "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture", "coref",
+    "rules", "records", "confidence", "rows", "many",
     "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",

@@ -60,6 +60,8 @@ _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
 _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
 """ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
 _LONGEST_PARTICLE = max(map(len, _PARTICLES))
+_INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
+"""A quote's closing mark and an inverted cue, before a name: ``," said`` May."""
 
 
 def _sentence_initial(text: str, start: int, para_start: int) -> bool:
@@ -199,7 +201,12 @@ class EmbeddedAnnotator:
                 end -= 1  # a sentence's full stop, not part of the name
                 word, low = word[:-1], low[:-1]
             if (low in not_names and low not in titles
-                    and not self._before_speech_verb(text, end)) or (
+                    and not self._before_speech_verb(text, end)
+                    and not (text[end : end + 1] in ",." and self._after_inverted_cue(
+                        text, start, end))
+                    and not (run and start == last_end + 1 and text[last_end] == " "
+                             and run[-1].low in first_names  # "Theresa May", "Jamie May"
+                             and low in lex.function_words)) or (
                 low.endswith(("ing", "ed"))  # cheap tests first: _PARTICIPLE needs them
                 and low not in first_names
                 and text[end : end + 1] == " "
@@ -223,6 +230,17 @@ class EmbeddedAnnotator:
         if run:
             runs.append(run)
         return runs
+
+    def _after_inverted_cue(self, text: str, start: int, end: int) -> bool:
+        """``"...," said May, who``: a capitalised function word alone between an
+        inverted cue right after a quote and a comma or full stop is a surname."""
+        if text[end : end + 1] not in (",", ".") or text[end + 1 : end + 2].isalnum():
+            return False
+        match = _INVERTED_CUE_BEFORE.search(text, max(0, start - 30), start, concurrent=False)
+        word = text[start:end].lower()
+        return match is not None and match.group(1) in self.lexicon.speech_verbs and (
+            word in self.lexicon.function_words  # not "said Monday."
+        ) and word not in self.lexicon.pronouns  # not "said I,"
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
         """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""

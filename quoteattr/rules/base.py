@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from re import Pattern
 from typing import NamedTuple
 
+import regex
+
 from ..annotation import Token
 from ..context import QuoteContext
 from ..lexicon import Lexicon
@@ -99,6 +101,32 @@ def find_cues(
     return found
 
 
+_DETERMINER = (
+    r"(?:(?<![\p{L}'’-])(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|A|An|"
+    r"The|His|Her|Their|Its|Our|My|Your|This|That)|\p{L}['’]s?)\s+"
+)
+_NOUN_AFTER_MODIFIER = regex.compile(rf"(?r){_DETERMINER}(?:[\p{{L}}-]+\s+){{0,2}}\Z")
+_NOUN_CONTEXT = regex.compile(r"\s*:|\s+to\s")
+"""What follows a noun, not a verb: "a blunt message to Trump", "Bush's Facebook post:"."""
+
+
+def _noun_use(text: str, cue: Span) -> bool:
+    """Whether a weak cue word is used as a noun: after a determiner or possessive (and
+    modifiers) with a colon or "to" after it ("a blunt message to Trump:", "Bush's Facebook
+    post:"); "the letter reads," stays a verb."""
+    if text[cue.end : cue.end + 1] not in (":", " "):
+        return False
+    return bool(_NOUN_CONTEXT.match(text, cue.end)) and bool(
+        _NOUN_AFTER_MODIFIER.search(text, max(0, cue.start - 40), cue.start)
+    )
+
+
 def cues_in(inp: RuleInput, span: Span) -> tuple[Span, ...]:
-    """The speech cues inside ``span``."""
-    return find_cues(inp.cues, inp.text, span.start, span.end, inp.cue_cache)
+    """The speech cues inside ``span`` that are verbs: a weak form used as a noun ("a blunt
+    message to Trump:", "Bush's Facebook post:") is no cue."""
+    cues = find_cues(inp.cues, inp.text, span.start, span.end, inp.cue_cache)
+    if not cues:
+        return cues
+    strong, text = inp.lexicon.strong_speech_verbs, inp.text
+    kept = [c for c in cues if text[c.start : c.end] in strong or not _noun_use(text, c)]
+    return cues if len(kept) == len(cues) else tuple(kept)

@@ -1,4 +1,4 @@
-"""Finding the speaker phrase around a speech cue: subjects, inverted speakers, appositives.
+"""Finding the speaker phrase before a speech cue: subjects, appositives, clause subjects.
 
 Every function returns a :data:`~quoteattr.rules.base.SpeakerPhrase`: a known mention
 when one fits, else a noun phrase ("a spokeswoman", "voices across Europe"), else None.
@@ -10,20 +10,24 @@ from bisect import bisect_left
 
 import regex
 
-from ..lexicon import Lexicon
 from ..mentions import Mention, MentionIndex
 from ..spans import Span
 from .base import RuleInput, SpeakerPhrase
+from .inverted import possessed_end
 
 _GAP_TO_CUE = regex.compile(
     r"""\A
     (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
     (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
     (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
-    \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+and\s+)?                 # laughed and (said)
+    (?:\s+(?:(?:speaking|talking|writing)\s+(?:to|with|on|in)|close\s+to|familiar\s+with)
+       \s+[^,;:!?"“”\n]{1,60}?)?                                # speaking to Reuters
+    (?:\s+(?:on|last|late|early|this)\s+\p{Lu}\p{Ll}+day)?              # on Monday (said)
+    \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:and|but)\s+)?         # laughed and / but (said)
     (?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
           previously|recently|quickly|simply|often|publicly|privately|repeatedly|
           went\s+on\s+to|had\s+earlier|has\s+also|\p{Ll}+ly)\s+){0,3}
+    (?:(?:was|is|were|are|has\s+been|had\s+been)\s+quoted\s+(?:\p{Ll}+\s+)?as\s+)?  # quoted as
     \Z""",
     regex.VERBOSE,
 )
@@ -32,6 +36,11 @@ _PREPOSITION_BEFORE = regex.compile(
     r"\b(?:through|in|at|on|from|to|into|across|over|under|near|of|with|by|for|about|"
     r"against|behind|outside|inside)\s+\Z"
 )
+
+_OBJECT_OF = regex.compile(
+    r"(?<![\p{L}'’-])(?:to|with|at|from|toward|towards|into|against|near|on)\s+\Z"
+)
+"""A preposition right before a mention: it is an object there, not a subject."""
 
 _NOT_IN_NP = regex.compile(r"\b(?:and|or|but|\p{Ll}+ly)\b")
 
@@ -60,37 +69,14 @@ _VERB_LIKE = regex.compile(
 )
 """A word after a mention that suggests the mention is a clause's subject ("Trump returned")."""
 
-_LEAD_WORD = regex.compile(r"[\p{L}\p{N}./'’-]+")
-
-def _is_title_lead(lead: str, lexicon: Lexicon) -> bool:
-    """True for the words between an inverted cue and the name in "said European Council
-    President Donald Tusk" or "said former tech executive Carly Fiorina"."""
-    words = lead.split()
-    if not words or len(words) > 5 or any(not _LEAD_WORD.fullmatch(w) for w in words):
-        return False
-    last = words[-1]
-    # "said Republican political consultant Chris Russell": the words end in a title
-    return last[0].isupper() or last.lower() in lexicon.titles or (
-        last.lower() in lexicon.role_nouns or last.lower() in lexicon.title_modifiers
-    )
-
-_OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
-"""Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
-
 _GENERIC_NP_BEFORE = regex.compile(
     r"(?:(?<![\p{L}'’-])(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|"
     r"Their|its|Its|our|Our|my|My|your|Your|this|This|that|That)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
     r"[\p{L}'’-]+)\s*\Z"
 )
 
-_GENERIC_NP_AFTER = regex.compile(
-    r"\s*((?:the|a|an|one|another)\s+(?:(?!(?:who|which|that|in|on|at|after|before|during|"
-    r"when|while|to|and)\b)[\p{L}\p{N}'’-]+\s*){1,6})",
-    regex.IGNORECASE,
-)
 
-
-_NEAREST = 4
+_NEAREST = 8
 """How many mentions before a cue :func:`speaker_before` tries as its subject."""
 
 
@@ -117,6 +103,21 @@ def _position(index: MentionIndex, k: int) -> int:
     return index.index_of(index.mentions[k])
 
 
+def speaker_at(inp: RuleInput, start: int, cue_start: int) -> SpeakerPhrase | None:
+    """The person or group mention that opens a clause at ``start`` when only an appositive
+    or adverbs separate it from the cue: ``Jim Carr, a farmer near Moncton, N.B., said``.
+    Looked at before :func:`speaker_before`, which goes back from the cue and would stop
+    at a name inside the appositive (the place, the employer)."""
+    m = inp.mentions.starting_at(start)
+    if m is None or m.label == "ORG" or m.kind == "pronoun":
+        return None
+    if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
+        return None  # "Okafor's partner": the possessor does not speak
+    if not _GAP_TO_CUE.match(inp.text[m.span.end : cue_start]):
+        return None
+    return inp.mentions.index_of(m), m.full_span, ""
+
+
 def speaker_before(
     inp: RuleInput, floor: int, cue_start: int
 ) -> SpeakerPhrase | None:
@@ -129,12 +130,20 @@ def speaker_before(
             continue
         gap = text[m.span.end : cue_start]
         if not _GAP_TO_CUE.match(gap) and not (
-            gap == ", " and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", "
-        ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said"
+            gap == ", " and m.label == "PERSON" and m.kind == "name"
+            and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", "
+        ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said" (a person's
+            # name: not the place in "Jim Carr, of Moncton, N.B., said")
             continue
         wider = _noun_before_preposition(inp, floor, m)
         if wider is not None:
             return wider
+        if m.label != "PERSON" and k > 0:
+            person = _person_before_organisation(inp, floor, k)
+            if person is not None:
+                return person
+        if _OBJECT_OF.search(text, max(floor, m.full_span.start - 12), m.full_span.start):
+            continue  # "An official speaking to Reuters said": not Reuters
         return _position(inp.mentions, k), m.full_span, ""
     appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
     if appositive is not None:
@@ -160,6 +169,23 @@ def speaker_before(
     return None
 
 
+_AFFILIATION = regex.compile(r"\s+(?:with|of|from|at)\s+(?:the\s+)?\Z")
+"""Between a person and the body they belong to: "Priya Nair with the" Coastal Health Agency."""
+
+
+def _person_before_organisation(inp: RuleInput, floor: int, k: int) -> SpeakerPhrase | None:
+    """"Priya Nair with the Coastal Health Agency says": the person before an affiliation
+    speaks, not the organisation the cue follows."""
+    m = inp.mentions.mentions[k]
+    start = m.title_start if m.title_start >= 0 else m.span.start
+    before = inp.mentions.mentions[k - 1]
+    if before.label == "ORG" or before.kind != "name" or before.span.start < floor:
+        return None
+    if not _AFFILIATION.match(inp.text, before.span.end, start):
+        return None
+    return _position(inp.mentions, k - 1), before.full_span, ""
+
+
 def _noun_before_preposition(
     inp: RuleInput, floor: int, m: Mention
 ) -> SpeakerPhrase | None:
@@ -183,29 +209,6 @@ def _noun_before_preposition(
     return None, Span(phrase_span.start, end), inp.text[phrase_span.start : end]
 
 
-def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | None:
-    """The speaker phrase right after an inverted cue ("said Caddell", "said a spokesman")."""
-    text = inp.text
-    pos = start
-    while pos < ceiling and text[pos] in " \u00a0":
-        pos += 1
-    after = inp.mentions.between(pos, min(ceiling + 1, pos + 80))[:3]
-    for n, m in enumerate(after):
-        lead = text[pos : m.full_span.start]
-        if m.full_span.start == pos or _is_title_lead(lead, inp.lexicon):
-            if m.label != "PERSON" and n + 1 < len(after) and after[n + 1].label == "PERSON" and (
-                _OWNER_GAP.fullmatch(text, m.span.end, after[n + 1].full_span.start)
-            ):
-                m = after[n + 1]  # "said Eastmoor manager Helen Stroud": the person speaks
-            return inp.mentions.index_of(m), Span(pos, m.span.end), ""
-        break
-    match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
-    if match:
-        span = Span(match.start(1), match.start(1) + len(match.group(1).rstrip()))
-        return None, span, text[span.start : span.end]
-    return None
-
-
 def is_person_like(inp: RuleInput, speaker: SpeakerPhrase | None) -> bool:
     if speaker is None or speaker[0] is None:
         return False
@@ -227,25 +230,41 @@ def clause_subject(inp: RuleInput, window: Span) -> SpeakerPhrase | None:
     if opener is not None:
         window = Span(opener.end(), window.end)  # "In a statement released Thursday, X ..."
     mentions = inp.mentions.between(window.start, window.end)
-    best: tuple[int, Mention] | None = None
+    text = inp.text
+    best: tuple[int, Mention, int] | None = None
     for n, m in enumerate(mentions):
-        if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
-            continue
-        if n + 1 < len(mentions) and mentions[n + 1].full_span.start <= m.span.end + 1:
+        end = m.span.end
+        if text[end : end + 1] in ("'", "’"):
+            # "Brandvold's agent brushed off ...": the role after a possessor, if any
+            owned = possessed_end(inp, end, window.end)
+            if owned is None or n + 1 < len(mentions) and (
+                mentions[n + 1].full_span.start <= owned + 2
+            ):
+                continue  # "Carson's business manager, Armstrong Williams, stated": the name
+            end = owned
+        elif n + 1 < len(mentions) and mentions[n + 1].full_span.start <= end + 1:
             continue
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i"):
             continue
-        cue = inp.cues.search(inp.text, m.span.end, min(window.end, m.span.end + 60))
-        if cue is not None and _GAP_TO_CUE.match(inp.text[m.span.end : cue.start()]):
+        cue = inp.cues.search(text, end, min(window.end, end + 60))
+        if cue is not None and _GAP_TO_CUE.match(text[end : cue.start()]):
             rank = 0
-        elif _VERB_LIKE.match(inp.text, m.span.end, window.end):
+        elif _VERB_LIKE.match(text, end, window.end):
             rank = 1
         else:
             rank = 2
+        if end != m.span.end:
+            if rank == 2:
+                continue  # "to back Clinton's campaign": an object, not the subject
+            rank += 1  # a possessor's role: behind a plain mention of the same rank
         if best is None or rank < best[0]:
-            best = (rank, m)
+            best = (rank, m, end)
         if rank == 0:
             break
     if best is None:
         return None
-    return inp.mentions.index_of(best[1]), best[1].full_span, ""
+    _, m, end = best
+    if end != m.span.end:
+        span = Span(m.full_span.start, end)
+        return None, span, text[span.start : span.end]
+    return inp.mentions.index_of(m), m.full_span, ""

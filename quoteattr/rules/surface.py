@@ -11,19 +11,24 @@ import regex
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Found, RuleInput, cues_in, make_found
+from .base import Found, RuleInput, SpeakerPhrase, cues_in, make_found
+from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after_cue
 from .speakers import (
     clause_subject,
     is_person_like,
     sentence_start,
-    speaker_after,
+    speaker_at,
     speaker_before,
 )
 
-_CONJOINED_CUE = regex.compile(r"\band\s+(?:\p{Ll}+ly\s+)?\Z")
-"""A cue in a second predicate: "She urges her husband to ... and repeatedly says"."""
+_CONJOINED_CUE = regex.compile(r"\b(?:and|but)\s+(?:\p{Ll}+ly\s+)?\Z")
+"""A cue in a second predicate: "She urges her husband to ... and repeatedly says", "He
+denied it but said"."""
 
 _LEAD = regex.compile(r"[\s,]*")
+
+_PARTICLE = regex.compile(r"\s+(?:out|back|up)\b")
+"""The particle of a phrasal cue, between it and an inverted speaker: "blurted out Pike"."""
 
 _DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
 
@@ -63,6 +68,9 @@ def too_many_tail_words(tail: str) -> bool:
 
 _MAX_RIGHT_LEAD = 3
 
+_MAX_TITLE_LEAD = 60
+"""Longest title phrase before a speaker's name that quote_speaker_cue looks through."""
+
 
 def _own_right_clause(ctx: QuoteContext, inp: RuleInput) -> bool:
     """Whether the clause after the quote can be its attribution: a partial quote that ends
@@ -87,8 +95,17 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     if start - ctx.right.start > _MAX_RIGHT_LEAD:
         return None
     for cue in cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
+        agent = passive_agent(inp, cue, ctx.right.end)
+        if agent is not None:  # "...," Jones was told by Smith.
+            return make_found("quote_speaker_cue", 0.9, agent, cue, inp)
         speaker = speaker_before(inp, start, cue.start)
-        if speaker is not None and speaker[1].start <= start + 1:
+        if speaker is None or speaker[1].start > start + 1:
+            # "...," Jim Carr, a farmer near Sussex, N.B., said: not the place nearest the cue
+            speaker = speaker_at(inp, start, cue.start) or speaker
+        if speaker is not None and (speaker[1].start <= start + 1 or (
+            speaker[1].start - start < _MAX_TITLE_LEAD
+            and is_title_lead(inp.text[start : speaker[1].start], inp.lexicon)
+        )):  # "...," RCMP Cpl. Mary Smith said / Maple Leafs captain Auston Matthews said
             return make_found("quote_speaker_cue", 0.97, speaker, cue, inp)
     return None
 
@@ -101,7 +118,10 @@ def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     cue_match = inp.cues.match(inp.text, start, ctx.right.end)
     if cue_match is None:
         return None
-    speaker = speaker_after(inp, cue_match.end(), ctx.right.end)
+    after = cue_match.end()
+    particle = _PARTICLE.match(inp.text, after, ctx.right.end)
+    start = particle.end() if particle else after
+    speaker = speaker_after_cue(inp, Span(*cue_match.span()), start, ctx.right.end)
     if speaker is None:
         return None
     return make_found("quote_cue_speaker", 0.95, speaker, Span(*cue_match.span()), inp)
@@ -116,6 +136,9 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
             return None
         cue_word = inp.text[cue.start : cue.end]
+        agent = passive_agent(inp, cue, ctx.quote.span.start)
+        if agent is not None:  # Jones was told by Smith: "..."
+            return make_found("speaker_cue_quote", 0.85, agent, cue, inp)
         if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
             # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks.
             subject = clause_subject(inp, Span(ctx.left.start, cue.start))
@@ -132,7 +155,7 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if speaker is not None and not (weak and speaker[0] is None):
             adjacent = tail.strip() in ("", ",", ":")
             return make_found("speaker_cue_quote", 0.93 if adjacent else 0.85, speaker, cue, inp)
-        speaker = speaker_after(inp, cue.end, ctx.quote.span.start)
+        speaker = speaker_after_cue(inp, cue, cue.end, ctx.quote.span.start)
         if speaker is not None:
             return make_found("cue_speaker_quote", 0.6, speaker, cue, inp)
     return None
@@ -195,18 +218,77 @@ def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         for cue in cues_in(inp, window):
             speaker = speaker_before(inp, window.start, cue.start)
             if speaker is None:
-                speaker = speaker_after(inp, cue.end, window.end)
+                speaker = speaker_after_cue(inp, cue, cue.end, window.end)
             if speaker is not None:
                 return make_found("speaker_cue_in_sentence", 0.85, speaker, cue, inp)
     return None
+
+
+_LABEL_START = regex.compile(r"(?r)(?:[.!?]\s|\n|\A)\s*")
+"""Where a label before a colon starts: after the sentence or line before it."""
+
+_LABEL_WORD = regex.compile(r"[\p{L}'’]+")
+
+_POSSESSED_NOUN = regex.compile(
+    r"['’]s?(?:\s+(?!(?:was|were|is|are|has|had|have|will|would)\b)[\p{Ll}-]+(?<!ed)){1,8}\s*"
+)
+"""The rest of a clause that is only a possessed noun phrase, no verb: "Gagnon's reply",
+"the coach's message to her players after the loss"."""
+
+
+_DETERMINED_POSSESSOR = regex.compile(
+    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}?"
+    r"(?P<head>[\p{L}-]+)(?=['’])"
+)
+"""A determined noun phrase before a possessive: "The health authority"'s response."""
+
+
+def _is_section_label(text: str, start: int, colon: int, words: frozenset[str]) -> bool:
+    """Whether the words before a colon are an all-capital newsroom label ("UPDATE 2",
+    "EDITOR'S NOTE", "CORRECTION"): furniture, never a speaker. An all-capital label of
+    other words is a transcript's speaker label ("DUARTE:", "JOHN SMITH:") and is left to
+    the speaker rules."""
+    label_start = _LABEL_START.search(text, start, colon)
+    label = text[label_start.end() if label_start else start : colon]
+    if sum(c.isalpha() for c in label) < 2 or any(c.islower() for c in label):
+        return False
+    return all(w.lower() in words for w in _LABEL_WORD.findall(label))
+
+
+def _possessor_of_clause(inp: RuleInput, window: Span, colon: int) -> SpeakerPhrase | None:
+    """``Gagnon's reply: "..."``: a clause that is only a possessed noun names its speaker
+    in the possessor."""
+    label_start = _LABEL_START.search(inp.text, window.start, colon)
+    start = label_start.end() if label_start else window.start
+    m = inp.mentions.starting_at(start)
+    if m is None:  # a role noun before "'s" is no mention: "The health authority's response"
+        phrase = _DETERMINED_POSSESSOR.match(inp.text, start, colon)
+        head = phrase.group("head").lower() if phrase else ""
+        if phrase is None or head not in inp.lexicon.role_nouns and (
+            head not in inp.lexicon.group_nouns
+        ) or not _POSSESSED_NOUN.fullmatch(inp.text, phrase.end(), colon):
+            return None
+        span = Span(start, phrase.end())
+        return None, span, inp.text[start : span.end]
+    if m.kind == "pronoun" or not _POSSESSED_NOUN.fullmatch(inp.text, m.span.end, colon):
+        return None
+    return inp.mentions.index_of(m), m.full_span, ""
 
 
 def _colon_speaker(
     inp: RuleInput, window: Span, colon: int
 ) -> tuple[tuple[int | None, Span, str], Span | None] | None:
     """Who speaks after a colon: the subject of the clause's speech cue, else its subject."""
+    if _is_section_label(inp.text, window.start, colon, inp.lexicon.section_label_words):
+        return None
+    possessor = _possessor_of_clause(inp, window, colon)
+    if possessor is not None:
+        return possessor, None
     cues = cues_in(inp, Span(window.start, colon))
     for cue in reversed(cues):
+        agent = passive_agent(inp, cue, colon)
+        if agent is not None:  # "She was told by the nurse:"
+            return agent, cue
         speaker = speaker_before(inp, window.start, cue.start)
         if speaker is not None and speaker[0] is not None:
             return speaker, cue
@@ -267,8 +349,8 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
             return None
         window = Span(start, end)
         for cue in reversed(cues_in(inp, window)):
-            speaker = speaker_before(inp, window.start, cue.start) or speaker_after(
-                inp, cue.end, window.end
+            speaker = speaker_before(inp, window.start, cue.start) or speaker_after_cue(
+                inp, cue, cue.end, window.end
             )
             if speaker is not None and speaker[0] is not None:
                 return make_found("previous_sentence_cue", confidence, speaker, cue, inp)

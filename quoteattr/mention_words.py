@@ -1,0 +1,77 @@
+"""Word tests for finding mentions: is this noun a whole word, does a speech verb or an
+inverted cue stand next to this name, where do a bare plural's modifiers start.
+
+Split from :mod:`quoteattr.mentions` (which builds the mentions) to keep each module to one
+job; these look only at the text and the lexicon.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import Lexicon
+from .spans import Span
+
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)")
+
+
+def crosses_verb(text: str, start: int, end: int, speech_verbs: frozenset[str]) -> bool:
+    """Whether a speech verb sits among the modifiers between a determiner (at ``start``)
+    and its noun (at ``end``)."""
+    words = text[start:end].lower().split()
+    return len(words) > 1 and not speech_verbs.isdisjoint(words[1:])
+
+
+def modifiers_start(text: str, at: int, floor: int, modifiers: frozenset[str]) -> int:
+    """Where a bare plural's noun modifiers start: up to two lower-case words before it
+    that name a body or a rank ("union" leaders, "senior health" officials)."""
+    if at < 2 or text[at - 1] != " " or not text[at - 2].islower():
+        return at  # most bare plurals: no lower-case word right before
+    start = at
+    for _ in range(2):
+        if start - 2 < floor or text[start - 1] != " ":
+            break
+        word_start = text.rfind(" ", floor, start - 1) + 1 or floor
+        word = text[word_start : start - 1]
+        if not word or not word[0].islower() or word not in modifiers:
+            break
+        start = word_start
+    return start
+
+
+def before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:
+    """"Cuban said": a word that looks like a nationality is a surname before a speech verb."""
+    match = _NEXT_WORD.match(text, end, concurrent=False)
+    return match is not None and match.group(1) in lexicon.speech_verbs
+
+
+_INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
+"""A quote's closing mark and an inverted cue, before a name: ``," said`` Green."""
+
+
+def after_inverted_cue(text: str, span: Span, lexicon: Lexicon) -> bool:
+    """``"...," said Green, who``: a word that looks like a nationality, a party or a title
+    is a surname when it stands alone after a cue that follows a quote."""
+    end = span.end
+    if text[end : end + 1] not in (",", ".") or text[end + 1 : end + 2].isalnum():
+        return False
+    match = _INVERTED_CUE_BEFORE.search(text, max(0, span.start - 30), span.start,
+                                        concurrent=False)
+    return match is not None and match.group(1) in lexicon.speech_verbs
+
+
+def phrase_at(text: str, start: int, phrases: tuple[str, ...]) -> str | None:
+    """The longest of ``phrases`` written at ``start`` as whole words, lower-cased."""
+    for phrase in phrases:
+        end = start + len(phrase)
+        if text[start:end].lower() == phrase and not (
+            end < len(text) and (text[end].isalnum() or text[end] in "'’-")
+            and not _POSSESSIVE_S.match(text, end)
+        ):
+            return phrase
+    return None
+
+
+_POSSESSIVE_S = regex.compile(r"['’](?:s|S)?(?![\p{L}\p{N}])")
+"""A possessive ending after a noun ("the authority's", "the players'"): the noun is
+still a whole word."""

@@ -1,0 +1,201 @@
+"""Finding the speaker after an inverted cue: ``said Peter Morgan``, ``says Okafor's
+partner, Lena Marsh``, ``said a spokesperson for Metro Transit, Jill Nguyen``.
+
+Split from :mod:`.speakers` (the subject before a cue): these helpers read what follows a
+cue, where the first name is not always the speaker (a possessor, an employer, a role).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lexicon import Lexicon
+from ..mentions import Mention
+from ..spans import Span
+from .base import RuleInput, SpeakerPhrase
+
+_LEAD_WORD = regex.compile(r"[\p{L}\p{N}./'’-]+")
+
+def is_title_lead(lead: str, lexicon: Lexicon) -> bool:
+    """True for the words between an inverted cue and the name in "said European Council
+    President Donald Tusk" or "said former tech executive Carly Fiorina"."""
+    words = lead.split()
+    if not words or len(words) > 5 or any(not _LEAD_WORD.fullmatch(w) for w in words):
+        return False
+    last = words[-1]
+    # "said Republican political consultant Chris Russell": the words end in a title
+    return last[0].isupper() or last.lower() in lexicon.titles or (
+        last.lower() in lexicon.role_nouns or last.lower() in lexicon.title_modifiers
+    )
+
+_COMMON_LEAD = regex.compile(r"(?:\p{Ll}[\p{Ll}-]*\s+){1,3}")
+
+
+def is_common_noun_lead(lead: str, lexicon: Lexicon) -> bool:
+    """True for one to three lower-case words naming a person's job before their name:
+    "said retired neurosurgeon" Ben Carson, "says longtime volunteer" Ana Ruiz; not "said
+    goodbye to" or "said quietly"."""
+    if not _COMMON_LEAD.fullmatch(lead):
+        return False
+    words = lead.split()
+    return not any(w in lexicon.function_words or w.endswith("ly") for w in words)
+
+
+_OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
+"""Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
+
+
+_GENERIC_NP_AFTER = regex.compile(
+    r"\s*((?:the|a|an|one|another)\s+(?:(?!(?:who|which|that|in|on|at|after|before|during|"
+    r"when|while|to|and)\b)[\p{L}\p{N}'’-]+\s*){1,6})",
+    regex.IGNORECASE,
+)
+
+
+
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|am)\s+(?:\p{Ll}+ly\s+)?\Z")
+_BY = regex.compile(r"\s+by\s+")
+
+
+def passive_agent(inp: RuleInput, cue: Span, ceiling: int) -> SpeakerPhrase | None:
+    """``Jones was told by Smith``: after a passive cue whose object is the listener, the
+    agent after "by" speaks, not the subject."""
+    text = inp.text
+    if text[cue.start : cue.end] not in inp.lexicon.addressee_verbs:
+        return None
+    if not _PASSIVE_BEFORE.search(text, max(0, cue.start - 20), cue.start):
+        return None
+    by = _BY.match(text, cue.end, ceiling)
+    return speaker_after(inp, by.end(), ceiling) if by else None
+
+
+def speaker_after_cue(
+    inp: RuleInput, cue: Span, start: int, ceiling: int
+) -> SpeakerPhrase | None:
+    """:func:`speaker_after` an inverted cue, except after one whose object is the listener:
+    in "told The Canadian Press" or "telling reporters" the noun after the cue is spoken to."""
+    if inp.text[cue.start : cue.end] in inp.lexicon.addressee_verbs:
+        return None
+    return speaker_after(inp, start, ceiling)
+
+
+def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | None:
+    """The speaker phrase right after an inverted cue ("said Caddell", "said a spokesman")."""
+    text = inp.text
+    pos = start
+    while pos < ceiling and text[pos] in " \u00a0":
+        pos += 1
+    after = inp.mentions.between(pos, min(ceiling + 1, pos + 120))[:4]
+    for n, m in enumerate(after):
+        lead = text[pos : m.full_span.start]
+        if m.full_span.start == pos or is_title_lead(lead, inp.lexicon) or (
+            m.kind == "name" and m.label == "PERSON" and is_common_noun_lead(lead, inp.lexicon)
+        ):
+            person = _named_after(inp, after, n)
+            if person is not None:
+                return inp.mentions.index_of(person), Span(pos, person.span.end), ""
+            if text[m.span.end : m.span.end + 1] in ("'", "’"):
+                owned = possessed_end(inp, m.span.end, ceiling)
+                if owned is None:
+                    return None  # "called Mr. Trump's comments": no speaker here
+                return None, Span(pos, owned), text[pos:owned]  # "Okafor's partner"
+            return inp.mentions.index_of(m), Span(pos, m.span.end), ""
+        break
+    match = _GENERIC_NP_AFTER.match(text, pos, ceiling)
+    if match:
+        span = Span(match.start(1), match.start(1) + len(match.group(1).rstrip()))
+        named = _name_in_apposition(inp, span.end, ceiling)
+        if named is not None:  # "said the gala's host, comedian Ravi Menon"
+            return inp.mentions.index_of(named), Span(span.start, named.span.end), ""
+        return None, span, text[span.start : span.end]
+    return None
+
+
+_POSSESSOR = regex.compile(r"['’]s?((?:\s+\p{Ll}[\p{L}-]*){1,3})")
+"""The possessive and up to three words after a possessor: "Okafor's" partner."""
+
+
+def possessed_end(inp: RuleInput, start: int, end: int) -> int | None:
+    """Where the role after a possessive at ``start`` ends: "Okafor's partner", "the club's
+    head coach", "Hargreaves's lawyer" (outside court); None when no role noun follows."""
+    match = _POSSESSOR.match(inp.text, start, end)
+    if match is None:
+        return None
+    lex, found, pos = inp.lexicon, None, match.start(1)
+    for word in regex.finditer(r"\s+(\S+)", match.group(1)):
+        noun = word.group(1).lower()
+        if noun in lex.role_nouns or noun in lex.group_nouns:
+            found = pos + word.end()
+    return found
+
+_POSSESSIVE_ONLY = regex.compile(r"['’]s?\s+")
+
+_NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\b")
+
+_NAME_AFTER_NOMINAL = regex.compile(r",?\s+\Z")
+"""Between a role noun and the name in apposition: "my neighbour(,) Doris Lee"."""
+
+_AFFILIATION_AFTER = regex.compile(r"\s+(?:for|with|at|of|from)\s+(?:the\s+)?\Z")
+
+
+def _named_after(inp: RuleInput, after: tuple[Mention, ...], n: int) -> Mention | None:
+    """The person named right after an inverted speaker phrase that is not itself the
+    speaker's name: the organisation in "said Eastmoor manager Helen Stroud", the possessor
+    in "says Okafor's partner, Lena Marsh", the role in "says my neighbour Doris Lee" or
+    "said a spokesperson for Metro Transit, Jill Nguyen"."""
+    m, text = after[n], inp.text
+    rest = after[n + 1 :]
+    if not rest or m.label == "PERSON" and m.kind == "name" and (
+        text[m.span.end : m.span.end + 1] not in ("'", "’")
+    ):
+        return None
+    nxt = rest[0]
+    if nxt.label != "PERSON" and len(rest) > 1 and m.kind == "nominal" and (
+        _AFFILIATION_AFTER.match(text, m.span.end, nxt.full_span.start)
+    ):  # "a spokesperson for Metro Transit, Jill Nguyen"
+        org, nxt = nxt, rest[1]
+        if text[org.span.end : org.span.end + 1] != "," or nxt.label == "ORG" or (
+            not _NAME_AFTER_NOMINAL.match(text, org.span.end, nxt.full_span.start)
+        ):
+            return None
+        return nxt if nxt.kind == "name" else None
+    gap = text[m.span.end : nxt.full_span.start]
+    if nxt.kind == "name" and _POSSESSIVE_ONLY.fullmatch(gap):
+        # "said Canada's Justin Trudeau", "opined Cleveland's Plain Dealer"; not the
+        # adjective of "question Sanders' Jewish faith"
+        word = _NEXT_LOWER_WORD.match(text, nxt.span.end)
+        if word is None or word.group(1) in inp.lexicon.function_words:
+            return nxt
+        return None
+    if nxt.label == "ORG" or nxt.kind != "name":
+        return None
+    if m.kind == "nominal" and _NAME_AFTER_NOMINAL.match(gap):
+        return nxt
+    owned = possessed_end(inp, m.span.end, nxt.full_span.start)
+    if owned is not None and _NAME_AFTER_NOMINAL.match(text, owned, nxt.full_span.start):
+        return nxt  # "Okafor's partner, Lena Marsh"
+    possessed = _POSSESSOR.match(text, m.span.end, nxt.full_span.start)
+    if possessed is not None and nxt.label == "PERSON" and text.startswith(
+        ", ", possessed.end()
+    ) and (possessed.end() + 2 == nxt.full_span.start or is_common_noun_lead(
+        text[possessed.end() + 2 : nxt.full_span.start], inp.lexicon
+    )):
+        return nxt  # "Clinton's introducer, actress Jamie Lee Curtis"
+    if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap):
+        return nxt  # "said Eastmoor manager Helen Stroud": the person speaks
+    return None
+
+
+def _name_in_apposition(inp: RuleInput, end: int, ceiling: int) -> Mention | None:
+    """The person named right after a noun phrase ending at ``end``: ", comedian Ravi Menon"."""
+    if not inp.text.startswith(", ", end):
+        return None
+    after = inp.mentions.between(end + 2, min(ceiling + 1, end + 60))
+    if not after or after[0].label != "PERSON" or after[0].kind != "name":
+        return None
+    lead = inp.text[end + 2 : after[0].full_span.start]
+    if lead and not is_common_noun_lead(lead, inp.lexicon) and not is_title_lead(
+        lead, inp.lexicon
+    ):
+        return None
+    return after[0]
