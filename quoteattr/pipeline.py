@@ -8,13 +8,14 @@ records once at the end.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 import regex
 
 from .annotation import Annotation, Annotator
-from .annotators.embedded import EmbeddedAnnotator
+from .annotators.embedded import EmbeddedAnnotator, paragraphs_of
 from .confidence import assess, carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
@@ -36,6 +37,7 @@ from .rules import (
     speaker_cue_quote,
 )
 from .spans import Span
+from .wrap import flatten
 
 _ANNOTATORS = ("embedded", "stanza")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
@@ -118,8 +120,12 @@ class Attributor:
             # No quotation mark, no quote: most of an archive's articles end here, without
             # running the annotator (for stanza, its models) over them.
             return _empty_result(text, doc_id)
-        annotation = self.annotator.annotate(text)
-        return self._attribute(annotation, doc_id, marks)
+        if type(self.annotator) is EmbeddedAnnotator:
+            # Names and cues read the text with the line breaks inside paragraphs as spaces
+            # (quoteattr.wrap); one annotation pass, over the flattened text.
+            return self._attribute(self.annotator.annotate(flatten(text, paragraphs_of(text))),
+                                   doc_id, marks, original=text)
+        return self._attribute(self.annotator.annotate(text), doc_id, marks)
 
     def attribute_many(
         self,
@@ -194,8 +200,13 @@ class Attributor:
         return self._attribute(annotation, doc_id, find_marks(annotation.text, self.lexicon))
 
     def _attribute(
-        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...]
+        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...],
+        *, original: str | None = None,
     ) -> DocumentResult:
+        flat = flatten(annotation.text, annotation.paragraphs)
+        if flat is not annotation.text:  # a line break inside a paragraph is a space
+            original = original or annotation.text
+            annotation = replace(annotation, text=flat)
         text = annotation.text
         lex = self.lexicon
         quotes = pair_quotes(text, marks, annotation.paragraphs)
@@ -226,7 +237,7 @@ class Attributor:
                 origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
-        return _build_result(text, doc_id, decisions, coref)
+        return _build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
 
