@@ -27,6 +27,7 @@ from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, SpeakerRef
 from .rules import (
+    GENRES,
     CueCache,
     Found,
     RuleInput,
@@ -68,10 +69,22 @@ class Attributor:
         annotator: str | Annotator = "embedded",
         lexicon: Lexicon | None = None,
         model_dir: str | os.PathLike[str] | None = None,
+        genre: str = "news",
     ) -> None:
         """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
         ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads) or any
-        object following the :class:`~quoteattr.annotation.Annotator` protocol."""
+        object following the :class:`~quoteattr.annotation.Annotator` protocol.
+
+        ``genre`` is "news" (the default) or "fiction": fiction's conversations alternate
+        speakers on every untagged paragraph, where news does so only in a clear
+        question-and-answer exchange (docs/guide.md, "Conversations")."""
+        if not isinstance(genre, str):
+            msg = f"genre must be a str, one of {list(GENRES)}, got {describe_type(genre)}"
+            raise InputTypeError(msg)
+        if genre not in GENRES:
+            msg = f"genre must be one of {list(GENRES)}, got {genre!r}"
+            raise InputValueError(msg)
+        self.genre = genre
         self.lexicon = lexicon or default_lexicon()
         if isinstance(annotator, str):
             if annotator not in _ANNOTATORS:
@@ -98,7 +111,7 @@ class Attributor:
         annotator: Annotator | str = self.annotator
         if type(annotator) is EmbeddedAnnotator and annotator.lexicon is self.lexicon:
             annotator = "embedded"
-        return (_rebuild_attributor, (annotator, None if default else self.lexicon))
+        return (_rebuild_attributor, (annotator, None if default else self.lexicon, self.genre))
 
     def attribute(self, text: str | Any, *, doc_id: str | None = None) -> DocumentResult:
         """Find every quote in ``text`` and attribute it; offsets index ``text`` itself.
@@ -219,17 +232,20 @@ class Attributor:
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
                             chains=annotation.coref)
         found: list[Found | None] = []
+        speakers: list[int | None] = []
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
                         token_starts=tuple(t.span.start for t in annotation.tokens),
-                        layers=frozenset(annotation.provides), cue_cache=cue_cache)
+                        layers=frozenset(annotation.provides), cue_cache=cue_cache,
+                        speakers=speakers, cluster_of=coref.cluster_of, genre=self.genre)
         decisions: list[_Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
             found.append(result)
             cluster = self._resolve(result, coref, mentions)
+            speakers.append(cluster)
             if cluster is not None:
                 coref.note_speaker(ctx.quote.span.start, cluster)
             origin = None if result is None else result.inherited_from
@@ -315,8 +331,10 @@ def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:
     return StanzaAnnotator(model_dir=model_dir)
 
 
-def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> Attributor:
-    return Attributor(annotator=annotator, lexicon=lexicon)
+def _rebuild_attributor(
+    annotator: Annotator | str, lexicon: Lexicon | None, genre: str = "news"
+) -> Attributor:
+    return Attributor(annotator=annotator, lexicon=lexicon, genre=genre)
 
 
 def _span(text: str, span: Span | None) -> dict[str, object] | None:

@@ -4,13 +4,15 @@ Each rule looks at one quote's context and either names the speaker phrase and
 speech cue that attribute it, or returns None. The function's name is the ``rule``
 value in the output. ``base`` holds what rules return and read, ``speakers`` finds
 speaker phrases, ``surface`` holds the rules that read the text's patterns and
-``parse`` those that read a dependency parse when the annotator provides one.
+``parse`` those that read a dependency parse when the annotator provides one;
+``conversation`` holds those for untagged quotes in an exchange (turns, action beats).
 """
 
 from __future__ import annotations
 
 from ..context import QuoteContext
-from .base import CueCache, Found, Rule, RuleInput, find_cues
+from .base import GENRES, CueCache, Found, Rule, RuleInput, find_cues
+from .conversation import action_beat, turn_taking
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -27,7 +29,7 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput", "attribute_quote",
+__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput", "attribute_quote",
            "find_cues", "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
@@ -42,9 +44,11 @@ RULES: tuple[Rule, ...] = (
     speaker_cue_in_sentence,
     colon_intro,
     colon_previous_paragraph,
+    turn_taking,
     follow_on_quote,
     previous_sentence_cue,
     paragraph_subject,
+    action_beat,
 )
 """The rules in precedence order: the first that fires decides."""
 

@@ -65,11 +65,21 @@ class RuleInput:
     """The annotation layers the annotator filled; rules needing others are skipped."""
     cue_cache: CueCache = field(default_factory=dict, compare=False, repr=False)
     """The cues found in each window so far (see :func:`find_cues`)."""
+    speakers: Sequence[int | None] = ()
+    """The entity each quote before this one was resolved to (conversation rules read it)."""
+    cluster_of: Callable[[int], int | None] | None = field(default=None, compare=False,
+                                                           repr=False)
+    """The entity of a mention (by index), when coreference is at hand."""
+    genre: str = "news"
+    """The genre's conventions to follow: "news" or "fiction" (see :data:`GENRES`)."""
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside ``[start, end)``."""
         return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
 
+
+GENRES = ("news", "fiction")
+"""The genres whose conventions the rules know; news is the default."""
 
 Rule = Callable[[QuoteContext, RuleInput], "Found | None"]
 
