@@ -23,6 +23,7 @@ from .errors import InputTypeError, InputValueError, QuoteattrError, describe_ty
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
+from .narrator import NARRATOR, narrator_name
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, SpeakerRef
@@ -31,6 +32,7 @@ from .rules import (
     CueCache,
     Found,
     RuleInput,
+    addressees,
     attribute_quote,
     find_cues,
     outside_quote,
@@ -54,6 +56,7 @@ class _Decision(NamedTuple):
     cluster: int | None
     parent: int | None = None
     carried: str | None = None  # how a speaker taken from the quote before came (confidence)
+    narrated: bool = False  # a narrator's "I" given the entity the narrator is addressed as
 
 
 class Attributor:
@@ -233,6 +236,7 @@ class Attributor:
                             chains=annotation.coref)
         found: list[Found | None] = []
         speakers: list[int | None] = []
+        narrator: list[int] = []  # the narrator's entity, once an "I" speaks
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
@@ -244,7 +248,7 @@ class Attributor:
         for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
             found.append(result)
-            cluster = self._resolve(result, coref, mentions)
+            cluster = self._resolve(result, coref, mentions, narrator)
             speakers.append(cluster)
             if cluster is not None:
                 coref.note_speaker(ctx.quote.span.start, cluster)
@@ -253,6 +257,12 @@ class Attributor:
                 origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
+        if narrator:
+            named = narrator_name(contexts, speakers, narrator[0],
+                                  lambda c: addressees(inp, c))
+            if named is not None:
+                decisions = [d._replace(cluster=named, narrated=True) if (
+                    d.cluster == narrator[0]) else d for d in decisions]
         return _build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
@@ -299,19 +309,28 @@ class Attributor:
             result = outside_quote(speaker_cue_quote(ctx, inp), ctx) or outside_quote(
                 quote_speaker_cue(ctx, inp), ctx
             )
-            cluster = self._resolve(result, coref, mentions)
+            cluster = self._resolve(result, coref, mentions, None)  # a quoted "I" is no narrator
             yield _Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))
 
     @staticmethod
-    def _resolve(found: Found | None, coref: Coreference, mentions: MentionIndex) -> int | None:
+    def _resolve(
+        found: Found | None, coref: Coreference, mentions: MentionIndex,
+        narrator: list[int] | None
+    ) -> int | None:
         if found is None or found.mention_span is None:
             return None
         if found.mention is not None:
+            m = mentions.mentions[found.mention]
+            if narrator is not None and (m.kind == "pronoun" and m.head == "i" or (
+                coref.text[m.span.start : m.span.end] == "I."  # "said I." read as an initial
+            )):  # the narrator (quoteattr.narrator)
+                if not narrator:
+                    narrator.append(coref.cluster_for_phrase(NARRATOR, "PERSON"))
+                return narrator[0]
             cluster = coref.cluster_of(found.mention)
             if cluster is not None:
                 return cluster
-            m = mentions.mentions[found.mention]
             if m.kind == "pronoun" and m.head not in ("i", "we"):
                 return None  # an unresolved "he" names nobody; the mention is still reported
             return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
@@ -401,7 +420,7 @@ def _build_result(
                 resolution, confidence = assess(f, d.carried, coref.index, speaker.name,
                                                 coref.clusters[cluster].named, top)
             if span is not None and mention is not None and cluster is not None and (
-                f.mention is None
+                f.mention is None or d.narrated
             ):
                 phrase_spans.setdefault(cluster, set()).add((span.start, span.end))
         records.append({

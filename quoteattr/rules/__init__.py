@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..context import QuoteContext
 from .base import GENRES, CueCache, Found, Rule, RuleInput, find_cues
-from .conversation import action_beat, turn_taking
+from .conversation import action_beat, addressees, turn_taking
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -29,7 +29,7 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput", "attribute_quote",
+__all__ = ["GENRES", "REQUIRES", "RULES", "addressees", "CueCache", "Found", "Rule", "RuleInput", "attribute_quote",
            "find_cues", "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (

@@ -1,0 +1,50 @@
+"""The first-person narrator as a speaker: ``"...," said I``.
+
+Every "I" outside quotes in a novel is one person, the narrator, so the pipeline gives
+each quote attributed to a narrating "I" one entity, named :data:`NARRATOR` ("narrator").
+Other characters often address the narrator by name ("You see, Watson, but you do not
+observe"): a name addressed in the turns right before or after the narrator's own turns
+(a vocative names the listener) is the narrator's name, and the narrator's quotes go to
+that character's entity when it is addressed so at least twice and more than any other.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from .context import QuoteContext
+
+NARRATOR = "narrator"
+"""The name of the narrator's entity while no other name is found for it."""
+
+_MIN_ADDRESSED = 2
+
+
+def narrator_name(
+    contexts: Sequence[QuoteContext],
+    speakers: Sequence[int | None],
+    narrator: int,
+    addressed: Callable[[QuoteContext], set[int]],
+) -> int | None:
+    """The entity the narrator is addressed as, or None: counted over the quotes of other
+    speakers in the paragraph before or after one of the narrator's turns."""
+    turns = {contexts[k].paragraph_index for k, c in enumerate(speakers) if c == narrator}
+    if not turns:
+        return None
+    votes: Counter[int] = Counter()
+    for k, ctx in enumerate(contexts):
+        speaker = speakers[k]
+        if speaker == narrator or not (
+            {ctx.paragraph_index - 1, ctx.paragraph_index + 1} & turns
+        ):
+            continue
+        for cluster in addressed(ctx):
+            if cluster not in (speaker, narrator):
+                votes[cluster] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_ADDRESSED or (
+        len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
+    ):
+        return None
+    return ranked[0][0]
