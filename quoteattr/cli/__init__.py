@@ -25,6 +25,7 @@ from typing import TypeAlias
 
 from .. import COMPILED, __version__
 from ..evaluation import BY
+from ..rules import GENRES
 from . import download, evaluate, extract, schema
 from .messages import PROG, guarded
 
@@ -54,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
     return extract.run(extract.ExtractOptions(
         files=tuple(args.files), jsonl=args.jsonl, fmt=args.format, output=args.output,
         encoding=args.encoding, annotator=args.annotator, model_dir=args.model_dir,
-        recursive=args.recursive, processes=args.processes, quiet=args.quiet,
+        genre=args.genre, recursive=args.recursive, processes=args.processes, quiet=args.quiet,
         resume=args.resume,
     ))
 
@@ -103,6 +104,9 @@ def _add_extract(commands: _Commands) -> None:
     add("--encoding", default="utf-8", help="encoding of the input files (default utf-8)")
     add("--annotator", choices=("embedded", "stanza"), default="embedded",
         help="embedded rules (default, no models) or stanza's neural models")
+    add("--genre", choices=GENRES, default="news",
+        help="the conventions to follow: news (default) or fiction, where every untagged "
+        "paragraph of a conversation is the next speaker's turn")
     add("--model-dir", metavar="DIR",
         help="stanza models folder (default $QUOTEATTR_STANZA_DIR, then stanza's own)")
     add("-r", "--recursive", action="store_true",

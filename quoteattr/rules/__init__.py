@@ -44,11 +44,11 @@ RULES: tuple[Rule, ...] = (
     speaker_cue_in_sentence,
     colon_intro,
     colon_previous_paragraph,
+    action_beat,
     turn_taking,
     follow_on_quote,
     previous_sentence_cue,
     paragraph_subject,
-    action_beat,
 )
 """The rules in precedence order: the first that fires decides."""
 

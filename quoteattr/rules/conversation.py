@@ -143,6 +143,10 @@ def action_beat(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     quote that opens its paragraph speaks it."""
     if not ctx.starts_paragraph or not inp.direct[ctx.position]:
         return None
+    if inp.genre != "fiction" and ctx.position and inp.found[ctx.position - 1] is not None and (
+        inp.contexts[ctx.position - 1].paragraph_index >= ctx.paragraph_index - 1
+    ):
+        return None  # news carries the speaker of the quote just before (follow_on_quote)
     addressed = addressees(inp, ctx)
     para = inp.paragraphs[ctx.paragraph_index]
     after = ctx.quote.span.end
