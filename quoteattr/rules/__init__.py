@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..context import QuoteContext
 from .base import GENRES, CueCache, Found, Rule, RuleInput, find_cues
-from .conversation import action_beat, addressees, turn_taking
+from .conversation import action_beat, addressees, turn_taking, vocative_other
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -46,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     colon_previous_paragraph,
     action_beat,
     turn_taking,
+    vocative_other,
     follow_on_quote,
     previous_sentence_cue,
     paragraph_subject,

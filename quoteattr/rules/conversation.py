@@ -183,3 +183,23 @@ def _actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
     if m is None:
         return None
     return _actor(inp, Span(start, window.end))
+
+
+def vocative_other(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"Is the train late?" asked Mira.`` / ``"Ten minutes, Mira."``: an untagged quote
+    that addresses by name the speaker of the quote before it is not theirs; it is the
+    most recent other participant's, or nobody's that the text names (a speakerless
+    result, so the addressed listener is never carried forward as the speaker)."""
+    if ctx.position == 0 or not inp.direct[ctx.position]:
+        return None
+    last = ctx.position - 1
+    speaker = inp.speakers[last]
+    if speaker is None or inp.contexts[last].paragraph_index < ctx.paragraph_index - 1:
+        return None
+    addressed = addressees(inp, ctx)
+    if speaker not in addressed:
+        return None
+    found = _turn_before(inp, ctx, last, addressed | {speaker})
+    if found is None:
+        return Found("vocative_other", 0.0, None, None, None)
+    return Found("vocative_other", 0.7, found.mention, found.mention_span, None, found.phrase)
