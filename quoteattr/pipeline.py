@@ -356,6 +356,11 @@ def _rebuild_attributor(
     return Attributor(annotator=annotator, lexicon=lexicon, genre=genre)
 
 
+def _one_line(name: str) -> str:
+    """A name read over a line break ("his\r\nsister" in a wrapped text), on one line."""
+    return " ".join(name.split()) if "  " in name or "\n" in name or "\r" in name else name
+
+
 def _span(text: str, span: Span | None) -> dict[str, object] | None:
     """A :class:`TextSpan`'s fields, for :func:`_build_result`'s one validation; None for no
     span or an empty one (the test ``Span.__len__`` made, without that Python call)."""
@@ -406,7 +411,8 @@ def _build_result(
             speaker = refs.get(cluster)
             if speaker is None:  # ids in order of each speaker's first quote
                 sid = ids[cluster] = f"S{len(ids) + 1}"
-                speaker = refs[cluster] = SpeakerRef(id=sid, name=coref.clusters[cluster].name)
+                speaker = refs[cluster] = SpeakerRef(id=sid, name=_one_line(
+                    coref.clusters[cluster].name))
         confidence, resolution = 0.0, None
         if f is None:
             mention = cue = None
@@ -447,7 +453,7 @@ def _build_result(
             m = index_mentions[i]  # its full_span, without making a Span
             spans.add((m.title_start if m.title_start >= 0 else m.span.start, m.span.end))
         speakers.append({
-            "id": sid, "name": c.name, "type": c.type, "titles": tuple(c.titles),
+            "id": sid, "name": refs[cluster_index].name, "type": c.type, "titles": tuple(c.titles),
             "mentions": [{"start": start, "end": end, "text": text[start:end]}
                          for start, end in sorted(spans)],
         })
