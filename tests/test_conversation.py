@@ -11,12 +11,11 @@ import pickle
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
 import quoteattr
 from quoteattr.errors import InputTypeError, InputValueError
 from quoteattr.wrap import hard_wrapped
-
-from cli_support import run
 
 _BOOK = (
     "The lamps had been lit in the long room by the time the doctor came\n"

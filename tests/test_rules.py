@@ -1,8 +1,8 @@
 """Each attribution rule on a short text written for it (fixtures/cases/attribution.jsonl).
 
 A case names the quote, its kind, the resolved speaker, the mention that carried
-the attribution and the rule expected to decide (and the ``genre``, "news" unless given); ``expect: xfail`` marks a known
-failure, run strictly so a fix is noticed.
+the attribution and the rule expected to decide (and the ``genre``, "news" unless given);
+``expect: xfail`` marks a known failure, run strictly so a fix is noticed.
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["GENRES", "REQUIRES", "RULES", "addressees", "CueCache", "Found", "Rule", "RuleInput", "attribute_quote",
-           "find_cues", "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
+__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput",
+           "addressees", "attribute_quote", "find_cues", "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,
