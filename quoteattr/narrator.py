@@ -14,6 +14,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .context import QuoteContext
+from .coref import Coreference
+from .mentions import MentionIndex
+from .rules import Found
 
 NARRATOR = "narrator"
 """The name of the narrator's entity while no other name is found for it."""
@@ -48,3 +51,30 @@ def narrator_name(
     ):
         return None
     return ranked[0][0]
+
+
+def resolve_speaker(
+    found: Found | None, coref: Coreference, mentions: MentionIndex,
+    narrator: list[int] | None
+) -> int | None:
+    """The entity a rule's speaker phrase names: its mention's cluster, one ``narrator``
+    entity for a narrating "I" (``narrator`` holds it once made; None inside quotes, where
+    "I" is the quote's speaker), or a new entity for a phrase no mention covers."""
+    if found is None or found.mention_span is None:
+        return None
+    if found.mention is not None:
+        m = mentions.mentions[found.mention]
+        if narrator is not None and (m.kind == "pronoun" and m.head == "i" or (
+            coref.text[m.span.start : m.span.end] == "I."  # "said I." read as an initial
+        )):  # the narrator (quoteattr.narrator)
+            if not narrator:
+                narrator.append(coref.cluster_for_phrase(NARRATOR, "PERSON"))
+            return narrator[0]
+        cluster = coref.cluster_of(found.mention)
+        if cluster is not None:
+            return cluster
+        if m.kind == "pronoun" and m.head not in ("i", "we"):
+            return None  # an unresolved "he" names nobody; the mention is still reported
+        return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
+                                        coref.text[m.span.start : m.span.end], m.label)
+    return coref.cluster_for_phrase(found.phrase, "UNKNOWN")

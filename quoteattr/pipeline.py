@@ -23,17 +23,17 @@ from .errors import InputTypeError, InputValueError, QuoteattrError, describe_ty
 from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
-from .narrator import NARRATOR, narrator_name
+from .narrator import narrator_name, resolve_speaker
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, SpeakerRef
 from .rules import (
-    GENRES,
     CueCache,
     Found,
     RuleInput,
     addressees,
     attribute_quote,
+    check_genre,
     find_cues,
     outside_quote,
     quote_speaker_cue,
@@ -81,13 +81,7 @@ class Attributor:
         ``genre`` is "news" (the default) or "fiction": fiction's conversations alternate
         speakers on every untagged paragraph, where news does so only in a clear
         question-and-answer exchange (docs/guide.md, "Conversations")."""
-        if not isinstance(genre, str):
-            msg = f"genre must be a str, one of {list(GENRES)}, got {describe_type(genre)}"
-            raise InputTypeError(msg)
-        if genre not in GENRES:
-            msg = f"genre must be one of {list(GENRES)}, got {genre!r}"
-            raise InputValueError(msg)
-        self.genre = genre
+        self.genre = check_genre(genre)
         self.lexicon = lexicon or default_lexicon()
         if isinstance(annotator, str):
             if annotator not in _ANNOTATORS:
@@ -248,7 +242,7 @@ class Attributor:
         for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
             found.append(result)
-            cluster = self._resolve(result, coref, mentions, narrator)
+            cluster = resolve_speaker(result, coref, mentions, narrator)
             speakers.append(cluster)
             if cluster is not None:
                 coref.note_speaker(ctx.quote.span.start, cluster)
@@ -309,33 +303,9 @@ class Attributor:
             result = outside_quote(speaker_cue_quote(ctx, inp), ctx) or outside_quote(
                 quote_speaker_cue(ctx, inp), ctx
             )
-            cluster = self._resolve(result, coref, mentions, None)  # a quoted "I" is no narrator
+            cluster = resolve_speaker(result, coref, mentions, None)  # a quoted "I" is no narrator
             yield _Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))
-
-    @staticmethod
-    def _resolve(
-        found: Found | None, coref: Coreference, mentions: MentionIndex,
-        narrator: list[int] | None
-    ) -> int | None:
-        if found is None or found.mention_span is None:
-            return None
-        if found.mention is not None:
-            m = mentions.mentions[found.mention]
-            if narrator is not None and (m.kind == "pronoun" and m.head == "i" or (
-                coref.text[m.span.start : m.span.end] == "I."  # "said I." read as an initial
-            )):  # the narrator (quoteattr.narrator)
-                if not narrator:
-                    narrator.append(coref.cluster_for_phrase(NARRATOR, "PERSON"))
-                return narrator[0]
-            cluster = coref.cluster_of(found.mention)
-            if cluster is not None:
-                return cluster
-            if m.kind == "pronoun" and m.head not in ("i", "we"):
-                return None  # an unresolved "he" names nobody; the mention is still reported
-            return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
-                                            coref.text[m.span.start : m.span.end], m.label)
-        return coref.cluster_for_phrase(found.phrase, "UNKNOWN")
 
 
 def _is_stanza_document(value: object) -> bool:

@@ -22,9 +22,10 @@ import quoteattr
 PACKAGE_DIR = Path(quoteattr.__file__).parent
 
 LAYERS = (
-    "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
-    "quotemarks",
-    "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "confidence",
+    "errors", "spans", "wordtrie", "lexicon", "annotation", "wrap", "stanza_models",
+    "annotators", "quotemarks",
+    "quotes", "kinds", "context", "mentions", "coref", "rules", "narrator", "records",
+    "confidence",
     "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",

@@ -11,7 +11,7 @@ speaker phrases, ``surface`` holds the rules that read the text's patterns and
 from __future__ import annotations
 
 from ..context import QuoteContext
-from .base import GENRES, CueCache, Found, Rule, RuleInput, find_cues
+from .base import GENRES, CueCache, Found, Rule, RuleInput, check_genre, find_cues
 from .conversation import action_beat, addressees, turn_taking, vocative_other
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
@@ -30,7 +30,8 @@ from .surface import (
 )
 
 __all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput",
-           "addressees", "attribute_quote", "find_cues", "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
+           "addressees", "attribute_quote", "check_genre", "find_cues", "outside_quote",
+           "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..annotation import Token
 from ..context import QuoteContext
+from ..errors import InputTypeError, InputValueError, describe_type
 from ..lexicon import Lexicon
 from ..mentions import Mention, MentionIndex
 from ..spans import Span
@@ -80,6 +81,19 @@ class RuleInput:
 
 GENRES = ("news", "fiction")
 """The genres whose conventions the rules know; news is the default."""
+
+
+
+def check_genre(genre: object) -> str:
+    """``genre`` when it is one of :data:`GENRES`; else an error naming the argument."""
+    if not isinstance(genre, str):
+        msg = f"genre must be a str, one of {list(GENRES)}, got {describe_type(genre)}"
+        raise InputTypeError(msg)
+    if genre not in GENRES:
+        msg = f"genre must be one of {list(GENRES)}, got {genre!r}"
+        raise InputValueError(msg)
+    return genre
+
 
 Rule = Callable[[QuoteContext, RuleInput], "Found | None"]
 
