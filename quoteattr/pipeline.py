@@ -244,7 +244,8 @@ class Attributor:
             found.append(result)
             cluster = resolve_speaker(result, coref, mentions, narrator)
             speakers.append(cluster)
-            if cluster is not None:
+            if cluster is not None and cluster not in narrator:
+                # the narrator's "I" makes nobody salient for a later "he" or "she"
                 coref.note_speaker(ctx.quote.span.start, cluster)
             origin = None if result is None else result.inherited_from
             decisions.append(_Decision(ctx.quote, kind, result, cluster, carried=None if (
