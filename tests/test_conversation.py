@@ -132,3 +132,16 @@ def test_the_cli_takes_a_genre(tmp_path: Path) -> None:
     assert out["news"][2] == "Paul Brandt" and out["fiction"][2] == "Lena Ortiz"
     bad = run("extract", "talk.txt", "--genre", "poetry", cwd=tmp_path)
     assert bad.returncode == 2 and "genre" in bad.stderr
+
+
+def test_a_line_of_narration_between_turns_keeps_the_turns_in_fiction() -> None:
+    text = ('"Have you heard that the mill is sold?" asked Mrs. Avery.\n\n'
+            '"No," said her husband.\n\n'
+            "The fire crackled in the grate.\n\n"
+            '"It went to a man from Leeds, and for a great deal of money."\n')
+    fiction = quoteattr.attribute(text, genre="fiction")
+    assert fiction.quotes[2].rule == "turn_taking"
+    assert fiction.quotes[2].speaker is not None
+    assert "Avery" in fiction.quotes[2].speaker.name
+    news = quoteattr.attribute(text)
+    assert news.quotes[2].rule != "turn_taking"

@@ -115,8 +115,13 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     last = ctx.position - 1
     prev = inp.contexts[last]
-    if prev.paragraph_index + prev.quote.paragraphs != ctx.paragraph_index:
+    gap = ctx.paragraph_index - prev.paragraph_index - prev.quote.paragraphs
+    if gap < 0 or gap > (1 if inp.genre == "fiction" else 0):
         return None
+    if gap:  # fiction: a line of narration between turns ("This was invitation enough.")
+        between = inp.paragraphs[ctx.paragraph_index - 1]
+        if between.end - between.start > _MAX_BEAT:
+            return None
     speaker = inp.speakers[last]
     if speaker is None:
         return None
