@@ -5,7 +5,8 @@ each quote attributed to a narrating "I" one entity, named :data:`NARRATOR` ("na
 Other characters often address the narrator by name ("You see, Watson, but you do not
 observe"): a name addressed in the turns right before or after the narrator's own turns
 (a vocative names the listener) is the narrator's name, and the narrator's quotes go to
-that character's entity when it is addressed so at least twice and more than any other.
+that character's entity when it is addressed so at least twice and more than any other, and
+never speaks under its own name.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def narrator_name(
     turns = {contexts[k].paragraph_index for k, c in enumerate(speakers) if c == narrator}
     if not turns:
         return None
+    # a character who speaks under their own name is not the one narrating
+    speaking = {c for c in speakers if c is not None and c != narrator}
     votes: Counter[int] = Counter()
     for k, ctx in enumerate(contexts):
         speaker = speakers[k]
@@ -43,7 +46,7 @@ def narrator_name(
         ):
             continue
         for cluster in addressed(ctx):
-            if cluster not in (speaker, narrator):
+            if cluster not in (speaker, narrator) and cluster not in speaking:
                 votes[cluster] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < _MIN_ADDRESSED or (
