@@ -145,3 +145,18 @@ def test_a_line_of_narration_between_turns_keeps_the_turns_in_fiction() -> None:
     assert "Avery" in fiction.quotes[2].speaker.name
     news = quoteattr.attribute(text)
     assert news.quotes[2].rule != "turn_taking"
+
+
+def test_evaluate_takes_a_genre(tmp_path: Path) -> None:
+    gold = {"doc_id": "d1", "text": _EXCHANGE, "quotes": [
+        {"start": q.start, "end": q.end, "speaker": name,
+         "speaker_mentions": [[q.mention.start, q.mention.end]] if i < 2 and q.mention else []}
+        for i, (q, name) in enumerate(zip(quoteattr.attribute(_EXCHANGE).quotes,
+                                          ("Lena Ortiz", "Paul Brandt", "Lena Ortiz")))]}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    scores = {}
+    for genre in ("news", "fiction"):
+        proc = run("evaluate", "gold.jsonl", "--genre", genre, "--format", "json", cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        scores[genre] = json.loads(proc.stdout)
+    assert scores["news"] != scores["fiction"]

@@ -50,7 +50,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "evaluate":
         return evaluate.run(evaluate.EvaluateOptions(
             gold=args.gold, pred=args.pred, kinds=args.kinds, by=args.by, errors=args.errors,
-            fmt=args.format, output=args.output,
+            fmt=args.format, output=args.output, genre=args.genre,
         ))
     return extract.run(extract.ExtractOptions(
         files=tuple(args.files), jsonl=args.jsonl, fmt=args.format, output=args.output,
@@ -148,6 +148,8 @@ def _add_evaluate(commands: _Commands) -> None:
         help="comma-separated quote kinds to predict, e.g. direct,mixed (default direct); "
         "with --pred, drops predicted quotes of other kinds (default: keep all)")
     add("--by", choices=BY, help="add a table of the predictions per rule or per kind")
+    add("--genre", choices=GENRES, default="news",
+        help="the conventions quoteattr follows when it predicts (default news; fiction)")
     add("--errors", metavar="N", type=_count, default=0,
         help="list the N worst errors, most confident first, with their context")
     add("--format", choices=("table", "json"), default="table",

@@ -28,6 +28,7 @@ class EvaluateOptions:
     errors: int = 0
     fmt: str = "table"
     output: str | None = None
+    genre: str = "news"
 
 
 def run(options: EvaluateOptions) -> int:
@@ -41,7 +42,7 @@ def run(options: EvaluateOptions) -> int:
     if not gold_docs:
         fail(f"{options.gold} holds no documents: expected one JSON object per line")
     if options.pred is None:
-        predictions = predict(gold_docs, Attributor(), kinds=wanted or ("direct",))
+        predictions = predict(gold_docs, Attributor(genre=options.genre), kinds=wanted or ("direct",))
     else:
         predictions = parse_predictions(json_lines(options.pred), source=options.pred,
                                         kinds=wanted)
