@@ -152,7 +152,7 @@ def test_evaluate_takes_a_genre(tmp_path: Path) -> None:
         {"start": q.start, "end": q.end, "speaker": name,
          "speaker_mentions": [[q.mention.start, q.mention.end]] if i < 2 and q.mention else []}
         for i, (q, name) in enumerate(zip(quoteattr.attribute(_EXCHANGE).quotes,
-                                          ("Lena Ortiz", "Paul Brandt", "Lena Ortiz")))]}
+                                          ("Lena Ortiz", "Paul Brandt", "Lena Ortiz"), strict=True))]}
     (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
     scores = {}
     for genre in ("news", "fiction"):

@@ -42,7 +42,8 @@ def run(options: EvaluateOptions) -> int:
     if not gold_docs:
         fail(f"{options.gold} holds no documents: expected one JSON object per line")
     if options.pred is None:
-        predictions = predict(gold_docs, Attributor(genre=options.genre), kinds=wanted or ("direct",))
+        predictions = predict(gold_docs, Attributor(genre=options.genre),
+                              kinds=wanted or ("direct",))
     else:
         predictions = parse_predictions(json_lines(options.pred), source=options.pred,
                                         kinds=wanted)
