@@ -148,11 +148,12 @@ def test_a_line_of_narration_between_turns_keeps_the_turns_in_fiction() -> None:
 
 
 def test_evaluate_takes_a_genre(tmp_path: Path) -> None:
+    names = ("Lena Ortiz", "Paul Brandt", "Lena Ortiz")
+    found = quoteattr.attribute(_EXCHANGE).quotes
     gold = {"doc_id": "d1", "text": _EXCHANGE, "quotes": [
         {"start": q.start, "end": q.end, "speaker": name,
          "speaker_mentions": [[q.mention.start, q.mention.end]] if i < 2 and q.mention else []}
-        for i, (q, name) in enumerate(zip(quoteattr.attribute(_EXCHANGE).quotes,
-                                          ("Lena Ortiz", "Paul Brandt", "Lena Ortiz"), strict=True))]}
+        for i, (q, name) in enumerate(zip(found, names, strict=True))]}
     (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
     scores = {}
     for genre in ("news", "fiction"):
