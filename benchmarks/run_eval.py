@@ -1,11 +1,14 @@
 """Run quoteattr over a gold JSONL file and score it with the reference metrics.
 
 Usage: python benchmarks/run_eval.py GOLD.jsonl [--pred OUT.jsonl] [--kinds direct,mixed]
-       [--annotator embedded|spacy] [--spacy-model NAME]
+       [--annotator embedded|spacy] [--spacy-model NAME] [--genre news|fiction|record]
 
 ``--annotator spacy`` scores the parse path: each text is parsed by a spaCy pipeline
 (``--spacy-model``, by default the English small one) and the ``Doc`` is attributed.
 The parse is timed apart from quoteattr (adapter and rules), which is what KB/s shows.
+
+``--genre`` is the Attributor's genre (default news, as the library); ``record`` takes each
+gold record's own ``genre`` field when it names one quoteattr knows (LitBank's "fiction").
 
 The scorer is ``score.py`` beside the gold file when present (the shared eval
 folder ships it); the predictions are written to ``--pred`` so they can be
@@ -23,12 +26,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import quoteattr
+from quoteattr.rules import GENRES
 
 
 def predict(
-    gold_path: Path, kinds: set[str], parse: Callable[[str], object] | None = None
+    gold_path: Path, kinds: set[str], parse: Callable[[str], object] | None = None,
+    genre: str = "news",
 ) -> tuple[list[dict[str, object]], float, int]:
-    attributor = quoteattr.Attributor()
+    attributors = {g: quoteattr.Attributor(genre=g) for g in GENRES}
     preds = []
     elapsed = 0.0
     n_chars = 0
@@ -41,6 +46,8 @@ def predict(
             n_chars += len(text.encode("utf-8"))
             parsed = parse(text) if parse is not None else text
             t0 = time.perf_counter()
+            doc_genre = doc.get("genre") if genre == "record" else genre
+            attributor = attributors.get(str(doc_genre), attributors["news"])
             result = attributor.attribute(parsed, doc_id=str(doc["doc_id"]))
             elapsed += time.perf_counter() - t0
             quotes = []
@@ -65,13 +72,14 @@ def main() -> int:
     parser.add_argument("--kinds", default="direct")
     parser.add_argument("--annotator", choices=("embedded", "spacy"), default="embedded")
     parser.add_argument("--spacy-model", default=None)
+    parser.add_argument("--genre", default="news", choices=(*GENRES, "record"))
     args = parser.parse_args()
     parse = None
     if args.annotator == "spacy":
         from quoteattr.annotators.spacy import SpacyAnnotator
 
         parse = SpacyAnnotator(args.spacy_model).nlp
-    preds, elapsed, n_bytes = predict(args.gold, set(args.kinds.split(",")), parse)
+    preds, elapsed, n_bytes = predict(args.gold, set(args.kinds.split(",")), parse, args.genre)
     with args.pred.open("w", encoding="utf-8") as fh:
         for p in preds:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")

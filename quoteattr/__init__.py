@@ -52,8 +52,8 @@ __all__ = [
 
 
 @cache
-def _default_attributor() -> Attributor:
-    return Attributor()
+def _default_attributor(genre: str = "news") -> Attributor:
+    return Attributor(genre=genre)
 
 
 def download(model_dir: str | None = None) -> str:
@@ -68,6 +68,11 @@ def download(model_dir: str | None = None) -> str:
     return str(_download(model_dir))
 
 
-def attribute(text: str, *, doc_id: str | None = None) -> DocumentResult:
-    """Find every quote in ``text`` and its speaker, with the default embedded annotator."""
-    return _default_attributor().attribute(text, doc_id=doc_id)
+def attribute(text: str, *, doc_id: str | None = None, genre: str = "news") -> DocumentResult:
+    """Find every quote in ``text`` and its speaker, with the default embedded annotator;
+    ``genre`` as for :class:`Attributor` ("news", or "fiction" for novels' conventions)."""
+    if genre == "news":
+        return _default_attributor().attribute(text, doc_id=doc_id)
+    if not isinstance(genre, str):  # checked before the cache hashes it
+        return Attributor(genre=genre).attribute(text, doc_id=doc_id)
+    return _default_attributor(genre).attribute(text, doc_id=doc_id)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 import regex
 
 from .annotation import Annotation, Annotator
 from .annotators import parsed
-from .annotators.embedded import EmbeddedAnnotator
+from .annotators.embedded import EmbeddedAnnotator, paragraphs_of
 from .confidence import assess, carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
@@ -25,6 +26,7 @@ from .kinds import QuoteKind, classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
+from .narrator import narrator_name, resolve_speaker
 from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
@@ -33,13 +35,16 @@ from .rules import (
     CueCache,
     Found,
     RuleInput,
+    addressees,
     attribute_quote,
+    check_genre,
     find_cues,
     outside_quote,
     quote_speaker_cue,
     speaker_cue_quote,
 )
 from .spans import Span, plain_line_breaks
+from .wrap import flatten
 
 _ANNOTATORS = ("embedded", "stanza", "spacy")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
@@ -55,6 +60,7 @@ class _Decision(NamedTuple):
     cluster: int | None
     parent: int | None = None
     carried: str | None = None  # how a speaker taken from the quote before came (confidence)
+    narrated: bool = False  # a narrator's "I" given the entity the narrator is addressed as
 
 
 class Attributor:
@@ -70,11 +76,17 @@ class Attributor:
         annotator: str | Annotator = "embedded",
         lexicon: Lexicon | None = None,
         model_dir: str | os.PathLike[str] | None = None,
+        genre: str = "news",
     ) -> None:
         """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
         ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads), "spacy"
         (the spaCy pipeline named by ``model_dir``, by default the English small one) or
-        any object following the :class:`~quoteattr.annotation.Annotator` protocol."""
+        any object following the :class:`~quoteattr.annotation.Annotator` protocol.
+
+        ``genre`` is "news" (the default) or "fiction": fiction's conversations alternate
+        speakers on every untagged paragraph, where news does so only in a clear
+        question-and-answer exchange (docs/guide.md, "Conversations")."""
+        self.genre = check_genre(genre)
         if lexicon is not None and not isinstance(lexicon, Lexicon):
             msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
                    f"got {describe_type(lexicon)}")
@@ -106,7 +118,7 @@ class Attributor:
         annotator: Annotator | str = self.annotator
         if type(annotator) is EmbeddedAnnotator and annotator.lexicon is self.lexicon:
             annotator = "embedded"
-        return (_rebuild_attributor, (annotator, None if default else self.lexicon))
+        return (_rebuild_attributor, (annotator, None if default else self.lexicon, self.genre))
 
     def attribute(self, text: str | Any, *, doc_id: str | None = None) -> DocumentResult:
         """Find every quote in ``text`` and attribute it; offsets index ``text`` itself.
@@ -134,8 +146,12 @@ class Attributor:
             # No quotation mark, no quote: most of an archive's articles end here, without
             # running the annotator (for stanza, its models) over them.
             return _empty_result(original, doc_id)
-        annotation = self.annotator.annotate(text)
-        return self._attribute(annotation, doc_id, marks, original)
+        if type(self.annotator) is EmbeddedAnnotator:
+            # Names and cues read the text with the line breaks inside paragraphs as spaces
+            # (quoteattr.wrap); one annotation pass, over the flattened text.
+            return self._attribute(self.annotator.annotate(flatten(text, paragraphs_of(text))),
+                                   doc_id, marks, original=original)
+        return self._attribute(self.annotator.annotate(text), doc_id, marks, original=original)
 
     def attribute_many(
         self,
@@ -204,8 +220,12 @@ class Attributor:
 
     def _attribute(
         self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...],
-        original: str | None = None,
+        *, original: str | None = None,
     ) -> DocumentResult:
+        flat = flatten(annotation.text, annotation.paragraphs)
+        if flat is not annotation.text:  # a line break inside a paragraph is a space
+            original = original or annotation.text
+            annotation = replace(annotation, text=flat)
         text = annotation.text
         lex = self.lexicon
         quotes = pair_quotes(text, marks, annotation.paragraphs)
@@ -219,24 +239,35 @@ class Attributor:
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
                             chains=annotation.coref)
         found: list[Found | None] = []
+        speakers: list[int | None] = []
+        narrator: list[int] = []  # the narrator's entity, once an "I" speaks
         inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
                         token_starts=parsed.token_starts(annotation.tokens),
-                        layers=frozenset(annotation.provides), cue_cache=cue_cache)
+                        layers=frozenset(annotation.provides), cue_cache=cue_cache,
+                        speakers=speakers, cluster_of=coref.cluster_of, genre=self.genre)
         decisions: list[_Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
             found.append(result)
-            cluster = self._resolve(result, coref, mentions)
-            if cluster is not None:
+            cluster = resolve_speaker(result, coref, mentions, narrator)
+            speakers.append(cluster)
+            if cluster is not None and cluster not in narrator:
+                # the narrator's "I" makes nobody salient for a later "he" or "she"
                 coref.note_speaker(ctx.quote.span.start, cluster)
             origin = None if result is None else result.inherited_from
             decisions.append(_Decision(ctx.quote, kind, result, cluster, carried=None if (
                 origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
+        if narrator:
+            named = narrator_name(contexts, speakers, narrator[0],
+                                  lambda c: addressees(inp, c))
+            if named is not None:
+                decisions = [d._replace(cluster=named, narrated=True) if (
+                    d.cluster == narrator[0]) else d for d in decisions]
         return _build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
@@ -291,24 +322,10 @@ class Attributor:
             result = outside_quote(speaker_cue_quote(ctx, inp), ctx) or outside_quote(
                 quote_speaker_cue(ctx, inp), ctx
             )
-            cluster = self._resolve(result, coref, mentions)
+            cluster = resolve_speaker(result, coref, mentions, None)  # a quoted "I" is no narrator
             yield _Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))
 
-    @staticmethod
-    def _resolve(found: Found | None, coref: Coreference, mentions: MentionIndex) -> int | None:
-        if found is None or found.mention_span is None:
-            return None
-        if found.mention is not None:
-            cluster = coref.cluster_of(found.mention)
-            if cluster is not None:
-                return cluster
-            m = mentions.mentions[found.mention]
-            if m.kind == "pronoun" and m.head not in ("i", "we"):
-                return None  # an unresolved "he" names nobody; the mention is still reported
-            return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
-                                            coref.text[m.span.start : m.span.end], m.label)
-        return coref.cluster_for_phrase(found.phrase, "UNKNOWN", found.mention_span.start)
 
 
 def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:
@@ -323,8 +340,15 @@ def _spacy_annotator(model: str | os.PathLike[str] | None, lexicon: Lexicon) -> 
     return SpacyAnnotator(None if model is None else os.fspath(model), lexicon=lexicon)
 
 
-def _rebuild_attributor(annotator: Annotator | str, lexicon: Lexicon | None) -> Attributor:
-    return Attributor(annotator=annotator, lexicon=lexicon)
+def _rebuild_attributor(
+    annotator: Annotator | str, lexicon: Lexicon | None, genre: str = "news"
+) -> Attributor:
+    return Attributor(annotator=annotator, lexicon=lexicon, genre=genre)
+
+
+def _one_line(name: str) -> str:
+    """A name read over a line break ("his\r\nsister" in a wrapped text), on one line."""
+    return " ".join(name.split()) if "  " in name or "\n" in name or "\r" in name else name
 
 
 def _span(text: str, span: Span | None) -> dict[str, object] | None:
@@ -377,7 +401,8 @@ def _build_result(
             speaker = refs.get(cluster)
             if speaker is None:  # ids in order of each speaker's first quote
                 sid = ids[cluster] = f"S{len(ids) + 1}"
-                speaker = refs[cluster] = SpeakerRef(id=sid, name=coref.clusters[cluster].name)
+                speaker = refs[cluster] = SpeakerRef(id=sid, name=_one_line(
+                    coref.clusters[cluster].name))
         confidence, resolution = 0.0, None
         if f is None:
             mention = cue = None
@@ -391,7 +416,7 @@ def _build_result(
                 resolution, confidence = assess(f, d.carried, coref.index, speaker.name,
                                                 coref.clusters[cluster].named, top)
             if span is not None and mention is not None and cluster is not None and (
-                f.mention is None
+                f.mention is None or d.narrated
             ):
                 phrase_spans.setdefault(cluster, set()).add((span.start, span.end))
         records.append({
@@ -418,7 +443,7 @@ def _build_result(
             m = index_mentions[i]  # its full_span, without making a Span
             spans.add((m.title_start if m.title_start >= 0 else m.span.start, m.span.end))
         speakers.append({
-            "id": sid, "name": c.name, "type": c.type, "titles": tuple(c.titles),
+            "id": sid, "name": refs[cluster_index].name, "type": c.type, "titles": tuple(c.titles),
             "mentions": [{"start": start, "end": end, "text": text[start:end]}
                          for start, end in sorted(spans)],
         })

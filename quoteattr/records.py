@@ -134,7 +134,9 @@ class Quote(TextSpan):
     cue: TextSpan | None
     """The speech verb (or "according to") that carried the attribution."""
     rule: str
-    """The rule that decided the attribution; ``unattributed`` or ``not_speech`` otherwise."""
+    """The rule that decided the attribution; ``unattributed`` or ``not_speech`` otherwise.
+    ``vocative_other`` may decide that a quote has no speaker the text names (it addresses
+    the last speaker, so it is not theirs): its ``speaker`` is then null."""
     confidence: Confidence
     """How likely the speaker's name is right, measured on annotated news for the rule and
     for how the name was reached (``data/calibration/confidence.tsv``); 0 without one."""

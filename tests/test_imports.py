@@ -1,9 +1,9 @@
 """Import hygiene: the core import stays light and imports follow the data flow.
 
 The flow (the project style guide, part 2) is errors -> spans -> lexicon -> annotation
--> annotators -> quotemarks -> quotes -> kinds -> context -> notspeech -> mention_words ->
-mentions -> furniture -> coref -> rules -> records -> confidence -> rows -> many -> pipeline ->
-batch -> render -> the package ``__init__`` -> cli
+-> wrap -> annotators -> quotemarks -> quotes -> kinds -> context -> notspeech ->
+mention_words -> mentions -> furniture -> coref -> rules -> narrator -> records -> confidence
+-> rows -> many -> pipeline -> batch -> render -> the package ``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place.
 """
@@ -23,10 +23,10 @@ import quoteattr
 PACKAGE_DIR = Path(quoteattr.__file__).parent
 
 LAYERS = (
-    "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
-    "quotemarks",
+    "errors", "spans", "wordtrie", "lexicon", "annotation", "wrap", "stanza_models",
+    "annotators", "quotemarks",
     "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture", "coref",
-    "rules", "records", "confidence", "rows", "many",
+    "rules", "narrator", "records", "confidence", "rows", "many",
     "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",

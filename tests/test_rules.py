@@ -1,8 +1,8 @@
 """Each attribution rule on a short text written for it (fixtures/cases/attribution.jsonl).
 
 A case names the quote, its kind, the resolved speaker, the mention that carried
-the attribution and the rule expected to decide; ``expect: xfail`` marks a known
-failure, run strictly so a fix is noticed.
+the attribution and the rule expected to decide (and the ``genre``, "news" unless given);
+``expect: xfail`` marks a known failure, run strictly so a fix is noticed.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize("case", _cases())
 def test_attribution_case(case: dict[str, Any]) -> None:
-    doc = quoteattr.attribute(case["text"])
+    doc = quoteattr.attribute(case["text"], genre=case.get("genre", "news"))
     matches = [q for q in doc.quotes if q.text == case["quote"]]
     assert matches, f"quote not found; found {[q.text for q in doc.quotes]}"
     quote = matches[0]

@@ -16,6 +16,7 @@ import regex
 from ..annotation import Annotation, Entity, EntityLabel, Layer
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import BLANK, Span
+from ..wrap import hard_wrapped
 
 # Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
 # GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
@@ -25,6 +26,8 @@ _TO_NEWLINE = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
 _WRAPPED = regex.compile(r"(?:\r\n|\n|\r)[ \t]*\p{Ll}")
 """One line break, then a lower-case word: the line was wrapped, not ended."""
 _MIN_WRAPPED_LINE = 30
+_ONE_BREAK = ("\n", "\r\n", "\r", "\u2028")
+"""A single line break: inside a paragraph of a hard-wrapped text."""
 _SENTENCE_END = regex.compile(
     r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
 )
@@ -293,11 +296,12 @@ class EmbeddedAnnotator:
 
 
 def paragraphs_of(text: str) -> tuple[Span, ...]:
-    """The paragraphs of ``text`` as this annotator splits them; other backends reuse it."""
-    return tuple(_join_wrapped_lines(text))
+    """The paragraphs of ``text`` as this annotator splits them; other backends reuse it.
+    In a hard-wrapped text (:func:`quoteattr.wrap.hard_wrapped`) only blank lines end one."""
+    return tuple(_join_wrapped_lines(text, wrapped=hard_wrapped(text)))
 
 
-def _join_wrapped_lines(text: str) -> Iterator[Span]:
+def _join_wrapped_lines(text: str, *, wrapped: bool = False) -> Iterator[Span]:
     """Lines as paragraphs, except that a hard-wrapped line (a long line ending mid-sentence,
     followed by a single line break and a lower-case word) runs on into the next."""
     # Lines are found with str.find, far cheaper per character than a regex scan; every
@@ -313,7 +317,7 @@ def _join_wrapped_lines(text: str) -> Iterator[Span]:
         if stop < 0:
             stop = length
         if stop > pos and text[pos:stop].strip(BLANK):
-            if start >= 0 and (
+            if start >= 0 and wrapped and text[end:pos] in _ONE_BREAK or start >= 0 and (
                 end - start >= _MIN_WRAPPED_LINE and text[end - 1].isalpha()
                 or text[end - 1] == ","
             ) and _WRAPPED.match(text, end, concurrent=False):  # the cheap tests first

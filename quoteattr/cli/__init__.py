@@ -25,6 +25,7 @@ from typing import TypeAlias
 
 from .. import COMPILED, __version__
 from ..evaluation import BY
+from ..rules import GENRES
 from . import download, evaluate, extract, schema
 from .messages import PROG, guarded
 
@@ -49,12 +50,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "evaluate":
         return evaluate.run(evaluate.EvaluateOptions(
             gold=args.gold, pred=args.pred, kinds=args.kinds, by=args.by, errors=args.errors,
-            fmt=args.format, output=args.output, annotator=args.annotator,
+            fmt=args.format, output=args.output, annotator=args.annotator, genre=args.genre,
         ))
     return extract.run(extract.ExtractOptions(
         files=tuple(args.files), jsonl=args.jsonl, fmt=args.format, output=args.output,
         encoding=args.encoding, annotator=args.annotator, model_dir=args.model_dir,
-        recursive=args.recursive, processes=args.processes, quiet=args.quiet,
+        genre=args.genre, recursive=args.recursive, processes=args.processes, quiet=args.quiet,
         resume=args.resume,
     ))
 
@@ -103,6 +104,9 @@ def _add_extract(commands: _Commands) -> None:
     add("--encoding", default="utf-8", help="encoding of the input files (default utf-8)")
     add("--annotator", choices=("embedded", "stanza"), default="embedded",
         help="embedded rules (default, no models) or stanza's neural models")
+    add("--genre", choices=GENRES, default="news",
+        help="the conventions to follow: news (default) or fiction, where every untagged "
+        "paragraph of a conversation is the next speaker's turn")
     add("--model-dir", metavar="DIR",
         help="stanza models folder (default $QUOTEATTR_STANZA_DIR, then stanza's own)")
     add("-r", "--recursive", action="store_true",
@@ -144,6 +148,8 @@ def _add_evaluate(commands: _Commands) -> None:
         help="comma-separated quote kinds to predict, e.g. direct,mixed (default direct); "
         "with --pred, drops predicted quotes of other kinds (default: keep all)")
     add("--by", choices=BY, help="add a table of the predictions per rule or per kind")
+    add("--genre", choices=GENRES, default="news",
+        help="the conventions quoteattr follows when it predicts (default news; fiction)")
     add("--errors", metavar="N", type=_count, default=0,
         help="list the N worst errors, most confident first, with their context")
     add("--format", choices=("table", "json"), default="table",

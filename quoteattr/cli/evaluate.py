@@ -30,6 +30,7 @@ class EvaluateOptions:
     errors: int = 0
     fmt: str = "table"
     output: str | None = None
+    genre: str = "news"
     annotator: str = "embedded"
     """"embedded" (the rules alone) or "spacy" (each text parsed by spaCy's English
     pipeline, scoring the parse path)."""
@@ -58,7 +59,7 @@ def run(options: EvaluateOptions) -> int:
     if not gold_docs:
         fail(f"{options.gold} holds no documents: expected one JSON object per line")
     if options.pred is None:
-        predictions = predict(gold_docs, _attributor(options.annotator),
+        predictions = predict(gold_docs, _attributor(options.annotator, options.genre),
                               kinds=wanted or ("direct",))
     else:
         predictions = parse_predictions(json_lines(options.pred), source=options.pred,
@@ -74,9 +75,9 @@ def run(options: EvaluateOptions) -> int:
     return 0
 
 
-def _attributor(annotator: str) -> Attributor:
+def _attributor(annotator: str, genre: str) -> Attributor:
     try:
-        return Attributor(annotator=annotator)
+        return Attributor(annotator=annotator, genre=genre)
     except QuoteattrError as exc:  # spaCy or its English pipeline not installed
         fail(f"--annotator {annotator}: {exc}")
 

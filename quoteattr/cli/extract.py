@@ -34,6 +34,7 @@ class ExtractOptions:
     encoding: str = "utf-8"
     annotator: str = "embedded"
     model_dir: str | None = None
+    genre: str = "news"
     recursive: bool = False
     processes: int = 1
     quiet: bool = False
@@ -51,7 +52,8 @@ def run(options: ExtractOptions) -> int:
         _check_resumable(options, pretty=pretty)
     if options.annotator == "stanza":
         require_stanza()
-    attributor = Attributor(annotator=options.annotator, model_dir=options.model_dir)
+    attributor = Attributor(annotator=options.annotator, model_dir=options.model_dir,
+                            genre=options.genre)
     done = read_done(options.output) if options.output and options.resume else Done([], 0)
     show = not options.quiet and progress_wanted(to_stdout=options.output in (None, STDIN))
     with (output(options.output, append=options.resume) as out,

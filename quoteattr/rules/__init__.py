@@ -4,13 +4,15 @@ Each rule looks at one quote's context and either names the speaker phrase and
 speech cue that attribute it, or returns None. The function's name is the ``rule``
 value in the output. ``base`` holds what rules return and read, ``speakers`` finds
 speaker phrases, ``surface`` holds the rules that read the text's patterns and
-``parse`` those that read a dependency parse when the annotator provides one.
+``parse`` those that read a dependency parse when the annotator provides one;
+``conversation`` holds those for untagged quotes in an exchange (turns, action beats).
 """
 
 from __future__ import annotations
 
 from ..context import QuoteContext
-from .base import CueCache, Found, Rule, RuleInput, find_cues
+from .base import GENRES, CueCache, Found, Rule, RuleInput, check_genre, find_cues
+from .conversation import action_beat, addressees, turn_taking, vocative_other
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -27,8 +29,9 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput", "attribute_quote",
-           "find_cues", "outside_quote", "quote_speaker_cue", "speaker_cue_quote"]
+__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput",
+           "addressees", "attribute_quote", "check_genre", "find_cues", "outside_quote",
+           "quote_speaker_cue", "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,
@@ -42,6 +45,9 @@ RULES: tuple[Rule, ...] = (
     speaker_cue_in_sentence,
     colon_intro,
     colon_previous_paragraph,
+    action_beat,
+    turn_taking,
+    vocative_other,
     follow_on_quote,
     previous_sentence_cue,
     paragraph_subject,

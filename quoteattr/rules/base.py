@@ -16,6 +16,7 @@ import regex
 
 from ..annotation import Token
 from ..context import QuoteContext
+from ..errors import InputTypeError, InputValueError, describe_type
 from ..lexicon import Lexicon
 from ..mentions import Mention, MentionIndex
 from ..spans import Span
@@ -67,10 +68,33 @@ class RuleInput:
     """The annotation layers the annotator filled; rules needing others are skipped."""
     cue_cache: CueCache = field(default_factory=dict, compare=False, repr=False)
     """The cues found in each window so far (see :func:`find_cues`)."""
+    speakers: Sequence[int | None] = ()
+    """The entity each quote before this one was resolved to (conversation rules read it)."""
+    cluster_of: Callable[[int], int | None] | None = field(default=None, compare=False,
+                                                           repr=False)
+    """The entity of a mention (by index), when coreference is at hand."""
+    genre: str = "news"
+    """The genre's conventions to follow: "news" or "fiction" (see :data:`GENRES`)."""
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside ``[start, end)``."""
         return range(bisect_left(self.token_starts, start), bisect_left(self.token_starts, end))
+
+
+GENRES = ("news", "fiction")
+"""The genres whose conventions the rules know; news is the default."""
+
+
+
+def check_genre(genre: object) -> str:
+    """``genre`` when it is one of :data:`GENRES`; else an error naming the argument."""
+    if not isinstance(genre, str):
+        msg = f"genre must be a str, one of {list(GENRES)}, got {describe_type(genre)}"
+        raise InputTypeError(msg)
+    if genre not in GENRES:
+        msg = f"genre must be one of {list(GENRES)}, got {genre!r}"
+        raise InputValueError(msg)
+    return genre
 
 
 Rule = Callable[[QuoteContext, RuleInput], "Found | None"]

@@ -169,7 +169,10 @@ def _named_after(inp: RuleInput, after: tuple[Mention, ...], n: int) -> Mention 
         return None
     if nxt.label == "ORG" or nxt.kind != "name":
         return None
-    if m.kind == "nominal" and _NAME_AFTER_NOMINAL.match(gap):
+    if m.kind == "nominal" and (_NAME_AFTER_NOMINAL.match(gap) or (
+        nxt.label == "PERSON" and gap.startswith(", ")
+        and is_common_noun_lead(gap[2:], inp.lexicon)
+    )):  # "my neighbour Doris Lee", "the gala's host, comedian Ravi Menon"
         return nxt
     owned = possessed_end(inp, m.span.end, nxt.full_span.start)
     if owned is not None and _NAME_AFTER_NOMINAL.match(text, owned, nxt.full_span.start):

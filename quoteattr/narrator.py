@@ -1,0 +1,83 @@
+"""The first-person narrator as a speaker: ``"...," said I``.
+
+Every "I" outside quotes in a novel is one person, the narrator, so the pipeline gives
+each quote attributed to a narrating "I" one entity, named :data:`NARRATOR` ("narrator").
+Other characters often address the narrator by name ("You see, Watson, but you do not
+observe"): a name addressed in the turns right before or after the narrator's own turns
+(a vocative names the listener) is the narrator's name, and the narrator's quotes go to
+that character's entity when it is addressed so at least twice and more than any other, and
+never speaks under its own name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from .context import QuoteContext
+from .coref import Coreference
+from .mentions import MentionIndex
+from .rules import Found
+
+NARRATOR = "narrator"
+"""The name of the narrator's entity while no other name is found for it."""
+
+_MIN_ADDRESSED = 2
+
+
+def narrator_name(
+    contexts: Sequence[QuoteContext],
+    speakers: Sequence[int | None],
+    narrator: int,
+    addressed: Callable[[QuoteContext], set[int]],
+) -> int | None:
+    """The entity the narrator is addressed as, or None: counted over the quotes of other
+    speakers in the paragraph before or after one of the narrator's turns."""
+    turns = {contexts[k].paragraph_index for k, c in enumerate(speakers) if c == narrator}
+    if not turns:
+        return None
+    # a character who speaks under their own name is not the one narrating
+    speaking = {c for c in speakers if c is not None and c != narrator}
+    votes: Counter[int] = Counter()
+    for k, ctx in enumerate(contexts):
+        speaker = speakers[k]
+        if speaker == narrator or not (
+            {ctx.paragraph_index - 1, ctx.paragraph_index + 1} & turns
+        ):
+            continue
+        for cluster in addressed(ctx):
+            if cluster not in (speaker, narrator) and cluster not in speaking:
+                votes[cluster] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_ADDRESSED or (
+        len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
+    ):
+        return None
+    return ranked[0][0]
+
+
+def resolve_speaker(
+    found: Found | None, coref: Coreference, mentions: MentionIndex,
+    narrator: list[int] | None
+) -> int | None:
+    """The entity a rule's speaker phrase names: its mention's cluster, one ``narrator``
+    entity for a narrating "I" (``narrator`` holds it once made; None inside quotes, where
+    "I" is the quote's speaker), or a new entity for a phrase no mention covers."""
+    if found is None or found.mention_span is None:
+        return None
+    if found.mention is not None:
+        m = mentions.mentions[found.mention]
+        if narrator is not None and (m.kind == "pronoun" and m.head == "i" or (
+            coref.text[m.span.start : m.span.end] == "I."  # "said I." read as an initial
+        )):  # the narrator (quoteattr.narrator)
+            if not narrator:
+                narrator.append(coref.cluster_for_phrase(NARRATOR, "PERSON"))
+            return narrator[0]
+        cluster = coref.cluster_of(found.mention)
+        if cluster is not None:
+            return cluster
+        if m.kind == "pronoun" and m.head not in ("i", "we"):
+            return None  # an unresolved "he" names nobody; the mention is still reported
+        return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
+                                        coref.text[m.span.start : m.span.end], m.label)
+    return coref.cluster_for_phrase(found.phrase, "UNKNOWN", found.mention_span.start)

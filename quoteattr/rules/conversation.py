@@ -1,0 +1,212 @@
+"""Conversation rules: who speaks a quote that no "said" attributes.
+
+In an exchange each new paragraph is a new turn: ``"Is the train late?" asked Mira.`` /
+``"Ten minutes, miss."`` / ``"Then I'll wait inside."`` alternates between two people, so
+an untagged paragraph-opening quote is spoken by the participant before the last speaker,
+not by the last speaker (what carrying a speaker forward would say). A character acting in
+the narration next to an untagged quote (an action beat) is its speaker. A name addressed
+inside the quote ("Ten minutes, Mira") names the listener, never the speaker.
+
+News follows the same convention only in a clear exchange, so by default turn-taking needs
+the last turn to be a question or itself a taken turn (an interview's back-and-forth);
+with ``genre="fiction"`` every untagged turn after a turn by someone else alternates.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..context import QuoteContext
+from ..spans import Span
+from .base import Found, RuleInput, cues_in, make_found
+from .speakers import clause_subject, sentence_start
+
+_MAX_TURNS_BACK = 6
+"""How many paragraphs before the last turn a conversation's other participant is looked
+for: further back, the conversation has likely moved on."""
+_MAX_NARRATION = 320
+"""A paragraph of narration longer than this ends the conversation before it."""
+_MAX_BEAT = 240
+"""The longest narration paragraph read as an action beat for the quote after it."""
+_VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
+_VOCATIVE_LEAD = regex.compile(r"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?(?:dear|good|old)\s+)?\Z",
+                               regex.IGNORECASE)
+
+
+def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
+    """Whether the paragraph holds nothing but quotes and their short tags."""
+    para = inp.paragraphs[ctx.paragraph_index]
+    return ctx.quote.span.start == para.start
+
+
+def addressees(inp: RuleInput, ctx: QuoteContext) -> set[int]:
+    """The entities a quote addresses by name ("Ten minutes, Mira." / "Holmes, look!")."""
+    out: set[int] = set()
+    if inp.cluster_of is None:
+        return out
+    content = ctx.quote.content
+    text = inp.text
+    for m in inp.mentions.between(content.start, content.end):
+        if m.kind != "name":
+            continue
+        start = m.title_start if m.title_start >= 0 else m.span.start
+        after = _VOCATIVE_GAP.match(text, m.span.end, content.end) or m.span.end >= content.end
+        before = _VOCATIVE_LEAD.search(text, max(content.start, start - 12), start)
+        if after and before:
+            cluster = inp.cluster_of(inp.mentions.index_of(m))
+            if cluster is not None:
+                out.add(cluster)
+    return out
+
+
+def _turn_before(inp: RuleInput, ctx: QuoteContext, last: int, avoid: set[int]) -> Found | None:
+    """The most recent speaker before turn ``last`` (a quote position) who is not in
+    ``avoid``: a quote's speaker, or the subject of a short narration paragraph."""
+    para_index = inp.contexts[last].paragraph_index
+    k = last - 1
+    while k >= 0 and inp.contexts[k].paragraph_index >= para_index:
+        k -= 1  # the last turn's own paragraph
+    for p in range(para_index - 1, max(-1, para_index - 1 - _MAX_TURNS_BACK), -1):
+        para = inp.paragraphs[p]
+        had_quote = False
+        while k >= 0 and inp.contexts[k].paragraph_index >= p:
+            had_quote = True
+            found, cluster = inp.found[k], inp.speakers[k]
+            if found is not None and found.mention_span is not None and cluster is not None:
+                if cluster not in avoid:
+                    return found
+                break  # this turn was the last speaker's: look at the one before it
+            k -= 1
+        while k >= 0 and inp.contexts[k].paragraph_index >= p:
+            k -= 1
+        if not had_quote:
+            if para.end - para.start > _MAX_NARRATION:
+                return None
+            actor = _actor(inp, para)
+            if actor is not None and actor[1] not in avoid:
+                return actor[0]
+    return None
+
+
+def _actor(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
+    """The person who acts in a short stretch of narration, with their entity."""
+    if inp.cluster_of is None:
+        return None
+    start = sentence_start(inp.text, window.start, window.end - 2)
+    subject = clause_subject(inp, Span(start, window.end))
+    if subject is None or subject[0] is None:
+        return None
+    m = inp.mentions.mentions[subject[0]]
+    if m.label not in ("PERSON", "UNKNOWN") or m.kind == "nominal" and m.label != "PERSON":
+        return None
+    if m.kind == "pronoun" and m.head not in ("he", "she"):
+        return None
+    cluster = inp.cluster_of(subject[0])
+    if cluster is None:
+        return None
+    return make_found("action_beat", 0.6, subject, None, inp), cluster
+
+
+def turn_taking(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"Is the train late?" asked Mira.`` / ``"Ten minutes, miss."``: an untagged quote that
+    opens a paragraph right after another speaker's turn is the reply of the participant
+    who spoke before that turn."""
+    if not ctx.starts_paragraph or ctx.position == 0 or not inp.direct[ctx.position]:
+        return None
+    last = ctx.position - 1
+    prev = inp.contexts[last]
+    gap = ctx.paragraph_index - prev.paragraph_index - prev.quote.paragraphs
+    if gap < 0 or gap > (1 if inp.genre == "fiction" else 0):
+        return None
+    if gap:  # fiction: a line of narration between turns ("This was invitation enough.")
+        between = inp.paragraphs[ctx.paragraph_index - 1]
+        if between.end - between.start > _MAX_BEAT:
+            return None
+    speaker = inp.speakers[last]
+    if speaker is None:
+        return None
+    prev_found = inp.found[last]
+    if inp.genre != "fiction" and not (
+        _whole_quote_paragraph(inp, prev) and (
+            inp.text[prev.quote.content.end - 1] == "?"
+            or prev_found is not None and prev_found.rule == "turn_taking"
+        )
+    ):
+        return None
+    avoid = {speaker} | addressees(inp, ctx)
+    found = _turn_before(inp, ctx, last, avoid)
+    if found is None:
+        return None
+    confidence = 0.75 if inp.genre == "fiction" else 0.7
+    return Found("turn_taking", confidence, found.mention, found.mention_span, None,
+                 found.phrase)
+
+
+def action_beat(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``Tobias set down his cup.`` / ``"You never listen."``, or ``"You never listen."
+    Tobias set down his cup.``: the character acting in the narration beside an untagged
+    quote that opens its paragraph speaks it."""
+    if not ctx.starts_paragraph or not inp.direct[ctx.position]:
+        return None
+    if inp.genre != "fiction" and ctx.position and inp.found[ctx.position - 1] is not None and (
+        inp.contexts[ctx.position - 1].paragraph_index >= ctx.paragraph_index - 1
+    ):
+        return None  # news carries the speaker of the quote just before (follow_on_quote)
+    addressed = addressees(inp, ctx)
+    para = inp.paragraphs[ctx.paragraph_index]
+    after = ctx.quote.span.end
+    nxt = inp.contexts[ctx.position + 1].quote.span.start if (
+        ctx.position + 1 < len(inp.contexts)) else para.end
+    if inp.text[after : ctx.right.end].strip(" ,\u00a0") == "" or ctx.right_is_next_sentence:
+        # the narration after the quote, up to the end of its first sentence
+        stop = min(nxt, para.end)
+        end = inp.text.find(". ", after, stop)
+        window = Span(after, stop if end < 0 else end + 1)
+        if window.end - window.start > 2:
+            actor = _actor_at_start(inp, window)
+            if actor is not None and actor[1] not in addressed:
+                return actor[0]
+    if ctx.paragraph_index == 0:
+        return None
+    before = inp.paragraphs[ctx.paragraph_index - 1]
+    if before.end - before.start > _MAX_BEAT or (
+        ctx.position and inp.contexts[ctx.position - 1].quote.span.end > before.start
+    ):
+        return None
+    if inp.genre != "fiction" and cues_in(inp, before):
+        return None  # news: reported speech before decides (previous_sentence_cue), or nobody
+    actor = _actor(inp, before)
+    if actor is not None and actor[1] not in addressed:
+        return actor[0]
+    return None
+
+
+def _actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
+    """The actor of narration right after a quote, only when the sentence opens with them
+    ("Tuppence helped herself ..."), not a name somewhere in it."""
+    lead = regex.match(r"[\s\u00a0]*", inp.text[window.start : window.end])
+    start = window.start + (lead.end() if lead else 0)
+    m = inp.mentions.starting_at(start)
+    if m is None:
+        return None
+    return _actor(inp, Span(start, window.end))
+
+
+def vocative_other(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``"Is the train late?" asked Mira.`` / ``"Ten minutes, Mira."``: an untagged quote
+    that addresses by name the speaker of the quote before it is not theirs; it is the
+    most recent other participant's, or nobody's that the text names (a speakerless
+    result, so the addressed listener is never carried forward as the speaker)."""
+    if ctx.position == 0 or not inp.direct[ctx.position]:
+        return None
+    last = ctx.position - 1
+    speaker = inp.speakers[last]
+    if speaker is None or inp.contexts[last].paragraph_index < ctx.paragraph_index - 1:
+        return None
+    addressed = addressees(inp, ctx)
+    if speaker not in addressed:
+        return None
+    found = _turn_before(inp, ctx, last, addressed | {speaker})
+    if found is None:
+        return Found("vocative_other", 0.0, None, None, None)
+    return Found("vocative_other", 0.7, found.mention, found.mention_span, None, found.phrase)

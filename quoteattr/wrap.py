@@ -1,0 +1,62 @@
+"""Hard-wrapped text: books and old archives break lines inside sentences.
+
+In such a text a single line break is a space and only a blank line ends a paragraph; a
+line break between a quote and ``said Tobias`` (or inside ``Mr.\\nDarcy``) must not cost
+the attribution. Whether a text is hard-wrapped is read from its shape, not guessed from
+its genre: many lines, grouped in blocks between blank lines, most of them filled to a
+similar width well under a news paragraph's length. News that puts one paragraph on each
+line has long lines and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .spans import Span
+
+_BREAK = regex.compile(r"[\r\n\u2028\u2029]")
+
+_MIN_LINES = 8
+"""Fewer lines say nothing about a text's shape."""
+_MAX_WIDTH = 100
+"""A wrapped line is at most this long (books: 60-80 characters); 95% of lines must be."""
+_FILLED = 50
+"""A line this long was filled up to the wrap width (the last line of a block is shorter)."""
+_NEWLINES = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
+
+
+def hard_wrapped(text: str) -> bool:
+    """Whether ``text`` is hard-wrapped: at least :data:`_MIN_LINES` non-blank lines, 95% of
+    them at most :data:`_MAX_WIDTH` characters, and most lines inside a block of several
+    lines filled to at least :data:`_FILLED` characters."""
+    if "\n" not in text and "\r" not in text:
+        return False
+    lines = text.replace("\r\n", "\n").translate(_NEWLINES).split("\n")
+    lengths = [len(line.strip()) for line in lines]
+    full = [n for n in lengths if n]
+    if len(full) < _MIN_LINES or len(full) == len(lengths):  # no blank line: no blocks
+        return False
+    if sum(n > _MAX_WIDTH for n in full) * 20 > len(full):
+        return False
+    in_block = filled = 0
+    for i, n in enumerate(lengths[:-1]):
+        if n and lengths[i + 1]:  # a line followed by another line of the same block
+            in_block += 1
+            filled += n >= _FILLED
+    return in_block * 3 >= len(full) and filled * 2 >= in_block
+
+
+def flatten(text: str, paragraphs: Sequence[Span]) -> str:
+    """``text`` with each line break inside a paragraph made a space (one character for
+    one, so every offset stays valid); ``text`` itself when no paragraph holds one."""
+    breaks: list[int] = []
+    for p in paragraphs:
+        breaks.extend(m.start() for m in _BREAK.finditer(text, p.start, p.end))
+    if not breaks:
+        return text
+    chars = list(text)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
