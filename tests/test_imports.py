@@ -2,7 +2,8 @@
 
 The flow (the project style guide, part 2) is errors -> spans -> lexicon -> annotation
 -> annotators -> quotemarks -> quotes -> kinds -> context -> mentions -> coref ->
-rules -> records -> rows -> many -> pipeline -> batch -> render -> the package ``__init__`` -> cli
+rules -> records -> rows -> packed -> many -> pipeline -> batch -> render -> the package
+``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place.
 """
@@ -25,7 +26,7 @@ LAYERS = (
     "errors", "spans", "wordtrie", "lexicon", "annotation", "stanza_models", "annotators",
     "quotemarks",
     "quotes", "kinds", "context", "mentions", "coref", "rules", "records", "confidence",
-    "rows", "many",
+    "rows", "packed", "many",
     "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",
