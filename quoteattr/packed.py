@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
+from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan, full_fields_set
 
 Packed = tuple[Any, ...]
 """One document's result as nested tuples (:func:`pack`), read back by :func:`unpack`."""
@@ -47,6 +47,12 @@ def _check_fields() -> None:
 
 
 _check_fields()
+
+_SPAN_SET = full_fields_set(TextSpan)
+_REF_SET = full_fields_set(SpeakerRef)
+_QUOTE_SET = full_fields_set(Quote)
+_SPEAKER_SET = full_fields_set(Speaker)
+"""Shared, as in the records a worker built (``DocumentResult._compact``)."""
 
 _new = object.__new__
 _set = object.__setattr__
@@ -95,7 +101,8 @@ def pack(result: DocumentResult) -> Packed:
 
 def _build(cls: type[BaseModel], values: dict[str, Any], fields_set: tuple[str, ...] | None,
            all_set: set[str]) -> Any:
-    """A record around already validated values (what ``model_construct`` makes)."""
+    """A record around already validated values (what ``model_construct`` makes); one
+    with every field set shares its class's fields-set, as in a serial run."""
     record = _new(cls)
     _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", all_set if fields_set is None else set(fields_set))
@@ -109,8 +116,7 @@ def _unspan(p: Packed | None) -> TextSpan | None:
         return None
     record = _new(TextSpan)
     _set(record, "__dict__", {"start": p[0], "end": p[1], "text": p[2]})
-    _set(record, "__pydantic_fields_set__", {"start", "end", "text"} if len(p) == 3 else
-         set(p[3]))
+    _set(record, "__pydantic_fields_set__", _SPAN_SET if len(p) == 3 else set(p[3]))
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)
     return record
@@ -119,25 +125,24 @@ def _unspan(p: Packed | None) -> TextSpan | None:
 def unpack(packed: Packed, text: str) -> DocumentResult:
     """The :class:`DocumentResult` that :func:`pack` was given, its text set to ``text``."""
     doc_id, packed_quotes, packed_speakers, error, doc_set, ref_values, private = packed
-    refs = [_build(SpeakerRef, {"id": i, "name": n}, s, {"id", "name"})
+    refs = [_build(SpeakerRef, {"id": i, "name": n}, s, _REF_SET)
             for i, n, s in ref_values]
     quotes = tuple([_build(Quote, {
         "start": start, "end": end, "text": quote_text, "kind": kind,
         "speaker": None if ref is None else refs[ref], "mention": _unspan(mention),
         "cue": _unspan(cue), "rule": rule, "confidence": confidence, "parent": parent,
-    }, fields_set, {"start", "end", "text", "kind", "speaker", "mention", "cue", "rule",
-                    "confidence", "parent"})
+    }, fields_set, _QUOTE_SET)
         for (start, end, quote_text, kind, ref, mention, cue, rule, confidence, parent,
              fields_set) in packed_quotes])
     speakers = tuple([_build(Speaker, {
         "id": sid, "name": name, "type": kind, "titles": titles,
         "mentions": tuple([_unspan(m) for m in mentions]),
-    }, fields_set, {"id", "name", "type", "titles", "mentions"})
+    }, fields_set, _SPEAKER_SET)
         for sid, name, kind, titles, mentions, fields_set in packed_speakers])
     result: DocumentResult = _build(
         DocumentResult,
         {"doc_id": doc_id, "quotes": quotes, "speakers": speakers, "error": error},
-        doc_set, {"doc_id", "quotes", "speakers", "error"})
+        doc_set, set(_FIELDS[DocumentResult]))
     # The private attributes (``resolutions`` for the calibration), and the parent's text.
     _set(result, "__pydantic_private__", {"_text": text, **dict(private)})
     return result

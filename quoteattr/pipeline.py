@@ -124,8 +124,9 @@ class Attributor:
             # No quotation mark, no quote: most of an archive's articles end here, without
             # running the annotator (for stanza, its models) over them.
             return _empty_result(original, doc_id)
-        annotation = self.annotator.annotate(text)
-        return self._attribute(annotation, doc_id, marks, original)
+        # No local name holds the annotation, so _attribute can let it go before the
+        # records are built (the peak of a run).
+        return self._attribute(self.annotator.annotate(text), doc_id, marks, original)
 
     def attribute_many(
         self,
@@ -223,6 +224,9 @@ class Attributor:
                 origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
+        # Tokens, entities, contexts and the cue cache are done with: freed before the
+        # records are built, they do not add to the run's peak memory.
+        del annotation, inp, contexts, cue_cache, found, kinds, marks
         return _build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
@@ -405,4 +409,5 @@ def _build_result(
     )
     result._text = text
     result._resolutions = tuple(resolutions)
+    result._compact()
     return result

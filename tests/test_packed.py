@@ -156,3 +156,17 @@ def test_workers_are_forked_only_where_safe(attributor: Attributor) -> None:
         time.sleep(0.01)
     if len(list(tasks.iterdir())) == 1:
         assert _start_method(attributor) == "fork"
+
+
+def test_records_share_one_fields_set_and_copies_do_not_leak(attributor: Attributor) -> None:
+    result = attributor.attribute(TEXTS[0])
+    first, second = result.quotes[0], result.quotes[1]
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    for back in (result, _round_trip(result, TEXTS[0])):
+        copy = back.quotes[0].model_copy(update={"rule": "edited"})
+        assert copy.rule == "edited"
+        assert back.quotes[1].model_fields_set == set(Quote.model_fields)
+        assert back.quotes[0].rule != "edited"
+    spans = [q.mention for q in result.quotes if q.mention is not None]
+    spans += [m for s in result.speakers for m in s.mentions]
+    assert len({id(s.__pydantic_fields_set__) for s in spans}) == 1
