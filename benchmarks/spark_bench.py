@@ -3,13 +3,14 @@
 Usage: python benchmarks/spark_bench.py [--docs 840] [--cores 1,2] [--repeat 2]
                                         [--corpus PATH.jsonl] [--partitions 4]
 
-Times ``list(Attributor().attribute_many(texts))`` turned into rows (``to_records``) in
-this process, then, for each core count, ``attribute_dataframe(df).collect()`` on a
-``local[N]`` SparkSession over the same articles (best of ``--repeat`` passes, each pass
-after a warm-up job, so the JVM's and the Python workers' start-up is not counted but
-each job's scheduling, Arrow transfer and row building are). Prints the seconds, the
-overhead per article over the in-process path (in core time: seconds x cores), and the
-speed-up from 1 core to 2. Needs pyspark, pandas, pyarrow and a Java runtime. A benchmark script, not a test: numbers depend on the machine.
+Times ``list(Attributor().attribute_many(texts))`` turned into rows (``to_records``) in this
+process, then, for each core count, ``attribute_dataframe(df).collect()`` on a ``local[N]``
+SparkSession over the same articles (best of ``--repeat`` passes, each pass after a warm-up
+job, so the JVM's and the Python workers' start-up is not counted but each job's scheduling,
+Arrow transfer and row building are). Prints the seconds, the overhead per article over the
+in-process path (in core time: seconds x cores), and the speed-up from 1 core to 2. Needs
+pyspark, pandas, pyarrow and a Java runtime. A benchmark script, not a test: numbers depend
+on the machine.
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@ prints KB of UTF-8 text per second, documents per second and the speed-up over o
 best of ``--repeat`` passes (-1 is one process per core). ``--docs N`` repeats a corpus's
 documents until there are N, so a pool's start-up weighs what it weighs on a real batch.
 With N > 1 every pass starts a fresh pool, so the time includes starting the workers, as a
-real run pays it; the pool's start-up alone is printed first. "CPU s" is the processor time of that pass, parent and workers
-together, and "parent" the part of it spent in the calling process (reading results back
-is the step that does not run in parallel). "CPU x" is the CPU time over the one-process
-run's, and "cores" the CPU time over the wall time: how many cores the pass kept busy.
-When the CPU time stays flat but the wall time does not drop, the cores were busy with other
-work. The load average before and after shows whether other jobs shared the machine. This is
-a benchmark script, not a test: numbers depend on the machine.
+real run pays it; the pool's start-up alone is printed first. "CPU s" is the processor time
+of that pass, parent and workers together, and "parent" the part of it spent in the calling
+process (reading results back is the step that does not run in parallel). "CPU x" is the CPU
+time over the one-process run's, and "cores" the CPU time over the wall time: how many cores
+the pass kept busy. When the CPU time stays flat but the wall time does not drop, the cores
+were busy with other work. The load average before and after shows whether other jobs shared
+the machine. This is a benchmark script, not a test: numbers depend on the machine.
 """
 
 from __future__ import annotations
