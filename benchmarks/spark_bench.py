@@ -46,6 +46,9 @@ def in_process(texts: list[str], repeat: int) -> tuple[float, int]:
 
 
 def in_spark(texts: list[str], cores: int, repeat: int, partitions: int) -> tuple[float, int]:
+    # The Python workers run this interpreter (its pandas, pyarrow and quoteattr).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     from quoteattr.spark import attribute_dataframe

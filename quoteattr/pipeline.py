@@ -25,7 +25,7 @@ from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
-from .records import DocumentResult, SpeakerRef
+from .records import DocumentResult, Quote, SpeakerRef, validate_quotes
 from .rules import (
     CueCache,
     Found,
@@ -324,6 +324,10 @@ def _empty_result(text: str, doc_id: str | None) -> DocumentResult:
     return result
 
 
+_VALIDATE_EVERY = 256
+"""Quote records validated together; their dicts are dropped before the next slice."""
+
+
 def _build_result(
     text: str, doc_id: str | None, decisions: list[_Decision], coref: Coreference
 ) -> DocumentResult:
@@ -343,6 +347,7 @@ def _build_result(
     # tuples hash and sort in C (the order and equality are the same).
     phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
     records: list[dict[str, object]] = []
+    quotes: list[Quote] = []
     resolutions: list[str | None] = []  # how each speaker's name was reached (calibration)
     top: list[float] = []  # the confidence of each top-level quote, in order
     open_parents: list[tuple[int, int]] = []
@@ -389,6 +394,9 @@ def _build_result(
             "parent": parent,
         })
         resolutions.append(resolution)
+        if len(records) == _VALIDATE_EVERY:  # validated a slice at a time: a lower peak
+            quotes.extend(validate_quotes(records))
+            records.clear()
         if d.parent is None:
             top.append(confidence)
     speakers = []
@@ -404,8 +412,9 @@ def _build_result(
             "mentions": [{"start": start, "end": end, "text": text[start:end]}
                          for start, end in sorted(spans)],
         })
-    result = DocumentResult.model_validate(
-        {"doc_id": doc_id, "quotes": records, "speakers": speakers}
+    quotes.extend(validate_quotes(records))
+    result = DocumentResult.model_validate(  # takes the validated quotes as they are
+        {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
     )
     result._text = text
     result._resolutions = tuple(resolutions)

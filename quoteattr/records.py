@@ -12,7 +12,15 @@ import json
 import re
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import PydanticSerializationError
 
 Offset = Annotated[int, Field(ge=0)]
@@ -174,6 +182,30 @@ class Speaker(_Record):
     """Titles found before the name ("US Secretary of State")."""
     mentions: tuple[TextSpan, ...] = ()
     """Names, pronouns and role nouns that refer to this speaker, in text order."""
+
+
+_QUOTES: TypeAdapter[list[Quote]] | None = None
+
+
+def validate_quotes(fields: list[dict[str, Any]]) -> list[Quote]:
+    """Quote records from their fields, validated in one call, sharing fields-sets.
+
+    The pipeline validates a long document's quotes a slice at a time, so the plain dicts
+    and the validated records of all its quotes are never in memory together.
+    """
+    global _QUOTES  # noqa: PLW0603 - built on first use: most imports never need it
+    if _QUOTES is None:
+        _QUOTES = TypeAdapter(list[Quote])
+    quotes = _QUOTES.validate_python(fields)
+    for quote in quotes:
+        _share_fields_set(quote)
+        if quote.mention is not None:
+            _share_fields_set(quote.mention)
+        if quote.cue is not None:
+            _share_fields_set(quote.cue)
+        if quote.speaker is not None:
+            _share_fields_set(quote.speaker)
+    return quotes
 
 
 class DocumentResult(_Record):
