@@ -157,6 +157,11 @@ def gen_capitalised(n: int, rng: random.Random) -> str:
     return "".join(parts)[:n]
 
 
+def gen_he_said(n: int, rng: random.Random) -> str:
+    """``"Yes," he said.`` over and over: a quote every 16 characters, each attributed."""
+    return ('"Yes," he said. ' * (n // 16 + 1))[:n]
+
+
 def gen_crlf(n: int, rng: random.Random) -> str:
     """News text with CRLF line endings."""
     return _news(n, rng).replace("\n", "\r\n")[:n]
@@ -181,6 +186,7 @@ FAMILIES: dict[str, Callable[[int, random.Random], str]] = {
     "unclosed": gen_unclosed,
     "unclosed_reopened": gen_unclosed_reopened,
     "capitalised": gen_capitalised,
+    "he_said": gen_he_said,
     "open_then_close": gen_open_then_close,
     "crlf": gen_crlf,
     "lone_cr": gen_lone_cr,

@@ -5,12 +5,12 @@ Usage: python benchmarks/spark_bench.py [--docs 840] [--cores 1,2] [--repeat 2]
 
 Times ``list(Attributor().attribute_many(texts))`` turned into rows (``to_records``) in this
 process, then, for each core count, ``attribute_dataframe(df).collect()`` on a ``local[N]``
-SparkSession over the same articles (best of ``--repeat`` passes, each pass after a warm-up
-job, so the JVM's and the Python workers' start-up is not counted but each job's scheduling,
-Arrow transfer and row building are). Prints the seconds, the overhead per article over the
-in-process path (in core time: seconds x cores), and the speed-up from 1 core to 2. Needs
-pyspark, pandas, pyarrow and a Java runtime. A benchmark script, not a test: numbers depend
-on the machine.
+SparkSession over the same articles (best of ``--repeat`` passes, after one warm-up pass
+over them all, so the JVM's and the Python workers' start-up is not counted but each job's
+scheduling, Arrow transfer and row building are). Prints the seconds, the overhead per
+article over the in-process path (in core time: seconds x cores), and the speed-up from 1
+core to 2. Needs pyspark, pandas, pyarrow and a Java runtime. A benchmark script, not a
+test: numbers depend on the machine.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ def in_spark(texts: list[str], cores: int, repeat: int, partitions: int) -> tupl
 
     spark = (SparkSession.builder.master(f"local[{cores}]").appName("quoteattr-bench")
              .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.execution.arrow.pyspark.enabled", "true")
              .config("spark.python.worker.reuse", "true").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
@@ -63,7 +64,7 @@ def in_spark(texts: list[str], cores: int, repeat: int, partitions: int) -> tupl
                                    "doc_id string, text string").repartition(partitions)
         df = df.cache()
         df.count()
-        attribute_dataframe(df.limit(cores * 2)).collect()  # warm-up: workers start
+        attribute_dataframe(df).collect()  # warm-up: the workers start, the JVM's JIT warms
         best, rows = float("inf"), 0
         for _ in range(repeat):
             start = time.perf_counter()

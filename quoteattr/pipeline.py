@@ -152,9 +152,9 @@ class Attributor:
         ``n_process`` > 1 (or -1, one per core) runs the documents in worker processes,
         ``batch_size`` at a time (:mod:`quoteattr.batch`). Results still come in input
         order as soon as they are ready, and only a few chunks per process are read
-        ahead, so ``texts`` may be an endless stream. The worker processes are started
-        with "spawn": a script that uses them needs an ``if __name__ == "__main__":``
-        guard, and a custom annotator must be picklable.
+        ahead, so ``texts`` may be an endless stream. The workers are forked on Linux
+        where safe, else spawned: a script that uses them needs an
+        ``if __name__ == "__main__":`` guard, and a custom annotator must be picklable.
 
         ``progress`` is a callback called as ``progress(done, result)`` after each result,
         or True for a tqdm bar (``pip install tqdm``).
