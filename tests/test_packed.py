@@ -170,3 +170,23 @@ def test_records_share_one_fields_set_and_copies_do_not_leak(attributor: Attribu
     spans = [q.mention for q in result.quotes if q.mention is not None]
     spans += [m for s in result.speakers for m in s.mentions]
     assert len({id(s.__pydantic_fields_set__) for s in spans}) == 1
+
+
+def test_quotes_validated_in_slices_equal_one_validation(
+    attributor: Attributor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quoteattr import pipeline
+
+    # A sports round-up with hundreds of quotes, nested ones among them, so the slices of
+    # 256 cut through parents and children.
+    lines = [f'\u201cWe played well in game {i} and \u2018{"never" if i % 3 else "always"} gave '
+             f'up\u2019 at the end,\u201d coach Lena Ortiz said. \u201cThe fans helped,\u201d '
+             f'she added.' for i in range(200)]
+    text = "\n\n".join(lines)
+    sliced = attributor.attribute(text)
+    monkeypatch.setattr(pipeline, "_VALIDATE_EVERY", 10**9)
+    whole = attributor.attribute(text)
+    assert len(sliced.quotes) > 512  # three slices
+    assert sliced.to_json() == whole.to_json()
+    assert any(q.parent is not None for q in sliced.quotes[256:])
+    assert sliced.quotes[300].__pydantic_fields_set__ is sliced.quotes[0].__pydantic_fields_set__
