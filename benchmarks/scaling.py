@@ -10,7 +10,9 @@ deterministically, warms the lexicons up, resets the kernel's peak-RSS counter
 ``quoteattr.attribute``. "Peak" is the process's peak RSS during the call and
 "+mem" the growth over the RSS just before it (text and interpreter excluded);
 the ratio is ``+mem / input`` in bytes per code point. With ``--tracemalloc`` a
-second call measures the peak of Python allocations instead (slower: it traces).
+second call measures the peak of Python allocations instead (slower: it traces), and
+"B/quote" what the result it returns holds per quote (its records, their strings and the
+speakers' mention spans).
 
 Sizes are in MB of input = 10**6 code points (Python ``str`` length). A run that
 exceeds ``--timeout`` seconds is reported as TIMEOUT and the family's larger sizes
@@ -155,6 +157,11 @@ def gen_capitalised(n: int, rng: random.Random) -> str:
     return "".join(parts)[:n]
 
 
+def gen_he_said(n: int, rng: random.Random) -> str:
+    """``"Yes," he said.`` over and over: a quote every 16 characters, each attributed."""
+    return ('"Yes," he said. ' * (n // 16 + 1))[:n]
+
+
 def gen_crlf(n: int, rng: random.Random) -> str:
     """News text with CRLF line endings."""
     return _news(n, rng).replace("\n", "\r\n")[:n]
@@ -179,6 +186,7 @@ FAMILIES: dict[str, Callable[[int, random.Random], str]] = {
     "unclosed": gen_unclosed,
     "unclosed_reopened": gen_unclosed_reopened,
     "capitalised": gen_capitalised,
+    "he_said": gen_he_said,
     "open_then_close": gen_open_then_close,
     "crlf": gen_crlf,
     "lone_cr": gen_lone_cr,
@@ -241,8 +249,11 @@ def child(family: str, size_mb: float, use_tracemalloc: bool) -> dict[str, objec
 
         del doc
         tracemalloc.start()
-        quoteattr.attribute(text)
-        out["traced_kb"] = tracemalloc.get_traced_memory()[1] // 1024
+        doc = quoteattr.attribute(text)
+        kept, peak = tracemalloc.get_traced_memory()
+        out["traced_kb"] = peak // 1024
+        # What the result itself holds (records and their strings), per quote.
+        out["bytes_per_quote"] = kept // max(1, len(doc.quotes))
         tracemalloc.stop()
     return out
 
@@ -357,7 +368,8 @@ def main() -> int:
                   flush=True)
 
     header = (f"{'family':<18} {'MB':>5} {'seconds':>8} {'MB/s':>7} {'peak MB':>8} "
-              f"{'+mem MB':>8} {'mem/in':>6}" + (f" {'traced':>8}" if args.tracemalloc else "")
+              f"{'+mem MB':>8} {'B/char':>6}"
+              + (f" {'traced':>8} {'B/quote':>7}" if args.tracemalloc else "")
               + f" {'quotes':>7}")
     print(header)
     print("-" * len(header))
@@ -380,7 +392,7 @@ def main() -> int:
                     f"{_fmt_mem(r['peak_kb'])} {_fmt_mem(grow)} "
                     f"{grow * 1024 / max(1, int(r['chars'])):>6.1f}")  # type: ignore[call-overload]
             if args.tracemalloc:
-                line += f" {_fmt_mem(r.get('traced_kb'))}"
+                line += f" {_fmt_mem(r.get('traced_kb'))} {r.get('bytes_per_quote', '-'):>7}"
             print(line + f" {r['quotes']:>7}" + ("  (probe)" if r.get("probe") else ""))
         verdicts.append(_linearity(family, ok, rows, args.timeout))
     print()

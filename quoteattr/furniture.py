@@ -103,7 +103,9 @@ def _patterns(agencies: frozenset[str]) -> _Patterns:
     dateline = (
         rf"[ \t]*(?:{_CITY}|{_PLACE}(?=(?:,[^\n(]{{1,30}})?[ \t]*\({ag}\)))"
         rf"(?:,[ \t]*{_PLACE})?(?:,[ \t]*{_MONTH}[ \t]+\d{{1,2}})?"
-        rf"(?:[ \t]*\({ag}\)[ \t]*|[ \t]+){_DASH}[ \t]*"  # "NOW OPEN—" is a kicker
+        # the service in brackets may be one no list knows: "LISBON (Wire) -"
+        rf"(?:[ \t]*\((?:{ag}|\p{{Lu}}[\p{{L}}&.' ]{{0,30}})\)[ \t]*|[ \t]+)"
+        rf"{_DASH}[ \t]*"  # "NOW OPEN—" is a kicker
     )
     # "(AP)", "(AP Photo/Jane Roe)", "(THE CANADIAN PRESS/Li Wei)", "(Jane Roe / CBC)"; a
     # credit that ends its line makes the line a caption.

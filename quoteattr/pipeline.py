@@ -7,6 +7,7 @@ records once at the end.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -27,10 +28,11 @@ from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
 from .narrator import narrator_name, resolve_speaker
+from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
-from .records import DocumentResult, SpeakerRef
+from .records import DocumentResult, Quote, SpeakerRef, validate_quotes
 from .rules import (
     CueCache,
     Found,
@@ -140,7 +142,8 @@ class Attributor:
                 marks = find_marks(annotation.text, self.lexicon)
             return self._attribute(annotation, doc_id, marks)
         original = parsed.expect_text(text, "text")
-        text = plain_line_breaks(original)  # the stages see LF; the records slice original
+        source, crlf = collapse_crlf(original) if "\r\n" in original else (original, [])
+        text = plain_line_breaks(source)  # the stages see LF; the records slice source
         marks = find_marks(text, self.lexicon)
         if not marks:
             # No quotation mark, no quote: most of an archive's articles end here, without
@@ -149,9 +152,11 @@ class Attributor:
         if type(self.annotator) is EmbeddedAnnotator:
             # Names and cues read the text with the line breaks inside paragraphs as spaces
             # (quoteattr.wrap); one annotation pass, over the flattened text.
-            return self._attribute(self.annotator.annotate(flatten(text, paragraphs_of(text))),
-                                   doc_id, marks, original=original)
-        return self._attribute(self.annotator.annotate(text), doc_id, marks, original=original)
+            annotation = self.annotator.annotate(flatten(text, paragraphs_of(text)))
+        else:
+            annotation = self.annotator.annotate(text)
+        result = self._attribute(annotation, doc_id, marks, original=source)
+        return on_original(result, original, crlf) if crlf else result
 
     def attribute_many(
         self,
@@ -179,9 +184,9 @@ class Attributor:
         ``n_process`` > 1 (or -1, one per core) runs the documents in worker processes,
         ``batch_size`` at a time (:mod:`quoteattr.batch`). Results still come in input
         order as soon as they are ready, and only a few chunks per process are read
-        ahead, so ``texts`` may be an endless stream. The worker processes are started
-        with "spawn": a script that uses them needs an ``if __name__ == "__main__":``
-        guard, and a custom annotator must be picklable.
+        ahead, so ``texts`` may be an endless stream. The workers are forked on Linux
+        where safe, else spawned: a script that uses them needs an
+        ``if __name__ == "__main__":`` guard, and a custom annotator must be picklable.
 
         ``progress`` is a callback called as ``progress(done, result)`` after each result,
         or True for a tqdm bar (``pip install tqdm``).
@@ -264,10 +269,13 @@ class Attributor:
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
         if narrator:
             named = narrator_name(contexts, speakers, narrator[0],
-                                  lambda c: addressees(inp, c))
+                                  functools.partial(addressees, inp))
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]
+        # Tokens, entities, contexts and the cue cache are done with: freed before the
+        # records are built, they do not add to the run's peak memory.
+        del annotation, inp, contexts, cue_cache, found, kinds, marks
         return _build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
@@ -366,6 +374,10 @@ def _empty_result(text: str, doc_id: str | None) -> DocumentResult:
     return result
 
 
+_VALIDATE_EVERY = 256
+"""Quote records validated together; their dicts are dropped before the next slice."""
+
+
 def _build_result(
     text: str, doc_id: str | None, decisions: list[_Decision], coref: Coreference
 ) -> DocumentResult:
@@ -385,6 +397,7 @@ def _build_result(
     # tuples hash and sort in C (the order and equality are the same).
     phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
     records: list[dict[str, object]] = []
+    quotes: list[Quote] = []
     resolutions: list[str | None] = []  # how each speaker's name was reached (calibration)
     top: list[float] = []  # the confidence of each top-level quote, in order
     open_parents: list[tuple[int, int]] = []
@@ -432,6 +445,9 @@ def _build_result(
             "parent": parent,
         })
         resolutions.append(resolution)
+        if len(records) == _VALIDATE_EVERY:  # validated a slice at a time: a lower peak
+            quotes.extend(validate_quotes(records))
+            records.clear()
         if d.parent is None:
             top.append(confidence)
     speakers = []
@@ -447,9 +463,11 @@ def _build_result(
             "mentions": [{"start": start, "end": end, "text": text[start:end]}
                          for start, end in sorted(spans)],
         })
-    result = DocumentResult.model_validate(
-        {"doc_id": doc_id, "quotes": records, "speakers": speakers}
+    quotes.extend(validate_quotes(records))
+    result = DocumentResult.model_validate(  # takes the validated quotes as they are
+        {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
     )
     result._text = text
     result._resolutions = tuple(resolutions)
+    result._compact()
     return result

@@ -12,7 +12,15 @@ import json
 import re
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import PydanticSerializationError
 
 Offset = Annotated[int, Field(ge=0)]
@@ -93,6 +101,25 @@ def _loads_keeping_surrogates(text: str) -> Any:
     return json.loads(raw)
 
 
+_FULL_FIELDS_SETS: dict[type[BaseModel], set[str]] = {}
+"""Per record class, the one fields-set its records with every field set share."""
+
+
+def full_fields_set(cls: type[BaseModel]) -> set[str]:
+    """The shared fields-set of ``cls``'s records that have every field set."""
+    full = _FULL_FIELDS_SETS.get(cls)
+    if full is None:
+        full = _FULL_FIELDS_SETS[cls] = set(cls.model_fields)
+    return full
+
+
+def _share_fields_set(record: BaseModel) -> None:
+    full = full_fields_set(type(record))
+    names = record.__pydantic_fields_set__
+    if names is not full and len(names) == len(full):
+        object.__setattr__(record, "__pydantic_fields_set__", full)
+
+
 class TextSpan(_Record):
     """A stretch of the original text."""
 
@@ -159,6 +186,30 @@ class Speaker(_Record):
     """Names, pronouns and role nouns that refer to this speaker, in text order."""
 
 
+_QUOTES: TypeAdapter[list[Quote]] | None = None
+
+
+def validate_quotes(fields: list[dict[str, Any]]) -> list[Quote]:
+    """Quote records from their fields, validated in one call, sharing fields-sets.
+
+    The pipeline validates a long document's quotes a slice at a time, so the plain dicts
+    and the validated records of all its quotes are never in memory together.
+    """
+    global _QUOTES  # noqa: PLW0603 - built on first use: most imports never need it
+    if _QUOTES is None:
+        _QUOTES = TypeAdapter(list[Quote])
+    quotes = _QUOTES.validate_python(fields)
+    for quote in quotes:
+        _share_fields_set(quote)
+        if quote.mention is not None:
+            _share_fields_set(quote.mention)
+        if quote.cue is not None:
+            _share_fields_set(quote.cue)
+        if quote.speaker is not None:
+            _share_fields_set(quote.speaker)
+    return quotes
+
+
 class DocumentResult(_Record):
     """The quotes of one document, in order of ``start``, and their speakers."""
 
@@ -191,6 +242,27 @@ class DocumentResult(_Record):
 
     def __hash__(self) -> int:
         return hash((self.doc_id, self.quotes, self.speakers, self.error))
+
+    def _compact(self) -> None:
+        """Let every record of one class that has all its fields set share one fields-set.
+
+        pydantic gives each record its own ``set`` of the names of the fields it was given:
+        728 bytes for a quote, 216 for each span, about two fifths of a quote record with
+        its spans. Nothing changes a frozen record's set (``model_copy`` copies it first),
+        so records share one per class; treat ``model_fields_set`` as read-only.
+        """
+        for quote in self.quotes:
+            _share_fields_set(quote)
+            if quote.mention is not None:
+                _share_fields_set(quote.mention)
+            if quote.cue is not None:
+                _share_fields_set(quote.cue)
+            if quote.speaker is not None:
+                _share_fields_set(quote.speaker)
+        for speaker in self.speakers:
+            _share_fields_set(speaker)
+            for mention in speaker.mentions:
+                _share_fields_set(mention)
 
     def spans(self) -> list[tuple[str, TextSpan]]:
         """Every span in the result with a label ("quotes[2].mention"): each quote, its

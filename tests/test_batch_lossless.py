@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,24 +46,27 @@ def test_texts_with_surrogates_come_back_whole_and_in_order(attributor: Attribut
 def test_a_result_the_parent_cannot_read_or_match_is_an_error_record_in_place(
     attributor: Attributor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The parent reads the workers' JSON in this process, so a patch here reaches it.
-    real = DocumentResult.model_validate_json
+    # The parent rebuilds the workers' packed results in this process, so a patch here
+    # reaches it.
+    from quoteattr import batch
 
-    def flaky(data: str | bytes | bytearray, **kwargs: object) -> DocumentResult:
-        if "page-3" in str(data):
+    real = batch.unpack
+
+    def flaky(packed: Any, text: str) -> DocumentResult:
+        if "page-3" in str(packed[0]):
             msg = "unreadable"
             raise ValueError(msg)
-        result = real(data, **kwargs)  # type: ignore[arg-type]
-        if "page-6" in str(data):
+        result = real(packed, text)
+        if "page-6" in str(packed[0]):
             return result.model_copy(update={"doc_id": "page-7"})
         return result
 
-    monkeypatch.setattr(DocumentResult, "model_validate_json", flaky)
+    monkeypatch.setattr(batch, "unpack", flaky)
     texts, ids = _inputs(8)
     pooled = list(attributor.attribute_many(texts, doc_ids=ids, n_process=2, batch_size=3))
     assert [r.doc_id for r in pooled] == ids
     assert [r.error is not None for r in pooled] == [i in (3, 6) for i in range(8)]
-    assert pooled[3].error == "ValueError: unreadable"
+    assert pooled[3].error == "TransportError: ValueError: unreadable"
     assert "came back with doc id 'page-7'" in (pooled[6].error or "")
 
 

@@ -3,7 +3,8 @@
 The flow (the project style guide, part 2) is errors -> spans -> lexicon -> annotation
 -> wrap -> annotators -> quotemarks -> quotes -> kinds -> context -> notspeech ->
 mention_words -> mentions -> furniture -> coref -> rules -> narrator -> records -> confidence
--> rows -> many -> pipeline -> batch -> render -> the package ``__init__`` -> cli
+-> rows -> packed -> newlines -> many -> pipeline -> batch -> render -> the package
+``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place.
 """
@@ -26,7 +27,7 @@ LAYERS = (
     "errors", "spans", "wordtrie", "lexicon", "annotation", "wrap", "stanza_models",
     "annotators", "quotemarks",
     "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture", "coref",
-    "rules", "narrator", "records", "confidence", "rows", "many",
+    "rules", "narrator", "records", "confidence", "rows", "packed", "newlines", "many",
     "pipeline", "batch",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",

@@ -143,10 +143,24 @@ def test_lexicon_tables() -> None:
 
 
 def test_custom_lexicon_without_agencies_still_finds_bylines() -> None:
-    """A lexicon built without the agency table (its defaults) loses agency tags only."""
+    """A lexicon built without the agency table (its defaults) loses agency tags only: a
+    dateline in capitals is known by its shape, whatever service its brackets name."""
     from dataclasses import replace
 
     lex = replace(default_lexicon(), agencies=frozenset())
     text = "By Ana Duarte\n\nWASHINGTON (AP) — The Senate met. — Reuters"
     regions = [text[r.start : r.end] for r in find_furniture(text, lex).regions]
-    assert regions == ["By Ana Duarte"]
+    assert regions == ["By Ana Duarte", "WASHINGTON (AP) — "]
+
+
+@pytest.mark.parametrize("line", ["LISBON (Wire) - The port reopened.",
+                                  "MADRID (Local News Service) — Rain fell.",
+                                  "ST. JOHN'S, N.L. (NTV) — The ferry ran late."])
+def test_a_dateline_with_a_service_no_list_knows(line: str) -> None:
+    regions = [line[r.start : r.end] for r in find_furniture(line, default_lexicon()).regions]
+    assert len(regions) == 1 and line.startswith(regions[0]) and regions[0].rstrip()[-1] in "—-"
+
+
+def test_a_bracket_after_a_name_in_running_text_is_no_dateline() -> None:
+    text = "The mayor (Ind.) - who won by 40 votes - said little."
+    assert find_furniture(text, default_lexicon()).regions == ()
