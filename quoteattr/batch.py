@@ -25,12 +25,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .annotators.parsed import expect_text, is_parsed
 from .errors import QuoteattrError
 from .many import DocIds
-from .pipeline import Attributor
 from .records import DocumentResult
 
 _CHUNKS_PER_WORKER = 2
@@ -41,6 +40,19 @@ _PARENT_POLL_SECONDS = 0.5
 
 _ChunkResult = list[str | QuoteattrError]
 """Per document, its result's JSON, or the wrong-argument error that ended the chunk."""
+
+
+
+class Attributor(Protocol):
+    """What the pool runs: the serial loop of :class:`quoteattr.Attributor`, received as a
+    value (pickled into each worker), so this module never imports the pipeline above it."""
+
+    def _attribute_each(
+        self, texts: Iterable[str | Any], ids: DocIds
+    ) -> Iterator[DocumentResult]:
+        """Attribute each text in turn; a failed document becomes an error record."""
+        ...
+
 
 _worker_attributor: Attributor | None = None
 """The one Attributor of a worker process, set by the pool initializer; unused in the parent."""
@@ -81,7 +93,7 @@ def attribute_in_processes(
     """
     workers = process_count(n_process)
     if workers == 1:
-        return attributor.attribute_many(texts, doc_ids=doc_ids)
+        return attributor._attribute_each(texts, DocIds(doc_ids))
     return _stream(attributor, texts, doc_ids, workers=workers, batch_size=batch_size)
 
 
@@ -176,7 +188,7 @@ def _received(item: str, text: str, doc_id: str | None) -> DocumentResult:
         return DocumentResult(doc_id=doc_id, error=(
             f"TransportError: the worker's result came back with doc id {result.doc_id!r}"))
     if result.error is None:
-        result._text = text  # the caller's own string, as in a serial run
+        result._attach_text(text)  # the caller's own string, as in a serial run
     return result
 
 
