@@ -1,5 +1,6 @@
-"""Tests for the HTML view in quoteattr/render.py: ``parse_quotes``, ``render_html``,
-``render_page``, ``DocumentResult._repr_html_`` and ``quoteattr extract --format html``."""
+"""Tests for the HTML view in quoteattr/render/ (marks, markup, styles): ``parse_quotes``,
+``render_html``, ``render_page``, ``DocumentResult._repr_html_`` and ``quoteattr extract
+--format html``."""
 
 from __future__ import annotations
 

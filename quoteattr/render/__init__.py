@@ -10,6 +10,10 @@ plain dict of character offsets, and the renderer works only from that dict, esc
 fragment of text. Overlapping spans are split at every boundary, so the markup always nests
 properly whatever the offsets are. Styles are inline, because notebook front ends may drop
 ``<style>`` elements; only the standalone page (``templates/page.html``) adds a stylesheet.
+
+The rooms: :mod:`.table` (the text table), :mod:`.marks` (records -> the plain dict),
+:mod:`.markup` (the dict -> HTML), :mod:`.styles` (palette and inline styles); this module
+gives the HTML view its entry points and registers it as ``DocumentResult._repr_html_``.
 """
 
 from __future__ import annotations
