@@ -18,8 +18,7 @@ from .spans import Span
 
 
 class Decision(NamedTuple):
-    """One quote's kind and attribution, before records are built (a named tuple: quicker
-    to make than a frozen dataclass)."""
+    """One quote's kind and attribution, before records are built (a named tuple)."""
 
     quote: QuoteSpan
     kind: QuoteKind
@@ -37,7 +36,7 @@ def _one_line(name: str) -> str:
 
 def _span(text: str, span: Span | None) -> dict[str, object] | None:
     """A :class:`TextSpan`'s fields, for :func:`build_result`'s one validation; None for no
-    span or an empty one (the test ``Span.__len__`` made, without that Python call)."""
+    span or an empty one (``Span.__len__``'s test, written out)."""
     if span is None or span.end == span.start:
         return None
     return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
@@ -54,17 +53,14 @@ def build_result(
     """The document's records, validated in one call.
 
     The records are built as plain dicts and validated by one ``model_validate`` of the
-    whole :class:`DocumentResult`: pydantic then builds the nested records without a
-    Python ``__init__`` call for each, about a third cheaper than constructing them one
-    by one (the records and their checks are unchanged).
+    whole :class:`DocumentResult` (the records and their checks are those of building
+    them one by one; why: docs/batch.md, "Where the time goes").
     """
     decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
     ids: dict[int, str] = {}
-    # One SpeakerRef per speaker, made once: the quotes share it, and pydantic takes a model
-    # instance as it is instead of validating the same fields again for every quote.
+    # One SpeakerRef per speaker, made once: the quotes share it.
     refs: dict[int, SpeakerRef] = {}
-    # Spans as (start, end) tuples: Span's generated __hash__ and __lt__ are Python calls,
-    # tuples hash and sort in C (the order and equality are the same).
+    # Spans as (start, end) tuples (the order and equality of Span's).
     phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
     records: list[dict[str, object]] = []
     resolutions: list[str | None] = []  # how each speaker's name was reached (calibration)
