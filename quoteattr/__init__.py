@@ -20,9 +20,11 @@ from .errors import (
     LexiconError,
     QuoteattrError,
     QuoteattrWarning,
+    TextUnavailableError,
 )
 from .pipeline import Attributor
 from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan
+from .render import render_html as _render_html  # noqa: F401 - gives results their notebook view
 
 __version__ = "0.1.0"
 
@@ -45,6 +47,7 @@ __all__ = [
     "Speaker",
     "SpeakerRef",
     "TextSpan",
+    "TextUnavailableError",
     "__version__",
     "attribute",
     "download",

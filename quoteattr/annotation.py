@@ -125,9 +125,8 @@ class TokenTable(Sequence[Token]):
 
 
 class Entity(NamedTuple):
-    """A named entity: a person, organisation, place or group name (a named tuple: one
-    is made for every name of the text, and tuples are quicker to make than frozen
-    dataclasses)."""
+    """A named entity: a person, organisation, place or group name (a named tuple, as one
+    is made for every name of the text: docs/batch.md, "Where the time goes")."""
 
     span: Span
     label: EntityLabel

@@ -32,14 +32,14 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from .annotation import Annotator
 from .annotators.embedded import EmbeddedAnnotator
 from .annotators.parsed import expect_text, is_parsed, parsed_text
 from .errors import QuoteattrError
 from .many import DocIds
 from .packed import Packed, pack, unpack
-from .pipeline import Attributor
 from .records import DocumentResult
 
 _CHUNKS_PER_WORKER = 2
@@ -50,6 +50,22 @@ _PARENT_POLL_SECONDS = 0.5
 
 _ChunkResult = list[Packed | QuoteattrError]
 """Per document, its packed result, or the wrong-argument error that ended the chunk."""
+
+
+
+class Attributor(Protocol):
+    """What the pool runs: the serial loop of :class:`quoteattr.Attributor`, received as a
+    value (pickled into each worker), so this module never imports the pipeline above it."""
+
+    annotator: Annotator
+    """Which annotator it runs: the pool forks its workers only for the embedded one."""
+
+    def _attribute_each(
+        self, texts: Iterable[str | Any], ids: DocIds
+    ) -> Iterator[DocumentResult]:
+        """Attribute each text in turn; a failed document becomes an error record."""
+        ...
+
 
 _worker_attributor: Attributor | None = None
 """The one Attributor of a worker process, set by the pool initializer; unused in the parent."""
@@ -90,7 +106,7 @@ def attribute_in_processes(
     """
     workers = process_count(n_process)
     if workers == 1:
-        return attributor.attribute_many(texts, doc_ids=doc_ids)
+        return attributor._attribute_each(texts, DocIds(doc_ids))
     return _stream(attributor, texts, doc_ids, workers=workers, batch_size=batch_size)
 
 
@@ -224,7 +240,7 @@ def _received(item: Packed, text: str, doc_id: str | None) -> DocumentResult:
         return DocumentResult(doc_id=doc_id, error=(
             f"TransportError: the worker's result came back with doc id {result.doc_id!r}"))
     if result.error is not None:
-        result._text = ""  # as the serial path's error records: no text
+        result._attach_text(None)  # as the serial path's error records: no text
     return result
 
 

@@ -21,8 +21,8 @@ longer one only when a speech cue comes early in it ("Mr. Trump asked, repeating
 
 
 class QuoteContext(NamedTuple):
-    """One quote with the clause windows around it (a named tuple: quicker to make than a
-    frozen dataclass, one per quote)."""
+    """One quote with the clause windows around it (a named tuple, one per quote:
+    docs/batch.md, "Where the time goes")."""
 
     position: int
     """Index of the quote in the document's top-level quote list."""

@@ -37,6 +37,13 @@ class BackendUnavailableError(QuoteattrError, RuntimeError):
     code = "QA004"
 
 
+class TextUnavailableError(QuoteattrError, LookupError):
+    """A result does not carry its article text: it was read from JSON (which holds
+    offsets, not the article), built by hand, or records a failed document."""
+
+    code = "QA005"
+
+
 class QuoteattrWarning(UserWarning):
     """Base class of quoteattr's warnings: something worked but probably not as meant."""
 

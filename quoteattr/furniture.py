@@ -163,8 +163,8 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
     is tried: the start of a short line that does not end as a sentence does or starts
     with a label (bylines, credits, link lines), a line opening in capitals or with a
     bracket near its start (datelines), each opening bracket, and the end of a line with
-    no sentence end ("— Reuters"). One scan of one pattern over the whole text cost a
-    sixth of the pipeline's instructions on PolNeAR; this costs a few per cent.
+    no sentence end ("— Reuters"), rather than one scan of one pattern over the whole
+    text (the cost of each: docs/batch.md, "Where the time goes").
     """
     pats = _patterns(lexicon.agencies)
     if "\r" in text:  # a CRLF line reads as an LF one with a trailing blank; same offsets

@@ -9,16 +9,13 @@ are names, not speech.
 
 from __future__ import annotations
 
-from typing import Literal
-
 import regex
 
 from .quotes import QuoteSpan
+from .records import QuoteKind
 from .spans import BLANK, Span
 
 # concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
-
-QuoteKind = Literal["direct", "mixed", "nested", "scare"]
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _COUNTED_WORDS = 7

@@ -46,6 +46,4 @@ def on_original(result: DocumentResult, original: str, positions: Sequence[int])
         return value
 
     moved = DocumentResult.model_validate(move(result.model_dump()))
-    moved._text = original
-    moved._resolutions = result._resolutions
-    return moved
+    return moved._attach_text(original, result._resolutions)

@@ -1,8 +1,8 @@
 """The Attributor: text -> annotation -> quotes -> mentions -> entities -> rules -> records.
 
-Each stage is a pure function over frozen values; this module only runs them in
-order, resolves each attribution's mention to an entity, and builds the pydantic
-records once at the end.
+Each stage is a pure function over frozen values; this module only checks the arguments,
+runs the stages in order and resolves each attribution's mention to an entity, and
+:mod:`quoteattr.result` builds the pydantic records once at the end.
 """
 
 from __future__ import annotations
@@ -11,19 +11,19 @@ import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
 from .annotation import Annotation, Annotator
 from .annotators import parsed
 from .annotators.embedded import EmbeddedAnnotator, paragraphs_of
-from .confidence import assess, carried
+from .confidence import carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
 from .furniture import Furniture, find_furniture
-from .kinds import QuoteKind, classify_quote
+from .kinds import classify_quote
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
@@ -32,7 +32,8 @@ from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
-from .records import DocumentResult, Quote, SpeakerRef, validate_quotes
+from .records import DocumentResult, QuoteKind
+from .result import Decision, build_result, empty_result
 from .rules import (
     CueCache,
     Found,
@@ -45,24 +46,11 @@ from .rules import (
     quote_speaker_cue,
     speaker_cue_quote,
 )
-from .spans import Span, plain_line_breaks
+from .spans import plain_line_breaks
 from .wrap import flatten
 
 _ANNOTATORS = ("embedded", "stanza", "spacy")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
-
-
-class _Decision(NamedTuple):
-    """One quote's kind and attribution, before records are built (a named tuple: quicker
-    to make than a frozen dataclass)."""
-
-    quote: QuoteSpan
-    kind: QuoteKind
-    found: Found | None
-    cluster: int | None
-    parent: int | None = None
-    carried: str | None = None  # how a speaker taken from the quote before came (confidence)
-    narrated: bool = False  # a narrator's "I" given the entity the narrator is addressed as
 
 
 class Attributor:
@@ -136,7 +124,7 @@ class Attributor:
             source = parsed.parsed_text(text)
             marks = find_marks(source, self.lexicon) if source is not None else None
             if marks == ():  # no quotation mark: no conversion of the parse either
-                return _empty_result(source or "", doc_id)
+                return empty_result(source or "", doc_id)
             annotation = parsed.parsed_annotation(text, self.lexicon, source)
             if marks is None:
                 marks = find_marks(annotation.text, self.lexicon)
@@ -148,7 +136,7 @@ class Attributor:
         if not marks:
             # No quotation mark, no quote: most of an archive's articles end here, without
             # running the annotator (for stanza, its models) over them.
-            return _empty_result(original, doc_id)
+            return empty_result(original, doc_id)
         if type(self.annotator) is EmbeddedAnnotator:
             # Names and cues read the text with the line breaks inside paragraphs as spaces
             # (quoteattr.wrap); one annotation pass, over the flattened text.
@@ -252,7 +240,7 @@ class Attributor:
                         token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache,
                         speakers=speakers, cluster_of=coref.cluster_of, genre=self.genre)
-        decisions: list[_Decision] = []
+        decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):
             result = None if kind == "scare" else attribute_quote(ctx, inp)
@@ -263,7 +251,7 @@ class Attributor:
                 # the narrator's "I" makes nobody salient for a later "he" or "she"
                 coref.note_speaker(ctx.quote.span.start, cluster)
             origin = None if result is None else result.inherited_from
-            decisions.append(_Decision(ctx.quote, kind, result, cluster, carried=None if (
+            decisions.append(Decision(ctx.quote, kind, result, cluster, carried=None if (
                 origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
@@ -276,7 +264,7 @@ class Attributor:
         # Tokens, entities, contexts and the cue cache are done with: freed before the
         # records are built, they do not add to the run's peak memory.
         del annotation, inp, contexts, cue_cache, found, kinds, marks
-        return _build_result(original or text, doc_id, decisions, coref)
+        return build_result(original or text, doc_id, decisions, coref)
 
     # -- stages ----------------------------------------------------------------------------
 
@@ -322,7 +310,7 @@ class Attributor:
         inp: RuleInput,
         coref: Coreference,
         mentions: MentionIndex,
-    ) -> Iterator[_Decision]:
+    ) -> Iterator[Decision]:
         # Depth-first without recursion: quotes may nest as deep as a text likes.
         pending = list(reversed(nested_contexts(text, quotes, parent)))
         while pending:
@@ -331,7 +319,7 @@ class Attributor:
                 quote_speaker_cue(ctx, inp), ctx
             )
             cluster = resolve_speaker(result, coref, mentions, None)  # a quoted "I" is no narrator
-            yield _Decision(ctx.quote, "nested", result, cluster, parent=-1)
+            yield Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))
 
 
@@ -352,122 +340,3 @@ def _rebuild_attributor(
     annotator: Annotator | str, lexicon: Lexicon | None, genre: str = "news"
 ) -> Attributor:
     return Attributor(annotator=annotator, lexicon=lexicon, genre=genre)
-
-
-def _one_line(name: str) -> str:
-    """A name read over a line break ("his\r\nsister" in a wrapped text), on one line."""
-    return " ".join(name.split()) if "  " in name or "\n" in name or "\r" in name else name
-
-
-def _span(text: str, span: Span | None) -> dict[str, object] | None:
-    """A :class:`TextSpan`'s fields, for :func:`_build_result`'s one validation; None for no
-    span or an empty one (the test ``Span.__len__`` made, without that Python call)."""
-    if span is None or span.end == span.start:
-        return None
-    return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
-
-
-def _empty_result(text: str, doc_id: str | None) -> DocumentResult:
-    """The result for a text without quotes (what :func:`_build_result` gives for it)."""
-    result = DocumentResult(doc_id=doc_id)
-    result._text = text
-    return result
-
-
-_VALIDATE_EVERY = 256
-"""Quote records validated together; their dicts are dropped before the next slice."""
-
-
-def _build_result(
-    text: str, doc_id: str | None, decisions: list[_Decision], coref: Coreference
-) -> DocumentResult:
-    """The document's records, validated in one call.
-
-    The records are built as plain dicts and validated by one ``model_validate`` of the
-    whole :class:`DocumentResult`: pydantic then builds the nested records without a
-    Python ``__init__`` call for each, about a third cheaper than constructing them one
-    by one (the records and their checks are unchanged).
-    """
-    decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
-    ids: dict[int, str] = {}
-    # One SpeakerRef per speaker, made once: the quotes share it, and pydantic takes a model
-    # instance as it is instead of validating the same fields again for every quote.
-    refs: dict[int, SpeakerRef] = {}
-    # Spans as (start, end) tuples: Span's generated __hash__ and __lt__ are Python calls,
-    # tuples hash and sort in C (the order and equality are the same).
-    phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
-    records: list[dict[str, object]] = []
-    quotes: list[Quote] = []
-    resolutions: list[str | None] = []  # how each speaker's name was reached (calibration)
-    top: list[float] = []  # the confidence of each top-level quote, in order
-    open_parents: list[tuple[int, int]] = []
-    for n, d in enumerate(decisions):
-        qspan = d.quote.span
-        while open_parents and open_parents[-1][1] <= qspan.start:
-            open_parents.pop()
-        parent = open_parents[-1][0] if open_parents and d.quote.depth > 0 else None
-        open_parents.append((n, qspan.end))
-        f = d.found
-        cluster = d.cluster
-        speaker = None
-        if cluster is not None:
-            speaker = refs.get(cluster)
-            if speaker is None:  # ids in order of each speaker's first quote
-                sid = ids[cluster] = f"S{len(ids) + 1}"
-                speaker = refs[cluster] = SpeakerRef(id=sid, name=_one_line(
-                    coref.clusters[cluster].name))
-        confidence, resolution = 0.0, None
-        if f is None:
-            mention = cue = None
-            rule = "not_speech" if d.kind == "scare" else "unattributed"
-        else:
-            span = f.mention_span
-            mention = _span(text, span)
-            cue = _span(text, f.cue)
-            rule = f.rule
-            if speaker is not None and cluster is not None:
-                resolution, confidence = assess(f, d.carried, coref.index, speaker.name,
-                                                coref.clusters[cluster].named, top)
-            if span is not None and mention is not None and cluster is not None and (
-                f.mention is None or d.narrated
-            ):
-                phrase_spans.setdefault(cluster, set()).add((span.start, span.end))
-        records.append({
-            "start": qspan.start,
-            "end": qspan.end,
-            "text": text[qspan.start : qspan.end],
-            "kind": d.kind,
-            "speaker": speaker,
-            "mention": mention,
-            "cue": cue,
-            "rule": rule,
-            "confidence": confidence,
-            "parent": parent,
-        })
-        resolutions.append(resolution)
-        if len(records) == _VALIDATE_EVERY:  # validated a slice at a time: a lower peak
-            quotes.extend(validate_quotes(records))
-            records.clear()
-        if d.parent is None:
-            top.append(confidence)
-    speakers = []
-    index_mentions = coref.index.mentions
-    for cluster_index, sid in ids.items():
-        c = coref.clusters[cluster_index]
-        spans = phrase_spans.get(cluster_index, set())
-        for i in c.mentions:
-            m = index_mentions[i]  # its full_span, without making a Span
-            spans.add((m.title_start if m.title_start >= 0 else m.span.start, m.span.end))
-        speakers.append({
-            "id": sid, "name": refs[cluster_index].name, "type": c.type, "titles": tuple(c.titles),
-            "mentions": [{"start": start, "end": end, "text": text[start:end]}
-                         for start, end in sorted(spans)],
-        })
-    quotes.extend(validate_quotes(records))
-    result = DocumentResult.model_validate(  # takes the validated quotes as they are
-        {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
-    )
-    result._text = text
-    result._resolutions = tuple(resolutions)
-    result._compact()
-    return result

@@ -53,8 +53,8 @@ def _clipped_pattern(words: frozenset[str]) -> regex.Pattern[str]:
 
 class MarkToken(NamedTuple):
     """One quotation mark found in the text, with what its context allows it to do (a
-    named tuple: a text may hold one per character, and tuples are smaller and quicker
-    to make than frozen dataclasses)."""
+    named tuple, as a text may hold one per character: docs/batch.md, "Where the time
+    goes")."""
 
     start: int
     end: int
@@ -90,8 +90,8 @@ def _mark_matches(text: str, marks: tuple[str, ...]) -> list[tuple[int, str]]:
     and the mark's string for each match, in text order.
 
     The same leftmost, non-overlapping matches, found by ``str.find`` of each first
-    character instead: a regex scan costs some 80-200 instructions per character of
-    text, and quotation marks are rare (fewer than one character in a hundred).
+    character instead of a regex scan, since quotation marks are rare (the cost:
+    docs/batch.md, "Where the time goes").
     """
     by_first = _marks_by_first_char(marks)
     if by_first is None:  # an empty mark matches everywhere: leave that to the regex
@@ -205,7 +205,7 @@ def find_marks(text: str, lexicon: Lexicon) -> tuple[MarkToken, ...]:
                     # Glued on both sides (word"word): let the pairing decide.
                     can_open = can_close = True
         if can_open or can_close:
-            # info.mark is the table's own string: a "“" per mark would cost 76 bytes each
+            # info.mark is the table's own string, shared by every mark of that kind
             found.append(MarkToken(start, end, info.mark, info.family, can_open, can_close,
                                    info.also_closes, weak))
     return tuple(found)

@@ -50,7 +50,7 @@ class QuoteSpan(NamedTuple):
     """A paired quotation: the span covers both marks; ``content`` lies between them.
 
     A named tuple, as :class:`~quoteattr.mentions.Mention`: as immutable as a frozen
-    dataclass and half the cost to make, at one per quotation.
+    dataclass and cheaper to make (docs/batch.md, "Where the time goes").
     """
 
     span: Span

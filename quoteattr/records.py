@@ -3,102 +3,33 @@
 Fields may be added in later releases but never dropped or renamed. Offsets are
 Python ``str`` indices into the caller's original text, and every ``text`` field
 equals ``original[start:end]``.
+
+Records are the contract at the bottom of the package: they import nothing of quoteattr
+but errors and the flat rows (:mod:`quoteattr.rows`). The notebook view is the renderer's,
+registered here by :mod:`quoteattr.render` when it loads, so no import points back up.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Field,
     PrivateAttr,
     TypeAdapter,
-    ValidationError,
     model_validator,
 )
-from pydantic_core import PydanticSerializationError
+
+from .errors import InputTypeError, InputValueError, TextUnavailableError, describe_type, expect_str
+from .exactjson import ExactJsonRecord as _Record
+from .rows import dataframe_of
 
 Offset = Annotated[int, Field(ge=0)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 QuoteKind = Literal["direct", "mixed", "nested", "scare"]
 SpeakerType = Literal["person", "organization", "group", "unknown"]
-MentionKind = Literal["name", "pronoun", "nominal"]
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\\\|\\u([dD][89a-fA-F][0-9a-fA-F]{2})")
-"""An escaped backslash (kept as it is) or a surrogate's ``\\uXXXX`` escape (group 1)."""
-
-
-class _Record(BaseModel):
-    """JSON in and out that is exact for any Python ``str``, lone surrogates included.
-
-    pydantic's own JSON writer refuses a surrogate code point and its reader refuses a lone
-    surrogate escape (pydantic-core issue 1363), yet scraped or ``surrogateescape``-decoded
-    text holds them. Both methods keep pydantic's fast path and fall back only for such text.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
-
-    def model_dump_json(self, **kwargs: Any) -> str:
-        """pydantic's JSON; a surrogate code point becomes a ``\\udXXX`` escape.
-
-        Characters beyond U+FFFF stay themselves (unless ``ensure_ascii``), so in this JSON
-        an escaped surrogate always stands for one surrogate code point of the original, even
-        two in a row, which :meth:`model_validate_json` reads back as two.
-        """
-        try:
-            return super().model_dump_json(**kwargs)
-        except PydanticSerializationError:
-            return _dump_with_surrogates(self, kwargs)
-
-    @classmethod
-    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
-        """pydantic's reader, except that JSON with a surrogate escape is read code point
-        by code point, so what :meth:`model_dump_json` wrote comes back equal.
-
-        Such JSON is tried first with each escape kept as its own code point (how this
-        class writes it), then by the JSON standard, which joins an escaped high and low
-        surrogate into one character (how ``json.dumps(ensure_ascii=True)`` writes one).
-        """
-        text = ""
-        if isinstance(json_data, str):
-            text = json_data
-        elif b"\\ud" in json_data or b"\\uD" in json_data:
-            # Not UTF-8: left to pydantic's reader, which says so as a ValidationError.
-            with contextlib.suppress(UnicodeDecodeError):
-                text = bytes(json_data).decode("utf-8")
-        if "\\ud" not in text and "\\uD" not in text:
-            return super().model_validate_json(json_data, **kwargs)
-        try:
-            return cls.model_validate(_loads_keeping_surrogates(text), **kwargs)
-        except (ValidationError, ValueError) as exact_error:
-            try:
-                return super().model_validate_json(json_data, **kwargs)
-            except ValidationError:
-                raise exact_error from None
-
-
-def _dump_with_surrogates(record: BaseModel, options: dict[str, Any]) -> str:
-    """JSON of a record holding surrogate code points, laid out as pydantic lays it out."""
-    indent = options.pop("indent", None)
-    ensure_ascii = options.pop("ensure_ascii", False)
-    data = record.model_dump(mode="json", **options)
-    separators = (",", ":") if indent is None else (",", ": ")
-    out = json.dumps(data, indent=indent, ensure_ascii=ensure_ascii, separators=separators)
-    # json.dumps leaves surrogates raw without ensure_ascii; raw ones occur only inside strings.
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", out)
-
-
-def _loads_keeping_surrogates(text: str) -> Any:
-    """``json.loads``, but each surrogate escape is its own code point, even in a pair."""
-    raw = _SURROGATE_ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] else m[0], text)
-    return json.loads(raw)
 
 
 _FULL_FIELDS_SETS: dict[type[BaseModel], set[str]] = {}
@@ -222,15 +153,57 @@ class DocumentResult(_Record):
     error: str | None = None
     """Set only by batch runs: why this document could not be processed ("ValueError: ...");
     its ``quotes`` and ``speakers`` are then empty."""
-    _text: str = PrivateAttr(default="")
+    _text: str | None = PrivateAttr(default=None)
+    """The original text, set by :meth:`_attach_text`; None when the result does not carry it."""
     _resolutions: tuple[str | None, ...] = PrivateAttr(default=())
     """Per quote, how the speaker's name was reached (``quoteattr.confidence``); not part
     of the JSON contract, read by the calibration script through ``resolutions``."""
 
     @property
     def text(self) -> str:
-        """The original text the offsets index (not part of the JSON output)."""
+        """The original text the offsets index, carried by the results ``attribute`` makes.
+
+        It is not part of the JSON (the contract holds offsets, not the article), so a result
+        read from JSON, built by hand or standing for a failed document has none: then this
+        raises :class:`~quoteattr.errors.TextUnavailableError`, and :meth:`with_text` gives
+        the text back.
+        """
+        if self._text is None:
+            msg = ("this result does not carry its article text: results read from JSON, built "
+                   "by hand or recording a failed document have none (the JSON holds offsets, "
+                   "not the article); attach it with result.with_text(original)")
+            raise TextUnavailableError(msg)
         return self._text
+
+    def with_text(self, text: str) -> DocumentResult:
+        """A copy of this result carrying ``text``, the original its offsets index.
+
+        For a result read back from JSON. Every span must slice back
+        (``text[start:end] == span.text``), or :class:`~quoteattr.errors.InputValueError`
+        names the first that does not: offsets into another text would mark the wrong words.
+        """
+        expect_str(text, argument="text")
+        for label, span in self.spans():
+            found = text[span.start : span.end]
+            if found != span.text:
+                msg = (f"text does not fit this result: {label} is {span.text!r} at "
+                       f"[{span.start}, {span.end}), but the text holds {found!r} there; "
+                       "pass the original text the result was made from")
+                raise InputValueError(msg)
+        return self.model_copy()._attach_text(text)
+
+    def _attach_text(
+        self, text: str | None, resolutions: tuple[str | None, ...] = ()
+    ) -> Self:
+        """Set the private original text (and the pipeline's resolutions); returns self.
+
+        Unchecked, for the pipeline and the batch parent, whose offsets index ``text`` by
+        construction; :meth:`with_text` is the checked way for everyone else.
+        """
+        self._text = text
+        if resolutions:
+            self._resolutions = resolutions
+        return self
 
     def __eq__(self, other: object) -> bool:
         # The original text is carried for rendering only; equality is the JSON contract's.
@@ -279,9 +252,38 @@ class DocumentResult(_Record):
             out.extend((f"speaker {s.id} mention", m) for m in s.mentions)
         return out
 
-    def speaker(self, speaker_id: str) -> Speaker | None:
-        """The speaker with id ``speaker_id``, or None."""
-        return next((s for s in self.speakers if s.id == speaker_id), None)
+    def speaker(self, ref: SpeakerRef | str | None, /) -> Speaker | None:
+        """The speaker a quote names, by its :class:`SpeakerRef` or its id; None for none.
+
+        So ``doc.speaker(quote.speaker)`` gives the full record (type, titles, mentions) of
+        a quote's speaker, and None for an unattributed quote.
+        """
+        if ref is None:
+            return None
+        if isinstance(ref, SpeakerRef):
+            ref = ref.id
+        elif not isinstance(ref, str):
+            msg = f"speaker() takes a SpeakerRef or a speaker id (str), got {describe_type(ref)}"
+            raise InputTypeError(msg)
+        return next((s for s in self.speakers if s.id == ref), None)
+
+    def __repr__(self) -> str:
+        """Short, like a spaCy Doc's: the doc id, the counts and the first words.
+
+        pydantic's own repr lists every field, kilobytes for an article; the fields are in
+        :meth:`model_dump` and :meth:`to_json`.
+        """
+        head = "<DocumentResult" + ("" if self.doc_id is None else f" {self.doc_id!r}")
+        if self.error is not None:
+            return f"{head}: error {_first_words(self.error)!r}>"
+        counts = (f"{len(self.quotes)} quote{'' if len(self.quotes) == 1 else 's'}, "
+                  f"{len(self.speakers)} speaker{'' if len(self.speakers) == 1 else 's'}")
+        start = self._text if self._text is not None else (
+            self.quotes[0].text if self.quotes else "")
+        words = _first_words(start)
+        return f"{head}: {counts}" + (f": {words}>" if words else ">")
+
+    __str__ = __repr__
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The result as JSON text (the documented contract): :meth:`model_dump_json`.
@@ -333,16 +335,35 @@ class DocumentResult(_Record):
         pandas is optional (``pip install "quoteattr[pandas]"``) and imported only here;
         without it this raises :class:`quoteattr.errors.BackendUnavailableError` saying so.
         """
-        from .rows import dataframe_of
-
         return dataframe_of([self])
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         """The HTML view Jupyter shows for ``display(result)``: the article, quotes marked.
 
-        ``render`` is imported here, not at the top: records is the JSON contract and
-        must not depend on the renderer.
+        Drawn by :func:`quoteattr.render.render_html`, which ``import quoteattr`` registers
+        here; None (Jupyter then shows the repr) if no renderer is loaded.
         """
-        from .render import render_html
+        return _HTML_VIEW[0](self) if _HTML_VIEW else None
 
-        return render_html(self)
+
+_HTML_VIEW: list[Callable[[DocumentResult], str]] = []
+"""The notebook view of a result, set by :func:`set_html_view`: records, the contract at the
+bottom of the package, imports no renderer, so the renderer registers itself here."""
+
+
+def set_html_view(view: Callable[[DocumentResult], str]) -> None:
+    """Make ``view`` draw ``DocumentResult._repr_html_``; :mod:`quoteattr.render` calls it."""
+    _HTML_VIEW[:] = [view]
+
+
+_REPR_WORDS = 60
+"""About how many characters of text a result's repr shows."""
+
+
+def _first_words(text: str) -> str:
+    """The start of ``text`` on one line, cut at a word near :data:`_REPR_WORDS` characters."""
+    flat = " ".join(text[: _REPR_WORDS * 4].split())
+    if len(flat) <= _REPR_WORDS:
+        return flat
+    cut = flat[:_REPR_WORDS].rsplit(" ", 1)[0] or flat[:_REPR_WORDS]
+    return cut + "\u2026"

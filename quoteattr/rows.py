@@ -1,17 +1,17 @@
 """Result rows for table tools: one flat dict per quote, and a pandas frame of them.
 
 Apart from the renderers because a frame is data, not a view; pandas is imported only
-when a frame is asked for.
+when a frame is asked for. Below :mod:`quoteattr.records`, which builds its
+``to_dataframe`` on it: a result is taken as anything with ``to_records()``.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import BackendUnavailableError
-from .records import DocumentResult
 
 _RECORD_COLUMNS = (
     "doc_id", "quote", "start", "end", "text", "kind", "speaker_id", "speaker_name",
@@ -24,12 +24,18 @@ _TEXT_COLUMNS = frozenset(("doc_id", "text", "kind", "speaker_id", "speaker_name
 _NULLABLE_INTS = ("mention_start", "mention_end", "cue_start", "cue_end", "parent")
 
 
-def records_of(results: Iterable[DocumentResult]) -> list[dict[str, Any]]:
+class HasRecords(Protocol):
+    """What the rows are read from: a :class:`~quoteattr.records.DocumentResult`."""
+
+    def to_records(self) -> list[dict[str, Any]]: ...
+
+
+def records_of(results: Iterable[HasRecords]) -> list[dict[str, Any]]:
     """The rows of many results, one per quote, in order (documents without quotes add none)."""
     return [row for result in results for row in result.to_records()]
 
 
-def dataframe_of(results: Iterable[DocumentResult]) -> Any:
+def dataframe_of(results: Iterable[HasRecords]) -> Any:
     """A ``pandas.DataFrame`` of :func:`records_of`; pandas is imported only here.
 
     Offsets that may be missing (mention, cue, parent) use pandas' nullable ``Int64``, so

@@ -1,11 +1,10 @@
 """Fast patterns for "any of these words": an alternation folded into a prefix tree.
 
 A plain alternation of hundreds of words (or ``regex``'s ``\\L<list>``) makes the
-engine try every word at every position of the text: several seconds per 4 MB.
-Folded into a trie ("sa(?:id|ys)") and compiled with the standard library's
-``re``, which runs such patterns about six times faster than ``regex`` does, one
-pass over a long article costs milliseconds. Speech cues and mention words are
-found this way.
+engine try every word at every position of the text. Folded into a trie
+("sa(?:id|ys)") and compiled with the standard library's ``re``, which runs such
+patterns faster than ``regex`` does, it is one quick pass over the text (the figures:
+docs/batch.md, "Where the time goes"). Speech cues and mention words are found this way.
 """
 
 from __future__ import annotations
@@ -79,8 +78,7 @@ class WordScan:
     text. Here it is split by the character before the word: a space, any other
     character, or none (the start of the text). The first two patterns consume that
     character, so ``re`` jumps between spaces with a fast literal search (or between
-    non-letters with a set test) and tries the trie only where a word can start:
-    about half the instructions on news text.
+    non-letters with a set test) and tries the trie only where a word can start.
 
     The split is exact when every word is letters, single joiners between them (no
     match can then start inside another). Other word lists, and ``ignore_case``

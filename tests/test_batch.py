@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr import Attributor, InputTypeError, InputValueError
+from quoteattr import Attributor, InputTypeError, InputValueError, TextUnavailableError
 from quoteattr.annotation import Annotation, Layer
 from quoteattr.annotators.embedded import EmbeddedAnnotator
 from quoteattr.batch import process_count
@@ -99,7 +99,9 @@ def test_a_failure_in_a_worker_is_an_error_record_in_place() -> None:
     parallel = list(attributor.attribute_many(texts, doc_ids=ids, n_process=2, batch_size=1))
     assert [r.doc_id for r in parallel] == ids
     assert parallel[1].error == "RuntimeError: the marker text"
-    assert parallel[1].quotes == () and parallel[1].text == ""
+    assert parallel[1].quotes == ()
+    with pytest.raises(TextUnavailableError):  # an error record carries no text
+        _ = parallel[1].text
     assert [r.error for r in parallel[::2]] == [None, None]
     assert parallel == list(attributor.attribute_many(texts, doc_ids=ids))  # as in serial
 

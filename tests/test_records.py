@@ -184,6 +184,58 @@ def test_speaker_lookup(doc: DocumentResult) -> None:
     assert doc.speaker("S999") is None
 
 
+def test_speaker_lookup_takes_a_quotes_speaker_ref(doc: DocumentResult) -> None:
+    """``doc.speaker(quote.speaker)`` gives the full record; None for an unattributed quote;
+    anything else is a clear error."""
+    attributed = [q for q in doc.quotes if q.speaker is not None]
+    assert attributed
+    for q in attributed:
+        assert q.speaker is not None
+        found = doc.speaker(q.speaker)
+        assert found is not None and (found.id, found.name) == (q.speaker.id, q.speaker.name)
+    assert doc.speaker(None) is None
+    assert doc.speaker(SpeakerRef(id="S999", name="Nobody")) is None
+    with pytest.raises(quoteattr.InputTypeError, match="SpeakerRef or a speaker id"):
+        doc.speaker(1)  # type: ignore[arg-type]
+
+
+def test_repr_is_short_and_names_the_document(doc: DocumentResult) -> None:
+    """One short line (pydantic's runs to kilobytes): id, counts and the first words."""
+    long_doc = quoteattr.attribute(TEXT * 40, doc_id="harbour-40")
+    for result in (doc, long_doc):
+        shown = repr(result)
+        assert "\n" not in shown and len(shown) < 160, shown
+        assert shown.startswith(f"<DocumentResult {result.doc_id!r}: {len(result.quotes)} quotes")
+        assert f"{len(result.speakers)} speakers" in shown
+        assert str(result) == shown
+    assert '"We will rebuild," Mayor Ana Duarte' in repr(doc)
+    assert repr(DocumentResult()) == "<DocumentResult: 0 quotes, 0 speakers>"
+    failed = DocumentResult(doc_id="x", error="ValueError: bad")
+    assert repr(failed) == "<DocumentResult 'x': error 'ValueError: bad'>"
+
+
+def test_a_result_read_from_json_says_it_has_no_text(doc: DocumentResult) -> None:
+    """The JSON holds offsets, not the article: ``text`` raises a clear error instead of
+    giving an empty string, and ``with_text`` puts the original back, checked."""
+    loaded = DocumentResult.model_validate_json(doc.to_json())
+    assert loaded == doc
+    with pytest.raises(quoteattr.TextUnavailableError, match="with_text"):
+        _ = loaded.text
+    restored = loaded.with_text(TEXT)
+    assert restored.text == TEXT and restored == doc
+    with pytest.raises(quoteattr.TextUnavailableError):
+        _ = loaded.text  # with_text gives a copy; the loaded result is unchanged
+    with pytest.raises(quoteattr.InputValueError, match=r"quotes\[0\]"):
+        loaded.with_text("x" * len(TEXT))
+    with pytest.raises(quoteattr.InputTypeError, match="decode it first"):
+        loaded.with_text(TEXT.encode())  # type: ignore[arg-type]
+
+
+def test_an_empty_text_is_carried_not_missing() -> None:
+    """``attribute("")`` carries its (empty) text: empty is not the same as absent."""
+    assert quoteattr.attribute("").text == ""
+
+
 def test_schema_documents_fields() -> None:
     """Field docstrings become schema descriptions (``use_attribute_docstrings``)."""
     schema = DocumentResult.model_json_schema()

@@ -1,4 +1,4 @@
-"""Tests for quoteattr/render.py: the plain-text table built from records alone."""
+"""Tests for quoteattr/render/table.py: the plain-text table built from records alone."""
 
 from __future__ import annotations
 

@@ -3,18 +3,18 @@
 :class:`~quoteattr.Attributor` takes a str, a stanza ``Document`` or a spaCy ``Doc``.
 The two libraries are recognised by their types' module names, so neither is
 imported here (stanza imports torch); their adapters are imported when a document of
-theirs arrives. :func:`within_paragraphs` is shared by both adapters.
+theirs arrives. The adapters' shared :func:`within_paragraphs` lives apart, in
+:mod:`.paragraphs`, so that they never import this module that imports them.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..annotation import Annotation, Token, TokenTable
 from ..errors import InputTypeError, describe_type, expect_str
 from ..lexicon import Lexicon
-from ..spans import Span
+from .paragraphs import within_paragraphs
 
 
 def token_starts(tokens: Sequence[Token]) -> Sequence[int]:
@@ -58,33 +58,6 @@ def expect_text(value: object, argument: str) -> str:
     msg = (f"{argument} must be str, got {describe_type(value)}: a parsed text must be a "
            f"whole stanza Document or spaCy Doc (for a spaCy Span, pass span.as_doc())")
     raise InputTypeError(msg)
-
-
-def within_paragraphs(
-    sentences: Sequence[Span], paragraphs: Sequence[Span], text: str
-) -> tuple[Span, ...]:
-    """Cut any sentence that runs over a paragraph break, so sentences nest in paragraphs.
-
-    Stanza ends paragraphs only at blank lines; quoteattr (like news copy) also ends them
-    at single line breaks, and a headline without a full stop would otherwise run on
-    into the first paragraph's sentence.
-    """
-    out: list[Span] = []
-    ends = [p.end for p in paragraphs]  # paragraphs are in order and do not overlap
-    for sent in sentences:
-        first = bisect_right(ends, sent.start)  # the first paragraph ending after the start
-        if first < len(paragraphs) and paragraphs[first].contains(sent):
-            out.append(sent)  # most sentences: inside one paragraph
-            continue
-        pieces = []
-        for p in paragraphs[first:]:
-            if p.start >= sent.end:
-                break
-            piece = Span(max(sent.start, p.start), min(sent.end, p.end))
-            if piece.slice(text).strip():
-                pieces.append(piece)
-        out.extend(pieces or [sent])
-    return tuple(out)
 
 
 __all__ = ["expect_text", "is_parsed", "parsed_annotation", "parsed_text", "token_starts",

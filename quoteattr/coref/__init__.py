@@ -10,7 +10,7 @@ text gives that title (nominals.py, organisations.py).
 
 from __future__ import annotations
 
-from .clusters import Cluster, EntityType
+from .clusters import Cluster
 from .coreference import Coreference
 
-__all__ = ["Cluster", "Coreference", "EntityType"]
+__all__ = ["Cluster", "Coreference"]

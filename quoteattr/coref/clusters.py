@@ -9,12 +9,10 @@ which mention belongs to which entity.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from ..lexicon import Lexicon
 from ..mentions import MentionIndex
-
-EntityType = Literal["person", "organization", "group", "unknown"]
+from ..records import SpeakerType
 
 _PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside", "inside",
                           "into", "throughout", "toward", "towards", "downtown"})
@@ -53,7 +51,7 @@ class Cluster:
         """The fullest name seen so far (most words, then longest), kept as names are added."""
         self.titles_lower = ""
         """The titles lower-cased and joined by " | ", for substring tests ("minister")."""
-        self.type: EntityType = "unknown"
+        self.type: SpeakerType = "unknown"
         """What the labels say the entity is, kept up to date by :meth:`add_label` (salience
         reads it for every candidate of every pronoun)."""
         self.fullest_words = self.fullest_chars = 0

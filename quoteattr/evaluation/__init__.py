@@ -25,8 +25,8 @@ runs the attributor; reading and writing files is the caller's job.
 
 The modules, in import order: ``words`` (the scoring word lists), ``formats``
 (gold and prediction records, parsing), ``runner`` (:func:`predict`), ``matching``
-(alignment and the speaker rule), ``results`` (the result records), ``analysis``
-(:func:`evaluate`, :class:`Evaluation`) and ``tables`` (a report as text).
+(alignment and the speaker rule), ``results`` (the result records), ``report`` (the
+:class:`Report` and it as text) and ``analysis`` (:func:`evaluate`, :class:`Evaluation`).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from .formats import (
     parse_predictions,
 )
 from .formats import Offsets as Offsets
+from .report import Report
 from .results import (
     BY,
     ERROR_TYPES,
@@ -51,7 +52,6 @@ from .results import (
     GroupScore,
     NameBand,
     NameCalibration,
-    Report,
     ResolvedAccuracy,
     ResolvedGroup,
     Scores,

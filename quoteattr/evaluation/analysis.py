@@ -23,6 +23,7 @@ from .formats import (
     _check_kinds,
 )
 from .matching import _align, _Aligned, _name_words
+from .report import Report
 from .results import (
     _CONTEXT,
     BY,
@@ -35,7 +36,6 @@ from .results import (
     GroupScore,
     NameBand,
     NameCalibration,
-    Report,
     ResolvedAccuracy,
     ResolvedGroup,
     Scores,

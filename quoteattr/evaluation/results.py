@@ -2,8 +2,8 @@
 
 Frozen records with the reference metrics as properties (percentages rounded to one
 decimal, as the reference scorer rounds them) and a ``to_dict`` each for JSON output.
-They hold counts only; :mod:`.analysis` computes them and :mod:`.tables` renders a
-:class:`Report` as text.
+They hold counts only; :mod:`.analysis` computes them, and :mod:`.report` gathers them
+into the :class:`~quoteattr.evaluation.report.Report` and renders it as text.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ __all__ = [
     "GroupScore",
     "NameBand",
     "NameCalibration",
-    "Report",
     "ResolvedAccuracy",
     "ResolvedGroup",
     "Scores",
@@ -326,41 +325,6 @@ class ResolvedAccuracy:
     def to_dict(self) -> dict[str, Any]:
         return {"kinds": list(self.kinds), "total": self.total, "correct": self.correct,
                 "accuracy": self.accuracy, "by_mention": [g.to_dict() for g in self.by_mention]}
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """Everything ``quoteattr evaluate`` prints."""
-
-    scores: Scores
-    by: By | None
-    breakdown: tuple[GroupScore, ...]
-    calibration: Calibration | None
-    resolved: ResolvedAccuracy | None
-    error_counts: tuple[tuple[ErrorType, int], ...]
-    errors: tuple[ErrorCase, ...]
-    errors_asked: int
-    name_calibration: NameCalibration | None = None
-    """By confidence band, the share of attributions with the right name."""
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"scores": self.scores.to_dict()}
-        if self.by is not None:
-            out[f"by_{self.by}"] = [g.to_dict() for g in self.breakdown]
-        out["calibration"] = None if self.calibration is None else self.calibration.to_dict()
-        out["name_calibration"] = (None if self.name_calibration is None
-                                   else self.name_calibration.to_dict())
-        out["resolved_speakers"] = None if self.resolved is None else self.resolved.to_dict()
-        out["error_counts"] = dict(self.error_counts)
-        if self.errors_asked:
-            out["errors"] = [e.to_dict() for e in self.errors]
-        return out
-
-    def to_table(self) -> str:
-        """Aligned plain-text tables, one block per part; no trailing newline."""
-        from .tables import _report_blocks  # lazily: tables imports this module
-
-        return "\n\n".join(_report_blocks(self))
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

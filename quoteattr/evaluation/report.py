@@ -1,19 +1,66 @@
-"""A :class:`~quoteattr.evaluation.results.Report` as aligned plain-text tables.
+"""The :class:`Report` of an evaluation, and it as aligned plain-text tables.
 
-Works from the report's records alone. Every cell is escaped to a single line (a
-newline becomes ``⏎``, control characters their ``\\x..`` form), so article text can
-neither break a row nor drive the terminal; long quotes are cut in the middle.
+The report gathers the result records (:mod:`.results`) and prints from them alone.
+Every cell is escaped to a single line (a newline becomes ``⏎``, control characters their
+``\\x..`` form), so article text can neither break a row nor drive the terminal; long
+quotes are cut in the middle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from ..render import one_line
-from .results import _CONTEXT, ErrorCase, Report
+from ..render.table import one_line
+from .results import (
+    _CONTEXT,
+    By,
+    Calibration,
+    ErrorCase,
+    ErrorType,
+    GroupScore,
+    NameCalibration,
+    ResolvedAccuracy,
+    Scores,
+)
 
 _QUOTE_WIDTH = 120
 _ELLIPSIS = "\u2026"
+
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything ``quoteattr evaluate`` prints."""
+
+    scores: Scores
+    by: By | None
+    breakdown: tuple[GroupScore, ...]
+    calibration: Calibration | None
+    resolved: ResolvedAccuracy | None
+    error_counts: tuple[tuple[ErrorType, int], ...]
+    errors: tuple[ErrorCase, ...]
+    errors_asked: int
+    name_calibration: NameCalibration | None = None
+    """By confidence band, the share of attributions with the right name."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"scores": self.scores.to_dict()}
+        if self.by is not None:
+            out[f"by_{self.by}"] = [g.to_dict() for g in self.breakdown]
+        out["calibration"] = None if self.calibration is None else self.calibration.to_dict()
+        out["name_calibration"] = (None if self.name_calibration is None
+                                   else self.name_calibration.to_dict())
+        out["resolved_speakers"] = None if self.resolved is None else self.resolved.to_dict()
+        out["error_counts"] = dict(self.error_counts)
+        if self.errors_asked:
+            out["errors"] = [e.to_dict() for e in self.errors]
+        return out
+
+    def to_table(self) -> str:
+        """Aligned plain-text tables, one block per part; no trailing newline."""
+        return "\n\n".join(_report_blocks(self))
 
 
 def _report_blocks(report: Report) -> list[str]:
