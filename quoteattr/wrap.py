@@ -18,6 +18,9 @@ from .spans import Span
 
 _BREAK = regex.compile(r"[\r\n\u2028\u2029]")
 
+_LONG_LINE = regex.compile(r"(?m)^[^\S\n]*+\S[^\n]{99,}\S")
+"""A line longer than :data:`_MAX_WIDTH` once the blanks around it are stripped."""
+
 _MIN_LINES = 8
 """Fewer lines say nothing about a text's shape."""
 _MAX_WIDTH = 100
@@ -33,7 +36,12 @@ def hard_wrapped(text: str) -> bool:
     lines filled to at least :data:`_FILLED` characters."""
     if "\n" not in text and "\r" not in text:
         return False
-    lines = text.replace("\r\n", "\n").translate(_NEWLINES).split("\n")
+    plain = text.replace("\r\n", "\n").translate(_NEWLINES)
+    # News, one paragraph a line, has many long lines: settled by one C-level scan, before
+    # the per-line work (there are at least as many lines as non-blank ones).
+    if len(_LONG_LINE.findall(plain)) * 20 > plain.count("\n") + 1:
+        return False
+    lines = plain.split("\n")
     lengths = [len(line.strip()) for line in lines]
     full = [n for n in lengths if n]
     if len(full) < _MIN_LINES or len(full) == len(lengths):  # no blank line: no blocks

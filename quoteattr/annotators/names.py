@@ -181,10 +181,12 @@ def _finder(lexicon: Lexicon) -> EmbeddedAnnotator:
 
 
 def _beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:
-    """``Okafor said``, ``said Okafor``, ``says Okafor,``: a strong speech verb right beside
-    it (a weak one such as "resumed" or "returned" says nothing of who acts: "Ferries
+    """``Okafor said``, ``said Okafor``, ``says Okafor,``: a speech verb right beside it.
+    A weak one ("spoke", "resumed", "returned") counts only beside a name of several words
+    ("Ana Duarte spoke"): one capitalised word before it may be any noun ("Ferries
     resumed")."""
-    verbs = lexicon.strong_speech_verbs
+    several = " " in text[span.start : span.end].strip()
+    verbs = lexicon.speech_verbs if several else lexicon.strong_speech_verbs
     after = _SPEECH_AFTER.match(text, span.end, min(len(text), span.end + 40))
     if after is not None and after.group(1) in verbs:
         return True
