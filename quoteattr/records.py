@@ -131,14 +131,16 @@ def validate_quotes(fields: list[dict[str, Any]]) -> list[Quote]:
         _QUOTES = TypeAdapter(list[Quote])
     quotes = _QUOTES.validate_python(fields)
     for quote in quotes:
-        _share_fields_set(quote)
-        if quote.mention is not None:
-            _share_fields_set(quote.mention)
-        if quote.cue is not None:
-            _share_fields_set(quote.cue)
-        if quote.speaker is not None:
-            _share_fields_set(quote.speaker)
+        _share_quote_fields_sets(quote)
     return quotes
+
+
+def _share_quote_fields_sets(quote: Quote) -> None:
+    """A quote and the records inside it share their classes' fields-sets."""
+    _share_fields_set(quote)
+    for part in (quote.mention, quote.cue, quote.speaker):
+        if part is not None:
+            _share_fields_set(part)
 
 
 class DocumentResult(_Record):
@@ -225,13 +227,7 @@ class DocumentResult(_Record):
         so records share one per class; treat ``model_fields_set`` as read-only.
         """
         for quote in self.quotes:
-            _share_fields_set(quote)
-            if quote.mention is not None:
-                _share_fields_set(quote.mention)
-            if quote.cue is not None:
-                _share_fields_set(quote.cue)
-            if quote.speaker is not None:
-                _share_fields_set(quote.speaker)
+            _share_quote_fields_sets(quote)
         for speaker in self.speakers:
             _share_fields_set(speaker)
             for mention in speaker.mentions:
