@@ -11,13 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from coref_support import coreference_of
 
 import quoteattr
-from quoteattr import Attributor
 from quoteattr.coref import Coreference
-from quoteattr.mentions import find_mentions
-from quoteattr.quotemarks import find_marks
-from quoteattr.quotes import pair_quotes
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "coreference.jsonl"
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines()]
@@ -39,16 +36,6 @@ def test_cases_cover_every_pattern_and_several_outlets() -> None:
     assert len({c["outlet"] for c in CASES}) >= 5
 
 
-def _coreference(text: str) -> Coreference:
-    attributor = Attributor()
-    annotation = attributor.annotator.annotate(text)
-    index = find_mentions(annotation, attributor.lexicon, attributor._mention_patterns)
-    quotes = pair_quotes(text, find_marks(text, attributor.lexicon), annotation.paragraphs)
-    return Coreference(text, index, annotation.sentences,
-                       [q.span for q in quotes if q.depth == 0], attributor.lexicon,
-                       annotation.paragraphs)
-
-
 def _resolve(coref: Coreference, text: str, word: str, occurrence: int = 0) -> str | None:
     """The name of the entity the ``occurrence``-th mention starting with ``word`` gets."""
     starts = [m.span.start for m in coref.index.mentions]
@@ -61,12 +48,12 @@ def _resolve(coref: Coreference, text: str, word: str, occurrence: int = 0) -> s
 
 def test_he_never_names_a_place() -> None:
     text = "Crews cleared the snow in Elmwood overnight. He said the roads were open."
-    assert _resolve(_coreference(text), text, "He") is None
+    assert _resolve(coreference_of(text), text, "He") is None
 
 
 def test_person_and_place_cues_of_unlabelled_names() -> None:
     text = "Brandt, 54, owns a shop in Kessling. Vogt said the shop was closed."
-    coref = _coreference(text)
+    coref = coreference_of(text)
     by_name = {c.name: c for c in coref.clusters}
     for cluster in by_name.values():
         coref.entities.read_cues(cluster)
@@ -78,7 +65,7 @@ def test_person_and_place_cues_of_unlabelled_names() -> None:
 def test_mrs_and_mr_of_one_surname_are_two_people() -> None:
     text = ("Mr. Patel met the council. Mrs. Patel stayed at the store. "
             "Mrs. Patel said she was tired.")
-    coref = _coreference(text)
+    coref = coreference_of(text)
     patels = [c for c in coref.clusters if c.name == "Patel"]
     assert sorted(c.gender for c in patels) == ["f", "m"]
     assert _resolve(coref, text, "she") == "Patel"
@@ -88,7 +75,7 @@ def test_mrs_and_mr_of_one_surname_are_two_people() -> None:
 
 def test_a_couple_does_not_take_in_one_of_them() -> None:
     text = "Mr. and Mrs. Tan run the bakery. Tan said the rent had doubled."
-    coref = _coreference(text)
+    coref = coreference_of(text)
     tan = _resolve(coref, text, "Tan said")
     assert tan == "Tan"
 
@@ -96,18 +83,18 @@ def test_a_couple_does_not_take_in_one_of_them() -> None:
 def test_description_links_only_a_clear_person() -> None:
     # one person just named: "the veteran" is her
     text = "Goalie Mia Lund made 40 saves. The veteran said the team deserved it."
-    assert _resolve(_coreference(text), text, "The veteran") == "Mia Lund"
+    assert _resolve(coreference_of(text), text, "The veteran") == "Mia Lund"
     # a relation is someone else
     text = "Mia Lund left the arena. Her agent said the contract was signed."
-    assert _resolve(_coreference(text), text, "Her agent") == "Her agent"
+    assert _resolve(coreference_of(text), text, "Her agent") == "Her agent"
     # two people just named alike: nobody can tell which one "the veteran" is
     text = "Mia Lund and Ola Berg trained together. The veteran said the season was long."
-    assert _resolve(_coreference(text), text, "The veteran") == "The veteran"
+    assert _resolve(coreference_of(text), text, "The veteran") == "The veteran"
 
 
 def test_a_document_speaks_for_its_owner() -> None:
     text = "Premier Ruth Kalinski met Tom Byers on Monday. Her statement said talks would resume."
-    assert _resolve(_coreference(text), text, "Her statement") == "Ruth Kalinski"
+    assert _resolve(coreference_of(text), text, "Her statement") == "Ruth Kalinski"
     # "a statement" has no owner to speak for
     text = "Ruth Kalinski met Tom Byers. A statement said talks would resume."
-    assert _resolve(_coreference(text), text, "A statement") == "A statement"
+    assert _resolve(coreference_of(text), text, "A statement") == "A statement"

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from coref_support import coreference_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr import Attributor
-from quoteattr.coref import Cluster, Coreference
+from quoteattr.coref import Cluster
 from quoteattr.coref.salience import buckets, outside_quotes
-from quoteattr.mentions import find_mentions
-from quoteattr.quotemarks import find_marks
-from quoteattr.quotes import pair_quotes
 
 _SORTED = st.lists(st.integers(0, 60), max_size=40).map(sorted)
 
@@ -65,20 +62,10 @@ _TEXT = (
 )
 
 
-def _coreference(text: str) -> Coreference:
-    attributor = Attributor()
-    annotation = attributor.annotator.annotate(text)
-    index = find_mentions(annotation, attributor.lexicon, attributor._mention_patterns)
-    quotes = pair_quotes(text, find_marks(text, attributor.lexicon), annotation.paragraphs)
-    return Coreference(text, index, annotation.sentences,
-                       [q.span for q in quotes if q.depth == 0], attributor.lexicon,
-                       annotation.paragraphs)
-
-
 def test_salience_tables_are_made_on_first_use_and_match_eager_ones() -> None:
     """The salience tables made by the first scan resolve every mention as tables made
     before any resolution do (they depend only on the text, not on what was resolved)."""
-    lazy, eager = _coreference(_TEXT), _coreference(_TEXT)
+    lazy, eager = coreference_of(_TEXT), coreference_of(_TEXT)
     assert lazy.salience.weights is None and lazy.salience.outside_sentence == []
     eager.salience.make_weights()
     sal = eager.salience
@@ -94,7 +81,7 @@ def test_salience_tables_are_made_on_first_use_and_match_eager_ones() -> None:
 
 
 def test_appositive_links_the_role_noun_as_a_title() -> None:
-    coref = _coreference(_TEXT)
+    coref = coreference_of(_TEXT)
     adeyemi = next(c for c in coref.clusters if c.name == "Olu Adeyemi")
     assert adeyemi.titles == ("the transport director",)
     assert "transport director" in adeyemi.titles_lower

@@ -7,15 +7,14 @@ also scored by the reference scorer there, and the two must agree on every figur
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from eval_support import EVAL_DIR, load_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,25 +32,13 @@ from quoteattr.evaluation import (
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "fixtures" / "gold.jsonl"
-EVAL_DIR = ROOT.parent / "shared" / "eval"
 DEV = EVAL_DIR / "polnear-dev.jsonl"
 SCORING_DATA = resources.files("quoteattr").joinpath("data", "scoring")
 
 Doc = dict[str, Any]
 
 
-def _load_reference() -> ModuleType | None:
-    path = EVAL_DIR / "score.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-REFERENCE = _load_reference()
+REFERENCE = load_reference()
 needs_reference = pytest.mark.skipif(REFERENCE is None, reason="../shared/eval is not present")
 
 

@@ -8,19 +8,17 @@ dev.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from eval_support import EVAL_DIR, load_reference
 
 from quoteattr import Attributor
 from quoteattr.evaluation import evaluate, parse_gold, parse_predictions, predict
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL_DIR = ROOT.parent / "shared" / "eval"
 DEV = EVAL_DIR / "polnear-dev.jsonl"
 LITBANK = EVAL_DIR / "litbank-dev.jsonl"
 
@@ -66,17 +64,6 @@ def _lines(records: list[Doc]) -> list[str]:
     return [json.dumps(r) for r in records]
 
 
-def _reference() -> ModuleType | None:
-    path = EVAL_DIR / "score.py"
-    if not path.exists():
-        return None
-    spec = importlib.util.spec_from_file_location("reference_score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_name_attr_f1_by_hand_and_as_the_reference_computes_it() -> None:
     evaluation = evaluate(parse_gold(_lines(GOLD)), parse_predictions(_lines(PRED)))
     s = evaluation.scores
@@ -85,7 +72,7 @@ def test_name_attr_f1_by_hand_and_as_the_reference_computes_it() -> None:
     assert (s.pred_quotes, s.gold_with_speaker, s.correct, s.name_correct) == (7, 5, 5, 3)
     assert (s.attr_p, s.attr_r, s.attr_f1) == (71.4, 100.0, 83.3)
     assert (s.name_attr_p, s.name_attr_r, s.name_attr_f1) == (42.9, 60.0, 50.0)
-    reference = _reference()
+    reference = load_reference()
     if reference is not None:
         expected = reference.score({d["doc_id"]: d for d in GOLD},
                                    {p["doc_id"]: p for p in PRED}, 0.5)
@@ -149,7 +136,7 @@ def test_shared_dev_sets_score_as_the_reference(attributor: Attributor, path: Pa
     fiction names every speaker, so it is strict: on both, every figure must agree."""
     if not path.exists():
         pytest.skip("../shared/eval is not present")
-    reference = _reference()
+    reference = load_reference()
     assert reference is not None
     gold = parse_gold(path.read_text(encoding="utf-8").split("\n"))
     predictions = predict(gold, attributor)
