@@ -17,7 +17,8 @@ import regex
 
 from .annotation import Annotation, Annotator
 from .annotators import parsed
-from .annotators.embedded import EmbeddedAnnotator, paragraphs_of
+from .annotators.embedded import EmbeddedAnnotator
+from .annotators.paragraphs import paragraphs_of
 from .confidence import carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference

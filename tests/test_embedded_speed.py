@@ -9,7 +9,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr.annotators.embedded import _CAPITALISED, EmbeddedAnnotator, paragraphs_of
+from quoteattr.annotators.embedded import EmbeddedAnnotator
+from quoteattr.annotators.name_words import CAPITALISED
+from quoteattr.annotators.paragraphs import paragraphs_of
 from quoteattr.lexicon import default_lexicon
 
 _ANNOTATOR = EmbeddedAnnotator(default_lexicon())
@@ -24,8 +26,8 @@ _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 def test_whole_text_scan_finds_the_per_paragraph_words(text: str) -> None:
     """Every capitalised word lies inside one paragraph and is found as there."""
     per_paragraph = [m.span() for p in paragraphs_of(text)
-                     for m in _CAPITALISED.finditer(text, p.start, p.end)]
-    assert [m.span() for m in _CAPITALISED.finditer(text)] == per_paragraph
+                     for m in CAPITALISED.finditer(text, p.start, p.end)]
+    assert [m.span() for m in CAPITALISED.finditer(text)] == per_paragraph
 
 
 @settings(max_examples=400, deadline=None)

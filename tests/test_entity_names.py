@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.annotators.embedded import EmbeddedAnnotator, paragraphs_of
+from quoteattr.annotators.embedded import EmbeddedAnnotator
 from quoteattr.annotators.names import clean_entity, combine_entities
+from quoteattr.annotators.paragraphs import paragraphs_of
 from quoteattr.lexicon import default_lexicon
 
 

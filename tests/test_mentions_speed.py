@@ -8,15 +8,11 @@ from hypothesis import strategies as st
 
 from quoteattr.annotation import Entity
 from quoteattr.lexicon import Lexicon, default_lexicon
-from quoteattr.mentions import (
-    _DETERMINER_BEFORE,
-    Mention,
-    MentionPatterns,
-    _name_mention,
-    _names,
-    _new_mention,
-    _word_ends,
-)
+from quoteattr.mentions import Mention, MentionPatterns
+from quoteattr.mentions.finder import _DETERMINER_BEFORE
+from quoteattr.mentions.names import _name_mention, names_of
+from quoteattr.mentions.patterns import _word_ends
+from quoteattr.mentions.types import new_mention
 from quoteattr.spans import Span
 
 _PLAIN_DETERMINER = regex.compile(
@@ -94,7 +90,7 @@ def test_names_skip_the_look_back_only_where_it_finds_no_title(
     text = before + name + " said."
     span = Span(len(before), len(before) + len(name))
     plain = not any(c in text for c in "\x1c\x1d\x1e\x1f")
-    found = _names(text, [Entity(span, label)], _LEXICON, _PATTERNS, plain)  # type: ignore[arg-type]
+    found = names_of(text, [Entity(span, label)], _LEXICON, _PATTERNS, plain)  # type: ignore[arg-type]
     # a nationality (NORP) counts as a name before a speech verb, as here
     assert found == [_name_mention(text, span, label, _LEXICON, _PATTERNS, plain)]
 
@@ -117,7 +113,7 @@ def test_title_lead_ends_are_off_for_single_character_lead_words() -> None:
 
 def test_new_mention_is_the_named_tuple() -> None:
     fields = (Span(1, 4), "name", "PERSON", "Ann", "Dr.", 0, "f", "sg", False)
-    made = _new_mention(fields)  # type: ignore[arg-type]
+    made = new_mention(fields)  # type: ignore[arg-type]
     assert type(made) is Mention
     assert made == Mention(*fields)  # type: ignore[arg-type]
     assert made.full_span == Span(0, 4)

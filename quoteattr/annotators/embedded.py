@@ -9,25 +9,26 @@ each run is labelled PERSON, ORG, NORP or MISC from the lexicons.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 import regex
 
 from ..annotation import Annotation, Entity, EntityLabel, Layer
 from ..lexicon import Lexicon, default_lexicon
-from ..spans import BLANK, Span
-from ..wrap import hard_wrapped
+from ..spans import Span
+from .name_words import (
+    CAPITALISED,
+    Word,
+    is_org_word,
+    joinable,
+    single_word_label,
+    title_end,
+    title_first_words,
+)
+from .paragraphs import paragraph_of, paragraphs_of
 
 # Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
 # GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
 # faster without it; threads gain nothing either way, see docs/guarantees.md).
-_TO_NEWLINE = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
-"""The line breaks that end a line (a paragraph is one or more lines), all as "\\n"."""
-_WRAPPED = regex.compile(r"(?:\r\n|\n|\r)[ \t]*\p{Ll}")
-"""One line break, then a lower-case word: the line was wrapped, not ended."""
-_MIN_WRAPPED_LINE = 30
-_ONE_BREAK = ("\n", "\r\n", "\r", "\u2028")
-"""A single line break: inside a paragraph of a hard-wrapped text."""
 _SENTENCE_END = regex.compile(
     r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
 )
@@ -36,23 +37,6 @@ _OPENERS = "\"“‘'([«-—–"
 """What may open a word, after white space, in _NEXT_WORD."""
 _NEXT_WORD = regex.compile(r"\s+[" + regex.escape(_OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
 _INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
-_NAME_WORD = r"""
-    (?:\p{Lu}\.){2,}                                  # U.S., H.W.
-    | (?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}]*      # Kerry, McCain, O'Neill
-      (?:-\p{L}[\p{L}\p{M}]*)*                         # Jean-Claude, el-Bakraoui
-      (?:['’](?![sS]\b)\p{L}+)?                        # N'Diaye, not Kerry's
-      \.?                                              # Sen., Jr.
-"""
-# (?=\p{Lu}) changes no match (every word starts with a capital) but lets ``regex`` skip
-# ahead to the next capital instead of trying the whole pattern at every character.
-_CAPITALISED = regex.compile(r"(?=\p{Lu})(?:" + _NAME_WORD + ")", regex.VERBOSE)
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la",
-                        "le", "del", "dos", "das", "of", "for", "ibn", "ter"})
-"""Lower-case words that may sit inside a name or organisation name ("Ministry of Defence")."""
-_ACRONYM = regex.compile(r"\p{Lu}{2,5}\Z|(?:\p{Lu}\.){2,}\Z")
-"""An organisation's initials (NATO, F.B.I.); longer all-capital words are datelines or shouting."""
-
-
 _AFTER_PARTICIPLE = ("the", "a", "an", "his", "her", "their", "its", "to", "on", "in", "at",
                      "for", "with", "by", "about", "after", "before", "from", "up", "out",
                      "over")
@@ -62,7 +46,6 @@ word after it tells it from a surname such as "Husted said" or "Schilling told".
 _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
 _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
 """ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
-_LONGEST_PARTICLE = max(map(len, _PARTICLES))
 _INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
 """A quote's closing mark and an inverted cue, before a name: ``," said`` May."""
 
@@ -72,18 +55,8 @@ def _sentence_initial(text: str, start: int, para_start: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-class _Word(NamedTuple):
-    """One capitalised word (a tuple: made for every capitalised word of the text)."""
-
-    start: int
-    end: int
-    text: str
-    low: str
-    """``text`` lower-cased, once."""
-
-
 _new_tuple = tuple.__new__
-"""Makes a named tuple (a _Word, an Entity) from a tuple of its fields: calling the class
+"""Makes a named tuple (a Word, an Entity) from a tuple of its fields: calling the class
 runs a Python-level __new__, made once for every capitalised word and name of the text,
 this only the C one (the result is the same)."""
 
@@ -96,7 +69,7 @@ class EmbeddedAnnotator:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or default_lexicon()
-        self._title_starts = _title_first_words(self.lexicon)
+        self._title_starts = title_first_words(self.lexicon)
         verb_initials = {verb[:1] for verb in self.lexicon.speech_verbs}
         self._not_verb_starts = frozenset(
             c for c in _NOT_WHITESPACE if c not in verb_initials and c not in _OPENERS
@@ -164,15 +137,15 @@ class EmbeddedAnnotator:
         return [entity for run in self._runs(text, paragraphs)
                 if (entity := classify(text, run)) is not None]
 
-    def _runs(self, text: str, paragraphs: tuple[Span, ...]) -> list[list[_Word]]:
+    def _runs(self, text: str, paragraphs: tuple[Span, ...]) -> list[list[Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles;
         a run never crosses a paragraph."""
         # Runs once per capitalised word of the text: lexicon sets are bound to locals and
         # the cheapest tests come first. One scan of the whole text finds the same words as
         # one per paragraph (a word holds no line break, and paragraphs end at one), so the
         # paragraph is only tracked, to end a run at its end.
-        runs: list[list[_Word]] = []
-        run: list[_Word] = []
+        runs: list[list[Word]] = []
+        run: list[Word] = []
         last_end = -1
         lex = self.lexicon
         not_names, abbreviations, titles = lex.not_names, lex.abbreviations, lex.titles
@@ -180,13 +153,13 @@ class EmbeddedAnnotator:
         paras = iter(paragraphs)
         new_tuple = _new_tuple
         para_start = para_end = -1
-        for match in _CAPITALISED.finditer(text, concurrent=False):
+        for match in CAPITALISED.finditer(text, concurrent=False):
             start, end = match.span()
             if start >= para_end:  # into the next paragraph
                 if run:
                     runs.append(run)
                     run = []
-                para_start, para_end = _paragraph_of(start, paras)
+                para_start, para_end = paragraph_of(start, paras)
             if start > para_start:
                 before = text[start - 1]
                 if before.isalnum() or before == "-":
@@ -223,12 +196,12 @@ class EmbeddedAnnotator:
                 continue
             # One space is the usual gap between two words of a run: tested here, before
             # the call that weighs longer gaps.
-            if run and (start != last_end + 1 or text[last_end] != " ") and not _joinable(
+            if run and (start != last_end + 1 or text[last_end] != " ") and not joinable(
                 text, last_end, start
             ):
                 runs.append(run)
                 run = []
-            run.append(new_tuple(_Word, (start, end, word, low)))
+            run.append(new_tuple(Word, (start, end, word, low)))
             last_end = end
         if run:
             runs.append(run)
@@ -264,14 +237,14 @@ class EmbeddedAnnotator:
         word = words[-1].lower() if words else ""
         return not (word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"))
 
-    def _classify(self, text: str, run: list[_Word]) -> Entity | None:
+    def _classify(self, text: str, run: list[Word]) -> Entity | None:
         """The name in ``run`` (its title words cut off) and its label; None for a run that
         is all title."""
         lex = self.lexicon
         if len(run) == 1:  # most runs: no title to cut, no order of words to weigh
             word = run[0]
-            return _new_tuple(Entity, (Span(word.start, word.end), _single_word_label(word, lex)))
-        name_start = _title_end(text, run, lex, self._title_starts)
+            return _new_tuple(Entity, (Span(word.start, word.end), single_word_label(word, lex)))
+        name_start = title_end(text, run, lex, self._title_starts)
         name = run[name_start:]
         if not name:
             return None
@@ -281,11 +254,11 @@ class EmbeddedAnnotator:
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         label: EntityLabel
         if len(name) == 1:
-            label = _single_word_label(name[0], lex)
+            label = single_word_label(name[0], lex)
             if label == "MISC" and name_start > 0:
                 label = "PERSON"  # a surname after a title: "Secretary Kerry"
         elif not lex.org_words.keys().isdisjoint(lowered) and any(
-            _is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)
+            is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)
         ):
             label = "ORG"
         elif name_start > 0 or lowered[0] in lex.first_names:
@@ -293,125 +266,3 @@ class EmbeddedAnnotator:
         else:
             label = "MISC"
         return _new_tuple(Entity, (Span(name[0].start, name[-1].end), label))
-
-
-def paragraphs_of(text: str) -> tuple[Span, ...]:
-    """The paragraphs of ``text`` as this annotator splits them; other backends reuse it.
-    In a hard-wrapped text (:func:`quoteattr.wrap.hard_wrapped`) only blank lines end one."""
-    return tuple(_join_wrapped_lines(text, wrapped=hard_wrapped(text)))
-
-
-def _join_wrapped_lines(text: str, *, wrapped: bool = False) -> Iterator[Span]:
-    """Lines as paragraphs, except that a hard-wrapped line (a long line ending mid-sentence,
-    followed by a single line break and a lower-case word) runs on into the next."""
-    # Lines are found with str.find, far cheaper per character than a regex scan; every
-    # line break becomes "\n" first (one character for one, so offsets stay).
-    lines = text
-    if "\r" in text or "\u2028" in text or "\u2029" in text:
-        lines = text.translate(_TO_NEWLINE)
-    length = len(text)
-    start = end = -1  # the paragraph so far
-    pos = 0
-    while pos < length:
-        stop = lines.find("\n", pos)
-        if stop < 0:
-            stop = length
-        if stop > pos and text[pos:stop].strip(BLANK):
-            if start >= 0 and wrapped and text[end:pos] in _ONE_BREAK or start >= 0 and (
-                end - start >= _MIN_WRAPPED_LINE and text[end - 1].isalpha()
-                or text[end - 1] == ","
-            ) and _WRAPPED.match(text, end, concurrent=False):  # the cheap tests first
-                end = stop
-            else:
-                if start >= 0:
-                    yield Span(start, end)
-                start, end = pos, stop
-        pos = stop + 1
-    if start >= 0:
-        yield Span(start, end)
-
-
-def _paragraph_of(start: int, paragraphs: Iterator[Span]) -> tuple[int, int]:
-    """The bounds of the first paragraph left in ``paragraphs`` that ends after ``start``;
-    past the last one, an empty range after ``start``."""
-    for para in paragraphs:
-        if start < para.end:
-            return para.start, para.end
-    return start + 1, start + 1
-
-
-def _looks_like_acronym(word: str) -> bool:
-    """NATO, F.B.I. (the second character is tested first: most names fail there)."""
-    return len(word) > 1 and (word[1].isupper() or word[1] == ".") and bool(
-        _ACRONYM.match(word, concurrent=False)
-    )
-
-
-def _joinable(text: str, end: int, start: int) -> bool:
-    """True when the gap ``text[end:start]`` between two capitalised words keeps them in
-    one name: a single space, or a particle ("Ministry of Defence")."""
-    if start == end + 1 and text[end] == " ":
-        return True
-    if text[end] != " " or text[start - 1] != " ":
-        return False
-    if (start - end > _LONGEST_PARTICLE + 2 and not text[end + 1].isspace()
-            and not text[start - 2].isspace()):
-        return False  # the gap strips to more than a particle (and copying it costs)
-    gap = text[end:start]
-    inner = gap.strip()
-    return gap.startswith(" ") and gap.endswith(" ") and inner.lower() in _PARTICLES
-
-
-def _is_org_word(word: str, index: int, length: int, lex: Lexicon) -> bool:
-    position = lex.org_words.get(word)
-    if position is None:
-        return False
-    if position == "head":
-        return index == length - 1 and length > 1
-    if position == "start":
-        return index == 0 and length > 1
-    return length > 1
-
-
-def _single_word_label(word: _Word, lex: Lexicon) -> EntityLabel:
-    """The label of a one-word name by the word alone (an organisation word such as
-    "Ministry" names no organisation by itself); a title before it makes a MISC a PERSON."""
-    if word.low in lex.title_modifiers:
-        return "NORP"
-    if _looks_like_acronym(word.text):
-        return "ORG"
-    return "PERSON" if word.low in lex.first_names else "MISC"
-
-
-def _title_first_words(lex: Lexicon) -> frozenset[str]:
-    """Every word that can begin a title phrase, with and without its full stop ("gen")."""
-    firsts = {title.split()[0] for title in lex.titles}
-    return frozenset(firsts | {word[:-1] for word in firsts if word.endswith(".")})
-
-
-def _title_end(text: str, run: list[_Word], lex: Lexicon, title_starts: frozenset[str]) -> int:
-    """Index of the first word after the leading title phrase ("US Secretary of State")."""
-    for w in run[:-1]:  # the last word is always the name, even a title ("President")
-        if w.low in title_starts:
-            break
-    else:
-        return 0  # no title can start before the last word ("John Kerry")
-    titles = lex.titles
-    last = len(run) - 1
-    end = 0
-    i = 0
-    while i < last:
-        matched = 0
-        for length in (4, 3, 2, 1):
-            if i + length > last:
-                continue
-            phrase = " ".join(text[run[i].start : run[i + length - 1].end].lower().split())
-            if phrase in titles or phrase + "." in titles:
-                matched = length
-                break
-        if matched:
-            i += matched
-            end = i
-        else:
-            i += 1  # a modifier ("US"), a particle or a name word: the title may start later
-    return end

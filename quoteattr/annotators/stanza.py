@@ -28,9 +28,8 @@ from ..errors import BackendUnavailableError, InputTypeError, InputValueError, e
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from ..stanza_models import DEFAULT_PROCESSORS, import_stanza, processor_names, require_models
-from .embedded import paragraphs_of
 from .names import ENTITY_LABELS, combine_entities
-from .paragraphs import within_paragraphs
+from .paragraphs import paragraphs_of, within_paragraphs
 
 _LAYERS_BY_PROCESSOR: dict[str, Layer] = {
     "tokenize": "tokens", "pos": "pos", "depparse": "deps", "ner": "entities", "coref": "coref",

@@ -3,26 +3,25 @@
 Each rule looks at one quote's context and either names the speaker phrase and
 speech cue that attribute it, or returns None. The function's name is the ``rule``
 value in the output. ``base`` holds what rules return and read, ``speakers`` finds
-speaker phrases, ``surface`` holds the rules that read the text's patterns and
-``parse`` those that read a dependency parse when the annotator provides one;
-``conversation`` holds those for untagged quotes in an exchange (turns, action beats).
+speaker phrases, ``surface`` holds the rules that read a cue beside the quote, ``colon``
+those for a clause ending in a colon, ``carried`` those that carry a speaker from the
+sentence or quote before, and ``parse`` those that read a dependency parse when the
+annotator provides one; ``conversation`` holds those for untagged quotes in an exchange
+(turns, action beats).
 """
 
 from __future__ import annotations
 
 from ..context import QuoteContext
 from .base import GENRES, CueCache, Found, Rule, RuleInput, check_genre, find_cues
+from .carried import follow_on_quote, paragraph_subject, previous_sentence_cue
+from .colon import colon_intro, colon_previous_paragraph
 from .conversation import action_beat, addressees, turn_taking, vocative_other
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
-    colon_intro,
-    colon_previous_paragraph,
     dash_attribution,
-    follow_on_quote,
     paired_quote,
-    paragraph_subject,
-    previous_sentence_cue,
     quote_cue_speaker,
     quote_speaker_cue,
     speaker_cue_in_sentence,

@@ -1,0 +1,119 @@
+"""Capitalised words and how they join into names: the word tables of the embedded annotator.
+
+A name is a run of capitalised words (with particles: "Ministry of Defence"); its leading
+title phrase ("US Secretary of State") is cut off, and a one-word name is labelled by the
+word alone.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from ..annotation import EntityLabel
+from ..lexicon import Lexicon
+
+_NAME_WORD = r"""
+    (?:\p{Lu}\.){2,}                                  # U.S., H.W.
+    | (?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}]*      # Kerry, McCain, O'Neill
+      (?:-\p{L}[\p{L}\p{M}]*)*                         # Jean-Claude, el-Bakraoui
+      (?:['’](?![sS]\b)\p{L}+)?                        # N'Diaye, not Kerry's
+      \.?                                              # Sen., Jr.
+"""
+# (?=\p{Lu}) changes no match (every word starts with a capital) but lets ``regex`` skip
+# ahead to the next capital instead of trying the whole pattern at every character.
+CAPITALISED = regex.compile(r"(?=\p{Lu})(?:" + _NAME_WORD + ")", regex.VERBOSE)
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la",
+                        "le", "del", "dos", "das", "of", "for", "ibn", "ter"})
+"""Lower-case words that may sit inside a name or organisation name ("Ministry of Defence")."""
+_ACRONYM = regex.compile(r"\p{Lu}{2,5}\Z|(?:\p{Lu}\.){2,}\Z")
+"""An organisation's initials (NATO, F.B.I.); longer all-capital words are datelines or shouting."""
+_LONGEST_PARTICLE = max(map(len, _PARTICLES))
+
+
+class Word(NamedTuple):
+    """One capitalised word (a tuple: made for every capitalised word of the text)."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    """``text`` lower-cased, once."""
+
+
+def looks_like_acronym(word: str) -> bool:
+    """NATO, F.B.I. (the second character is tested first: most names fail there)."""
+    return len(word) > 1 and (word[1].isupper() or word[1] == ".") and bool(
+        _ACRONYM.match(word, concurrent=False)
+    )
+
+
+def joinable(text: str, end: int, start: int) -> bool:
+    """True when the gap ``text[end:start]`` between two capitalised words keeps them in
+    one name: a single space, or a particle ("Ministry of Defence")."""
+    if start == end + 1 and text[end] == " ":
+        return True
+    if text[end] != " " or text[start - 1] != " ":
+        return False
+    if (start - end > _LONGEST_PARTICLE + 2 and not text[end + 1].isspace()
+            and not text[start - 2].isspace()):
+        return False  # the gap strips to more than a particle (and copying it costs)
+    gap = text[end:start]
+    inner = gap.strip()
+    return gap.startswith(" ") and gap.endswith(" ") and inner.lower() in _PARTICLES
+
+
+def is_org_word(word: str, index: int, length: int, lex: Lexicon) -> bool:
+    position = lex.org_words.get(word)
+    if position is None:
+        return False
+    if position == "head":
+        return index == length - 1 and length > 1
+    if position == "start":
+        return index == 0 and length > 1
+    return length > 1
+
+
+def single_word_label(word: Word, lex: Lexicon) -> EntityLabel:
+    """The label of a one-word name by the word alone (an organisation word such as
+    "Ministry" names no organisation by itself); a title before it makes a MISC a PERSON."""
+    if word.low in lex.title_modifiers:
+        return "NORP"
+    if looks_like_acronym(word.text):
+        return "ORG"
+    return "PERSON" if word.low in lex.first_names else "MISC"
+
+
+def title_first_words(lex: Lexicon) -> frozenset[str]:
+    """Every word that can begin a title phrase, with and without its full stop ("gen")."""
+    firsts = {title.split()[0] for title in lex.titles}
+    return frozenset(firsts | {word[:-1] for word in firsts if word.endswith(".")})
+
+
+def title_end(text: str, run: list[Word], lex: Lexicon, title_starts: frozenset[str]) -> int:
+    """Index of the first word after the leading title phrase ("US Secretary of State")."""
+    for w in run[:-1]:  # the last word is always the name, even a title ("President")
+        if w.low in title_starts:
+            break
+    else:
+        return 0  # no title can start before the last word ("John Kerry")
+    titles = lex.titles
+    last = len(run) - 1
+    end = 0
+    i = 0
+    while i < last:
+        matched = 0
+        for length in (4, 3, 2, 1):
+            if i + length > last:
+                continue
+            phrase = " ".join(text[run[i].start : run[i + length - 1].end].lower().split())
+            if phrase in titles or phrase + "." in titles:
+                matched = length
+                break
+        if matched:
+            i += matched
+            end = i
+        else:
+            i += 1  # a modifier ("US"), a particle or a name word: the title may start later
+    return end

@@ -1,0 +1,169 @@
+"""Name mentions: the annotator's entities as mentions, with the title phrase before them.
+
+A title ("Belgian Prime Minister", "Mrs.") makes a name a person's and tells its gender more
+surely than the given name; coordinated names ("Pavel and Jana Tesar") are one plural mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import regex
+
+from ..annotation import Entity
+from ..lexicon import Lexicon
+from ..mention_words import after_inverted_cue, before_speech_verb
+from ..spans import Span
+from .patterns import MentionPatterns
+from .types import Mention, MentionLabel, new_mention
+
+# concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
+
+# (?r) searches from the end: a forward search would try every start in the window.
+_TITLE_WORD = regex.compile(r"(?r)(\S+)\s+\Z")
+ODD_SPACES = "\x1c\x1d\x1e\x1f"
+"""Space to ``str.isspace`` but not to ``regex``'s ``\\s``: texts with these take the regex path."""
+
+
+def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
+    """"Pavel and Jana Tesar": two person names joined by "and" are one plural mention."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(names):
+        m = names[i]
+        if i + 1 < len(names) and m.label != "ORG" and names[i + 1].label != "ORG":
+            nxt = names[i + 1]
+            if text.startswith(" and ", m.span.end) and nxt.full_span.start == m.span.end + 5:
+                span = Span(m.full_span.start, nxt.span.end)
+                out.append(new_mention((span, "name", "GROUP", text[m.span.start : nxt.span.end],
+                                         "", -1, "-", "pl", False)))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
+_UNTITLED_LABELS: dict[str, MentionLabel] = {
+    "PERSON": "PERSON", "ORG": "ORG", "MISC": "UNKNOWN", "NORP": "UNKNOWN",
+}
+"""A name's mention label when no title comes before it (a title makes a person)."""
+
+
+def names_of(
+    text: str, entities: Iterable[Entity], lexicon: Lexicon, patterns: MentionPatterns,
+    plain_spaces: bool,
+) -> list[Mention]:
+    """The name mentions among ``entities``: persons, organisations, other names, and
+    nationality words standing as surnames ("Cuban said"), in order.
+
+    Most names have no title, and the title look-back gives up at the first word before
+    the name unless that word is in ``patterns.title_lead``: for any other word (or no
+    space before the name) the mention is exactly what :func:`_untitled_name` builds, so
+    only the rest go through :func:`_name_mention`. Texts with odd spaces (see
+    :func:`_title_start`) always do: ``str.rsplit`` would see other words there.
+
+    Before splitting off the word, its last three characters are looked up in
+    ``patterns.title_lead_ends``: a lead word ends so in some case, and ASCII characters
+    lower-case alone, so three ASCII characters that are not there cannot end one. Where
+    they may not be the word's end (a second space or a control character right before
+    the name's space, or a text start), the test is skipped.
+    """
+    lead = patterns.title_lead
+    ends = patterns.title_lead_ends
+    genders = patterns.genders
+    out: list[Mention] = []
+    for span, label in entities:
+        if label not in _NAME_LABELS and (
+            label != "NORP" or not before_speech_verb(text, span.end, lexicon)
+            and not (text[span.end : span.end + 1] in ",." and after_inverted_cue(
+                text, span, lexicon))
+        ):
+            continue
+        start = span.start
+        if start and text[start - 1].isspace():
+            tail = text[start - 4 : start - 1] if start > 3 else ""
+            if ends is None or not tail or tail[2] <= " " or tail in ends or not tail.isascii():
+                before = text[max(0, start - 40) : start].rsplit(None, 1)
+                if not plain_spaces or (before and before[-1].lower().strip(",") in lead):
+                    out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces))
+                    continue
+        out.append(_untitled_name(text, span, label, genders))
+    return out
+
+
+def _untitled_name(text: str, span: Span, label: str, genders: Mapping[str, str]) -> Mention:
+    """A name mention without a title: its gender, if any, is a guess from the given name."""
+    name = text[span.start : span.end]
+    first = name.split(None, 1)
+    gender = genders.get(first[0].lower(), "-") if first else "-"
+    return new_mention((span, "name", _UNTITLED_LABELS.get(label, "UNKNOWN"), name, "", -1,
+                         gender, "sg", gender != "-"))
+
+
+def _name_mention(
+    text: str, span: Span, label: str, lexicon: Lexicon, patterns: MentionPatterns,
+    plain_spaces: bool = True,
+) -> Mention:
+    """A name mention, with the title phrase before it ("Belgian Prime Minister") attached.
+
+    A title makes the name a person's (unless it is an organisation's), and a title word
+    ("Mrs.") tells the gender more surely than the given name does.
+    """
+    mention = _untitled_name(text, span, label, patterns.genders)
+    title_start = _title_start(text, span.start, lexicon, plain_spaces)
+    if title_start == span.start:
+        return mention
+    title = text[title_start : span.start].strip()
+    gender, from_name = mention.gender, mention.gender_from_name
+    for word in title.lower().split():
+        info = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
+        if info is not None and info.gender != "-":
+            gender, from_name = info.gender, False
+    return mention._replace(label="ORG" if label == "ORG" else "PERSON", title=title,
+                            title_start=title_start, gender=gender, gender_from_name=from_name)
+
+
+def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> int:
+    """Where the title phrase before a name at ``pos`` starts, or ``pos`` when there is none.
+
+    ``plain_spaces`` says the text has none of the four characters (U+001C to U+001F)
+    that ``str.isspace`` counts as space and the ``regex`` module's ``\\s`` does not; then
+    ``str.rstrip``/``str.rsplit`` find the word before ``pos`` exactly as ``_TITLE_WORD``
+    would, at a fraction of the cost of a regex call.
+    """
+    title_start = pos
+    words: list[str] = []
+    titles = lexicon.titles
+    for _ in range(6):
+        if not pos or not text[pos - 1].isspace():
+            break  # "(Kerry", "“Kerry": no title word can end right here
+        low_end = max(0, pos - 40)
+        if plain_spaces:
+            head = text[low_end:pos].rstrip()
+            if not head:
+                break
+            word = head.rsplit(None, 1)[-1]
+            word_start = low_end + len(head) - len(word)
+        else:
+            match = _TITLE_WORD.search(text, low_end, pos, concurrent=False)
+            if not match:
+                break
+            word = match.group(1)
+            word_start = match.start(1)
+        low = word.lower().strip(",")
+        if low + "." in titles:
+            low += "."  # British style drops the dot: "Mr Lloyd"
+        if word.endswith(","):
+            break
+        if low in titles or low in lexicon.title_modifiers or words and (
+            " ".join([low, *words[:2]]) in titles or low in ("of", "the")
+        ):
+            words.insert(0, low)
+            pos = word_start
+            if low not in ("of", "the"):
+                title_start = pos
+            continue
+        break
+    return title_start

@@ -1,0 +1,124 @@
+"""Rules that carry a speaker to a quote without a cue of its own: from the reported
+speech before it, from the subject of the sentence before it, or from the quote before it."""
+
+from __future__ import annotations
+
+from ..context import QuoteContext
+from ..spans import Span
+from .base import Found, RuleInput, cues_in, make_found
+from .inverted import speaker_after_cue
+from .speakers import clause_subject, sentence_start, speaker_before
+
+_MAX_PARTIAL_GAP = 30
+"""Longest text between two partial quotes of one clause ("and", "or even")."""
+
+_CARRY_SENTENCES = 3
+"""How many sentences back a paragraph-opening quote may find its speaker's reported speech."""
+_CARRIED_CONFIDENCE = 0.4
+_MAX_CARRIED_TAIL = 300
+"""The most narrative (characters) a speaker carries over to a paragraph-opening quote."""
+
+
+def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """``..., Schiff said. "..."``: a quote right after a reported-speech sentence in the same
+    paragraph takes that sentence's speaker."""
+    if not inp.direct[ctx.position] or inp.text[ctx.left.start : ctx.left.end].strip():
+        return None
+    confidence = 0.8
+    floor = ctx.paragraph.start
+    end = ctx.left.start
+    if ctx.starts_paragraph:
+        if ctx.paragraph_index == 0:
+            return None
+        prev = inp.paragraphs[ctx.paragraph_index - 1]
+        floor, end, confidence = prev.start, prev.end, 0.4
+    prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
+    # A quote opening a paragraph continues the last reported speech of the paragraph before
+    # ("Okafor said the clinic would reopen. Staff trained all winter." + a new paragraph):
+    # news introduces a new speaker before quoting one, so narrative sentences may stand
+    # between, as long as they name no other person.
+    for _ in range(_CARRY_SENTENCES if ctx.starts_paragraph else 1):
+        start = max(sentence_start(inp.text, floor, end - 2), prev_quote_end)
+        if start >= end:
+            return None
+        window = Span(start, end)
+        for cue in reversed(cues_in(inp, window)):
+            speaker = speaker_before(inp, window.start, cue.start) or speaker_after_cue(
+                inp, cue, cue.end, window.end
+            )
+            if speaker is not None and speaker[0] is not None:
+                return make_found("previous_sentence_cue", confidence, speaker, cue, inp)
+        if start <= floor or _names_person(inp, window):
+            return None
+        end, confidence = start, _CARRIED_CONFIDENCE
+    return None
+
+
+def _names_person(inp: RuleInput, window: Span) -> bool:
+    """Whether ``window`` introduces a person (who might be the next quote's speaker): a
+    person's name, a name of two words or more, or "a nurse", "the coach". A lone
+    capitalised word ("Crews stayed overnight") does not: news gives a new person in full."""
+    return any(m.label == "PERSON" and not inp.text.startswith(
+                   ("his ", "her ", "their ", "its "), m.span.start) and m.kind != "pronoun"
+               or m.kind == "name" and m.label == "UNKNOWN" and " " in m.head
+               for m in inp.mentions.between(window.start, window.end))
+
+
+def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A quote with no cue after a sentence about someone: ``Pruitt stopped ... "I did nothing
+    wrong."`` takes the subject of the sentence before it in the same paragraph."""
+    if not inp.direct[ctx.position] or ctx.left.start == ctx.paragraph.start:
+        return None
+    if inp.text[ctx.right.start : ctx.right.end].strip(" .,\u00a0"):
+        return None
+    before = Span(ctx.paragraph.start, ctx.left.start)
+    start = sentence_start(inp.text, before.start, before.end - 2)
+    # A bounded window: the sentence before a quote, not a whole run-on paragraph.
+    subject = clause_subject(inp, Span(max(start, before.end - 600), before.end))
+    if subject is None or subject[0] is None:
+        return None
+    if inp.mentions.mentions[subject[0]].label not in ("PERSON", "GROUP", "UNKNOWN"):
+        return None
+    return make_found("paragraph_subject", 0.55, subject, None, inp)
+
+
+def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """A quote with no cue of its own takes the speaker of the quote just before it: the next
+    quoted sentence, or a second partial quote in the same clause (``"ready" and "able"``)."""
+    if ctx.position == 0:
+        return None
+    prev_index = ctx.position - 1
+    prev = inp.contexts[prev_index]
+    prev_found = inp.found[prev_index]
+    if prev_found is None or prev_found.mention_span is None:
+        return None
+    own_clause = inp.text[ctx.left.start : ctx.left.end].strip()
+    if not inp.direct[ctx.position]:
+        if ctx.left.start != prev.quote.span.end or len(own_clause) > _MAX_PARTIAL_GAP:
+            return None
+        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
+                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+    if own_clause and own_clause[-1:] not in ".!?:\"”’'":
+        return None
+    if prev.paragraph_index == ctx.paragraph_index:
+        between = inp.text[prev.quote.span.end : ctx.quote.span.start]
+        if inp.mentions.between(prev.right.end, ctx.quote.span.start) and len(between) > 200:
+            return None
+        confidence = 0.85
+    elif prev.paragraph_index == ctx.paragraph_index - 1 and ctx.starts_paragraph:
+        prev_para = inp.paragraphs[prev.paragraph_index]
+        trailing = inp.text[prev.right.end : prev_para.end].strip()
+        confidence = 0.8
+        if len(trailing) > 2:
+            # narrative after the quote ("The team travels to Halifax next week."): the
+            # speaker carries over when it neither quotes, cites nor names anyone else
+            tail = Span(prev.right.end, prev_para.end)
+            if len(trailing) > _MAX_CARRIED_TAIL or cues_in(inp, tail) or _names_person(
+                inp, tail
+            ):
+                return None
+            confidence = _CARRIED_CONFIDENCE
+    else:
+        return None
+    return Found("follow_on_quote", confidence, prev_found.mention, prev_found.mention_span,
+                 prev_found.cue, prev_found.phrase, inherited_from=prev_index)
