@@ -40,6 +40,22 @@ help: what comes before a word must be a space and what comes before a space a w
 a shorter run always fails. Without the backtracking the search costs a third less."""
 
 
+_GROUP_FOLLOWS = regex.compile(r"[ \t\u00a0]*+(?:[,.;:!?)\"”’'\n]|\Z|who\b|(\p{Ll}+)\b)")
+"""What may follow a group noun that a name modifies ("Toronto police"): punctuation, "who",
+or a word that :func:`_noun_reading` checks."""
+
+
+def _noun_reading(text: str, end: int, speech_verbs: frozenset[str]) -> bool:
+    """Whether the plural ending at ``end`` is a noun rather than a verb after a name: it is
+    followed by punctuation, "who", a speech verb or a past tense ("Toronto police said",
+    "Clinton supporters cheered"), not by an object ("Sanders advocates tax increases")."""
+    match = _GROUP_FOLLOWS.match(text, end, concurrent=False)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word is None or word in speech_verbs or word.endswith("ed")
+
+
 def find_mentions(
     annotation: Annotation, lexicon: Lexicon, patterns: MentionPatterns | None = None
 ) -> MentionIndex:
@@ -50,6 +66,7 @@ def find_mentions(
     plain_spaces = not any(c in text for c in ODD_SPACES)
     names = names_of(text, annotation.entities, lexicon, patterns, plain_spaces)
     found.extend(join_coordinated(text, names))
+    name_ends = {m.span.end: m for m in found}
     roles = lexicon.role_nouns
     pronoun_mentions = patterns.pronoun_mentions
     last_nominal_end = 0  # "the minister told reporters": one nominal may not swallow another
@@ -93,9 +110,16 @@ def find_mentions(
                 determiner = None  # "the Grain Co-operative told investors"
             if determiner is not None:
                 start = determiner.start()
-            elif role.type == "group" and noun.endswith("s"):
+            elif role.type == "group" and (noun.endswith("s") or noun in roles):
                 # a bare plural: "officials said", "Protesters chanted", "union leaders said"
                 start = modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
+                name = name_ends.get(start - 1) if text[start - 1 : start] == " " else None
+                if name is not None and _noun_reading(text, end, patterns.speech_verbs):
+                    # a name as modifier: "Toronto police", "Halifax residents", "Biden
+                    # aides" are the group, never the place or the person
+                    start = name.full_span.start
+                elif not noun.endswith("s"):
+                    continue  # "police" alone stays a phrase for the rules
             else:
                 continue
         last_nominal_end = end
