@@ -89,17 +89,38 @@ def names_of(
                 if not plain_spaces or (before and before[-1].lower().strip(",") in lead):
                     out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces))
                     continue
-        out.append(_untitled_name(text, span, label, genders))
+        out.append(_untitled_name(text, span, label, genders, lexicon.org_words))
     return out
 
 
-def _untitled_name(text: str, span: Span, label: str, genders: Mapping[str, str]) -> Mention:
+def _untitled_name(
+    text: str, span: Span, label: str, genders: Mapping[str, str], org_words: Mapping[str, str]
+) -> Mention:
     """A name mention without a title: its gender, if any, is a guess from the given name."""
     name = text[span.start : span.end]
+    if " of " in name or " for " in name:
+        name = _person_part(name, genders, org_words)
     first = name.split(None, 1)
     gender = genders.get(first[0].lower(), "-") if first else "-"
     return new_mention((span, "name", _UNTITLED_LABELS.get(label, "UNKNOWN"), name, "", -1,
                          gender, "sg", gender != "-"))
+
+
+def _person_part(name: str, genders: Mapping[str, str], org_words: Mapping[str, str]) -> str:
+    """The person in "Tom Cole of Oklahoma", "Holger Schmieding of Berenberg": a name joined
+    to a place or employer by "of"/"for" (the annotator keeps them one run, as it must for
+    "Bank of Canada") is named by the part before it when that part is a person's full name,
+    a known given name and more, with no word of an organisation's name ("James Martin
+    Center for ..." stays whole). The mention keeps its span; only its name is cut."""
+    for joint in (" of ", " for "):
+        left, found, _ = name.partition(joint)
+        if found:
+            words = left.split()
+            if len(words) >= 2 and words[0].lower() in genders and not any(
+                w.lower() in org_words for w in words
+            ):
+                return left
+    return name
 
 
 def _name_mention(
@@ -111,7 +132,7 @@ def _name_mention(
     A title makes the name a person's (unless it is an organisation's), and a title word
     ("Mrs.") tells the gender more surely than the given name does.
     """
-    mention = _untitled_name(text, span, label, patterns.genders)
+    mention = _untitled_name(text, span, label, patterns.genders, lexicon.org_words)
     title_start = _title_start(text, span.start, lexicon, plain_spaces)
     if title_start == span.start:
         return mention
