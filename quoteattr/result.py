@@ -14,7 +14,7 @@ from .coref import Coreference
 from .quotes import QuoteSpan
 from .records import DocumentResult, Quote, QuoteKind, SpeakerRef, validate_quotes
 from .rules import Found
-from .spans import Span
+from .spans import Span, one_line
 
 
 class Decision(NamedTuple):
@@ -27,11 +27,6 @@ class Decision(NamedTuple):
     parent: int | None = None
     carried: str | None = None  # how a speaker taken from the quote before came (confidence)
     narrated: bool = False  # a narrator's "I" given the entity the narrator is addressed as
-
-
-def _one_line(name: str) -> str:
-    """A name read over a line break ("his\r\nsister" in a wrapped text), on one line."""
-    return " ".join(name.split()) if "  " in name or "\n" in name or "\r" in name else name
 
 
 def _span(text: str, span: Span | None) -> dict[str, object] | None:
@@ -84,7 +79,7 @@ def build_result(
             speaker = refs.get(cluster)
             if speaker is None:  # ids in order of each speaker's first quote
                 sid = ids[cluster] = f"S{len(ids) + 1}"
-                speaker = refs[cluster] = SpeakerRef(id=sid, name=_one_line(
+                speaker = refs[cluster] = SpeakerRef(id=sid, name=one_line(
                     coref.clusters[cluster].name))
         confidence, resolution = 0.0, None
         if f is None:

@@ -27,6 +27,20 @@ def plain_line_breaks(text: str) -> str:
     return text
 
 
+def one_line(phrase: str) -> str:
+    """``phrase`` with every run of white space made one space and none at either end.
+
+    A name wrapped over a line break ("his\r\nsister", "the\nministry") or written with a
+    no-break space is the same name as on one line: coreference keys its entities by this
+    form and a result names its speakers in it. A printable phrase holds no white space but
+    the plain space, so one with no doubled or outer space is returned as it is, uncopied.
+    """
+    if phrase.isprintable() and "  " not in phrase and not (
+            phrase.startswith(" ") or phrase.endswith(" ")):
+        return phrase
+    return " ".join(phrase.split())
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A half-open range ``[start, end)`` of Python str offsets into the original text."""

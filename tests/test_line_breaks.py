@@ -120,3 +120,49 @@ def test_a_colon_introduction_reads_the_same_across_a_lone_line_break(
     lf = ("Ilse Marek, who runs the bakery, stood in the mud:\n\"I have lived\nin this valley "
           "all my life and I have\nnever seen anything like it.\"")
     _same_reading(attributor, lf, newline)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("the\r\nministry", "the ministry"),
+        ("his\u2028sister", "his sister"),
+        ("Ana\u00a0Duarte", "Ana Duarte"),
+        ("Tom\t Briggs ", "Tom Briggs"),
+        ("  the  port authority", "the port authority"),
+        ("Lena Fischer", "Lena Fischer"),
+    ],
+)
+def test_one_line_collapses_every_break_and_blank(phrase: str, expected: str) -> None:
+    """One helper gives a name wrapped over a line, or with a no-break space, its one-line
+    form (result speaker names and coreference's phrase keys both use it)."""
+    from quoteattr.spans import one_line
+
+    assert one_line(phrase) == expected
+
+
+def test_one_line_keeps_an_unbroken_name_uncopied() -> None:
+    """The fast path returns the very string when there is nothing to collapse."""
+    from quoteattr.spans import one_line
+
+    name = "".join(["Claire ", "Okafor"])
+    assert one_line(name) is name
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "name"),
+    [
+        ("said his\r\nsister on Friday.", "his sister"),
+        ("the port\nauthority said.", "the port authority"),
+        ("the port\u2028authority said.", "the port authority"),
+    ],
+)
+def test_a_speaker_wrapped_over_a_line_is_named_on_one_line(wrapped: str, name: str) -> None:
+    """A speaker phrase read over a line break is named with one space, as on one line,
+    while its mention still slices the caller's text with the break in it."""
+    text = ("The storm took the roof off the school.\n\n\"We will rebuild it before the winter "
+            "comes, and we will do it together,\" " + wrapped + "\n")
+    doc = Attributor().attribute(text)
+    assert [s.name for s in doc.speakers] == [name]
+    mention = doc.speakers[0].mentions[0]
+    assert text[mention.start : mention.end] == mention.text != name

@@ -13,6 +13,7 @@ import re
 from ..lexicon import Lexicon
 from ..mentions import MentionIndex
 from ..records import SpeakerType
+from ..spans import one_line
 
 _PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside", "inside",
                           "into", "throughout", "toward", "towards", "downtown"})
@@ -200,7 +201,7 @@ class Entities:
 
         White space is collapsed: a phrase wrapped over two lines ("the\r\nministry") is the
         same name as on one line, whatever the line break."""
-        phrase = " ".join(phrase.split())
+        phrase = one_line(phrase)
         self.clusters[c].nominal = phrase
         self.unnamed_by_key.setdefault(phrase.lower(), c)
         words = head.lower().split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..spans import one_line
 from .clusters import Entities
 
 AGE_PHRASE = re.compile(r"the (\d{1,3})-year-old", re.IGNORECASE)
@@ -26,7 +27,7 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
 def phrase_entity(ents: Entities, phrase: str, label: str) -> int:
     """An entity for a speaker phrase that names no known entity; a group when its first
     or last word is a group noun ("residents", "a crowd of protesters")."""
-    phrase = " ".join(phrase.split())  # one name whatever breaks a line inside it
+    phrase = one_line(phrase)  # one name whatever breaks a line inside it
     key = phrase.lower()
     if key.startswith("the ") and key in ents.unnamed_by_key:
         return ents.unnamed_by_key[key]
