@@ -37,6 +37,7 @@ from .records import DocumentResult, QuoteKind
 from .result import Decision, build_result, empty_result
 from .rules import (
     CueCache,
+    Earlier,
     Found,
     RuleInput,
     addressees,
@@ -235,16 +236,18 @@ class Attributor:
         found: list[Found | None] = []
         speakers: list[int | None] = []
         narrator: list[int] = []  # the narrator's entity, once an "I" speaks
-        inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs, found,
+        inp = RuleInput(text, lex, mentions, contexts, annotation.paragraphs,
                         [k == "direct" for k in kinds], self._cues,
                         tokens=annotation.tokens,
                         token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache,
-                        speakers=speakers, cluster_of=coref.cluster_of, genre=self.genre)
+                        cluster_of=coref.cluster_of, genre=self.genre)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):
-            result = None if kind == "scare" else attribute_quote(ctx, inp)
+            # the decisions so far go to the rules as a read-only view of this quote's past
+            earlier = Earlier(found, speakers, len(found))
+            result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
             found.append(result)
             cluster = resolve_speaker(result, coref, mentions, narrator)
             speakers.append(cluster)
@@ -255,7 +258,8 @@ class Attributor:
             decisions.append(Decision(ctx.quote, kind, result, cluster, carried=None if (
                 origin is None) else carried(contexts[origin], ctx)))
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
-                decisions.extend(self._nested(text, quotes, ctx, inp, coref, mentions))
+                decisions.extend(self._nested(text, quotes, ctx, inp, earlier, coref,
+                                              mentions))
         if narrator:
             named = narrator_name(contexts, speakers, narrator[0],
                                   functools.partial(addressees, inp))
@@ -309,6 +313,7 @@ class Attributor:
         quotes: tuple[QuoteSpan, ...],
         parent: QuoteContext,
         inp: RuleInput,
+        earlier: Earlier,
         coref: Coreference,
         mentions: MentionIndex,
     ) -> Iterator[Decision]:
@@ -316,8 +321,8 @@ class Attributor:
         pending = list(reversed(nested_contexts(text, quotes, parent)))
         while pending:
             ctx = pending.pop()
-            result = outside_quote(speaker_cue_quote(ctx, inp), ctx) or outside_quote(
-                quote_speaker_cue(ctx, inp), ctx
+            result = outside_quote(speaker_cue_quote(ctx, inp, earlier), ctx) or outside_quote(
+                quote_speaker_cue(ctx, inp, earlier), ctx
             )
             cluster = resolve_speaker(result, coref, mentions, None)  # a quoted "I" is no narrator
             yield Decision(ctx.quote, "nested", result, cluster, parent=-1)

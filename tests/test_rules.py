@@ -68,3 +68,21 @@ def test_confidence_is_zero_without_a_speaker() -> None:
     doc = quoteattr.attribute('The ferry left at noon.\n\n"Nobody told us anything."')
     (quote,) = doc.quotes
     assert quote.speaker is None and quote.confidence == 0.0 and quote.rule == "unattributed"
+
+
+def test_earlier_shows_only_the_quotes_already_decided() -> None:
+    """The rules read the decisions before their quote through a view that refuses the
+    quote itself and later ones, even while the pipeline's lists grow behind it."""
+    from quoteattr.rules import Earlier, Found
+    from quoteattr.spans import Span
+
+    found: list[Found | None] = [Found("quote_speaker_cue", 0.97, 0, Span(10, 14), None), None]
+    speakers: list[int | None] = [3, None]
+    earlier = Earlier(found, speakers, 1)
+    assert earlier.found(0) is found[0] and earlier.speaker(0) == 3
+    found.append(None)  # the pipeline decides the next quote: this quote's view is unchanged
+    for position in (1, 2, -1):
+        with pytest.raises(IndexError, match="range"):
+            earlier.found(position)
+        with pytest.raises(IndexError, match="range"):
+            earlier.speaker(position)

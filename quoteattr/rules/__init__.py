@@ -13,7 +13,17 @@ annotator provides one; ``conversation`` holds those for untagged quotes in an e
 from __future__ import annotations
 
 from ..context import QuoteContext
-from .base import GENRES, CueCache, Found, Rule, RuleInput, check_genre, find_cues
+from .base import (
+    GENRES,
+    NOTHING_EARLIER,
+    CueCache,
+    Earlier,
+    Found,
+    Rule,
+    RuleInput,
+    check_genre,
+    find_cues,
+)
 from .carried import follow_on_quote, paragraph_subject, previous_sentence_cue
 from .colon import colon_intro, colon_previous_paragraph
 from .conversation import action_beat, addressees, turn_taking, vocative_other
@@ -28,7 +38,8 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Found", "Rule", "RuleInput",
+__all__ = ["GENRES", "NOTHING_EARLIER", "REQUIRES", "RULES", "CueCache", "Earlier", "Found",
+           "Rule", "RuleInput",
            "addressees", "attribute_quote", "check_genre", "find_cues", "outside_quote",
            "quote_speaker_cue", "speaker_cue_quote"]
 
@@ -63,11 +74,11 @@ REQUIRES: dict[Rule, frozenset[str]] = {
 """Annotation layers a rule needs beyond paragraphs, sentences and entities."""
 
 
-def attribute_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def attribute_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """The first rule in :data:`RULES` that finds a speaker for ``ctx``, skipping rules whose
     layers the annotator did not provide."""
     for rule in _rules_for(inp.layers):
-        found = rule(ctx, inp)
+        found = rule(ctx, inp, earlier)
         if found is not None and outside_quote(found, ctx) is not None:
             return found
     return None

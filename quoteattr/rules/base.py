@@ -45,17 +45,55 @@ class Found(NamedTuple):
     """For a follow-on quote: the position of the quote whose speaker it took."""
 
 
+class Earlier:
+    """The decisions made for the quotes before one quote: what a rule found for each and
+    the entity it was resolved to (the follow-on and conversation rules read them).
+
+    A read-only view, given to the rules of each quote in turn: it shows the first
+    ``count`` decisions of the pipeline's running lists, which are appended to only after
+    the quote's rules have returned, so what a rule reads here never changes under it.
+    """
+
+    __slots__ = ("_found", "_speakers", "count")
+
+    def __init__(
+        self, found: Sequence[Found | None], speakers: Sequence[int | None], count: int
+    ) -> None:
+        self._found = found
+        self._speakers = speakers
+        self.count = count
+        """How many quotes come before: the position of the quote the rules are reading."""
+
+    def found(self, position: int) -> Found | None:
+        """What a rule found for the quote at ``position`` (None: no rule fired, or it was
+        not speech)."""
+        if not 0 <= position < self.count:
+            msg = f"position must be in range({self.count}), the quotes decided so far"
+            raise IndexError(msg)
+        return self._found[position]
+
+    def speaker(self, position: int) -> int | None:
+        """The entity the quote at ``position`` was resolved to, or None."""
+        if not 0 <= position < self.count:
+            msg = f"position must be in range({self.count}), the quotes decided so far"
+            raise IndexError(msg)
+        return self._speakers[position]
+
+
+NOTHING_EARLIER = Earlier((), (), 0)
+"""No decisions yet: for a document's first quote, or a rule tried on its own."""
+
+
 @dataclass(frozen=True, slots=True)
 class RuleInput:
-    """Everything the rules may read about one document."""
+    """Everything the rules may read about one document; the decisions made so far come to
+    each rule apart, as an :class:`Earlier`."""
 
     text: str
     lexicon: Lexicon
     mentions: MentionIndex
     contexts: Sequence[QuoteContext]
     paragraphs: Sequence[Span]
-    found: Sequence[Found | None]
-    """Results for the quotes before this one (follow-on rules read them)."""
     direct: Sequence[bool]
     """Whether each top-level quote is a direct quote."""
     cues: Pattern[str]
@@ -68,8 +106,6 @@ class RuleInput:
     """The annotation layers the annotator filled; rules needing others are skipped."""
     cue_cache: CueCache = field(default_factory=dict, compare=False, repr=False)
     """The cues found in each window so far (see :func:`find_cues`)."""
-    speakers: Sequence[int | None] = ()
-    """The entity each quote before this one was resolved to (conversation rules read it)."""
     cluster_of: Callable[[int], int | None] | None = field(default=None, compare=False,
                                                            repr=False)
     """The entity of a mention (by index), when coreference is at hand."""
@@ -97,7 +133,8 @@ def check_genre(genre: object) -> str:
     return genre
 
 
-Rule = Callable[[QuoteContext, RuleInput], "Found | None"]
+Rule = Callable[[QuoteContext, RuleInput, Earlier], "Found | None"]
+"""A rule reads one quote's context, the document and the decisions for the quotes before."""
 
 
 def make_found(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Found, RuleInput, cues_in, make_found
+from .base import Earlier, Found, RuleInput, cues_in, make_found
 from .inverted import speaker_after_cue
 from .speakers import clause_subject, sentence_start, speaker_before
 
@@ -19,7 +19,7 @@ _MAX_CARRIED_TAIL = 300
 """The most narrative (characters) a speaker carries over to a paragraph-opening quote."""
 
 
-def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``..., Schiff said. "..."``: a quote right after a reported-speech sentence in the same
     paragraph takes that sentence's speaker."""
     if not inp.direct[ctx.position] or inp.text[ctx.left.start : ctx.left.end].strip():
@@ -64,7 +64,7 @@ def _names_person(inp: RuleInput, window: Span) -> bool:
                for m in inp.mentions.between(window.start, window.end))
 
 
-def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def paragraph_subject(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """A quote with no cue after a sentence about someone: ``Pruitt stopped ... "I did nothing
     wrong."`` takes the subject of the sentence before it in the same paragraph."""
     if not inp.direct[ctx.position] or ctx.left.start == ctx.paragraph.start:
@@ -82,14 +82,14 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return make_found("paragraph_subject", 0.55, subject, None, inp)
 
 
-def follow_on_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """A quote with no cue of its own takes the speaker of the quote just before it: the next
     quoted sentence, or a second partial quote in the same clause (``"ready" and "able"``)."""
     if ctx.position == 0:
         return None
     prev_index = ctx.position - 1
     prev = inp.contexts[prev_index]
-    prev_found = inp.found[prev_index]
+    prev_found = earlier.found(prev_index)
     if prev_found is None or prev_found.mention_span is None:
         return None
     own_clause = inp.text[ctx.left.start : ctx.left.end].strip()

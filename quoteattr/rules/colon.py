@@ -8,7 +8,7 @@ import regex
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Found, RuleInput, SpeakerPhrase, cues_in, make_found
+from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .inverted import passive_agent
 from .speakers import clause_subject, sentence_start, speaker_before
 
@@ -86,7 +86,7 @@ def _colon_speaker(
     return None
 
 
-def colon_intro(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def colon_intro(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``the crowd took up the chant again: "..."``: a clause ending in a colon, no speech cue."""
     body = inp.text[ctx.left.start : ctx.left.end].rstrip()
     if not body.endswith(":"):
@@ -98,7 +98,7 @@ def colon_intro(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return make_found("colon_intro", 0.85, found[0], found[1], inp)
 
 
-def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def colon_previous_paragraph(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``Caddell continued:`` closing the paragraph before a paragraph that opens with a quote."""
     if not ctx.starts_paragraph or ctx.paragraph_index == 0:
         return None

@@ -18,7 +18,7 @@ import regex
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Found, RuleInput, cues_in, make_found
+from .base import Earlier, Found, RuleInput, cues_in, make_found
 from .speakers import clause_subject, sentence_start
 
 _MAX_TURNS_BACK = 6
@@ -59,7 +59,9 @@ def addressees(inp: RuleInput, ctx: QuoteContext) -> set[int]:
     return out
 
 
-def _turn_before(inp: RuleInput, ctx: QuoteContext, last: int, avoid: set[int]) -> Found | None:
+def _turn_before(
+    inp: RuleInput, earlier: Earlier, ctx: QuoteContext, last: int, avoid: set[int]
+) -> Found | None:
     """The most recent speaker before turn ``last`` (a quote position) who is not in
     ``avoid``: a quote's speaker, or the subject of a short narration paragraph."""
     para_index = inp.contexts[last].paragraph_index
@@ -71,7 +73,7 @@ def _turn_before(inp: RuleInput, ctx: QuoteContext, last: int, avoid: set[int]) 
         had_quote = False
         while k >= 0 and inp.contexts[k].paragraph_index >= p:
             had_quote = True
-            found, cluster = inp.found[k], inp.speakers[k]
+            found, cluster = earlier.found(k), earlier.speaker(k)
             if found is not None and found.mention_span is not None and cluster is not None:
                 if cluster not in avoid:
                     return found
@@ -107,7 +109,7 @@ def _actor(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
     return make_found("action_beat", 0.6, subject, None, inp), cluster
 
 
-def turn_taking(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"Is the train late?" asked Mira.`` / ``"Ten minutes, miss."``: an untagged quote that
     opens a paragraph right after another speaker's turn is the reply of the participant
     who spoke before that turn."""
@@ -122,10 +124,10 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         between = inp.paragraphs[ctx.paragraph_index - 1]
         if between.end - between.start > _MAX_BEAT:
             return None
-    speaker = inp.speakers[last]
+    speaker = earlier.speaker(last)
     if speaker is None:
         return None
-    prev_found = inp.found[last]
+    prev_found = earlier.found(last)
     if inp.genre != "fiction" and not (
         _whole_quote_paragraph(inp, prev) and (
             inp.text[prev.quote.content.end - 1] == "?"
@@ -134,7 +136,7 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     ):
         return None
     avoid = {speaker} | addressees(inp, ctx)
-    found = _turn_before(inp, ctx, last, avoid)
+    found = _turn_before(inp, earlier, ctx, last, avoid)
     if found is None:
         return None
     confidence = 0.75 if inp.genre == "fiction" else 0.7
@@ -142,13 +144,13 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput) -> Found | None:
                  found.phrase)
 
 
-def action_beat(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``Tobias set down his cup.`` / ``"You never listen."``, or ``"You never listen."
     Tobias set down his cup.``: the character acting in the narration beside an untagged
     quote that opens its paragraph speaks it."""
     if not ctx.starts_paragraph or not inp.direct[ctx.position]:
         return None
-    if inp.genre != "fiction" and ctx.position and inp.found[ctx.position - 1] is not None and (
+    if inp.genre != "fiction" and ctx.position and earlier.found(ctx.position - 1) is not None and (
         inp.contexts[ctx.position - 1].paragraph_index >= ctx.paragraph_index - 1
     ):
         return None  # news carries the speaker of the quote just before (follow_on_quote)
@@ -192,7 +194,7 @@ def _actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
     return _actor(inp, Span(start, window.end))
 
 
-def vocative_other(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def vocative_other(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"Is the train late?" asked Mira.`` / ``"Ten minutes, Mira."``: an untagged quote
     that addresses by name the speaker of the quote before it is not theirs; it is the
     most recent other participant's, or nobody's that the text names (a speakerless
@@ -200,13 +202,13 @@ def vocative_other(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     if ctx.position == 0 or not inp.direct[ctx.position]:
         return None
     last = ctx.position - 1
-    speaker = inp.speakers[last]
+    speaker = earlier.speaker(last)
     if speaker is None or inp.contexts[last].paragraph_index < ctx.paragraph_index - 1:
         return None
     addressed = addressees(inp, ctx)
     if speaker not in addressed:
         return None
-    found = _turn_before(inp, ctx, last, addressed | {speaker})
+    found = _turn_before(inp, earlier, ctx, last, addressed | {speaker})
     if found is None:
         return Found("vocative_other", 0.0, None, None, None)
     return Found("vocative_other", 0.7, found.mention, found.mention_span, None, found.phrase)

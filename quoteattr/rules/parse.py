@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..annotation import Token
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Found, RuleInput, SpeakerPhrase, make_found
+from .base import Earlier, Found, RuleInput, SpeakerPhrase, make_found
 
 _PHRASE_RELATIONS = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod:poss",
                                "nummod", "cc", "conj"})
@@ -221,7 +221,7 @@ def _speaker_of_token(head: int, window: list[int], inp: RuleInput) -> SpeakerPh
     return None, Span(start, end), inp.text[start:end]
 
 
-def dependency_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def dependency_subject(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """The subject of the speech verb that governs or introduces the quote: ``Duarte, who
     chairs the board and has led the talks since May, said: "..."``.
 
@@ -256,7 +256,7 @@ def dependency_subject(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return make_found("dependency_subject", 0.9, speaker, inp.tokens[verb_index].span, inp)
 
 
-def dependency_according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def dependency_according_to(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """The source "according to" names: ``"...," according to the ministry``.
 
     UD hangs "according" (with "to") from the source noun as ``case``; spaCy hangs "to"

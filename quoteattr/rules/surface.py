@@ -11,7 +11,7 @@ import regex
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Found, RuleInput, cues_in, make_found
+from .base import Earlier, Found, RuleInput, cues_in, make_found
 from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after_cue
 from .speakers import (
     clause_subject,
@@ -78,7 +78,7 @@ def _right_words_start(ctx: QuoteContext, inp: RuleInput) -> int | None:
     return lead.end() if lead else ctx.right.start
 
 
-def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"...," Kerry said`` / ``"...," the minister told reporters``: speaker then cue after."""
     start = _right_words_start(ctx, inp)
     if start is None:
@@ -101,7 +101,7 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return None
 
 
-def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"...," said Peter Morgan, a lawyer``: inverted cue right after the quote."""
     start = _right_words_start(ctx, inp)
     if start is None:
@@ -118,7 +118,7 @@ def quote_cue_speaker(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return make_found("quote_cue_speaker", 0.95, speaker, Span(*cue_match.span()), inp)
 
 
-def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``Kerry said: "..."`` / ``he told the host, "..."``: the cue introduces the quote."""
     cues = cues_in(inp, ctx.left)
     strong = [c for c in cues if inp.text[c.start : c.end] in inp.lexicon.strong_speech_verbs]
@@ -152,7 +152,7 @@ def speaker_cue_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return None
 
 
-def paired_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def paired_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"Je suis Bruxellois" -- "I am a citizen of Brussels," Kerry said``: a quote joined to
     the next one by a dash takes that quote's attribution."""
     nxt = ctx.position + 1
@@ -162,14 +162,14 @@ def paired_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         return None
     following = inp.contexts[nxt]
     for rule in (quote_speaker_cue, quote_cue_speaker):
-        found = rule(following, inp)
+        found = rule(following, inp, earlier)
         if found is not None:
             return Found("paired_quote", round(found.confidence - 0.05, 2), found.mention,
                          found.mention_span, found.cue, found.phrase)
     return None
 
 
-def according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def according_to(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``according to the ministry``, in the clause before or after the quote."""
     for window in (ctx.right, ctx.left):
         match = _ACCORDING.search(inp.text, window.start, window.end)
@@ -181,7 +181,7 @@ def according_to(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return None
 
 
-def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def dash_attribution(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"..." — Jane Doe`` / ``"..." -- Jane Doe, a voter``: a dash and a name after the quote."""
     lead = _DASH_LEAD.match(inp.text, ctx.right.start, ctx.right.end)
     end_paragraph = ctx.paragraph_index  # the quote may run over several paragraphs
@@ -202,7 +202,7 @@ def dash_attribution(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     return Found("dash_attribution", 0.85, inp.mentions.index_of(m), m.full_span, None)
 
 
-def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+def speaker_cue_in_sentence(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """A cue with a subject elsewhere in the quote's sentence (``"...," Kerry, who ... said``)."""
     windows = (ctx.right, ctx.left) if _own_right_clause(ctx, inp) else (ctx.left,)
     for window in windows:
