@@ -43,6 +43,7 @@ from .rules import (
     addressees,
     attribute_quote,
     check_genre,
+    cue_speaker_quote,
     find_cues,
     outside_quote,
     quote_speaker_cue,
@@ -321,9 +322,9 @@ class Attributor:
         pending = list(reversed(nested_contexts(text, quotes, parent)))
         while pending:
             ctx = pending.pop()
-            result = outside_quote(speaker_cue_quote(ctx, inp, earlier), ctx) or outside_quote(
-                quote_speaker_cue(ctx, inp, earlier), ctx
-            )
+            result = (outside_quote(speaker_cue_quote(ctx, inp, earlier), ctx)
+                      or outside_quote(cue_speaker_quote(ctx, inp, earlier), ctx)
+                      or outside_quote(quote_speaker_cue(ctx, inp, earlier), ctx))
             cluster = resolve_speaker(result, coref, mentions, None)  # a quoted "I" is no narrator
             yield Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))

@@ -86,3 +86,54 @@ def test_earlier_shows_only_the_quotes_already_decided() -> None:
             earlier.found(position)
         with pytest.raises(IndexError, match="range"):
             earlier.speaker(position)
+
+
+NON_RULE_VALUES = frozenset({"unattributed", "not_speech"})
+"""The ``rule`` values that name no rule: no rule fired, or the quote is not speech (both
+documented in docs/guide.md's field table)."""
+
+
+def _rule_values_in_source() -> set[str]:
+    """Every string the package can put in a record's ``rule`` field: the first argument of
+    each ``Found(...)`` and ``make_found(...)`` call, and the values ``result.py`` assigns."""
+    import ast
+
+    package = Path(quoteattr.__file__).parent
+    values: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in (
+                "Found", "make_found"
+            ) and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Name) and first.id == "rule" and path.name == "base.py":
+                    continue  # make_found passing its own argument on
+                assert isinstance(first, ast.Constant), f"{path}: a rule name made at run time"
+                values.add(first.value)
+            elif (isinstance(node, ast.Assign) and path.name == "result.py"
+                  and any(getattr(t, "id", None) == "rule" for t in node.targets)):
+                tests = {id(c) for t in ast.walk(node.value) if isinstance(t, ast.Compare)
+                         for c in ast.walk(t)}  # "scare" in `if d.kind == "scare"` is no value
+                values |= {c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant)
+                           and isinstance(c.value, str) and id(c) not in tests}
+    return values
+
+
+def test_every_rule_value_names_a_rule() -> None:
+    """A record's ``rule`` is the name of the function in RULES that decided (so the
+    provenance can be looked up), or one of the documented non-rule values."""
+    values = _rule_values_in_source()
+    assert {"speaker_cue_quote", "cue_speaker_quote", "unattributed"} <= values  # the scan works
+    names = {rule.__name__ for rule in RULES}
+    assert sorted(values - names - NON_RULE_VALUES) == []
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "guide.md").read_text("utf-8")
+    assert all(f"`{value}`" in guide for value in NON_RULE_VALUES)
+
+
+def test_rule_values_on_the_fixture_articles_name_rules() -> None:
+    """The same, read off the output for the fixture articles (several kinds of copy)."""
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    names = {rule.__name__ for rule in RULES} | NON_RULE_VALUES
+    seen = {q.rule for path in sorted(folder.glob("*.txt"))
+            for q in quoteattr.attribute(path.read_text(encoding="utf-8")).quotes}
+    assert len(seen) > 3 and seen <= names, sorted(seen - names)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from ..context import QuoteContext
 from .base import (
     GENRES,
-    NOTHING_EARLIER,
     CueCache,
     Earlier,
     Found,
@@ -30,6 +29,7 @@ from .conversation import action_beat, addressees, turn_taking, vocative_other
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
+    cue_speaker_quote,
     dash_attribution,
     paired_quote,
     quote_cue_speaker,
@@ -38,15 +38,16 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["GENRES", "NOTHING_EARLIER", "REQUIRES", "RULES", "CueCache", "Earlier", "Found",
-           "Rule", "RuleInput",
-           "addressees", "attribute_quote", "check_genre", "find_cues", "outside_quote",
-           "quote_speaker_cue", "speaker_cue_quote"]
+__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Earlier", "Found",
+           "Rule", "RuleInput", "addressees", "attribute_quote", "check_genre",
+           "cue_speaker_quote", "find_cues", "outside_quote", "quote_speaker_cue",
+           "speaker_cue_quote"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,
     quote_cue_speaker,
     speaker_cue_quote,
+    cue_speaker_quote,
     dependency_subject,
     paired_quote,
     dependency_according_to,
@@ -63,8 +64,8 @@ RULES: tuple[Rule, ...] = (
     paragraph_subject,
 )
 """The rules in precedence order: the first that fires decides. The parse's subject comes
-after the three tight surface patterns ("...," X said / said X / X said, "..."), which a
-parse error cannot mislead; it decides the rest (distant and conjoined subjects)."""
+after the tight surface patterns ("...," X said / said X / X said, "..." / said X, "..."),
+which a parse error cannot mislead; it decides the rest (distant and conjoined subjects)."""
 
 
 REQUIRES: dict[Rule, frozenset[str]] = {

@@ -80,10 +80,6 @@ class Earlier:
         return self._speakers[position]
 
 
-NOTHING_EARLIER = Earlier((), (), 0)
-"""No decisions yet: for a document's first quote, or a rule tried on its own."""
-
-
 @dataclass(frozen=True, slots=True)
 class RuleInput:
     """Everything the rules may read about one document; the decisions made so far come to
