@@ -1,12 +1,15 @@
 """``quoteattr.kinds``: direct, mixed (partial), nested and scare quotes, through ``attribute``.
 
-Each case names one quote in a text (by its text, marks included) and the kind
-it must get.
+Each case (fixtures/cases/kinds.jsonl) names one quote in a text (by its text, marks
+included) and the kind it must get.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from case_support import read_cases
 
 import quoteattr
 from quoteattr.records import Quote
@@ -18,100 +21,13 @@ def _quote(text: str, quote: str) -> Quote:
     return found[0]
 
 
-KIND_CASES = [
-    # -- direct: the quote stands as a clause of its own -------------------------------------
-    pytest.param(
-        'Ana Duarte said: "We will rebuild the harbour before winter."',
-        '"We will rebuild the harbour before winter."',
-        "direct",
-        id="direct-after-said-colon",
-    ),
-    pytest.param(
-        'Ana Duarte said, "We will rebuild."', '"We will rebuild."', "direct",
-        id="direct-after-said-comma",
-    ),
-    pytest.param(
-        '"We will rebuild," Ana Duarte said.', '"We will rebuild,"', "direct",
-        id="direct-opening-sentence",
-    ),
-    pytest.param(
-        '"Enough," Ana Duarte said.', '"Enough,"', "direct", id="direct-one-word-with-cue-after",
-    ),
-    pytest.param(
-        'Ana Duarte arrived at noon.\n\n"We will rebuild."', '"We will rebuild."', "direct",
-        id="direct-whole-paragraph",
-    ),
-    pytest.param(
-        'Ana Duarte said: "Harbour first."', '"Harbour first."', "direct",
-        id="direct-short-after-colon",
-    ),
-    pytest.param(
-        '"We are ready," Ana Duarte said, "and we will stay."', '"and we will stay."', "direct",
-        id="direct-second-half-of-split-quote",
-    ),
-    # -- mixed: quoted words inside reported speech ------------------------------------------
-    pytest.param(
-        'Ana Duarte said the plan was "a step too far" for the small town.',
-        '"a step too far"',
-        "mixed",
-        id="mixed-in-said-clause",
-    ),
-    pytest.param(
-        'Ana Duarte described the storm as "the worst in fifty years."',
-        '"the worst in fifty years."',
-        "mixed",
-        id="mixed-ends-sentence",
-    ),
-    pytest.param(
-        'Ana Duarte warned that "nobody is safe until the wall is finished."',
-        '"nobody is safe until the wall is finished."',
-        "mixed",
-        id="mixed-after-that",
-    ),
-    pytest.param(
-        'Hollis Brandt, the harbour master, said the boats were "a total loss" after the storm.',
-        '"a total loss"',
-        "mixed",
-        id="mixed-after-appositive-speaker",
-    ),
-    pytest.param(
-        'Ana Duarte said the city is "ready for anything" and "not afraid."',
-        '"not afraid."',
-        "mixed",
-        id="mixed-second-fragment-same-clause",
-    ),
-    pytest.param(
-        'According to Ana Duarte, the repairs are "well under way."',
-        '"well under way."',
-        "mixed",
-        id="mixed-according-to",
-    ),
-    # -- scare: quotation marks that are not speech ------------------------------------------
-    pytest.param(
-        'The "Green Wave" movement held a rally on Sunday.', '"Green Wave"', "scare",
-        id="scare-title-case-name",
-    ),
-    pytest.param(
-        "The “Green Wave” movement held a rally on Sunday.", "“Green Wave”", "scare",
-        id="scare-curly-name",
-    ),
-    pytest.param(
-        "The 'Green Wave' movement held a rally on Sunday.", "'Green Wave'", "scare",
-        id="scare-single-name",
-    ),
-    pytest.param(
-        'Critics of the so-called "reform" gathered outside.', '"reform"', "scare",
-        id="scare-so-called",
-    ),
-    pytest.param(
-        'The word "resilience" appeared 40 times in the report.', '"resilience"', "scare",
-        id="scare-word-as-word",
-    ),
-    pytest.param(
-        "Ana Duarte's \"Harbour First\" plan was approved on Monday.", '"Harbour First"', "scare",
-        id="scare-plan-name-after-speaker",
-    ),
-]
+def _kind_cases() -> list[Any]:
+    return [pytest.param(c["text"], c["quote"], c["kind"], id=c["label"])
+            for c in read_cases("kinds")]
+
+
+KIND_CASES = _kind_cases()
+"""Direct, mixed and scare quotes, one per line of fixtures/cases/kinds.jsonl."""
 
 
 @pytest.mark.parametrize(("text", "quote", "kind"), KIND_CASES)
