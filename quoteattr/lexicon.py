@@ -33,6 +33,14 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "quote_marks": {"direction": frozenset({"open", "close", "either"})},
     "agencies": {"kind": frozenset({"agency", "broadcaster", "newspaper", "photo"})},
     "not_speech_nouns": {"kind": frozenset({"inscription", "work"})},
+    "name_particles": {"kind": frozenset({"arabic", "english", "germanic", "romance"})},
+    "participle_followers": {"kind": frozenset({"article", "particle", "possessive",
+                                                "preposition"})},
+    "role_determiners": {"kind": frozenset({"article", "demonstrative", "possessive",
+                                            "quantifier"})},
+    "headline_small_words": {"kind": frozenset({"abbreviation", "adverb", "article",
+                                                "conjunction", "determiner", "preposition",
+                                                "pronoun", "verb"})},
 }
 
 
@@ -70,6 +78,27 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
                 raise LexiconError(msg)
         rows.append(row)
     return tuple(rows)
+
+
+WORD_LISTS: frozenset[str] = frozenset(
+    {"name_particles", "participle_followers", "role_determiners", "headline_small_words"}
+)
+"""The fixed word lists a module reads once at import with :func:`word_list` (they shape a
+compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """The first column of ``data/<name>.tsv``, stripped and lower-cased, in file order.
+
+    Reads that one small file, not the whole lexicon, so importing a module that builds a
+    pattern from it stays cheap; ``name`` must be one of :data:`WORD_LISTS`."""
+    if name not in WORD_LISTS:
+        msg = f"name must be one of {sorted(WORD_LISTS)}, got {name!r}"
+        raise LexiconError(msg)
+    rows = read_table(name)
+    key = next(iter(rows[0])) if rows else ""
+    return tuple(row[key].strip().lower() for row in rows)
 
 
 @dataclass(frozen=True, slots=True)

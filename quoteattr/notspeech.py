@@ -17,6 +17,7 @@ from collections.abc import Mapping
 import regex
 
 from .context import QuoteContext
+from .lexicon import word_list
 from .spans import BLANK
 
 # concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
@@ -46,10 +47,8 @@ _BEFORE = regex.compile(
 )
 _LISTED = regex.compile(r"[ ]*+(?:,[ ]*+)?(?:(?:and|or)[ ]++)?")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
-_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-     "is", "be", "it", "as", "but", "not", "no", "vs.", "v."}
-)
+_SMALL_WORDS = frozenset(word_list("headline_small_words"))
+"""Words a title-case headline leaves in lower case (``data/headline_small_words.tsv``)."""
 _TERMINAL = ".?!…"
 _CLOSERS = "\"'”’»›“ \t"
 _HEADLINE_WORDS = 25

@@ -22,7 +22,8 @@ def test_data_dir_has_tables() -> None:
 
 
 def test_default_lexicon_reads_every_data_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every ``data/*.tsv`` is read by ``default_lexicon()``: no file ships unused."""
+    """Every ``data/*.tsv`` is read by ``default_lexicon()`` or is one of the fixed word lists
+    modules read at import (``WORD_LISTS``): no file ships unused."""
     seen: list[str] = []
     real = lexicon_module.read_table
 
@@ -33,7 +34,8 @@ def test_default_lexicon_reads_every_data_file(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(lexicon_module, "read_table", spy)
     fresh = default_lexicon.__wrapped__()  # bypass the cache, build from the files
     assert isinstance(fresh, Lexicon)
-    assert sorted(set(seen)) == TABLES
+    assert sorted(set(seen) | lexicon_module.WORD_LISTS) == TABLES
+    assert not set(seen) & lexicon_module.WORD_LISTS  # each file has one reader
 
 
 def test_default_lexicon_is_cached() -> None:
@@ -213,3 +215,31 @@ def test_missing_file_raises_lexicon_error(fake_data: Path) -> None:
     """A file missing from the installation is a LexiconError naming it, not a bare OSError."""
     with pytest.raises(LexiconError, match=r"quoteattr/data/pronouns\.tsv"):
         read_table("pronouns")
+
+
+@pytest.mark.parametrize("name", sorted(lexicon_module.WORD_LISTS))
+def test_word_list_is_the_first_column_lower_cased(name: str) -> None:
+    """A fixed word list is its file's first column, lower-cased, each word once."""
+    words = lexicon_module.word_list(name)
+    assert words and all(w == w.lower().strip() and w for w in words)
+    assert len(set(words)) == len(words)
+
+
+def test_word_list_refuses_a_file_that_is_not_one() -> None:
+    """Only the declared word lists are read this way; a typo fails naming the choices."""
+    with pytest.raises(LexiconError, match="name_particles"):
+        lexicon_module.word_list("name_particle")
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("name_particles", {"van", "al", "of", "ibn"}),
+        ("participle_followers", {"the", "about", "to"}),
+        ("role_determiners", {"the", "another", "their"}),
+        ("headline_small_words", {"of", "vs.", "the"}),
+    ],
+)
+def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:
+    """The words each reader was written for are in its file."""
+    assert words <= set(lexicon_module.word_list(name))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from ..annotation import Annotation, Entity, EntityLabel, Layer
-from ..lexicon import Lexicon, default_lexicon
+from ..lexicon import Lexicon, default_lexicon, word_list
 from ..spans import Span
 from .name_words import (
     CAPITALISED,
@@ -37,9 +37,7 @@ _OPENERS = "\"“‘'([«-—–"
 """What may open a word, after white space, in _NEXT_WORD."""
 _NEXT_WORD = regex.compile(r"\s+[" + regex.escape(_OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
 _INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
-_AFTER_PARTICIPLE = ("the", "a", "an", "his", "her", "their", "its", "to", "on", "in", "at",
-                     "for", "with", "by", "about", "after", "before", "from", "up", "out",
-                     "over")
+_AFTER_PARTICIPLE = word_list("participle_followers")  # whole words: their order is no matter
 _PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ing|ed) (?:" + "|".join(_AFTER_PARTICIPLE) + r")\b")
 """A sentence-initial "Closing the debate" or "Asked about" opens a participle phrase; the
 word after it tells it from a surname such as "Husted said" or "Schilling told"."""

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import regex
 
 from ..annotation import EntityLabel
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_list
 
 _NAME_WORD = r"""
     (?:\p{Lu}\.){2,}                                  # U.S., H.W.
@@ -24,9 +24,9 @@ _NAME_WORD = r"""
 # (?=\p{Lu}) changes no match (every word starts with a capital) but lets ``regex`` skip
 # ahead to the next capital instead of trying the whole pattern at every character.
 CAPITALISED = regex.compile(r"(?=\p{Lu})(?:" + _NAME_WORD + ")", regex.VERBOSE)
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "la",
-                        "le", "del", "dos", "das", "of", "for", "ibn", "ter"})
-"""Lower-case words that may sit inside a name or organisation name ("Ministry of Defence")."""
+_PARTICLES = frozenset(word_list("name_particles"))
+"""Lower-case words that may sit inside a name or organisation name ("Ministry of Defence"),
+from ``data/name_particles.tsv``."""
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}\Z|(?:\p{Lu}\.){2,}\Z")
 """An organisation's initials (NATO, F.B.I.); longer all-capital words are datelines or shouting."""
 _LONGEST_PARTICLE = max(map(len, _PARTICLES))

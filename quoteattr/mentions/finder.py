@@ -11,7 +11,7 @@ from operator import attrgetter
 import regex
 
 from ..annotation import Annotation
-from ..lexicon import Lexicon, RoleNoun
+from ..lexicon import Lexicon, RoleNoun, word_list
 from ..mention_words import crosses_verb, modifiers_start, phrase_at
 from ..spans import Span
 from .names import ODD_SPACES, join_coordinated, names_of
@@ -29,11 +29,12 @@ _ROLE_LABELS: dict[str, MentionLabel] = {
 
 
 _DETERMINER_BEFORE = regex.compile(  # (?r): searched from the end, as _TITLE_WORD
-    r"(?r)\b(?:the|a|an|another|one|this|that|its|his|her|their|our|my|your)\s++"
+    r"(?r)\b(?:" + "|".join(word_list("role_determiners")) + r")\s++"
     r"(?:(?!(?:the|a|an|and|or|but|who|which|that|said|says)\b)[\p{L}\p{N}'’-]++\s++){0,4}\Z",
     regex.IGNORECASE,
 )
-"""The determiner (and up to four modifiers) before a role noun: "the state weather" service.
+"""The determiner (``data/role_determiners.tsv``; whole words, so their order is no matter)
+and up to four modifiers before a role noun: "the state weather" service.
 
 The word and space runs are possessive (``++``) because giving back part of one can never
 help: what comes before a word must be a space and what comes before a space a word, so
