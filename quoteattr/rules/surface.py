@@ -152,12 +152,12 @@ def _too_far(tail: str) -> bool:
 
 def _speaker_after_a_cue(ctx: QuoteContext, inp: RuleInput) -> bool:
     """Whether a speaker stands right after one of the cues the pass reads (cheap: no
-    speaker before a cue is looked for)."""
+    speaker before a cue is looked for). The pass stops at the first cue too far from the
+    quote, and a cue farther off is never nearer, so only the nearest cue with a speaker
+    after it needs the distance test."""
     for cue in _cues_before_quote(ctx, inp):
-        if _too_far(inp.text[cue.end : ctx.quote.span.start]):
-            return False
         if speaker_after_cue(inp, cue, cue.end, ctx.quote.span.start) is not None:
-            return True
+            return not _too_far(inp.text[cue.end : ctx.quote.span.start])
     return False
 
 
