@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .lexicon import word_list
 from .quotes import QuoteSpan
 from .records import QuoteKind
 from .spans import BLANK, Span
@@ -25,10 +26,8 @@ _DASH_THEN_QUOTE = regex.compile(r"\s*(?:-{1,3}|[—–―])\s*[\"“‘'«„]"
 """A quote joined by a dash to the next one: a saying and its translation."""
 _CLOSING_MARKS = "\"'”’»›“"
 _TERMINAL = ".?!…"
-_TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-     "de", "la", "le", "du", "von", "van"}
-)
+_TITLE_SMALL_WORDS = frozenset(word_list("title_small_words"))
+"""Words a quoted title leaves in lower case (``data/title_small_words.tsv``)."""
 
 
 def _is_title_case(words: list[str]) -> bool:

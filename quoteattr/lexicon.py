@@ -41,6 +41,10 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "headline_small_words": {"kind": frozenset({"abbreviation", "adverb", "article",
                                                 "conjunction", "determiner", "preposition",
                                                 "pronoun", "verb"})},
+    "title_small_words": {"kind": frozenset({"article", "conjunction", "particle",
+                                             "preposition"})},
+    "clause_openers": {"kind": frozenset({"participle", "preposition"})},
+    "inscription_words": {"kind": frozenset({"preposition", "verb"})},
 }
 
 
@@ -81,15 +85,18 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
 
 
 WORD_LISTS: frozenset[str] = frozenset(
-    {"name_particles", "participle_followers", "role_determiners", "headline_small_words"}
+    {"name_particles", "participle_followers", "role_determiners", "headline_small_words",
+     "title_small_words", "irregular_past_verbs", "clause_openers", "inscription_words",
+     "word_nouns"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""
 
 
 @cache
-def word_list(name: str) -> tuple[str, ...]:
-    """The first column of ``data/<name>.tsv``, stripped and lower-cased, in file order.
+def word_list(name: str, column: str | None = None) -> tuple[str, ...]:
+    """A column of ``data/<name>.tsv`` (the first unless ``column`` is given), stripped and
+    lower-cased, in file order.
 
     Reads that one small file, not the whole lexicon, so importing a module that builds a
     pattern from it stays cheap; ``name`` must be one of :data:`WORD_LISTS`."""
@@ -97,7 +104,10 @@ def word_list(name: str) -> tuple[str, ...]:
         msg = f"name must be one of {sorted(WORD_LISTS)}, got {name!r}"
         raise LexiconError(msg)
     rows = read_table(name)
-    key = next(iter(rows[0])) if rows else ""
+    key = column or (next(iter(rows[0])) if rows else "")
+    if rows and key not in rows[0]:
+        msg = f"column must be one of quoteattr/data/{name}.tsv's {list(rows[0])}, got {key!r}"
+        raise LexiconError(msg)
     return tuple(row[key].strip().lower() for row in rows)
 
 

@@ -23,8 +23,11 @@ from .spans import BLANK
 # concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
 
 _LOOK_BACK = 80
-_SAYING = (r"(?:read|reads|reading|said|says|saying|declared|declares|declaring|proclaimed|"
-           r"proclaiming|bearing|bore|with)")
+_SAYING = "(?:" + "|".join(word_list("inscription_words")) + ")"
+"""Reading, said, bearing, with: ``data/inscription_words.tsv`` (whole words, in any order)."""
+_WORD_NOUNS = "|".join(word_list("word_nouns"))
+_WORD_NOUNS_PLURAL = "|".join(word_list("word_nouns", "plural"))
+"""The word, slogans: ``data/word_nouns.tsv``."""
 _BEFORE = regex.compile(
     r"(?r)(?:"  # searched from the end; the first alternative that fits decides
     # speech that did not happen: would not say "yes", didn't say "perhaps", refused to say
@@ -33,8 +36,8 @@ _BEFORE = regex.compile(
     r"declines|declining)[ \t]+to)[ \t]+(?:say|said|utter|uttered|use|used)"
     r"(?:[ \t]+the[ \t]+(?:words?|phrase|term))?"
     # words held up as words: the word "woke", phrases like "...", such as "..."
-    r"|\b(?P<words>the[ \t]+(?:word|term|phrase|expression|slogan|label|hashtag|nickname)"
-    r"|(?:words|terms|phrases|expressions|slogans|labels|hashtags|nicknames)[ \t]+"
+    rf"|\b(?P<words>the[ \t]+(?:{_WORD_NOUNS})"
+    rf"|(?:{_WORD_NOUNS_PLURAL})[ \t]+"
     r"(?:such[ \t]+as|like|including)|such[ \t]+as)"
     r"|\b(?P<titled>titled|entitled)"
     # a sign reading "...", T-shirts that said "..."

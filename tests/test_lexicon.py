@@ -238,8 +238,22 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("participle_followers", {"the", "about", "to"}),
         ("role_determiners", {"the", "another", "their"}),
         ("headline_small_words", {"of", "vs.", "the"}),
+        ("title_small_words", {"of", "de", "von"}),
+        ("irregular_past_verbs", {"told", "wrote", "held"}),
+        ("clause_openers", {"after", "speaking", "asked"}),
+        ("inscription_words", {"reading", "said", "bearing", "with"}),
+        ("word_nouns", {"word", "slogan", "hashtag"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:
     """The words each reader was written for are in its file."""
     assert words <= set(lexicon_module.word_list(name))
+
+
+def test_word_list_reads_another_column() -> None:
+    """A list may be a file's other column: the plurals of the word nouns."""
+    nouns = lexicon_module.word_list("word_nouns")
+    plurals = lexicon_module.word_list("word_nouns", "plural")
+    assert len(nouns) == len(plurals) and ("words" in plurals) and ("word" in nouns)
+    with pytest.raises(LexiconError, match="plural"):
+        lexicon_module.word_list("word_nouns", "plurals")

@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 import regex
 
+from ..lexicon import word_list
 from ..mentions import Mention, MentionIndex
 from ..spans import Span
 from .base import RuleInput, SpeakerPhrase
@@ -56,24 +57,28 @@ _OF_PHRASE = regex.compile(
 """A noun phrase and a preposition before a name: "voices across Europe", "a spokesman for"."""
 
 _PREPOSITIONAL_OPENER = regex.compile(
-    r"\s*(?:In|At|On|After|During|Before|Since|Despite|With|Without|Under|For|From|Following|"
-    r"Speaking|Asked|Writing|Like|Unlike|As)\b[^,;:\"“”]{1,120},\s*"
+    r"\s*(?:" + "|".join(w.capitalize() for w in word_list("clause_openers"))
+    + r")\b[^,;:\"“”]{1,120},\s*"
 )
-"""A sentence-opening phrase whose nouns are not the clause's subject."""
+"""A sentence-opening phrase whose nouns are not the clause's subject (its first word from
+``data/clause_openers.tsv``; whole words, so their order is no matter)."""
 
 _VERB_LIKE = regex.compile(
     r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:also|then|later|again|quickly|once|has|had|have|will|"
-    r"would|could|can|may|might|did|does)\s+)*(?:\p{Ll}+ed|\p{Ll}{2,}s|is|was|are|were|told|"
-    r"sent|made|took|gave|went|came|wrote|spoke|met|began|put|kept|left|set|won|lost|led|"
-    r"held|brought|thought|felt|saw|got|became|ran|rose|fell|drew|struck|hit|cut)\b"
+    r"would|could|can|may|might|did|does)\s+)*(?:\p{Ll}+ed|\p{Ll}{2,}s|is|was|are|were|"
+    + "|".join(word_list("irregular_past_verbs")) + r")\b"
 )
-"""A word after a mention that suggests the mention is a clause's subject ("Trump returned")."""
+"""A word after a mention that suggests the mention is a clause's subject ("Trump returned");
+the irregular past forms are ``data/irregular_past_verbs.tsv``."""
 
 _GENERIC_NP_BEFORE = regex.compile(
-    r"(?:(?<![\p{L}'’-])(?:the|The|a|A|an|An|one|One|another|Another|his|His|her|Her|their|"
-    r"Their|its|Its|our|Our|my|My|your|Your|this|This|that|That)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
+    r"(?:(?<![\p{L}'’-])(?:"
+    + "|".join(f"{w}|{w.capitalize()}" for w in word_list("role_determiners"))
+    + r")\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?[\p{L}\p{N}'’-]+|(?<![\p{L}'’-])"
     r"[\p{L}'’-]+)\s*\Z"
 )
+"""A noun phrase just before a cue: a determiner (``data/role_determiners.tsv``, lower-case
+or capitalised) and up to six words, or one word."""
 
 
 _NEAREST = 8
