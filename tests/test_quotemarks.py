@@ -1,8 +1,13 @@
-"""``quoteattr.quotemarks``: which characters may open or close a quote, from their neighbours."""
+"""``quoteattr.quotemarks``: which characters may open or close a quote, from their neighbours.
+
+The case tables are fixtures/cases/marks.jsonl (``group`` names the test that reads a case)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from case_support import read_cases
 
 from quoteattr.lexicon import Lexicon
 from quoteattr.quotemarks import find_marks
@@ -12,49 +17,33 @@ def _marks(text: str, lexicon: Lexicon) -> list[tuple[str, bool, bool]]:
     return [(m.mark, m.can_open, m.can_close) for m in find_marks(text, lexicon)]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param("They don't know.", id="contraction"),
-        pytest.param("Tom Reyes’s boat", id="curly-possessive-s"),
-        pytest.param("Declan O'Rourke left.", id="irish-surname"),
-        pytest.param("back in the '90s", id="decade"),
-        pytest.param("the ’16 race", id="curly-clipped-year"),
-        pytest.param("he loves rock 'n' roll", id="rock-n-roll"),
-        pytest.param("let 'em go", id="clipped-em"),
-        pytest.param("a \" b", id="spaced-straight-double"),
-    ],
-)
+_CASES = read_cases("marks")
+"""The mark cases (fixtures/cases/marks.jsonl), each in a ``group`` named for its test."""
+
+
+def _group(group: str) -> list[dict[str, Any]]:
+    cases = [c for c in _CASES if c["group"] == group]
+    assert cases, group
+    return cases
+
+
+def _texts(group: str) -> list[Any]:
+    return [pytest.param(c["text"], id=c["label"]) for c in _group(group)]
+
+
+def _with_marks(group: str) -> list[Any]:
+    """``(text, [(mark, can_open, can_close), ...])`` for each case of ``group``."""
+    return [pytest.param(c["text"], [tuple(m) for m in c["marks"]], id=c["label"])
+            for c in _group(group)]
+
+
+@pytest.mark.parametrize("text", _texts("not_marks"))
 def test_apostrophes_and_spaced_marks_are_not_quote_marks(text: str, lexicon: Lexicon) -> None:
     """Apostrophes (in words, before decades and clipped words) and spaced marks are dropped."""
     assert _marks(text, lexicon) == []
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param('said "yes" twice', [('"', True, False), ('"', False, True)], id="straight"),
-        pytest.param("said “yes” twice", [("“", True, False), ("”", False, True)], id="curly"),
-        pytest.param("said 'yes' twice", [("'", True, False), ("'", False, True)], id="single"),
-        pytest.param("dit « oui » deux", [("«", True, False), ("»", False, True)], id="guillemets"),
-        pytest.param(
-            "said ''yes'' twice",
-            [("''", True, False), ("''", False, True)],
-            id="doubled-apostrophes",
-        ),
-        pytest.param(
-            "said ``yes'' twice", [("``", True, False), ("''", False, True)], id="latex-style"
-        ),
-        pytest.param(
-            '"Go," she said',
-            [('"', True, False), ('"', False, True)],
-            id="text-start",
-        ),
-        pytest.param(
-            'Ana left.\n"Go," she said', [('"', True, False), ('"', False, True)], id="line-start"
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), _with_marks("open_close"))
 def test_marks_open_before_words_and_close_after_them(
     text: str, expected: list[tuple[str, bool, bool]], lexicon: Lexicon
 ) -> None:
@@ -85,12 +74,7 @@ def test_mark_offsets_index_the_text(lexicon: Lexicon) -> None:
 
 @pytest.mark.parametrize(
     ("text", "weak"),
-    [
-        pytest.param("'Tis the season,' she said.", [True, False], id="text-start"),
-        pytest.param("Snow fell. 'Twas a cold night,' he wrote.", [True, False],
-                     id="after-full-stop"),
-        pytest.param("'90s pop was better,' he said.", [True, False], id="decade-at-start"),
-    ],
+    [pytest.param(c["text"], c["weak"], id=c["label"]) for c in _group("clause_start")],
 )
 def test_clipped_word_at_clause_start_may_open(
     text: str, weak: list[bool], lexicon: Lexicon
@@ -102,14 +86,7 @@ def test_clipped_word_at_clause_start_may_open(
     assert marks[0].can_open and not marks[0].can_close
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param("Tell 'em we said no.", id="mid-sentence-em"),
-        pytest.param("We left 'cause of the rain.", id="mid-sentence-cause"),
-        pytest.param("‘’Tis", id="after-an-opening-mark"),
-    ],
-)
+@pytest.mark.parametrize("text", _texts("mid_clause"))
 def test_clipped_word_mid_clause_is_an_apostrophe(text: str, lexicon: Lexicon) -> None:
     """Mid-clause, or right after an opening mark, a clipped word's apostrophe is dropped."""
     assert [m.mark for m in find_marks(text, lexicon)] == (["‘"] if text[0] == "‘" else [])
@@ -131,18 +108,7 @@ def test_doubled_apostrophe_before_clipped_word_splits(lexicon: Lexicon) -> None
     assert [(m.start, m.end, m.family) for m in marks] == [(0, 1, "single"), (11, 12, "single")]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param("He said `` we will go , '' and left .",
-                     [("``", True, False), ("''", True, True)], id="ptb-double"),
-        pytest.param('He said , " we go , " and left .',
-                     [('"', True, True), ('"', True, True)], id="ptb-straight"),
-        pytest.param("`` I 'm here , '' he said .", [("``", True, False), ("''", True, True)],
-                     id="ptb-clitic-dropped"),
-        pytest.param('The 5 " pipe and the 3 " valve.', [], id="not-tokenised"),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), _with_marks("tokenised"))
 def test_spaced_marks_pair_only_in_tokenised_text(
     text: str, expected: list[tuple[str, bool, bool]], lexicon: Lexicon
 ) -> None:
