@@ -102,6 +102,11 @@ class RuleInput:
     """The annotation layers the annotator filled; rules needing others are skipped."""
     cue_cache: CueCache = field(default_factory=dict, compare=False, repr=False)
     """The cues found in each window so far (see :func:`find_cues`)."""
+    lead_cache: dict[tuple[int, int], Found | None] = field(default_factory=dict, compare=False,
+                                                            repr=False)
+    """A cache, by quote span: the one pass over the cues before a quote that
+    ``speaker_cue_quote`` and ``cue_speaker_quote`` share (a function of the text alone, so
+    keeping it changes nothing either rule finds)."""
     cluster_of: Callable[[int], int | None] | None = field(default=None, compare=False,
                                                            repr=False)
     """The entity of a mention (by index), when coreference is at hand."""

@@ -128,45 +128,31 @@ def cue_speaker_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fo
     """``said Keller: "..."``: an inverted cue and its speaker introduce the quote.
 
     Read in the same pass over the cues as :func:`speaker_cue_quote` (the cue nearest the
-    quote decides, whichever way round its speaker stands), so it is tried right after it;
-    the pass is repeated only when a speaker stands after one of those cues."""
-    if not _speaker_after_a_cue(ctx, inp):
-        return None
+    quote decides, whichever way round its speaker stands), so it is tried right after it."""
     found = _cue_before_quote(ctx, inp)
     return found if found is not None and found.rule == "cue_speaker_quote" else None
 
 
-def _cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> list[Span]:
-    """The cues in the clause before the quote, nearest first; only the strong ones when
-    there are any."""
-    cues = cues_in(inp, ctx.left)
-    strong = [c for c in cues if inp.text[c.start : c.end] in inp.lexicon.strong_speech_verbs]
-    return list(reversed(strong or cues))
-
-
-def _too_far(tail: str) -> bool:
-    """Whether a sentence end or too many words lie in ``tail``, between a cue and the
-    quote."""
-    return bool(_SENTENCE_STOP.search(tail)) or too_many_tail_words(tail)
-
-
-def _speaker_after_a_cue(ctx: QuoteContext, inp: RuleInput) -> bool:
-    """Whether a speaker stands right after one of the cues the pass reads (cheap: no
-    speaker before a cue is looked for). The pass stops at the first cue too far from the
-    quote, and a cue farther off is never nearer, so only the nearest cue with a speaker
-    after it needs the distance test."""
-    for cue in _cues_before_quote(ctx, inp):
-        if speaker_after_cue(inp, cue, cue.end, ctx.quote.span.start) is not None:
-            return not _too_far(inp.text[cue.end : ctx.quote.span.start])
-    return False
-
-
 def _cue_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     """The attribution by the cue nearest before the quote: its speaker before it
-    (``speaker_cue_quote``) or, failing that, right after it (``cue_speaker_quote``)."""
-    for cue in _cues_before_quote(ctx, inp):
+    (``speaker_cue_quote``) or, failing that, right after it (``cue_speaker_quote``); the
+    pass is made once per quote (``inp.lead_cache``)."""
+    key = (ctx.quote.span.start, ctx.quote.span.end)
+    cache = inp.lead_cache
+    if key in cache:
+        return cache[key]
+    found = cache[key] = _scan_cues_before_quote(ctx, inp)
+    return found
+
+
+def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """The cues before the quote, nearest first (only the strong ones when there are any),
+    until one has a speaker or is too far from the quote."""
+    cues = cues_in(inp, ctx.left)
+    strong = [c for c in cues if inp.text[c.start : c.end] in inp.lexicon.strong_speech_verbs]
+    for cue in reversed(strong or cues):
         tail = inp.text[cue.end : ctx.quote.span.start]
-        if _too_far(tail):
+        if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
             return None
         cue_word = inp.text[cue.start : cue.end]
         agent = passive_agent(inp, cue, ctx.quote.span.start)
