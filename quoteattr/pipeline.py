@@ -140,13 +140,20 @@ class Attributor:
             # No quotation mark, no quote: most of an archive's articles end here, without
             # running the annotator (for stanza, its models) over them.
             return empty_result(original, doc_id)
+        flat = False  # known to hold no line break inside a paragraph
         if type(self.annotator) is EmbeddedAnnotator:
             # Names and cues read the text with the line breaks inside paragraphs as spaces
             # (quoteattr.wrap); one annotation pass, over the flattened text.
-            annotation = self.annotator.annotate(flatten(text, paragraphs_of(text)))
+            paragraphs = paragraphs_of(text)
+            flat_text = flatten(text, paragraphs)
+            if flat_text is text:  # nearly always: the paragraphs stand, found once
+                annotation = self.annotator.annotate_paragraphs(text, paragraphs)
+                flat = True
+            else:
+                annotation = self.annotator.annotate(flat_text)
         else:
             annotation = self.annotator.annotate(text)
-        result = self._attribute(annotation, doc_id, marks, original=source)
+        result = self._attribute(annotation, doc_id, marks, original=source, flat=flat)
         return on_original(result, original, crlf) if crlf else result
 
     def attribute_many(
@@ -216,12 +223,13 @@ class Attributor:
 
     def _attribute(
         self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...],
-        *, original: str | None = None,
+        *, original: str | None = None, flat: bool = False,
     ) -> DocumentResult:
-        flat = flatten(annotation.text, annotation.paragraphs)
-        if flat is not annotation.text:  # a line break inside a paragraph is a space
+        """``flat``: the caller knows no paragraph of the annotation holds a line break."""
+        flat_text = annotation.text if flat else flatten(annotation.text, annotation.paragraphs)
+        if flat_text is not annotation.text:  # a line break inside a paragraph is a space
             original = original or annotation.text
-            annotation = replace(annotation, text=flat)
+            annotation = replace(annotation, text=flat_text)
         text = annotation.text
         lex = self.lexicon
         quotes = pair_quotes(text, marks, annotation.paragraphs)

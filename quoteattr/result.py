@@ -133,5 +133,5 @@ def build_result(
         {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
     )
     result._attach_text(text, tuple(resolutions))
-    result._compact()
+    result._compact(quotes=False)  # validate_quotes shared the quotes' sets
     return result

@@ -55,8 +55,19 @@ def flatten(text: str, paragraphs: Sequence[Span]) -> str:
     """``text`` with each line break inside a paragraph made a space (one character for
     one, so every offset stays valid); ``text`` itself when no paragraph holds one."""
     breaks: list[int] = []
-    for p in paragraphs:
-        breaks.extend(m.start() for m in _BREAK.finditer(text, p.start, p.end))
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        for p in paragraphs:
+            breaks.extend(m.start() for m in _BREAK.finditer(text, p.start, p.end))
+    elif "\n" in text:
+        # LF only (nearly every text): str.find per paragraph, a C scan, where a regex
+        # call per paragraph cost more than the rest of this function.
+        find = text.find
+        for p in paragraphs:
+            end = p.end
+            i = find("\n", p.start, end)
+            while i >= 0:
+                breaks.append(i)
+                i = find("\n", i + 1, end)
     if not breaks:
         return text
     chars = list(text)

@@ -1,5 +1,6 @@
 """wrap.hard_wrapped, which translates line breaks only when a text holds other ones than
-LF, gives the answer of the plain per-line reading on any text."""
+LF, gives the answer of the plain per-line reading on any text; wrap.flatten, which finds
+LF-only breaks with str.find, gives what its regex scan of every paragraph gave."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import wrap
+from quoteattr.annotators.paragraphs import paragraphs_of
+from quoteattr.spans import Span
 
 
 def _plain_hard_wrapped(text: str) -> bool:
@@ -39,3 +42,35 @@ _LINE = st.builds(lambda indent, n, tail: indent + "w" * n + " " * tail,
 def test_the_fast_reading_agrees_with_the_plain_one(lines: list[str], newline: str) -> None:
     text = newline.join(lines)
     assert wrap.hard_wrapped(text) == _plain_hard_wrapped(text)
+
+
+def _plain_flatten(text: str, paragraphs: list[Span]) -> str:
+    """flatten as it was before its LF-only path: a regex scan of every paragraph."""
+    breaks = [m.start() for p in paragraphs for m in wrap._BREAK.finditer(text, p.start, p.end)]
+    chars = list(text)
+    for i in breaks:
+        chars[i] = " "
+    return "".join(chars)
+
+
+_PIECES = st.sampled_from(["w", "word ", "\n", "\n\n", " ", "\r\n", "\r", "\u2028", "\u2029",
+                           "\u0085", "x\ny"])
+
+
+@settings(max_examples=400)
+@given(pieces=st.lists(_PIECES, max_size=30), cuts=st.lists(st.integers(0, 80), max_size=8))
+def test_flatten_agrees_with_the_regex_scan(pieces: list[str], cuts: list[int]) -> None:
+    text = "".join(pieces)
+    bounds = sorted(min(c, len(text)) for c in cuts)
+    paragraphs = [Span(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=False)]
+    flat = wrap.flatten(text, paragraphs)
+    assert flat == _plain_flatten(text, paragraphs)
+    assert (flat is text) == (flat == text)  # unchanged text comes back as itself
+
+
+@settings(max_examples=200)
+@given(pieces=st.lists(_PIECES, max_size=30))
+def test_flatten_over_the_annotators_paragraphs(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    paragraphs = list(paragraphs_of(text))
+    assert wrap.flatten(text, paragraphs) == _plain_flatten(text, paragraphs)

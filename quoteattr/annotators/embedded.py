@@ -82,7 +82,11 @@ class EmbeddedAnnotator:
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
-        paragraphs = paragraphs_of(text)
+        return self.annotate_paragraphs(text, paragraphs_of(text))
+
+    def annotate_paragraphs(self, text: str, paragraphs: tuple[Span, ...]) -> Annotation:
+        """:meth:`annotate` with ``paragraphs_of(text)`` already known (the pipeline finds
+        them first to flatten the text; nearly always nothing changes, and they are kept)."""
         sentences = tuple(s for p in paragraphs for s in self._sentences(text, p))
         entities = tuple(self._entities(text, paragraphs))
         return Annotation(text, paragraphs, sentences, entities, provides=self.provides)
