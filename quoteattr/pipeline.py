@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from . import collector
 from .annotation import Annotation, Annotator
 from .annotators import parsed
 from .annotators.embedded import EmbeddedAnnotator
@@ -123,6 +124,10 @@ class Attributor:
         if doc_id is not None and not isinstance(doc_id, str):
             msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
             raise InputTypeError(msg)
+        with collector.paused():  # no cycles to find: see quoteattr.collector
+            return self._attribute_text(text, doc_id)
+
+    def _attribute_text(self, text: str | Any, doc_id: str | None) -> DocumentResult:
         if parsed.is_parsed(text):
             source = parsed.parsed_text(text)
             marks = find_marks(source, self.lexicon) if source is not None else None

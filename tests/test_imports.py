@@ -1,6 +1,6 @@
 """Import hygiene: the core import stays light and imports follow the data flow.
 
-The flow (the project style guide, part 2) is errors -> spans -> rows -> exactjson ->
+The flow (the project style guide, part 2) is errors -> collector -> spans -> rows -> exactjson ->
 records (the contract at the bottom) -> packed -> newlines -> lexicon -> annotation -> wrap ->
 annotators -> quotemarks -> quotes -> kinds -> context -> notspeech -> mention_words ->
 mentions -> furniture -> coref -> rules -> narrator -> confidence -> many -> batch ->
@@ -25,7 +25,7 @@ import quoteattr
 PACKAGE_DIR = Path(quoteattr.__file__).parent
 
 LAYERS = (
-    "errors", "spans", "rows", "exactjson", "records", "packed", "newlines",
+    "errors", "collector", "spans", "rows", "exactjson", "records", "packed", "newlines",
     "wordtrie", "lexicon", "annotation", "wrap", "stanza_models", "annotators",
     "quotemarks",
     "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture", "coref",
