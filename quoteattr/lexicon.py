@@ -196,6 +196,9 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     """Speech-verb forms whose object is the listener ("told" The Canadian Press): the
     noun after one never speaks by that cue."""
+    intro_words: frozenset[str] = frozenset()
+    """Words that open an introductory phrase ("after", "despite"): in "After meeting Trump,
+    Christie said" the sentence's subject is the first name after the comma."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -288,4 +291,5 @@ def default_lexicon() -> Lexicon:
             {k.lower(): v for k, v in _column("not_speech_nouns", "noun", "kind").items()}
         ),
         addressee_verbs=frozenset(f for f, lemma in verb_lemmas.items() if lemma in listening),
+        intro_words=frozenset(r["word"].strip().lower() for r in read_table("intro_words")),
     )

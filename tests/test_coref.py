@@ -98,3 +98,78 @@ def test_a_document_speaks_for_its_owner() -> None:
     # "a statement" has no owner to speak for
     text = "Ruth Kalinski met Tom Byers. A statement said talks would resume."
     assert _resolve(coreference_of(text), text, "A statement") == "A statement"
+
+
+def test_capitalised_common_nouns_and_modifiers_are_things_not_people() -> None:
+    text = ("Sales fell in March, when sales of tires fell most. Dock workers walked out. "
+            "The Oilers won. Brandt toured the plant.")
+    coref = coreference_of(text)
+    by_name = {c.name: c for c in coref.clusters}
+    for cluster in by_name.values():
+        coref.entities.read_cues(cluster)
+    assert by_name["Sales"].thing_cue  # written lower-case too: a common noun
+    assert by_name["Dock"].thing_cue  # it modifies "workers"
+    assert by_name["Oilers"].thing_cue  # "the Oilers"
+    assert not by_name["Brandt"].thing_cue  # a surname starting a sentence stays a name
+
+
+def test_he_skips_things_for_the_person() -> None:
+    text = ("Union organiser Mick Doyle arrived at dawn. Dock workers walked out an hour later. "
+            "He said the strike would last a week.")
+    assert _resolve(coreference_of(text), text, "He") == "Mick Doyle"
+    alone = "Dock workers walked out on Monday. He said the strike would last a week."
+    assert _resolve(coreference_of(alone), alone, "He") is None
+
+
+def test_plural_demonyms_parties_and_organisation_nouns_are_not_people() -> None:
+    text = "Albertans voted. Tories cheered. Council met. Canadians shrugged. Evans spoke."
+    coref = coreference_of(text)
+    types = {c.name: c.type for c in coref.clusters}
+    assert types["Albertans"] == types["Tories"] == types["Canadians"] == "group"
+    assert types["Council"] == "organization"
+    assert types["Evans"] == "unknown"  # a surname ending in -s is not a plural
+
+
+def test_headline_names_are_no_antecedents() -> None:
+    text = ("Premier Ruth Kalinski backs new clinic\n\nThe clinic opened on Monday in Saskatoon. "
+            "She said it would serve 4,000 patients.")
+    assert _resolve(coreference_of(text), text, "She") is None
+    body = text.replace("The clinic opened", "Kalinski opened the clinic")
+    assert _resolve(coreference_of(body), body, "She") == "Ruth Kalinski"
+    sentence = text.replace("new clinic\n", "new clinic.\n")  # a sentence, not a headline
+    assert _resolve(coreference_of(sentence), sentence, "She") == "Ruth Kalinski"
+
+
+def test_headline_end() -> None:
+    from quoteattr.coref.salience import headline_end
+    from quoteattr.spans import Span
+
+    text = "Ferry service resumes\n\nThe ferry sailed at noon."
+    paragraphs = (Span(0, 21), Span(23, len(text)))
+    assert headline_end(text, paragraphs) == 23
+    assert headline_end("One line only", (Span(0, 13),)) == 0
+    ended = "Ferry service resumes.\n\nThe ferry sailed at noon."
+    assert headline_end(ended, (Span(0, 22), Span(24, len(ended)))) == 0
+
+
+def test_name_in_an_introductory_phrase_is_not_the_subject() -> None:
+    text = ("Tom Chow met reporters. After meeting Premier Doug Ford, Paul Reid said the deal "
+            "was close. He said talks would end on Friday.")
+    assert _resolve(coreference_of(text), text, "He") == "Paul Reid"
+    plain = text.replace("After meeting Premier Doug Ford, Paul Reid said",
+                         "Premier Doug Ford told Paul Reid")
+    assert _resolve(coreference_of(plain), plain, "He") == "Doug Ford"
+
+
+def test_possessor_of_a_statement_is_its_author() -> None:
+    text = ("Maple Ridge Foods cut 300 jobs. Premier Ruth Kalinski visited the plant. "
+            "\"We regret this,\" the company's statement said.")
+    doc = quoteattr.attribute(text)
+    speaker = doc.quotes[0].speaker
+    assert speaker is not None and speaker.name == "Maple Ridge Foods"
+
+
+def test_a_surname_that_is_also_a_given_name_does_not_set_the_gender() -> None:
+    text = "Chris Christie met nurses. Christie said the ward was full. He said more."
+    coref = coreference_of(text)
+    assert _resolve(coref, text, "He") == "Chris Christie"

@@ -28,7 +28,9 @@ def compatible(m: Mention, c: Cluster) -> bool:
     """Whether ``m`` may refer to ``c`` at all (type and gender)."""
     if m.kind == "pronoun":
         if m.head in ("he", "she"):
-            if c.type not in ("person", "unknown") or c.place_cue and not c.person_cue:
+            if c.type not in ("person", "unknown") or (
+                c.place_cue or c.thing_cue
+            ) and not c.person_cue:
                 return False
             return c.gender == "-" or c.gender == m.gender
         if m.head == "they":
@@ -55,7 +57,7 @@ def pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
         if c.gender != "-" and c.gender != gender:
             return 0.3 if c.gender_from_name else 0.0  # "Ola": a man in Norway, a woman in Poland
         if kind == "unknown" and not c.person_cue:
-            if c.place_cue:
+            if c.place_cue or c.thing_cue:
                 return 0.0  # "toured Elmwood Park. 'We'll fix it,' he said": not the park
             return 0.3 if len(c.name.split()) > 1 else _UNKNOWN_SINGLE_NAME
         match = _GENDER_MATCH if c.gender == gender else 1.0

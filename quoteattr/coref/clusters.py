@@ -21,6 +21,10 @@ _PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside",
 senator from Vermont said"."""
 _AGE_AFTER = re.compile(r",\s\d{1,3},")
 """", 42,": an age, said only of a person."""
+_CLOSERS = "\"'”’»)]"
+"""What may close a sentence after its full stop ("...," she said.") before the next one."""
+_SENTENCE_ENDS = ".!?:;—–"
+"""What ends the text before a sentence (or a dateline's dash: "OTTAWA — Council voted")."""
 
 
 class Cluster:
@@ -34,7 +38,8 @@ class Cluster:
 
     __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
                  "gender_from_name", "nominal", "fullest", "titles_lower", "type",
-                 "fullest_words", "fullest_chars", "person_cue", "place_cue", "cues_read")
+                 "fullest_words", "fullest_chars", "person_cue", "place_cue", "thing_cue",
+                 "cues_read")
 
     def __init__(self, index: int) -> None:
         self.index = index
@@ -63,6 +68,11 @@ class Cluster:
         ("Brandt said"), has an age ("Brandt, 54,") or is "he" or "she" somewhere."""
         self.place_cue = False
         """The text uses a name of the entity as a place ("in Elmwood", "at Brandt Park")."""
+        self.thing_cue = False
+        """The text uses a name of the entity as only a thing or a group is used: "the
+        Liberals", "Dock workers", "Calgary council", or a common noun capitalised at a
+        sentence start ("Council voted", "Sales fell") that the text also writes lower-case
+        or the lexicons list."""
         self.cues_read = False
         """Whether the names' cues have been read (:meth:`Entities.read_cues`)."""
 
@@ -133,12 +143,20 @@ class Entities:
         cluster = self.clusters[c]
         cluster.mentions.append(i)
         kind = m.kind
+        gender = m.gender
         if kind == "name":
             cluster.add_name(m.head)
-            if m.label == "UNKNOWN" and cluster.type == "unknown" and (
-                self._group_noun(m.head.lower())
-            ):
-                cluster.add_label("GROUP")  # "Crews", "Officials": a sentence's first word
+            if m.label == "UNKNOWN" and cluster.type == "unknown":
+                # "Crews", "Officials", "Canadians": a group; "Council": an organisation
+                label = self._common_label(m.head.lower())
+                if label:
+                    cluster.add_label(label)
+            if m.gender_from_name and cluster.fullest_words > 1 and (
+                " " not in m.head and not cluster.fullest.startswith(m.head + " ")
+            ) and cluster.fullest.split(None, 1)[0].lower() in self.lexicon.first_names:
+                # "Christie" after "Chris Christie": a surname, and the given name has told
+                # what it can (a surname's guess stands in for an unknown given name)
+                gender = "-"
         elif m.label == "PERSON" and not cluster.person_cue:
             cluster.person_cue = True  # "he", "she", or a role noun for a person
         if m.title:
@@ -150,26 +168,42 @@ class Entities:
             m.label not in cluster.labels
         ):
             cluster.add_label(m.label)
-        gender = m.gender
         if gender != "-" and (gender == "m" or gender == "f") and (cluster.gender == "-" or (
             cluster.gender_from_name and not m.gender_from_name
         )):
             cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
         self.of[i] = c
 
-    def _group_noun(self, word: str) -> bool:
-        roles = self.lexicon.role_nouns
-        return word in self.lexicon.group_nouns or word in roles and roles[word].type == "group"
+    def _common_label(self, word: str) -> str:
+        """"GROUP" for a one-word name that is a group noun or a plural of a demonym or
+        party ("Canadians", "Albertans", "Tories"), "ORG" for an organisation's role noun
+        ("Council", "Ministry"), else ""."""
+        lexicon = self.lexicon
+        roles = lexicon.role_nouns
+        role = roles.get(word)
+        if role is not None and role.type != "person":
+            return "GROUP" if role.type == "group" else "ORG"
+        if word in lexicon.group_nouns:
+            return "GROUP"
+        if word.endswith("s") and " " not in word:
+            stem = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+            if lexicon.title_modifiers.get(stem) in ("demonym", "party"):
+                return "GROUP"
+        return ""
 
     def read_cues(self, cluster: Cluster) -> None:
-        """Fill ``person_cue`` and ``place_cue`` from the words around the entity's names
-        without a label; read once, when salience first weighs the entity (all names are
-        clustered by then, and most entities are never weighed)."""
+        """Fill ``person_cue``, ``place_cue`` and ``thing_cue`` from the
+        words around the entity's names without a label; read once, when salience first
+        weighs the entity (all names are clustered by then, and most entities are never
+        weighed)."""
         cluster.cues_read = True
         if cluster.person_cue:
             return  # "he" or "she" already: a person
         text, mentions = self.text, self.index.mentions
-        verbs = self.lexicon.speech_verbs
+        lexicon = self.lexicon
+        verbs = lexicon.speech_verbs
+        thing = False
+        initial = one_word = True
         for i in cluster.mentions:
             m = mentions[i]
             if m.kind != "name" or m.label != "UNKNOWN":
@@ -190,6 +224,30 @@ class Entities:
             ):
                 cluster.person_cue = True
                 return  # a person whatever else the text says (a place cue no longer counts)
+            head = m.head.lower()
+            if word == "the" and m.title_start < 0 and head not in lexicon.titles and (
+                head.split()[0] not in lexicon.titles
+            ):
+                thing = True  # "the Liberals", "the Oilers", not "the Queen"
+            elif after[:1] == " " and self._common_label(
+                noun := first_word(after)
+            ) and noun.islower():
+                thing = True  # "Dock workers", "Calgary council": a modifier of a noun
+            if " " in m.head:
+                one_word = False
+            elif initial and not sentence_start(text, start):
+                initial = False  # "met Brandt": capitalised where a common noun is not
+        if thing:
+            cluster.thing_cue = True
+        elif one_word and initial and cluster.mentions and not cluster.place_cue:
+            word = cluster.name.lower()
+            # Every name of the entity is one word at a sentence start, where any noun is
+            # capitalised: one the lexicons list, or the text also writes lower-case, is a
+            # common noun ("Sales fell ... sales of winter tires"); "Brandt toured" stays.
+            if word in lexicon.role_nouns or word in lexicon.group_nouns or (
+                word in lexicon.org_words or word in lexicon.document_nouns
+            ) or re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None:
+                cluster.thing_cue = True
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:
@@ -208,6 +266,16 @@ class Entities:
         for key in (head.lower(), words[-1] if words else ""):
             if key:
                 self.unnamed_by_head.setdefault(key, c)
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether a word at ``start`` begins a sentence, a line or the text."""
+    window = text[max(0, start - 12) : start]
+    kept = window.rstrip()
+    if "\n" in window[len(kept) :] or not kept and start <= 12:
+        return True
+    kept = kept.rstrip(_CLOSERS)
+    return not kept or kept[-1] in _SENTENCE_ENDS
 
 
 def first_word(text: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..mentions import Mention, MentionLabel
 from ..spans import Span
 from .clusters import Cluster, Entities
 from .organisations import named_organisation
@@ -19,22 +20,31 @@ _DESCRIBED_LEAD = 1.5
 _DOCUMENT_IN_VIEW = 1500
 """How far (characters) "the statement" may stand from the one it takes up."""
 
+_LABELS: dict[str, MentionLabel] = {
+    "person": "PERSON", "group": "GROUP", "organization": "ORG"}
+"""A role noun's type -> the label of a mention of it."""
+
 _POSSESSIVES = {"his": ("he", "m"), "her": ("she", "f"), "their": ("they", "-"),
                 "its": ("it", "-")}
 """A possessive determiner -> the pronoun and gender its owner agrees with."""
 
 
-def resolve_nominal(sal: Salience, i: int) -> int:
-    """The entity role noun ``i`` refers to, a new unnamed one when no known one fits."""
+def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
+    """The entity role noun ``i`` refers to, a new unnamed one when no known one fits;
+    ``like`` stands in for the mention (the owner "the campaign" of "the campaign's
+    statement")."""
     ents = sal.ents
-    m = ents.index.mentions[i]
+    m = ents.index.mentions[i] if like is None else like
     head = m.head
     lexicon = ents.lexicon
     definite = ents.text[m.span.start : m.span.start + 4].lower() == "the "
-    if head in lexicon.document_nouns:
+    if head in lexicon.document_nouns and like is None:
         # "her statement", "said in a statement": the author's words; "the statement" later
         # is the same author's
-        if definite:  # the author of the last one, if it was quoted close by
+        owner = possessor_of(sal, i)
+        if owner is not None:
+            pass  # "the campaign's statement": the campaign's words
+        elif definite:  # the author of the last one, if it was quoted close by
             owner, where = ents.issued.get(head, (None, -1))
             if m.span.start - where > _DOCUMENT_IN_VIEW:
                 owner = None
@@ -50,7 +60,7 @@ def resolve_nominal(sal: Salience, i: int) -> int:
     may_hold = may_have_holders(ents, head)
     describes = definite and m.label == "PERSON" and head not in lexicon.relational_nouns
     wants_scores = may_hold or definite and (m.label == "ORG" or describes)
-    scores = sal.candidates(i) if wants_scores else {}
+    scores = sal.candidates(i, like) if wants_scores else {}
     holders = role_holders(ents, head, scores) if may_hold else []
     if holders:
         return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
@@ -72,6 +82,33 @@ def resolve_nominal(sal: Salience, i: int) -> int:
     c_new = ents.new_cluster()
     ents.name_unnamed(c_new, ents.text[m.span.start : m.span.end], head)
     return c_new
+
+
+def possessor_of(sal: Salience, i: int) -> int | None:
+    """"The campaign's statement", "the company's letter": the entity of the possessor (as
+    "the campaign" would be resolved there); a name ("the NDP's statement") is the entity
+    of that name, or a new one. None when the document has no possessor noun."""
+    ents = sal.ents
+    m = ents.index.mentions[i]
+    phrase = ents.text[m.span.start : m.span.end]
+    cut = max(phrase.rfind("'s "), phrase.rfind("’s "), phrase.rfind("s' "), phrase.rfind("s’ "))
+    if cut <= 0:
+        return None
+    owner = phrase[: cut + (1 if phrase[cut] == "s" else 0)]
+    words = owner.split()
+    noun = words[-1] if words else ""
+    role = ents.lexicon.role_nouns.get(noun)
+    if role is not None:
+        like = m._replace(span=Span(m.span.start, m.span.start + len(owner)), head=noun,
+                          label=_LABELS[role.type], gender=role.gender)
+        return resolve_nominal(sal, i, like)
+    if not noun[:1].isupper():
+        return None  # "the old man's letter": no owner the text names
+    name = " ".join(words[1:] if words[0].lower() == "the" else words)
+    for cluster in ents.clusters:
+        if cluster.named and cluster.name == name:
+            return cluster.index
+    return None
 
 
 def may_have_holders(ents: Entities, head: str) -> bool:

@@ -24,6 +24,12 @@ _RECENT_SPEAKER_WEIGHT = 2.5
 LOOKBACK_SENTENCES = 8
 _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
+_OPENERS = "\"'“‘«(["
+"""What may open a sentence before its first word."""
+_HEADLINE_WORDS = 20
+"""A first line of more words than this is a sentence of the story, not its headline."""
+_HEADLINE_ENDS = ".!?…:;,\"'”’»)]"
+"""A line ending in one of these ends as a sentence (or a quote) does: no headline."""
 
 # A mention's weight by its distance in sentences (index 0: the same sentence), worked out
 # once with the same arithmetic as the salience rules state it.
@@ -52,8 +58,16 @@ class Salience:
         self.paragraph_starts = [p.start for p in paragraphs]
         self.speakers: list[tuple[int, int]] = []
         """(position, cluster) of each attributed quote, in the order they were attributed."""
-        self.outside = outside_quotes(ents.index.starts, self.quote_starts, self.quote_ends)
-        """The mentions outside quotes, the only antecedents salience looks at."""
+        outside = outside_quotes(ents.index.starts, self.quote_starts, self.quote_ends)
+        body = headline_end(ents.text, paragraphs)
+        if body:
+            starts, k = ents.index.starts, 0
+            while k < len(outside) and starts[outside[k]] < body:
+                k += 1  # a headline holds a few mentions at most
+            outside = outside[k:]
+        self.outside = outside
+        """The mentions outside quotes and outside a headline, the only antecedents salience
+        looks at ("he" in the story is one of its people, not a name in its headline)."""
         # What only the scan reads is made on the first scan (weights), as about half of
         # all documents resolve no pronoun or role noun that needs one.
         self.sentence_starts: list[int] = []
@@ -94,12 +108,15 @@ class Salience:
         last = len(mentions) - 1
         weights: list[tuple[float, ...] | None] = []
         subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
+        intro = (-1, -1)  # (sentence, where its introductory phrase ends, -1 for none)
         for i, s in zip(self.outside, self.outside_sentence, strict=True):
             m = mentions[i]
             table: tuple[float, ...] | None = _OTHER_WEIGHTS
             if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
                 i < last and modifies(m, mentions[i + 1], text)
-            ):
+            ) and m.span.start >= (intro if intro[0] == s else (intro := (
+                s, self.intro_end(s)
+            )))[1]:
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
             elif m.kind != "pronoun" and text.startswith(" ", m.span.end) and first_word(
@@ -113,6 +130,22 @@ class Salience:
             weights.append(table)
         self.weights = weights
         return weights
+
+    def intro_end(self, s: int) -> int:
+        """Where the introductory phrase of sentence ``s`` ends (its comma), -1 without one:
+        "After meeting Trump, Christie said", "Asked about Ford, Khan said" (a name there
+        is not the sentence's subject)."""
+        starts, text = self.sentence_starts, self.ents.text
+        start = starts[s] if s >= 0 else 0
+        end = starts[s + 1] if s + 1 < len(starts) else len(text)
+        words = text[start : min(end, start + 30)].split(None, 1)
+        first = words[0].strip(_OPENERS) if words else ""
+        low = first.lower()
+        if low not in self.ents.lexicon.intro_words and not (
+            len(low) > 4 and low.endswith(("ed", "ing")) and first[:1].isupper()
+        ):
+            return -1
+        return text.find(", ", start, end)
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
@@ -181,6 +214,20 @@ class Salience:
                     scores[c] = scores.get(c, 0.0) + _RECENT_SPEAKER_WEIGHT
                 break
         return scores
+
+
+def headline_end(text: str, paragraphs: Sequence[Span]) -> int:
+    """Where the story starts after its headline (0 when it has none): a first paragraph of
+    one short line that does not end as a sentence does, with more text after it."""
+    if len(paragraphs) < 2:
+        return 0
+    first = paragraphs[0]
+    line = text[first.start : first.end].rstrip()
+    if not line or "\n" in line or "\r" in line or line[-1] in _HEADLINE_ENDS or (
+        line.count(" ") >= _HEADLINE_WORDS
+    ):
+        return 0
+    return paragraphs[1].start
 
 
 def best_of(scores: dict[int, float]) -> int:
