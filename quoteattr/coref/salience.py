@@ -26,6 +26,8 @@ _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
 _OPENERS = "\"'“‘«(["
 """What may open a sentence before its first word."""
+_INTRO_CHARS = 100
+"""How far from a sentence's start the comma ending its introductory phrase may stand."""
 _HEADLINE_WORDS = 20
 """A first line of more words than this is a sentence of the story, not its headline."""
 _HEADLINE_ENDS = ".!?…:;,\"'”’»)]"
@@ -114,9 +116,9 @@ class Salience:
             table: tuple[float, ...] | None = _OTHER_WEIGHTS
             if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
                 i < last and modifies(m, mentions[i + 1], text)
-            ) and m.span.start >= (intro if intro[0] == s else (intro := (
+            ) and not (m.span.start < (intro if intro[0] == s else (intro := (
                 s, self.intro_end(s)
-            )))[1]:
+            )))[1] and i < last and self.subject_after(mentions[i + 1], intro[1], s)):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
             elif m.kind != "pronoun" and text.startswith(" ", m.span.end) and first_word(
@@ -131,13 +133,25 @@ class Salience:
         self.weights = weights
         return weights
 
+    def sentence_end(self, s: int) -> int:
+        """Where the sentence after ``s`` starts (the text's end after the last)."""
+        starts = self.sentence_starts
+        return starts[s + 1] if s + 1 < len(starts) else len(self.ents.text)
+
+    def subject_after(self, nxt: Mention, comma: int, s: int) -> bool:
+        """Whether ``nxt``, the mention after one in sentence ``s``'s introductory phrase,
+        is the subject after its ``comma`` ("..., Christie said"; not "..., Kronborg's pace
+        grew", whose subject is no mention)."""
+        return comma < nxt.span.start < self.sentence_end(s) and not self.ents.text.startswith(
+            ("'", "’"), nxt.span.end)
+
     def intro_end(self, s: int) -> int:
         """Where the introductory phrase of sentence ``s`` ends (its comma), -1 without one:
-        "After meeting Trump, Christie said", "Asked about Ford, Khan said" (a name there
-        is not the sentence's subject)."""
+        "After meeting Trump, Christie said", "Asked about Ford, Khan said" (a name there,
+        with the next mention after the comma, is not the sentence's subject)."""
         starts, text = self.sentence_starts, self.ents.text
         start = starts[s] if s >= 0 else 0
-        end = starts[s + 1] if s + 1 < len(starts) else len(text)
+        end = self.sentence_end(s)
         words = text[start : min(end, start + 30)].split(None, 1)
         first = words[0].strip(_OPENERS) if words else ""
         low = first.lower()
@@ -145,7 +159,9 @@ class Salience:
             len(low) > 4 and low.endswith(("ed", "ing")) and first[:1].isupper()
         ):
             return -1
-        return text.find(", ", start, end)
+        # the phrase is short ("With a gesture of repulsion Florence declined the seat,
+        # and ..." has no comma of its own: the next mention must come after this one)
+        return text.find(", ", start, min(end, start + _INTRO_CHARS))
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
