@@ -166,3 +166,15 @@ def test_a_speaker_wrapped_over_a_line_is_named_on_one_line(wrapped: str, name: 
     assert [s.name for s in doc.speakers] == [name]
     mention = doc.speakers[0].mentions[0]
     assert text[mention.start : mention.end] == mention.text != name
+
+
+@pytest.mark.parametrize("newline", _BREAKS)
+def test_a_headline_ending_in_a_title_word_gives_the_next_paragraph_no_title(
+    attributor: Attributor, newline: str
+) -> None:
+    # "Mayor" ends the headline; across a blank line it is no title of "Okafor", who would
+    # become a person (and the "she" of a council meeting) by it
+    text = (f"Budget fight splits council and mayor{newline}{newline}Okafor council met on "
+            f"Monday. \u201cThis budget is a mess,\u201d she said.")
+    doc = attributor.attribute(text)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == [None]
