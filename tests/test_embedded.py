@@ -208,3 +208,19 @@ def test_spans_index_the_original_text(annotator: EmbeddedAnnotator) -> None:
     assert _sentences(annotator, text)[-1] == "He left."
     for para in ann.paragraphs:
         assert "\n" not in text[para.start : para.end]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Senate Democrat Diane Feinstein said so.", ("Diane Feinstein", "PERSON")),
+    ("House Intelligence Republican Marta Pomeroy agreed.", ("Marta Pomeroy", "PERSON")),
+    ("The St. Mary Catherine Hospital said so.", ("Mary Catherine Hospital", "ORG")),
+    ("The Greater Toronto Elizabeth Fry Society said so.",
+     ("Greater Toronto Elizabeth Fry Society", "ORG")),
+])
+def test_an_unlisted_title_of_several_words_is_cut_before_a_given_name(
+    annotator: EmbeddedAnnotator, text: str, expected: tuple[str, str]
+) -> None:
+    """A capitalised descriptor of two or three words before a given name and a surname is
+    no part of the person's name (which would read as an organisation, "Senate" first);
+    an organisation word after the given name keeps the run one organisation."""
+    assert _entities(annotator, text)[0] == expected

@@ -254,6 +254,10 @@ class EmbeddedAnnotator:
         if len(name) >= 3 and lowered[1] in lex.first_names and lowered[0] not in lex.first_names:
             # "Organiser Declan Moss": an unlisted title before a given name
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
+        elif len(name) >= 4:
+            cut = given_name_after(lowered, lex)
+            if cut:  # "Senate Democrat Dianne Feinstein": a longer unlisted title
+                name, lowered, name_start = name[cut:], lowered[cut:], name_start + cut
         label: EntityLabel
         if len(name) == 1:
             label = single_word_label(name[0], lex)
@@ -268,3 +272,21 @@ class EmbeddedAnnotator:
         else:
             label = "MISC"
         return _new_tuple(Entity, (Span(name[0].start, name[-1].end), label))
+
+
+def given_name_after(lowered: list[str], lex: Lexicon) -> int:
+    """Where a person's name (a given name and one or two more words, no organisation
+    word among them) starts after two or three capitalised words that are no given names,
+    0 when it does not: "Senate Democrat Dianne Feinstein", not "St. Mary Catherine Hospital"."""
+    first_names = lex.first_names
+    for cut in (2, 3):
+        if cut >= len(lowered) - 1 or lowered[cut - 1] in first_names:
+            return 0
+        if lowered[cut - 2] in first_names:
+            return 0
+        if lowered[cut] in first_names and len(lowered) - cut <= 3 and (
+            lex.org_words.keys().isdisjoint(lowered[cut:])
+        ):
+            return cut
+    return 0
+
