@@ -173,3 +173,11 @@ def test_a_surname_that_is_also_a_given_name_does_not_set_the_gender() -> None:
     text = "Chris Christie met nurses. Christie said the ward was full. He said more."
     coref = coreference_of(text)
     assert _resolve(coref, text, "He") == "Chris Christie"
+
+
+def test_outlets_and_sentence_initial_speech_verbs_are_no_people() -> None:
+    text = ("Sources told Politico the talks stalled. Asked Tuesday about it, officials "
+            "declined to comment. She said nothing.")
+    assert _resolve(coreference_of(text), text, "She") is None
+    named = "Mayor Ruth Olsen spoke first. " + text
+    assert _resolve(coreference_of(named), named, "She") == "Ruth Olsen"

@@ -201,6 +201,10 @@ class Entities:
             return  # "he" or "she" already: a person
         text, mentions = self.text, self.index.mentions
         lexicon = self.lexicon
+        name = cluster.name.lower()
+        if name in lexicon.agencies or "the " + name in lexicon.agencies:
+            cluster.thing_cue = True  # "told POLITICO", "Reuters reported": an outlet
+            return
         verbs = lexicon.speech_verbs
         thing = False
         initial = one_word = True
@@ -237,17 +241,16 @@ class Entities:
                 one_word = False
             elif initial and not sentence_start(text, start):
                 initial = False  # "met Brandt": capitalised where a common noun is not
-        if thing:
-            cluster.thing_cue = True
-        elif one_word and initial and cluster.mentions and not cluster.place_cue:
-            word = cluster.name.lower()
-            # Every name of the entity is one word at a sentence start, where any noun is
-            # capitalised: one the lexicons list, or the text also writes lower-case, is a
-            # common noun ("Sales fell ... sales of winter tires"); "Brandt toured" stays.
-            if word in lexicon.role_nouns or word in lexicon.group_nouns or (
-                word in lexicon.org_words or word in lexicon.document_nouns
-            ) or re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None:
-                cluster.thing_cue = True
+        # Every name of the entity is one word at a sentence start, where any noun is
+        # capitalised: one the lexicons list, or the text also writes lower-case, is a common
+        # word ("Sales fell ... sales of winter tires", "Asked Tuesday about it"); "Brandt
+        # toured" stays a name.
+        cluster.thing_cue = thing or one_word and initial and bool(cluster.mentions) and (
+            not cluster.place_cue
+        ) and (name in lexicon.role_nouns or name in lexicon.group_nouns
+               or name in lexicon.org_words or name in lexicon.document_nouns
+               or name in lexicon.speech_verbs
+               or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None)
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:
