@@ -250,7 +250,7 @@ class Entities:
         ) and (name in lexicon.role_nouns or name in lexicon.group_nouns
                or name in lexicon.org_words or name in lexicon.document_nouns
                or name in lexicon.speech_verbs
-               or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None)
+               or written_as_word(text, name))
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:
@@ -269,6 +269,23 @@ class Entities:
         for key in (head.lower(), words[-1] if words else ""):
             if key:
                 self.unnamed_by_head.setdefault(key, c)
+
+
+def written_as_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word, exactly so written ("sales").
+
+    ``str.find`` over the text, not a regex search: a pattern per word would be compiled
+    for every capitalised word salience weighs."""
+    at = text.find(word)
+    size = len(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        ):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def sentence_start(text: str, start: int) -> bool:
