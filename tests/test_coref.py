@@ -195,3 +195,20 @@ def test_a_bare_plural_takes_a_name_before_it_as_its_modifier(text: str, phrase:
     nominals = [text[m.span.start : m.span.end] for m in coref.index.mentions
                 if m.kind == "nominal"]
     assert nominals == [phrase]
+
+
+def test_a_bare_title_before_an_appositive_name_is_that_person() -> None:
+    text = "The Chief Minister, Mamata Banerjee, spoke first. She said more."
+    coref = coreference_of(text)
+    assert _resolve(coref, text, "Minister") == "Mamata Banerjee"
+    banerjee = [c for c in coref.clusters if c.name == "Mamata Banerjee"][0]
+    assert "Chief Minister" in banerjee.titles
+    # named again, the title is an entity of its own: the appositive says who one of it is
+    again = text + " The Minister left."
+    assert _resolve(coreference_of(again), again, "Minister") == "Minister"
+
+
+def test_group_of_a_place_is_a_group() -> None:
+    text = "Residents of Bondi complained. Friends of the Earth objected."
+    types = {c.name: c.type for c in coreference_of(text).clusters}
+    assert types["Residents of Bondi"] == "group"

@@ -148,7 +148,10 @@ class Entities:
             cluster.add_name(m.head)
             if m.label == "UNKNOWN" and cluster.type == "unknown":
                 # "Crews", "Officials", "Canadians": a group; "Council": an organisation
-                label = self._common_label(m.head.lower())
+                head = m.head.lower()
+                if " of " in head:  # "Residents of Bondi", "Council of Canadians"
+                    head = head.split(None, 1)[0]
+                label = self._common_label(head)
                 if label:
                     cluster.add_label(label)
             if m.gender_from_name and cluster.fullest_words > 1 and (

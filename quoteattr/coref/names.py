@@ -107,6 +107,9 @@ def link_appositives(ents: Entities) -> None:
             name, role = i, i + 1
         elif a.kind == "nominal" and b.kind == "name":
             name, role = i + 1, i
+        elif a.kind == "name" and b.kind == "name":
+            title_before_name(ents, i)
+            continue
         else:
             continue
         c = ents.of.get(name)
@@ -116,6 +119,24 @@ def link_appositives(ents: Entities) -> None:
         ents.add(c, role)
         ents.clusters[c].add_title(phrase)
         ents.titles_changed()
+
+
+def title_before_name(ents: Entities, i: int) -> None:
+    """"The Chief Minister, Mamata Banerjee,": a name that is only a title ("Minister"),
+    named nowhere else, is the person the appositive names (and its words her title)."""
+    mentions, titles = ents.index.mentions, ents.lexicon.titles
+    a = mentions[i]
+    word = a.head.lower()
+    if word not in titles and word + "." not in titles:
+        return
+    c_a, c_b = ents.of.get(i), ents.of.get(i + 1)
+    if c_a is None or c_b is None or c_a == c_b or ents.clusters[c_a].mentions != [i]:
+        return
+    ents.clusters[c_a].mentions.clear()  # no mention is left to name it
+    del ents.of[i]
+    ents.add(c_b, i)
+    ents.clusters[c_b].add_title(" ".join(f"{a.title} {a.head}".split()))
+    ents.titles_changed()
 
 
 def full_start(m: Mention) -> int:
