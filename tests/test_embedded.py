@@ -224,3 +224,16 @@ def test_an_unlisted_title_of_several_words_is_cut_before_a_given_name(
     no part of the person's name (which would read as an organisation, "Senate" first);
     an organisation word after the given name keeps the run one organisation."""
     assert _entities(annotator, text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lakeview General Hospital hired 40 nurses.", ("Lakeview General Hospital", "ORG")),
+    ("General Motors cut 500 jobs.", ("General Motors", "ORG")),
+    ("Senator Church said no.", ("Church", "PERSON")),
+])
+def test_general_before_an_organisation_word_is_no_title(
+    annotator: EmbeddedAnnotator, text: str, expected: tuple[str, str]
+) -> None:
+    """"General" is a rank before a surname but part of a hospital's or company's name
+    before an organisation word; a person whose surname is one keeps an office title."""
+    assert _entities(annotator, text)[0] == expected

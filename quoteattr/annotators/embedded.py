@@ -247,6 +247,12 @@ class EmbeddedAnnotator:
             word = run[0]
             return _new_tuple(Entity, (Span(word.start, word.end), single_word_label(word, lex)))
         name_start = title_end(text, run, lex, self._title_starts)
+        if name_start and name_start == len(run) - 1 and run[-1].low in lex.org_words and (
+            run[name_start - 1].low == "general"
+        ):
+            # "Lakeview General Hospital", "General Motors": no title there ("Gen. Church"
+            # and "Senator Church" keep theirs)
+            name_start = 0
         name = run[name_start:]
         if not name:
             return None
