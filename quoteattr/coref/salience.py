@@ -152,11 +152,10 @@ class Salience:
         starts, text = self.sentence_starts, self.ents.text
         start = starts[s] if s >= 0 else 0
         end = self.sentence_end(s)
-        words = text[start : min(end, start + 30)].split(None, 1)
-        first = words[0].strip(_OPENERS) if words else ""
-        low = first.lower()
-        if low not in self.ents.lexicon.intro_words and not (
-            len(low) > 4 and low.endswith(("ed", "ing")) and first[:1].isupper()
+        stop = text.find(" ", start, min(end, start + 30))
+        first = text[start : stop if stop > 0 else min(end, start + 30)].strip(_OPENERS)
+        if not (first.endswith(("ed", "ing")) and len(first) > 4 and first[:1].isupper()) and (
+            first.lower() not in self.ents.lexicon.intro_words
         ):
             return -1
         # the phrase is short ("With a gesture of repulsion Florence declined the seat,

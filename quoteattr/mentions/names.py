@@ -173,7 +173,8 @@ def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> i
                 break
             word = match.group(1)
             word_start = match.start(1)
-        if len(text[word_start + len(word) : pos].splitlines()) > 1:
+        gap = text[word_start + len(word) : pos]
+        if gap != " " and len(gap.splitlines()) > 1:
             break  # a blank line: the word ends a headline or paragraph, no title of this name
         low = word.lower().strip(",")
         if low + "." in titles:
