@@ -209,7 +209,7 @@ class Entities:
             cluster.thing_cue = True  # "told POLITICO", "Reuters reported": an outlet
             return
         verbs = lexicon.speech_verbs
-        thing = False
+        thing = seen = False
         initial = one_word = True
         for i in cluster.mentions:
             m = mentions[i]
@@ -231,6 +231,7 @@ class Entities:
             ):
                 cluster.person_cue = True
                 return  # a person whatever else the text says (a place cue no longer counts)
+            seen = True
             head = m.head.lower()
             if word == "the" and m.title_start < 0 and head not in lexicon.titles and (
                 head.split()[0] not in lexicon.titles
@@ -248,7 +249,7 @@ class Entities:
         # capitalised: one the lexicons list, or the text also writes lower-case, is a common
         # word ("Sales fell ... sales of winter tires", "Asked Tuesday about it"); "Brandt
         # toured" stays a name.
-        cluster.thing_cue = thing or one_word and initial and bool(cluster.mentions) and (
+        cluster.thing_cue = thing or seen and one_word and initial and (
             not cluster.place_cue
         ) and (name in lexicon.role_nouns or name in lexicon.group_nouns
                or name in lexicon.org_words or name in lexicon.document_nouns
