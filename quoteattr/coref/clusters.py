@@ -237,9 +237,9 @@ class Entities:
                 head.split()[0] not in lexicon.titles
             ):
                 thing = True  # "the Liberals", "the Oilers", not "the Queen"
-            elif after[:1] == " " and self._common_label(
-                noun := first_word(after)
-            ) and noun.islower():
+            elif after[:1] == " " and after[1:2].islower() and self._common_label(
+                first_word(after)
+            ):
                 thing = True  # "Dock workers", "Calgary council": a modifier of a noun
             if " " in m.head:
                 one_word = False
