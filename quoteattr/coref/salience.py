@@ -116,9 +116,9 @@ class Salience:
             table: tuple[float, ...] | None = _OTHER_WEIGHTS
             if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
                 i < last and modifies(m, mentions[i + 1], text)
-            ) and not (m.span.start < (intro if intro[0] == s else (intro := (
+            ) and not (i < last and m.span.start < (intro if intro[0] == s else (intro := (
                 s, self.intro_end(s)
-            )))[1] and i < last and self.subject_after(mentions[i + 1], intro[1], s)):
+            )))[1] and self.subject_after(mentions[i + 1], intro[1], s)):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
             elif m.kind != "pronoun" and text.startswith(" ", m.span.end) and first_word(
@@ -149,18 +149,18 @@ class Salience:
         """Where the introductory phrase of sentence ``s`` ends (its comma), -1 without one:
         "After meeting Trump, Christie said", "Asked about Ford, Khan said" (a name there,
         with the next mention after the comma, is not the sentence's subject)."""
-        starts, text = self.sentence_starts, self.ents.text
-        start = starts[s] if s >= 0 else 0
-        end = self.sentence_end(s)
-        stop = text.find(" ", start, min(end, start + 30))
-        first = text[start : stop if stop > 0 else min(end, start + 30)].strip(_OPENERS)
+        text = self.ents.text
+        start = self.sentence_starts[s] if s >= 0 else 0
+        stop = text.find(" ", start, start + 30)
+        first = text[start:stop].strip(_OPENERS) if stop > 0 else ""
         if not (first.endswith(("ed", "ing")) and len(first) > 4 and first[:1].isupper()) and (
             first.lower() not in self.ents.lexicon.intro_words
         ):
             return -1
         # the phrase is short ("With a gesture of repulsion Florence declined the seat,
         # and ..." has no comma of its own: the next mention must come after this one)
-        return text.find(", ", start, min(end, start + _INTRO_CHARS))
+        comma = text.find(", ", start, start + _INTRO_CHARS)
+        return comma if comma < self.sentence_end(s) else -1
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
