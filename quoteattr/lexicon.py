@@ -196,6 +196,9 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     """Speech-verb forms whose object is the listener ("told" The Canadian Press): the
     noun after one never speaks by that cue."""
+    calendar_words: frozenset[str] = frozenset()
+    """The months and weekdays among ``not_names`` (with their short forms): a few of them
+    are surnames or given names all the same ("Fiona Sun", "Mrs March", "April Sands")."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -288,4 +291,7 @@ def default_lexicon() -> Lexicon:
             {k.lower(): v for k, v in _column("not_speech_nouns", "noun", "kind").items()}
         ),
         addressee_verbs=frozenset(f for f, lemma in verb_lemmas.items() if lemma in listening),
+        calendar_words=frozenset(
+            r["word"].strip().lower() for r in not_names if r["kind"] in ("month", "weekday")
+        ),
     )

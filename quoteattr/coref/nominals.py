@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 from ..spans import Span
 from .clusters import Cluster, Entities
 from .organisations import named_organisation
@@ -22,6 +24,16 @@ _DOCUMENT_IN_VIEW = 1500
 _POSSESSIVES = {"his": ("he", "m"), "her": ("she", "f"), "their": ("they", "-"),
                 "its": ("it", "-")}
 """A possessive determiner -> the pronoun and gender its owner agrees with."""
+
+
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}.&-]*+(?:['’](?![sS]\b)\p{L}+)?+['’]?+"
+_EMPLOYER = regex.compile(
+    r" (?:for|at|with) (?:the )?" + _NAME_WORD + r"(?: (?:of |and |& )?" + _NAME_WORD + r")*+"
+    r"(?!['’]s\b|[\p{L}\p{N}])"
+)
+"""Whom an unnamed person speaks for: "a spokesman" " for the Footplate Workers’ Union",
+"an analyst" " at Colbert & Finch"; not a possessor ("for Gore's campaign"), and not "of" (a
+friend of Ana Duarte is not Ana Duarte, and her name must not stand in the friend's)."""
 
 
 def resolve_nominal(sal: Salience, i: int) -> int:
@@ -70,7 +82,14 @@ def resolve_nominal(sal: Salience, i: int) -> int:
         if described is not None:
             return described
     c_new = ents.new_cluster()
-    ents.name_unnamed(c_new, ents.text[m.span.start : m.span.end], head)
+    end = m.span.end
+    if m.label == "PERSON":  # "a spokeswoman for Saltmere Council": named by her employer
+        employer = _EMPLOYER.match(ents.text, end, min(len(ents.text), end + 80))
+        if employer is not None:  # a sentence's full stop is not the name's ("U.S." keeps it)
+            end = employer.end()
+            if ents.text[end - 1] == "." and not ents.text[end - 2].isupper():
+                end -= 1
+    ents.name_unnamed(c_new, ents.text[m.span.start : end], head)
     return c_new
 
 

@@ -167,12 +167,16 @@ def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> i
                 break
             word = head.rsplit(None, 1)[-1]
             word_start = low_end + len(head) - len(word)
+            gap_start = low_end + len(head)
         else:
             match = _TITLE_WORD.search(text, low_end, pos, concurrent=False)
             if not match:
                 break
             word = match.group(1)
             word_start = match.start(1)
+            gap_start = match.end(1)
+        if pos - gap_start > 1 and text.count("\n", gap_start, pos) > 1:
+            break  # a blank line: the word ends a headline or paragraph ("Town top")
         low = word.lower().strip(",")
         if low + "." in titles:
             low += "."  # British style drops the dot: "Mr Lloyd"
