@@ -61,6 +61,8 @@ _TERMINAL = ".?!…"
 _CLOSERS = "\"'”’»›“ \t"
 _HEADLINE_WORDS = 25
 _SUBHEAD_WORDS = 8
+_SUBHEAD_MIN_WORDS = 3
+"""A quote alone on its line with fewer words ("'Help'") may be a cry, not a subhead."""
 _HEADLINE_CHARS = 250
 _SUBHEAD_CHARS = 100
 """Longer paragraphs are neither headlines nor subheads, whatever their words."""
@@ -129,10 +131,14 @@ def _heading(text: str, ctx: QuoteContext, cues: re.Pattern[str]) -> bool:
             return True
         words = [w for w in _WORD.findall(line) if len(w) > 3]
         return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    quoted = text[ctx.quote.span.start : ctx.quote.span.end]
     return (
         ctx.paragraph_index > 0 and n_words <= _SUBHEAD_WORDS
         and last not in _TERMINAL and last not in ",:;-—–"
-        and len(line.strip(_CLOSERS)) > len(text[ctx.quote.span.start : ctx.quote.span.end]) + 2
+        # more than the quote, or the quote alone as a phrase ("'We are at breaking point'"):
+        # a paragraph of speech ends its quote with a full stop, a comma or a dash
+        and (len(line.strip(_CLOSERS)) > len(quoted) + 2
+             or line.strip() == quoted and n_words >= _SUBHEAD_MIN_WORDS)
         and cues.search(line) is None
     )
 

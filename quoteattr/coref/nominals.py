@@ -46,11 +46,12 @@ def resolve_nominal(sal: Salience, i: int) -> int:
     if head in lexicon.document_nouns:
         # "her statement", "said in a statement": the author's words; "the statement" later
         # is the same author's
-        if definite:  # the author of the last one, if it was quoted close by
+        owner = author_after(ents, i)  # "a statement from Metro Transit"
+        if owner is None and definite:  # the author of the last one, if quoted close by
             owner, where = ents.issued.get(head, (None, -1))
             if m.span.start - where > _DOCUMENT_IN_VIEW:
                 owner = None
-        else:
+        elif owner is None:
             owner = issuer_of(ents, i)
             if owner is None:
                 owner = document_owner(sal, i)
@@ -171,6 +172,24 @@ def described_at(sal: Salience, position: int) -> int | None:
     like = index.mentions[k - 1]._replace(span=Span(position, position + 1), kind="nominal",
                                           label="PERSON", head="", gender="-")
     return described_person(sal.ents, sal.candidates(k, like))
+
+
+_AUTHOR_BEFORE = (" from the ", " by the ", " from ", " by ")
+
+
+def author_after(ents: Entities, i: int) -> int | None:
+    """"according to a statement from Metro Transit", "a letter by the union": the named
+    author after the document noun wrote it."""
+    index, text = ents.index, ents.text
+    if i + 1 >= len(index.mentions):
+        return None
+    end = index.mentions[i].span.end
+    after = index.mentions[i + 1]
+    if after.kind != "name" or not any(
+        text.startswith(p, end) and after.full_span.start == end + len(p) for p in _AUTHOR_BEFORE
+    ):
+        return None
+    return ents.of.get(i + 1)
 
 
 def issuer_of(ents: Entities, i: int) -> int | None:
