@@ -128,6 +128,9 @@ def possessed_end(inp: RuleInput, start: int, end: int) -> int | None:
             found = pos + word.end()
     return found
 
+_PLACE_WORDS = frozenset({"in", "at", "on", "near", "across", "around", "outside", "inside"})
+"""Prepositions of place: "officials in Brandon" are officials, not a Brandon."""
+
 _POSSESSIVE_ONLY = regex.compile(r"['’]s?\s+")
 
 _NEXT_LOWER_WORD = regex.compile(r"\s+(\p{Ll}+)\b")
@@ -184,8 +187,10 @@ def _named_after(inp: RuleInput, after: tuple[Mention, ...], n: int) -> Mention 
         text[possessed.end() + 2 : nxt.full_span.start], inp.lexicon
     )):
         return nxt  # "Clinton's introducer, actress Jamie Lee Curtis"
-    if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap):
-        return nxt  # "said Eastmoor manager Helen Stroud": the person speaks
+    if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap) and (
+        _PLACE_WORDS.isdisjoint(gap.split())
+    ):  # "said Eastmoor manager Helen Stroud": the person speaks; not "officials in Brandon"
+        return nxt
     return None
 
 

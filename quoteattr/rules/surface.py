@@ -11,7 +11,7 @@ import regex
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Earlier, Found, RuleInput, cues_in, make_found
+from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after_cue
 from .speakers import (
     clause_subject,
@@ -159,8 +159,10 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if agent is not None:  # Jones was told by Smith: "..."
             return make_found("speaker_cue_quote", 0.85, agent, cue, inp)
         if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
-            # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks.
-            subject = clause_subject(inp, Span(ctx.left.start, cue.start))
+            # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks; after
+            # an inverted cue ("..., said Coun. Amir Shah, adding:") its speaker does.
+            subject = _inverted_speaker_before(inp, ctx.left.start, cue) or clause_subject(
+                inp, Span(ctx.left.start, cue.start))
             if subject is not None:
                 return make_found("speaker_cue_quote", 0.85, subject, cue, inp)
         speaker = speaker_before(inp, ctx.left.start, cue.start)
@@ -178,6 +180,28 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if speaker is not None:
             return make_found("cue_speaker_quote", 0.6, speaker, cue, inp)
     return None
+
+
+_INVERTED_BEFORE = regex.compile(r"[,”\"’']\s*\Z")
+_TO_PARTICIPLE = regex.compile(r",(?:\s+[^,.;:!?\"“”]{1,60},)?\s*\Z")
+"""From an inverted speaker to its participle: ", adding" or ", the council's chair, adding"."""
+
+
+def _inverted_speaker_before(
+    inp: RuleInput, floor: int, participle: Span
+) -> SpeakerPhrase | None:
+    """The speaker of an inverted cue that the participle continues: "..., said X, adding"."""
+    text = inp.text
+    cues = [c for c in cues_in(inp, Span(floor, participle.start)) if c.end < participle.start]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if not _INVERTED_BEFORE.search(text, max(floor, cue.start - 4), cue.start):
+        return None
+    speaker = speaker_after_cue(inp, cue, cue.end, participle.start)
+    if speaker is None or not _TO_PARTICIPLE.fullmatch(text, speaker[1].end, participle.start):
+        return None
+    return speaker
 
 
 def paired_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
