@@ -66,3 +66,18 @@ def test_lexicon_calendar_words_are_months_and_weekdays() -> None:
     calendar = default_lexicon().calendar_words
     assert {"april", "march", "sun", "sunday", "sept"} <= calendar
     assert "the" not in calendar and "may" not in calendar  # "may" is a function word
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Parent Moana Tipene had not slept.", ("Moana Tipene", "PERSON")),
+        ("Homeowner Tane Rewi watched the water.", ("Tane Rewi", "PERSON")),
+        ("Teacher Retirement System trustees met.", ("Teacher Retirement System", "ORG")),
+    ],
+)
+def test_a_capitalised_role_noun_before_a_name_is_cut_off(
+    text: str, entity: tuple[str, str]
+) -> None:
+    ann = EmbeddedAnnotator().annotate(text)
+    assert entity in [(text[e.span.start : e.span.end], e.label) for e in ann.entities]

@@ -54,6 +54,13 @@ def _sentence_initial(text: str, start: int, para_start: int) -> bool:
 
 
 _new_tuple = tuple.__new__
+
+
+def _person_noun(word: str, lex: Lexicon) -> bool:
+    """A role noun for a person ("parent", "homeowner"), which a capital at a sentence's start
+    joins to the name after it."""
+    role = lex.role_nouns.get(word)
+    return role is not None and role.type == "person"
 """Makes a named tuple (a Word, an Entity) from a tuple of its fields: calling the class
 runs a Python-level __new__, made once for every capitalised word and name of the text,
 this only the C one (the result is the same)."""
@@ -306,8 +313,10 @@ class EmbeddedAnnotator:
         if not name:
             return None
         lowered = [w.low for w in name]
-        if len(name) >= 3 and lowered[1] in lex.first_names and lowered[0] not in lex.first_names:
-            # "Organiser Declan Moss": an unlisted title before a given name
+        if len(name) >= 3 and lowered[0] not in lex.first_names and (
+            lowered[1] in lex.first_names or _person_noun(lowered[0], lex)
+            and lex.org_words.keys().isdisjoint(lowered[1:])
+        ):  # "Organiser Declan Moss", "Parent Moana Tipene": a role before a person's name
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         label: EntityLabel
         if len(name) == 1:
