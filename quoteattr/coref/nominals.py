@@ -192,17 +192,26 @@ def author_after(ents: Entities, i: int) -> int | None:
     return ents.of.get(i + 1)
 
 
+_ISSUING = frozenset({"issued", "released", "published", "posted", "sent", "issues", "releases",
+                      "publishes", "posts", "sends"})
+"""Verbs whose subject is the author of the document after them ("issued a statement")."""
+
+
 def issuer_of(ents: Entities, i: int) -> int | None:
     """"Interior Health said in a statement": the statement is the speaker's own words, so
     it is the speaker's entity (and "the statement said" later finds the speaker)."""
     index, text = ents.index, ents.text
     start = index.mentions[i].span.start
     before = text[max(0, start - 30) : start].split()
-    if len(before) < 2 or before[-1] not in ("in", "via", "through") or (
+    if before and before[-1] in _ISSUING:  # "The club issued a statement": the club's
+        verb = before[-1]
+    elif len(before) < 2 or before[-1] not in ("in", "via", "through") or (
         before[-2] not in ents.lexicon.speech_verbs
     ):
         return None
-    verb_at = text.rfind(before[-2], 0, start)
+    else:
+        verb = before[-2]
+    verb_at = text.rfind(verb, 0, start)
     if i == 0 or index.mentions[i - 1].span.end + 1 != verb_at:
         return None
     return ents.of.get(i - 1)

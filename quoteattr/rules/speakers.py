@@ -81,6 +81,11 @@ _GENERIC_NP_BEFORE = regex.compile(
 or capitalised) and up to six words, or one word."""
 
 
+_POSSESSOR_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}-]*+(?: \p{Lu}[\p{L}\p{M}-]*+){0,2}['’]s? \Z"
+)
+"""A named possessor right before a role noun: "Voss's" lawyer, "Ana Ruiz's" agent."""
+
 _NEAREST = 8
 """How many mentions before a cue :func:`speaker_before` tries as its subject."""
 
@@ -170,6 +175,9 @@ def speaker_before(
             _NOT_IN_NP.search(phrase)
         ):
             return None  # "through the streets", "the car and repeatedly": not a subject
+        owner = _POSSESSOR_BEFORE.search(text, max(floor, match.start() - 40), match.start())
+        if owner is not None and phrase.count(" ") == 0:  # "Voss's lawyer", not "lawyer"
+            return None, Span(owner.start(), phrase_end), text[owner.start() : phrase_end]
         return None, Span(match.start(), phrase_end), phrase
     return None
 

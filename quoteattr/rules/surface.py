@@ -155,8 +155,8 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
             return None
         cue_word = inp.text[cue.start : cue.end]
-        agent = passive_agent(inp, cue, ctx.quote.span.start)
-        if agent is not None:  # Jones was told by Smith: "..."
+        agent = passive_agent(inp, cue, ctx.quote.span.start) or _quoted_as(inp, ctx, cue)
+        if agent is not None:  # Jones was told by Smith: "..."; quoted Smith as saying: "..."
             return make_found("speaker_cue_quote", 0.85, agent, cue, inp)
         if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
             # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks; after
@@ -180,6 +180,18 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if speaker is not None:
             return make_found("cue_speaker_quote", 0.6, speaker, cue, inp)
     return None
+
+
+_QUOTED_AS = regex.compile(r"(?r)\bquot(?:ed|es|ing)\s+(?P<who>[^.!?;:]{1,80}?)\s+as\s+\Z")
+
+
+def _quoted_as(inp: RuleInput, ctx: QuoteContext, cue: Span) -> SpeakerPhrase | None:
+    """"The Gazette quoted Mayor Ruth Idowu as saying": the one quoted speaks, not the
+    outlet that quotes her."""
+    match = _QUOTED_AS.search(inp.text, max(ctx.left.start, cue.start - 100), cue.start)
+    if match is None:
+        return None
+    return speaker_after(inp, match.start("who"), match.end("who"))
 
 
 _INVERTED_BEFORE = regex.compile(r"[,”\"’']\s*\Z")
