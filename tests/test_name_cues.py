@@ -81,3 +81,14 @@ def test_a_capitalised_role_noun_before_a_name_is_cut_off(
 ) -> None:
     ann = EmbeddedAnnotator().annotate(text)
     assert entity in [(text[e.span.start : e.span.end], e.label) for e in ann.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("Ortiz later Friday told reporters the deal was close.", "Friday"),
+        ("The rival firm L2 said it would bid.", "L"),
+    ],
+)
+def test_weekday_before_a_verb_and_a_code_are_no_names(text: str, not_name: str) -> None:
+    assert not_name not in _names(text)

@@ -85,6 +85,8 @@ class EmbeddedAnnotator:
         self._calendar_surnames = frozenset(w for w in calendar if not w.endswith("day"))
         """Months and short weekdays, which are surnames after a given name or a title
         ("Fiona Sun", "Mrs March"); a full weekday never is ("Jordan Sunday")."""
+        self._weekdays = frozenset(w for w in calendar if w.endswith("day"))
+        """Full weekdays: "Thursday told Fox News" is a date before a verb, not a name."""
         self._calendar_short = frozenset(
             w for w in calendar if any(o != w and o.startswith(w) for o in calendar)
         )
@@ -180,6 +182,11 @@ class EmbeddedAnnotator:
                     continue
             elif start < para_start:
                 continue  # outside the paragraphs (only blank text lies between them)
+            if text[end : end + 1].isdigit():  # "L2", "G7": a code, not a name's word
+                if run:
+                    runs.append(run)
+                    run = []
+                continue
             word = match.group()
             low = word.lower()
             if (
@@ -226,9 +233,11 @@ class EmbeddedAnnotator:
         Sands") or a surname after a given name or title ("Fiona Sun"); a month or weekday
         taken as a surname is added to ``surnames`` (later "added March," is hers too)."""
         low = text[start:end].lower()
-        if self._before_speech_verb(text, end) or text[end : end + 1] in ",." and (
-            self._after_inverted_cue(text, start, end, surnames)
-        ) or low in self.lexicon.first_names and self._surname_follows(text, end):
+        if low not in self._weekdays and self._before_speech_verb(text, end):
+            return True  # "May said"; not "Thursday told Fox News"
+        if text[end : end + 1] in ",." and self._after_inverted_cue(text, start, end, surnames):
+            return True
+        if low in self.lexicon.first_names and self._surname_follows(text, end):
             return True
         if run and start == last_end + 1 and text[last_end] == " " and self._surname_after(
             run[-1].low, low

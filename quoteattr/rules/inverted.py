@@ -90,7 +90,7 @@ def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | N
         lead = text[pos : m.full_span.start]
         if m.full_span.start == pos or is_title_lead(lead, inp.lexicon) or (
             m.kind == "name" and m.label == "PERSON" and is_common_noun_lead(lead, inp.lexicon)
-        ):
+        ) or m.title and lead.rstrip().lower() == "the":  # "said the Rev. Peter Wherry"
             person = _named_after(inp, after, n)
             if person is not None:
                 return inp.mentions.index_of(person), Span(pos, person.span.end), ""
