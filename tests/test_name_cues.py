@@ -92,3 +92,23 @@ def test_a_capitalised_role_noun_before_a_name_is_cut_off(
 )
 def test_weekday_before_a_verb_and_a_code_are_no_names(text: str, not_name: str) -> None:
     assert not_name not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("She moved to Raleigh, N.C., in May.", ("N.C.", "GPE")),
+        ("She moved to Fresno, Calif., in May.", ("Calif.", "GPE")),
+        ("Rita Olson of Fresno spoke.", ("Rita Olson", "PERSON")),
+        ("The Ministry of Defence spoke.", ("Ministry of Defence", "ORG")),
+    ],
+)
+def test_places_and_persons_of_places(text: str, entity: tuple[str, str]) -> None:
+    ann = EmbeddedAnnotator().annotate(text)
+    assert entity in [(text[e.span.start : e.span.end], e.label) for e in ann.entities]
+
+
+def test_a_short_state_abbreviation_that_is_a_word_stays_a_name() -> None:
+    text = '"Come in," said Pa. He smiled.'
+    ann = EmbeddedAnnotator().annotate(text)
+    assert [e.label for e in ann.entities if text[e.span.start : e.span.end] == "Pa."] != ["GPE"]

@@ -48,6 +48,12 @@ _INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
 """A quote's closing mark and an inverted cue, before a name: ``," said`` May."""
 
 
+_NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "who", "the", "a", "an", "these",
+                           "those", "each", "every", "no", "some", "any", "all", "both"})
+"""Capitalised function words that never name who speaks ("The email goes on"; "May said"
+does)."""
+
+
 def _sentence_initial(text: str, start: int, para_start: int) -> bool:
     before = text[max(para_start, start - 40) : start].rstrip()
     return not before or before[-1] in ".!?:"
@@ -308,7 +314,7 @@ class EmbeddedAnnotator:
         # before it, not a space); bounded: text without spaces must not copy its prefix.
         words = text[max(0, end - 60) : end].split()
         word = words[-1].lower() if words else ""
-        return not (word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"))
+        return not (word in self.lexicon.pronouns or word in _NOT_SPEAKERS)
 
     def _classify(self, text: str, run: list[Word]) -> Entity | None:
         """The name in ``run`` (its title words cut off) and its label; None for a run that
@@ -327,6 +333,11 @@ class EmbeddedAnnotator:
             and lex.org_words.keys().isdisjoint(lowered[1:])
         ):  # "Organiser Declan Moss", "Parent Moana Tipene": a role before a person's name
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
+        if lowered[0] in lex.first_names:  # "Rita Olson of Fresno": the person, not the town
+            for i in range(1, len(name)):
+                if text[name[i - 1].end : name[i].start] == " of ":
+                    name, lowered = name[:i], lowered[:i]
+                    break
         label: EntityLabel
         if len(name) == 1:
             label = single_word_label(name[0], lex)

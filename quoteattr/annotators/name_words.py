@@ -80,6 +80,8 @@ def single_word_label(word: Word, lex: Lexicon) -> EntityLabel:
     "Ministry" names no organisation by itself); a title before it makes a MISC a PERSON."""
     if word.low in lex.title_modifiers:
         return "NORP"
+    if word.low in lex.place_abbreviations and ("." in word.low[:-1] or len(word.low) > 4):
+        return "GPE"  # "N.C.", "Calif."; not the short ones that are words too ("Pa.", "Del.")
     if looks_like_acronym(word.text):
         return "ORG"
     return "PERSON" if word.low in lex.first_names else "MISC"

@@ -19,8 +19,10 @@ from .inverted import possessed_end
 _GAP_TO_CUE = regex.compile(
     r"""\A
     (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
-    (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
-    (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
+    (?:\s+of\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?    # of Fresno
+    (?:\s*,\s*\d{1,3}\s*,(?:[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},){0,2})?  # , 82,
+                                      # (, 30, of Raleigh, N.C., who was polled,)
+     |\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
     (?:\s+(?:(?:speaking|talking|writing)\s+(?:to|with|on|in)|close\s+to|familiar\s+with)
        \s+[^,;:!?"“”\n]{1,60}?)?                                # speaking to Reuters
     (?:\s+(?:on|last|late|early|this)\s+\p{Lu}\p{Ll}+day)?              # on Monday (said)
