@@ -188,11 +188,6 @@ class EmbeddedAnnotator:
                     continue
             elif start < para_start:
                 continue  # outside the paragraphs (only blank text lies between them)
-            if text[end : end + 1].isdigit():  # "L2", "G7": a code, not a name's word
-                if run:
-                    runs.append(run)
-                    run = []
-                continue
             word = match.group()
             low = word.lower()
             if (
@@ -204,7 +199,8 @@ class EmbeddedAnnotator:
                 end -= 1  # a sentence's full stop, not part of the name
                 word, low = word[:-1], low[:-1]
             if (low in not_names and low not in titles
-                    and not self._name_all_the_same(text, run, last_end, start, end, surnames)
+                    and not self._name_all_the_same(text, run, last_end, start, end, low,
+                                                    surnames)
                     ) or (
                 low.endswith(("ing", "ed"))  # cheap tests first: _PARTICIPLE needs them
                 and low not in first_names
@@ -231,14 +227,13 @@ class EmbeddedAnnotator:
         return runs
 
     def _name_all_the_same(
-        self, text: str, run: list[Word], last_end: int, start: int, end: int,
+        self, text: str, run: list[Word], last_end: int, start: int, end: int, low: str,
         surnames: set[str],
     ) -> bool:
         """A word of ``not_names`` that is a name here: before a speech verb ("May said"),
         after an inverted cue ("said April,"), a given name before a surname ("April
         Sands") or a surname after a given name or title ("Fiona Sun"); a month or weekday
         taken as a surname is added to ``surnames`` (later "added March," is hers too)."""
-        low = text[start:end].lower()
         if low not in self._weekdays and self._before_speech_verb(text, end):
             return True  # "May said"; not "Thursday told Fox News"
         if text[end : end + 1] in ",." and self._after_inverted_cue(text, start, end, surnames):

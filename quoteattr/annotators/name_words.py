@@ -23,7 +23,11 @@ _NAME_WORD = r"""
 """
 # (?=\p{Lu}) changes no match (every word starts with a capital) but lets ``regex`` skip
 # ahead to the next capital instead of trying the whole pattern at every character.
-CAPITALISED = regex.compile(r"(?=\p{Lu})(?:" + _NAME_WORD + ")", regex.VERBOSE)
+CAPITALISED = regex.compile(
+    r"(?=\p{Lu})(?:" + _NAME_WORD + r")(?![\p{L}\p{M}\p{N}])", regex.VERBOSE
+)
+"""(A word glued to digits, "L2" or "G7", is a code, not a name's word; no match stops inside
+a word, so "Kerry2" is no "Kerr" either.)"""
 _PARTICLES = frozenset(word_list("name_particles"))
 """Lower-case words that may sit inside a name or organisation name ("Ministry of Defence"),
 from ``data/name_particles.tsv``."""
