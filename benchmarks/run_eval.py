@@ -11,8 +11,10 @@ The parse is timed apart from quoteattr (adapter and rules), which is what KB/s 
 gold record's own ``genre`` field when it names one quoteattr knows (LitBank's "fiction").
 
 The scorer is ``score.py`` beside the gold file when present (the shared eval
-folder ships it); the predictions are written to ``--pred`` so they can be
-inspected or scored again.
+folder ships it); elsewhere (the project's own sets, such as
+``fixtures/newsroom_eval/newsroom_eval.jsonl``) it is :mod:`quoteattr.evaluation`, which
+implements the same metrics and prints the same keys first. The predictions are written to
+``--pred`` so they can be inspected or scored again.
 """
 
 from __future__ import annotations
@@ -88,7 +90,18 @@ def main() -> int:
     scorer = args.gold.parent / "score.py"
     if scorer.exists():
         subprocess.run([sys.executable, str(scorer), str(args.gold), str(args.pred)], check=True)
+    else:
+        print(json.dumps(_own_scores(args.gold, preds)))
     return 0
+
+
+def _own_scores(gold_path: Path, preds: list[dict[str, object]]) -> dict[str, object]:
+    """The reference metrics computed by quoteattr.evaluation, for gold with no score.py."""
+    from quoteattr.evaluation import evaluate, parse_gold, parse_predictions
+
+    gold = parse_gold(gold_path.read_text(encoding="utf-8").splitlines(), source=str(gold_path))
+    lines = [json.dumps(p) for p in preds]
+    return evaluate(gold, parse_predictions(lines)).scores.to_dict()
 
 
 if __name__ == "__main__":

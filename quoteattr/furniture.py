@@ -91,8 +91,9 @@ def _patterns(agencies: frozenset[str]) -> _Patterns:
         r"LISTEN|Listen|SEE ALSO|See also|ALSO READ|Also read|MORE|VIDEO|Video|PHOTOS|"
         r"RECOMMENDED|TRENDING|LIVE|SUBSCRIBE|Subscribe)[ \t]*[:|»>][^\n]*$",
         _PUBLISHED,
-        # A caption whose credit follows its sentence: "... on Monday. Photo: Jane Roe/AFP".
-        rf"[^\n]*?[.!?][ \t]+(?:{photo}[ \t]*(?::|by\b)[^\n]*$|{_PUBLISHED})",
+        # A caption whose credit follows its sentence: "... on Monday. Photo: Jane Roe/AFP",
+        # also after a quote: "Ana Ruiz at home: \"We cope.\" Photo: Jane Roe".
+        rf"[^\n]*?[.!?][\"'”’»]*[ \t]+(?:{photo}[ \t]*(?::|by\b)[^\n]*$|{_PUBLISHED})",
         r"[ \t]*(?:©|Copyright|\(c\))[ \t]*(?:\d{4}|[^\n]{0,40}\d{4})[^\n]*$",
         # Wire credits: "Reporting by ...; Editing by ...", "... contributed to this report."
         r"[ \t]*\(?(?:Reporting|Additional reporting|Writing|Editing)[ \t]+by\b[^\n]*$",

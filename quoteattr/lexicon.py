@@ -199,6 +199,11 @@ class Lexicon:
     intro_words: frozenset[str] = frozenset()
     """Words that open an introductory phrase ("after", "despite"): in "After meeting Trump,
     Christie said" the sentence's subject is the first name after the comma."""
+    place_abbreviations: frozenset[str] = frozenset()
+    """AP-style state abbreviations ("n.c.", "calif.") from ``abbreviations``: a place."""
+    calendar_words: frozenset[str] = frozenset()
+    """The months and weekdays among ``not_names`` (with their short forms): a few of them
+    are surnames or given names all the same ("Fiona Sun", "Mrs March", "April Sands")."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -228,6 +233,7 @@ def default_lexicon() -> Lexicon:
     verb_lemmas = {r["form"].strip().lower(): r["lemma"] for r in verbs}
     listening = frozenset(r["lemma"].strip().lower() for r in read_table("addressee_verbs"))
     not_names = read_table("not_names")
+    abbreviations = read_table("abbreviations")
     titles = {
         r["title"].strip().lower(): Title(r["gender"], r["kind"]) for r in read_table("titles")
     }
@@ -265,7 +271,7 @@ def default_lexicon() -> Lexicon:
         org_words=MappingProxyType(
             {k.lower(): v for k, v in _column("org_words", "word", "position").items()}
         ),
-        abbreviations=frozenset(r["abbrev"].strip().lower() for r in read_table("abbreviations")),
+        abbreviations=frozenset(r["abbrev"].strip().lower() for r in abbreviations),
         not_names=frozenset(r["word"].strip().lower() for r in not_names),
         function_words=frozenset(
             r["word"].strip().lower() for r in not_names if r["kind"] == "function"
@@ -292,4 +298,10 @@ def default_lexicon() -> Lexicon:
         ),
         addressee_verbs=frozenset(f for f, lemma in verb_lemmas.items() if lemma in listening),
         intro_words=frozenset(r["word"].strip().lower() for r in read_table("intro_words")),
+        place_abbreviations=frozenset(
+            r["abbrev"].strip().lower() for r in abbreviations if r["kind"] == "state"
+        ),
+        calendar_words=frozenset(
+            r["word"].strip().lower() for r in not_names if r["kind"] in ("month", "weekday")
+        ),
     )

@@ -40,6 +40,9 @@ _BEFORE = regex.compile(
     rf"|(?:{_WORD_NOUNS_PLURAL})[ \t]+"
     r"(?:such[ \t]+as|like|including)|such[ \t]+as)"
     r"|\b(?P<titled>titled|entitled)"
+    # a name given: a cane she calls "Old Faithful", the hacker known as "Guccifer"
+    r"|\b(?P<naming>(?:calls|call|called|calling|dubbed|dubs|nicknamed|named|known[ \t]+as|"
+    r"so[- ]called)(?:[ \t]+(?:the|a|an))?)"
     # a sign reading "...", T-shirts that said "..."
     rf"|\b(?P<thing>[\p{{L}}-]+)(?:[ \t]+(?:that|which))?[ \t]+{_SAYING}"
     r"(?:[ \t]+the[ \t]+(?:words?|message|slogan))?"
@@ -52,10 +55,14 @@ _LISTED = regex.compile(r"[ ]*+(?:,[ ]*+)?(?:(?:and|or)[ ]++)?")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _SMALL_WORDS = frozenset(word_list("headline_small_words"))
 """Words a title-case headline leaves in lower case (``data/headline_small_words.tsv``)."""
+_NAME_WORDS = 5
+"""The most words a quoted name after "called" has ("The Pete Santilli Show")."""
 _TERMINAL = ".?!…"
 _CLOSERS = "\"'”’»›“ \t"
 _HEADLINE_WORDS = 25
 _SUBHEAD_WORDS = 8
+_SUBHEAD_MIN_WORDS = 3
+"""A quote alone on its line with fewer words ("'Help'") may be a cry, not a subhead."""
 _HEADLINE_CHARS = 250
 _SUBHEAD_CHARS = 100
 """Longer paragraphs are neither headlines nor subheads, whatever their words."""
@@ -91,6 +98,9 @@ def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> boo
         return True
     if m.group("thing"):
         return nouns.get(m.group("thing").lower()) == "inscription"
+    if m.group("naming"):  # a name, not what someone called it: "a rant", "a disgrace"
+        words = _content_words(text, ctx, _NAME_WORDS)
+        return len(words) <= _NAME_WORDS and _title_case(words)
     titled = m.group("titled") is not None
     work = m.group("work")
     if not titled and (work is None or nouns.get(work.lower()) != "work" or (
@@ -113,19 +123,31 @@ def _heading(text: str, ctx: QuoteContext, cues: re.Pattern[str]) -> bool:
     line = text[para.start : para.end].rstrip(BLANK)
     last = line.rstrip(_CLOSERS)[-1:]
     n_words = line.count(" ") + 1
-    if text[para.start : ctx.quote.span.start].rstrip(BLANK).endswith(":"):
+    lead = text[para.start : ctx.quote.span.start].rstrip(BLANK)
+    if lead.endswith(":") and _names_speaker(lead[:-1]):
         return False  # "Duarte: 'We will not back down'" names who said it
     if ctx.paragraph_index == 0 and n_words <= _HEADLINE_WORDS:
         if last not in _TERMINAL and last not in ",:;":
             return True
         words = [w for w in _WORD.findall(line) if len(w) > 3]
         return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    quoted = text[ctx.quote.span.start : ctx.quote.span.end]
     return (
         ctx.paragraph_index > 0 and n_words <= _SUBHEAD_WORDS
         and last not in _TERMINAL and last not in ",:;-—–"
-        and len(line.strip(_CLOSERS)) > len(text[ctx.quote.span.start : ctx.quote.span.end]) + 2
+        # more than the quote, or the quote alone as a phrase ("'We are at breaking point'"):
+        # a paragraph of speech ends its quote with a full stop, a comma or a dash
+        and (len(line.strip(_CLOSERS)) > len(quoted) + 2
+             or line.strip() == quoted and n_words >= _SUBHEAD_MIN_WORDS)
         and cues.search(line) is None
     )
+
+
+def _names_speaker(lead: str) -> bool:
+    """The words before a headline's colon may name who said it ("Duarte", "Warren Grills
+    Bank CEO"): a headline set in title case, as those that credit a quote so are; one in
+    sentence case ("Living with long Covid") names a topic, and its quote is a headline's."""
+    return _title_case(_WORD.findall(lead))
 
 
 def _pull_quote(text: str, ctx: QuoteContext) -> bool:

@@ -48,12 +48,25 @@ _INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
 """A quote's closing mark and an inverted cue, before a name: ``," said`` May."""
 
 
+_NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "who", "the", "a", "an", "these",
+                           "those", "each", "every", "no", "some", "any", "all", "both"})
+"""Capitalised function words that never name who speaks ("The email goes on"; "May said"
+does)."""
+
+
 def _sentence_initial(text: str, start: int, para_start: int) -> bool:
     before = text[max(para_start, start - 40) : start].rstrip()
     return not before or before[-1] in ".!?:"
 
 
 _new_tuple = tuple.__new__
+
+
+def _person_noun(word: str, lex: Lexicon) -> bool:
+    """A role noun for a person ("parent", "homeowner"), which a capital at a sentence's start
+    joins to the name after it."""
+    role = lex.role_nouns.get(word)
+    return role is not None and role.type == "person"
 """Makes a named tuple (a Word, an Entity) from a tuple of its fields: calling the class
 runs a Python-level __new__, made once for every capitalised word and name of the text,
 this only the C one (the result is the same)."""
@@ -74,6 +87,16 @@ class EmbeddedAnnotator:
         )
         """ASCII characters that, after one space, start no speech verb (see
         _before_speech_verb)."""
+        calendar = self.lexicon.calendar_words
+        self._calendar_surnames = frozenset(w for w in calendar if not w.endswith("day"))
+        """Months and short weekdays, which are surnames after a given name or a title
+        ("Fiona Sun", "Mrs March"); a full weekday never is ("Jordan Sunday")."""
+        self._weekdays = frozenset(w for w in calendar if w.endswith("day"))
+        """Full weekdays: "Thursday told Fox News" is a date before a verb, not a name."""
+        self._calendar_short = frozenset(
+            w for w in calendar if any(o != w and o.startswith(w) for o in calendar)
+        )
+        """Short forms ("sun", "sept"): after an inverted cue ("said Sun,") a name, not a date."""
         abbreviations = self.lexicon.abbreviations
         self._abbreviation_tails = frozenset(
             {a[-3:] for a in abbreviations} | {a[-4:] for a in abbreviations}
@@ -155,6 +178,7 @@ class EmbeddedAnnotator:
         paras = iter(paragraphs)
         new_tuple = _new_tuple
         para_start = para_end = -1
+        surnames: set[str] = set()  # months and weekdays seen as surnames ("Carys March")
         for match in CAPITALISED.finditer(text, concurrent=False):
             start, end = match.span()
             if start >= para_end:  # into the next paragraph
@@ -179,12 +203,9 @@ class EmbeddedAnnotator:
                 end -= 1  # a sentence's full stop, not part of the name
                 word, low = word[:-1], low[:-1]
             if (low in not_names and low not in titles
-                    and not self._before_speech_verb(text, end)
-                    and not (text[end : end + 1] in ",." and self._after_inverted_cue(
-                        text, start, end))
-                    and not (run and start == last_end + 1 and text[last_end] == " "
-                             and run[-1].low in first_names  # "Theresa May", "Jamie May"
-                             and low in lex.function_words)) or (
+                    and not self._name_all_the_same(text, run, last_end, start, end, low,
+                                                    surnames)
+                    ) or (
                 low.endswith(("ing", "ed"))  # cheap tests first: _PARTICIPLE needs them
                 and low not in first_names
                 and text[end : end + 1] == " "
@@ -209,19 +230,74 @@ class EmbeddedAnnotator:
             runs.append(run)
         return runs
 
-    def _after_inverted_cue(self, text: str, start: int, end: int) -> bool:
+    def _name_all_the_same(
+        self, text: str, run: list[Word], last_end: int, start: int, end: int, low: str,
+        surnames: set[str],
+    ) -> bool:
+        """A word of ``not_names`` that is a name here: before a speech verb ("May said"),
+        after an inverted cue ("said April,"), a given name before a surname ("April
+        Sands") or a surname after a given name or title ("Fiona Sun"); a month or weekday
+        taken as a surname is added to ``surnames`` (later "added March," is hers too)."""
+        if low not in self._weekdays and self._before_speech_verb(text, end):
+            return True  # "May said"; not "Thursday told Fox News"
+        if text[end : end + 1] in ",." and self._after_inverted_cue(text, start, end, surnames):
+            return True
+        if low in self.lexicon.first_names and self._surname_follows(text, end):
+            return True
+        if run and start == last_end + 1 and text[last_end] == " " and self._surname_after(
+            run[-1].low, low
+        ) or low in self._calendar_surnames and run and start == last_end + 1 and (
+            text[last_end] == " " and not text[end + 1 : end + 2].isdigit()
+        ):  # "Glyn Sun" too, but not "Fed March 15"
+            if low in self._calendar_surnames:
+                surnames.add(low)
+            return True
+        return False
+
+    def _surname_after(self, before: str, low: str) -> bool:
+        """"Theresa May", "Fiona Sun", "Mrs March": after a given name, a function word, a
+        month or a short weekday is a surname; after a title, a month or a short weekday
+        (and a function word after an honorific: "Mr May")."""
+        lex = self.lexicon
+        if low in lex.function_words:
+            return before in lex.first_names or any(
+                t is not None and t.kind == "honorific"
+                for t in (lex.titles.get(before), lex.titles.get(before + "."))
+            )
+        return low in self._calendar_surnames and (
+            before in lex.first_names or before in lex.titles or before + "." in lex.titles
+        )
+
+    def _surname_follows(self, text: str, end: int) -> bool:
+        """"April Sands", "June Okafor": a month that is also a given name, followed by a
+        capitalised word that could be a surname, starts a name."""
+        if text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
+            return False
+        match = CAPITALISED.match(text, end + 1, concurrent=False)
+        return match is not None and match.group().rstrip(".").lower() not in (
+            self.lexicon.not_names
+        )
+
+    def _after_inverted_cue(
+        self, text: str, start: int, end: int, surnames: frozenset[str] | set[str] = frozenset()
+    ) -> bool:
         """``"...," said May, who``: a capitalised function word alone between an
         inverted cue right after a quote and a comma or full stop is a surname."""
         if text[end : end + 1] not in (",", ".") or text[end + 1 : end + 2].isalnum():
             return False
         match = _INVERTED_CUE_BEFORE.search(text, max(0, start - 30), start, concurrent=False)
         word = text[start:end].lower()
-        return match is not None and match.group(1) in self.lexicon.speech_verbs and (
-            word in self.lexicon.function_words  # not "said Monday."
-        ) and word not in self.lexicon.pronouns  # not "said I,"
+        lex = self.lexicon
+        return match is not None and match.group(1) in lex.speech_verbs and (
+            # not "said Monday.": a function word, a given name ("said April,") or a
+            # short weekday or month ("said Sun,")
+            word in lex.function_words or word in lex.first_names or word in self._calendar_short
+            or word in surnames  # "added March," after "Carys March"
+        ) and word not in lex.pronouns  # not "said I,"
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
-        """"Will wrote", "May said": a capitalised function word before a speech verb is a name."""
+        """"Will wrote", "May said", "April said": a capitalised not-name word before a speech
+        verb is a name."""
         # The next word first: it is rarely a speech verb, so this usually decides. Most
         # often one space and a letter no speech verb starts with are enough to tell, without
         # the regex call (_NEXT_WORD would need white space, then take that letter).
@@ -237,7 +313,7 @@ class EmbeddedAnnotator:
         # before it, not a space); bounded: text without spaces must not copy its prefix.
         words = text[max(0, end - 60) : end].split()
         word = words[-1].lower() if words else ""
-        return not (word in self.lexicon.pronouns or word in ("it", "this", "that", "there", "who"))
+        return not (word in self.lexicon.pronouns or word in _NOT_SPEAKERS)
 
     def _classify(self, text: str, run: list[Word]) -> Entity | None:
         """The name in ``run`` (its title words cut off) and its label; None for a run that
@@ -257,13 +333,20 @@ class EmbeddedAnnotator:
         if not name:
             return None
         lowered = [w.low for w in name]
-        if len(name) >= 3 and lowered[1] in lex.first_names and lowered[0] not in lex.first_names:
-            # "Organiser Declan Moss": an unlisted title before a given name
+        if len(name) >= 3 and lowered[0] not in lex.first_names and (
+            lowered[1] in lex.first_names or _person_noun(lowered[0], lex)
+            and lex.org_words.keys().isdisjoint(lowered[1:])
+        ):  # "Organiser Declan Moss", "Parent Moana Tipene": a role before a person's name
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         elif len(name) >= 4:
             cut = given_name_after(lowered, lex)
             if cut:  # "Senate Democrat Dianne Feinstein": a longer unlisted title
                 name, lowered, name_start = name[cut:], lowered[cut:], name_start + cut
+        if lowered[0] in lex.first_names:  # "Rita Olson of Fresno": the person, not the town
+            for i in range(1, len(name)):
+                if text[name[i - 1].end : name[i].start] == " of ":
+                    name, lowered = name[:i], lowered[:i]
+                    break
         label: EntityLabel
         if len(name) == 1:
             label = single_word_label(name[0], lex)

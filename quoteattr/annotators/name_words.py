@@ -23,7 +23,11 @@ _NAME_WORD = r"""
 """
 # (?=\p{Lu}) changes no match (every word starts with a capital) but lets ``regex`` skip
 # ahead to the next capital instead of trying the whole pattern at every character.
-CAPITALISED = regex.compile(r"(?=\p{Lu})(?:" + _NAME_WORD + ")", regex.VERBOSE)
+CAPITALISED = regex.compile(
+    r"(?=\p{Lu})(?:" + _NAME_WORD + r")(?![\p{L}\p{M}\p{N}])", regex.VERBOSE
+)
+"""(A word glued to digits, "L2" or "G7", is a code, not a name's word; no match stops inside
+a word, so "Kerry2" is no "Kerr" either.)"""
 _PARTICLES = frozenset(word_list("name_particles"))
 """Lower-case words that may sit inside a name or organisation name ("Ministry of Defence"),
 from ``data/name_particles.tsv``."""
@@ -80,6 +84,8 @@ def single_word_label(word: Word, lex: Lexicon) -> EntityLabel:
     "Ministry" names no organisation by itself); a title before it makes a MISC a PERSON."""
     if word.low in lex.title_modifiers:
         return "NORP"
+    if word.low in lex.place_abbreviations and ("." in word.low[:-1] or len(word.low) > 4):
+        return "GPE"  # "N.C.", "Calif."; not the short ones that are words too ("Pa.", "Del.")
     if looks_like_acronym(word.text):
         return "ORG"
     return "PERSON" if word.low in lex.first_names else "MISC"

@@ -227,8 +227,8 @@ class Entities:
                 continue
             after = text[end : end + 25]
             if word in verbs or after[:1] == " " and first_word(after) in verbs or (
-                _AGE_AFTER.match(after)
-            ):
+                _AGE_AFTER.match(after) or after.startswith(", who ")
+            ):  # "Ellis, who handles production, says": "who" speaks of a person
                 cluster.person_cue = True
                 return  # a person whatever else the text says (a place cue no longer counts)
             seen = True

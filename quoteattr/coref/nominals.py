@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 from ..mentions import Mention, MentionLabel
 from ..spans import Span
 from .clusters import Cluster, Entities
@@ -29,6 +31,16 @@ _POSSESSIVES = {"his": ("he", "m"), "her": ("she", "f"), "their": ("they", "-"),
 """A possessive determiner -> the pronoun and gender its owner agrees with."""
 
 
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}.&-]*+(?:['’](?![sS]\b)\p{L}+)?+['’]?+"
+_EMPLOYER = regex.compile(
+    r" (?:for|at|with) (?:the )?" + _NAME_WORD + r"(?: (?:of |and |& )?" + _NAME_WORD + r")*+"
+    r"(?!['’]s\b|[\p{L}\p{N}])"
+)
+"""Whom an unnamed person speaks for: "a spokesman" " for the Footplate Workers’ Union",
+"an analyst" " at Colbert & Finch"; not a possessor ("for Gore's campaign"), and not "of" (a
+friend of Ana Duarte is not Ana Duarte, and her name must not stand in the friend's)."""
+
+
 def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
     """The entity role noun ``i`` refers to, a new unnamed one when no known one fits;
     ``like`` stands in for the mention (the owner "the campaign" of "the campaign's
@@ -41,14 +53,14 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
     if head in lexicon.document_nouns and like is None:
         # "her statement", "said in a statement": the author's words; "the statement" later
         # is the same author's
-        owner = possessor_of(sal, i)
-        if owner is not None:
-            pass  # "the campaign's statement": the campaign's words
-        elif definite:  # the author of the last one, if it was quoted close by
+        owner = possessor_of(sal, i)  # "the campaign's statement": the campaign's words
+        if owner is None:
+            owner = author_after(ents, i)  # "a statement from Metro Transit"
+        if owner is None and definite:  # the author of the last one, if quoted close by
             owner, where = ents.issued.get(head, (None, -1))
             if m.span.start - where > _DOCUMENT_IN_VIEW:
                 owner = None
-        else:
+        elif owner is None:
             owner = issuer_of(ents, i)
             if owner is None:
                 owner = document_owner(sal, i)
@@ -80,7 +92,14 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
         if described is not None:
             return described
     c_new = ents.new_cluster()
-    ents.name_unnamed(c_new, ents.text[m.span.start : m.span.end], head)
+    end = m.span.end
+    if m.label == "PERSON":  # "a spokeswoman for Saltmere Council": named by her employer
+        employer = _EMPLOYER.match(ents.text, end, min(len(ents.text), end + 80))
+        if employer is not None:  # a sentence's full stop is not the name's ("U.S." keeps it)
+            end = employer.end()
+            if ents.text[end - 1] == "." and not ents.text[end - 2].isupper():
+                end -= 1
+    ents.name_unnamed(c_new, ents.text[m.span.start : end], head)
     return c_new
 
 
@@ -191,17 +210,44 @@ def described_at(sal: Salience, position: int) -> int | None:
     return described_person(sal.ents, sal.candidates(k, like))
 
 
+_AUTHOR_BEFORE = (" from the ", " by the ", " from ", " by ")
+
+
+def author_after(ents: Entities, i: int) -> int | None:
+    """"according to a statement from Metro Transit", "a letter by the union": the named
+    author after the document noun wrote it."""
+    index, text = ents.index, ents.text
+    if i + 1 >= len(index.mentions):
+        return None
+    end = index.mentions[i].span.end
+    after = index.mentions[i + 1]
+    if after.kind != "name" or not any(
+        text.startswith(p, end) and after.full_span.start == end + len(p) for p in _AUTHOR_BEFORE
+    ):
+        return None
+    return ents.of.get(i + 1)
+
+
+_ISSUING = frozenset({"issued", "released", "published", "posted", "sent", "issues", "releases",
+                      "publishes", "posts", "sends"})
+"""Verbs whose subject is the author of the document after them ("issued a statement")."""
+
+
 def issuer_of(ents: Entities, i: int) -> int | None:
     """"Interior Health said in a statement": the statement is the speaker's own words, so
     it is the speaker's entity (and "the statement said" later finds the speaker)."""
     index, text = ents.index, ents.text
     start = index.mentions[i].span.start
     before = text[max(0, start - 30) : start].split()
-    if len(before) < 2 or before[-1] not in ("in", "via", "through") or (
+    if before and before[-1] in _ISSUING:  # "The club issued a statement": the club's
+        verb = before[-1]
+    elif len(before) < 2 or before[-1] not in ("in", "via", "through") or (
         before[-2] not in ents.lexicon.speech_verbs
     ):
         return None
-    verb_at = text.rfind(before[-2], 0, start)
+    else:
+        verb = before[-2]
+    verb_at = text.rfind(verb, 0, start)
     if i == 0 or index.mentions[i - 1].span.end + 1 != verb_at:
         return None
     return ents.of.get(i - 1)

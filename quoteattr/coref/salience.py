@@ -121,6 +121,10 @@ class Salience:
             )))[1] and self.subject_after(mentions[i + 1], intro[1], s)):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
+            elif i and weights and weights[-1] is _SUBJECT_WEIGHTS and text.endswith(
+                " and ", 0, m.full_span.start
+            ) and mentions[i - 1].span.end + 5 == m.full_span.start:
+                table = _SUBJECT_WEIGHTS  # "Mia Lund and Ola Berg trained": both subjects
             elif m.kind != "pronoun" and text.startswith(" ", m.span.end) and first_word(
                 text[m.span.end : m.span.end + 16]
             ) in verbs:

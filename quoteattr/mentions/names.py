@@ -26,12 +26,15 @@ ODD_SPACES = "\x1c\x1d\x1e\x1f"
 
 
 def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
-    """"Pavel and Jana Tesar": two person names joined by "and" are one plural mention."""
+    """"Pavel and Jana Tesar": a given name and a full name joined by "and" are one plural
+    mention (two full names, "Maya Chen and Jordan Ellis", stay two people)."""
     out: list[Mention] = []
     i = 0
     while i < len(names):
         m = names[i]
-        if i + 1 < len(names) and m.label != "ORG" and names[i + 1].label != "ORG":
+        if i + 1 < len(names) and m.label != "ORG" and names[i + 1].label != "ORG" and (
+            " " not in text[m.span.start : m.span.end]  # "Maya Chen and Jordan Ellis": two
+        ):
             nxt = names[i + 1]
             if text.startswith(" and ", m.span.end) and nxt.full_span.start == m.span.end + 5:
                 span = Span(m.full_span.start, nxt.span.end)

@@ -63,12 +63,33 @@ def _possessor_of_clause(inp: RuleInput, window: Span, colon: int) -> SpeakerPhr
     return inp.mentions.index_of(m), m.full_span, ""
 
 
+_DASH_BEFORE = regex.compile(r"(?r)\s[-–—―]{1,2}\s*\Z")
+
+
+def _credited_before(inp: RuleInput, window: Span, colon: int) -> SpeakerPhrase | None:
+    """``AN ALL-CAPITAL HEADLINE - Jeffrey M. Jones: "..."``: the name after a dash, right
+    before the colon, is the speaker, not the label before it."""
+    before = inp.mentions.between(window.start, colon)
+    if not before:
+        return None
+    m = before[-1]
+    if m.kind != "name" or m.span.end != colon or m.label not in ("PERSON", "GROUP"):
+        return None
+    if not _DASH_BEFORE.search(inp.text, max(window.start, m.full_span.start - 5),
+                               m.full_span.start):
+        return None
+    return inp.mentions.index_of(m), m.full_span, ""
+
+
 def _colon_speaker(
     inp: RuleInput, window: Span, colon: int
 ) -> tuple[tuple[int | None, Span, str], Span | None] | None:
     """Who speaks after a colon: the subject of the clause's speech cue, else its subject."""
     if _is_section_label(inp.text, window.start, colon, inp.lexicon.section_label_words):
         return None
+    credited = _credited_before(inp, window, colon)
+    if credited is not None:
+        return credited, None
     possessor = _possessor_of_clause(inp, window, colon)
     if possessor is not None:
         return possessor, None

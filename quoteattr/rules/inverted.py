@@ -90,7 +90,7 @@ def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | N
         lead = text[pos : m.full_span.start]
         if m.full_span.start == pos or is_title_lead(lead, inp.lexicon) or (
             m.kind == "name" and m.label == "PERSON" and is_common_noun_lead(lead, inp.lexicon)
-        ):
+        ) or m.title and lead.rstrip().lower() == "the":  # "said the Rev. Peter Wherry"
             person = _named_after(inp, after, n)
             if person is not None:
                 return inp.mentions.index_of(person), Span(pos, person.span.end), ""
@@ -127,6 +127,9 @@ def possessed_end(inp: RuleInput, start: int, end: int) -> int | None:
         if noun in lex.role_nouns or noun in lex.group_nouns:
             found = pos + word.end()
     return found
+
+_PLACE_WORDS = frozenset({"in", "at", "on", "near", "across", "around", "outside", "inside"})
+"""Prepositions of place: "officials in Brandon" are officials, not a Brandon."""
 
 _POSSESSIVE_ONLY = regex.compile(r"['’]s?\s+")
 
@@ -184,8 +187,10 @@ def _named_after(inp: RuleInput, after: tuple[Mention, ...], n: int) -> Mention 
         text[possessed.end() + 2 : nxt.full_span.start], inp.lexicon
     )):
         return nxt  # "Clinton's introducer, actress Jamie Lee Curtis"
-    if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap):
-        return nxt  # "said Eastmoor manager Helen Stroud": the person speaks
+    if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap) and (
+        _PLACE_WORDS.isdisjoint(gap.split())
+    ):  # "said Eastmoor manager Helen Stroud": the person speaks; not "officials in Brandon"
+        return nxt
     return None
 
 

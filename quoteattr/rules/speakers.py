@@ -19,8 +19,10 @@ from .inverted import possessed_end
 _GAP_TO_CUE = regex.compile(
     r"""\A
     (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
-    (?:\s*,\s*\d{1,3}\s*,)?                                     # , 82,
-    (?:\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
+    (?:\s+of\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?    # of Fresno
+    (?:\s*,\s*\d{1,3}\s*,(?:[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},){0,2})?  # , 82,
+                                      # (, 30, of Raleigh, N.C., who was polled,)
+     |\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
     (?:\s+(?:(?:speaking|talking|writing)\s+(?:to|with|on|in)|close\s+to|familiar\s+with)
        \s+[^,;:!?"“”\n]{1,60}?)?                                # speaking to Reuters
     (?:\s+(?:on|last|late|early|this)\s+\p{Lu}\p{Ll}+day)?              # on Monday (said)
@@ -80,6 +82,11 @@ _GENERIC_NP_BEFORE = regex.compile(
 """A noun phrase just before a cue: a determiner (``data/role_determiners.tsv``, lower-case
 or capitalised) and up to six words, or one word."""
 
+
+_POSSESSOR_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}-]*+(?: \p{Lu}[\p{L}\p{M}-]*+){0,2}['’]s? \Z"
+)
+"""A named possessor right before a role noun: "Voss's" lawyer, "Ana Ruiz's" agent."""
 
 _NEAREST = 8
 """How many mentions before a cue :func:`speaker_before` tries as its subject."""
@@ -170,6 +177,9 @@ def speaker_before(
             _NOT_IN_NP.search(phrase)
         ):
             return None  # "through the streets", "the car and repeatedly": not a subject
+        owner = _POSSESSOR_BEFORE.search(text, max(floor, match.start() - 40), match.start())
+        if owner is not None and phrase.count(" ") == 0:  # "Voss's lawyer", not "lawyer"
+            return None, Span(owner.start(), phrase_end), text[owner.start() : phrase_end]
         return None, Span(match.start(), phrase_end), phrase
     return None
 

@@ -11,7 +11,7 @@ import regex
 
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Earlier, Found, RuleInput, cues_in, make_found
+from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after_cue
 from .speakers import (
     clause_subject,
@@ -155,12 +155,14 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
             return None
         cue_word = inp.text[cue.start : cue.end]
-        agent = passive_agent(inp, cue, ctx.quote.span.start)
-        if agent is not None:  # Jones was told by Smith: "..."
+        agent = passive_agent(inp, cue, ctx.quote.span.start) or _quoted_as(inp, ctx, cue)
+        if agent is not None:  # Jones was told by Smith: "..."; quoted Smith as saying: "..."
             return make_found("speaker_cue_quote", 0.85, agent, cue, inp)
         if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
-            # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks.
-            subject = clause_subject(inp, Span(ctx.left.start, cue.start))
+            # "Trump attacked Clinton ..., saying, "...": the clause's subject speaks; after
+            # an inverted cue ("..., said Coun. Amir Shah, adding:") its speaker does.
+            subject = _inverted_speaker_before(inp, ctx.left.start, cue) or clause_subject(
+                inp, Span(ctx.left.start, cue.start))
             if subject is not None:
                 return make_found("speaker_cue_quote", 0.85, subject, cue, inp)
         speaker = speaker_before(inp, ctx.left.start, cue.start)
@@ -178,6 +180,40 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if speaker is not None:
             return make_found("cue_speaker_quote", 0.6, speaker, cue, inp)
     return None
+
+
+_QUOTED_AS = regex.compile(r"(?r)\bquot(?:ed|es|ing)\s+(?P<who>[^.!?;:]{1,80}?)\s+as\s+\Z")
+
+
+def _quoted_as(inp: RuleInput, ctx: QuoteContext, cue: Span) -> SpeakerPhrase | None:
+    """"The Gazette quoted Mayor Ruth Idowu as saying": the one quoted speaks, not the
+    outlet that quotes her."""
+    match = _QUOTED_AS.search(inp.text, max(ctx.left.start, cue.start - 100), cue.start)
+    if match is None:
+        return None
+    return speaker_after(inp, match.start("who"), match.end("who"))
+
+
+_INVERTED_BEFORE = regex.compile(r"[,”\"’']\s*\Z")
+_TO_PARTICIPLE = regex.compile(r",(?:\s+[^,.;:!?\"“”]{1,60},)?\s*\Z")
+"""From an inverted speaker to its participle: ", adding" or ", the council's chair, adding"."""
+
+
+def _inverted_speaker_before(
+    inp: RuleInput, floor: int, participle: Span
+) -> SpeakerPhrase | None:
+    """The speaker of an inverted cue that the participle continues: "..., said X, adding"."""
+    text = inp.text
+    cues = [c for c in cues_in(inp, Span(floor, participle.start)) if c.end < participle.start]
+    if not cues:
+        return None
+    cue = cues[-1]
+    if not _INVERTED_BEFORE.search(text, max(floor, cue.start - 4), cue.start):
+        return None
+    speaker = speaker_after_cue(inp, cue, cue.end, participle.start)
+    if speaker is None or not _TO_PARTICIPLE.fullmatch(text, speaker[1].end, participle.start):
+        return None
+    return speaker
 
 
 def paired_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
