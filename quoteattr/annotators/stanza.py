@@ -20,6 +20,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from operator import attrgetter, itemgetter, le
 from typing import Any
 
 from .. import stanza_models
@@ -72,28 +73,45 @@ def annotation_from_document(
     size = len(source)
     for s_index, sentence in enumerate(sentences_in):
         base = len(starts)
-        rows = [_word_fields(w) for w in sentence.words]
-        ids = {row[0]: base + i for i, row in enumerate(rows)}
-        for i, (_, start, end, head, deprel, upos, lemma) in enumerate(rows):
-            if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
-                _checked(start, end, source, f"sentence {s_index}, word {i + 1}")
-            starts.append(start)
-            ends.append(end)
-            if upos is not None:
-                has_pos = True
-            if head is not None and deprel is not None:
-                has_deps = True
-            if head is None or head == 0:
-                head_index = None
-            else:
-                head_index = ids.get(head)
-                if head_index is None:
-                    head_index = _global_head(head, ids, where=f"sentence {s_index}, word {i + 1}")
-            upos_column.append(upos)
-            lemmas.append(lemma)
-            heads.append(head_index)
-            deprels.append(deprel)
-        word_spans.append((base, len(rows)))
+        words = sentence.words
+        columns = _sentence_columns(words, base, size)
+        if columns is not None:  # checked in bulk; else word by word, to say which is wrong
+            (s_starts, s_ends, s_heads, s_deprels, s_upos, s_lemmas, s_pos,
+             s_deps) = columns
+            starts += s_starts
+            ends += s_ends
+            heads += s_heads
+            deprels += s_deprels
+            upos_column += s_upos
+            lemmas += s_lemmas
+            has_pos = has_pos or s_pos
+            has_deps = has_deps or s_deps
+            count = len(s_starts)
+        else:
+            rows = [_word_fields(w) for w in words]
+            count = len(rows)
+            ids = {row[0]: base + i for i, row in enumerate(rows)}
+            for i, (_, start, end, head, deprel, upos, lemma) in enumerate(rows):
+                if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
+                    _checked(start, end, source, f"sentence {s_index}, word {i + 1}")
+                starts.append(start)
+                ends.append(end)
+                if upos is not None:
+                    has_pos = True
+                if head is not None and deprel is not None:
+                    has_deps = True
+                if head is None or head == 0:
+                    head_index = None
+                else:
+                    head_index = ids.get(head)
+                    if head_index is None:
+                        head_index = _global_head(head, ids,
+                                                  where=f"sentence {s_index}, word {i + 1}")
+                upos_column.append(upos)
+                lemmas.append(lemma)
+                heads.append(head_index)
+                deprels.append(deprel)
+        word_spans.append((base, count))
         sent_tokens = sentence.tokens
         if not has_ner:
             has_ner = any(_token_ner(t) is not None for t in sent_tokens)
@@ -101,10 +119,16 @@ def annotation_from_document(
             for t_index, token in enumerate(sent_tokens):
                 _check_form(token, source, where=f"sentence {s_index}, token {t_index + 1}")
         if sent_tokens:
-            first = _token_span(sent_tokens[0], source, f"sentence {s_index}, token 1")
-            last = _token_span(sent_tokens[-1], source,
-                               f"sentence {s_index}, token {len(sent_tokens)}")
-            sentence_spans.append(Span(first.start, last.end))
+            first, last = sent_tokens[0], sent_tokens[-1]
+            start, first_end = first.start_char, first.end_char
+            last_start, end = last.start_char, last.end_char
+            if not (type(start) is int and type(first_end) is int and type(last_start) is int
+                    and type(end) is int and 0 <= start <= first_end <= size
+                    and 0 <= last_start <= end <= size):
+                start = _token_span(first, source, f"sentence {s_index}, token 1").start
+                end = _token_span(last, source,
+                                  f"sentence {s_index}, token {len(sent_tokens)}").end
+            sentence_spans.append(Span(start, end))
     paragraphs = _paragraphs(source)
     tagged = _tagged(doc, source)
     entities = combine_entities(source, paragraphs, tagged if tagged or has_ner else None,
@@ -120,6 +144,54 @@ def annotation_from_document(
         entities, TokenTable(starts, ends, upos_column, lemmas, heads, deprels), coref,
         provides=provides,
     )
+
+
+_FIELDS = itemgetter("_id", "_start_char", "_end_char", "_head", "_deprel", "_upos", "_lemma")
+"""A stanza ``Word``'s fields, read from its ``__dict__`` (see :func:`_word_fields`)."""
+_FIELDS_OF = attrgetter("__dict__")
+
+
+def _sentence_columns(
+    words: Sequence[Any], base: int, size: int
+) -> tuple[list[Any], list[Any], list[int | None], list[Any], list[Any], list[Any], bool,
+           bool] | None:
+    """One sentence's columns (starts, ends, heads as indices from ``base``, relations,
+    UPOS, lemmas) and whether it has UPOS tags and relations, read and checked in bulk,
+    without a Python call per word; None when any check fails or a word is not a plain
+    stanza ``Word`` (ids 1 to n, int offsets inside the text, heads 0 to n or all None),
+    so that the word-by-word reading says which word is wrong."""
+    try:
+        rows = list(map(_FIELDS, map(_FIELDS_OF, words)))
+    except (AttributeError, KeyError, TypeError):
+        return None
+    if not rows:
+        return None
+    ids, starts, ends, heads, deprels, upos, lemmas = zip(*rows, strict=True)
+    n = len(rows)
+    types = set(map(type, starts))
+    types.update(map(type, ends))
+    if (types != {int} or ids != tuple(range(1, n + 1)) or min(starts) < 0
+            or max(ends) > size or not all(map(le, starts, ends))):
+        return None
+    nones = heads.count(None)
+    head_column: list[int | None]
+    if nones == n:
+        head_column = [None] * n
+        has_deps = False
+    elif nones or set(map(type, heads)) != {int} or min(heads) < 0 or max(heads) > n:
+        return None
+    else:
+        head_column = list(map((base - 1).__add__, heads))
+        at = -1
+        while True:  # the roots (one or two a sentence) have no head
+            try:
+                at = heads.index(0, at + 1)
+            except ValueError:
+                break
+            head_column[at] = None
+        has_deps = deprels.count(None) != n
+    return (list(starts), list(ends), head_column, list(deprels), list(upos), list(lemmas),
+            upos.count(None) != n, has_deps)
 
 
 def _word_fields(word: Any) -> tuple[Any, Any, Any, Any, Any, Any, Any]:
@@ -225,8 +297,10 @@ def _tagged(doc: Any, text: str) -> list[tuple[str, int, int]]:
     raw = [(ent.type, ent.start_char, ent.end_char) for ent in getattr(doc, "ents", None) or ()]
     if not raw:
         raw = list(_decode_tags(getattr(doc, "sentences", None) or ()))
+    size = len(text)
     for n, (_, start, end) in enumerate(raw):
-        _checked(start, end, text, f"entity {n}")
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
+            _checked(start, end, text, f"entity {n}")
     return raw
 
 
