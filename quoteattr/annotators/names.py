@@ -156,22 +156,21 @@ def combine_entities(
         words = text[start:end].split()
         if len(words) == 1 and _not_a_name(words[0], lexicon):
             continue
-        beside_verb = _beside_speech_verb(text, span, lexicon) or _credited(text, span)
         if others.overlaps(start, end, text):
             # The tagger called it something else (a date, a work, a place): only a
             # speech verb beside it says otherwise ("confessed Tuppence" is no place).
-            if not beside_verb:
+            if not (_beside_speech_verb(text, span, lexicon) or _credited(text, span)):
                 continue
             replaced.append((start, end, False))
-        elif not (beside_verb or _has_title(text, span, lexicon)):
-            if len(words) == 1:
-                if name_words is None:
-                    name_words = {w for s, e in named for w in text[s:e].split()
-                                  if w[:1].isupper()}
-                evidence = words[0] in name_words
-            else:
-                evidence = False
-            if not evidence and own.count(text[start:end], last.text) < 3:
+        else:  # any evidence will do: the cheapest tests first
+            single = len(words) == 1
+            if single and name_words is None:
+                name_words = {w for s, e in named for w in text[s:e].split()
+                              if w[:1].isupper()}
+            if not ((single and name_words is not None and words[0] in name_words)
+                    or _has_title(text, span, lexicon)
+                    or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
+                    or own.count(text[start:end], last.text) >= 3):
                 continue
         found.add((start, end, entity.label))
     if replaced:
