@@ -20,7 +20,6 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from operator import attrgetter, itemgetter, le
 from typing import Any
 
 from .. import stanza_models
@@ -31,6 +30,7 @@ from ..spans import Span
 from ..stanza_models import DEFAULT_PROCESSORS, import_stanza, processor_names, require_models
 from .names import ENTITY_LABELS, combine_entities
 from .paragraphs import paragraphs_of, within_paragraphs
+from .stanza_words import document_columns, word_fields
 
 _LAYERS_BY_PROCESSOR: dict[str, Layer] = {
     "tokenize": "tokens", "pos": "pos", "depparse": "deps", "ner": "entities", "coref": "coref",
@@ -71,24 +71,19 @@ def annotation_from_document(
     word_spans: list[tuple[int, int]] = []  # per sentence: its first word's index, and count
     has_pos = has_deps = has_ner = False
     size = len(source)
+    bulk = document_columns(sentences_in, size)
+    if bulk is not None:  # the whole Document read and checked at once
+        (starts, ends, heads, deprels, upos_column, lemmas, has_pos, has_deps,
+         lengths) = bulk
+    base = 0
     for s_index, sentence in enumerate(sentences_in):
-        base = len(starts)
-        words = sentence.words
-        columns = _sentence_columns(words, base, size)
-        if columns is not None:  # checked in bulk; else word by word, to say which is wrong
-            (s_starts, s_ends, s_heads, s_deprels, s_upos, s_lemmas, s_pos,
-             s_deps) = columns
-            starts += s_starts
-            ends += s_ends
-            heads += s_heads
-            deprels += s_deprels
-            upos_column += s_upos
-            lemmas += s_lemmas
-            has_pos = has_pos or s_pos
-            has_deps = has_deps or s_deps
-            count = len(s_starts)
+        if bulk is not None:
+            count = lengths[s_index]
+            word_spans.append((base, count))
+            base += count
         else:
-            rows = [_word_fields(w) for w in words]
+            base = len(starts)
+            rows = [word_fields(w) for w in sentence.words]
             count = len(rows)
             ids = {row[0]: base + i for i, row in enumerate(rows)}
             for i, (_, start, end, head, deprel, upos, lemma) in enumerate(rows):
@@ -111,7 +106,8 @@ def annotation_from_document(
                 lemmas.append(lemma)
                 heads.append(head_index)
                 deprels.append(deprel)
-        word_spans.append((base, count))
+        if bulk is None:
+            word_spans.append((base, count))
         sent_tokens = sentence.tokens
         if not has_ner:
             has_ner = any(_token_ner(t) is not None for t in sent_tokens)
@@ -144,79 +140,6 @@ def annotation_from_document(
         entities, TokenTable(starts, ends, upos_column, lemmas, heads, deprels), coref,
         provides=provides,
     )
-
-
-_FIELDS = itemgetter("_id", "_start_char", "_end_char", "_head", "_deprel", "_upos", "_lemma")
-"""A stanza ``Word``'s fields, read from its ``__dict__`` (see :func:`_word_fields`)."""
-_FIELDS_OF = attrgetter("__dict__")
-
-
-def _sentence_columns(
-    words: Sequence[Any], base: int, size: int
-) -> tuple[list[Any], list[Any], list[int | None], list[Any], list[Any], list[Any], bool,
-           bool] | None:
-    """One sentence's columns (starts, ends, heads as indices from ``base``, relations,
-    UPOS, lemmas) and whether it has UPOS tags and relations, read and checked in bulk,
-    without a Python call per word; None when any check fails or a word is not a plain
-    stanza ``Word`` (ids 1 to n, int offsets inside the text, heads 0 to n or all None),
-    so that the word-by-word reading says which word is wrong."""
-    try:
-        rows = list(map(_FIELDS, map(_FIELDS_OF, words)))
-    except (AttributeError, KeyError, TypeError):
-        return None
-    if not rows:
-        return None
-    ids, starts, ends, heads, deprels, upos, lemmas = zip(*rows, strict=True)
-    n = len(rows)
-    types = set(map(type, starts))
-    types.update(map(type, ends))
-    if (types != {int} or ids != tuple(range(1, n + 1)) or min(starts) < 0
-            or max(ends) > size or not all(map(le, starts, ends))):
-        return None
-    nones = heads.count(None)
-    head_column: list[int | None]
-    if nones == n:
-        head_column = [None] * n
-        has_deps = False
-    elif nones or set(map(type, heads)) != {int} or min(heads) < 0 or max(heads) > n:
-        return None
-    else:
-        head_column = list(map((base - 1).__add__, heads))
-        at = -1
-        while True:  # the roots (one or two a sentence) have no head
-            try:
-                at = heads.index(0, at + 1)
-            except ValueError:
-                break
-            head_column[at] = None
-        has_deps = deprels.count(None) != n
-    return (list(starts), list(ends), head_column, list(deprels), list(upos), list(lemmas),
-            upos.count(None) != n, has_deps)
-
-
-def _word_fields(word: Any) -> tuple[Any, Any, Any, Any, Any, Any, Any]:
-    """(id, start, end, head, deprel, upos, lemma) of a word.
-
-    A stanza ``Word`` keeps its fields in ``_``-prefixed attributes behind properties;
-    reading its ``__dict__`` once is several times cheaper than seven property calls,
-    which made this adapter cost more than the whole rule path. Any other object (or a
-    multi-word token's word without offsets) is read through its public attributes.
-    """
-    fields = getattr(word, "__dict__", None)
-    if fields is not None and "_start_char" in fields and fields["_start_char"] is not None:
-        wid = fields["_id"]
-        return (wid if type(wid) is int else int(wid), fields["_start_char"],
-                fields["_end_char"], fields["_head"], fields["_deprel"], fields["_upos"],
-                fields["_lemma"])
-    start, end = getattr(word, "start_char", None), getattr(word, "end_char", None)
-    if start is None or end is None:
-        parent = getattr(word, "parent", None)
-        if parent is not None:
-            start, end = parent.start_char, parent.end_char
-    head = getattr(word, "head", None)
-    return (int(word.id), start, end, None if head is None else int(head),
-            getattr(word, "deprel", None), getattr(word, "upos", None),
-            getattr(word, "lemma", None))
 
 
 def _token_ner(token: Any) -> Any:
@@ -340,9 +263,9 @@ def _coref(
     skipped, as is a chain left with no mention.
     """
     out: list[tuple[Span, ...]] = []
-    for c_index, chain in enumerate(chains or ()):
+    for c_index, coref_chain in enumerate(chains or ()):
         mentions: list[Span] = []
-        for mention in getattr(chain, "mentions", ()):
+        for mention in getattr(coref_chain, "mentions", ()):
             sent, start, end = mention.sentence, mention.start_word, mention.end_word
             if not all(isinstance(v, int) for v in (sent, start, end)):
                 continue
