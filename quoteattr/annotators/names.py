@@ -20,8 +20,8 @@ the Document, the built-in names are used alone.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import regex
 
@@ -29,6 +29,7 @@ from ..annotation import Entity, EntityLabel
 from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator
+from .name_words import Word
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -96,77 +97,165 @@ def combine_entities(
     lexicon: Lexicon,
 ) -> tuple[Entity, ...]:
     """The Document's entities (``(type, start, end)``; None when it has no NER), cleaned,
-    plus the built-in name finder's names that evidence supports (see the module doc)."""
-    own = _finder(lexicon)._entities(text, tuple(paragraphs))  # noqa: SLF001 - same package
+    plus the built-in name finder's names that evidence supports (see the module doc).
+
+    Written for speed, as it runs on every parsed document: spans are kept as pairs of
+    ints until the end, a tagged span of a type that is no name (a date, a number) is
+    cleaned only if a finder's name overlaps it, and the finder's word runs are
+    classified only where no tagged name already lies (a run's name always ends with its
+    last word), all but the count of recurring names, which is made only when asked."""
+    finder = _finder(lexicon)
+    paragraphs = tuple(paragraphs)
     if tagged is None:
-        return tuple(own)
-    found: set[Entity] = set()
-    covered: list[Span] = []  # tagged spans that are not names a speaker can have
-    name_words: set[str] = set()
+        return tuple(finder._entities(text, paragraphs))  # noqa: SLF001 - same package
+    found: set[tuple[int, int, EntityLabel]] = set()
+    kept: list[tuple[int, int]] = []  # tagged spans of names a speaker can have
+    covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
+    named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
+    labels = _labels_of_types
     for kind, start, end in tagged:
-        label = ENTITY_LABELS.get(str(kind).upper())
-        for span in clean_entity(text, start, end):
-            if label is None or label not in _SPEAKER_LABELS:
-                covered.append(span)
-            if label is None:
-                continue
-            found.add(Entity(span, label))
-            if label in ("PERSON", "ORG"):
-                name_words.update(w for w in span.slice(text).split() if w[:1].isupper())
-    recurring = Counter(e.span.slice(text) for e in own)
-    kept = _Spans(e.span for e in found if e.label in _SPEAKER_LABELS)
-    others = _Spans(covered)
-    replaced: list[Span] = []
-    for entity in own:
-        if entity.label not in _SPEAKER_LABELS:
+        label = labels.get(kind, _MISSING)
+        if label is _MISSING:
+            if len(labels) > _MAX_TYPES:
+                labels.clear()
+            label = labels[kind] = ENTITY_LABELS.get(str(kind).upper())
+        if label is None:
+            covered.append((start, end, True))
+            continue
+        if (start < end and text[start] not in _EDGE and text[end - 1] not in _POSSIBLE_ENDS
+                and (text[start:end].isprintable() or _LINE_BREAK.search(text, start, end)
+                     is None)):
+            pieces: Iterable[tuple[int, int]] = ((start, end),)  # most spans: nothing to trim
+        else:
+            pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]
+        for bounds in pieces:
+            found.add((*bounds, label))
+            if label in _SPEAKER_LABELS:
+                kept.append(bounds)
+                if label != "MISC":
+                    named.append(bounds)
+            else:
+                covered.append((*bounds, False))
+    kept_spans = _Bounds(kept)
+    others = _Bounds(covered)
+    runs = finder._runs(text, paragraphs)  # noqa: SLF001 - same package
+    own = _Own(text, runs, finder._classify)  # noqa: SLF001
+    name_words: set[str] | None = None
+    replaced: list[tuple[int, int, bool]] = []
+    for n, run in enumerate(runs):
+        last = run[-1]
+        if kept_spans.overlaps(last.start, last.end, text):
+            continue  # its name, which ends with its last word, overlaps a tagged name
+        entity = own.entity(n)
+        if entity is None or entity.label not in _SPEAKER_LABELS:
             continue
         span = entity.span
-        if kept.overlaps(span):
+        start, end = span.start, span.end
+        if kept_spans.overlaps(start, end, text):
             continue
-        words = span.slice(text).split()
+        words = text[start:end].split()
         if len(words) == 1 and _not_a_name(words[0], lexicon):
             continue
-        beside_verb = _beside_speech_verb(text, span, lexicon) or _credited(text, span)
-        if not (beside_verb or _has_title(text, span, lexicon)
-                or (len(words) == 1 and words[0] in name_words)
-                or recurring.get(span.slice(text), 0) >= 3):
-            continue
-        if others.overlaps(span):
-            if not beside_verb:
-                continue  # the tagger called it something else (a date, a work, a place)
-            replaced.append(span)  # "confessed Tuppence" is no place, whatever the tagger says
-        found.add(entity)
+        if others.overlaps(start, end, text):
+            # The tagger called it something else (a date, a work, a place): only a
+            # speech verb beside it says otherwise ("confessed Tuppence" is no place).
+            if not (_beside_speech_verb(text, span, lexicon) or _credited(text, span)):
+                continue
+            replaced.append((start, end, False))
+        else:  # any evidence will do: the cheapest tests first
+            single = len(words) == 1
+            if single and name_words is None:
+                name_words = {w for s, e in named for w in text[s:e].split()
+                              if w[:1].isupper()}
+            if not ((single and name_words is not None and words[0] in name_words)
+                    or _has_title(text, span, lexicon)
+                    or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
+                    or own.count(text[start:end], last.text) >= 3):
+                continue
+        found.add((start, end, entity.label))
     if replaced:
-        swept = _Spans(replaced)
-        found = {e for e in found if e.label in _SPEAKER_LABELS or not swept.overlaps(e.span)}
-    return tuple(sorted(found, key=_ORDER))
+        swept = _Bounds(replaced)
+        found = {e for e in found
+                 if e[2] in _SPEAKER_LABELS or not swept.overlaps(e[0], e[1], text)}
+    new_tuple = tuple.__new__
+    return tuple([new_tuple(Entity, (Span(start, end), label))
+                  for start, end, label in sorted(found)])
 
 
-def _ORDER(entity: Entity) -> tuple[int, int, str]:  # noqa: N802 - a sort key, like _SPAN_KEY
-    return (entity.span.start, entity.span.end, entity.label)
+_MISSING: Any = object()
+_MAX_TYPES = 1000
+_labels_of_types: dict[Any, EntityLabel | None] = {}
+"""Tagger entity types already mapped by :data:`ENTITY_LABELS` (a few per tagger)."""
 
 
-def _SPAN_KEY(span: Span) -> tuple[int, int]:  # noqa: N802
-    """Ints compared in C, not the dataclass's generated ``__lt__``."""
-    return (span.start, span.end)
+class _Own:
+    """The finder's names, one per run of capitalised words, each classified when first
+    asked for."""
+
+    def __init__(self, text: str, runs: list[list[Word]],
+                 classify: Callable[[str, list[Word]], Entity | None]) -> None:
+        self.text, self.runs, self.classify = text, runs, classify
+        self.entities: list[Entity | None | bool] = [False] * len(runs)  # False: not yet
+        self.by_last_word: dict[str, list[int]] | None = None
+
+    def entity(self, n: int) -> Entity | None:
+        entity = self.entities[n]
+        if entity is False:
+            entity = self.entities[n] = self.classify(self.text, self.runs[n])
+        return entity  # type: ignore[return-value]  # never False here
+
+    def count(self, name: str, last_word: str) -> int:
+        """How often the finder finds ``name``, whose last word is ``last_word``.
+
+        A run's name ends with the run's last word, and no word holds a space, so only
+        the runs ending with ``last_word`` are classified to count it."""
+        if self.by_last_word is None:
+            self.by_last_word = {}
+            for n, run in enumerate(self.runs):
+                self.by_last_word.setdefault(run[-1].text, []).append(n)
+        text, count = self.text, 0
+        for n in self.by_last_word.get(last_word, ()):
+            entity = self.entity(n)
+            if entity is not None and text[entity.span.start : entity.span.end] == name:
+                count += 1
+        return count
 
 
-class _Spans:
-    """Spans sorted by start, for quick overlap tests (a tagger's spans do not nest)."""
+class _Bounds:
+    """Spans as (start, end) or (start, end, uncleaned), sorted, for quick overlap tests.
+    A span marked uncleaned is a tagger's raw span: it overlaps only if one of the pieces
+    :func:`clean_entity` makes of it does."""
 
-    def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans, key=_SPAN_KEY)
-        self.starts = [s.start for s in self.spans]
-        self.longest = max((len(s) for s in self.spans), default=0)
+    def __init__(self, spans: Iterable[tuple[int, int] | tuple[int, int, bool]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+        self.disjoint = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:], strict=False))
+        """No span overlaps the next (a tagger's spans): ends grow with starts."""
+        self.longest = max((s[1] - s[0] for s in self.spans), default=0)
 
-    def overlaps(self, span: Span) -> bool:
-        i = bisect_left(self.starts, span.start - self.longest)
-        for other in self.spans[i:]:
-            if other.start >= span.end:
+    def overlaps(self, start: int, end: int, text: str) -> bool:
+        spans = self.spans
+        if self.disjoint:  # back from the last span starting before ``end``
+            i = bisect_left(self.starts, end) - 1
+            while i >= 0 and spans[i][1] > start:
+                if _overlap(spans[i], start, end, text):
+                    return True
+                i -= 1
+            return False
+        for i in range(bisect_left(self.starts, start - self.longest), len(spans)):
+            other = spans[i]
+            if other[0] >= end:
                 return False
-            if other.end > span.start:
+            if other[1] > start and _overlap(other, start, end, text):
                 return True
         return False
+
+
+def _overlap(span: tuple[int, int] | tuple[int, int, bool], start: int, end: int,
+             text: str) -> bool:
+    """Whether ``span``, known to overlap [start, end), still does once cleaned."""
+    return len(span) == 2 or not span[2] or any(
+        p.start < end and start < p.end for p in clean_entity(text, span[0], span[1]))
 
 
 _FINDERS: dict[int, tuple[Lexicon, EmbeddedAnnotator]] = {}

@@ -36,9 +36,17 @@ def within_paragraphs(
     """
     out: list[Span] = []
     ends = [p.end for p in paragraphs]  # paragraphs are in order and do not overlap
+    count = len(ends)
+    first = 0  # the first paragraph ending after the sentence's start
+    last_start = -1
     for sent in sentences:
-        first = bisect_right(ends, sent.start)  # the first paragraph ending after the start
-        if first < len(paragraphs) and paragraphs[first].contains(sent):
+        start = sent.start
+        if start < last_start:  # out of order: look it up afresh
+            first = bisect_right(ends, start)
+        last_start = start
+        while first < count and ends[first] <= start:  # sentences come in order: walk on
+            first += 1
+        if first < count and paragraphs[first].start <= start and sent.end <= ends[first]:
             out.append(sent)  # most sentences: inside one paragraph
             continue
         pieces = []

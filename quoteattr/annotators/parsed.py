@@ -33,6 +33,11 @@ def is_parsed(value: object) -> bool:
 
 def parsed_text(value: object) -> str | None:
     """The text of a parsed document, or None when it has none (CoNLL-U read without it)."""
+    kind = type(value)
+    if kind.__name__ == "Doc" and kind.__module__.startswith("spacy."):
+        from .spacy import doc_text  # spaCy's Doc.text makes a Python object per token
+
+        return doc_text(value)
     text = getattr(value, "text", None)
     return text if isinstance(text, str) else None
 

@@ -49,30 +49,38 @@ def annotation_from_spacy(
     ``deps`` when it is parsed; ``entities`` always (the tagger's names, cleaned and
     combined with the built-in name finder's, or the finder's alone without NER).
     ``lexicon`` is the one the name finder uses (the default lexicon when None).
-    ``text`` may pass ``doc.text`` when the caller has read it (spaCy rebuilds it from
-    the tokens on every read); it must be exactly that text.
+    ``text`` may pass ``doc.text`` when the caller has read it (see :func:`doc_text`);
+    it must be exactly that text.
     """
     if not is_spacy_doc(doc):
         msg = f"doc must be a spaCy Doc, got {type(doc).__name__}"
         raise InputTypeError(msg)
     lexicon = lexicon or default_lexicon()
-    if text is None:
-        text = doc.text
-    elif not isinstance(text, str) or (
+    if text is not None and (not isinstance(text, str) or (
         len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)
-    ):
+    )):
         msg = "text must be the Doc's own text (doc.text), or None"
         raise InputValueError(msg)
-    paragraphs = paragraphs_of(text)
     has_pos = bool(doc.has_annotation("POS"))
     has_deps = bool(doc.has_annotation("DEP"))
-    tokens, spans = (_tokens(doc, has_pos=has_pos, has_deps=has_deps) if len(doc)
-                     else (TokenTable([], [], [], [], [], []), []))
+    has_ner = bool(doc.has_annotation("ENT_IOB"))
+    if len(doc):
+        # One to_array call reads every field the adapter needs (each call walks the
+        # whole Doc, so one call per field costs several times as much).
+        table = doc.to_array(_attr_ids())
+        if text is None:
+            text = _joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
+        tokens, spans = _tokens(doc, table, has_pos=has_pos, has_deps=has_deps)
+        tagged = _tagged(doc, table) if has_ner else None
+    else:
+        text = text if text is not None else ""
+        tokens, spans = TokenTable([], [], [], [], [], []), []
+        tagged = [] if has_ner else None
+    paragraphs = paragraphs_of(text)
     if has_deps or doc.has_annotation("SENT_START"):
         sentences = within_paragraphs(spans, paragraphs, text)
     else:  # no sentence boundaries in the Doc: the built-in splitter's
         sentences = EmbeddedAnnotator(lexicon).annotate(text).sentences
-    tagged = _tagged(doc) if doc.has_annotation("ENT_IOB") else None
     entities = combine_entities(text, paragraphs, tagged, lexicon)
     filled: dict[Layer, bool] = {
         "paragraphs": True, "sentences": True, "entities": True, "tokens": bool(tokens),
@@ -82,37 +90,119 @@ def annotation_from_spacy(
                       provides=frozenset(layer for layer, on in filled.items() if on))
 
 
-def _tokens(doc: Any, *, has_pos: bool, has_deps: bool) -> tuple[TokenTable, list[Span]]:
+def doc_text(doc: Any) -> str:
+    """``doc.text``, read from one ``to_array`` call: spaCy's own ``Doc.text`` makes a
+    Python ``Token`` of every word to join their texts, which cost a sixth of the parse
+    path."""
+    if not is_spacy_doc(doc):
+        msg = f"doc must be a spaCy Doc, got {type(doc).__name__}"
+        raise InputTypeError(msg)
+    if not len(doc):
+        return ""
+    attrs = importlib.import_module("spacy.attrs")
+    table = doc.to_array([attrs.ORTH, attrs.SPACY])
+    return _joined(doc.vocab.strings, table[:, 0], table[:, 1])
+
+
+_ATTR_NAMES = ("ORTH", "SPACY", "IDX", "LENGTH", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE",
+               "SENT_START", "ENT_IOB", "ENT_TYPE")
+(_ORTH, _SPACY, _IDX, _LENGTH, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB,
+ _ENT_TYPE) = range(len(_ATTR_NAMES))
+
+
+_ATTR_IDS: list[int] = []
+"""The spaCy attribute ids of :data:`_ATTR_NAMES`, read when the first Doc arrives (so
+that importing this module does not import spaCy)."""
+
+
+def _attr_ids() -> list[int]:
+    if not _ATTR_IDS:
+        attrs = importlib.import_module("spacy.attrs")
+        _ATTR_IDS.extend(getattr(attrs, name) for name in _ATTR_NAMES)
+    return _ATTR_IDS
+
+
+_STRING_CACHES: dict[int, tuple[Any, dict[int, str]]] = {}
+"""Per spaCy StringStore (by id, the store held so that the id stays its own): the
+strings of the keys read so far. News repeats its words, so most of a Doc's words are
+a dict lookup away instead of a call into the store."""
+_STRING_CACHE_LIMIT = 500_000
+
+
+def _strings_of(strings: Any, keys: list[int]) -> list[str]:
+    """The strings of string-store ``keys``, through the store's cache."""
+    held = _STRING_CACHES.get(id(strings))
+    if held is None or held[0] is not strings:
+        if len(_STRING_CACHES) >= 8:  # a process rarely has more than a few pipelines
+            _STRING_CACHES.clear()
+        held = _STRING_CACHES[id(strings)] = (strings, {})
+    cache = held[1]
+    try:
+        return [cache[key] for key in keys]
+    except KeyError:
+        if len(cache) > _STRING_CACHE_LIMIT:
+            cache.clear()
+        for key in keys:
+            if key not in cache:
+                cache[key] = strings[key]
+        return [cache[key] for key in keys]
+
+
+_SEPARATORS: list[Any] = []
+
+
+def _joined(strings: Any, orth: Any, spacy: Any) -> str:
+    """The text of the tokens with keys ``orth`` each followed by a space where
+    ``spacy`` is 1: what ``Doc.text`` joins, from two columns of ``to_array``."""
+    numpy = importlib.import_module("numpy")
+    if not _SEPARATORS:
+        _SEPARATORS.append(numpy.array(["", " "], dtype=object))
+    pieces = numpy.empty(2 * len(orth), dtype=object)
+    pieces[0::2] = _strings_of(strings, orth.tolist())
+    pieces[1::2] = _SEPARATORS[0][(spacy != 0).view(numpy.int8)]
+    return "".join(pieces.tolist())
+
+
+def _tokens(
+    doc: Any, table: Any, *, has_pos: bool, has_deps: bool
+) -> tuple[TokenTable, list[Span]]:
     """The Doc's non-space tokens, heads as indices into the returned tuple, and the
     sentences (first to last non-space token) where the Doc marks sentence starts.
 
-    One ``to_array`` call reads every token's fields; the arithmetic on heads is done
-    on the arrays, a label is looked up in the string store only when a rule reads it,
-    and no Python object is made per token (see :class:`~quoteattr.annotation.TokenTable`).
+    The columns come from the adapter's one ``to_array`` table; the arithmetic on heads
+    is done on the arrays, a label is looked up in the string store only when a rule
+    reads it, and no Python object is made per token (see
+    :class:`~quoteattr.annotation.TokenTable`).
     """
-    attrs = importlib.import_module("spacy.attrs")
     numpy = importlib.import_module("numpy")
-    table = doc.to_array([attrs.IDX, attrs.LENGTH, attrs.HEAD, attrs.DEP, attrs.POS,
-                          attrs.LEMMA, attrs.IS_SPACE, attrs.SENT_START])
-    keep = table[:, 6] == 0
-    table = table[keep]
-    old_index = numpy.flatnonzero(keep)
-    new_index = numpy.cumsum(keep) - 1  # old token index -> index among the kept
-    head_at = (old_index + table[:, 2].astype(numpy.int64)) % len(keep)
-    is_root = (head_at == old_index) | ~keep[head_at]
-    new_heads = numpy.where(is_root, -1, new_index[head_at]).tolist()
-    starts = table[:, 0].tolist()
-    ends = (table[:, 0] + table[:, 1]).tolist()
-    n = len(starts)
+    keep = table[:, _IS_SPACE] == 0
+    n = int(keep.sum())
+    if n != len(keep):
+        table = table[keep]
+    if has_deps:
+        if n == len(keep):  # no space token: indices stay
+            old_index = numpy.arange(n)
+            head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % n
+            heads: Sequence[int | None] = numpy.where(head_at == old_index, -1,
+                                                      head_at).tolist()
+        else:
+            old_index = numpy.flatnonzero(keep)
+            new_index = numpy.cumsum(keep) - 1  # old token index -> index among the kept
+            head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % len(keep)
+            is_root = (head_at == old_index) | ~keep[head_at]
+            heads = numpy.where(is_root, -1, new_index[head_at]).tolist()
+    else:
+        heads = [None] * n
+    starts = table[:, _IDX].tolist()
+    ends = (table[:, _IDX] + table[:, _LENGTH]).tolist()
     nothing: Column = Column([0] * n, {0: None})
     strings = _Names(doc.vocab.strings.__getitem__)
-    lemmas = Column(table[:, 5].tolist(), strings)
-    upos = Column(table[:, 4].tolist(), strings) if has_pos else nothing
-    relations = (Column(table[:, 3].tolist(),
+    lemmas = Column(table[:, _LEMMA].tolist(), strings)
+    upos = Column(table[:, _POS].tolist(), strings) if has_pos else nothing
+    relations = (Column(table[:, _DEP].tolist(),
                         _Names(lambda key: ud_relation(doc.vocab.strings[key])))
                  if has_deps else nothing)
-    heads: Sequence[int | None] = new_heads if has_deps else [None] * n
-    firsts = numpy.flatnonzero(table[:, 7] == 1).tolist()
+    firsts = numpy.flatnonzero(table[:, _SENT_START] == 1).tolist()
     if not firsts or firsts[0] != 0:
         firsts.insert(0, 0)
     sentences = [Span(starts[a], ends[b - 1])
@@ -143,26 +233,30 @@ class _Names(Mapping[int, "str | None"]):
         return iter(self._known)
 
 
-def _tagged(doc: Any) -> list[tuple[str, int, int]]:
-    """(type, start, end) of each entity, decoded from the IOB codes of one ``to_array``
-    call: ``doc.ents`` would make a Python object of every token of the text."""
-    if not len(doc):
-        return []
-    attrs = importlib.import_module("spacy.attrs")
+def _tagged(doc: Any, table: Any) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each entity, decoded on the arrays from the IOB codes of the
+    adapter's ``to_array`` table: ``doc.ents`` makes a Python object of every entity.
+
+    An entity begins at a B (3), or at an I (1) that follows no entity; it runs on over
+    the I tokens after it."""
     numpy = importlib.import_module("numpy")
-    table = doc.to_array([attrs.ENT_IOB, attrs.ENT_TYPE, attrs.IDX, attrs.LENGTH])
-    inside = numpy.flatnonzero((table[:, 0] == 1) | (table[:, 0] == 3)).tolist()
-    strings = doc.vocab.strings
-    out: list[tuple[str, int, int]] = []
-    previous = -2
-    for i in inside:
-        iob, kind, start, length = table[i].tolist()
-        if iob == 3 or i != previous + 1 or not out:  # B, or an I that follows no entity
-            out.append((strings[kind], start, start + length))
-        else:
-            out[-1] = (out[-1][0], out[-1][1], start + length)
-        previous = i
-    return out
+    iob = table[:, _ENT_IOB]
+    inside = (iob == 1) | (iob == 3)
+    if not inside.any():
+        return []
+    after = numpy.empty_like(inside)  # the token before was inside an entity
+    after[0] = False
+    after[1:] = inside[:-1]
+    begins = inside & ((iob == 3) | ~after)
+    goes_on = numpy.empty_like(inside)  # the next token continues this token's entity
+    goes_on[-1] = False
+    goes_on[:-1] = inside[1:] & ~begins[1:]
+    first = numpy.flatnonzero(begins)
+    last = numpy.flatnonzero(inside & ~goes_on)
+    starts = table[first, _IDX].tolist()
+    ends = (table[last, _IDX] + table[last, _LENGTH]).tolist()
+    kinds = _strings_of(doc.vocab.strings, table[first, _ENT_TYPE].tolist())
+    return list(zip(kinds, starts, ends, strict=True))
 
 
 class SpacyAnnotator:
@@ -227,4 +321,4 @@ def _rebuild(model: str, lexicon: Lexicon | None) -> SpacyAnnotator:
     return SpacyAnnotator(model, lexicon=lexicon)
 
 
-__all__ = ["DEFAULT_MODELS", "SpacyAnnotator", "annotation_from_spacy", "is_spacy_doc"]
+__all__ = ["DEFAULT_MODELS", "SpacyAnnotator", "annotation_from_spacy", "doc_text", "is_spacy_doc"]

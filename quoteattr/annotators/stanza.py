@@ -30,6 +30,7 @@ from ..spans import Span
 from ..stanza_models import DEFAULT_PROCESSORS, import_stanza, processor_names, require_models
 from .names import ENTITY_LABELS, combine_entities
 from .paragraphs import paragraphs_of, within_paragraphs
+from .stanza_words import document_columns, word_fields
 
 _LAYERS_BY_PROCESSOR: dict[str, Layer] = {
     "tokenize": "tokens", "pos": "pos", "depparse": "deps", "ner": "entities", "coref": "coref",
@@ -70,30 +71,43 @@ def annotation_from_document(
     word_spans: list[tuple[int, int]] = []  # per sentence: its first word's index, and count
     has_pos = has_deps = has_ner = False
     size = len(source)
+    bulk = document_columns(sentences_in, size)
+    if bulk is not None:  # the whole Document read and checked at once
+        (starts, ends, heads, deprels, upos_column, lemmas, has_pos, has_deps,
+         lengths) = bulk
+    base = 0
     for s_index, sentence in enumerate(sentences_in):
-        base = len(starts)
-        rows = [_word_fields(w) for w in sentence.words]
-        ids = {row[0]: base + i for i, row in enumerate(rows)}
-        for i, (_, start, end, head, deprel, upos, lemma) in enumerate(rows):
-            if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
-                _checked(start, end, source, f"sentence {s_index}, word {i + 1}")
-            starts.append(start)
-            ends.append(end)
-            if upos is not None:
-                has_pos = True
-            if head is not None and deprel is not None:
-                has_deps = True
-            if head is None or head == 0:
-                head_index = None
-            else:
-                head_index = ids.get(head)
-                if head_index is None:
-                    head_index = _global_head(head, ids, where=f"sentence {s_index}, word {i + 1}")
-            upos_column.append(upos)
-            lemmas.append(lemma)
-            heads.append(head_index)
-            deprels.append(deprel)
-        word_spans.append((base, len(rows)))
+        if bulk is not None:
+            count = lengths[s_index]
+            word_spans.append((base, count))
+            base += count
+        else:
+            base = len(starts)
+            rows = [word_fields(w) for w in sentence.words]
+            count = len(rows)
+            ids = {row[0]: base + i for i, row in enumerate(rows)}
+            for i, (_, start, end, head, deprel, upos, lemma) in enumerate(rows):
+                if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
+                    _checked(start, end, source, f"sentence {s_index}, word {i + 1}")
+                starts.append(start)
+                ends.append(end)
+                if upos is not None:
+                    has_pos = True
+                if head is not None and deprel is not None:
+                    has_deps = True
+                if head is None or head == 0:
+                    head_index = None
+                else:
+                    head_index = ids.get(head)
+                    if head_index is None:
+                        head_index = _global_head(head, ids,
+                                                  where=f"sentence {s_index}, word {i + 1}")
+                upos_column.append(upos)
+                lemmas.append(lemma)
+                heads.append(head_index)
+                deprels.append(deprel)
+        if bulk is None:
+            word_spans.append((base, count))
         sent_tokens = sentence.tokens
         if not has_ner:
             has_ner = any(_token_ner(t) is not None for t in sent_tokens)
@@ -101,10 +115,16 @@ def annotation_from_document(
             for t_index, token in enumerate(sent_tokens):
                 _check_form(token, source, where=f"sentence {s_index}, token {t_index + 1}")
         if sent_tokens:
-            first = _token_span(sent_tokens[0], source, f"sentence {s_index}, token 1")
-            last = _token_span(sent_tokens[-1], source,
-                               f"sentence {s_index}, token {len(sent_tokens)}")
-            sentence_spans.append(Span(first.start, last.end))
+            first, last = sent_tokens[0], sent_tokens[-1]
+            start, first_end = first.start_char, first.end_char
+            last_start, end = last.start_char, last.end_char
+            if not (type(start) is int and type(first_end) is int and type(last_start) is int
+                    and type(end) is int and 0 <= start <= first_end <= size
+                    and 0 <= last_start <= end <= size):
+                start = _token_span(first, source, f"sentence {s_index}, token 1").start
+                end = _token_span(last, source,
+                                  f"sentence {s_index}, token {len(sent_tokens)}").end
+            sentence_spans.append(Span(start, end))
     paragraphs = _paragraphs(source)
     tagged = _tagged(doc, source)
     entities = combine_entities(source, paragraphs, tagged if tagged or has_ner else None,
@@ -120,31 +140,6 @@ def annotation_from_document(
         entities, TokenTable(starts, ends, upos_column, lemmas, heads, deprels), coref,
         provides=provides,
     )
-
-
-def _word_fields(word: Any) -> tuple[Any, Any, Any, Any, Any, Any, Any]:
-    """(id, start, end, head, deprel, upos, lemma) of a word.
-
-    A stanza ``Word`` keeps its fields in ``_``-prefixed attributes behind properties;
-    reading its ``__dict__`` once is several times cheaper than seven property calls,
-    which made this adapter cost more than the whole rule path. Any other object (or a
-    multi-word token's word without offsets) is read through its public attributes.
-    """
-    fields = getattr(word, "__dict__", None)
-    if fields is not None and "_start_char" in fields and fields["_start_char"] is not None:
-        wid = fields["_id"]
-        return (wid if type(wid) is int else int(wid), fields["_start_char"],
-                fields["_end_char"], fields["_head"], fields["_deprel"], fields["_upos"],
-                fields["_lemma"])
-    start, end = getattr(word, "start_char", None), getattr(word, "end_char", None)
-    if start is None or end is None:
-        parent = getattr(word, "parent", None)
-        if parent is not None:
-            start, end = parent.start_char, parent.end_char
-    head = getattr(word, "head", None)
-    return (int(word.id), start, end, None if head is None else int(head),
-            getattr(word, "deprel", None), getattr(word, "upos", None),
-            getattr(word, "lemma", None))
 
 
 def _token_ner(token: Any) -> Any:
@@ -225,8 +220,10 @@ def _tagged(doc: Any, text: str) -> list[tuple[str, int, int]]:
     raw = [(ent.type, ent.start_char, ent.end_char) for ent in getattr(doc, "ents", None) or ()]
     if not raw:
         raw = list(_decode_tags(getattr(doc, "sentences", None) or ()))
+    size = len(text)
     for n, (_, start, end) in enumerate(raw):
-        _checked(start, end, text, f"entity {n}")
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= size):
+            _checked(start, end, text, f"entity {n}")
     return raw
 
 
@@ -266,9 +263,9 @@ def _coref(
     skipped, as is a chain left with no mention.
     """
     out: list[tuple[Span, ...]] = []
-    for c_index, chain in enumerate(chains or ()):
+    for c_index, coref_chain in enumerate(chains or ()):
         mentions: list[Span] = []
-        for mention in getattr(chain, "mentions", ()):
+        for mention in getattr(coref_chain, "mentions", ()):
             sent, start, end = mention.sentence, mention.start_word, mention.end_word
             if not all(isinstance(v, int) for v in (sent, start, end)):
                 continue
