@@ -246,7 +246,7 @@ class Attributor:
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
-                            chains=annotation.coref)
+                            chains=annotation.coref, genre=self.genre)
         found: list[Found | None] = []
         speakers: list[int | None] = []
         narrator: list[int] = []  # the narrator's entity, once an "I" speaks

@@ -20,6 +20,9 @@ _PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside",
 """A word that puts a place, not a person, right after it: "toured homes in Elmwood", "the
 senator from Vermont said"."""
 _AGE_AFTER = re.compile(r",\s\d{1,3},")
+_POSSESSOR = re.compile(r"[^\W\d_]+['’]s\b")
+"""A possessor inside a title names someone else: "the doctor's man" holds no "doctor",
+"the president's spokesman" no "president"."""
 """", 42,": an age, said only of a person."""
 
 
@@ -83,7 +86,7 @@ class Cluster:
     def add_title(self, title: str) -> None:
         if title not in self.titles:
             self.titles = (*self.titles, title)
-            self.titles_lower = " | ".join(t.lower() for t in self.titles)
+            self.titles_lower = " | ".join(_POSSESSOR.sub("", t.lower()) for t in self.titles)
 
     def add_label(self, label: str) -> None:
         if label in self.labels:
