@@ -276,7 +276,7 @@ class Attributor:
                                               mentions))
         if narrator:
             named = narrator_name(contexts, speakers, narrator[0],
-                                  functools.partial(addressees, inp))
+                                  functools.partial(addressees, inp), self.genre)
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]

@@ -37,12 +37,15 @@ class Cluster:
 
     __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
                  "gender_from_name", "nominal", "fullest", "titles_lower", "type",
-                 "fullest_words", "fullest_chars", "person_cue", "place_cue", "cues_read")
+                 "fullest_words", "fullest_chars", "person_cue", "place_cue", "cues_read",
+                 "names")
 
     def __init__(self, index: int) -> None:
         self.index = index
         self.named = False
         """Whether any name of the entity has been seen (:meth:`add_name`)."""
+        self.names = 0
+        """How many of the mentions are names (a word capitalised once is a weak entity)."""
         self.titles: tuple[str, ...] = ()
         self.mentions: list[int] = []
         self.labels: set[str] = set()
@@ -76,6 +79,7 @@ class Cluster:
 
     def add_name(self, name: str) -> None:
         self.named = True
+        self.names += 1
         if name != self.fullest:
             words = len(name.split())
             if words > self.fullest_words or (

@@ -29,16 +29,24 @@ def fiction_agreement(m: Mention, c: Cluster) -> float:
         return weight
     if c.gender_from_name and c.gender != m.gender and c.gender in ("m", "f"):
         return 0.0
-    if c.type == "unknown" and not c.person_cue and not c.titles and len(c.mentions) < 2:
+    if not character(c):
         return weight * _ONE_OFF_NAME
     return weight
+
+
+def character(c: Cluster) -> bool:
+    """Whether an entity is one of the story's people: a person by its name or title, or
+    a name the text uses more than once (a word capitalised once is likelier a heading,
+    an adverb opening a sentence or a place)."""
+    return c.type == "person" or bool(c.titles) or not c.named or c.names > 1
 
 
 _SPOUSES = {"wife": ("f", "m"), "lady": ("f", "m"), "husband": ("m", "f")}
 """A spouse noun -> its own gender and its possessor's: "his wife" is the "Mrs." of his
 surname."""
-_DETERMINERS = ("the", "his", "her", "my", "their", "our", "your")
-"""A description of someone known ("the girl", "her cousin"), not a newcomer ("a girl")."""
+_DETERMINERS = ("the", "his", "her", "their")
+"""A description of someone known ("the girl", "her cousin"), not a newcomer ("a girl");
+"my mother" is the narrator's, often never named, so it stays a description."""
 
 
 def fiction_nominal(sal: Salience, i: int) -> int | None:
@@ -72,7 +80,8 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     scores = sal.candidates(i)
     people = sorted(
         ((s, c) for c, s in scores.items()
-         if c != possessor and ents.clusters[c].named and _fits(ents.clusters[c], m.gender)),
+         if c != possessor and ents.clusters[c].named and _fits(ents.clusters[c], m.gender)
+         and character(ents.clusters[c])),
         reverse=True)
     if not people or people[0][0] < _IN_VIEW or len(people) > 1 and (
         people[1][0] * _LEAD > people[0][0]

@@ -28,7 +28,8 @@ _MAX_NARRATION = 320
 """A paragraph of narration longer than this ends the conversation before it."""
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
-_VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
+_VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-](?!\s*(?:and|or)\s)")
+"""Punctuation after an addressed name, but not a list's ("Tom, Dick, and Harry")."""
 _VOCATIVE_LEAD = regex.compile(r"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?(?:dear|good|old)\s+)?\Z",
                                regex.IGNORECASE)
 
