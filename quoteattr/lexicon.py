@@ -196,6 +196,9 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     """Speech-verb forms whose object is the listener ("told" The Canadian Press): the
     noun after one never speaks by that cue."""
+    thought_verbs: frozenset[str] = frozenset()
+    """Verbs of thinking ("thought", "wondered"): fiction's cues of inner speech (the
+    ``thought`` kind)."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -280,6 +283,7 @@ def default_lexicon() -> Lexicon:
             r["noun"].strip().lower() for r in read_table("relational_nouns")
         ),
         document_nouns=frozenset(r["noun"].strip().lower() for r in read_table("document_nouns")),
+        thought_verbs=frozenset(r["form"].strip().lower() for r in read_table("thought_verbs")),
         section_label_words=frozenset(
             r["word"].strip().lower() for r in read_table("section_labels")
         ),

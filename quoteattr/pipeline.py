@@ -25,7 +25,7 @@ from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
 from .furniture import Furniture, find_furniture
-from .kinds import classify_quote
+from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
@@ -103,7 +103,10 @@ class Attributor:
         else:
             msg = f"annotator must be a name or an Annotator, got {describe_type(annotator)}"
             raise InputTypeError(msg)
-        self._cues = speech_cue_pattern(tuple(self.lexicon.speech_verbs))
+        verbs = tuple(self.lexicon.speech_verbs)
+        if self.genre == "fiction":  # "'Too late,' she thought": inner speech is a quote
+            verbs += tuple(sorted(self.lexicon.thought_verbs - set(verbs)))
+        self._cues = speech_cue_pattern(verbs)
         self._mention_patterns = MentionPatterns.from_lexicon(self.lexicon)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
@@ -262,6 +265,10 @@ class Attributor:
             # the decisions so far go to the rules as a read-only view of this quote's past
             earlier = Earlier(found, speakers, len(found))
             result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
+            if result is not None and self.genre == "fiction" and kind == "direct" and (
+                is_thought(text, result.cue, lex.thought_verbs)
+            ):
+                kind = "thought"
             found.append(result)
             cluster = resolve_speaker(result, coref, mentions, narrator)
             speakers.append(cluster)
