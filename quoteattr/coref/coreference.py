@@ -15,7 +15,7 @@ from ..mentions import MentionIndex
 from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
-from .fiction import fiction_agreement, fiction_nominal
+from .fiction import fiction_agreement, fiction_nominal, fiction_pronoun
 from .names import cluster_names, link_appositives
 from .nominals import described_at, resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
@@ -100,9 +100,11 @@ class Coreference:
         m = self.index.mentions[i]
         of[i] = None  # guards against cycles while resolving
         c = None
-        if m.kind == "nominal" and self.fiction:
+        if self.fiction and m.kind == "pronoun":
+            c = fiction_pronoun(self.salience, i)
+        elif self.fiction:
             c = fiction_nominal(self.salience, i)
-        if c is None:
+        if c is None and not (self.fiction and m.kind == "pronoun"):
             c = (resolve_pronoun(self.salience, i) if m.kind == "pronoun"
                  else resolve_nominal(self.salience, i))
         if c is not None:

@@ -14,7 +14,7 @@ from ..mentions import Mention
 from .agreement import agreement
 from .clusters import Cluster, Entities
 from .nominals import document_owner
-from .salience import Salience
+from .salience import Salience, best_of
 
 _ONE_OFF_NAME = 0.1
 """The weight left to a name seen once that nothing marks as a person: still an
@@ -25,9 +25,11 @@ def fiction_agreement(m: Mention, c: Cluster) -> float:
     """:func:`.agreement` for fiction: "he"/"she" never take a character of the other
     gender by given name, and a one-off name that nothing marks as a person weighs little."""
     weight = agreement(m, c)
-    if not weight or m.kind != "pronoun" or m.head not in ("he", "she"):
+    if m.kind != "pronoun" or m.head not in ("he", "she"):
         return weight
     if c.gender_from_name and c.gender != m.gender and c.gender in ("m", "f"):
+        return 0.0
+    if not weight:
         return 0.0
     if not character(c):
         return weight * _ONE_OFF_NAME
@@ -122,3 +124,44 @@ def _spouse_of(ents: Entities, possessor: int, gender: str) -> int | None:
         c.fullest.split()[-1].lower() == surname if c.fullest else False) and (
         c.gender == gender)]
     return found[0] if len(found) == 1 else None
+
+
+_PREPOSITIONS = frozenset({"to", "for", "with", "of", "from", "by", "about", "like",
+                           "unlike", "than", "towards", "toward", "beside", "without"})
+
+
+def fiction_pronoun(sal: Salience, i: int) -> int | None:
+    """:func:`.resolve_pronoun` for fiction, with one rule of English grammar a novel's
+    first lines often need: "To Sherlock Holmes she is always the woman" - the subject of a
+    clause is not the name a preposition of that clause governs, so "she" is not Holmes
+    (and Holmes does not become a woman for every later "he")."""
+    ents = sal.ents
+    mentions = ents.index.mentions
+    m = mentions[i]
+    if m.head in ("i", "we"):
+        return None
+    scores = sal.candidates(i)
+    if m.head in ("he", "she") and i > 0 and scores:
+        prev = mentions[i - 1]
+        governed = ents.of.get(i - 1)
+        if prev.kind == "name" and governed in scores and _governed_before(
+            ents.text, prev.title_start if prev.title_start >= 0 else prev.span.start,
+            prev.span.end, m.span.start
+        ):
+            del scores[governed]
+    if not scores:
+        return None
+    best = best_of(scores)
+    if m.head in ("he", "she") and not character(ents.clusters[best]):
+        return None  # only one-off words in view ("ADVENTURE I."): wait for a character
+    return best
+
+
+def _governed_before(text: str, start: int, end: int, pronoun: int) -> bool:
+    """Whether the name at [start, end) follows a preposition and the pronoun follows it
+    in the same clause, at most two words on ("To Holmes she", "With Ada gone, he" no)."""
+    between = text[end:pronoun]
+    if any(ch in between for ch in ",;:.!?()\"“”‘’—–") or len(between.split()) > 2:
+        return False
+    before = text[max(0, start - 16) : start].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
