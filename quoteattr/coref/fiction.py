@@ -149,12 +149,34 @@ def fiction_pronoun(sal: Salience, i: int) -> int | None:
             prev.span.end, m.span.start
         ):
             del scores[governed]
-    if not scores:
-        return None
-    best = best_of(scores)
-    if m.head in ("he", "she") and not character(ents.clusters[best]):
-        return None  # only one-off words in view ("ADVENTURE I."): wait for a character
-    return best
+    best = best_of(scores) if scores else None
+    if m.head not in ("he", "she") or best is not None and character(ents.clusters[best]):
+        return best
+    # Only one-off words in view ("ADVENTURE I."), or no one: a long exchange of quotes
+    # names nobody in its narration, and its "replied he" is the last speaker who fits.
+    return _recent_speaker(sal, m)
+
+
+_SPEAKERS_BACK = 12
+"""How many attributed quotes back a "he" in a long exchange may find its speaker."""
+
+
+def _recent_speaker(sal: Salience, m: Mention) -> int | None:
+    """The most recent speaker before ``m``, among the last few, who agrees with it."""
+    clusters = sal.ents.clusters
+    seen = 0
+    for position, c in reversed(sal.speakers):
+        if position >= m.span.start:
+            continue
+        seen += 1
+        if seen > _SPEAKERS_BACK:
+            break
+        cluster = clusters[c]
+        if cluster.named and character(cluster) and cluster.gender in ("-", m.gender) and (
+            cluster.type in ("person", "unknown")
+        ):
+            return c
+    return None
 
 
 def _governed_before(text: str, start: int, end: int, pronoun: int) -> bool:
