@@ -29,6 +29,21 @@ class Decision(NamedTuple):
     narrated: bool = False  # a narrator's "I" given the entity the narrator is addressed as
 
 
+def _distinct_name(coref: Coreference, cluster: int) -> str:
+    """The entity's name, with its title when another entity of the text has the same
+    name: "Mr. Bennet" and "Mrs. Bennet", not two speakers called "Bennet"."""
+    c = coref.clusters[cluster]
+    name = c.name
+    if not c.named or not c.titles:
+        return name
+    title = c.titles[0]
+    if len(title.split()) > 2 or title.lower() in name.lower() or not any(
+        other.named and other.name == name for other in coref.clusters if other is not c
+    ):
+        return name
+    return f"{title} {name}"
+
+
 def _span(text: str, span: Span | None) -> dict[str, object] | None:
     """A :class:`TextSpan`'s fields, for :func:`build_result`'s one validation; None for no
     span or an empty one (``Span.__len__``'s test, written out)."""
@@ -80,7 +95,7 @@ def build_result(
             if speaker is None:  # ids in order of each speaker's first quote
                 sid = ids[cluster] = f"S{len(ids) + 1}"
                 speaker = refs[cluster] = SpeakerRef(id=sid, name=one_line(
-                    coref.clusters[cluster].name))
+                    _distinct_name(coref, cluster)))
         confidence, resolution = 0.0, None
         if f is None:
             mention = cue = None
