@@ -162,7 +162,9 @@ _SPEAKERS_BACK = 12
 
 
 def _recent_speaker(sal: Salience, m: Mention) -> int | None:
-    """The most recent speaker before ``m``, among the last few, who agrees with it."""
+    """The most recent named character among the last few speakers before ``m`` who
+    agrees with it (a described speaker, "her visitor", is not taken: in a long exchange a
+    "he" more often returns to a character than to one described in passing)."""
     clusters = sal.ents.clusters
     seen = 0
     for position, c in reversed(sal.speakers):
@@ -172,9 +174,9 @@ def _recent_speaker(sal: Salience, m: Mention) -> int | None:
         if seen > _SPEAKERS_BACK:
             break
         cluster = clusters[c]
-        if cluster.named and character(cluster) and cluster.gender in ("-", m.gender) and (
-            cluster.type in ("person", "unknown")
-        ):
+        if cluster.gender not in ("-", m.gender):
+            continue
+        if cluster.named and character(cluster) and cluster.type in ("person", "unknown"):
             return c
     return None
 

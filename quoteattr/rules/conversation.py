@@ -28,8 +28,11 @@ _MAX_NARRATION = 320
 """A paragraph of narration longer than this ends the conversation before it."""
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
-_VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-](?!\s*(?:and|or)\s)")
-"""Punctuation after an addressed name, but not a list's ("Tom, Dick, and Harry")."""
+_VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
+_LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
+_LIST_AFTER = regex.compile(r",?\s+(?:and|or)\s")
+"""A name between another name and "and" is listed ("Tom, Dick, and Harry"), not
+addressed (but "Fetch the lamp, Ned, and mind the step" addresses Ned)."""
 _VOCATIVE_LEAD = regex.compile(r"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?(?:dear|good|old)\s+)?\Z",
                                regex.IGNORECASE)
 
@@ -53,7 +56,10 @@ def addressees(inp: RuleInput, ctx: QuoteContext) -> set[int]:
         start = m.title_start if m.title_start >= 0 else m.span.start
         after = _VOCATIVE_GAP.match(text, m.span.end, content.end) or m.span.end >= content.end
         before = _VOCATIVE_LEAD.search(text, max(content.start, start - 12), start)
-        if after and before:
+        if after and before and not (
+            _LIST_BEFORE.search(text, max(content.start, start - 20), start)
+            and _LIST_AFTER.match(text, m.span.end, content.end)
+        ):
             cluster = inp.cluster_of(inp.mentions.index_of(m))
             if cluster is not None:
                 out.add(cluster)
