@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+import regex
+
 from .context import QuoteContext
 from .coref import Coreference
 from .mentions import MentionIndex
@@ -23,6 +25,49 @@ NARRATOR = "narrator"
 """The name of the narrator's entity while no other name is found for it."""
 
 _MIN_ADDRESSED = 2
+_SELF_NAMING = regex.compile(
+    r"\b(?:[Mm]y name(?:'s| is| was)|[Cc]all me|I am called|I was called)[ \t\n]+(?=\p{Lu})")
+"""A narrator naming themself: "My name is Ned Carver", "Call me Ned"."""
+_BARE_NAME = regex.compile(r"[\s\p{P}]*(\p{Lu}[\p{L}.'’-]*(?:[ \t\n]+\p{Lu}[\p{L}.'’-]*){1,3})"
+                           r"[\s\p{P}]*")
+"""A quote that is nothing but a full name (two words or more: "Amen!" or "Seven!" is
+no name): the narrator answering "Who are you?"."""
+
+
+def self_named(
+    text: str,
+    contexts: Sequence[QuoteContext],
+    speakers: Sequence[int | None],
+    narrator: int,
+    mentions: MentionIndex,
+    cluster_of: Callable[[int], int | None],
+) -> int | None:
+    """The entity of the name a first-person narrator gives themself, or None: "My name is
+    Ned Carver" in the narration or in the narrator's own quote, or a narrator's quote that
+    is only a name ("Yes," I said, "Jonathan Harker."). In another speaker's quote the name
+    is that speaker's, never the narrator's."""
+    for match in _SELF_NAMING.finditer(text, concurrent=False):
+        at = match.end()
+        owner = next((speakers[k] for k, ctx in enumerate(contexts)
+                      if ctx.quote.span.start < at < ctx.quote.span.end), narrator)
+        m = mentions.starting_at(at)
+        if owner == narrator and m is not None and m.kind == "name":
+            found = cluster_of(mentions.index_of(m))
+            if found is not None and found != narrator:
+                return found
+    for k, ctx in enumerate(contexts):
+        if speakers[k] != narrator:
+            continue
+        content = ctx.quote.content
+        bare = _BARE_NAME.fullmatch(text, content.start, content.end, concurrent=False)
+        if bare is None:
+            continue
+        m = mentions.starting_at(bare.start(1))
+        if m is not None and m.kind == "name" and text[m.span.end : bare.end(1)] in ("", "."):
+            found = cluster_of(mentions.index_of(m))
+            if found is not None and found != narrator:
+                return found
+    return None
 
 
 def narrator_name(

@@ -29,7 +29,7 @@ from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
-from .narrator import narrator_name, resolve_speaker
+from .narrator import narrator_name, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
@@ -282,8 +282,10 @@ class Attributor:
                 decisions.extend(self._nested(text, quotes, ctx, inp, earlier, coref,
                                               mentions))
         if narrator:
-            named = narrator_name(contexts, speakers, narrator[0],
-                                  functools.partial(addressees, inp), self.genre)
+            named = self_named(text, contexts, speakers, narrator[0], mentions,
+                               coref.cluster_of) if self.genre == "fiction" else None
+            named = named if named is not None else narrator_name(
+                contexts, speakers, narrator[0], functools.partial(addressees, inp), self.genre)
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]

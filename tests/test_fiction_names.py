@@ -153,3 +153,32 @@ def test_thoughts_are_their_own_kind_in_fiction_only() -> None:
     assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text == "thought"
     # news reads no verb of thinking as a cue and makes no thought
     assert "thought" not in _kinds(_THOUGHTS, "news")
+
+
+_INN = (
+    "I had walked from the station in the rain, and the woman at the inn looked me over.\n\n"
+    "\u201cWho are you, then?\u201d she asked.\n\n"
+    "\u201cNed Carver,\u201d I said.\n\n"
+    "\u201cWell, you had better come in.\u201d\n"
+)
+
+_LIGHTHOUSE = (
+    "My name is Ada Lind, and I keep the lighthouse on Skerry Point.\n\n"
+    "The boat came in at noon. \u201cAny letters?\u201d I asked.\n\n"
+    "\u201cNone today, and my name is Walter Pike if you want to complain,\u201d said the "
+    "boatman.\n"
+)
+
+
+def test_a_narrator_who_names_themself_speaks_under_that_name() -> None:
+    assert _names(_INN)[1] == "Ned Carver"
+    assert _names(_LIGHTHOUSE) == ["Ada Lind", "the boatman"]
+    # another speaker's "my name is" names that speaker, not the narrator
+    assert _names(_LIGHTHOUSE.replace("My name is Ada Lind, and I", "I"))[0] == "narrator"
+    assert _names(_LIGHTHOUSE, "news")[0] == "narrator"
+
+
+def test_an_exclamation_is_no_name_the_narrator_gives() -> None:
+    text = ("\u201cAmen!\u201d I said.\n\n\u201cAnd amen again,\u201d said Father Doyle, "
+            "\u201cfor you, Tom.\u201d\n\n\u201cThank you, Father,\u201d I said.\n")
+    assert _names(text)[0] == "Tom"
