@@ -76,11 +76,13 @@ def narrator_name(
     narrator: int,
     addressed: Callable[[QuoteContext], set[int]],
     genre: str = "news",
+    eligible: Callable[[int], bool] | None = None,
 ) -> int | None:
     """The entity the narrator is addressed as, or None: counted over the quotes of other
-    speakers in the paragraph before or after one of the narrator's turns (in fiction,
+    (known) speakers in the paragraph before or after one of the narrator's turns (in fiction,
     within two paragraphs, and one address that no other name rivals is enough: a
-    novel's narrator is rarely called by name, so a reader takes the one time)."""
+    novel's narrator is rarely called by name, so a reader takes the one time).
+    ``eligible`` says which entities may be a person's name at all ("Ditto!" is not)."""
     turns = {contexts[k].paragraph_index for k, c in enumerate(speakers) if c == narrator}
     if not turns:
         return None
@@ -91,12 +93,14 @@ def narrator_name(
     votes: Counter[int] = Counter()
     for k, ctx in enumerate(contexts):
         speaker = speakers[k]
-        if speaker == narrator or not any(
+        if speaker is None or speaker == narrator or not any(
             ctx.paragraph_index - d in turns or ctx.paragraph_index + d in turns for d in near
         ):
             continue
         for cluster in addressed(ctx):
-            if cluster not in (speaker, narrator) and cluster not in speaking:
+            if cluster not in (speaker, narrator) and cluster not in speaking and (
+                eligible is None or eligible(cluster)
+            ):
                 votes[cluster] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < least or (

@@ -258,7 +258,8 @@ class Attributor:
                         tokens=annotation.tokens,
                         token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache,
-                        cluster_of=coref.cluster_of, genre=self.genre)
+                        cluster_of=coref.cluster_of, genre=self.genre,
+                        is_character=coref.is_character)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):

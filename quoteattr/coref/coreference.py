@@ -15,7 +15,7 @@ from ..mentions import MentionIndex
 from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
-from .fiction import fiction_agreement, fiction_nominal, fiction_pronoun
+from .fiction import character, fiction_agreement, fiction_nominal, fiction_pronoun
 from .names import cluster_names, link_appositives
 from .nominals import described_at, resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
@@ -52,6 +52,10 @@ class Coreference:
         cluster_names(ents)
         link_appositives(ents)
         apply_chains(ents, chains)
+
+    def is_character(self, cluster: int) -> bool:
+        """Whether an entity reads as one of a story's people (:func:`.fiction.character`)."""
+        return character(self.clusters[cluster])
 
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
