@@ -182,3 +182,31 @@ def test_an_exclamation_is_no_name_the_narrator_gives() -> None:
     text = ("\u201cAmen!\u201d I said.\n\n\u201cAnd amen again,\u201d said Father Doyle, "
             "\u201cfor you, Tom.\u201d\n\n\u201cThank you, Father,\u201d I said.\n")
     assert _names(text)[0] == "Tom"
+
+
+_PEAS = (
+    "The three sisters sat on the back step with the peas between them.\n\n"
+    "\u201cPass the colander,\u201d said Bea.\n\n"
+    "\u201cI\u2019m tired of peas,\u201d said Nell.\n\n"
+    "\u201cWe are all tired of peas,\u201d said Clara. "
+    "\u201cBea, tell her she must finish.\u201d\n\n"
+    "\u201cFinish them, and then we can all go down to the river.\u201d\n"
+)
+
+
+def test_in_a_scene_of_three_the_one_addressed_answers() -> None:
+    # the turn before the last was Nell's, but Clara spoke to Bea: Bea answers
+    assert _names(_PEAS) == ["Bea", "Nell", "Clara", "Clara", "Bea"]
+
+
+def test_a_name_opening_a_quote_is_addressed_and_a_bare_word_only_if_a_character() -> None:
+    text = (
+        "\u201cRalph, fetch the kettle,\u201d said Aunt Hester.\n\n"
+        "\u201cComing,\u201d I said.\n\n"
+        "\u201cDitto!\u201d said Aunt Hester, who had heard it from the vicar.\n\n"
+        "\u201cVery funny,\u201d I said.\n"
+    )
+    # "Ralph" opens a quote and is addressed; "Ditto!" is one word that names no
+    # character, so it does not rival Ralph as the narrator's name
+    assert _names(text) == ["Aunt Hester", "Ralph", "Aunt Hester", "Ralph"]
+    assert _names(text.replace("Ralph, fetch", "Fetch"))[1] == "narrator"
