@@ -71,7 +71,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold", type=Path)
     parser.add_argument("--pred", type=Path, default=Path("/tmp/quoteattr-pred.jsonl"))
-    parser.add_argument("--kinds", default="direct")
+    parser.add_argument("--kinds", default="direct,thought")
     parser.add_argument("--annotator", choices=("embedded", "spacy"), default="embedded")
     parser.add_argument("--spacy-model", default=None)
     parser.add_argument("--genre", default="news", choices=(*GENRES, "record"))

@@ -101,3 +101,16 @@ def classify_quote(
     if has_cue_before:
         return "mixed"
     return "scare" if len(words) <= 4 else "mixed"
+
+
+_TO_ONESELF = regex.compile(r"[ \t\n]+to[ \t\n]+(?:himself|herself|myself|themselves|ourselves)\b")
+"""'"Courage," she said to herself': words said to oneself are thought."""
+
+
+def is_thought(text: str, cue: Span | None, thought_verbs: frozenset[str]) -> bool:
+    """Whether a quote's attributing cue makes it inner speech: a verb of thinking
+    ("thought", "wondered") or a speech verb said to oneself."""
+    if cue is None:
+        return False
+    return text[cue.start : cue.end].lower() in thought_verbs or bool(
+        _TO_ONESELF.match(text, cue.end, concurrent=False))

@@ -204,6 +204,9 @@ class Lexicon:
     calendar_words: frozenset[str] = frozenset()
     """The months and weekdays among ``not_names`` (with their short forms): a few of them
     are surnames or given names all the same ("Fiona Sun", "Mrs March", "April Sands")."""
+    thought_verbs: frozenset[str] = frozenset()
+    """Verbs of thinking ("thought", "wondered"): fiction's cues of inner speech (the
+    ``thought`` kind)."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).
@@ -289,6 +292,7 @@ def default_lexicon() -> Lexicon:
             r["noun"].strip().lower() for r in read_table("relational_nouns")
         ),
         document_nouns=frozenset(r["noun"].strip().lower() for r in read_table("document_nouns")),
+        thought_verbs=frozenset(r["form"].strip().lower() for r in read_table("thought_verbs")),
         section_label_words=frozenset(
             r["word"].strip().lower() for r in read_table("section_labels")
         ),

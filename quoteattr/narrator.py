@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+import regex
+
 from .context import QuoteContext
 from .coref import Coreference
 from .mentions import MentionIndex
@@ -23,6 +25,49 @@ NARRATOR = "narrator"
 """The name of the narrator's entity while no other name is found for it."""
 
 _MIN_ADDRESSED = 2
+_SELF_NAMING = regex.compile(
+    r"\b(?:[Mm]y name(?:'s| is| was)|[Cc]all me|I am called|I was called)[ \t\n]+(?=\p{Lu})")
+"""A narrator naming themself: "My name is Ned Carver", "Call me Ned"."""
+_BARE_NAME = regex.compile(r"[\s\p{P}]*(\p{Lu}[\p{L}.'’-]*(?:[ \t\n]+\p{Lu}[\p{L}.'’-]*){1,3})"
+                           r"[\s\p{P}]*")
+"""A quote that is nothing but a full name (two words or more: "Amen!" or "Seven!" is
+no name): the narrator answering "Who are you?"."""
+
+
+def self_named(
+    text: str,
+    contexts: Sequence[QuoteContext],
+    speakers: Sequence[int | None],
+    narrator: int,
+    mentions: MentionIndex,
+    cluster_of: Callable[[int], int | None],
+) -> int | None:
+    """The entity of the name a first-person narrator gives themself, or None: "My name is
+    Ned Carver" in the narration or in the narrator's own quote, or a narrator's quote that
+    is only a name ("Yes," I said, "Jonathan Harker."). In another speaker's quote the name
+    is that speaker's, never the narrator's."""
+    for match in _SELF_NAMING.finditer(text, concurrent=False):
+        at = match.end()
+        owner = next((speakers[k] for k, ctx in enumerate(contexts)
+                      if ctx.quote.span.start < at < ctx.quote.span.end), narrator)
+        m = mentions.starting_at(at)
+        if owner == narrator and m is not None and m.kind == "name":
+            found = cluster_of(mentions.index_of(m))
+            if found is not None and found != narrator:
+                return found
+    for k, ctx in enumerate(contexts):
+        if speakers[k] != narrator:
+            continue
+        content = ctx.quote.content
+        bare = _BARE_NAME.fullmatch(text, content.start, content.end, concurrent=False)
+        if bare is None:
+            continue
+        m = mentions.starting_at(bare.start(1))
+        if m is not None and m.kind == "name" and text[m.span.end : bare.end(1)] in ("", "."):
+            found = cluster_of(mentions.index_of(m))
+            if found is not None and found != narrator:
+                return found
+    return None
 
 
 def narrator_name(
@@ -30,26 +75,35 @@ def narrator_name(
     speakers: Sequence[int | None],
     narrator: int,
     addressed: Callable[[QuoteContext], set[int]],
+    genre: str = "news",
+    eligible: Callable[[int], bool] | None = None,
 ) -> int | None:
     """The entity the narrator is addressed as, or None: counted over the quotes of other
-    speakers in the paragraph before or after one of the narrator's turns."""
+    (known) speakers in the paragraph before or after one of the narrator's turns (in fiction,
+    within two paragraphs, and one address that no other name rivals is enough: a
+    novel's narrator is rarely called by name, so a reader takes the one time).
+    ``eligible`` says which entities may be a person's name at all ("Ditto!" is not)."""
     turns = {contexts[k].paragraph_index for k, c in enumerate(speakers) if c == narrator}
     if not turns:
         return None
+    near = (1, 2) if genre == "fiction" else (1,)
+    least = 1 if genre == "fiction" else _MIN_ADDRESSED
     # a character who speaks under their own name is not the one narrating
     speaking = {c for c in speakers if c is not None and c != narrator}
     votes: Counter[int] = Counter()
     for k, ctx in enumerate(contexts):
         speaker = speakers[k]
-        if speaker == narrator or not (
-            {ctx.paragraph_index - 1, ctx.paragraph_index + 1} & turns
+        if speaker is None or speaker == narrator or not any(
+            ctx.paragraph_index - d in turns or ctx.paragraph_index + d in turns for d in near
         ):
             continue
         for cluster in addressed(ctx):
-            if cluster not in (speaker, narrator) and cluster not in speaking:
+            if cluster not in (speaker, narrator) and cluster not in speaking and (
+                eligible is None or eligible(cluster)
+            ):
                 votes[cluster] += 1
     ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < _MIN_ADDRESSED or (
+    if not ranked or ranked[0][1] < least or (
         len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]
     ):
         return None

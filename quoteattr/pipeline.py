@@ -25,11 +25,11 @@ from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
 from .furniture import Furniture, find_furniture
-from .kinds import classify_quote
+from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
-from .narrator import narrator_name, resolve_speaker
+from .narrator import narrator_name, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
@@ -103,7 +103,10 @@ class Attributor:
         else:
             msg = f"annotator must be a name or an Annotator, got {describe_type(annotator)}"
             raise InputTypeError(msg)
-        self._cues = speech_cue_pattern(tuple(self.lexicon.speech_verbs))
+        verbs = tuple(self.lexicon.speech_verbs)
+        if self.genre == "fiction":  # "'Too late,' she thought": inner speech is a quote
+            verbs += tuple(sorted(self.lexicon.thought_verbs - set(verbs)))
+        self._cues = speech_cue_pattern(verbs)
         self._mention_patterns = MentionPatterns.from_lexicon(self.lexicon)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
@@ -246,7 +249,7 @@ class Attributor:
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
-                            chains=annotation.coref)
+                            chains=annotation.coref, genre=self.genre)
         found: list[Found | None] = []
         speakers: list[int | None] = []
         narrator: list[int] = []  # the narrator's entity, once an "I" speaks
@@ -255,13 +258,18 @@ class Attributor:
                         tokens=annotation.tokens,
                         token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache,
-                        cluster_of=coref.cluster_of, genre=self.genre)
+                        cluster_of=coref.cluster_of, genre=self.genre,
+                        is_character=coref.is_character)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
         for ctx, kind in zip(contexts, kinds, strict=True):
             # the decisions so far go to the rules as a read-only view of this quote's past
             earlier = Earlier(found, speakers, len(found))
             result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
+            if result is not None and self.genre == "fiction" and kind == "direct" and (
+                is_thought(text, result.cue, lex.thought_verbs)
+            ):
+                kind = "thought"
             found.append(result)
             cluster = resolve_speaker(result, coref, mentions, narrator)
             speakers.append(cluster)
@@ -275,8 +283,10 @@ class Attributor:
                 decisions.extend(self._nested(text, quotes, ctx, inp, earlier, coref,
                                               mentions))
         if narrator:
-            named = narrator_name(contexts, speakers, narrator[0],
-                                  functools.partial(addressees, inp))
+            named = self_named(text, contexts, speakers, narrator[0], mentions,
+                               coref.cluster_of) if self.genre == "fiction" else None
+            named = named if named is not None else narrator_name(
+                contexts, speakers, narrator[0], functools.partial(addressees, inp), self.genre)
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]

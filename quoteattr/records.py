@@ -28,7 +28,7 @@ from .rows import dataframe_of
 
 Offset = Annotated[int, Field(ge=0)]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
-QuoteKind = Literal["direct", "mixed", "nested", "scare"]
+QuoteKind = Literal["direct", "mixed", "nested", "scare", "thought"]
 SpeakerType = Literal["person", "organization", "group", "unknown"]
 
 
@@ -83,8 +83,9 @@ class Quote(TextSpan):
 
     kind: QuoteKind
     """``direct`` (a quoted sentence or clause), ``mixed`` (quoted words inside reported
-    speech), ``nested`` (a quote inside a quote) or ``scare`` (quotation marks that are not
-    speech, such as a quoted name)."""
+    speech), ``nested`` (a quote inside a quote), ``scare`` (quotation marks that are not
+    speech, such as a quoted name) or ``thought`` (with ``genre="fiction"``: a direct quote
+    of inner speech, cued by a verb of thinking: ``"Too late," she thought``)."""
     speaker: SpeakerRef | None
     """The resolved speaker, or null when no rule could attribute the quote."""
     mention: TextSpan | None

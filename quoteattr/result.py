@@ -29,6 +29,32 @@ class Decision(NamedTuple):
     narrated: bool = False  # a narrator's "I" given the entity the narrator is addressed as
 
 
+def _distinct_name(coref: Coreference, cluster: int, shared: set[str]) -> str:
+    """The entity's name, with its title when another entity of the text has the same
+    name (``shared``): "Mr. Bennet" and "Mrs. Bennet", not two speakers called "Bennet"."""
+    c = coref.clusters[cluster]
+    name = c.name
+    if name not in shared or not c.named or not c.titles:
+        return name
+    title = c.titles[0]
+    if len(title.split()) > 2 or title.lower() in name.lower():
+        return name
+    return f"{title} {name}"
+
+
+def _shared_names(coref: Coreference) -> set[str]:
+    """The names that more than one named entity of the text has."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for c in coref.clusters:
+        if c.named and c.titles:  # only a titled entity is ever renamed
+            (shared if c.fullest in seen else seen).add(c.fullest)
+    for c in coref.clusters:
+        if c.named and not c.titles and c.fullest in seen:
+            shared.add(c.fullest)
+    return shared
+
+
 def _span(text: str, span: Span | None) -> dict[str, object] | None:
     """A :class:`TextSpan`'s fields, for :func:`build_result`'s one validation; None for no
     span or an empty one (``Span.__len__``'s test, written out)."""
@@ -59,6 +85,7 @@ def build_result(
     ids: dict[int, str] = {}
     # One SpeakerRef per speaker, made once: the quotes share it.
     refs: dict[int, SpeakerRef] = {}
+    shared: set[str] | None = None  # names two entities share, found at the first speaker
     # Spans as (start, end) tuples (the order and equality of Span's).
     phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
     records: list[dict[str, object]] = []
@@ -79,8 +106,10 @@ def build_result(
             speaker = refs.get(cluster)
             if speaker is None:  # ids in order of each speaker's first quote
                 sid = ids[cluster] = f"S{len(ids) + 1}"
+                if shared is None:
+                    shared = _shared_names(coref)
                 speaker = refs[cluster] = SpeakerRef(id=sid, name=one_line(
-                    coref.clusters[cluster].name))
+                    _distinct_name(coref, cluster, shared)))
         confidence, resolution = 0.0, None
         if f is None:
             mention = cue = None

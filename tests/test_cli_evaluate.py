@@ -131,7 +131,7 @@ def test_output_file(tmp_path: Path, gold: tuple[GoldDocument, ...]) -> None:
          "gold.jsonl holds no documents: expected one JSON object per line"),
         (("gold.jsonl", "--kinds", "direct,quoted"), {},
          "--kinds 'direct,quoted': expected kinds separated by commas, from direct, mixed, "
-         "nested, scare"),
+         "nested, scare, thought"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(

@@ -510,7 +510,7 @@ def test_prediction_kinds_filter_keeps_quotes_without_a_kind() -> None:
 
 @pytest.mark.parametrize(
     ("kinds", "message"),
-    [(("quoted",), "unknown quote kind quoted: choose from direct, mixed, nested, scare"),
+    [(("quoted",), "unknown quote kind quoted: choose from direct, mixed, nested, scare, thought"),
      ((), "no quote kind given"),
      ("direct", "not a single str")],
 )

@@ -46,7 +46,7 @@ def test_schema_structure_matches_the_records(capsys: pytest.CaptureFixture[str]
     assert {"Quote", "Speaker", "SpeakerRef", "TextSpan"} <= set(schema["$defs"])
     assert schema["properties"]["quotes"]["items"] == {"$ref": "#/$defs/Quote"}
     kinds = schema["$defs"]["Quote"]["properties"]["kind"]["enum"]
-    assert kinds == ["direct", "mixed", "nested", "scare"]
+    assert kinds == ["direct", "mixed", "nested", "scare", "thought"]
 
 
 def test_indent_option(capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,6 +21,9 @@ _PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside",
 senator from Vermont said"."""
 _AGE_AFTER = re.compile(r",\s\d{1,3},")
 """", 42,": an age, said only of a person."""
+_POSSESSOR = re.compile(r"[^\W\d_]+['’]s\b")
+"""A possessor inside a title names someone else: "the doctor's man" holds no "doctor",
+"the president's spokesman" no "president"."""
 _CLOSERS = "\"'”’»)]"
 """What may close a sentence after its full stop ("...," she said.") before the next one."""
 _SENTENCE_ENDS = ".!?:;—–"
@@ -39,12 +42,14 @@ class Cluster:
     __slots__ = ("index", "named", "titles", "mentions", "labels", "gender",
                  "gender_from_name", "nominal", "fullest", "titles_lower", "type",
                  "fullest_words", "fullest_chars", "person_cue", "place_cue", "thing_cue",
-                 "cues_read")
+                 "cues_read", "names")
 
     def __init__(self, index: int) -> None:
         self.index = index
         self.named = False
         """Whether any name of the entity has been seen (:meth:`add_name`)."""
+        self.names = 0
+        """How many of the mentions are names (a word capitalised once is a weak entity)."""
         self.titles: tuple[str, ...] = ()
         self.mentions: list[int] = []
         self.labels: set[str] = set()
@@ -83,6 +88,7 @@ class Cluster:
 
     def add_name(self, name: str) -> None:
         self.named = True
+        self.names += 1
         if name != self.fullest:
             words = len(name.split())
             if words > self.fullest_words or (
@@ -93,7 +99,7 @@ class Cluster:
     def add_title(self, title: str) -> None:
         if title not in self.titles:
             self.titles = (*self.titles, title)
-            self.titles_lower = " | ".join(t.lower() for t in self.titles)
+            self.titles_lower = " | ".join(_POSSESSOR.sub("", t.lower()) for t in self.titles)
 
     def add_label(self, label: str) -> None:
         if label in self.labels:

@@ -15,6 +15,7 @@ from ..mentions import MentionIndex
 from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
+from .fiction import character, fiction_agreement, fiction_nominal, fiction_pronoun
 from .names import cluster_names, link_appositives
 from .nominals import described_at, resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
@@ -34,6 +35,7 @@ class Coreference:
         lexicon: Lexicon,
         paragraphs: Sequence[Span] = (),
         chains: Sequence[Sequence[Span]] = (),
+        genre: str = "news",
     ) -> None:
         self.text = text
         self.index = index
@@ -41,12 +43,19 @@ class Coreference:
         self.entities = ents = Entities(text, index, lexicon)
         self.clusters: list[Cluster] = ents.clusters
         self.salience = Salience(ents, sentences, quote_spans, paragraphs)
+        self.fiction = genre == "fiction"
+        if self.fiction:
+            self.salience.agree = fiction_agreement
         self._resolved_upto = 0
         """How many of the mentions outside quotes have been resolved, in order (see
         :meth:`cluster_of`)."""
         cluster_names(ents)
         link_appositives(ents)
         apply_chains(ents, chains)
+
+    def is_character(self, cluster: int) -> bool:
+        """Whether an entity reads as one of a story's people (:func:`.fiction.character`)."""
+        return character(self.clusters[cluster])
 
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
@@ -94,8 +103,14 @@ class Coreference:
             return of[i]
         m = self.index.mentions[i]
         of[i] = None  # guards against cycles while resolving
-        c = (resolve_pronoun(self.salience, i) if m.kind == "pronoun"
-             else resolve_nominal(self.salience, i))
+        c = None
+        if self.fiction and m.kind == "pronoun":
+            c = fiction_pronoun(self.salience, i)
+        elif self.fiction:
+            c = fiction_nominal(self.salience, i)
+        if c is None and not (self.fiction and m.kind == "pronoun"):
+            c = (resolve_pronoun(self.salience, i) if m.kind == "pronoun"
+                 else resolve_nominal(self.salience, i))
         if c is not None:
             ents.add(c, i)
         of[i] = c

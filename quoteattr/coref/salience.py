@@ -9,12 +9,12 @@ sentences, not the quoted ones.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible
-from .clusters import Entities, first_word
+from .clusters import Cluster, Entities, first_word
 from .names import modifies
 
 _SUBJECT_WEIGHT = 4.0
@@ -78,6 +78,8 @@ class Salience:
         """The sentence of each of ``outside``, looked up once, not per candidate."""
         self.weights: list[tuple[float, ...] | None] | None = None
         """Per mention of ``outside``, its salience weights by sentence distance."""
+        self.agree: Callable[[Mention, Cluster], float] = agreement
+        """How well a mention agrees with an entity: the genre's (``.fiction``) or news'."""
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
@@ -208,7 +210,7 @@ class Salience:
                 cluster = clusters[c]
                 if not cluster.cues_read and cluster.type == "unknown":
                     ents.read_cues(cluster)
-                weight_of = agreements[c] = agreement(m, cluster)
+                weight_of = agreements[c] = self.agree(m, cluster)
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS and starts[j] >= paragraph_start:

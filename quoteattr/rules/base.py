@@ -112,6 +112,9 @@ class RuleInput:
     """The entity of a mention (by index), when coreference is at hand."""
     genre: str = "news"
     """The genre's conventions to follow: "news" or "fiction" (see :data:`GENRES`)."""
+    is_character: Callable[[int], bool] | None = field(default=None, compare=False, repr=False)
+    """Whether an entity is a person the text names more than once or knows as a person
+    (a quote that is one capitalised word addresses a character, "Ralph!", not "Ditto!")."""
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside ``[start, end)``."""

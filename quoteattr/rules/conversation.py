@@ -29,8 +29,21 @@ _MAX_NARRATION = 320
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
 _VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
+_LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
+_LIST_AFTER = regex.compile(r",?\s+(?:and|or)\s")
+_LIST_NEXT = regex.compile(r",\s*\p{Lu}\p{Ll}+,?\s+(?:and|or)\s")
+"""A name between another name and "and", or before "Dick, and", is listed ("Tom, Dick,
+and Harry"), not addressed (but "Fetch the lamp, Ned, and mind the step" addresses Ned)."""
+_BARE = " \t\n\"“”‘’'«».,!?;:—–-"
+"""What may stand around a quote that is one word: "Ditto!" addresses no one, "Ralph!"
+addresses a character (``RuleInput.is_character``)."""
 _VOCATIVE_LEAD = regex.compile(r"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?(?:dear|good|old)\s+)?\Z",
                                regex.IGNORECASE)
+"""What comes before an addressed name, read on the quote's words before it (the start
+of the text read is the quote's start: "Holmes, look!")."""
+_VOCATIVE_LEAD_INSIDE = regex.compile(r"[,;—–-]\s*(?:(?:my\s+)?(?:dear|good|old)\s+)?\Z",
+                                      regex.IGNORECASE)
+"""The same, further into the quote."""
 
 
 def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
@@ -41,22 +54,53 @@ def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
 
 def addressees(inp: RuleInput, ctx: QuoteContext) -> set[int]:
     """The entities a quote addresses by name ("Ten minutes, Mira." / "Holmes, look!")."""
-    out: set[int] = set()
+    return {cluster for _, cluster in addressed_names(inp, ctx)}
+
+
+def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
+    """The names a quote addresses, as (mention index, entity), in text order."""
+    out: list[tuple[int, int]] = []
     if inp.cluster_of is None:
         return out
     content = ctx.quote.content
     text = inp.text
     for m in inp.mentions.between(content.start, content.end):
-        if m.kind != "name":
-            continue
+        if m.kind != "name" or ". " in text[m.span.start : m.span.end]:
+            continue  # "No. Stop, though": two sentences' words, no one's name
         start = m.title_start if m.title_start >= 0 else m.span.start
         after = _VOCATIVE_GAP.match(text, m.span.end, content.end) or m.span.end >= content.end
-        before = _VOCATIVE_LEAD.search(text, max(content.start, start - 12), start)
-        if after and before:
-            cluster = inp.cluster_of(inp.mentions.index_of(m))
-            if cluster is not None:
-                out.add(cluster)
+        lead_start = max(content.start, start - 12)
+        before = (_VOCATIVE_LEAD if lead_start == content.start else _VOCATIVE_LEAD_INSIDE
+                  ).search(text[lead_start:start])
+        if after and before and not (
+            _LIST_BEFORE.search(text, max(content.start, start - 20), start)
+            and _LIST_AFTER.match(text, m.span.end, content.end)
+            or _LIST_NEXT.match(text, m.span.end, content.end)
+        ):
+            index = inp.mentions.index_of(m)
+            cluster = inp.cluster_of(index)
+            if cluster is not None and (inp.is_character is None or inp.is_character(cluster)
+                                        or text[content.start : start].strip(_BARE)
+                                        or text[m.span.end : content.end].strip(_BARE)):
+                out.append((index, cluster))
     return out
+
+
+def _addressee_replies(
+    inp: RuleInput, earlier: Earlier, last: int, avoid: set[int]
+) -> Found | None:
+    """Fiction: the one person the last turn addressed by name, who is not its speaker,
+    takes the next turn ("Don't, Jo. It's so boyish!" / "That's why I do it." is Jo's):
+    in a scene of three or four, the one spoken to answers. Only someone who has spoken
+    already under that name: a first-person narrator addressed by name speaks as "I"."""
+    spoken = {earlier.speaker(k) for k in range(last)}  # already in the exchange
+    named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
+             if c not in avoid and c in spoken}
+    if len(named) != 1:
+        return None
+    (cluster, index), = named.items()
+    m = inp.mentions.mentions[index]
+    return Found("turn_taking", 0.75, index, m.span, None)
 
 
 def _turn_before(
@@ -136,7 +180,9 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     ):
         return None
     avoid = {speaker} | addressees(inp, ctx)
-    found = _turn_before(inp, earlier, ctx, last, avoid)
+    found = _addressee_replies(inp, earlier, last, avoid) if inp.genre == "fiction" else None
+    if found is None:
+        found = _turn_before(inp, earlier, ctx, last, avoid)
     if found is None:
         return None
     confidence = 0.75 if inp.genre == "fiction" else 0.7

@@ -1,0 +1,195 @@
+"""Fiction's conventions for pronouns: the ``genre="fiction"`` profile of salience.
+
+A novel's "he" and "she" almost always mean one of its characters, and a character is
+someone the text names again and again, or treats as a person. News names many people
+once ("Kowalski, a plumber, said"), so there a name seen once is a fair antecedent; in a
+novel a capitalised word seen once and never treated as a person ("Presently", "Study"
+of *A Study in Scarlet*, a town) is almost never the "he" of the next page. Novels also
+give their characters given names a reader takes at their word: "she" is not Robert.
+"""
+
+from __future__ import annotations
+
+from ..mentions import Mention
+from .agreement import agreement
+from .clusters import Cluster, Entities
+from .nominals import document_owner
+from .salience import Salience, best_of
+
+_PROMINENCE = 0.1
+_PROMINENT_NAMES = 10
+"""A character the text names often is the likelier "she": each name adds a tenth, up to
+ten (a maid named twice in passing does not take over the heroine's pronouns)."""
+_ONE_OFF_NAME = 0.1
+"""The weight left to a name seen once that nothing marks as a person: still an
+antecedent when no character is in view, never one over a character."""
+
+
+def fiction_agreement(m: Mention, c: Cluster) -> float:
+    """:func:`.agreement` for fiction: "he"/"she" never take a character of the other
+    gender by given name, and a one-off name that nothing marks as a person weighs little."""
+    weight = agreement(m, c)
+    if m.kind != "pronoun" or m.head not in ("he", "she"):
+        return weight
+    if c.gender_from_name and c.gender != m.gender and c.gender in ("m", "f"):
+        return 0.0
+    if not weight:
+        return 0.0
+    if not character(c):
+        return weight * _ONE_OFF_NAME
+    return weight * (1.0 + _PROMINENCE * min(c.names, _PROMINENT_NAMES))
+
+
+def character(c: Cluster) -> bool:
+    """Whether an entity is one of the story's people: a person by its name or title, or
+    a name the text uses more than once (a word capitalised once is likelier a heading,
+    an adverb opening a sentence or a place)."""
+    return c.type == "person" or bool(c.titles) or not c.named or c.names > 1
+
+
+_SPOUSES = {"wife": ("f", "m"), "lady": ("f", "m"), "husband": ("m", "f")}
+"""A spouse noun -> its own gender and its possessor's: "his wife" is the "Mrs." of his
+surname."""
+_DETERMINERS = ("the", "his", "her", "their")
+"""A description of someone known ("the girl", "her cousin"), not a newcomer ("a girl");
+"my mother" is the narrator's, often never named, so it stays a description."""
+
+
+def fiction_nominal(sal: Salience, i: int) -> int | None:
+    """The named character a description of a person refers to in a novel, or None to
+    resolve it as news does (``.nominals``).
+
+    A novel names its people and then describes them: "said the doctor" is Dr. Archie when
+    the text has one doctor; "cried his wife" is the "Mrs." of his surname; "said her cousin",
+    "replied the mother", "said the girl" is the named person in view who fits the noun's
+    gender and is not its possessor ("her") - the one a reader has in mind. A news story
+    more often brings in someone new ("his wife said"), so this is fiction's profile only.
+    """
+    ents = sal.ents
+    m = ents.index.mentions[i]
+    if m.label != "PERSON" or m.number != "sg":
+        return None
+    text = ents.text
+    words = text[m.span.start : m.span.end].lower().split()
+    if len(words) < 2 or words[0] not in _DETERMINERS:
+        return None
+    head = m.head.split()[-1] if m.head else ""
+    titled = _title_holder(ents, head)
+    if titled is not None:
+        return titled
+    possessor = document_owner(sal, i) if words[0] != "the" else None
+    spouse = _SPOUSES.get(head)
+    if spouse is not None and possessor is not None:
+        found = _spouse_of(ents, possessor, spouse[0])
+        if found is not None:
+            return found
+    scores = sal.candidates(i)
+    people = sorted(
+        ((s, c) for c, s in scores.items()
+         if c != possessor and ents.clusters[c].named and _fits(ents.clusters[c], m.gender)
+         and character(ents.clusters[c])),
+        reverse=True)
+    if not people or people[0][0] < _IN_VIEW or len(people) > 1 and (
+        people[1][0] * _LEAD > people[0][0]
+    ):
+        return None
+    return people[0][1]
+
+
+_IN_VIEW = 1.0
+"""A described character must have been mentioned within the last few sentences."""
+_LEAD = 1.3
+"""... and stand ahead of the next character who fits."""
+
+
+def _fits(c: Cluster, gender: str) -> bool:
+    return (c.type == "person" or c.person_cue) and (
+        gender == "-" or c.gender in ("-", gender))
+
+
+def _title_holder(ents: Entities, head: str) -> int | None:
+    """The one named character whose title the role noun stands for ("the doctor": Dr.
+    Archie), anywhere in the text; None when none or several hold it."""
+    wanted = ents.lexicon.role_titles.get(head, ())
+    if not wanted:
+        return None
+    found = [c.index for c in ents.clusters if c.named and c.titles and any(
+        t.lower() in wanted for t in c.titles)]
+    return found[0] if len(found) == 1 else None
+
+
+def _spouse_of(ents: Entities, possessor: int, gender: str) -> int | None:
+    """"His wife" when he is Mr. Bennet: the one other named "Bennet" of her gender."""
+    owner = ents.clusters[possessor]
+    if not owner.named or not owner.fullest:
+        return None
+    surname = owner.fullest.split()[-1].lower()
+    found = [c.index for c in ents.clusters if c.index != possessor and c.named and (
+        c.fullest.split()[-1].lower() == surname if c.fullest else False) and (
+        c.gender == gender)]
+    return found[0] if len(found) == 1 else None
+
+
+_PREPOSITIONS = frozenset({"to", "for", "with", "of", "from", "by", "about", "like",
+                           "unlike", "than", "towards", "toward", "beside", "without"})
+
+
+def fiction_pronoun(sal: Salience, i: int) -> int | None:
+    """:func:`.resolve_pronoun` for fiction, with one rule of English grammar a novel's
+    first lines often need: "To Sherlock Holmes she is always the woman" - the subject of a
+    clause is not the name a preposition of that clause governs, so "she" is not Holmes
+    (and Holmes does not become a woman for every later "he")."""
+    ents = sal.ents
+    mentions = ents.index.mentions
+    m = mentions[i]
+    if m.head in ("i", "we"):
+        return None
+    scores = sal.candidates(i)
+    if m.head in ("he", "she") and i > 0 and scores:
+        prev = mentions[i - 1]
+        governed = ents.of.get(i - 1)
+        if prev.kind == "name" and governed in scores and _governed_before(
+            ents.text, prev.title_start if prev.title_start >= 0 else prev.span.start,
+            prev.span.end, m.span.start
+        ):
+            del scores[governed]
+    best = best_of(scores) if scores else None
+    if m.head not in ("he", "she") or best is not None and character(ents.clusters[best]):
+        return best
+    # Only one-off words in view ("ADVENTURE I."), or no one: a long exchange of quotes
+    # names nobody in its narration, and its "replied he" is the last speaker who fits.
+    return _recent_speaker(sal, m)
+
+
+_SPEAKERS_BACK = 12
+"""How many attributed quotes back a "he" in a long exchange may find its speaker."""
+
+
+def _recent_speaker(sal: Salience, m: Mention) -> int | None:
+    """The most recent named character among the last few speakers before ``m`` who
+    agrees with it (a described speaker, "her visitor", is not taken: in a long exchange a
+    "he" more often returns to a character than to one described in passing)."""
+    clusters = sal.ents.clusters
+    seen = 0
+    for position, c in reversed(sal.speakers):
+        if position >= m.span.start:
+            continue
+        seen += 1
+        if seen > _SPEAKERS_BACK:
+            break
+        cluster = clusters[c]
+        if cluster.gender not in ("-", m.gender):
+            continue
+        if cluster.named and character(cluster) and cluster.type in ("person", "unknown"):
+            return c
+    return None
+
+
+def _governed_before(text: str, start: int, end: int, pronoun: int) -> bool:
+    """Whether the name at [start, end) follows a preposition and the pronoun follows it
+    in the same clause, at most two words on ("To Holmes she", "With Ada gone, he" no)."""
+    between = text[end:pronoun]
+    if any(ch in between for ch in ",;:.!?()\"“”‘’—–") or len(between.split()) > 2:
+        return False
+    before = text[max(0, start - 16) : start].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
