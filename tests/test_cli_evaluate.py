@@ -165,3 +165,22 @@ def test_bad_options_exit_2(tmp_path: Path, args: tuple[str, ...], error: str) -
 def test_main_returns_2_without_a_gold_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate"]) == 2
     assert "required: GOLD" in capsys.readouterr().err
+
+
+def test_fiction_scores_thoughts_as_quotes_unless_kinds_say_otherwise(tmp_path: Path) -> None:
+    """With --genre fiction a quoted thought is a quotation the gold may hold; --kinds still
+    chooses (a reader who wants speech alone asks for direct)."""
+    text = 'Mara looked at the grey water for a long time.\n\n"Too late," Mara thought.'
+    start = text.index('"Too')
+    gold = write_jsonl(tmp_path / "gold.jsonl", [{
+        "doc_id": "sea", "text": text,
+        "quotes": [{"start": start, "end": start + len('"Too late,"'), "speaker": "Mara",
+                    "speaker_mentions": [[text.rindex("Mara"), text.rindex("Mara") + 4]]}],
+    }])
+    counts = {}
+    for extra in ([], ["--kinds", "direct"]):
+        proc = run("evaluate", str(gold), "--genre", "fiction", "--format", "json", *extra,
+                   cwd=tmp_path)
+        assert (proc.returncode, proc.stderr) == (0, "")
+        counts[tuple(extra)] = json.loads(proc.stdout)["scores"]["matched"]
+    assert counts == {(): 1, ("--kinds", "direct"): 0}

@@ -145,7 +145,8 @@ def _add_evaluate(commands: _Commands) -> None:
         help='score saved predictions (JSON lines {"doc_id", "quotes"}) instead of running '
         "quoteattr")
     add("--kinds", metavar="KINDS",
-        help="comma-separated quote kinds to predict, e.g. direct,mixed (default direct); "
+        help="comma-separated quote kinds to predict, e.g. direct,mixed (default direct; "
+        "direct,thought with --genre fiction); "
         "with --pred, drops predicted quotes of other kinds (default: keep all)")
     add("--by", choices=BY, help="add a table of the predictions per rule or per kind")
     add("--genre", choices=GENRES, default="news",

@@ -51,6 +51,8 @@ def add_annotator_option(command: argparse.ArgumentParser) -> None:
 def run(options: EvaluateOptions) -> int:
     """Score predictions (saved, or made now) against the gold file and write the report."""
     wanted = _kinds(options.kinds)
+    # What a genre calls a quote: fiction's quoted thoughts are quotations too.
+    default_kinds = ("direct", "thought") if options.genre == "fiction" else ("direct",)
     for path in (options.gold, options.pred):
         if path is not None and not Path(path).exists():
             fail(f"cannot read {path}: no such file")
@@ -60,12 +62,12 @@ def run(options: EvaluateOptions) -> int:
         fail(f"{options.gold} holds no documents: expected one JSON object per line")
     if options.pred is None:
         predictions = predict(gold_docs, _attributor(options.annotator, options.genre),
-                              kinds=wanted or ("direct",))
+                              kinds=wanted or default_kinds)
     else:
         predictions = parse_predictions(json_lines(options.pred), source=options.pred,
                                         kinds=wanted)
     report = evaluate(gold_docs, predictions).report(
-        by=options.by, errors=options.errors, kinds=wanted or ("direct",)
+        by=options.by, errors=options.errors, kinds=wanted or default_kinds
     )
     with output(options.output) as out:
         if options.fmt == "json":
