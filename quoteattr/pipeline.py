@@ -35,7 +35,7 @@ from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, QuoteKind
-from .result import Decision, build_result, empty_result
+from .result import Decision, Rows, empty_result, finish_result, result_rows
 from .rules import (
     CueCache,
     Earlier,
@@ -136,7 +136,9 @@ class Attributor:
             annotation = parsed.parsed_annotation(text, self.lexicon, source)
             if marks is None:
                 marks = find_marks(annotation.text, self.lexicon)
-            return self._attribute(annotation, doc_id, marks)
+            parts: list[Any] = [annotation, marks]
+            del annotation, marks  # handed over: _attribute frees them when done with them
+            return self._attribute(parts, doc_id)
         original = parsed.expect_text(text, "text")
         source, crlf = collapse_crlf(original) if "\r\n" in original else (original, [])
         text = plain_line_breaks(source)  # the stages see LF; the records slice source
@@ -158,7 +160,9 @@ class Attributor:
                 annotation = self.annotator.annotate(flat_text)
         else:
             annotation = self.annotator.annotate(text)
-        result = self._attribute(annotation, doc_id, marks, original=source, flat=flat)
+        parts = [annotation, marks]
+        del annotation, marks  # handed over: _attribute frees them when done with them
+        result = self._attribute(parts, doc_id, original=source, flat=flat)
         return on_original(result, original, crlf) if crlf else result
 
     def attribute_many(
@@ -224,13 +228,27 @@ class Attributor:
             msg = (f"annotation must be a quoteattr.annotation.Annotation (from an annotator's "
                    f"annotate(text)), got {describe_type(annotation)}")
             raise InputTypeError(msg)
-        return self._attribute(annotation, doc_id, find_marks(annotation.text, self.lexicon))
+        return self._attribute([annotation, find_marks(annotation.text, self.lexicon)], doc_id)
 
     def _attribute(
-        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...],
-        *, original: str | None = None, flat: bool = False,
+        self, parts: list[Any], doc_id: str | None, *, original: str | None = None,
+        flat: bool = False,
     ) -> DocumentResult:
-        """``flat``: the caller knows no paragraph of the annotation holds a line break."""
+        """The records of the annotation and quotation marks in ``parts`` (which it empties).
+        ``flat``: the caller knows no paragraph of the annotation holds a line break.
+
+        The stages' values (marks, entities, mentions, contexts, clusters) are freed before
+        the records are validated, so that a long text's peak memory holds one or the other.
+        """
+        rows, text = self._decide(parts, original, flat)
+        return finish_result(text, doc_id, rows)
+
+    def _decide(self, parts: list[Any], original: str | None, flat: bool) -> tuple[Rows, str]:
+        """Every quote's kind and speaker, as the records' plain values; and the text they
+        index. Each stage's input is let go once the next has what it needs."""
+        annotation: Annotation = parts[0]
+        marks: tuple[MarkToken, ...] = parts[1]
+        parts.clear()
         flat_text = annotation.text if flat else flatten(annotation.text, annotation.paragraphs)
         if flat_text is not annotation.text:  # a line break inside a paragraph is a space
             original = original or annotation.text
@@ -238,10 +256,13 @@ class Attributor:
         text = annotation.text
         lex = self.lexicon
         quotes = pair_quotes(text, marks, annotation.paragraphs)
+        del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
         furniture = find_furniture(text, lex)  # bylines, datelines, credits: no speakers
         mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
+        if annotation.entities:  # names are mentions now: the entities go
+            annotation = replace(annotation, entities=())
         cue_cache: CueCache = {}  # shared by the kind test and the rules
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,
@@ -280,10 +301,9 @@ class Attributor:
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]
-        # Tokens, entities, contexts and the cue cache are done with: freed before the
-        # records are built, they do not add to the run's peak memory.
-        del annotation, inp, contexts, cue_cache, found, kinds, marks
-        return build_result(original or text, doc_id, decisions, coref)
+        # What the records need, in plain values; everything else here goes with this frame.
+        text = original or text
+        return result_rows(text, decisions, coref), text
 
     # -- stages ----------------------------------------------------------------------------
 
