@@ -279,7 +279,9 @@ class Attributor:
                         cluster_of=coref.cluster_of, genre=self.genre)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
-        for ctx, kind in zip(contexts, kinds, strict=True):
+        for n, (ctx, kind) in enumerate(zip(contexts, kinds, strict=True)):
+            if n & _FORGET_EVERY == _FORGET_EVERY:  # cues of the windows far behind this quote
+                _forget_cues(cue_cache, contexts[n - _CUES_KEPT].quote.span.start)
             # the decisions so far go to the rules as a read-only view of this quote's past
             earlier = Earlier(found, speakers, len(found))
             result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
@@ -301,6 +303,7 @@ class Attributor:
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]
+        cue_cache.clear()
         # What the records need, in plain values; everything else here goes with this frame.
         text = original or text
         return result_rows(text, decisions, coref), text
@@ -362,6 +365,24 @@ class Attributor:
             yield Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))
 
+
+
+_FORGET_EVERY = 63
+"""After every 64th quote, the cue cache forgets the windows well behind it (a mask)."""
+_CUES_KEPT = 32
+"""How many quotes back the cue cache keeps its windows: rules read the quotes just before
+one (a carried speaker), and a window forgotten is only searched again, never wrong."""
+
+
+def _forget_cues(cache: CueCache, before: int) -> None:
+    """Drop the cached cues of windows that end before ``before``, in a dict rebuilt small.
+
+    The kind test fills the cache for every quote, and a long text holds thousands: kept to
+    the end, it would hold a few hundred bytes per quote through the attribution.
+    """
+    kept = {key: cues for key, cues in cache.items() if key[1] >= before}
+    cache.clear()
+    cache.update(kept)
 
 
 def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:

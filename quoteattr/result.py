@@ -80,7 +80,10 @@ def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Row
     The pipeline calls this while its stages' values are alive and :func:`finish_result`
     after they are gone: the validated records never share the peak with them.
     """
-    decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
+    if any(d.parent is not None for d in decisions):
+        # A nested quote's decision follows all of its parent's; with none, the decisions
+        # are the top-level quotes in text order, and sorting (a key per quote) is skipped.
+        decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
     ids: dict[int, str] = {}
     # One SpeakerRef per speaker, made once: the quotes share it.
     refs: dict[int, SpeakerRef] = {}
