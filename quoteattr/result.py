@@ -75,7 +75,8 @@ def build_result(
 
 
 def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Rows:
-    """The records' values: speakers numbered, each name's confidence weighed.
+    """The records' values: speakers numbered, each name's confidence weighed; ``decisions``
+    is emptied on the way.
 
     The pipeline calls this while its stages' values are alive and :func:`finish_result`
     after they are gone: the validated records never share the peak with them.
@@ -94,7 +95,11 @@ def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Row
     top: list[float] = []  # the confidence of each top-level quote, in order
     confidences: dict[float, float] = {}  # one float object per value: records share them
     open_parents: list[tuple[int, int]] = []
-    for n, d in enumerate(decisions):
+    decisions.reverse()  # popped in order: each decision goes as its row is made
+    n = -1
+    while decisions:
+        d = decisions.pop()
+        n += 1
         qspan = d.quote.span
         while open_parents and open_parents[-1][1] <= qspan.start:
             open_parents.pop()
