@@ -7,6 +7,7 @@ validates the whole result in one pydantic call.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from .confidence import assess
@@ -35,6 +36,9 @@ class Decision(NamedTuple):
     parent: int | None = None
     carried: str | None = None  # how a speaker taken from the quote before came (confidence)
     narrated: bool = False  # a narrator's "I" given the entity the narrator is addressed as
+
+
+_QUOTE_START = attrgetter("quote.span.start")
 
 
 def _kept(span: Span | None) -> Span | None:
@@ -84,7 +88,9 @@ def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Row
     if any(d.parent is not None for d in decisions):
         # A nested quote's decision follows all of its parent's; with none, the decisions
         # are the top-level quotes in text order, and sorting (a key per quote) is skipped.
-        decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
+        # No two quotes start at one offset (a nested one starts after its parent's mark),
+        # so the start alone orders them as (start, -end) would, with no key tuple each.
+        decisions.sort(key=_QUOTE_START)
     ids: dict[int, str] = {}
     # One SpeakerRef per speaker, made once: the quotes share it.
     refs: dict[int, SpeakerRef] = {}
