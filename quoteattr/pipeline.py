@@ -303,7 +303,9 @@ class Attributor:
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]
-        cue_cache.clear()
+        # The contexts (a window pair per quote), the rule input and the annotation are done
+        # with: gone before the rows are made, they are not part of the peak.
+        del inp, contexts, annotation, found, kinds, furniture, cue_cache
         # What the records need, in plain values; everything else here goes with this frame.
         text = original or text
         return result_rows(text, decisions, coref), text
