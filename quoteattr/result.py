@@ -193,13 +193,8 @@ def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
             "confidence": confidence, "parent": parent,
         })
         if len(records) == _VALIDATE_EVERY or not pending:  # a slice at a time: a lower peak
-            done = validate_quotes(records)
+            quotes.extend(validate_quotes(records))
             records.clear()
-            for quote in done:  # a later quote with the same mention or cue shares it
-                for part in (quote.mention, quote.cue):
-                    if part is not None:
-                        shared.setdefault((part.start, part.end), part)
-            quotes.extend(done)
     result = DocumentResult.model_validate(  # takes the validated records as they are
         {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
     )
