@@ -234,12 +234,9 @@ class Attributor:
         self, parts: list[Any], doc_id: str | None, *, original: str | None = None,
         flat: bool = False,
     ) -> DocumentResult:
-        """The records of the annotation and quotation marks in ``parts`` (which it empties).
-        ``flat``: the caller knows no paragraph of the annotation holds a line break.
-
-        The stages' values (marks, entities, mentions, contexts, clusters) are freed before
-        the records are validated, so that a long text's peak memory holds one or the other.
-        """
+        """The records of the annotation and marks in ``parts`` (emptied: the stages' values
+        are freed before the records are validated, so a long text's peak holds one or the
+        other). ``flat``: the caller knows no paragraph holds a line break."""
         rows, text = self._decide(parts, original, flat)
         return finish_result(text, doc_id, rows)
 
@@ -369,19 +366,14 @@ class Attributor:
 
 
 
-_FORGET_EVERY = 63
-"""After every 64th quote, the cue cache forgets the windows well behind it (a mask)."""
-_CUES_KEPT = 32
-"""How many quotes back the cue cache keeps its windows: rules read the quotes just before
-one (a carried speaker), and a window forgotten is only searched again, never wrong."""
+_FORGET_EVERY, _CUES_KEPT = 63, 32
+"""After every 64th quote the cue cache keeps the windows of the last 32 quotes only (rules
+read the quotes just before one; a window forgotten is only searched again, never wrong)."""
 
 
 def _forget_cues(cache: CueCache, before: int) -> None:
-    """Drop the cached cues of windows that end before ``before``, in a dict rebuilt small.
-
-    The kind test fills the cache for every quote, and a long text holds thousands: kept to
-    the end, it would hold a few hundred bytes per quote through the attribution.
-    """
+    """Drop the cached cues of windows that end before ``before``, in a dict rebuilt small:
+    kept to the end, they would hold a few hundred bytes per quote of a long text."""
     kept = {key: cues for key, cues in cache.items() if key[1] >= before}
     cache.clear()
     cache.update(kept)
