@@ -35,7 +35,7 @@ from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, QuoteKind
-from .result import Decision, build_result, empty_result
+from .result import Decision, Rows, empty_result, finish_result, result_rows
 from .rules import (
     CueCache,
     Earlier,
@@ -139,7 +139,9 @@ class Attributor:
             annotation = parsed.parsed_annotation(text, self.lexicon, source)
             if marks is None:
                 marks = find_marks(annotation.text, self.lexicon)
-            return self._attribute(annotation, doc_id, marks)
+            parts: list[Any] = [annotation, marks]
+            del annotation, marks  # handed over: _attribute frees them when done with them
+            return self._attribute(parts, doc_id)
         original = parsed.expect_text(text, "text")
         source, crlf = collapse_crlf(original) if "\r\n" in original else (original, [])
         text = plain_line_breaks(source)  # the stages see LF; the records slice source
@@ -161,7 +163,9 @@ class Attributor:
                 annotation = self.annotator.annotate(flat_text)
         else:
             annotation = self.annotator.annotate(text)
-        result = self._attribute(annotation, doc_id, marks, original=source, flat=flat)
+        parts = [annotation, marks]
+        del annotation, marks  # handed over: _attribute frees them when done with them
+        result = self._attribute(parts, doc_id, original=source, flat=flat)
         return on_original(result, original, crlf) if crlf else result
 
     def attribute_many(
@@ -227,13 +231,24 @@ class Attributor:
             msg = (f"annotation must be a quoteattr.annotation.Annotation (from an annotator's "
                    f"annotate(text)), got {describe_type(annotation)}")
             raise InputTypeError(msg)
-        return self._attribute(annotation, doc_id, find_marks(annotation.text, self.lexicon))
+        return self._attribute([annotation, find_marks(annotation.text, self.lexicon)], doc_id)
 
     def _attribute(
-        self, annotation: Annotation, doc_id: str | None, marks: tuple[MarkToken, ...],
-        *, original: str | None = None, flat: bool = False,
+        self, parts: list[Any], doc_id: str | None, *, original: str | None = None,
+        flat: bool = False,
     ) -> DocumentResult:
-        """``flat``: the caller knows no paragraph of the annotation holds a line break."""
+        """The records of the annotation and marks in ``parts`` (emptied: the stages' values
+        are freed before the records are validated, so a long text's peak holds one or the
+        other). ``flat``: the caller knows no paragraph holds a line break."""
+        rows, text = self._decide(parts, original, flat)
+        return finish_result(text, doc_id, rows)
+
+    def _decide(self, parts: list[Any], original: str | None, flat: bool) -> tuple[Rows, str]:
+        """Every quote's kind and speaker, as the records' plain values; and the text they
+        index. Each stage's input is let go once the next has what it needs."""
+        annotation: Annotation = parts[0]
+        marks: tuple[MarkToken, ...] = parts[1]
+        parts.clear()
         flat_text = annotation.text if flat else flatten(annotation.text, annotation.paragraphs)
         if flat_text is not annotation.text:  # a line break inside a paragraph is a space
             original = original or annotation.text
@@ -241,10 +256,13 @@ class Attributor:
         text = annotation.text
         lex = self.lexicon
         quotes = pair_quotes(text, marks, annotation.paragraphs)
+        del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
         furniture = find_furniture(text, lex)  # bylines, datelines, credits: no speakers
         mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
+        if annotation.entities:  # names are mentions now: the entities go
+            annotation = replace(annotation, entities=())
         cue_cache: CueCache = {}  # shared by the kind test and the rules
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,
@@ -262,7 +280,9 @@ class Attributor:
                         is_character=coref.is_character)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
-        for ctx, kind in zip(contexts, kinds, strict=True):
+        for n, (ctx, kind) in enumerate(zip(contexts, kinds, strict=True)):
+            if n & _FORGET_EVERY == _FORGET_EVERY:  # cues of the windows far behind this quote
+                _forget_cues(cue_cache, contexts[n - _CUES_KEPT].quote.span.start)
             # the decisions so far go to the rules as a read-only view of this quote's past
             earlier = Earlier(found, speakers, len(found))
             result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
@@ -290,10 +310,12 @@ class Attributor:
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]
-        # Tokens, entities, contexts and the cue cache are done with: freed before the
-        # records are built, they do not add to the run's peak memory.
-        del annotation, inp, contexts, cue_cache, found, kinds, marks
-        return build_result(original or text, doc_id, decisions, coref)
+        # The contexts (a window pair per quote), the rule input and the annotation are done
+        # with: gone before the rows are made, they are not part of the peak.
+        del inp, contexts, annotation, found, kinds, furniture, cue_cache
+        # What the records need, in plain values; everything else here goes with this frame.
+        text = original or text
+        return result_rows(text, decisions, coref), text
 
     # -- stages ----------------------------------------------------------------------------
 
@@ -352,6 +374,19 @@ class Attributor:
             yield Decision(ctx.quote, "nested", result, cluster, parent=-1)
             pending.extend(reversed(nested_contexts(text, quotes, ctx)))
 
+
+
+_FORGET_EVERY, _CUES_KEPT = 63, 32
+"""After every 64th quote the cue cache keeps the windows of the last 32 quotes only (rules
+read the quotes just before one; a window forgotten is only searched again, never wrong)."""
+
+
+def _forget_cues(cache: CueCache, before: int) -> None:
+    """Drop the cached cues of windows that end before ``before``, in a dict rebuilt small:
+    kept to the end, they would hold a few hundred bytes per quote of a long text."""
+    kept = {key: cues for key, cues in cache.items() if key[1] >= before}
+    cache.clear()
+    cache.update(kept)
 
 
 def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:

@@ -155,6 +155,18 @@ def _share_quote_fields_sets(quote: Quote) -> None:
             _share_fields_set(part)
 
 
+_SPEAKERS: TypeAdapter[list[Speaker]] | None = None
+
+
+def validate_speakers(fields: list[dict[str, Any]]) -> list[Speaker]:
+    """Speaker records from their fields, validated in one call (before the quotes, so a
+    quote's mention can be the speaker's own mention record rather than a copy)."""
+    global _SPEAKERS  # noqa: PLW0603 - built on first use, as _QUOTES
+    if _SPEAKERS is None:
+        _SPEAKERS = TypeAdapter(list[Speaker])
+    return _SPEAKERS.validate_python(fields)
+
+
 class DocumentResult(_Record):
     """The quotes of one document, in order of ``start``, and their speakers."""
 

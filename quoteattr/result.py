@@ -7,12 +7,21 @@ validates the whole result in one pydantic call.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from .confidence import assess
 from .coref import Coreference
 from .quotes import QuoteSpan
-from .records import DocumentResult, Quote, QuoteKind, SpeakerRef, validate_quotes
+from .records import (
+    DocumentResult,
+    Quote,
+    QuoteKind,
+    SpeakerRef,
+    TextSpan,
+    validate_quotes,
+    validate_speakers,
+)
 from .rules import Found
 from .spans import Span, one_line
 
@@ -55,12 +64,12 @@ def _shared_names(coref: Coreference) -> set[str]:
     return shared
 
 
-def _span(text: str, span: Span | None) -> dict[str, object] | None:
-    """A :class:`TextSpan`'s fields, for :func:`build_result`'s one validation; None for no
-    span or an empty one (``Span.__len__``'s test, written out)."""
-    if span is None or span.end == span.start:
-        return None
-    return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
+_QUOTE_START = attrgetter("quote.span.start")
+
+
+def _kept(span: Span | None) -> Span | None:
+    """``span``, or None for an empty one (``Span.__len__``'s test, written out)."""
+    return None if span is None or span.end == span.start else span
 
 
 def empty_result(text: str, doc_id: str | None) -> DocumentResult:
@@ -72,28 +81,58 @@ _VALIDATE_EVERY = 256
 """Quote records validated together; their dicts are dropped before the next slice."""
 
 
+QuoteRow = tuple[int, int, QuoteKind, SpeakerRef | None, Span | None, Span | None, str, float,
+                 int | None]
+
+
+class Rows(NamedTuple):
+    """What the records are made of, in plain values: nothing of the pipeline's (its
+    mentions, clusters and contexts) is left in it, so they are freed before validation."""
+
+    quotes: list[QuoteRow]
+    """Per quote, in order: start, end, kind, speaker, mention, cue, rule, confidence,
+    parent (an empty mention or cue as None)."""
+    speakers: list[dict[str, object]]
+    """Per speaker, its fields, with its mentions as sorted (start, end) pairs."""
+    resolutions: tuple[str | None, ...]
+
+
 def build_result(
     text: str, doc_id: str | None, decisions: list[Decision], coref: Coreference
 ) -> DocumentResult:
-    """The document's records, validated in one call.
+    """The document's records: :func:`result_rows`, then :func:`finish_result`."""
+    return finish_result(text, doc_id, result_rows(text, decisions, coref))
 
-    The records are built as plain dicts and validated by one ``model_validate`` of the
-    whole :class:`DocumentResult` (the records and their checks are those of building
-    them one by one; why: docs/batch.md, "Where the time goes").
+
+def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Rows:
+    """The records' values: speakers numbered, each name's confidence weighed; ``decisions``
+    is emptied on the way.
+
+    The pipeline calls this while its stages' values are alive and :func:`finish_result`
+    after they are gone: the validated records never share the peak with them.
     """
-    decisions.sort(key=lambda d: (d.quote.span.start, -d.quote.span.end))
+    if any(d.parent is not None for d in decisions):
+        # A nested quote's decision follows all of its parent's; with none, the decisions
+        # are the top-level quotes in text order, and sorting (a key per quote) is skipped.
+        # No two quotes start at one offset (a nested one starts after its parent's mark),
+        # so the start alone orders them as (start, -end) would, with no key tuple each.
+        decisions.sort(key=_QUOTE_START)
     ids: dict[int, str] = {}
     # One SpeakerRef per speaker, made once: the quotes share it.
     refs: dict[int, SpeakerRef] = {}
     shared: set[str] | None = None  # names two entities share, found at the first speaker
     # Spans as (start, end) tuples (the order and equality of Span's).
     phrase_spans: dict[int, set[tuple[int, int]]] = {}  # speaker phrases, no known mention
-    records: list[dict[str, object]] = []
-    quotes: list[Quote] = []
+    records: list[QuoteRow] = []
     resolutions: list[str | None] = []  # how each speaker's name was reached (calibration)
     top: list[float] = []  # the confidence of each top-level quote, in order
+    confidences: dict[float, float] = {}  # one float object per value: records share them
     open_parents: list[tuple[int, int]] = []
-    for n, d in enumerate(decisions):
+    decisions.reverse()  # popped in order: each decision goes as its row is made
+    n = -1
+    while decisions:
+        d = decisions.pop()
+        n += 1
         qspan = d.quote.span
         while open_parents and open_parents[-1][1] <= qspan.start:
             open_parents.pop()
@@ -116,35 +155,23 @@ def build_result(
             rule = "not_speech" if d.kind == "scare" else "unattributed"
         else:
             span = f.mention_span
-            mention = _span(text, span)
-            cue = _span(text, f.cue)
+            mention = _kept(span)
+            cue = _kept(f.cue)
             rule = f.rule
             if speaker is not None and cluster is not None:
                 resolution, confidence = assess(f, d.carried, coref.index, speaker.name,
                                                 coref.clusters[cluster].named, top)
+                confidence = confidences.setdefault(confidence, confidence)
             if span is not None and mention is not None and cluster is not None and (
                 f.mention is None or d.narrated
             ):
-                phrase_spans.setdefault(cluster, set()).add((span.start, span.end))
-        records.append({
-            "start": qspan.start,
-            "end": qspan.end,
-            "text": text[qspan.start : qspan.end],
-            "kind": d.kind,
-            "speaker": speaker,
-            "mention": mention,
-            "cue": cue,
-            "rule": rule,
-            "confidence": confidence,
-            "parent": parent,
-        })
+                phrase_spans.setdefault(cluster, set()).add((mention.start, mention.end))
+        records.append((qspan.start, qspan.end, d.kind, speaker, mention, cue, rule,
+                        confidence, parent))
         resolutions.append(resolution)
-        if len(records) == _VALIDATE_EVERY:  # validated a slice at a time: a lower peak
-            quotes.extend(validate_quotes(records))
-            records.clear()
         if d.parent is None:
             top.append(confidence)
-    speakers = []
+    speakers: list[dict[str, object]] = []
     index_mentions = coref.index.mentions
     for cluster_index, sid in ids.items():
         c = coref.clusters[cluster_index]
@@ -152,15 +179,54 @@ def build_result(
         for i in c.mentions:
             m = index_mentions[i]  # its full_span, without making a Span
             spans.add((m.title_start if m.title_start >= 0 else m.span.start, m.span.end))
-        speakers.append({
-            "id": sid, "name": refs[cluster_index].name, "type": c.type, "titles": tuple(c.titles),
-            "mentions": [{"start": start, "end": end, "text": text[start:end]}
-                         for start, end in sorted(spans)],
+        speakers.append({"id": sid, "name": refs[cluster_index].name, "type": c.type,
+                         "titles": tuple(c.titles), "mentions": sorted(spans)})
+    return Rows(records, speakers, tuple(resolutions))
+
+
+def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
+    """The records of ``rows``, validated, ``rows`` emptied on the way.
+
+    The records are built as plain dicts and validated a slice of quotes at a time (the
+    records and their checks are those of building them one by one; why: docs/batch.md,
+    "Where the time goes"). Equal strings are one object ("he", "said", a repeated quote),
+    and a quote's mention is the same record as its speaker's mention at that span.
+    """
+    strings: dict[str, str] = {}
+
+    def span(start: int, end: int) -> dict[str, object]:
+        piece = text[start:end]
+        return {"start": start, "end": end, "text": strings.setdefault(piece, piece)}
+
+    def record(part: Span | None) -> TextSpan | dict[str, object] | None:
+        if part is None:
+            return None
+        return shared.get((part.start, part.end)) or span(part.start, part.end)
+
+    for fields in rows.speakers:
+        fields["mentions"] = [span(start, end) for start, end in fields.pop("mentions")]  # type: ignore[attr-defined]
+    speakers = validate_speakers(rows.speakers)
+    rows.speakers.clear()
+    shared: dict[tuple[int, int], TextSpan] = {
+        (m.start, m.end): m for s in speakers for m in s.mentions}
+    pending = rows.quotes
+    pending.reverse()  # popped from the end, in order: each row goes as its record is made
+    records: list[dict[str, object]] = []
+    quotes: list[Quote] = []
+    while pending:
+        start, end, kind, speaker, mention, cue, rule, confidence, parent = pending.pop()
+        piece = text[start:end]
+        records.append({
+            "start": start, "end": end, "text": strings.setdefault(piece, piece), "kind": kind,
+            "speaker": speaker, "mention": record(mention), "cue": record(cue), "rule": rule,
+            "confidence": confidence, "parent": parent,
         })
-    quotes.extend(validate_quotes(records))
-    result = DocumentResult.model_validate(  # takes the validated quotes as they are
+        if len(records) == _VALIDATE_EVERY or not pending:  # a slice at a time: a lower peak
+            quotes.extend(validate_quotes(records))
+            records.clear()
+    result = DocumentResult.model_validate(  # takes the validated records as they are
         {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
     )
-    result._attach_text(text, tuple(resolutions))
+    result._attach_text(text, rows.resolutions)
     result._compact(quotes=False)  # validate_quotes shared the quotes' sets
     return result

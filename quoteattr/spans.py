@@ -62,3 +62,33 @@ class Span:
     def slice(self, text: str) -> str:
         """The text this span covers."""
         return text[self.start : self.end]
+
+
+_LOWER_PIECE = 1 << 16
+"""Characters lower-cased at a time by :func:`lower_text`."""
+
+
+def lower_text(text: str) -> str:
+    """``text.lower()``, a piece at a time for a long text beyond ASCII.
+
+    For such a text ``str.lower`` first fills a buffer of three 4-byte code points per
+    character (the most one can lower to), 12 bytes per character: more than everything
+    else the pipeline holds for a news text. Pieces end after a space, across which no case
+    mapping looks (only a final sigma reads its neighbours, and a space stops it), so the
+    result is the same string.
+    """
+    n = len(text)
+    if n <= _LOWER_PIECE or text.isascii():
+        return text.lower()
+    pieces: list[str] = []
+    start = 0
+    while start < n:
+        end = start + _LOWER_PIECE
+        if end < n:
+            cut = text.rfind(" ", start, end)
+            if cut < start:
+                return text.lower()  # no space in a whole piece: at once, as before
+            end = cut + 1
+        pieces.append(text[start:end].lower())
+        start = end
+    return "".join(pieces)

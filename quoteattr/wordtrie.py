@@ -10,7 +10,7 @@ docs/batch.md, "Where the time goes"). Speech cues and mention words are found t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import methodcaller
 
@@ -103,14 +103,37 @@ class WordScan:
         return cls(re.compile(" " + body), re.compile("[^ a-zA-Z]" + before + body),
                    re.compile(body))
 
-    def matches(self, text: str) -> list[re.Match[str]]:
-        """The matches in text order; group 1 is the word."""
-        found = list(self.after_space.finditer(text))
+    def matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in text order, one at a time; group 1 is the word.
+
+        Lazily: a list of every match object of a long text costs more than the text. The
+        matches after a space come from the scan; the rarer others (after a line break or
+        punctuation, at the text start) are merged in by start (no two share one).
+        """
         if self.after_other is None or self.at_start is None:
-            return found
+            return self.after_space.finditer(text)
+        others = list(self.after_other.finditer(text))
         first = self.at_start.match(text)
         if first is not None:
-            found.append(first)
-        found.extend(self.after_other.finditer(text))
-        found.sort(key=_WORD_START)
-        return found
+            others.insert(0, first)  # at 0, before every match after a character
+        if not others:
+            return self.after_space.finditer(text)
+        return _merged(self.after_space.finditer(text), others)
+
+
+def _merged(scan: Iterator[re.Match[str]], others: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """``scan``'s matches with ``others`` (few, in order) merged in by the start of group 1."""
+    i, n = 0, len(others)
+    at = others[0].start(1)
+    for match in scan:
+        start = match.start(1)
+        while at < start:
+            yield others[i]
+            i += 1
+            if i == n:  # the rest is the scan's
+                yield match
+                yield from scan
+                return
+            at = others[i].start(1)
+        yield match
+    yield from others[i:]

@@ -36,7 +36,7 @@ def test_runs_stay_inside_their_paragraph(text: str) -> None:
     """The runs of all paragraphs at once are the runs of each paragraph alone."""
     paragraphs = paragraphs_of(text)
     one_by_one = [run for p in paragraphs for run in _ANNOTATOR._runs(text, (p,))]
-    assert _ANNOTATOR._runs(text, paragraphs) == one_by_one
+    assert list(_ANNOTATOR._runs(text, paragraphs)) == one_by_one
 
 
 def test_particle_line_does_not_join_two_paragraphs() -> None:

@@ -162,14 +162,14 @@ class EmbeddedAnnotator:
         return [entity for run in self._runs(text, paragraphs)
                 if (entity := classify(text, run)) is not None]
 
-    def _runs(self, text: str, paragraphs: tuple[Span, ...]) -> list[list[Word]]:
+    def _runs(self, text: str, paragraphs: tuple[Span, ...]) -> Iterator[list[Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles;
-        a run never crosses a paragraph."""
+        a run never crosses a paragraph. Yielded one at a time: the words of a whole text
+        of names, all at once, would cost more than the entities made from them."""
         # Runs once per capitalised word of the text: lexicon sets are bound to locals and
         # the cheapest tests come first. One scan of the whole text finds the same words as
         # one per paragraph (a word holds no line break, and paragraphs end at one), so the
         # paragraph is only tracked, to end a run at its end.
-        runs: list[list[Word]] = []
         run: list[Word] = []
         last_end = -1
         lex = self.lexicon
@@ -183,7 +183,7 @@ class EmbeddedAnnotator:
             start, end = match.span()
             if start >= para_end:  # into the next paragraph
                 if run:
-                    runs.append(run)
+                    yield run
                     run = []
                 para_start, para_end = paragraph_of(start, paras)
             if start > para_start:
@@ -214,7 +214,7 @@ class EmbeddedAnnotator:
                 and _PARTICIPLE.match(text, start, min(para_end, start + 100), concurrent=False)
             ):
                 if run:
-                    runs.append(run)
+                    yield run
                     run = []
                 continue
             # One space is the usual gap between two words of a run: tested here, before
@@ -222,13 +222,12 @@ class EmbeddedAnnotator:
             if run and (start != last_end + 1 or text[last_end] != " ") and not joinable(
                 text, last_end, start
             ):
-                runs.append(run)
+                yield run
                 run = []
             run.append(new_tuple(Word, (start, end, word, low)))
             last_end = end
         if run:
-            runs.append(run)
-        return runs
+            yield run
 
     def _name_all_the_same(
         self, text: str, run: list[Word], last_end: int, start: int, end: int, low: str,

@@ -138,7 +138,7 @@ def combine_entities(
                 covered.append((*bounds, False))
     kept_spans = _Bounds(kept)
     others = _Bounds(covered)
-    runs = finder._runs(text, paragraphs)  # noqa: SLF001 - same package
+    runs = list(finder._runs(text, paragraphs))  # noqa: SLF001 - same package; a generator
     own = _Own(text, runs, finder._classify)  # noqa: SLF001
     name_words: set[str] | None = None
     replaced: list[tuple[int, int, bool]] = []

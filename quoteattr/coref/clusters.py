@@ -9,6 +9,7 @@ which mention belongs to which entity.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicon import Lexicon
 from ..mentions import MentionIndex
@@ -52,7 +53,8 @@ class Cluster:
         """How many of the mentions are names (a word capitalised once is a weak entity)."""
         self.titles: tuple[str, ...] = ()
         self.mentions: list[int] = []
-        self.labels: set[str] = set()
+        self.labels: frozenset[str] = frozenset()
+        """The mention labels seen; one shared set per combination (:func:`_with_label`)."""
         self.gender = "-"
         self.gender_from_name = False
         """The gender is only a guess from a given name, so a pronoun may overrule it."""
@@ -104,13 +106,20 @@ class Cluster:
     def add_label(self, label: str) -> None:
         if label in self.labels:
             return
-        self.labels.add(label)
+        self.labels = _with_label(self.labels, label)
         if "ORG" in self.labels and "PERSON" not in self.labels:
             self.type = "organization"
         elif "PERSON" in self.labels:
             self.type = "person"
         elif "GROUP" in self.labels:
             self.type = "group"
+
+
+@cache
+def _with_label(labels: frozenset[str], label: str) -> frozenset[str]:
+    """``labels`` with ``label``: a handful of labels make a handful of sets, shared by
+    every cluster (a set of its own is 216 bytes, and a document has a cluster per name)."""
+    return labels | {label}
 
 
 class Entities:

@@ -76,6 +76,7 @@ def names_of(
     lead = patterns.title_lead
     ends = patterns.title_lead_ends
     genders = patterns.genders
+    heads: dict[str, str] = {}  # one string per name: "Trump" is one object however often
     out: list[Mention] = []
     for span, label in entities:
         if label not in _NAME_LABELS and (
@@ -90,19 +91,24 @@ def names_of(
             if ends is None or not tail or tail[2] <= " " or tail in ends or not tail.isascii():
                 before = text[max(0, start - 40) : start].rsplit(None, 1)
                 if not plain_spaces or (before and before[-1].lower().strip(",") in lead):
-                    out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces))
+                    out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces,
+                                             heads))
                     continue
-        out.append(_untitled_name(text, span, label, genders, lexicon.org_words))
+        out.append(_untitled_name(text, span, label, genders, lexicon.org_words, heads))
     return out
 
 
 def _untitled_name(
-    text: str, span: Span, label: str, genders: Mapping[str, str], org_words: Mapping[str, str]
+    text: str, span: Span, label: str, genders: Mapping[str, str], org_words: Mapping[str, str],
+    heads: dict[str, str] | None = None,
 ) -> Mention:
-    """A name mention without a title: its gender, if any, is a guess from the given name."""
+    """A name mention without a title: its gender, if any, is a guess from the given name.
+    ``heads`` gives the string of a name met before, so that equal names share one."""
     name = text[span.start : span.end]
     if " of " in name or " for " in name:
         name = _person_part(name, genders, org_words)
+    if heads is not None:
+        name = heads.setdefault(name, name)
     first = name.split(None, 1)
     gender = genders.get(first[0].lower(), "-") if first else "-"
     return new_mention((span, "name", _UNTITLED_LABELS.get(label, "UNKNOWN"), name, "", -1,
@@ -128,14 +134,14 @@ def _person_part(name: str, genders: Mapping[str, str], org_words: Mapping[str, 
 
 def _name_mention(
     text: str, span: Span, label: str, lexicon: Lexicon, patterns: MentionPatterns,
-    plain_spaces: bool = True,
+    plain_spaces: bool = True, heads: dict[str, str] | None = None,
 ) -> Mention:
     """A name mention, with the title phrase before it ("Belgian Prime Minister") attached.
 
     A title makes the name a person's (unless it is an organisation's), and a title word
     ("Mrs.") tells the gender more surely than the given name does.
     """
-    mention = _untitled_name(text, span, label, patterns.genders, lexicon.org_words)
+    mention = _untitled_name(text, span, label, patterns.genders, lexicon.org_words, heads)
     title_start = _title_start(text, span.start, lexicon, plain_spaces)
     if title_start == span.start:
         return mention

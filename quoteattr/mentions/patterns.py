@@ -19,9 +19,9 @@ class MentionPatterns:
     """Word tables built once per lexicon, so finding mentions is one pass of set look-ups
     over the words of the text (a regex alternation of 700 nouns is 15 times slower)."""
 
-    pronoun_mentions: Mapping[str, tuple[MentionLabel, str, str]]
+    pronoun_mentions: Mapping[str, tuple[MentionLabel, str, str, str]]
     """Each nominative pronoun that can be a speaker -> the label, gender and number of its
-    mentions, worked out once."""
+    mentions, worked out once, and the word itself (one string for every "he" of a text)."""
     nouns: Mapping[str, tuple[str, ...]]
     """First word -> the role and group nouns starting with it, longest first."""
     words: WordScan
@@ -56,14 +56,14 @@ class MentionPatterns:
             by_first.setdefault(noun.split()[0], []).append(noun)
         nouns = {w: tuple(sorted(v, key=len, reverse=True)) for w, v in by_first.items()}
         words = nominative | set(nouns)
-        pronoun_mentions: dict[str, tuple[MentionLabel, str, str]] = {}
+        pronoun_mentions: dict[str, tuple[MentionLabel, str, str, str]] = {}
         for word in nominative:
             info = lexicon.pronouns[word]
             label: MentionLabel = (
                 "PERSON" if info.gender in ("m", "f") or info.person == "1"
                 else "ORG" if word == "it" else "UNKNOWN"
             )
-            pronoun_mentions[word] = (label, info.gender, info.number)
+            pronoun_mentions[word] = (label, info.gender, info.number, word)
         titles = lexicon.titles
         title_lead = frozenset(titles).union(
             (t[:-1] for t in titles if t.endswith(".")), lexicon.title_modifiers

@@ -141,6 +141,10 @@ Rule = Callable[[QuoteContext, RuleInput, Earlier], "Found | None"]
 """A rule reads one quote's context, the document and the decisions for the quotes before."""
 
 
+_ROUNDED: dict[float, float] = {}
+"""One float object per rounded confidence (a few dozen values), shared by every Found."""
+
+
 def make_found(
     rule: str, confidence: float, speaker: SpeakerPhrase, cue: Span | None, inp: RuleInput
 ) -> Found:
@@ -150,7 +154,8 @@ def make_found(
         m: Mention = inp.mentions.mentions[mention]
         if m.kind == "pronoun" and m.head in ("it", "they"):
             confidence -= 0.05
-    return Found(rule, round(confidence, 2), mention, span, cue, phrase)
+    rounded = round(confidence, 2)
+    return Found(rule, _ROUNDED.setdefault(rounded, rounded), mention, span, cue, phrase)
 
 
 def find_cues(
