@@ -17,13 +17,13 @@ import regex
 
 from . import collector
 from .annotation import Annotation, Annotator
-from .annotators import parsed
+from .annotators import annotator_named, parsed
 from .annotators.embedded import EmbeddedAnnotator
 from .annotators.paragraphs import paragraphs_of
 from .confidence import carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
-from .errors import InputTypeError, InputValueError, QuoteattrError, describe_type
+from .errors import InputTypeError, QuoteattrError, describe_type
 from .furniture import Furniture, find_furniture
 from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
@@ -53,7 +53,6 @@ from .rules import (
 from .spans import plain_line_breaks
 from .wrap import flatten
 
-_ANNOTATORS = ("embedded", "stanza", "spacy")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 
 
@@ -87,17 +86,7 @@ class Attributor:
             raise InputTypeError(msg)
         self.lexicon = lexicon if lexicon is not None else default_lexicon()
         if isinstance(annotator, str):
-            if annotator not in _ANNOTATORS:
-                msg = (
-                    f"annotator must be one of {list(_ANNOTATORS)} or an Annotator, "
-                    f"got {annotator!r}"
-                )
-                raise InputValueError(msg)
-            self.annotator: Annotator = (
-                _stanza_annotator(model_dir) if annotator == "stanza"
-                else _spacy_annotator(model_dir, self.lexicon) if annotator == "spacy"
-                else EmbeddedAnnotator(self.lexicon)
-            )
+            self.annotator: Annotator = annotator_named(annotator, self.lexicon, model_dir)
         elif isinstance(annotator, Annotator):
             self.annotator = annotator
         else:
@@ -387,18 +376,6 @@ def _forget_cues(cache: CueCache, before: int) -> None:
     kept = {key: cues for key, cues in cache.items() if key[1] >= before}
     cache.clear()
     cache.update(kept)
-
-
-def _stanza_annotator(model_dir: str | os.PathLike[str] | None) -> Annotator:
-    from .annotators.stanza import StanzaAnnotator
-
-    return StanzaAnnotator(model_dir=model_dir)
-
-
-def _spacy_annotator(model: str | os.PathLike[str] | None, lexicon: Lexicon) -> Annotator:
-    from .annotators.spacy import SpacyAnnotator
-
-    return SpacyAnnotator(None if model is None else os.fspath(model), lexicon=lexicon)
 
 
 def _rebuild_attributor(
