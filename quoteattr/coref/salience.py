@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
+from ..mention_words import before_speech_verb
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible
@@ -168,6 +169,19 @@ class Salience:
         comma = text.find(", ", start, start + _INTRO_CHARS)
         return comma if comma < self.sentence_end(s) else -1
 
+    def reports(self, m: Mention) -> bool:
+        """Whether subject ``m`` is a person's name with a finite speech verb right after it
+        ("Wood admitted", "Mr. Schmidt said"): reported speech makes them the latest speaker,
+        ahead of the speaker of the last quote. A participle ("Kasich claiming") does not."""
+        if m.kind != "name" or m.label != "PERSON":
+            return False
+        text = self.ents.text
+        end = m.span.end
+        if not before_speech_verb(text, end, self.ents.lexicon):
+            return False
+        stop = text.find(" ", end + 1, end + 30)
+        return not text[end + 1 : stop if stop > 0 else end + 30].endswith("ing")
+
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
         mention before ``i`` must be resolved already (``Coreference.cluster_of``).
@@ -192,6 +206,7 @@ class Salience:
         # lookback window starts, instead of a distance test per mention.
         first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
+        reported, reporter = -1, -1  # the latest subject of a speech verb that may be m's
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
             table = tables[k]
             if table is None:
@@ -213,8 +228,11 @@ class Salience:
                 weight_of = agreements[c] = self.agree(m, cluster)
             if not weight_of:
                 continue
-            if table is _SUBJECT_WEIGHTS and starts[j] >= paragraph_start:
-                table = _SUBJECT_PARAGRAPH_WEIGHTS
+            if table is _SUBJECT_WEIGHTS:
+                if reported < 0 and self.reports(ents.index.mentions[j]):
+                    reported, reporter = starts[j], c  # "Wood admitted ...": a new speaker
+                if starts[j] >= paragraph_start:
+                    table = _SUBJECT_PARAGRAPH_WEIGHTS
             weight = table[here - sentence_of[k]] * weight_of
             top = best.get(c)
             if top is None:
@@ -229,6 +247,8 @@ class Salience:
             if position < m.span.start:
                 if not clusters[c].cues_read and clusters[c].type == "unknown":
                     ents.read_cues(clusters[c])
+                if reported > position and reporter != c:
+                    c = reporter  # reported speech since that quote: its speaker is the latest
                 if self.sentence_of(position) >= here - LOOKBACK_SENTENCES // 2 and (
                     compatible(m, clusters[c])
                 ):
