@@ -172,7 +172,8 @@ class Salience:
     def reports(self, m: Mention) -> bool:
         """Whether subject ``m`` is a person's name with a finite speech verb right after it
         ("Wood admitted", "Mr. Schmidt said"): reported speech makes them the latest speaker,
-        ahead of the speaker of the last quote. A participle ("Kasich claiming") does not."""
+        ahead of the speaker of the last quote. A participle ("Kasich claiming") does not, nor
+        a verb followed by "to" ("Mr. Lynch agreed to participate")."""
         if m.kind != "name" or m.label != "PERSON":
             return False
         text = self.ents.text
@@ -180,7 +181,10 @@ class Salience:
         if not before_speech_verb(text, end, self.ents.lexicon):
             return False
         stop = text.find(" ", end + 1, end + 30)
-        return not text[end + 1 : stop if stop > 0 else end + 30].endswith("ing")
+        if stop < 0:
+            return not text[end + 1 : end + 30].endswith("ing")
+        # a participle is no report, nor a verb of saying used for agreeing to do something
+        return not text[end + 1 : stop].endswith("ing") and not text.startswith("to ", stop + 1)
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
