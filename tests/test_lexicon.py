@@ -243,6 +243,7 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("clause_openers", {"after", "speaking", "asked"}),
         ("inscription_words", {"reading", "said", "bearing", "with"}),
         ("word_nouns", {"word", "slogan", "hashtag"}),
+        ("noun_determiners", {"a", "their", "this"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:

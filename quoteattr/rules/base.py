@@ -17,7 +17,7 @@ import regex
 from ..annotation import Token
 from ..context import QuoteContext
 from ..errors import InputTypeError, InputValueError, describe_type
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_list
 from ..mentions import Mention, MentionIndex
 from ..spans import Span
 
@@ -172,9 +172,16 @@ def find_cues(
 
 
 _DETERMINER = (
-    r"(?:(?<![\p{L}'’-])(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|A|An|"
-    r"The|His|Her|Their|Its|Our|My|Your|This|That)|\p{L}['’]s?)\s+"
+    r"(?:(?<![\p{L}'’-])(?:"
+    + "|".join(
+        [*word_list("noun_determiners")]
+        + [w.capitalize() for w, capitalised in zip(
+            word_list("noun_determiners"), word_list("noun_determiners", "capitalised"),
+            strict=True) if capitalised == "yes"]
+    )
+    + r")|\p{L}['’]s?)\s+"
 )
+"""A determiner (``data/noun_determiners.tsv``, whole words) or a possessive ("Bush's")."""
 _NOUN_AFTER_MODIFIER = regex.compile(rf"(?r){_DETERMINER}(?:[\p{{L}}-]+\s+){{0,2}}\Z")
 _NOUN_CONTEXT = regex.compile(r"\s*:|\s+to\s")
 """What follows a noun, not a verb: "a blunt message to Trump", "Bush's Facebook post:"."""
