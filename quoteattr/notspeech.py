@@ -28,12 +28,22 @@ _SAYING = "(?:" + "|".join(word_list("inscription_words")) + ")"
 _WORD_NOUNS = "|".join(word_list("word_nouns"))
 _WORD_NOUNS_PLURAL = "|".join(word_list("word_nouns", "plural"))
 """The word, slogans: ``data/word_nouns.tsv``."""
+
+
+def _unsaid(kind: str) -> str:
+    """The words of ``data/unsaid_words.tsv`` of one kind, as alternatives (whole words)."""
+    rows = zip(word_list("unsaid_words"), word_list("unsaid_words", "kind"), strict=True)
+    return "|".join(word for word, k in rows if k == kind)
+
+
+_NAMING = "|".join(form.replace(" ", r"[ \t]+") for form in word_list("naming_verbs"))
+"""Calls, dubbed, known as: ``data/naming_verbs.tsv`` (whole words; a space is spaces or tabs)."""
 _BEFORE = regex.compile(
     r"(?r)(?:"  # searched from the end; the first alternative that fits decides
     # speech that did not happen: would not say "yes", didn't say "perhaps", refused to say
-    r"(?P<negated>(?:(?<!\bwhy[ \t]+)\bnot|n['’]t|\bnever|\bnor)(?:[ \t]+(?:even|once|ever|exactly|"
-    r"actually|quite|just|really|publicly))?|\b(?:refused|refuses|refusing|declined|"
-    r"declines|declining)[ \t]+to)[ \t]+(?:say|said|utter|uttered|use|used)"
+    r"(?P<negated>(?:(?<!\bwhy[ \t]+)\bnot|n['’]t|\bnever|\bnor)"
+    rf"(?:[ \t]+(?:{_unsaid('adverb')}))?|\b(?:{_unsaid('refusal')})[ \t]+to)"
+    rf"[ \t]+(?:{_unsaid('saying')})"
     r"(?:[ \t]+the[ \t]+(?:words?|phrase|term))?"
     # words held up as words: the word "woke", phrases like "...", such as "..."
     rf"|\b(?P<words>the[ \t]+(?:{_WORD_NOUNS})"
@@ -41,8 +51,7 @@ _BEFORE = regex.compile(
     r"(?:such[ \t]+as|like|including)|such[ \t]+as)"
     r"|\b(?P<titled>titled|entitled)"
     # a name given: a cane she calls "Old Faithful", the hacker known as "Guccifer"
-    r"|\b(?P<naming>(?:calls|call|called|calling|dubbed|dubs|nicknamed|named|known[ \t]+as|"
-    r"so[- ]called)(?:[ \t]+(?:the|a|an))?)"
+    rf"|\b(?P<naming>(?:{_NAMING}|so[- ]called)(?:[ \t]+(?:the|a|an))?)"
     # a sign reading "...", T-shirts that said "..."
     rf"|\b(?P<thing>[\p{{L}}-]+)(?:[ \t]+(?:that|which))?[ \t]+{_SAYING}"
     r"(?:[ \t]+the[ \t]+(?:words?|message|slogan))?"
