@@ -246,6 +246,7 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("noun_determiners", {"a", "their", "this"}),
         ("unsaid_words", {"even", "refused", "say", "uttered"}),
         ("naming_verbs", {"calls", "dubbed", "known as"}),
+        ("possessor_determiners", {"the", "a", "an", "their"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:

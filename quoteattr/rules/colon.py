@@ -7,6 +7,7 @@ from __future__ import annotations
 import regex
 
 from ..context import QuoteContext
+from ..lexicon import word_list
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .inverted import passive_agent
@@ -25,10 +26,12 @@ _POSSESSED_NOUN = regex.compile(
 
 
 _DETERMINED_POSSESSOR = regex.compile(
-    r"(?:[Tt]he|[Aa]n?|[Oo]ur|[Mm]y|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}-]+\s+){0,3}?"
+    r"(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in word_list("possessor_determiners"))
+    + r")\s+(?:[\p{L}-]+\s+){0,3}?"
     r"(?P<head>[\p{L}-]+)(?=['’])"
 )
-"""A determined noun phrase before a possessive: "The health authority"'s response."""
+"""A determined noun phrase before a possessive: "The health authority"'s response; the
+determiners are ``data/possessor_determiners.tsv`` (whole words, lower case or capitalised)."""
 
 
 def _is_section_label(text: str, start: int, colon: int, words: frozenset[str]) -> bool:
