@@ -247,6 +247,7 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("unsaid_words", {"even", "refused", "say", "uttered"}),
         ("naming_verbs", {"calls", "dubbed", "known as"}),
         ("possessor_determiners", {"the", "a", "an", "their"}),
+        ("generic_np_words", {"the", "another", "who", "during"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_list
 from ..mentions import Mention
 from ..spans import Span
 from .base import RuleInput, SpeakerPhrase
@@ -45,13 +45,19 @@ _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
 """Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
 
 
+def _generic_np(kind: str) -> str:
+    """The words of ``data/generic_np_words.tsv`` of one kind, as alternatives (whole words)."""
+    rows = zip(word_list("generic_np_words"), word_list("generic_np_words", "kind"), strict=True)
+    return "|".join(word for word, k in rows if k == kind)
+
+
 _GENERIC_NP_AFTER = regex.compile(
-    r"\s*((?:the|a|an|one|another)\s+(?:(?!(?:who|which|that|in|on|at|after|before|during|"
-    r"when|while|to|and)\b)[\p{L}\p{N}'’-]+\s*){1,6})",
+    rf"\s*((?:{_generic_np('determiner')})\s+(?:(?!(?:{_generic_np('stop')})\b)"
+    r"[\p{L}\p{N}'’-]+\s*){1,6})",
     regex.IGNORECASE,
 )
-
-
+"""A generic noun phrase after an inverted verb: a determiner, then up to six words before a
+stop word (``data/generic_np_words.tsv``)."""
 
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|am)\s+(?:\p{Ll}+ly\s+)?\Z")
 _BY = regex.compile(r"\s+by\s+")
