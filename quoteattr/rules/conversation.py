@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from ..context import QuoteContext
+from ..lexicon import word_list
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, cues_in, make_found
 from .speakers import clause_subject, sentence_start
@@ -37,11 +38,13 @@ and Harry"), not addressed (but "Fetch the lamp, Ned, and mind the step" address
 _BARE = " \t\n\"“”‘’'«».,!?;:—–-"
 """What may stand around a quote that is one word: "Ditto!" addresses no one, "Ralph!"
 addresses a character (``RuleInput.is_character``)."""
-_VOCATIVE_LEAD = regex.compile(r"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?(?:dear|good|old)\s+)?\Z",
+_ADDRESS = "(?:" + "|".join(word_list("vocative_adjectives")) + ")"
+"""Dear, good, old: ``data/vocative_adjectives.tsv`` (whole words)."""
+_VOCATIVE_LEAD = regex.compile(rf"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?{_ADDRESS}\s+)?\Z",
                                regex.IGNORECASE)
 """What comes before an addressed name, read on the quote's words before it (the start
 of the text read is the quote's start: "Holmes, look!")."""
-_VOCATIVE_LEAD_INSIDE = regex.compile(r"[,;—–-]\s*(?:(?:my\s+)?(?:dear|good|old)\s+)?\Z",
+_VOCATIVE_LEAD_INSIDE = regex.compile(rf"[,;—–-]\s*(?:(?:my\s+)?{_ADDRESS}\s+)?\Z",
                                       regex.IGNORECASE)
 """The same, further into the quote."""
 
