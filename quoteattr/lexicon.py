@@ -89,7 +89,8 @@ WORD_LISTS: frozenset[str] = frozenset(
      "title_small_words", "irregular_past_verbs", "clause_openers", "inscription_words",
      "word_nouns", "noun_determiners",
      "unsaid_words", "naming_verbs", "possessor_determiners",
-     "generic_np_words", "vocative_adjectives"}
+     "generic_np_words", "vocative_adjectives",
+     "cue_gap_words"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

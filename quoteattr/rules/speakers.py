@@ -16,6 +16,8 @@ from ..spans import Span
 from .base import RuleInput, SpeakerPhrase
 from .inverted import possessed_end
 
+_GAP_WORDS = "|".join(word.replace(" ", r"\s+") for word in word_list("cue_gap_words"))
+"""Has, also, went on to: ``data/cue_gap_words.tsv`` (whole words; a space is any whitespace)."""
 _GAP_TO_CUE = regex.compile(
     r"""\A
     (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
@@ -27,9 +29,9 @@ _GAP_TO_CUE = regex.compile(
        \s+[^,;:!?"“”\n]{1,60}?)?                                # speaking to Reuters
     (?:\s+(?:on|last|late|early|this)\s+\p{Lu}\p{Ll}+day)?              # on Monday (said)
     \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:and|but)\s+)?         # laughed and / but (said)
-    (?:(?:has|had|have|would|will|also|then|later|once|again|just|since|further|
-          previously|recently|quickly|simply|often|publicly|privately|repeatedly|
-          went\s+on\s+to|had\s+earlier|has\s+also|\p{Ll}+ly)\s+){0,3}
+    (?:(?:"""
+    + _GAP_WORDS
+    + r"""|\p{Ll}+ly)\s+){0,3}                          # has also, later (said)
     (?:(?:was|is|were|are|has\s+been|had\s+been)\s+quoted\s+(?:\p{Ll}+\s+)?as\s+)?  # quoted as
     \Z""",
     regex.VERBOSE,
