@@ -30,11 +30,12 @@ _ROLE_LABELS: dict[str, MentionLabel] = {
 
 _DETERMINER_BEFORE = regex.compile(  # (?r): searched from the end, as _TITLE_WORD
     r"(?r)\b(?:" + "|".join(word_list("role_determiners")) + r")\s++"
-    r"(?:(?!(?:the|a|an|and|or|but|who|which|that|said|says)\b)[\p{L}\p{N}'’-]++\s++){0,4}\Z",
+    r"(?:(?!(?:" + "|".join(word_list("modifier_stops")) + r")\b)[\p{L}\p{N}'’-]++\s++){0,4}\Z",
     regex.IGNORECASE,
 )
 """The determiner (``data/role_determiners.tsv``; whole words, so their order is no matter)
-and up to four modifiers before a role noun: "the state weather" service.
+and up to four modifiers before a role noun, none of them a word of ``data/modifier_stops.tsv``:
+"the state weather" service.
 
 The word and space runs are possessive (``++``) because giving back part of one can never
 help: what comes before a word must be a space and what comes before a space a word, so
