@@ -14,13 +14,14 @@ mentions inside them are then dropped.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
 import regex
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, word_list
 from .mentions import Mention, MentionIndex
 from .spans import Span
 
@@ -47,12 +48,15 @@ _SHORT_LINE = 160
 _TAIL = 60
 """How far from a line's end an agency tag ("— The Canadian Press") may start."""
 _SENTENCE_END = frozenset(".!?…:;,\"'”’»")
-_LABELS = ("READ", "Read", "WATCH", "Watch", "RELATED", "Related", "LISTEN", "Listen", "SEE",
-           "See", "ALSO", "Also", "MORE", "VIDEO", "Video", "PHOTO", "Photo", "RECOMMENDED",
-           "TRENDING", "LIVE", "SUBSCRIBE", "Subscribe", "This", "(This", "Image", "IMAGE",
-           "Credit", "CREDIT", "Caption", "CAPTION", "File", "©", "Copyright", "(c)",
-           "Reporting", "(Reporting", "Additional", "(Additional", "Writing", "Editing")
-"""How the furniture lines that may end with a full stop begin."""
+_CASED: dict[str, Callable[[str], str]] = {"upper": str.upper, "title": str.title, "lower": str}
+_LABELS = tuple(
+    _CASED[case](word)
+    for word, cases in zip(word_list("furniture_labels"), word_list("furniture_labels", "cases"),
+                           strict=True)
+    for case in cases.split()
+)
+"""How the furniture lines that may end with a full stop begin, in the letter cases
+``data/furniture_labels.tsv`` gives each word ("READ", "Read", "(This", "©")."""
 _PLACE = r"\p{Lu}[\p{L}'’.-]*+(?:[ \t]+\p{Lu}[\p{L}'’.-]*+){0,2}"
 
 

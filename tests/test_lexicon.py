@@ -251,6 +251,7 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("vocative_adjectives", {"dear", "good", "old"}),
         ("cue_gap_words", {"has", "later", "went on to"}),
         ("modifier_stops", {"the", "and", "who", "said"}),
+        ("furniture_labels", {"read", "(reporting", "©", "(c)"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:
