@@ -91,7 +91,7 @@ WORD_LISTS: frozenset[str] = frozenset(
      "unsaid_words", "naming_verbs", "possessor_determiners",
      "generic_np_words", "vocative_adjectives",
      "cue_gap_words", "modifier_stops",
-     "furniture_labels"}
+     "furniture_labels", "name_joints"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

@@ -252,6 +252,7 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("cue_gap_words", {"has", "later", "went on to"}),
         ("modifier_stops", {"the", "and", "who", "said"}),
         ("furniture_labels", {"read", "(reporting", "©", "(c)"}),
+        ("name_joints", {"of", "for"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:

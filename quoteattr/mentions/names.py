@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 import regex
 
 from ..annotation import Entity
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_list
 from ..mention_words import after_inverted_cue, before_speech_verb
 from ..spans import Span
 from .patterns import MentionPatterns
@@ -98,6 +98,13 @@ def names_of(
     return out
 
 
+_JOINTS = tuple(
+    f" {word} " for _, word in sorted(
+        zip(map(int, word_list("name_joints", "rank")), word_list("name_joints"), strict=True))
+)
+"""The joints (" of ", " for "): ``data/name_joints.tsv``, tried in the order of its ``rank``."""
+
+
 def _untitled_name(
     text: str, span: Span, label: str, genders: Mapping[str, str], org_words: Mapping[str, str],
     heads: dict[str, str] | None = None,
@@ -105,7 +112,7 @@ def _untitled_name(
     """A name mention without a title: its gender, if any, is a guess from the given name.
     ``heads`` gives the string of a name met before, so that equal names share one."""
     name = text[span.start : span.end]
-    if " of " in name or " for " in name:
+    if not name.istitle():  # a joint is a lower-case word: a name in title case has none
         name = _person_part(name, genders, org_words)
     if heads is not None:
         name = heads.setdefault(name, name)
@@ -121,7 +128,7 @@ def _person_part(name: str, genders: Mapping[str, str], org_words: Mapping[str, 
     "Bank of Canada") is named by the part before it when that part is a person's full name,
     a known given name and more, with no word of an organisation's name ("James Martin
     Center for ..." stays whole). The mention keeps its span; only its name is cut."""
-    for joint in (" of ", " for "):
+    for joint in _JOINTS:
         left, found, _ = name.partition(joint)
         if found:
             words = left.split()
