@@ -45,6 +45,7 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
                                              "preposition"})},
     "clause_openers": {"kind": frozenset({"participle", "preposition"})},
     "inscription_words": {"kind": frozenset({"preposition", "verb"})},
+    "speaker_prepositions": {"kind": frozenset({"place", "object", "both"})},
 }
 
 
@@ -89,7 +90,8 @@ WORD_LISTS: frozenset[str] = frozenset(
      "title_small_words", "irregular_past_verbs", "clause_openers", "inscription_words",
      "word_nouns", "noun_determiners",
      "unsaid_words", "naming_verbs", "possessor_determiners",
-     "generic_np_words", "vocative_adjectives",
+     "generic_np_words", "vocative_adjectives", "speaker_prepositions",
+     "description_determiners",
      "cue_gap_words", "modifier_stops",
      "furniture_labels", "name_joints"}
 )

@@ -253,6 +253,8 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("modifier_stops", {"the", "and", "who", "said"}),
         ("furniture_labels", {"read", "(reporting", "©", "(c)"}),
         ("name_joints", {"of", "for"}),
+        ("speaker_prepositions", {"in", "to", "toward", "inside"}),
+        ("description_determiners", {"the", "his", "her", "their"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:

@@ -10,6 +10,7 @@ give their characters given names a reader takes at their word: "she" is not Rob
 
 from __future__ import annotations
 
+from ..lexicon import word_list
 from ..mentions import Mention
 from .agreement import agreement
 from .clusters import Cluster, Entities
@@ -50,7 +51,7 @@ def character(c: Cluster) -> bool:
 _SPOUSES = {"wife": ("f", "m"), "lady": ("f", "m"), "husband": ("m", "f")}
 """A spouse noun -> its own gender and its possessor's: "his wife" is the "Mrs." of his
 surname."""
-_DETERMINERS = ("the", "his", "her", "their")
+_DETERMINERS = frozenset(word_list("description_determiners"))
 """A description of someone known ("the girl", "her cousin"), not a newcomer ("a girl");
 "my mother" is the narrator's, often never named, so it stays a description."""
 

@@ -37,13 +37,17 @@ _GAP_TO_CUE = regex.compile(
     regex.VERBOSE,
 )
 
-_PREPOSITION_BEFORE = regex.compile(
-    r"\b(?:through|in|at|on|from|to|into|across|over|under|near|of|with|by|for|about|"
-    r"against|behind|outside|inside)\s+\Z"
-)
+def _prepositions(*kinds: str) -> str:
+    """The words of ``data/speaker_prepositions.tsv`` of ``kinds``, as alternatives."""
+    rows = zip(word_list("speaker_prepositions"), word_list("speaker_prepositions", "kind"),
+               strict=True)
+    return "|".join(word for word, kind in rows if kind in kinds)
+
+
+_PREPOSITION_BEFORE = regex.compile(rf"\b(?:{_prepositions('place', 'both')})\s+\Z")
 
 _OBJECT_OF = regex.compile(
-    r"(?<![\p{L}'’-])(?:to|with|at|from|toward|towards|into|against|near|on)\s+\Z"
+    rf"(?<![\p{{L}}'’-])(?:{_prepositions('object', 'both')})\s+\Z"
 )
 """A preposition right before a mention: it is an object there, not a subject."""
 
