@@ -1,4 +1,5 @@
-"""The shared evaluation folder beside the checkout and its reference scorer, for tests.
+"""The shared evaluation folder beside the checkout, its reference scorer and the
+calibration script, for tests.
 
 Tests that compare quoteattr's scores with ``../shared/eval/score.py`` load it here, once
 per test module, and skip when the folder is absent (as on a fresh clone in CI).
@@ -7,6 +8,7 @@ per test module, and skip when the folder is absent (as on a fresh clone in CI).
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -22,5 +24,18 @@ def load_reference() -> ModuleType | None:
     spec = importlib.util.spec_from_file_location("reference_score", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_calibrate_script(name: str) -> ModuleType:
+    """``benchmarks/calibrate.py`` as a fresh module registered as ``name`` (its dataclass
+    looks itself up in ``sys.modules``); each call loads it anew, so a test's changes to it
+    stay in that test."""
+    path = ROOT / "benchmarks" / "calibrate.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module

@@ -3,14 +3,13 @@ writes the table only when asked. The gold is four short texts written for this 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from eval_support import load_calibrate_script
 
 from quoteattr.confidence import RESOLUTIONS
 from quoteattr.evaluation import parse_gold
@@ -20,13 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script() -> ModuleType:
-    path = ROOT / "benchmarks" / "calibrate.py"
-    spec = importlib.util.spec_from_file_location("calibrate_script_fit", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks itself up there
-    spec.loader.exec_module(module)
-    return module
+    return load_calibrate_script("calibrate_script_fit")
 
 
 def _doc(doc_id: str, text: str, quotes: list[tuple[str, str, str]]) -> dict[str, Any]:

@@ -8,12 +8,11 @@ fitted table that keeps the order the measurements show.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from eval_support import load_calibrate_script
 
 import quoteattr
 from quoteattr import LexiconError
@@ -210,13 +209,7 @@ def test_resolutions_are_empty_for_a_result_built_elsewhere() -> None:
 
 
 def _calibrate_script() -> ModuleType:
-    path = ROOT / "benchmarks" / "calibrate.py"
-    spec = importlib.util.spec_from_file_location("calibrate_script", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks itself up there
-    spec.loader.exec_module(module)
-    return module
+    return load_calibrate_script("calibrate_script")
 
 
 def test_the_script_computes_the_confidences_the_pipeline_gives() -> None:
