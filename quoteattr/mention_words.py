@@ -39,10 +39,15 @@ def modifiers_start(text: str, at: int, floor: int, modifiers: frozenset[str]) -
     return start
 
 
+def speech_verb_after(text: str, end: int, lexicon: Lexicon) -> regex.Match[str] | None:
+    """The speech verb right after ``end`` (its word is group 1), or None: "Cuban said"."""
+    match = _NEXT_WORD.match(text, end, concurrent=False)
+    return match if match is not None and match.group(1) in lexicon.speech_verbs else None
+
+
 def before_speech_verb(text: str, end: int, lexicon: Lexicon) -> bool:
     """"Cuban said": a word that looks like a nationality is a surname before a speech verb."""
-    match = _NEXT_WORD.match(text, end, concurrent=False)
-    return match is not None and match.group(1) in lexicon.speech_verbs
+    return speech_verb_after(text, end, lexicon) is not None
 
 
 _INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")

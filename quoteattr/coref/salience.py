@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from ..mention_words import before_speech_verb
+from ..mention_words import speech_verb_after
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible
@@ -176,15 +176,10 @@ class Salience:
         a verb followed by "to" ("Mr. Lynch agreed to participate")."""
         if m.kind != "name" or m.label != "PERSON":
             return False
-        text = self.ents.text
-        end = m.span.end
-        if not before_speech_verb(text, end, self.ents.lexicon):
-            return False
-        stop = text.find(" ", end + 1, end + 30)
-        if stop < 0:
-            return not text[end + 1 : end + 30].endswith("ing")
+        verb = speech_verb_after(self.ents.text, m.span.end, self.ents.lexicon)
         # a participle is no report, nor a verb of saying used for agreeing to do something
-        return not text[end + 1 : stop].endswith("ing") and not text.startswith("to ", stop + 1)
+        return verb is not None and not verb.group(1).endswith("ing") and not (
+            self.ents.text.startswith(" to ", verb.end()))
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
