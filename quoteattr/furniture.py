@@ -4,11 +4,12 @@ Wire and web copy carries lines no one speaks: bylines ("By Ana Duarte, The Cana
 Press"), datelines ("KYIV, March 3 (AP) —"), agency tags ("— Reuters"), photo credits
 ("Photo: Jane Roe/Getty Images", "(Jane Roe / CBC)") and captions, link lines ("READ
 MORE: ...") and publication notes ("This report by The Canadian Press was first
-published March 3, 2024."). A name in them is never a speaker, and must not become the
-antecedent of a later "she said"; a quote in them is not speech. The regions are found
-in one pass over the text's lines (patterns built from the agency names in
-``data/agencies.tsv``, tried only where a cheap string test lets them match); the
-mentions inside them are then dropped.
+published March 3, 2024."), and in books the headings ("CHAPTER IV.", "Chapter Four: The
+Visitor", "A VISITOR AT NIGHT" alone in capitals). A name in them is never a speaker,
+and must not become the antecedent of a later "she said"; a quote in them is not speech.
+The regions are found in one pass over the text's lines (patterns built from the agency
+names in ``data/agencies.tsv``, tried only where a cheap string test lets them match);
+the mentions inside them are then dropped.
 """
 
 from __future__ import annotations
@@ -58,6 +59,42 @@ _LABELS = tuple(
 """How the furniture lines that may end with a full stop begin, in the letter cases
 ``data/furniture_labels.tsv`` gives each word ("READ", "Read", "(This", "©")."""
 _PLACE = r"\p{Lu}[\p{L}'’.-]*+(?:[ \t]+\p{Lu}[\p{L}'’.-]*+){0,2}"
+_HEADING_LINE = 80
+"""The longest line read as a book's heading ("CHAPTER XII. IN WHICH A COLLAR IS NOT BOUGHT")."""
+_NOT_IN_HEADING = frozenset("\"“”‘«»„")
+"""A line with a quotation mark is speech or a title in quotes, not a heading ("’" is also the
+apostrophe of "THE WARDEN’S DAUGHTER")."""
+
+
+def _book_heading() -> regex.Pattern[str]:
+    """A heading line opened by a division word and its number ("CHAPTER IV.", "Book the
+    First", "Part Two: The Voyage", "Chapter 1. Mr. Holmes"), or a heading word alone
+    ("Prologue"); the words are ``data/book_headings.tsv``'s."""
+    rows = tuple(zip(word_list("book_headings"), word_list("book_headings", "kind"),
+                     strict=True))
+
+    def words(kind: str) -> str:
+        return "|".join(regex.escape(w) for w, k in rows if k == kind)
+
+    number = rf"(?i:{words('number')})"
+    numeral = rf"(?:[IVXLCDM]++|\d++|(?i:the[ \t]+)?{number}(?:-{number})?)(?![\p{{L}}\p{{N}}])"
+    title = r"[^\n\"“”‘«»„]*"
+    capitals = r"[^\n\p{Ll}\"“”‘«»„]*"  # "CHAPTER I IN WHICH I THROW": no separator, capitals
+    return regex.compile(
+        rf"[ \t]*(?=\p{{Lu}})(?:(?i:{words('numbered')})[ \t]+{numeral}"
+        rf"(?:[ \t]*(?:[.:—–-]|--)[ \t]*{title}|[ \t]+{capitals})?|(?i:{words('alone')})\.?)"
+        r"[ \t]*$")
+
+
+_BOOK_HEADING = _book_heading()
+
+
+def _heading(line: str) -> bool:
+    """Whether ``line`` (short) is a book's heading: all in capitals (a chapter's title, a
+    roman numeral; not a transcript's "SMITH:" label) or a division word and its number."""
+    if line.isupper():
+        return not _NOT_IN_HEADING.intersection(line) and not line.rstrip().endswith(":")
+    return line.lstrip()[:1].isupper() and _BOOK_HEADING.match(line, concurrent=False) is not None
 
 
 class _Patterns(NamedTuple):
@@ -202,6 +239,8 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
             found = pats.dateline.match(text, start, end, concurrent=False)
         if found is not None:
             _add(regions, found.start(), found.end())
+        elif end - start <= _HEADING_LINE and _heading(text[start:end]):
+            _add(regions, start, end)
         bracket = text.find("(", start, end)
         while bracket >= 0:
             m = pats.bracket.match(text, bracket, end, concurrent=False)

@@ -3,7 +3,10 @@ speech before it, from the subject of the sentence before it, or from the quote 
 
 from __future__ import annotations
 
+import regex
+
 from ..context import QuoteContext
+from ..lexicon import word_list
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, cues_in, make_found
 from .inverted import speaker_after_cue
@@ -17,6 +20,18 @@ _CARRY_SENTENCES = 3
 _CARRIED_CONFIDENCE = 0.4
 _MAX_CARRIED_TAIL = 300
 """The most narrative (characters) a speaker carries over to a paragraph-opening quote."""
+_REPLY_TAG = regex.compile(
+    r"[\s\u00a0]*(?:was|came)[\s\u00a0]+(?:the|his|her|their|my)[\s\u00a0]+(?:"
+    + "|".join(word_list("reply_nouns")) + r")\b[\s\u00a0]*[,;.:!?—–-]*[\s\u00a0]*",
+    regex.IGNORECASE)
+"""A speakerless tag after a quote ("was the reply", "came the answer";
+``data/reply_nouns.tsv``): the quote answers the turn before it."""
+
+
+def reply_tagged(inp: RuleInput, ctx: QuoteContext) -> bool:
+    """Whether ``ctx``'s quote is tagged as a reply ("...," was the reply.): then it is not
+    the previous quote's speaker carried on, but another person answering."""
+    return _REPLY_TAG.match(inp.text, ctx.quote.span.end, ctx.paragraph.end) is not None
 
 
 def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
@@ -28,8 +43,8 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -
     floor = ctx.paragraph.start
     end = ctx.left.start
     if ctx.starts_paragraph:
-        if ctx.paragraph_index == 0:
-            return None
+        if ctx.paragraph_index == 0 or reply_tagged(inp, ctx):
+            return None  # a reply answers the speech before it: another person's
         prev = inp.paragraphs[ctx.paragraph_index - 1]
         floor, end, confidence = prev.start, prev.end, 0.4
     prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
@@ -93,6 +108,13 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
     if prev_found is None or prev_found.mention_span is None:
         return None
     own_clause = inp.text[ctx.left.start : ctx.left.end].strip()
+    if own_clause and prev.paragraph_index == ctx.paragraph_index and (
+        (m := _REPLY_TAG.fullmatch(inp.text, prev.quote.span.end, ctx.quote.span.start))
+        and m.end() > m.start()
+    ):
+        # '"Sorry," was the answer; "but not for that."': the tag's second quote goes on
+        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
+                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
     if not inp.direct[ctx.position]:
         if ctx.left.start != prev.quote.span.end or len(own_clause) > _MAX_PARTIAL_GAP:
             return None
@@ -106,6 +128,8 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
             return None
         confidence = 0.85
     elif prev.paragraph_index == ctx.paragraph_index - 1 and ctx.starts_paragraph:
+        if reply_tagged(inp, ctx):
+            return None  # a reply is another person's turn, never the last speaker's
         prev_para = inp.paragraphs[prev.paragraph_index]
         trailing = inp.text[prev.right.end : prev_para.end].strip()
         confidence = 0.8
