@@ -43,6 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "fixtures" / "articles"
+FICTION = ROOT / "fixtures" / "fiction_eval"
 MB = 1_000_000
 DEFAULT_SIZES = (0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0)
 QUOTE_MARKS = "\"“”'‘’«»"
@@ -172,6 +173,24 @@ def gen_lone_cr(n: int, rng: random.Random) -> str:
     return _news(n, rng).replace("\n", "\r")
 
 
+def gen_fiction(n: int, rng: random.Random) -> str:
+    """A novel: the fiction set's chapters (hard-wrapped, Gutenberg layout, first person,
+    long exchanges; ``fixtures/fiction_eval``), shuffled and repeated under numbered chapter
+    headings, so its characters recur over the whole book as a novel's do. Run with
+    ``genre="fiction"`` (:data:`GENRE_OF`)."""
+    chapters = [p.read_text(encoding="utf-8").strip("\n")
+                for p in sorted(FICTION.glob("**/articles/*.txt"))]
+    parts: list[str] = []
+    total = number = 0
+    while total < n:
+        rng.shuffle(chapters)
+        for c in chapters:
+            number += 1
+            parts.append(f"CHAPTER {number}.\n\n{c}")
+            total += len(parts[-1]) + 4
+    return "\n\n\n".join(parts)[:n]
+
+
 def gen_no_punctuation(n: int, rng: random.Random) -> str:
     """News text with every character that is neither a letter, digit nor whitespace removed."""
     return re.sub(r"[^\w\s]|_", "", _news(n + n // 10, rng))[:n]
@@ -191,7 +210,10 @@ FAMILIES: dict[str, Callable[[int, random.Random], str]] = {
     "crlf": gen_crlf,
     "lone_cr": gen_lone_cr,
     "no_punctuation": gen_no_punctuation,
+    "fiction": gen_fiction,
 }
+GENRE_OF = {"fiction": "fiction"}
+"""The genre a family is attributed with (news otherwise)."""
 
 
 def generate(family: str, size_mb: float) -> str:
@@ -234,7 +256,8 @@ def child(family: str, size_mb: float, use_tracemalloc: bool) -> dict[str, objec
     before_kb = _rss_kb("VmRSS") or 0
     reset = _reset_peak()
     start = time.perf_counter()
-    doc = quoteattr.attribute(text)
+    genre = GENRE_OF.get(family, "news")
+    doc = quoteattr.attribute(text, genre=genre)
     seconds = time.perf_counter() - start
     if reset and _rss_kb("VmHWM") is not None:
         peak_kb = _rss_kb("VmHWM") or 0
@@ -250,7 +273,7 @@ def child(family: str, size_mb: float, use_tracemalloc: bool) -> dict[str, objec
 
         del doc
         tracemalloc.start()
-        doc = quoteattr.attribute(text)
+        doc = quoteattr.attribute(text, genre=genre)
         kept, peak = tracemalloc.get_traced_memory()
         out["traced_kb"] = peak // 1024
         # What the result itself holds (records and their strings), per quote.

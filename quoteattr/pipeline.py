@@ -38,6 +38,7 @@ from .records import DocumentResult, QuoteKind
 from .result import Decision, Rows, empty_result, finish_result, result_rows
 from .rules import (
     CueCache,
+    CueForgetter,
     Earlier,
     Found,
     RuleInput,
@@ -269,9 +270,10 @@ class Attributor:
                         is_character=coref.is_character)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
+        forgetter = CueForgetter()
         for n, (ctx, kind) in enumerate(zip(contexts, kinds, strict=True)):
             if n & _FORGET_EVERY == _FORGET_EVERY:  # cues of the windows far behind this quote
-                _forget_cues(cue_cache, contexts[n - _CUES_KEPT].quote.span.start)
+                forgetter.forget(cue_cache, contexts[n - _CUES_KEPT].quote.span.start)
             # the decisions so far go to the rules as a read-only view of this quote's past
             earlier = Earlier(found, speakers, len(found))
             result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
@@ -366,16 +368,9 @@ class Attributor:
 
 
 _FORGET_EVERY, _CUES_KEPT = 63, 32
-"""After every 64th quote the cue cache keeps the windows of the last 32 quotes only (rules
-read the quotes just before one; a window forgotten is only searched again, never wrong)."""
-
-
-def _forget_cues(cache: CueCache, before: int) -> None:
-    """Drop the cached cues of windows that end before ``before``, in a dict rebuilt small:
-    kept to the end, they would hold a few hundred bytes per quote of a long text."""
-    kept = {key: cues for key, cues in cache.items() if key[1] >= before}
-    cache.clear()
-    cache.update(kept)
+"""After every 64th quote the cue cache drops the windows that end before the last 32 quotes
+(rules read the quotes just before one; a window forgotten is only searched again, never
+wrong): kept to the end, they would hold a few hundred bytes per quote of a long text."""
 
 
 def _rebuild_attributor(

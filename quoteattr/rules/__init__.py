@@ -16,6 +16,7 @@ from ..context import QuoteContext
 from .base import (
     GENRES,
     CueCache,
+    CueForgetter,
     Earlier,
     Found,
     Rule,
@@ -38,7 +39,7 @@ from .surface import (
     speaker_cue_quote,
 )
 
-__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Earlier", "Found",
+__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "CueForgetter", "Earlier", "Found",
            "Rule", "RuleInput", "addressees", "attribute_quote", "check_genre",
            "cue_speaker_quote", "find_cues", "outside_quote", "quote_speaker_cue",
            "speaker_cue_quote"]

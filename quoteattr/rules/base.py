@@ -9,6 +9,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from heapq import heappop, heappush
+from itertools import islice
 from re import Pattern
 from typing import NamedTuple
 
@@ -169,6 +171,27 @@ def find_cues(
         found = tuple([Span(*m.span()) for m in cues.finditer(text, start, end)])
         cache[key] = found
     return found
+
+
+class CueForgetter:
+    """Drops the cached cues of windows that end before a position, at a cost per window
+    (each is pushed on a heap by its end once, popped once), not per window cached: the
+    kind test fills the cache for every quote of the text first, so rebuilding the dict
+    each time made a long novel's attribution quadratic."""
+
+    def __init__(self) -> None:
+        self._ends: list[tuple[int, int]] = []
+        self._known = 0  # windows of the cache already on the heap (the oldest ones)
+
+    def forget(self, cache: CueCache, before: int) -> None:
+        """Remove every window of ``cache`` that ends before ``before``."""
+        for start, end in islice(reversed(cache), len(cache) - self._known):
+            heappush(self._ends, (end, start))  # a dict iterates newest last: the new ones
+        ends = self._ends
+        while ends and ends[0][0] < before:
+            end, start = heappop(ends)
+            cache.pop((start, end), None)
+        self._known = len(cache)
 
 
 _DETERMINER = (

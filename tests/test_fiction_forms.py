@@ -1,0 +1,67 @@
+"""Fiction's forms: book headings name no speaker, cue verbs of novels ("put in", "quoth",
+"used to say"), and the speakerless reply tag ('"...," was the reply.')."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.furniture import _heading
+
+
+@pytest.mark.parametrize("line", [
+    "CHAPTER XIV.", "Chapter Nine", "Chapter 3. Mrs. Quarle Calls", "Book the Third",
+    "PART TWO", "Chapter Twenty-One", "STAVE II: THE FIRST OF THE SPIRITS",
+    "CHAPTER IV IN WHICH WE LOSE THE DOG", "Prologue", "IX.", "THE ORCHARD GATE",
+])
+def test_book_headings_are_furniture(line: str) -> None:
+    assert _heading(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Part of the roof fell in.", "Chapter 11 filing came on Monday", "The Orchard Gate",
+    "HOLT: We will not comment.", "“STOP THAT NOISE!”", "Book Review",
+])
+def test_prose_labels_and_shouted_quotes_are_no_headings(line: str) -> None:
+    assert not _heading(line)
+
+
+def _speakers(text: str, genre: str = "fiction") -> list[str | None]:
+    result = quoteattr.attribute(text, genre=genre)
+    return [q.speaker.name if q.speaker else None for q in result.quotes]
+
+
+@pytest.mark.parametrize("genre", ["news", "fiction"])
+def test_a_chapter_number_never_takes_a_turn(genre: str) -> None:
+    text = ("THE LONG ROAD\n\nChapter Seven\n\n“Is it far?” asked Hal.\n\n“Ten miles.”\n\n"
+            "“Then we walk.”")
+    speakers = _speakers(text, genre)
+    assert speakers[0] == "Hal"
+    assert not {"Seven", "LONG ROAD", "THE LONG ROAD"} & set(speakers)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Nobody asked you,” put in Greta.", "Greta"),
+    ("“Fortune favours fools,” quoth the tinker.", "the tinker"),
+    ("“Waste not,” Grandfather Obi used to say.", "Obi"),
+])
+def test_fiction_cue_verbs(text: str, speaker: str) -> None:
+    (name,) = _speakers(text)
+    assert name is not None and speaker in name
+
+
+@pytest.mark.parametrize("genre", ["news", "fiction"])
+def test_a_reply_is_never_the_last_speaker_carried_on(genre: str) -> None:
+    text = ("Mrs. Ashby rang for the maid.\n\n“Has the post come, Jenny?” she asked.\n\n"
+            "“Not yet, ma'am,” was the reply.")
+    first, reply = _speakers(text, genre)
+    assert first is not None and "Ashby" in first
+    assert reply is None or "Ashby" not in reply
+
+
+def test_the_quote_after_a_reply_tag_continues_the_reply() -> None:
+    text = ("“Will you row us over?” asked Bram.\n\n“Not tonight,” said the ferryman.\n\n"
+            "“Is the river so high, then?”\n\n"
+            "“Higher than I have seen it,” was the answer; “and rising still.”")
+    speakers = _speakers(text)
+    assert speakers[-2] == speakers[-1] == "the ferryman"
