@@ -65,3 +65,16 @@ def test_the_quote_after_a_reply_tag_continues_the_reply() -> None:
             "“Higher than I have seen it,” was the answer; “and rising still.”")
     speakers = _speakers(text)
     assert speakers[-2] == speakers[-1] == "the ferryman"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Shut the door,” said the sexton gravely.", "the sexton"),
+    ("“Shut the door,” said the sexton one evening.", "the sexton"),
+    ("“Shut the door,” said the sexton next morning.", "the sexton"),
+    ("“Shut the door,” said the sexton yesterday.", "the sexton"),
+    ("“Shut the door,” said the whole family.", "the whole family"),
+    ("“Shut the door,” said her stepmother.", "her stepmother"),
+    ("“Shut the door,” broke in the sexton.", "the sexton"),
+])
+def test_the_speaker_after_an_inverted_verb_ends_at_its_noun(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
