@@ -59,6 +59,8 @@ _LABELS = tuple(
 """How the furniture lines that may end with a full stop begin, in the letter cases
 ``data/furniture_labels.tsv`` gives each word ("READ", "Read", "(This", "©")."""
 _PLACE = r"\p{Lu}[\p{L}'’.-]*+(?:[ \t]+\p{Lu}[\p{L}'’.-]*+){0,2}"
+_ITALICS = regex.compile(r"(?<![\p{L}\p{N}_])_(?=\p{Lu})[^_\n]{1,80}?(?<=\S)_(?![\p{L}\p{N}_])")
+"""A capitalised run in plain-text italics, as Project Gutenberg sets them: "_Golden Fleece_"."""
 _HEADING_LINE = 80
 """The longest line read as a book's heading ("CHAPTER XII. IN WHICH A COLLAR IS NOT BOUGHT")."""
 _NOT_IN_HEADING = frozenset("\"“”‘«»„")
@@ -166,6 +168,9 @@ class Furniture:
 
     regions: tuple[Span, ...]
     starts: tuple[int, ...]
+    italics: tuple[Span, ...] = ()
+    """Plain-text italics (``_Margaret Ann_``): a name set in them is a ship's, a book's or a
+    newspaper's, not a person's."""
 
     def clause_start(self, pos: int, floor: int) -> int:
         """Where the clause holding ``pos`` starts, given that it starts at ``floor`` or
@@ -187,7 +192,8 @@ class Furniture:
             last = bisect_left(starts, region.end, first)
             if last > first:
                 drop.append((first, last))
-        if not drop:
+        italic = self._italic_names(mentions)
+        if not drop and not italic:
             return mentions
         kept: list[Mention] = []
         previous = 0
@@ -195,7 +201,20 @@ class Furniture:
             kept.extend(mentions.mentions[previous:first])
             previous = last
         kept.extend(mentions.mentions[previous:])
+        if italic:
+            kept = [m for m in kept if m.span not in italic]
         return MentionIndex(tuple(kept), tuple(m.span.start for m in kept))
+
+    def _italic_names(self, mentions: MentionIndex) -> set[Span]:
+        """The spans of the names that lie inside italics (pronouns there are emphasis)."""
+        found: set[Span] = set()
+        starts = mentions.starts
+        for span in self.italics:
+            first = bisect_left(starts, span.start)
+            for m in mentions.mentions[first : bisect_left(starts, span.end, first)]:
+                if m.kind == "name" and m.span.end <= span.end:
+                    found.add(m.span)
+        return found
 
 
 def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
@@ -252,7 +271,8 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
             if m is not None:
                 _add(regions, m.start(), m.end())
         start = max(end + 1, regions[-1].end if regions else 0)
-    return Furniture(tuple(regions), tuple(r.start for r in regions))
+    italics = tuple(Span(*m.span()) for m in _ITALICS.finditer(text)) if "_" in text else ()
+    return Furniture(tuple(regions), tuple(r.start for r in regions), italics)
 
 
 def _add(regions: list[Span], start: int, end: int) -> None:

@@ -78,3 +78,12 @@ def test_the_quote_after_a_reply_tag_continues_the_reply() -> None:
 ])
 def test_the_speaker_after_an_inverted_verb_ends_at_its_noun(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("genre", ["news", "fiction"])
+def test_a_name_in_plain_text_italics_is_no_speaker(genre: str) -> None:
+    text = ("The _Swift Heron_ came in on the evening tide.\n\n"
+            "“Is she sound?” asked the harbourmaster.\n\n“Sound enough.”")
+    speakers = _speakers(text, genre)
+    assert speakers[0] == "the harbourmaster"
+    assert "Swift Heron" not in speakers
