@@ -87,3 +87,14 @@ def test_a_name_in_plain_text_italics_is_no_speaker(genre: str) -> None:
     speakers = _speakers(text, genre)
     assert speakers[0] == "the harbourmaster"
     assert "Swift Heron" not in speakers
+
+
+@pytest.mark.parametrize("text", [
+    "“Mind the step,” said\nWinifred Ash, “it is loose.”",
+    "“Mind the step,”\nsaid Winifred Ash, “it is loose.”",
+    "“Is the step loose?”\nasked Winifred Ash.",
+])
+def test_a_line_break_inside_a_quote_tag_of_a_short_text(text: str) -> None:
+    """Too short to read as hard-wrapped, the text still breaks a line inside the tag:
+    a line ending in '," said' or a quote closed by a comma goes on into the next."""
+    assert set(_speakers(text, "news")) == {"Winifred Ash"}

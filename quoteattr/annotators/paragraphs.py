@@ -20,6 +20,11 @@ _TO_NEWLINE = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
 _WRAPPED = regex.compile(r"(?:\r\n|\n|\r)[ \t]*\p{Ll}")
 """One line break, then a lower-case word: the line was wrapped, not ended."""
 _MIN_WRAPPED_LINE = 30
+_OPEN_TAG = regex.compile(r"[,?!][\"”’'][ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]*\Z")
+"""A line that ends inside a quote's tag ('"Ten minutes," said' + "Tobias."): the quote's
+sentence goes on, whatever the next line's case."""
+_QUOTE_ENDS = (',"', ",”", ",’", ",'", '?"', "?”", "?’", "?'", '!"', "!”", "!’", "!'")
+"""A quote closed by one of these is followed by its tag, which a lower-case next line is."""
 _ONE_BREAK = ("\n", "\r\n", "\r", "\u2028")
 """A single line break: inside a paragraph of a hard-wrapped text."""
 
@@ -84,8 +89,12 @@ def _join_wrapped_lines(text: str, *, wrapped: bool = False) -> Iterator[Span]:
         if stop > pos and text[pos:stop].strip(BLANK):
             if start >= 0 and wrapped and text[end:pos] in _ONE_BREAK or start >= 0 and (
                 end - start >= _MIN_WRAPPED_LINE and text[end - 1].isalpha()
-                or text[end - 1] == ","
-            ) and _WRAPPED.match(text, end, concurrent=False):  # the cheap tests first
+                or text[end - 1] == "," or text.endswith(_QUOTE_ENDS, start, end)
+            ) and _WRAPPED.match(text, end, concurrent=False) or start >= 0 and text[
+                end - 1
+            ].islower() and text[end:pos] in _ONE_BREAK and _OPEN_TAG.search(
+                text, max(start, end - 40), end, concurrent=False
+            ):  # the cheap tests first
                 end = stop
             else:
                 if start >= 0:
