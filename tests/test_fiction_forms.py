@@ -75,6 +75,8 @@ def test_the_quote_after_a_reply_tag_continues_the_reply() -> None:
     ("“Shut the door,” said the whole family.", "the whole family"),
     ("“Shut the door,” said her stepmother.", "her stepmother"),
     ("“Shut the door,” broke in the sexton.", "the sexton"),
+    ("“Shut the door,” said another.", "another"),
+    ("“Shut the door,” cried one, a stout woman in a shawl.", "one"),
 ])
 def test_the_speaker_after_an_inverted_verb_ends_at_its_noun(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]

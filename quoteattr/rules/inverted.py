@@ -52,12 +52,13 @@ def _generic_np(kind: str) -> str:
 
 
 _GENERIC_NP_AFTER = regex.compile(
-    rf"\s*((?:{_generic_np('determiner')})\s+(?:(?!(?:{_generic_np('stop')})\b)"
-    r"[\p{L}\p{N}'’-]+\s*){1,6})",
+    rf"\s*((?:{_generic_np('determiner')})(?:\s+(?:(?!(?:{_generic_np('stop')})\b)"
+    r"[\p{L}\p{N}'’-]+\s*){1,6}|(?=[ \t]*[,.;:!?—–])))",
     regex.IGNORECASE,
 )
 """A generic noun phrase after an inverted verb: a determiner, then up to six words before a
-stop word (``data/generic_np_words.tsv``)."""
+stop word (``data/generic_np_words.tsv``), or the determiner alone before a stop ("said
+another.", "said one, a tall man")."""
 _TIME = frozenset(_generic_np("time").split("|"))
 _TIME_LEAD = frozenset((_generic_np("time_lead") + "|" + _generic_np("determiner")).split("|"))
 _LY_NOUNS = frozenset(_generic_np("ly_noun").split("|"))
