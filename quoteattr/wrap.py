@@ -22,15 +22,22 @@ _MIN_LINES = 8
 """Fewer lines say nothing about a text's shape."""
 _MAX_WIDTH = 100
 """A wrapped line is at most this long (books: 60-80 characters); 95% of lines must be."""
-_FILLED = 50
-"""A line this long was filled up to the wrap width (the last line of a block is shorter)."""
+_SLACK = 20
+"""A line this much shorter than the longest line of the text's blocks was filled up to the
+wrap width all the same (a ragged right edge; the last line of a block is shorter)."""
+_MIN_FILLED = 30
+"""Lines this short are a list's or a poem's, whatever the longest one."""
+_BLOCK_SHARE = 5
+"""One line in this many must run on into the next: a novel's dialogue is mostly paragraphs
+of one line, and only the longer paragraphs wrap."""
 _NEWLINES = {ord("\r"): "\n", 0x2028: "\n", 0x2029: "\n"}
 
 
 def hard_wrapped(text: str) -> bool:
     """Whether ``text`` is hard-wrapped: at least :data:`_MIN_LINES` non-blank lines, 95% of
-    them at most :data:`_MAX_WIDTH` characters, and most lines inside a block of several
-    lines filled to at least :data:`_FILLED` characters."""
+    them at most :data:`_MAX_WIDTH` characters, one in :data:`_BLOCK_SHARE` inside a block of
+    several lines, and most of those filled to near the width of the longest of them (within
+    :data:`_SLACK`, and at least :data:`_MIN_FILLED` characters)."""
     if "\n" not in text and "\r" not in text:
         return False
     plain = text
@@ -43,12 +50,11 @@ def hard_wrapped(text: str) -> bool:
         return False
     if sum(n > _MAX_WIDTH for n in full) * 20 > len(full):
         return False
-    in_block = filled = 0
-    for i, n in enumerate(lengths[:-1]):
-        if n and lengths[i + 1]:  # a line followed by another line of the same block
-            in_block += 1
-            filled += n >= _FILLED
-    return in_block * 3 >= len(full) and filled * 2 >= in_block
+    block = [n for i, n in enumerate(lengths[:-1]) if n and lengths[i + 1]]  # runs on
+    if len(block) * _BLOCK_SHARE < len(full) or len(block) < 2:
+        return False
+    least = max(_MIN_FILLED, min(max(block), _MAX_WIDTH) - _SLACK)
+    return sum(n >= least for n in block) * 2 >= len(block)
 
 
 def flatten(text: str, paragraphs: Sequence[Span]) -> str:

@@ -23,12 +23,11 @@ def _plain_hard_wrapped(text: str) -> bool:
         return False
     if sum(n > wrap._MAX_WIDTH for n in full) * 20 > len(full):
         return False
-    in_block = filled = 0
-    for i, n in enumerate(lengths[:-1]):
-        if n and lengths[i + 1]:
-            in_block += 1
-            filled += n >= wrap._FILLED
-    return in_block * 3 >= len(full) and filled * 2 >= in_block
+    block = [n for i, n in enumerate(lengths[:-1]) if n and lengths[i + 1]]
+    if len(block) * wrap._BLOCK_SHARE < len(full) or len(block) < 2:
+        return False
+    least = max(wrap._MIN_FILLED, min(max(block), wrap._MAX_WIDTH) - wrap._SLACK)
+    return sum(n >= least for n in block) * 2 >= len(block)
 
 
 _LINE = st.builds(lambda indent, n, tail: indent + "w" * n + " " * tail,
