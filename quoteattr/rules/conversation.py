@@ -19,16 +19,20 @@ import regex
 from ..context import QuoteContext
 from ..lexicon import word_list
 from ..spans import Span
-from .base import Earlier, Found, RuleInput, cues_in, make_found
+from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .speakers import clause_subject, sentence_start
 
 _MAX_TURNS_BACK = 6
 """How many paragraphs before the last turn a conversation's other participant is looked
 for: further back, the conversation has likely moved on."""
+_NARRATOR_LOOKBACK = 200
+"""How many quotes back a narrator's own turns and the speakers of a scene are looked for."""
 _MAX_NARRATION = 320
 """A paragraph of narration longer than this ends the conversation before it."""
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
+_SENTENCE_LEAD = regex.compile(r"[\s\u00a0\"“”‘’'«»(_*-]*")
+_LOWER_NEXT = regex.compile(r"[ \t\n\u00a0]+\p{Ll}")
 _VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
 _LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
 _LIST_AFTER = regex.compile(r",?\s+(?:and|or)\s")
@@ -131,26 +135,44 @@ def _turn_before(
         if not had_quote:
             if para.end - para.start > _MAX_NARRATION:
                 return None
-            actor = _actor(inp, para)
-            if actor is not None and actor[1] not in avoid:
-                return actor[0]
+            end = para.end
+            while end - para.start > 2:  # the scene's people, from its last sentence back
+                actor = _actor(inp, Span(para.start, end))
+                if actor is not None and actor[1] not in avoid:
+                    return actor[0]
+                end = sentence_start(inp.text, para.start, end - 2)
     return None
 
 
+NARRATOR = -1
+"""The key of a first-person narrator's "I" in the narration (the pipeline makes the
+narrator's entity only once an "I" speaks; in the rules "I" outside quotes is this key)."""
+
+
+def narrated_by_i(inp: RuleInput, found: Found | None) -> bool:
+    """Whether a rule's speaker is a narrating "I" ("said I", or "I" acting in narration)."""
+    if found is None or found.mention is None:
+        return False
+    m = inp.mentions.mentions[found.mention]
+    return m.kind == "pronoun" and m.head == "i"
+
+
 def _actor(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
-    """The person who acts in a short stretch of narration, with their entity."""
+    """The person who acts in a short stretch of narration, with their entity
+    (:data:`NARRATOR` for a first-person narrator's "I")."""
     if inp.cluster_of is None:
         return None
     start = sentence_start(inp.text, window.start, window.end - 2)
-    subject = clause_subject(inp, Span(start, window.end))
+    subject = _opening_subject(inp, start, window.end) or clause_subject(
+        inp, Span(start, window.end))
     if subject is None or subject[0] is None:
         return None
     m = inp.mentions.mentions[subject[0]]
     if m.label not in ("PERSON", "UNKNOWN") or m.kind == "nominal" and m.label != "PERSON":
         return None
-    if m.kind == "pronoun" and m.head not in ("he", "she"):
+    if m.kind == "pronoun" and m.head not in ("he", "she", "i"):
         return None
-    cluster = inp.cluster_of(subject[0])
+    cluster = NARRATOR if m.kind == "pronoun" and m.head == "i" else inp.cluster_of(subject[0])
     if cluster is None:
         return None
     return make_found("action_beat", 0.6, subject, None, inp), cluster
@@ -173,16 +195,18 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
             return None
     speaker = earlier.speaker(last)
     if speaker is None:
-        return None
+        return _reply_to_unknown(inp, earlier, ctx, last) if inp.genre == "fiction" else None
     prev_found = earlier.found(last)
     if inp.genre != "fiction" and not (
         _whole_quote_paragraph(inp, prev) and (
             inp.text[prev.quote.content.end - 1] == "?"
             or prev_found is not None and prev_found.rule == "turn_taking"
-        )
+        ) or _asks_again(inp, earlier, ctx, last)
     ):
         return None
     avoid = {speaker} | addressees(inp, ctx)
+    if narrated_by_i(inp, prev_found):
+        avoid.add(NARRATOR)
     found = _addressee_replies(inp, earlier, last, avoid) if inp.genre == "fiction" else None
     if found is None:
         found = _turn_before(inp, earlier, ctx, last, avoid)
@@ -191,6 +215,70 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     confidence = 0.75 if inp.genre == "fiction" else 0.7
     return Found("turn_taking", confidence, found.mention, found.mention_span, None,
                  found.phrase)
+
+
+def _asks_again(inp: RuleInput, earlier: Earlier, ctx: QuoteContext, last: int) -> bool:
+    """News: an untagged question after the answer to someone else's question, each a
+    paragraph of its own (``"Do you support it?" asked Hale.`` / ``"Not all of it,"
+    Okafor said.`` / ``"Which parts?"``): the interviewer asks again."""
+    if last == 0 or inp.text[ctx.quote.content.end - 1 : ctx.quote.content.end] != "?":
+        return False
+    first = last  # the answer's first quote: the answer may run on ("...," X said. "...")
+    para = inp.contexts[last].paragraph_index
+    while first > 0 and inp.contexts[first - 1].paragraph_index == para:
+        first -= 1
+    if first == 0:
+        return False
+    question, answer = inp.contexts[first - 1], inp.contexts[first]
+    if not answer.starts_paragraph or (
+        question.paragraph_index + question.quote.paragraphs != answer.paragraph_index
+    ):
+        return False
+    asker = earlier.speaker(first - 1)
+    return (asker is not None and asker != earlier.speaker(last)
+            and inp.text[question.quote.content.end - 1] == "?")
+
+
+def _reply_to_unknown(
+    inp: RuleInput, earlier: Earlier, ctx: QuoteContext, last: int
+) -> Found | None:
+    """Fiction: the turn before this one is nobody's that the text says, yet the exchange
+    still alternates. The one the last turn addressed by name answers it (``"But the
+    blots, Turkey," intimated I.`` / ``"True, sir, ..."`` is Turkey's); else, when the turn
+    before that opened the paragraph before and has a speaker, this turn is theirs again
+    (``"Is the train late?" asked Mira.`` / ``"Ten minutes, miss."`` / ``"Then I'll wait
+    inside."`` is Mira's)."""
+    prev = inp.contexts[last]
+    avoid = addressees(inp, ctx)
+    named = {c: i for i, c in addressed_names(inp, prev) if c not in avoid}
+    if named and _narrated(inp, earlier, last):
+        spoken = {earlier.speaker(k) for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
+        named = {c: i for c, i in named.items() if c in spoken}
+    if len(named) == 1:
+        (index,) = named.values()
+        return Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
+    if named or last == 0 or not prev.starts_paragraph:
+        return None
+    before = inp.contexts[last - 1]
+    if before.paragraph_index + before.quote.paragraphs != prev.paragraph_index:
+        return None  # not the turn right before: narration stands between
+    found, speaker = earlier.found(last - 1), earlier.speaker(last - 1)
+    if found is None or found.mention_span is None or speaker is None or speaker in avoid:
+        return None
+    return Found("turn_taking", 0.6, found.mention, found.mention_span, None, found.phrase)
+
+
+def _narrated(inp: RuleInput, earlier: Earlier, last: int) -> bool:
+    """Whether a first-person narrator has spoken ("said I") in the quotes before ``last``:
+    others then address the narrator by a name the narrator never speaks under, so a name
+    addressed is no speaker until it has spoken under that name."""
+    for k in range(last - 1, max(-1, last - 1 - _NARRATOR_LOOKBACK), -1):
+        found = earlier.found(k)
+        if found is not None and found.mention is not None:
+            m = inp.mentions.mentions[found.mention]
+            if m.kind == "pronoun" and m.head == "i":
+                return True
+    return False
 
 
 def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
@@ -230,6 +318,19 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     if actor is not None and actor[1] not in addressed:
         return actor[0]
     return None
+
+
+def _opening_subject(inp: RuleInput, start: int, end: int) -> SpeakerPhrase | None:
+    """The name or "he", "she", "I" that opens a sentence of narration, followed by a
+    lower-case word: the main clause's subject ("I had not seen Kessler for years when he
+    walked in" is about "I", not the "he" of the clause inside it)."""
+    lead = _SENTENCE_LEAD.match(inp.text, start, end)
+    m = inp.mentions.starting_at(lead.end() if lead else start)
+    if m is None or not (m.kind == "name" or m.kind == "pronoun" and m.head in ("he", "she", "i")):
+        return None
+    if not _LOWER_NEXT.match(inp.text, m.span.end, end):
+        return None
+    return inp.mentions.index_of(m), m.span, ""
 
 
 def _actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:

@@ -1,0 +1,157 @@
+"""Turn-taking in untagged exchanges (issue 21), on dialogues written for these tests in
+several styles: a station scene, first-person noir, a 19th-century parlour, a children's
+story, British single quotes, a thriller phone call and a news interview.
+
+What a reader does with an exchange: each new paragraph is a new turn, so an untagged
+turn is the other participant's; when a turn is nobody's that the text says, the one
+after it is the speaker's of the turn before; a name addressed in a turn names the one
+who answers it; a first-person narrator is a participant like any other.
+"""
+
+from __future__ import annotations
+
+import quoteattr
+
+
+def _who(text: str, genre: str = "fiction") -> list[str | None]:
+    doc = quoteattr.attribute(text, genre=genre)
+    return [q.speaker.name if q.speaker else None for q in doc.quotes]
+
+
+_STATION = (
+    "The station was empty except for a porter sweeping the platform. Mira set her case "
+    "down on the bench.\n\n"
+    '"Is the train late?" asked Mira.\n\n'
+    '"Ten minutes, miss."\n\n'
+    '"Then I\'ll wait inside."\n\n'
+    '"The waiting room is locked, miss. The stationmaster has the key."\n\n'
+    '"Where is he?"\n\n'
+    '"Gone home for his tea, I expect."\n'
+)
+
+
+def test_an_untagged_turn_is_not_the_last_speaker_carried_over() -> None:
+    """The porter's lines are nobody's that the text names: never Mira's carried over."""
+    who = _who(_STATION)
+    assert who[0] == "Mira"
+    assert who[1] is None and who[3] is None and who[5] is None
+
+
+def test_the_turn_after_an_unknown_one_goes_back_to_the_speaker_before() -> None:
+    who = _who(_STATION)
+    assert who[2] == "Mira" and who[4] == "Mira"
+    doc = quoteattr.attribute(_STATION, genre="fiction")
+    assert {doc.quotes[k].rule for k in (2, 4)} == {"turn_taking"}
+
+
+def test_news_still_carries_a_speaker_into_the_next_paragraph() -> None:
+    text = ('"We will reopen the pier in spring," Mayor Lena Ortiz said on Monday.\n\n'
+            '"The contractor has the steel on order and the divers start next week."\n')
+    doc = quoteattr.attribute(text)
+    assert [q.rule for q in doc.quotes] == ["quote_speaker_cue", "follow_on_quote"]
+    assert _who(text, "news") == ["Lena Ortiz", "Lena Ortiz"]
+
+
+_NOIR = (
+    "I had not seen Kessler for eleven years when he walked into the bar on Fifth Street. "
+    "He took the stool beside mine and ordered a beer.\n\n"
+    '"You look old," he said.\n\n'
+    '"I am old."\n\n'
+    '"We all are." He drank half the glass. "You still at the paper?"\n\n'
+    '"They let me go in the spring."\n\n'
+    '"I\'m sorry."\n\n'
+    '"Don\'t be."\n\n'
+    "Kessler laughed and wiped his mouth with the back of his hand.\n\n"
+    '"You were the best of us, Danny."\n\n'
+    '"That isn\'t saying much."\n'
+)
+
+
+def test_a_first_person_narrator_takes_the_other_turns() -> None:
+    """The "I" of the narration is the other participant; named by the name Kessler
+    calls them."""
+    who = _who(_NOIR)
+    assert who == ["Kessler", "Danny", "Kessler", "Kessler", "Danny", "Kessler", "Danny",
+                   "Kessler", "Danny"]
+
+
+_PARLOUR = (
+    "'I suppose you think that clever,' said Mrs Whitcombe, folding her arms.\n\n"
+    "'Not particularly,' said Harriet.\n\n"
+    "'The vicar shall hear of it.'\n\n"
+    "'I expect he will, Mrs Whitcombe. He hears of everything.'\n\n"
+    "'Don't you take that tone with me, young lady.'\n\n"
+    "'What tone would you prefer?'\n"
+)
+
+
+def test_british_single_quotes_alternate() -> None:
+    who = _who(_PARLOUR)
+    assert who == ["Whitcombe", "Harriet", "Whitcombe", "Harriet", "Whitcombe", "Harriet"]
+
+
+_HEDGEROW = (
+    "Pip the rabbit hopped over to see Bramble the hedgehog.\n\n"
+    '"Will you come and play?" asked Pip.\n\n'
+    '"I can\'t," said Bramble. "I have to find my supper."\n\n'
+    '"What do you eat?"\n\n'
+    '"Beetles and worms and slugs."\n\n'
+    '"Yuck!" said Pip. "I eat carrots."\n\n'
+    '"Carrots are yuck," said Bramble, and they both laughed.\n\n'
+    '"Let\'s find supper together, then."\n\n'
+    '"All right, Pip. You look for carrots and I\'ll look for beetles."\n'
+)
+
+
+def test_a_childrens_story_alternates_between_tags() -> None:
+    assert _who(_HEDGEROW) == ["Pip", "Bramble", "Bramble", "Pip", "Bramble", "Pip", "Pip",
+                               "Bramble", "Pip", "Bramble"]
+
+
+_LETTER = (
+    "The study was dark, and the fire had gone out an hour before.\n\n"
+    '"Where have you been all evening, Mr. Crane?"\n\n'
+    '"At the Lodge, if you must know."\n\n'
+    '"Till midnight?"\n\n'
+    '"Till midnight, Mrs. Pell."\n'
+)
+
+
+def test_the_one_addressed_answers_an_unknown_speaker() -> None:
+    """Nobody is tagged, but the first turn calls its listener by name: Crane answers it,
+    and Mrs. Pell, whom Crane addresses, is never the one speaking to herself."""
+    who = _who(_LETTER)
+    assert who[1] == "Crane"
+    assert who[3] == "Crane"
+    assert "Pell" not in (who[3] or "")
+
+
+_CALL = (
+    "The phone rang at three in the morning. Reyes picked it up on the second ring.\n\n"
+    '"They found the car," said Hollis. "Off Route 9, in the reservoir."\n\n'
+    '"The driver?"\n\n'
+    '"Still in it. Been there a week, the divers think."\n\n'
+    'Reyes sat up and reached for the lamp. "I\'ll be there in forty minutes."\n\n'
+    '"Make it thirty. The chief is already on his way."\n\n'
+    '"Understood."\n'
+)
+
+
+def test_a_thriller_call_alternates_around_an_action_beat() -> None:
+    assert _who(_CALL) == ["Hollis", "Hollis", "Reyes", "Hollis", "Reyes", "Hollis", "Reyes"]
+
+
+_INTERVIEW = (
+    "Senator Ruth Okafor sat down with the Ledger on Tuesday to talk about the farm bill.\n\n"
+    '"Do you support the bill?" asked reporter Dan Hale.\n\n'
+    '"I support the goals of the bill," Okafor said. "I do not support every line of it."\n\n'
+    '"Which lines don\'t you support?"\n\n'
+    '"The funding formula is a problem for rural states."\n'
+)
+
+
+def test_a_news_interview_alternates_after_a_question() -> None:
+    who = _who(_INTERVIEW, "news")
+    assert who[:3] == ["Dan Hale", "Ruth Okafor", "Ruth Okafor"]
+    assert who[3] == "Dan Hale"
+    assert who[4] == "Ruth Okafor"
