@@ -155,3 +155,21 @@ def test_a_news_interview_alternates_after_a_question() -> None:
     assert who[:3] == ["Dan Hale", "Ruth Okafor", "Ruth Okafor"]
     assert who[3] == "Dan Hale"
     assert who[4] == "Ruth Okafor"
+
+
+def test_the_person_the_scene_names_answers_when_nobody_else_acts() -> None:
+    text = ("Nora came into the kitchen and found her brother at the stove.\n\n"
+            '"You burned the toast again," said Nora.\n\n'
+            '"I like it burned."\n\n'
+            '"Nobody likes it burned."\n')
+    assert _who(text) == ["Nora", "her brother", "Nora"]
+
+
+def test_a_chapter_number_is_no_narrating_i() -> None:
+    """"Chapter I." before an exchange is a heading: nobody narrates in the first person,
+    so no turn goes to a narrator."""
+    text = ("Chapter I.\n\n"
+            '"You are not looking well tonight, uncle."\n\n'
+            '"I am not well, Ada. I doubt I shall ever be better."\n\n'
+            '"Surely you cannot mean that."\n')
+    assert "narrator" not in _who(text)

@@ -7,7 +7,7 @@ speaker phrases, ``surface`` holds the rules that read a cue beside the quote, `
 those for a clause ending in a colon, ``carried`` those that carry a speaker from the
 sentence or quote before, and ``parse`` those that read a dependency parse when the
 annotator provides one; ``conversation`` holds those for untagged quotes in an exchange
-(turns, action beats).
+(turns, action beats), and ``vocatives`` reads the names a quote addresses its listener by.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .base import (
 )
 from .carried import follow_on_quote, paragraph_subject, previous_sentence_cue
 from .colon import colon_intro, colon_previous_paragraph
-from .conversation import action_beat, addressees, turn_taking, vocative_other
+from .conversation import action_beat, turn_taking, vocative_other
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -37,6 +37,7 @@ from .surface import (
     speaker_cue_in_sentence,
     speaker_cue_quote,
 )
+from .vocatives import addressees
 
 __all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "Earlier", "Found",
            "Rule", "RuleInput", "addressees", "attribute_quote", "check_genre",

@@ -17,10 +17,10 @@ from __future__ import annotations
 import regex
 
 from ..context import QuoteContext
-from ..lexicon import word_list
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .speakers import clause_subject, sentence_start
+from .vocatives import addressed_names, addressees
 
 _MAX_TURNS_BACK = 6
 """How many paragraphs before the last turn a conversation's other participant is looked
@@ -33,64 +33,12 @@ _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
 _SENTENCE_LEAD = regex.compile(r"[\s\u00a0\"“”‘’'«»(_*-]*")
 _LOWER_NEXT = regex.compile(r"[ \t\n\u00a0]+\p{Ll}")
-_VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
-_LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
-_LIST_AFTER = regex.compile(r",?\s+(?:and|or)\s")
-_LIST_NEXT = regex.compile(r",\s*\p{Lu}\p{Ll}+,?\s+(?:and|or)\s")
-"""A name between another name and "and", or before "Dick, and", is listed ("Tom, Dick,
-and Harry"), not addressed (but "Fetch the lamp, Ned, and mind the step" addresses Ned)."""
-_BARE = " \t\n\"“”‘’'«».,!?;:—–-"
-"""What may stand around a quote that is one word: "Ditto!" addresses no one, "Ralph!"
-addresses a character (``RuleInput.is_character``)."""
-_ADDRESS = "(?:" + "|".join(word_list("vocative_adjectives")) + ")"
-"""Dear, good, old: ``data/vocative_adjectives.tsv`` (whole words)."""
-_VOCATIVE_LEAD = regex.compile(rf"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?{_ADDRESS}\s+)?\Z",
-                               regex.IGNORECASE)
-"""What comes before an addressed name, read on the quote's words before it (the start
-of the text read is the quote's start: "Holmes, look!")."""
-_VOCATIVE_LEAD_INSIDE = regex.compile(rf"[,;—–-]\s*(?:(?:my\s+)?{_ADDRESS}\s+)?\Z",
-                                      regex.IGNORECASE)
-"""The same, further into the quote."""
 
 
 def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
     """Whether the paragraph holds nothing but quotes and their short tags."""
     para = inp.paragraphs[ctx.paragraph_index]
     return ctx.quote.span.start == para.start
-
-
-def addressees(inp: RuleInput, ctx: QuoteContext) -> set[int]:
-    """The entities a quote addresses by name ("Ten minutes, Mira." / "Holmes, look!")."""
-    return {cluster for _, cluster in addressed_names(inp, ctx)}
-
-
-def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
-    """The names a quote addresses, as (mention index, entity), in text order."""
-    out: list[tuple[int, int]] = []
-    if inp.cluster_of is None:
-        return out
-    content = ctx.quote.content
-    text = inp.text
-    for m in inp.mentions.between(content.start, content.end):
-        if m.kind != "name" or ". " in text[m.span.start : m.span.end]:
-            continue  # "No. Stop, though": two sentences' words, no one's name
-        start = m.title_start if m.title_start >= 0 else m.span.start
-        after = _VOCATIVE_GAP.match(text, m.span.end, content.end) or m.span.end >= content.end
-        lead_start = max(content.start, start - 12)
-        before = (_VOCATIVE_LEAD if lead_start == content.start else _VOCATIVE_LEAD_INSIDE
-                  ).search(text[lead_start:start])
-        if after and before and not (
-            _LIST_BEFORE.search(text, max(content.start, start - 20), start)
-            and _LIST_AFTER.match(text, m.span.end, content.end)
-            or _LIST_NEXT.match(text, m.span.end, content.end)
-        ):
-            index = inp.mentions.index_of(m)
-            cluster = inp.cluster_of(index)
-            if cluster is not None and (inp.is_character is None or inp.is_character(cluster)
-                                        or text[content.start : start].strip(_BARE)
-                                        or text[m.span.end : content.end].strip(_BARE)):
-                out.append((index, cluster))
-    return out
 
 
 def _addressee_replies(
@@ -100,7 +48,8 @@ def _addressee_replies(
     takes the next turn ("Don't, Jo. It's so boyish!" / "That's why I do it." is Jo's):
     in a scene of three or four, the one spoken to answers. Only someone who has spoken
     already under that name: a first-person narrator addressed by name speaks as "I"."""
-    spoken = {earlier.speaker(k) for k in range(last)}  # already in the exchange
+    spoken = {earlier.speaker(k)  # already in the exchange
+              for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
     named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
              if c not in avoid and c in spoken}
     if len(named) != 1:
@@ -119,6 +68,7 @@ def _turn_before(
     k = last - 1
     while k >= 0 and inp.contexts[k].paragraph_index >= para_index:
         k -= 1  # the last turn's own paragraph
+    scene: Span | None = None  # the narration nearest the exchange
     for p in range(para_index - 1, max(-1, para_index - 1 - _MAX_TURNS_BACK), -1):
         para = inp.paragraphs[p]
         had_quote = False
@@ -134,13 +84,32 @@ def _turn_before(
             k -= 1
         if not had_quote:
             if para.end - para.start > _MAX_NARRATION:
-                return None
+                break
+            scene = scene or para
             end = para.end
             while end - para.start > 2:  # the scene's people, from its last sentence back
                 actor = _actor(inp, Span(para.start, end))
                 if actor is not None and actor[1] not in avoid:
                     return actor[0]
                 end = sentence_start(inp.text, para.start, end - 2)
+    return None if scene is None else _present(inp, scene, avoid)
+
+
+def _present(inp: RuleInput, scene: Span, avoid: set[int]) -> Found | None:
+    """The last person the narration nearest an exchange names, acting or not, who is not
+    in ``avoid`` (``Nora found her brother at the stove.`` / ``"You burned the toast,"
+    said Nora.`` / ``"I like it burned."`` is her brother's): nobody else is there to
+    answer."""
+    if inp.cluster_of is None:
+        return None
+    for m in reversed(inp.mentions.between(scene.start, scene.end)):
+        if m.label != "PERSON" or m.kind == "pronoun" or inp.text[
+            m.span.end : m.span.end + 1] in ("'", "’"):
+            continue
+        index = inp.mentions.index_of(m)
+        cluster = inp.cluster_of(index)
+        if cluster is not None and cluster not in avoid:
+            return Found("turn_taking", 0.5, index, m.span, None)
     return None
 
 
@@ -170,8 +139,10 @@ def _actor(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
     m = inp.mentions.mentions[subject[0]]
     if m.label not in ("PERSON", "UNKNOWN") or m.kind == "nominal" and m.label != "PERSON":
         return None
-    if m.kind == "pronoun" and m.head not in ("he", "she", "i"):
-        return None
+    if m.kind == "pronoun" and m.head not in ("he", "she", "i") or inp.text[
+        m.span.start : m.span.end] in ("I", "I.") and not _LOWER_NEXT.match(
+            inp.text, m.span.end, window.end):
+        return None  # "I took the stool", not the "I." of "Chapter I."
     cluster = NARRATOR if m.kind == "pronoun" and m.head == "i" else inp.cluster_of(subject[0])
     if cluster is None:
         return None
@@ -257,7 +228,7 @@ def _reply_to_unknown(
     if len(named) == 1:
         (index,) = named.values()
         return Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
-    if named or last == 0 or not prev.starts_paragraph:
+    if named or last == 0:
         return None
     before = inp.contexts[last - 1]
     if before.paragraph_index + before.quote.paragraphs != prev.paragraph_index:
