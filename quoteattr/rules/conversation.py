@@ -87,11 +87,12 @@ def _turn_before(
                 break
             scene = scene or para
             end = para.end
+            opening = False  # the sentences before the last: only a subject that opens one
             while end - para.start > 2:  # the scene's people, from its last sentence back
-                actor = _actor(inp, Span(para.start, end))
+                actor = _actor(inp, Span(para.start, end), opening)
                 if actor is not None and actor[1] not in avoid:
                     return actor[0]
-                end = sentence_start(inp.text, para.start, end - 2)
+                end, opening = sentence_start(inp.text, para.start, end - 2), True
     return None if scene is None else _present(inp, scene, avoid)
 
 
@@ -126,14 +127,15 @@ def narrated_by_i(inp: RuleInput, found: Found | None) -> bool:
     return m.kind == "pronoun" and m.head == "i"
 
 
-def _actor(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
-    """The person who acts in a short stretch of narration, with their entity
-    (:data:`NARRATOR` for a first-person narrator's "I")."""
+def _actor(inp: RuleInput, window: Span, opening: bool = False) -> tuple[Found, int] | None:
+    """The person who acts in the last sentence of a short stretch of narration, with their
+    entity (:data:`NARRATOR` for a first-person narrator's "I"); with ``opening``, only one
+    who opens the sentence ("The car was where Vance had said" puts no Vance in the scene)."""
     if inp.cluster_of is None:
         return None
     start = sentence_start(inp.text, window.start, window.end - 2)
-    subject = _opening_subject(inp, start, window.end) or clause_subject(
-        inp, Span(start, window.end))
+    subject = _opening_subject(inp, start, window.end) or (None if opening else clause_subject(
+        inp, Span(start, window.end)))
     if subject is None or subject[0] is None:
         return None
     m = inp.mentions.mentions[subject[0]]
