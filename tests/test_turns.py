@@ -173,3 +173,40 @@ def test_a_chapter_number_is_no_narrating_i() -> None:
             '"I am not well, Ada. I doubt I shall ever be better."\n\n'
             '"Surely you cannot mean that."\n')
     assert "narrator" not in _who(text)
+
+
+_KITCHEN_DOOR = (
+    '"Where have you been?" demanded Mrs. Oakley as her son came through the door.\n\n'
+    '"Out."\n\n'
+    '"Out where?"\n\n'
+    '"Just out, Mother. With Sam."\n\n'
+    '"Sam Pruitt? I told you I did not want you running about with that boy."\n\n'
+    "Tom hung his cap on the peg and said nothing.\n\n"
+    '"Did you hear me, Thomas?"\n'
+)
+
+
+def test_the_listener_named_in_the_first_tag_answers() -> None:
+    who = _who(_KITCHEN_DOOR)
+    assert who[:3] == ["Oakley", "her son", "Oakley"]
+
+
+def test_a_relation_addressed_is_the_speaker_known_before_under_their_name() -> None:
+    """ "Just out, Mother." is answered by Mrs. Oakley, named as the text names her, not by
+    an entity called "Mother"."""
+    assert _who(_KITCHEN_DOOR)[4] == "Oakley"
+
+
+def test_a_character_who_says_nothing_does_not_speak_next() -> None:
+    """Tom keeps silent: the question after it is still his mother's, whoever else acts."""
+    doc = quoteattr.attribute(_KITCHEN_DOOR, genre="fiction")
+    last = doc.quotes[-1]
+    assert last.speaker is not None and last.speaker.name == "Oakley"
+    assert last.rule == "turn_taking"
+
+
+def test_a_pause_is_not_a_silence() -> None:
+    text = ('"He has asked for your hand," said Mr. Thorne.\n\n'
+            "Clara coloured, but she said nothing for a long moment.\n\n"
+            '"And what did you tell him, papa?"\n')
+    assert _who(text)[1] == "Clara"

@@ -7,7 +7,8 @@ speaker phrases, ``surface`` holds the rules that read a cue beside the quote, `
 those for a clause ending in a colon, ``carried`` those that carry a speaker from the
 sentence or quote before, and ``parse`` those that read a dependency parse when the
 annotator provides one; ``conversation`` holds those for untagged quotes in an exchange
-(turns, action beats), and ``vocatives`` reads the names a quote addresses its listener by.
+(turns, action beats), reading the exchange's narration through ``narration`` (who acts,
+who keeps silent) and the names a quote addresses its listener by through ``vocatives``.
 """
 
 from __future__ import annotations

@@ -14,12 +14,18 @@ with ``genre="fiction"`` every untagged turn after a turn by someone else altern
 
 from __future__ import annotations
 
-import regex
-
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
-from .speakers import clause_subject, sentence_start
+from .base import Earlier, Found, RuleInput, cues_in
+from .narration import (
+    NARRATOR,
+    actor_at_start,
+    find_actor,
+    keeps_silent,
+    narrated_by_i,
+    person_present,
+)
+from .speakers import sentence_start
 from .vocatives import addressed_names, addressees
 
 _MAX_TURNS_BACK = 6
@@ -31,10 +37,6 @@ _MAX_NARRATION = 320
 """A paragraph of narration longer than this ends the conversation before it."""
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
-_SENTENCE_LEAD = regex.compile(r"[\s\u00a0\"“”‘’'«»(_*-]*")
-_LOWER_NEXT = regex.compile(r"[ \t\n\u00a0]+\p{Ll}")
-
-
 def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
     """Whether the paragraph holds nothing but quotes and their short tags."""
     para = inp.paragraphs[ctx.paragraph_index]
@@ -89,66 +91,11 @@ def _turn_before(
             end = para.end
             opening = False  # the sentences before the last: only a subject that opens one
             while end - para.start > 2:  # the scene's people, from its last sentence back
-                actor = _actor(inp, Span(para.start, end), opening)
+                actor = find_actor(inp, Span(para.start, end), opening)
                 if actor is not None and actor[1] not in avoid:
                     return actor[0]
                 end, opening = sentence_start(inp.text, para.start, end - 2), True
-    return None if scene is None else _present(inp, scene, avoid)
-
-
-def _present(inp: RuleInput, scene: Span, avoid: set[int]) -> Found | None:
-    """The last person the narration nearest an exchange names, acting or not, who is not
-    in ``avoid`` (``Nora found her brother at the stove.`` / ``"You burned the toast,"
-    said Nora.`` / ``"I like it burned."`` is her brother's): nobody else is there to
-    answer."""
-    if inp.cluster_of is None:
-        return None
-    for m in reversed(inp.mentions.between(scene.start, scene.end)):
-        if m.label != "PERSON" or m.kind == "pronoun" or inp.text[
-            m.span.end : m.span.end + 1] in ("'", "’"):
-            continue
-        index = inp.mentions.index_of(m)
-        cluster = inp.cluster_of(index)
-        if cluster is not None and cluster not in avoid:
-            return Found("turn_taking", 0.5, index, m.span, None)
-    return None
-
-
-NARRATOR = -1
-"""The key of a first-person narrator's "I" in the narration (the pipeline makes the
-narrator's entity only once an "I" speaks; in the rules "I" outside quotes is this key)."""
-
-
-def narrated_by_i(inp: RuleInput, found: Found | None) -> bool:
-    """Whether a rule's speaker is a narrating "I" ("said I", or "I" acting in narration)."""
-    if found is None or found.mention is None:
-        return False
-    m = inp.mentions.mentions[found.mention]
-    return m.kind == "pronoun" and m.head == "i"
-
-
-def _actor(inp: RuleInput, window: Span, opening: bool = False) -> tuple[Found, int] | None:
-    """The person who acts in the last sentence of a short stretch of narration, with their
-    entity (:data:`NARRATOR` for a first-person narrator's "I"); with ``opening``, only one
-    who opens the sentence ("The car was where Vance had said" puts no Vance in the scene)."""
-    if inp.cluster_of is None:
-        return None
-    start = sentence_start(inp.text, window.start, window.end - 2)
-    subject = _opening_subject(inp, start, window.end) or (None if opening else clause_subject(
-        inp, Span(start, window.end)))
-    if subject is None or subject[0] is None:
-        return None
-    m = inp.mentions.mentions[subject[0]]
-    if m.label not in ("PERSON", "UNKNOWN") or m.kind == "nominal" and m.label != "PERSON":
-        return None
-    if m.kind == "pronoun" and m.head not in ("he", "she", "i") or inp.text[
-        m.span.start : m.span.end] in ("I", "I.") and not _LOWER_NEXT.match(
-            inp.text, m.span.end, window.end):
-        return None  # "I took the stool", not the "I." of "Chapter I."
-    cluster = NARRATOR if m.kind == "pronoun" and m.head == "i" else inp.cluster_of(subject[0])
-    if cluster is None:
-        return None
-    return make_found("action_beat", 0.6, subject, None, inp), cluster
+    return None if scene is None else person_present(inp, scene, avoid)
 
 
 def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
@@ -162,11 +109,19 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     gap = ctx.paragraph_index - prev.paragraph_index - prev.quote.paragraphs
     if gap < 0 or gap > (1 if inp.genre == "fiction" else 0):
         return None
+    speaker = earlier.speaker(last)
     if gap:  # fiction: a line of narration between turns ("This was invitation enough.")
         between = inp.paragraphs[ctx.paragraph_index - 1]
         if between.end - between.start > _MAX_BEAT:
             return None
-    speaker = earlier.speaker(last)
+        silent = keeps_silent(inp, between) and find_actor(inp, between)
+        last_found = earlier.found(last)
+        if silent and speaker is not None and silent[1] != speaker and (
+            last_found is not None and last_found.mention_span is not None
+            and speaker not in addressees(inp, ctx)
+        ):  # "Tom hung up his cap and said nothing." / "Did you hear me?": still hers
+            return Found("turn_taking", 0.6, last_found.mention, last_found.mention_span, None,
+                         last_found.phrase)
     if speaker is None:
         return _reply_to_unknown(inp, earlier, ctx, last) if inp.genre == "fiction" else None
     prev_found = earlier.found(last)
@@ -183,6 +138,13 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     found = _addressee_replies(inp, earlier, last, avoid) if inp.genre == "fiction" else None
     if found is None:
         found = _turn_before(inp, earlier, ctx, last, avoid)
+    if found is None and inp.genre == "fiction":
+        # the listener the last turn's own narration names ("demanded Mrs. Oakley as her
+        # son came through the door")
+        para = prev.paragraph_index
+        quotes = tuple(c.quote.span for c in inp.contexts[max(0, last - 8) : last + 8]
+                       if c.paragraph_index == para)
+        found = person_present(inp, inp.paragraphs[para], avoid, quotes)
     if found is None:
         return None
     confidence = 0.75 if inp.genre == "fiction" else 0.7
@@ -227,17 +189,23 @@ def _reply_to_unknown(
     if named and _narrated(inp, earlier, last):
         spoken = {earlier.speaker(k) for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
         named = {c: i for c, i in named.items() if c in spoken}
+    addressed = None
     if len(named) == 1:
         (index,) = named.values()
-        return Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
-    if named or last == 0:
+        span = inp.mentions.mentions[index].span
+        addressed = Found("turn_taking", 0.6, index, span, None)
+        if inp.text[span.start : span.end].lower() not in inp.lexicon.relational_nouns:
+            return addressed
+        # "Just out, Mother.": a relation, not a name; the speaker before, if known, is
+        # the same person under the name the text gives them
+    if len(named) > 1 or last == 0:
         return None
     before = inp.contexts[last - 1]
     if before.paragraph_index + before.quote.paragraphs != prev.paragraph_index:
-        return None  # not the turn right before: narration stands between
+        return addressed  # not the turn right before: narration stands between
     found, speaker = earlier.found(last - 1), earlier.speaker(last - 1)
     if found is None or found.mention_span is None or speaker is None or speaker in avoid:
-        return None
+        return addressed
     return Found("turn_taking", 0.6, found.mention, found.mention_span, None, found.phrase)
 
 
@@ -275,7 +243,7 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         end = inp.text.find(". ", after, stop)
         window = Span(after, stop if end < 0 else end + 1)
         if window.end - window.start > 2:
-            actor = _actor_at_start(inp, window)
+            actor = actor_at_start(inp, window)
             if actor is not None and actor[1] not in addressed:
                 return actor[0]
     if ctx.paragraph_index == 0:
@@ -287,34 +255,12 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         return None
     if inp.genre != "fiction" and cues_in(inp, before):
         return None  # news: reported speech before decides (previous_sentence_cue), or nobody
-    actor = _actor(inp, before)
+    if keeps_silent(inp, before):
+        return None  # "Tom said nothing.": the one silent is not the one who speaks next
+    actor = find_actor(inp, before)
     if actor is not None and actor[1] not in addressed:
         return actor[0]
     return None
-
-
-def _opening_subject(inp: RuleInput, start: int, end: int) -> SpeakerPhrase | None:
-    """The name or "he", "she", "I" that opens a sentence of narration, followed by a
-    lower-case word: the main clause's subject ("I had not seen Kessler for years when he
-    walked in" is about "I", not the "he" of the clause inside it)."""
-    lead = _SENTENCE_LEAD.match(inp.text, start, end)
-    m = inp.mentions.starting_at(lead.end() if lead else start)
-    if m is None or not (m.kind == "name" or m.kind == "pronoun" and m.head in ("he", "she", "i")):
-        return None
-    if not _LOWER_NEXT.match(inp.text, m.span.end, end):
-        return None
-    return inp.mentions.index_of(m), m.span, ""
-
-
-def _actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
-    """The actor of narration right after a quote, only when the sentence opens with them
-    ("Tuppence helped herself ..."), not a name somewhere in it."""
-    lead = regex.match(r"[\s\u00a0]*", inp.text[window.start : window.end])
-    start = window.start + (lead.end() if lead else 0)
-    m = inp.mentions.starting_at(start)
-    if m is None:
-        return None
-    return _actor(inp, Span(start, window.end))
 
 
 def vocative_other(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
