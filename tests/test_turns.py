@@ -210,3 +210,25 @@ def test_a_pause_is_not_a_silence() -> None:
             "Clara coloured, but she said nothing for a long moment.\n\n"
             '"And what did you tell him, papa?"\n')
     assert _who(text)[1] == "Clara"
+
+
+_SUPPER = (
+    '"Pass the salt," said Uncle Walter.\n\n'
+    "Aunt Bea passed it without looking at him. \"You've had enough salt for one lifetime, "
+    'Walter."\n\n'
+    '"Says who?"\n\n'
+    '"Says Dr. Hames."\n\n'
+    "Jenny giggled, and her mother frowned at her across the table.\n\n"
+    '"Eat your peas, Jenny."\n\n'
+    '"I hate peas."\n'
+)
+
+
+def test_a_quote_never_speaks_to_its_own_speaker() -> None:
+    """Walter is addressed, so the beat's Aunt Bea speaks; Jenny is addressed, so the
+    other person in the beat, her mother, speaks, and Jenny answers."""
+    who = _who(_SUPPER)
+    assert who[1] == "Aunt Bea"
+    assert who[2] == "Uncle Walter" and who[3] == "Aunt Bea"
+    assert who[4] == "her mother"
+    assert who[5] == "Jenny"

@@ -82,9 +82,25 @@ def attribute_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
     layers the annotator did not provide."""
     for rule in _rules_for(inp.layers):
         found = rule(ctx, inp, earlier)
-        if found is not None and outside_quote(found, ctx) is not None:
+        if found is not None and outside_quote(found, ctx) is not None and not (
+            rule in _INFERRED and _addresses_speaker(found, ctx, inp)
+        ):
             return found
     return None
+
+
+_INFERRED: frozenset[Rule] = frozenset({
+    action_beat, turn_taking, follow_on_quote, previous_sentence_cue, paragraph_subject})
+"""The rules that infer a speaker no cue beside the quote names: a quote that addresses
+that speaker by name ("Eat your peas, Jenny.") is not theirs, so the next rule decides."""
+
+
+def _addresses_speaker(found: Found, ctx: QuoteContext, inp: RuleInput) -> bool:
+    """Whether the quote addresses by name the entity ``found`` names as its speaker."""
+    if found.mention is None or inp.cluster_of is None:
+        return False
+    cluster = inp.cluster_of(found.mention)
+    return cluster is not None and cluster in addressees(inp, ctx)
 
 
 _RULES_FOR: dict[frozenset[str], tuple[Rule, ...]] = {}

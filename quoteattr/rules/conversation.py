@@ -260,6 +260,11 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     actor = find_actor(inp, before)
     if actor is not None and actor[1] not in addressed:
         return actor[0]
+    if actor is not None and inp.genre == "fiction":
+        # "Jenny giggled, and her mother frowned at her." / "Eat your peas, Jenny.": the
+        # one acting is the one spoken to; the other person the beat names speaks
+        other = person_present(inp, before, addressed)
+        return None if other is None else other._replace(rule="action_beat")
     return None
 
 
@@ -278,6 +283,11 @@ def vocative_other(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found
     if speaker not in addressed:
         return None
     found = _turn_before(inp, earlier, ctx, last, addressed | {speaker})
+    if found is None and not ctx.starts_paragraph and (
+        inp.contexts[last].paragraph_index < ctx.paragraph_index
+    ):  # "Aunt Bea passed it without looking at him. \"You've had enough, Walter.\""
+        actor = find_actor(inp, Span(ctx.paragraph.start, ctx.quote.span.start))
+        found = actor[0] if actor is not None and actor[1] not in addressed else None
     if found is None:
         return Found("vocative_other", 0.0, None, None, None)
     return Found("vocative_other", 0.7, found.mention, found.mention_span, None, found.phrase)

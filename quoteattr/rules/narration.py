@@ -20,6 +20,8 @@ _SILENCE = regex.compile(r"\b(?:" + "|".join(
 _PAUSE = regex.compile(r"[\s,]+(?:for|at\s+first|until|till|a\s+moment|a\s+while|awhile)\b",
                       regex.IGNORECASE)
 """After a silence, a pause rather than no answer: "said nothing for a moment"."""
+_OWNED = regex.compile(r"\p{L}['’]s?\s")
+"""A possessive inside a description: what it names is owned ("the client's chair")."""
 _SENTENCE_LEAD = regex.compile(r"[\s\u00a0\"“”‘’'«»(_*-]*")
 _LOWER_NEXT = regex.compile(r"[ \t\n\u00a0]+\p{Ll}")
 
@@ -34,13 +36,19 @@ def person_present(
     if inp.cluster_of is None:
         return None
     for m in reversed(inp.mentions.between(scene.start, scene.end)):
-        if m.label != "PERSON" or m.kind == "pronoun" or inp.text[
+        if m.label not in ("PERSON", "UNKNOWN") or m.kind == "pronoun" or inp.text[
             m.span.end : m.span.end + 1] in ("'", "’") or any(
-                q.start <= m.span.start < q.end for q in quotes):
-            continue
+                q.start <= m.span.start < q.end for q in quotes) or m.kind == "nominal" and (
+                    m.label != "PERSON"
+                    or m.head.lower() not in inp.lexicon.role_nouns
+                    and m.head.lower() not in inp.lexicon.relational_nouns
+                    or _OWNED.search(inp.text, m.span.start, m.span.end)):
+            continue  # a person by name or role ("her brother"), not "the client's chair"
         index = inp.mentions.index_of(m)
         cluster = inp.cluster_of(index)
-        if cluster is not None and cluster not in avoid:
+        if cluster is not None and cluster not in avoid and (
+            m.label == "PERSON" or inp.is_character is not None and inp.is_character(cluster)
+        ):  # a name of no known kind ("Marsh") when the story knows it as a character
             return Found("turn_taking", 0.5, index, m.span, None)
     return None
 
