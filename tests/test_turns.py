@@ -232,3 +232,13 @@ def test_a_quote_never_speaks_to_its_own_speaker() -> None:
     assert who[2] == "Uncle Walter" and who[3] == "Aunt Bea"
     assert who[4] == "her mother"
     assert who[5] == "Jenny"
+
+
+def test_the_listener_a_tag_names_answers() -> None:
+    text = ("The platform was crowded with soldiers and their families. Mira and her brother "
+            "pushed through to the timetable board, where Mr. Gale the stationmaster stood.\n\n"
+            '"Then we shall wait inside," Mira said to her brother.\n\n'
+            '"I will get the bags."\n')
+    reply = quoteattr.attribute(text, genre="fiction").quotes[1]
+    assert reply.rule == "turn_taking"
+    assert reply.mention is not None and reply.mention.text == "her brother"

@@ -26,7 +26,7 @@ from .narration import (
     person_present,
 )
 from .speakers import sentence_start
-from .vocatives import addressed_names, addressees
+from .vocatives import addressed_names, addressees, tag_listener
 
 _MAX_TURNS_BACK = 6
 """How many paragraphs before the last turn a conversation's other participant is looked
@@ -135,7 +135,14 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     avoid = {speaker} | addressees(inp, ctx)
     if narrated_by_i(inp, prev_found):
         avoid.add(NARRATOR)
-    found = _addressee_replies(inp, earlier, last, avoid) if inp.genre == "fiction" else None
+    found = None
+    if inp.genre == "fiction":
+        listener = tag_listener(inp, prev_found)  # '"...," said Mira to the porter.'
+        if listener is not None and listener[1] not in avoid:
+            index = listener[0]
+            found = Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
+        else:
+            found = _addressee_replies(inp, earlier, last, avoid)
     if found is None:
         found = _turn_before(inp, earlier, ctx, last, avoid)
     if found is None and inp.genre == "fiction":

@@ -9,7 +9,7 @@ import regex
 
 from ..context import QuoteContext
 from ..lexicon import word_list
-from .base import RuleInput
+from .base import Found, RuleInput
 
 _VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
 _LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
@@ -63,3 +63,36 @@ def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
                                         or text[m.span.end : content.end].strip(_BARE)):
                 out.append((index, cluster))
     return out
+
+
+_TO_LISTENER = regex.compile(r"[ \t\n]+(?:to|at)[ \t\n]+")
+"""Between a tag's verb or speaker and its listener: "said Mira to the porter"."""
+_DIRECT_LISTENER = regex.compile(r"[ \t\n]+")
+
+
+def tag_listener(inp: RuleInput, found: Found | None) -> tuple[int, int] | None:
+    """The person a quote's tag names as its listener, as (mention index, entity): "said
+    Mira to the porter", "Mira whispered to her sister", "she told Tom" (a verb whose object
+    is the listener, ``data/addressee_verbs.tsv``)."""
+    if found is None or found.cue is None or inp.cluster_of is None:
+        return None
+    text, cue = inp.text, found.cue
+    starts = [cue.end]
+    if found.mention_span is not None and found.mention_span.start >= cue.end:
+        starts.append(found.mention_span.end)  # "said Mira to the porter"
+    for at in starts:
+        gap = _TO_LISTENER.match(text, at)
+        if gap is None and at == cue.end and text[cue.start : cue.end] in (
+            inp.lexicon.addressee_verbs
+        ):
+            gap = _DIRECT_LISTENER.match(text, at)
+        m = inp.mentions.starting_at(gap.end()) if gap is not None else None
+        if m is None or m.label not in ("PERSON", "UNKNOWN") or m.kind == "pronoun" and (
+            m.head not in ("him", "her")
+        ):
+            continue
+        index = inp.mentions.index_of(m)
+        cluster = inp.cluster_of(index)
+        if cluster is not None:
+            return index, cluster
+    return None
