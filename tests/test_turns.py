@@ -242,3 +242,17 @@ def test_the_listener_a_tag_names_answers() -> None:
     reply = quoteattr.attribute(text, genre="fiction").quotes[1]
     assert reply.rule == "turn_taking"
     assert reply.mention is not None and reply.mention.text == "her brother"
+
+
+def test_a_long_reflection_does_not_end_the_exchange() -> None:
+    reflection = ("I confess that when my cousin looks at me in that way, with her brows drawn "
+                  "together and her hands clasped, I feel every one of my sins at once, and "
+                  "the idle years behind me rise up like so many creditors at the door. It "
+                  "seemed to me, besides, that a winter abroad might be passed with some "
+                  "amusement, and that nobody at home would miss me very much. So I gave in.")
+    text = ('"You will write to Sir Hugh, then?" said Cousin Agnes.\n\n'
+            f"{reflection}\n\n"
+            '"Very well, I will write tonight," I said.\n\n'
+            '"Oh, how good of you!"\n')
+    who = _who(text)
+    assert who[2] == "Cousin Agnes"

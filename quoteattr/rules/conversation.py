@@ -34,7 +34,8 @@ for: further back, the conversation has likely moved on."""
 _NARRATOR_LOOKBACK = 200
 """How many quotes back a narrator's own turns and the speakers of a scene are looked for."""
 _MAX_NARRATION = 320
-"""A paragraph of narration longer than this ends the conversation before it."""
+"""A paragraph of narration longer than this is a reflection, not a beat or a scene setting:
+the people it names are not read as the exchange's participants."""
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
 def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
@@ -86,7 +87,8 @@ def _turn_before(
             k -= 1
         if not had_quote:
             if para.end - para.start > _MAX_NARRATION:
-                break
+                continue  # a reflection inside the exchange: its people are no beat, but
+                # the turns before it still hold the other participant (the exchange goes on)
             scene = scene or para
             end = para.end
             opening = False  # the sentences before the last: only a subject that opens one
