@@ -256,3 +256,13 @@ def test_a_long_reflection_does_not_end_the_exchange() -> None:
             '"Oh, how good of you!"\n')
     who = _who(text)
     assert who[2] == "Cousin Agnes"
+
+
+def test_news_reads_no_scene_for_a_second_participant() -> None:
+    """A feature's narration names people who are not in the interview: after a speaker's
+    own rhetorical question, the next paragraph is still theirs."""
+    text = ("Murphy paused and recalled meeting Neil Heslin at the firehouse after the "
+            "shooting, long after everybody else had gone home.\n\n"
+            '"There is something about all those stories, right?" said Murphy.\n\n'
+            '"I struggle with religion, but I get more of it, not less of it."\n')
+    assert _who(text, "news") == ["Murphy", "Murphy"]

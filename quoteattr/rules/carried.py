@@ -76,7 +76,15 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fo
         return None
     if inp.text[ctx.right.start : ctx.right.end].strip(" .,\u00a0"):
         return None
-    before = Span(ctx.paragraph.start, ctx.left.start)
+    floor = ctx.paragraph.start
+    if inp.genre == "fiction" and ctx.position and inp.direct[ctx.position - 1] and (
+        inp.contexts[ctx.position - 1].quote.span.end > floor
+    ):  # a turn's subject is not inside the quote before it; news reads the whole
+        # sentence, whose subject often stands before an earlier quote ("X said, '...'")
+        floor = inp.contexts[ctx.position - 1].quote.span.end
+    if floor >= ctx.left.start:
+        return None
+    before = Span(floor, ctx.left.start)
     start = sentence_start(inp.text, before.start, before.end - 2)
     # A bounded window: the sentence before a quote, not a whole run-on paragraph.
     subject = clause_subject(inp, Span(max(start, before.end - 600), before.end))

@@ -87,6 +87,8 @@ def _turn_before(
             k -= 1
         if not had_quote:
             if para.end - para.start > _MAX_NARRATION:
+                if inp.genre != "fiction":
+                    break  # news: the interview has moved on
                 continue  # a reflection inside the exchange: its people are no beat, but
                 # the turns before it still hold the other participant (the exchange goes on)
             scene = scene or para
@@ -96,8 +98,12 @@ def _turn_before(
                 actor = find_actor(inp, Span(para.start, end), opening)
                 if actor is not None and actor[1] not in avoid:
                     return actor[0]
+                if inp.genre != "fiction":
+                    break  # news: the last sentence's subject, or no one
                 end, opening = sentence_start(inp.text, para.start, end - 2), True
-    return None if scene is None else person_present(inp, scene, avoid)
+    if scene is None or inp.genre != "fiction":
+        return None
+    return person_present(inp, scene, avoid)
 
 
 def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
