@@ -266,3 +266,33 @@ def test_news_reads_no_scene_for_a_second_participant() -> None:
             '"There is something about all those stories, right?" said Murphy.\n\n'
             '"I struggle with religion, but I get more of it, not less of it."\n')
     assert _who(text, "news") == ["Murphy", "Murphy"]
+
+
+_DRAWING_ROOM = (
+    'CHAPTER III\n\n'
+    'The Duchess received them in the blue drawing-room. She did not rise.\n\n'
+    '"So you are Mr. Fenwick\'s boy," she said, looking Arthur up and down through her'
+    ' glass.\n\n'
+    '"Yes, ma\'am."\n\n'
+    '"You have his nose. A pity. And what do you propose to do with yourself?"\n\n'
+    '"I had thought of the law, ma\'am."\n\n'
+    '"The law!" The Duchess laughed. "Your father thought of the law. It did not '
+    'think of him."\n\n'
+    'Arthur flushed to the roots of his hair.\n\n'
+    '"My father was an honest man."\n\n'
+    '"Honest men make poor lawyers, child. Sit down. No, not there; that chair was '
+    'the Duke\'s."\n\n'
+    'He sat where she pointed. Lady Clare, who had said nothing all this while, came '
+    'and stood behind his chair.\n\n'
+    '"Grandmamma, you are frightening him."\n\n'
+    '"Nonsense, Clare. Nobody is frightened of an old woman."\n\n'
+)
+
+
+def test_a_silence_kept_until_now_ends_with_a_turn() -> None:
+    """Lady Clare "had said nothing" until she speaks; the Duchess, not Arthur (who only
+    sat down in the beat), answers her."""
+    who = _who(_DRAWING_ROOM)
+    assert who[:4] == ["Duchess", "Arthur", "Duchess", "Arthur"]
+    assert who[6:8] == ["Arthur", "Duchess"]
+    assert who[8] == "Clare" and who[9] == "Duchess"

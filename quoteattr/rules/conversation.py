@@ -98,8 +98,9 @@ def _turn_before(
                 actor = find_actor(inp, Span(para.start, end), opening)
                 if actor is not None and actor[1] not in avoid:
                     return actor[0]
-                if inp.genre != "fiction":
-                    break  # news: the last sentence's subject, or no one
+                if inp.genre != "fiction" or k >= 0 and inp.contexts[k].paragraph_index >= p - 1:
+                    break  # news, or a beat between turns: the last sentence's subject only
+                    # (the whole paragraph is read only where it sets the scene of an exchange)
                 end, opening = sentence_start(inp.text, para.start, end - 2), True
     if scene is None or inp.genre != "fiction":
         return None

@@ -22,6 +22,8 @@ _PAUSE = regex.compile(r"[\s,]+(?:for|at\s+first|until|till|a\s+moment|a\s+while
 """After a silence, a pause rather than no answer: "said nothing for a moment"."""
 _OWNED = regex.compile(r"\p{L}['’]s?\s")
 """A possessive inside a description: what it names is owned ("the client's chair")."""
+_HAD = regex.compile(r"\bhad\s+(?:\p{L}+ly\s+)?\Z", regex.IGNORECASE)
+"""Before a silence, one kept until now: "who had said nothing", "had quite fallen silent"."""
 _SENTENCE_LEAD = regex.compile(r"[\s\u00a0\"“”‘’'«»(_*-]*")
 _LOWER_NEXT = regex.compile(r"[ \t\n\u00a0]+\p{Ll}")
 
@@ -92,9 +94,12 @@ def find_actor(inp: RuleInput, window: Span, opening: bool = False) -> tuple[Fou
 
 def keeps_silent(inp: RuleInput, narration: Span) -> bool:
     """Whether the narration has someone keep silent ("Tom hung up his cap and said
-    nothing."), not pause before they speak ("She said nothing for a long moment.")."""
+    nothing."), not pause before they speak ("She said nothing for a long moment.") nor end
+    a silence kept until then ("Clare, who had said nothing all this while, came forward.")."""
     for match in _SILENCE.finditer(inp.text, narration.start, narration.end):
-        if not _PAUSE.match(inp.text, match.end(), narration.end):
+        if not _PAUSE.match(inp.text, match.end(), narration.end) and not _HAD.search(
+            inp.text, max(narration.start, match.start() - 12), match.start()
+        ):
             return True
     return False
 
