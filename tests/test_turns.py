@@ -296,3 +296,20 @@ def test_a_silence_kept_until_now_ends_with_a_turn() -> None:
     assert who[:4] == ["Duchess", "Arthur", "Duchess", "Arthur"]
     assert who[6:8] == ["Arthur", "Duchess"]
     assert who[8] == "Clare" and who[9] == "Duchess"
+
+
+_BAKER_STREET = (
+    '"Well, Watson?" said Holmes, without looking up from his pipe.\n\n'
+    'I shrugged. "I have no idea what you mean."\n\n'
+    '"The boots, man! Look at the boots."\n\n'
+    "I looked. They were ordinary boots, muddy at the heel.\n\n"
+    '"They are muddy."\n\n'
+    '"Precisely. And where, in this dry weather, does a man find mud?"\n\n'
+    '"The river?"\n'
+)
+
+
+def test_a_word_that_is_its_own_sentence_addresses_no_one() -> None:
+    """ "Precisely." opens a quote as a sentence, not as a name called out, so it does not
+    rival "Watson" as the name the narrator is addressed by."""
+    assert _who(_BAKER_STREET) == ["Holmes", "Watson", "Holmes", "Watson", "Holmes", "Watson"]

@@ -17,6 +17,8 @@ _LIST_AFTER = regex.compile(r",?\s+(?:and|or)\s")
 _LIST_NEXT = regex.compile(r",\s*\p{Lu}\p{Ll}+,?\s+(?:and|or)\s")
 """A name between another name and "and", or before "Dick, and", is listed ("Tom, Dick,
 and Harry"), not addressed (but "Fetch the lamp, Ned, and mind the step" addresses Ned)."""
+_SENTENCE_END = regex.compile(r"[.!?]")
+"""A name that is the whole first sentence of a quote ("Precisely." / "Ralph!")."""
 _BARE = " \t\n\"“”‘’'«».,!?;:—–-"
 """What may stand around a quote that is one word: "Ditto!" addresses no one, "Ralph!"
 addresses a character (``RuleInput.is_character``)."""
@@ -58,9 +60,14 @@ def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
         ):
             index = inp.mentions.index_of(m)
             cluster = inp.cluster_of(index)
-            if cluster is not None and (inp.is_character is None or inp.is_character(cluster)
-                                        or text[content.start : start].strip(_BARE)
-                                        or text[m.span.end : content.end].strip(_BARE)):
+            if cluster is None:
+                continue
+            known = inp.is_character is None or inp.is_character(cluster)
+            opening = not text[content.start : start].strip(_BARE)
+            alone = _SENTENCE_END.match(text, m.span.end, content.end) is not None
+            if known or not opening or not alone and text[m.span.end : content.end].strip(_BARE):
+                # "Precisely. And where ...?" is a word of its own sentence, "Ralph!" a name
+                # only when the story knows a Ralph; "Holmes, look!" addresses anyone
                 out.append((index, cluster))
     return out
 
