@@ -253,6 +253,7 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("modifier_stops", {"the", "and", "who", "said"}),
         ("furniture_labels", {"read", "(reporting", "©", "(c)"}),
         ("name_joints", {"of", "for"}),
+        ("silence_phrases", {"said nothing", "made no reply", "held her tongue"}),
         ("speaker_prepositions", {"in", "to", "toward", "inside"}),
         ("description_determiners", {"the", "his", "her", "their"}),
     ],

@@ -7,7 +7,8 @@ speaker phrases, ``surface`` holds the rules that read a cue beside the quote, `
 those for a clause ending in a colon, ``carried`` those that carry a speaker from the
 sentence or quote before, and ``parse`` those that read a dependency parse when the
 annotator provides one; ``conversation`` holds those for untagged quotes in an exchange
-(turns, action beats).
+(turns, action beats), reading the exchange's narration through ``narration`` (who acts,
+who keeps silent) and the names a quote addresses its listener by through ``vocatives``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .base import (
 )
 from .carried import follow_on_quote, paragraph_subject, previous_sentence_cue
 from .colon import colon_intro, colon_previous_paragraph
-from .conversation import action_beat, addressees, turn_taking, vocative_other
+from .conversation import action_beat, turn_taking, vocative_other
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -38,6 +39,7 @@ from .surface import (
     speaker_cue_in_sentence,
     speaker_cue_quote,
 )
+from .vocatives import addressees
 
 __all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "CueForgetter", "Earlier", "Found",
            "Rule", "RuleInput", "addressees", "attribute_quote", "check_genre",
@@ -81,9 +83,25 @@ def attribute_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
     layers the annotator did not provide."""
     for rule in _rules_for(inp.layers):
         found = rule(ctx, inp, earlier)
-        if found is not None and outside_quote(found, ctx) is not None:
+        if found is not None and outside_quote(found, ctx) is not None and not (
+            rule in _INFERRED and _addresses_speaker(found, ctx, inp)
+        ):
             return found
     return None
+
+
+_INFERRED: frozenset[Rule] = frozenset({
+    action_beat, turn_taking, follow_on_quote, previous_sentence_cue, paragraph_subject})
+"""The rules that infer a speaker no cue beside the quote names: a quote that addresses
+that speaker by name ("Eat your peas, Jenny.") is not theirs, so the next rule decides."""
+
+
+def _addresses_speaker(found: Found, ctx: QuoteContext, inp: RuleInput) -> bool:
+    """Whether the quote addresses by name the entity ``found`` names as its speaker."""
+    if found.mention is None or inp.cluster_of is None:
+        return False
+    cluster = inp.cluster_of(found.mention)
+    return cluster is not None and cluster in addressees(inp, ctx)
 
 
 _RULES_FOR: dict[frozenset[str], tuple[Rule, ...]] = {}

@@ -45,6 +45,11 @@ def previous_sentence_cue(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -
     if ctx.starts_paragraph:
         if ctx.paragraph_index == 0 or reply_tagged(inp, ctx):
             return None  # a reply answers the speech before it: another person's
+        if inp.genre == "fiction" and ctx.position and (
+            inp.contexts[ctx.position - 1].quote.span.end > inp.paragraphs[
+                ctx.paragraph_index - 1].start
+        ):
+            return None  # the paragraph before is a turn: this one is the next turn's
         prev = inp.paragraphs[ctx.paragraph_index - 1]
         floor, end, confidence = prev.start, prev.end, 0.4
     prev_quote_end = inp.contexts[ctx.position - 1].quote.span.end if ctx.position else -1
@@ -86,7 +91,15 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fo
         return None
     if inp.text[ctx.right.start : ctx.right.end].strip(" .,\u00a0"):
         return None
-    before = Span(ctx.paragraph.start, ctx.left.start)
+    floor = ctx.paragraph.start
+    if inp.genre == "fiction" and ctx.position and inp.direct[ctx.position - 1] and (
+        inp.contexts[ctx.position - 1].quote.span.end > floor
+    ):  # a turn's subject is not inside the quote before it; news reads the whole
+        # sentence, whose subject often stands before an earlier quote ("X said, '...'")
+        floor = inp.contexts[ctx.position - 1].quote.span.end
+    if floor >= ctx.left.start:
+        return None
+    before = Span(floor, ctx.left.start)
     start = sentence_start(inp.text, before.start, before.end - 2)
     # A bounded window: the sentence before a quote, not a whole run-on paragraph.
     subject = clause_subject(inp, Span(max(start, before.end - 600), before.end))
@@ -130,6 +143,9 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
     elif prev.paragraph_index == ctx.paragraph_index - 1 and ctx.starts_paragraph:
         if reply_tagged(inp, ctx):
             return None  # a reply is another person's turn, never the last speaker's
+        if inp.genre == "fiction":
+            return None  # a new paragraph is a new turn (conversation.turn_taking), not
+            # the last speaker carried on: right for 2 of 17 such quotes on LitBank dev
         prev_para = inp.paragraphs[prev.paragraph_index]
         trailing = inp.text[prev.right.end : prev_para.end].strip()
         confidence = 0.8

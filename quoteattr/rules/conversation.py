@@ -14,79 +14,34 @@ with ``genre="fiction"`` every untagged turn after a turn by someone else altern
 
 from __future__ import annotations
 
-import regex
-
 from ..context import QuoteContext
-from ..lexicon import word_list
 from ..spans import Span
-from .base import Earlier, Found, RuleInput, cues_in, make_found
-from .speakers import clause_subject, sentence_start
+from .base import Earlier, Found, RuleInput, cues_in
+from .narration import (
+    NARRATOR,
+    actor_at_start,
+    find_actor,
+    keeps_silent,
+    narrated_by_i,
+    person_present,
+)
+from .speakers import sentence_start
+from .vocatives import addressed_names, addressees, tag_listener
 
 _MAX_TURNS_BACK = 6
 """How many paragraphs before the last turn a conversation's other participant is looked
 for: further back, the conversation has likely moved on."""
+_NARRATOR_LOOKBACK = 200
+"""How many quotes back a narrator's own turns and the speakers of a scene are looked for."""
 _MAX_NARRATION = 320
-"""A paragraph of narration longer than this ends the conversation before it."""
+"""A paragraph of narration longer than this is a reflection, not a beat or a scene setting:
+the people it names are not read as the exchange's participants."""
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
-_VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
-_LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
-_LIST_AFTER = regex.compile(r",?\s+(?:and|or)\s")
-_LIST_NEXT = regex.compile(r",\s*\p{Lu}\p{Ll}+,?\s+(?:and|or)\s")
-"""A name between another name and "and", or before "Dick, and", is listed ("Tom, Dick,
-and Harry"), not addressed (but "Fetch the lamp, Ned, and mind the step" addresses Ned)."""
-_BARE = " \t\n\"“”‘’'«».,!?;:—–-"
-"""What may stand around a quote that is one word: "Ditto!" addresses no one, "Ralph!"
-addresses a character (``RuleInput.is_character``)."""
-_ADDRESS = "(?:" + "|".join(word_list("vocative_adjectives")) + ")"
-"""Dear, good, old: ``data/vocative_adjectives.tsv`` (whole words)."""
-_VOCATIVE_LEAD = regex.compile(rf"(?:[,;—–-]|\A[\"“‘'«]?)\s*(?:(?:my\s+)?{_ADDRESS}\s+)?\Z",
-                               regex.IGNORECASE)
-"""What comes before an addressed name, read on the quote's words before it (the start
-of the text read is the quote's start: "Holmes, look!")."""
-_VOCATIVE_LEAD_INSIDE = regex.compile(rf"[,;—–-]\s*(?:(?:my\s+)?{_ADDRESS}\s+)?\Z",
-                                      regex.IGNORECASE)
-"""The same, further into the quote."""
-
-
 def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
     """Whether the paragraph holds nothing but quotes and their short tags."""
     para = inp.paragraphs[ctx.paragraph_index]
     return ctx.quote.span.start == para.start
-
-
-def addressees(inp: RuleInput, ctx: QuoteContext) -> set[int]:
-    """The entities a quote addresses by name ("Ten minutes, Mira." / "Holmes, look!")."""
-    return {cluster for _, cluster in addressed_names(inp, ctx)}
-
-
-def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
-    """The names a quote addresses, as (mention index, entity), in text order."""
-    out: list[tuple[int, int]] = []
-    if inp.cluster_of is None:
-        return out
-    content = ctx.quote.content
-    text = inp.text
-    for m in inp.mentions.between(content.start, content.end):
-        if m.kind != "name" or ". " in text[m.span.start : m.span.end]:
-            continue  # "No. Stop, though": two sentences' words, no one's name
-        start = m.title_start if m.title_start >= 0 else m.span.start
-        after = _VOCATIVE_GAP.match(text, m.span.end, content.end) or m.span.end >= content.end
-        lead_start = max(content.start, start - 12)
-        before = (_VOCATIVE_LEAD if lead_start == content.start else _VOCATIVE_LEAD_INSIDE
-                  ).search(text[lead_start:start])
-        if after and before and not (
-            _LIST_BEFORE.search(text, max(content.start, start - 20), start)
-            and _LIST_AFTER.match(text, m.span.end, content.end)
-            or _LIST_NEXT.match(text, m.span.end, content.end)
-        ):
-            index = inp.mentions.index_of(m)
-            cluster = inp.cluster_of(index)
-            if cluster is not None and (inp.is_character is None or inp.is_character(cluster)
-                                        or text[content.start : start].strip(_BARE)
-                                        or text[m.span.end : content.end].strip(_BARE)):
-                out.append((index, cluster))
-    return out
 
 
 def _addressee_replies(
@@ -96,7 +51,8 @@ def _addressee_replies(
     takes the next turn ("Don't, Jo. It's so boyish!" / "That's why I do it." is Jo's):
     in a scene of three or four, the one spoken to answers. Only someone who has spoken
     already under that name: a first-person narrator addressed by name speaks as "I"."""
-    spoken = {earlier.speaker(k) for k in range(last)}  # already in the exchange
+    spoken = {earlier.speaker(k)  # already in the exchange
+              for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
     named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
              if c not in avoid and c in spoken}
     if len(named) != 1:
@@ -115,6 +71,7 @@ def _turn_before(
     k = last - 1
     while k >= 0 and inp.contexts[k].paragraph_index >= para_index:
         k -= 1  # the last turn's own paragraph
+    scene: Span | None = None  # the narration nearest the exchange
     for p in range(para_index - 1, max(-1, para_index - 1 - _MAX_TURNS_BACK), -1):
         para = inp.paragraphs[p]
         had_quote = False
@@ -130,30 +87,24 @@ def _turn_before(
             k -= 1
         if not had_quote:
             if para.end - para.start > _MAX_NARRATION:
-                return None
-            actor = _actor(inp, para)
-            if actor is not None and actor[1] not in avoid:
-                return actor[0]
-    return None
-
-
-def _actor(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
-    """The person who acts in a short stretch of narration, with their entity."""
-    if inp.cluster_of is None:
+                if inp.genre != "fiction":
+                    break  # news: the interview has moved on
+                continue  # a reflection inside the exchange: its people are no beat, but
+                # the turns before it still hold the other participant (the exchange goes on)
+            scene = scene or para
+            end = para.end
+            opening = False  # the sentences before the last: only a subject that opens one
+            while end - para.start > 2:  # the scene's people, from its last sentence back
+                actor = find_actor(inp, Span(para.start, end), opening)
+                if actor is not None and actor[1] not in avoid:
+                    return actor[0]
+                if inp.genre != "fiction" or k >= 0 and inp.contexts[k].paragraph_index >= p - 1:
+                    break  # news, or a beat between turns: the last sentence's subject only
+                    # (the whole paragraph is read only where it sets the scene of an exchange)
+                end, opening = sentence_start(inp.text, para.start, end - 2), True
+    if scene is None or inp.genre != "fiction":
         return None
-    start = sentence_start(inp.text, window.start, window.end - 2)
-    subject = clause_subject(inp, Span(start, window.end))
-    if subject is None or subject[0] is None:
-        return None
-    m = inp.mentions.mentions[subject[0]]
-    if m.label not in ("PERSON", "UNKNOWN") or m.kind == "nominal" and m.label != "PERSON":
-        return None
-    if m.kind == "pronoun" and m.head not in ("he", "she"):
-        return None
-    cluster = inp.cluster_of(subject[0])
-    if cluster is None:
-        return None
-    return make_found("action_beat", 0.6, subject, None, inp), cluster
+    return person_present(inp, scene, avoid)
 
 
 def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
@@ -167,30 +118,124 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     gap = ctx.paragraph_index - prev.paragraph_index - prev.quote.paragraphs
     if gap < 0 or gap > (1 if inp.genre == "fiction" else 0):
         return None
+    speaker = earlier.speaker(last)
     if gap:  # fiction: a line of narration between turns ("This was invitation enough.")
         between = inp.paragraphs[ctx.paragraph_index - 1]
         if between.end - between.start > _MAX_BEAT:
             return None
-    speaker = earlier.speaker(last)
+        silent = keeps_silent(inp, between) and find_actor(inp, between)
+        last_found = earlier.found(last)
+        if silent and speaker is not None and silent[1] != speaker and (
+            last_found is not None and last_found.mention_span is not None
+            and speaker not in addressees(inp, ctx)
+        ):  # "Tom hung up his cap and said nothing." / "Did you hear me?": still hers
+            return Found("turn_taking", 0.6, last_found.mention, last_found.mention_span, None,
+                         last_found.phrase)
     if speaker is None:
-        return None
+        return _reply_to_unknown(inp, earlier, ctx, last) if inp.genre == "fiction" else None
     prev_found = earlier.found(last)
     if inp.genre != "fiction" and not (
         _whole_quote_paragraph(inp, prev) and (
             inp.text[prev.quote.content.end - 1] == "?"
             or prev_found is not None and prev_found.rule == "turn_taking"
-        )
+        ) or _asks_again(inp, earlier, ctx, last)
     ):
         return None
     avoid = {speaker} | addressees(inp, ctx)
-    found = _addressee_replies(inp, earlier, last, avoid) if inp.genre == "fiction" else None
+    if narrated_by_i(inp, prev_found):
+        avoid.add(NARRATOR)
+    found = None
+    if inp.genre == "fiction":
+        listener = tag_listener(inp, prev_found)  # '"...," said Mira to the porter.'
+        if listener is not None and listener[1] not in avoid:
+            index = listener[0]
+            found = Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
+        else:
+            found = _addressee_replies(inp, earlier, last, avoid)
     if found is None:
         found = _turn_before(inp, earlier, ctx, last, avoid)
+    if found is None and inp.genre == "fiction":
+        # the listener the last turn's own narration names ("demanded Mrs. Oakley as her
+        # son came through the door")
+        para = prev.paragraph_index
+        quotes = tuple(c.quote.span for c in inp.contexts[max(0, last - 8) : last + 8]
+                       if c.paragraph_index == para)
+        found = person_present(inp, inp.paragraphs[para], avoid, quotes)
     if found is None:
         return None
     confidence = 0.75 if inp.genre == "fiction" else 0.7
     return Found("turn_taking", confidence, found.mention, found.mention_span, None,
                  found.phrase)
+
+
+def _asks_again(inp: RuleInput, earlier: Earlier, ctx: QuoteContext, last: int) -> bool:
+    """News: an untagged question after the answer to someone else's question, each a
+    paragraph of its own (``"Do you support it?" asked Hale.`` / ``"Not all of it,"
+    Okafor said.`` / ``"Which parts?"``): the interviewer asks again."""
+    if last == 0 or inp.text[ctx.quote.content.end - 1 : ctx.quote.content.end] != "?":
+        return False
+    first = last  # the answer's first quote: the answer may run on ("...," X said. "...")
+    para = inp.contexts[last].paragraph_index
+    while first > 0 and inp.contexts[first - 1].paragraph_index == para:
+        first -= 1
+    if first == 0:
+        return False
+    question, answer = inp.contexts[first - 1], inp.contexts[first]
+    if not answer.starts_paragraph or (
+        question.paragraph_index + question.quote.paragraphs != answer.paragraph_index
+    ):
+        return False
+    asker = earlier.speaker(first - 1)
+    return (asker is not None and asker != earlier.speaker(last)
+            and inp.text[question.quote.content.end - 1] == "?")
+
+
+def _reply_to_unknown(
+    inp: RuleInput, earlier: Earlier, ctx: QuoteContext, last: int
+) -> Found | None:
+    """Fiction: the turn before this one is nobody's that the text says, yet the exchange
+    still alternates. The one the last turn addressed by name answers it (``"But the
+    blots, Turkey," intimated I.`` / ``"True, sir, ..."`` is Turkey's); else, when the turn
+    before that opened the paragraph before and has a speaker, this turn is theirs again
+    (``"Is the train late?" asked Mira.`` / ``"Ten minutes, miss."`` / ``"Then I'll wait
+    inside."`` is Mira's)."""
+    prev = inp.contexts[last]
+    avoid = addressees(inp, ctx)
+    named = {c: i for i, c in addressed_names(inp, prev) if c not in avoid}
+    if named and _narrated(inp, earlier, last):
+        spoken = {earlier.speaker(k) for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
+        named = {c: i for c, i in named.items() if c in spoken}
+    addressed = None
+    if len(named) == 1:
+        (index,) = named.values()
+        span = inp.mentions.mentions[index].span
+        addressed = Found("turn_taking", 0.6, index, span, None)
+        if inp.text[span.start : span.end].lower() not in inp.lexicon.relational_nouns:
+            return addressed
+        # "Just out, Mother.": a relation, not a name; the speaker before, if known, is
+        # the same person under the name the text gives them
+    if len(named) > 1 or last == 0:
+        return None
+    before = inp.contexts[last - 1]
+    if before.paragraph_index + before.quote.paragraphs != prev.paragraph_index:
+        return addressed  # not the turn right before: narration stands between
+    found, speaker = earlier.found(last - 1), earlier.speaker(last - 1)
+    if found is None or found.mention_span is None or speaker is None or speaker in avoid:
+        return addressed
+    return Found("turn_taking", 0.6, found.mention, found.mention_span, None, found.phrase)
+
+
+def _narrated(inp: RuleInput, earlier: Earlier, last: int) -> bool:
+    """Whether a first-person narrator has spoken ("said I") in the quotes before ``last``:
+    others then address the narrator by a name the narrator never speaks under, so a name
+    addressed is no speaker until it has spoken under that name."""
+    for k in range(last - 1, max(-1, last - 1 - _NARRATOR_LOOKBACK), -1):
+        found = earlier.found(k)
+        if found is not None and found.mention is not None:
+            m = inp.mentions.mentions[found.mention]
+            if m.kind == "pronoun" and m.head == "i":
+                return True
+    return False
 
 
 def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
@@ -214,7 +259,7 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         end = inp.text.find(". ", after, stop)
         window = Span(after, stop if end < 0 else end + 1)
         if window.end - window.start > 2:
-            actor = _actor_at_start(inp, window)
+            actor = actor_at_start(inp, window)
             if actor is not None and actor[1] not in addressed:
                 return actor[0]
     if ctx.paragraph_index == 0:
@@ -226,21 +271,17 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         return None
     if inp.genre != "fiction" and cues_in(inp, before):
         return None  # news: reported speech before decides (previous_sentence_cue), or nobody
-    actor = _actor(inp, before)
+    if keeps_silent(inp, before):
+        return None  # "Tom said nothing.": the one silent is not the one who speaks next
+    actor = find_actor(inp, before)
     if actor is not None and actor[1] not in addressed:
         return actor[0]
+    if actor is not None and inp.genre == "fiction":
+        # "Jenny giggled, and her mother frowned at her." / "Eat your peas, Jenny.": the
+        # one acting is the one spoken to; the other person the beat names speaks
+        other = person_present(inp, before, addressed)
+        return None if other is None else other._replace(rule="action_beat")
     return None
-
-
-def _actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
-    """The actor of narration right after a quote, only when the sentence opens with them
-    ("Tuppence helped herself ..."), not a name somewhere in it."""
-    lead = regex.match(r"[\s\u00a0]*", inp.text[window.start : window.end])
-    start = window.start + (lead.end() if lead else 0)
-    m = inp.mentions.starting_at(start)
-    if m is None:
-        return None
-    return _actor(inp, Span(start, window.end))
 
 
 def vocative_other(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
@@ -258,6 +299,11 @@ def vocative_other(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found
     if speaker not in addressed:
         return None
     found = _turn_before(inp, earlier, ctx, last, addressed | {speaker})
+    if found is None and not ctx.starts_paragraph and (
+        inp.contexts[last].paragraph_index < ctx.paragraph_index
+    ):  # "Aunt Bea passed it without looking at him. \"You've had enough, Walter.\""
+        actor = find_actor(inp, Span(ctx.paragraph.start, ctx.quote.span.start))
+        found = actor[0] if actor is not None and actor[1] not in addressed else None
     if found is None:
         return Found("vocative_other", 0.0, None, None, None)
     return Found("vocative_other", 0.7, found.mention, found.mention_span, None, found.phrase)

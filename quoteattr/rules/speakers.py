@@ -72,7 +72,7 @@ _PREPOSITIONAL_OPENER = regex.compile(
 ``data/clause_openers.tsv``; whole words, so their order is no matter)."""
 
 _VERB_LIKE = regex.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:also|then|later|again|quickly|once|has|had|have|will|"
+    r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:also|then|later|again|quickly|once|not|never|has|had|have|will|"
     r"would|could|can|may|might|did|does)\s+)*(?:\p{Ll}+ed|\p{Ll}{2,}s|is|was|are|were|"
     + "|".join(word_list("irregular_past_verbs")) + r")\b"
 )
