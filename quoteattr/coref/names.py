@@ -14,6 +14,19 @@ from ..mentions import Mention
 from .clusters import Cluster, Entities
 
 _COMMA_SPACE = re.compile(", ")
+_DESCRIPTOR = re.compile(r"(?:[^\W\d_A-Z][\w'’-]* ){0,2}([^\W\d_A-Z][\w'’-]*) ")
+"""One to three lower-case words before a name in an appositive ("fisherman ", "retired
+teacher "); the last must be a role noun (:func:`_descriptor`)."""
+
+
+def _descriptor(ents: Entities, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a bare role-noun phrase leading a name ("fisherman",
+    "retired teacher"), not "prompted by" or "and"."""
+    match = _DESCRIPTOR.fullmatch(ents.text, start, end)
+    if match is None:
+        return False
+    role = ents.lexicon.role_nouns.get(match.group(1))
+    return role is not None and role.type == "person"
 
 
 def cluster_names(ents: Entities) -> None:
@@ -99,7 +112,10 @@ def link_appositives(ents: Entities) -> None:
     commas = {match.start() for match in _COMMA_SPACE.finditer(text)}
     for i in [k for k, m in enumerate(mentions[:-1]) if m.span.end in commas]:
         a, b = mentions[i], mentions[i + 1]
-        if full_start(b) != a.span.end + 2:
+        if full_start(b) != a.span.end + 2 and not (
+            a.kind == "nominal" and b.kind == "name" and _descriptor(
+                ents, a.span.end + 2, full_start(b))
+        ):  # "Her neighbour, fisherman Ramon Bautista,": a role noun may lead the name
             continue
         if text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
             continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
