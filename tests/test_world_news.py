@@ -42,3 +42,32 @@ def test_world_news_case(case: dict[str, Any], attributor: quoteattr.Attributor)
 def test_cases_are_varied() -> None:
     cases = [c.values[0] for c in _cases()]
     assert len({c["outlet"] for c in cases}) >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "participle", "name"),
+    [
+        ("Born in Ede to a family of dyers, Adebanjo opened her first workshop.", "Born",
+         "Adebanjo"),
+        ("Known to everyone as Sully, Dara Sullivan coached for forty years.", "Known",
+         "Dara Sullivan"),
+        ("Given the choice, Mwangi said he would stay.", "Given", "Mwangi"),
+        ("Told to leave the court, Ms Pillay wept.", "Told", "Pillay"),
+    ],
+)
+def test_irregular_participle_opening_a_sentence_is_no_name(
+    text: str, participle: str, name: str
+) -> None:
+    """"Born in 1938, Oyelaran was ...": the participle is not a person a later "she" means."""
+    from quoteattr.annotators.embedded import EmbeddedAnnotator
+
+    found = [text[span.start : span.end] for span, _ in EmbeddedAnnotator().annotate(text).entities]
+    assert name in found
+    assert not any(participle in entity.split() for entity in found), found
+
+
+def test_a_surname_that_is_a_participle_still_speaks() -> None:
+    """"Born said" after "Max Born": a name before a speech verb stays a name."""
+    text = 'Physicist Max Born spoke in Leeds.\n\n"It is all chance," Born said.'
+    doc = quoteattr.attribute(text)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["Max Born"]

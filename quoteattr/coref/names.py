@@ -139,18 +139,28 @@ def link_appositives(ents: Entities) -> None:
 
 def title_before_name(ents: Entities, i: int) -> None:
     """"The Chief Minister, Mamata Banerjee,": a name that is only a title ("Minister"),
-    named nowhere else, is the person the appositive names (and its words her title)."""
+    named nowhere else, or a person's role noun capitalised ("The Treasurer", perhaps in
+    the headline too), is the person the appositive names (and its words her title)."""
     mentions, titles = ents.index.mentions, ents.lexicon.titles
     a = mentions[i]
     word = a.head.lower()
-    if word not in titles and word + "." not in titles:
+    role = ents.lexicon.role_nouns.get(word)
+    if word not in titles and word + "." not in titles and (
+        role is None or role.type != "person"  # "The Treasurer, Diane Castellano,"
+    ):
         return
     c_a, c_b = ents.of.get(i), ents.of.get(i + 1)
-    if c_a is None or c_b is None or c_a == c_b or ents.clusters[c_a].mentions != [i]:
+    if c_a is None or c_b is None or c_a == c_b:
         return
-    ents.clusters[c_a].mentions.clear()  # no mention is left to name it
-    del ents.of[i]
-    ents.add(c_b, i)
+    moved = ents.clusters[c_a].mentions
+    if moved != [i] and (role is None or any(
+        k > i or mentions[k].head != a.head for k in moved
+    )):  # a title named elsewhere ("The Minister left" later may be another minister);
+        return  # the bare role word in the headline before ("Treasurer unveils ...") is hers
+    for k in list(moved):
+        del ents.of[k]
+        ents.add(c_b, k)
+    moved.clear()  # no mention is left to name it
     ents.clusters[c_b].add_title(" ".join(f"{a.title} {a.head}".split()))
     ents.titles_changed()
 
