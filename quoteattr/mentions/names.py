@@ -47,6 +47,7 @@ def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
     return out
 
 
+_THE = frozenset({"the ", "The "})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
 _UNTITLED_LABELS: dict[str, MentionLabel] = {
     "PERSON": "PERSON", "ORG": "ORG", "MISC": "UNKNOWN", "NORP": "UNKNOWN",
@@ -86,6 +87,14 @@ def names_of(
         ):
             continue
         start = span.start
+        if start > 3 and text[start - 4 : start] in _THE and " " not in (
+            word := text[start : span.end]
+        ):  # "the Treasurer said", "the CS said": a role noun capitalised, not a name
+            role = lexicon.role_nouns.get(word.lower())
+            if role is not None and role.type == "person":
+                out.append(new_mention((Span(start - 4, span.end), "nominal", "PERSON",
+                                         word.lower(), "", -1, role.gender, "sg", False)))
+                continue
         if start and text[start - 1].isspace():
             tail = text[start - 4 : start - 1] if start > 3 else ""
             if ends is None or not tail or tail[2] <= " " or tail in ends or not tail.isascii():
