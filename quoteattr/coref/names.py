@@ -8,12 +8,18 @@ director," makes the role noun one of the name's titles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..mentions import Mention
 from .clusters import Cluster, Entities
 
 _COMMA_SPACE = re.compile(", ")
+_NAMED = re.compile(r"\b(?:named|called) (?=[A-Z])")
+"""A description naming its person: "a nurse named Joanne"."""
+_NAMED_GAP = re.compile(r" |, (?:an?|the) (?:[^\W\d_A-Z][\w'’-]* ){1,3}")
+"""Between a description and "named": nothing, or an appositive whose noun is no mention
+(", a cleaner " in "My friend, a cleaner named Tendai")."""
 _DESCRIPTOR = re.compile(r"(?:[^\W\d_A-Z][\w'’-]* ){0,2}([^\W\d_A-Z][\w'’-]*) ")
 """One to three lower-case words before a name in an appositive ("fisherman ", "retired
 teacher "); the last must be a role noun (:func:`_descriptor`)."""
@@ -135,6 +141,31 @@ def link_appositives(ents: Entities) -> None:
         ents.add(c, role)
         ents.clusters[c].add_title(phrase)
         ents.titles_changed()
+    for match in _NAMED.finditer(text):
+        _link_named(ents, match.start(), match.end())
+
+
+def _link_named(ents: Entities, verb: int, at: int) -> None:
+    """"a nurse named Joanne", "My neighbour, a nurse named Joanne,", "My friend, a cleaner
+    named Tendai,": the description (and the appositive it completes) is the person the name
+    at ``at`` names; ``verb`` is where "named"/"called" starts."""
+    mentions, text, starts = ents.index.mentions, ents.text, ents.index.starts
+    k = bisect_left(starts, at)
+    if k == 0 or k >= len(mentions) or mentions[k].kind != "name" or full_start(
+        mentions[k]
+    ) != at or mentions[k - 1].kind != "nominal" or ents.of.get(k - 1) is not None:
+        return
+    c = ents.of.get(k)
+    gap = _NAMED_GAP.fullmatch(text, mentions[k - 1].span.end, verb)
+    if c is None or gap is None:
+        return
+    ents.add(c, k - 1)
+    before = k - 2  # "My neighbour, " before "a nurse named Joanne"
+    if gap.group() == " " and before >= 0 and mentions[before].kind == "nominal" and (
+        ents.of.get(before) is None and text.startswith(", ", mentions[before].span.end)
+        and mentions[before].span.end + 2 == mentions[k - 1].span.start
+    ):
+        ents.add(c, before)
 
 
 def title_before_name(ents: Entities, i: int) -> None:

@@ -272,6 +272,9 @@ def author_after(ents: Entities, i: int) -> int | None:
     return ents.of.get(i + 1)
 
 
+_ASIDE = ", in "
+"""Between a subject and the document it speaks in, set off as an aside."""
+
 _ISSUING = frozenset({"issued", "released", "published", "posted", "sent", "issues", "releases",
                       "publishes", "posts", "sends"})
 """Verbs whose subject is the author of the document after them ("issued a statement")."""
@@ -282,6 +285,10 @@ def issuer_of(ents: Entities, i: int) -> int | None:
     it is the speaker's entity (and "the statement said" later finds the speaker)."""
     index, text = ents.index, ents.text
     start = index.mentions[i].span.start
+    if i and text.startswith(_ASIDE, index.mentions[i - 1].span.end) and (
+        index.mentions[i - 1].span.end + len(_ASIDE) == start
+    ):  # "The company, in a statement signed by its spokesman, said": the subject's own
+        return ents.of.get(i - 1)
     before = text[max(0, start - 30) : start].split()
     if before and before[-1] in _ISSUING:  # "The club issued a statement": the club's
         verb = before[-1]
