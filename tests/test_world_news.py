@@ -71,3 +71,23 @@ def test_a_surname_that_is_a_participle_still_speaks() -> None:
     text = 'Physicist Max Born spoke in Leeds.\n\n"It is all chance," Born said.'
     doc = quoteattr.attribute(text)
     assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["Max Born"]
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("Gas prices\n\nISLAMABAD: The federal cabinet met on Monday.", ["ISLAMABAD: "]),
+        ("Rail fares\n\nNEW DELHI: Fares will rise from April, the ministry said.",
+         ["NEW DELHI: "]),
+        ("PAT KENNY: Minister, are you going to resign?\n\nMINISTER: No.", []),
+        ("Budget\n\nKEY POINTS: Pension age unchanged.\n\nKARACHI: Later lines are the story.\n\n"
+         "Fourth line.\n\nLAHORE: Not a dateline this far down.", ["KEY POINTS: ", "KARACHI: "]),
+    ],
+)
+def test_colon_dateline_is_furniture(text: str, furniture: list[str]) -> None:
+    """South Asian papers open with "CITY:"; a city never speaks, a transcript label may."""
+    from quoteattr.furniture import find_furniture
+    from quoteattr.lexicon import default_lexicon
+
+    regions = find_furniture(text, default_lexicon()).regions
+    assert [text[r.start : r.end] for r in regions] == furniture

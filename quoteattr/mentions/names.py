@@ -48,6 +48,8 @@ def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
 
 
 _THE = frozenset({"the ", "The "})
+_TITLE_JOINTS = ("of", "the", "for")
+"""Small words inside a title: "Secretary of State", "Minister for Energy"."""
 _NAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
 _UNTITLED_LABELS: dict[str, MentionLabel] = {
     "PERSON": "PERSON", "ORG": "ORG", "MISC": "UNKNOWN", "NORP": "UNKNOWN",
@@ -206,12 +208,14 @@ def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> i
             low += "."  # British style drops the dot: "Mr Lloyd"
         if word.endswith(","):
             break
+        if words and words[0] == "for" and (low not in titles or titles[low].kind != "office"):
+            break  # only an office takes "for" ("Minister for Energy"), not "a spokesman for"
         if low in titles or low in lexicon.title_modifiers or words and (
-            " ".join([low, *words[:2]]) in titles or low in ("of", "the")
+            " ".join([low, *words[:2]]) in titles or low in _TITLE_JOINTS
         ):
             words.insert(0, low)
             pos = word_start
-            if low not in ("of", "the"):
+            if low not in _TITLE_JOINTS:
                 title_start = pos
             continue
         break
