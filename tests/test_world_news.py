@@ -121,3 +121,19 @@ def test_eval2_is_attributed_as_well_as_measured() -> None:
     scores = evaluate(docs, predict(docs)).scores
     assert len(docs) == 26 and scores.gold_quotes == 132
     assert scores.quote_f1 >= 99.0 and scores.attr_f1 >= 99.0 and scores.name_attr_f1 >= 96.0
+
+
+def test_a_capitalised_role_noun_that_names_a_paper_stays_a_name() -> None:
+    """"the Observer reported" is the newspaper (data/agencies.tsv), never the person a
+    lower-case "the observer" would be; "the CS said" is a description."""
+    from quoteattr.lexicon import default_lexicon
+    from quoteattr.mentions import find_mentions
+
+    lex = default_lexicon()
+    text = "Poll monitor Ada Eze spoke to the Observer. Later the CS spoke to the Observer."
+    from quoteattr.annotators.embedded import EmbeddedAnnotator
+
+    index = find_mentions(EmbeddedAnnotator().annotate(text), lex)
+    kinds = {text[m.span.start : m.span.end]: m.kind for m in index.mentions}
+    assert kinds["Observer"] == "name"
+    assert kinds["the CS"] == "nominal"

@@ -93,7 +93,9 @@ def names_of(
             word := text[start : span.end]
         ):  # "the Treasurer said", "the CS said": a role noun capitalised, not a name
             role = lexicon.role_nouns.get(word.lower())
-            if role is not None and role.type == "person":
+            if role is not None and role.type == "person" and (
+                "the " + word.lower() not in lexicon.agencies  # "told the Observer"
+            ):
                 out.append(new_mention((Span(start - 4, span.end), "nominal", "PERSON",
                                          word.lower(), "", -1, role.gender, "sg", False)))
                 continue
