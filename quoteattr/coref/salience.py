@@ -54,6 +54,8 @@ _RELATIVE = regex.compile(
 """A relative clause after a subject, maybe after a phrase of place or employer: " on the
 Thika Road route who sought anonymity for fear of victimisation" said; the clause runs to
 the first punctuation, and the speech verb is looked for among its words."""
+_RELATIVE_OPENERS = (" who ", " on ", " from ", " at ", " in ", " of ", " with ")
+"""The words a clause of :data:`_RELATIVE` may start with."""
 _LOWER_WORD = regex.compile(r" (\p{Ll}+)\b")
 
 
@@ -61,9 +63,13 @@ def verb_after_subject(text: str, end: int, lexicon: Lexicon) -> regex.Match[str
     """The speech verb of a subject ending at ``end`` after an appositive or relative clause
     between them ("A driver who sought anonymity said"), or None."""
     limit = min(len(text), end + 160)
-    apposition = _APPOSITIVE.match(text, end, limit, concurrent=False)
-    if apposition is not None:
-        return speech_verb_after(text, apposition.end(), lexicon)
+    follows = text[end : end + 1]
+    if follows == ",":
+        apposition = _APPOSITIVE.match(text, end, limit, concurrent=False)
+        return None if apposition is None else speech_verb_after(text, apposition.end(),
+                                                                  lexicon)
+    if follows != " " or not text.startswith(_RELATIVE_OPENERS, end):
+        return None  # cheap tests first: most subjects have neither after them
     clause = _RELATIVE.match(text, end, limit, concurrent=False)
     if clause is None:
         return None
