@@ -233,6 +233,7 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
     regions: list[Span] = []
     n = len(text)
     start = 0
+    lines = 0  # the lines with text read so far (a colon dateline opens the story)
     while start < n:
         end = text.find("\n", start)
         if end < 0:
@@ -256,6 +257,9 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
         if found is None and (text[start + 1 : start + 2].isupper()
                               or text.find("(", start, min(end, start + 40)) >= 0):
             found = pats.dateline.match(text, start, end, concurrent=False)
+        if found is None and lines < _LEDE_LINES and text[start + 1 : start + 2].isupper():
+            found = _colon_dateline(text, start, end, lexicon)
+        lines += 1
         if found is not None:
             _add(regions, found.start(), found.end())
         elif end - start <= _HEADING_LINE and _heading(text[start:end]):
@@ -273,6 +277,25 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
         start = max(end + 1, regions[-1].end if regions else 0)
     italics = tuple(Span(*m.span()) for m in _ITALICS.finditer(text)) if "_" in text else ()
     return Furniture(tuple(regions), tuple(r.start for r in regions), italics)
+
+
+_COLON_DATELINE = regex.compile(rf"[ \t]*({_CITY}):[ \t]+(?=\p{{Lu}}\p{{Ll}})")
+"""South Asian papers' dateline: "ISLAMABAD: Federal Minister ...", "NEW DELHI: The ..."."""
+_LEDE_LINES = 3
+"""A colon dateline stands on one of the first lines (after a headline and a byline)."""
+
+
+def _colon_dateline(text: str, start: int, end: int, lexicon: Lexicon) -> regex.Match[str] | None:
+    """A city in capitals and a colon opening the story's first lines; not a transcript's
+    speaker label ("PAT KENNY: Minister, ...", "MINISTER: ..."), whose words are a given
+    name, a title or a role."""
+    found = _COLON_DATELINE.match(text, start, end, concurrent=False)
+    if found is None:
+        return None
+    for word in found.group(1).lower().split():
+        if word in lexicon.first_names or word in lexicon.titles or word in lexicon.role_nouns:
+            return None
+    return found
 
 
 def _add(regions: list[Span], start: int, end: int) -> None:

@@ -38,9 +38,16 @@ _OPENERS = "\"“‘'([«-—–"
 _NEXT_WORD = regex.compile(r"\s+[" + regex.escape(_OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
 _INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
 _AFTER_PARTICIPLE = word_list("participle_followers")  # whole words: their order is no matter
-_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+(?:ing|ed) (?:" + "|".join(_AFTER_PARTICIPLE) + r")\b")
-"""A sentence-initial "Closing the debate" or "Asked about" opens a participle phrase; the
-word after it tells it from a surname such as "Husted said" or "Schilling told"."""
+_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ (?:" + "|".join(_AFTER_PARTICIPLE) + r")\b")
+"""A sentence-initial "Closing the debate", "Asked about" or "Born in" opens a participle
+phrase (the caller checks the word is one); the word after it tells it from a surname such
+as "Husted said" or "Schilling told"."""
+_IRREGULAR_PARTICIPLES = frozenset(
+    word for word, kind in zip(word_list("clause_openers"), word_list("clause_openers", "kind"),
+                               strict=True)
+    if kind == "participle" and not word.endswith(("ing", "ed"))
+)
+"""Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ...")."""
 _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
 _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
 """ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
@@ -206,7 +213,7 @@ class EmbeddedAnnotator:
                     and not self._name_all_the_same(text, run, last_end, start, end, low,
                                                     surnames)
                     ) or (
-                low.endswith(("ing", "ed"))  # cheap tests first: _PARTICIPLE needs them
+                (low.endswith(("ing", "ed")) or low in _IRREGULAR_PARTICIPLES)  # cheap first
                 and low not in first_names
                 and text[end : end + 1] == " "
                 and text[end + 1 : end + 2] in _AFTER_PARTICIPLE_INITIALS

@@ -8,12 +8,31 @@ director," makes the role noun one of the name's titles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..mentions import Mention
 from .clusters import Cluster, Entities
 
 _COMMA_SPACE = re.compile(", ")
+_NAMED = re.compile(r"\b(?:named|called) (?=[A-Z])")
+"""A description naming its person: "a nurse named Joanne"."""
+_NAMED_GAP = re.compile(r" |, (?:an?|the) (?:[^\W\d_A-Z][\w'’-]* ){1,3}")
+"""Between a description and "named": nothing, or an appositive whose noun is no mention
+(", a cleaner " in "My friend, a cleaner named Tendai")."""
+_DESCRIPTOR = re.compile(r"(?:[^\W\d_A-Z][\w'’-]* ){0,2}([^\W\d_A-Z][\w'’-]*) ")
+"""One to three lower-case words before a name in an appositive ("fisherman ", "retired
+teacher "); the last must be a role noun (:func:`_descriptor`)."""
+
+
+def _descriptor(ents: Entities, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a bare role-noun phrase leading a name ("fisherman",
+    "retired teacher"), not "prompted by" or "and"."""
+    match = _DESCRIPTOR.fullmatch(ents.text, start, end)
+    if match is None:
+        return False
+    role = ents.lexicon.role_nouns.get(match.group(1))
+    return role is not None and role.type == "person"
 
 
 def cluster_names(ents: Entities) -> None:
@@ -99,7 +118,10 @@ def link_appositives(ents: Entities) -> None:
     commas = {match.start() for match in _COMMA_SPACE.finditer(text)}
     for i in [k for k, m in enumerate(mentions[:-1]) if m.span.end in commas]:
         a, b = mentions[i], mentions[i + 1]
-        if full_start(b) != a.span.end + 2:
+        if full_start(b) != a.span.end + 2 and not (
+            a.kind == "nominal" and b.kind == "name" and _descriptor(
+                ents, a.span.end + 2, full_start(b))
+        ):  # "Her neighbour, fisherman Ramon Bautista,": a role noun may lead the name
             continue
         if text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
             continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
@@ -119,22 +141,58 @@ def link_appositives(ents: Entities) -> None:
         ents.add(c, role)
         ents.clusters[c].add_title(phrase)
         ents.titles_changed()
+    if "named " in text or "called " in text:  # a C scan first: most texts have neither
+        for match in _NAMED.finditer(text):
+            _link_named(ents, match.start(), match.end())
+
+
+def _link_named(ents: Entities, verb: int, at: int) -> None:
+    """"a nurse named Joanne", "My neighbour, a nurse named Joanne,", "My friend, a cleaner
+    named Tendai,": the description (and the appositive it completes) is the person the name
+    at ``at`` names; ``verb`` is where "named"/"called" starts."""
+    mentions, text, starts = ents.index.mentions, ents.text, ents.index.starts
+    k = bisect_left(starts, at)
+    if k == 0 or k >= len(mentions) or mentions[k].kind != "name" or full_start(
+        mentions[k]
+    ) != at or mentions[k - 1].kind != "nominal" or ents.of.get(k - 1) is not None:
+        return
+    c = ents.of.get(k)
+    gap = _NAMED_GAP.fullmatch(text, mentions[k - 1].span.end, verb)
+    if c is None or gap is None:
+        return
+    ents.add(c, k - 1)
+    before = k - 2  # "My neighbour, " before "a nurse named Joanne"
+    if gap.group() == " " and before >= 0 and mentions[before].kind == "nominal" and (
+        ents.of.get(before) is None and text.startswith(", ", mentions[before].span.end)
+        and mentions[before].span.end + 2 == mentions[k - 1].span.start
+    ):
+        ents.add(c, before)
 
 
 def title_before_name(ents: Entities, i: int) -> None:
     """"The Chief Minister, Mamata Banerjee,": a name that is only a title ("Minister"),
-    named nowhere else, is the person the appositive names (and its words her title)."""
+    named nowhere else, or a person's role noun capitalised ("The Treasurer", perhaps in
+    the headline too), is the person the appositive names (and its words her title)."""
     mentions, titles = ents.index.mentions, ents.lexicon.titles
     a = mentions[i]
     word = a.head.lower()
-    if word not in titles and word + "." not in titles:
+    role = ents.lexicon.role_nouns.get(word)
+    if word not in titles and word + "." not in titles and (
+        role is None or role.type != "person"  # "The Treasurer, Diane Castellano,"
+    ):
         return
     c_a, c_b = ents.of.get(i), ents.of.get(i + 1)
-    if c_a is None or c_b is None or c_a == c_b or ents.clusters[c_a].mentions != [i]:
+    if c_a is None or c_b is None or c_a == c_b:
         return
-    ents.clusters[c_a].mentions.clear()  # no mention is left to name it
-    del ents.of[i]
-    ents.add(c_b, i)
+    moved = ents.clusters[c_a].mentions
+    if moved != [i] and (role is None or any(
+        k > i or mentions[k].head != a.head for k in moved
+    )):  # a title named elsewhere ("The Minister left" later may be another minister);
+        return  # the bare role word in the headline before ("Treasurer unveils ...") is hers
+    for k in list(moved):
+        del ents.of[k]
+        ents.add(c_b, k)
+    moved.clear()  # no mention is left to name it
     ents.clusters[c_b].add_title(" ".join(f"{a.title} {a.head}".split()))
     ents.titles_changed()
 

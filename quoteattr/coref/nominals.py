@@ -4,7 +4,7 @@ unmatched "the mayor" to one unnamed entity that later "the mayor"s share."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 import regex
 
@@ -21,6 +21,9 @@ _DESCRIBED_LEAD = 1.5
 
 _DOCUMENT_IN_VIEW = 1500
 """How far (characters) "the statement" may stand from the one it takes up."""
+
+_INDEFINITE = ("a ", "an ", "another ")
+"""How an indefinite role phrase opens (lower-cased)."""
 
 _LABELS: dict[str, MentionLabel] = {
     "person": "PERSON", "group": "GROUP", "organization": "ORG"}
@@ -49,7 +52,13 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
     m = ents.index.mentions[i] if like is None else like
     head = m.head
     lexicon = ents.lexicon
-    definite = ents.text[m.span.start : m.span.start + 4].lower() == "the "
+    opening = ents.text[m.span.start : m.span.start + 8].lower()
+    definite = opening.startswith("the ")
+    # "A Western diplomat said", "another official said": an indefinite phrase brings in
+    # someone new, never the named holder of a title it could stand for (an appositive
+    # "Meleshko, a veteran diplomat," is linked before this runs)
+    new_person = like is None and opening.startswith(_INDEFINITE) and _opens_clause(
+        ents.text, m.span.start) and not in_lede(sal, m.span.start)
     if head in lexicon.document_nouns and like is None:
         # "her statement", "said in a statement": the author's words; "the statement" later
         # is the same author's
@@ -69,17 +78,24 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
             return owner
     # The salience scores matter only to the branches below that read them; most role
     # nouns ("a spokesman", "the residents") reach none of those, so the scan is skipped.
-    may_hold = may_have_holders(ents, head)
+    may_hold = not new_person and may_have_holders(ents, head)
     describes = definite and m.label == "PERSON" and head not in lexicon.relational_nouns
     wants_scores = may_hold or definite and (m.label == "ORG" or describes)
     scores = sal.candidates(i, like) if wants_scores else {}
     holders = role_holders(ents, head, scores) if may_hold else []
-    if holders:
+    introduced = ents.unnamed_by_head.get(head) if definite else None
+    if introduced is not None and not brought_in(sal, introduced):
+        introduced = None
+    if holders and not (introduced is not None and not any(
+        head in ents.clusters[c].titles_lower for c in holders
+    )):  # "a Western diplomat ... the diplomat said": the one just met, not "Foreign Minister"
         return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
     if definite and m.label == "ORG":
         named_orgs = named_organisation(ents, head, scores)
         if named_orgs is not None:
             return named_orgs
+    if introduced is not None:  # "a Western diplomat ... the diplomat": the one brought in
+        return introduced
     if definite and m.label == "PERSON":
         named = {c: s for c, s in scores.items() if ents.clusters[c].named}
         equivalents = ents.lexicon.role_titles.get(head, ())
@@ -101,6 +117,34 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
                 end -= 1
     ents.name_unnamed(c_new, ents.text[m.span.start : end], head)
     return c_new
+
+
+_CLAUSE_BEFORE = regex.compile(r"(?:\A|[.!?\n]|[,!?][\"”’'])[ \t]*+[\"“‘']?\Z")
+"""Before a clause's subject: a text or sentence start, or a quote's end (``," a senior
+official said``)."""
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether a phrase at ``start`` stands first in a sentence or right after a quote, as
+    the subject of what follows does ("A driver ... said"), not "as a diplomat"."""
+    return _CLAUSE_BEFORE.search(text, max(0, start - 4), start, concurrent=False) is not None
+
+
+def in_lede(sal: Salience, position: int) -> bool:
+    """Whether ``position`` lies in the headline or first paragraph (the first two when no
+    headline is told apart: one may end in a full stop), where "A lawmaker in the
+    Philippines is calling ..." holds back a name the story gives later (the delayed
+    identification of a lede), so an indefinite phrase there is no one new."""
+    starts = sal.paragraph_starts
+    return bisect_right(starts, position) <= max(2, bisect_right(starts, sal.body))
+
+
+def brought_in(sal: Salience, c: int) -> bool:
+    """Whether unnamed entity ``c`` came in by an indefinite phrase after the lede ("A
+    Western diplomat briefed on the talks"): a later "the diplomat" is that one."""
+    cluster = sal.ents.clusters[c]
+    return not cluster.named and cluster.nominal.lower().startswith(_INDEFINITE) and bool(
+        cluster.mentions) and not in_lede(sal, sal.ents.index.starts[cluster.mentions[0]])
 
 
 def possessor_of(sal: Salience, i: int) -> int | None:
@@ -228,6 +272,9 @@ def author_after(ents: Entities, i: int) -> int | None:
     return ents.of.get(i + 1)
 
 
+_ASIDE = ", in "
+"""Between a subject and the document it speaks in, set off as an aside."""
+
 _ISSUING = frozenset({"issued", "released", "published", "posted", "sent", "issues", "releases",
                       "publishes", "posts", "sends"})
 """Verbs whose subject is the author of the document after them ("issued a statement")."""
@@ -238,6 +285,10 @@ def issuer_of(ents: Entities, i: int) -> int | None:
     it is the speaker's entity (and "the statement said" later finds the speaker)."""
     index, text = ents.index, ents.text
     start = index.mentions[i].span.start
+    if i and text.startswith(_ASIDE, index.mentions[i - 1].span.end) and (
+        index.mentions[i - 1].span.end + len(_ASIDE) == start
+    ):  # "The company, in a statement signed by its spokesman, said": the subject's own
+        return ents.of.get(i - 1)
     before = text[max(0, start - 30) : start].split()
     if before and before[-1] in _ISSUING:  # "The club issued a statement": the club's
         verb = before[-1]

@@ -11,6 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
+import regex
+
+from ..lexicon import Lexicon
 from ..mention_words import speech_verb_after
 from ..mentions import Mention
 from ..spans import Span
@@ -44,6 +47,39 @@ _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, LOOKBACK_SENTENCES + 1)))
 
 
+_APPOSITIVE = regex.compile(r",[^,.;:!?\"“”\n]{1,60},")
+"""An appositive after a subject: ", Naseem Bibi," in "Another resident, Naseem Bibi, said"."""
+_RELATIVE = regex.compile(
+    r"(?: (?:on|from|at|in|of|with) [^,.;:!?\"“”\n]{1,50}?)? who(?: [^,.;:!?\"“”\n]{1,100})?")
+"""A relative clause after a subject, maybe after a phrase of place or employer: " on the
+Thika Road route who sought anonymity for fear of victimisation" said; the clause runs to
+the first punctuation, and the speech verb is looked for among its words."""
+_RELATIVE_OPENERS = (" who ", " on ", " from ", " at ", " in ", " of ", " with ")
+"""The words a clause of :data:`_RELATIVE` may start with."""
+_LOWER_WORD = regex.compile(r" (\p{Ll}+)\b")
+
+
+def verb_after_subject(text: str, end: int, lexicon: Lexicon) -> regex.Match[str] | None:
+    """The speech verb of a subject ending at ``end`` after an appositive or relative clause
+    between them ("A driver who sought anonymity said"), or None."""
+    limit = min(len(text), end + 160)
+    follows = text[end : end + 1]
+    if follows == ",":
+        apposition = _APPOSITIVE.match(text, end, limit, concurrent=False)
+        return None if apposition is None else speech_verb_after(text, apposition.end(),
+                                                                  lexicon)
+    if follows != " " or not text.startswith(_RELATIVE_OPENERS, end):
+        return None  # cheap tests first: most subjects have neither after them
+    clause = _RELATIVE.match(text, end, limit, concurrent=False)
+    if clause is None:
+        return None
+    who = text.find(" who", clause.start(), clause.end()) + 4
+    for word in _LOWER_WORD.finditer(text, who, clause.end(), concurrent=False):
+        if word.group(1) in lexicon.speech_verbs and word.start() > who:
+            return speech_verb_after(text, word.start(), lexicon)  # not "who said": its own
+    return None
+
+
 class Salience:
     """The salience scan of one document's entities, with the tables it reads."""
 
@@ -62,7 +98,8 @@ class Salience:
         self.speakers: list[tuple[int, int]] = []
         """(position, cluster) of each attributed quote, in the order they were attributed."""
         outside = outside_quotes(ents.index.starts, self.quote_starts, self.quote_ends)
-        body = headline_end(ents.text, paragraphs)
+        self.body = body = headline_end(ents.text, paragraphs)
+        """Where the story starts after its headline (0 without one)."""
         if body:
             starts, k = ents.index.starts, 0
             while k < len(outside) and starts[outside[k]] < body:
@@ -170,16 +207,22 @@ class Salience:
         return comma if comma < self.sentence_end(s) else -1
 
     def reports(self, m: Mention) -> bool:
-        """Whether subject ``m`` is a person's name with a finite speech verb right after it
-        ("Wood admitted", "Mr. Schmidt said"): reported speech makes them the latest speaker,
+        """Whether subject ``m`` is a person's name or description with a finite speech verb
+        after it ("Wood admitted", "Mr. Schmidt said", "Another resident, Naseem Bibi, said",
+        "A driver who sought anonymity said"): reported speech makes them the latest speaker,
         ahead of the speaker of the last quote. A participle ("Kasich claiming") does not, nor
         a verb followed by "to" ("Mr. Lynch agreed to participate")."""
-        if m.kind != "name" or m.label != "PERSON":
+        if m.kind == "pronoun" or m.label != "PERSON":
             return False
-        verb = speech_verb_after(self.ents.text, m.span.end, self.ents.lexicon)
+        text, end = self.ents.text, m.span.end
+        verb = speech_verb_after(text, end, self.ents.lexicon)
+        if verb is None:  # "Another resident, Naseem Bibi, said", "A driver who ... said"
+            verb = verb_after_subject(text, end, self.ents.lexicon)
         # a participle is no report, nor a verb of saying used for agreeing to do something
         return verb is not None and not verb.group(1).endswith("ing") and not (
-            self.ents.text.startswith(" to ", verb.end()))
+            text.startswith(" to ", verb.end())) and not (
+            # "A reporter asked Sanders how ...": the named one answers, not the reporter
+            m.kind != "name" and text[verb.end() + 1 : verb.end() + 2].isupper())
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every

@@ -47,6 +47,9 @@ def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
     return out
 
 
+_THE = frozenset({"the ", "The "})
+_TITLE_JOINTS = ("of", "the", "for")
+"""Small words inside a title: "Secretary of State", "Minister for Energy"."""
 _NAME_LABELS = frozenset({"PERSON", "ORG", "MISC"})
 _UNTITLED_LABELS: dict[str, MentionLabel] = {
     "PERSON": "PERSON", "ORG": "ORG", "MISC": "UNKNOWN", "NORP": "UNKNOWN",
@@ -86,6 +89,16 @@ def names_of(
         ):
             continue
         start = span.start
+        if start > 3 and text[start - 4 : start] in _THE and " " not in (
+            word := text[start : span.end]
+        ):  # "the Treasurer said", "the CS said": a role noun capitalised, not a name
+            role = lexicon.role_nouns.get(word.lower())
+            if role is not None and role.type == "person" and (
+                "the " + word.lower() not in lexicon.agencies  # "told the Observer"
+            ):
+                out.append(new_mention((Span(start - 4, span.end), "nominal", "PERSON",
+                                         word.lower(), "", -1, role.gender, "sg", False)))
+                continue
         if start and text[start - 1].isspace():
             tail = text[start - 4 : start - 1] if start > 3 else ""
             if ends is None or not tail or tail[2] <= " " or tail in ends or not tail.isascii():
@@ -197,12 +210,14 @@ def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> i
             low += "."  # British style drops the dot: "Mr Lloyd"
         if word.endswith(","):
             break
+        if words and words[0] == "for" and (low not in titles or titles[low].kind != "office"):
+            break  # only an office takes "for" ("Minister for Energy"), not "a spokesman for"
         if low in titles or low in lexicon.title_modifiers or words and (
-            " ".join([low, *words[:2]]) in titles or low in ("of", "the")
+            " ".join([low, *words[:2]]) in titles or low in _TITLE_JOINTS
         ):
             words.insert(0, low)
             pos = word_start
-            if low not in ("of", "the"):
+            if low not in _TITLE_JOINTS:
                 title_start = pos
             continue
         break

@@ -94,6 +94,26 @@ _POSSESSOR_BEFORE = regex.compile(
 )
 """A named possessor right before a role noun: "Voss's" lawyer, "Ana Ruiz's" agent."""
 
+_NOUN_END = regex.compile(r"(?<![\p{L}\p{N}'’.-])\p{Ll}{3,}\Z")
+"""A lower-case word (a common noun: "mother", "spokesman") ending a phrase."""
+
+_ROLE_PLACE_JOINT = regex.compile(r" (?:for|of|in|at) (?:the )?")
+
+
+def _role_of_place_before(inp: RuleInput, k: int, floor: int) -> bool:
+    """"The Green candidate for Hillcrest, Amaya Torres,": mention ``k`` is the name in an
+    appositive after a person's role and the place or body it serves, as with a common
+    noun right before it ("grandmother, Oyinda Bakare,")."""
+    mentions, text = inp.mentions.mentions, inp.text
+    if k < 2:
+        return False
+    place, role = mentions[k - 1], mentions[k - 2]
+    return role.kind == "nominal" and role.label == "PERSON" and role.span.start >= floor and (
+        place.kind == "name" and place.span.end + 2 == mentions[k].full_span.start
+        and _ROLE_PLACE_JOINT.fullmatch(text, role.span.end, place.full_span.start,
+                                        concurrent=False) is not None)
+
+
 _NEAREST = 8
 """How many mentions before a cue :func:`speaker_before` tries as its subject."""
 
@@ -148,10 +168,17 @@ def speaker_before(
             continue
         gap = text[m.span.end : cue_start]
         if not _GAP_TO_CUE.match(gap) and not (
-            gap == ", " and m.label == "PERSON" and m.kind == "name"
-            and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", "
+            gap.startswith(", ") and (gap == ", " or _GAP_TO_CUE.match(gap[1:]))
+            and m.kind == "name"
+            and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", " and (
+                m.label == "PERSON" or m.label == "UNKNOWN" and (_NOUN_END.search(
+                    text, max(floor, m.full_span.start - 30), m.full_span.start - 2)
+                    or _role_of_place_before(inp, k, floor))
+            )
         ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said" (a person's
-            # name: not the place in "Jim Carr, of Moncton, N.B., said")
+            # name, or any name after a common noun: "Kieran's mother, Jodie Lowe, said";
+            # not the place in "Jim Carr, of Moncton, N.B., said"), also with words of
+            # _GAP_TO_CUE after the comma ("..., Priya Raman, has posted")
             continue
         wider = _noun_before_preposition(inp, floor, m)
         if wider is not None:
@@ -162,6 +189,8 @@ def speaker_before(
                 return person
         if _OBJECT_OF.search(text, max(floor, m.full_span.start - 12), m.full_span.start):
             continue  # "An official speaking to Reuters said": not Reuters
+        if text.endswith(", of ", max(floor, m.full_span.start - 5), m.full_span.start):
+            continue  # "Keith Ames, of Dunmore, Co Galway, said": where he is from
         return _position(inp.mentions, k), m.full_span, ""
     appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
     if appositive is not None:

@@ -1,0 +1,139 @@
+"""News from other newsrooms: the patterns the hand-written set fixtures/newsroom_eval2 found
+weak (wire, broadcast, court, sport, social media, unnamed sources; outlets from Ireland,
+Kenya, Nigeria, Pakistan, Singapore, South Africa, New Zealand).
+
+Each case in fixtures/cases/world_news.jsonl is its own made-up text (none comes from the
+evaluation sets) naming one quote and the speaker a reader would give it; a case whose
+``speaker`` is a description is an unnamed source that must not take a named person's name.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import quoteattr
+
+CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "world_news.jsonl"
+
+
+def _cases() -> list[Any]:
+    lines = CASES_FILE.read_text(encoding="utf-8").splitlines()
+    return [pytest.param(c, id=c["label"]) for c in map(json.loads, filter(str.strip, lines))]
+
+
+@pytest.fixture(scope="module")
+def attributor() -> quoteattr.Attributor:
+    return quoteattr.Attributor()
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_world_news_case(case: dict[str, Any], attributor: quoteattr.Attributor) -> None:
+    doc = attributor.attribute(case["text"])
+    matches = [q for q in doc.quotes if q.text == case["quote"]]
+    assert len(matches) == 1, f"quote not found once; found {[q.text for q in doc.quotes]}"
+    speaker = matches[0].speaker
+    assert (speaker.name if speaker else None) == case["speaker"]
+
+
+def test_cases_are_varied() -> None:
+    cases = [c.values[0] for c in _cases()]
+    assert len({c["outlet"] for c in cases}) >= 5
+
+
+@pytest.mark.parametrize(
+    ("text", "participle", "name"),
+    [
+        ("Born in Ede to a family of dyers, Adebanjo opened her first workshop.", "Born",
+         "Adebanjo"),
+        ("Known to everyone as Sully, Dara Sullivan coached for forty years.", "Known",
+         "Dara Sullivan"),
+        ("Given the choice, Mwangi said he would stay.", "Given", "Mwangi"),
+        ("Told to leave the court, Ms Pillay wept.", "Told", "Pillay"),
+    ],
+)
+def test_irregular_participle_opening_a_sentence_is_no_name(
+    text: str, participle: str, name: str
+) -> None:
+    """"Born in 1938, Oyelaran was ...": the participle is not a person a later "she" means."""
+    from quoteattr.annotators.embedded import EmbeddedAnnotator
+
+    found = [text[span.start : span.end] for span, _ in EmbeddedAnnotator().annotate(text).entities]
+    assert name in found
+    assert not any(participle in entity.split() for entity in found), found
+
+
+def test_a_surname_that_is_a_participle_still_speaks() -> None:
+    """"Born said" after "Max Born": a name before a speech verb stays a name."""
+    text = 'Physicist Max Born spoke in Leeds.\n\n"It is all chance," Born said.'
+    doc = quoteattr.attribute(text)
+    assert [q.speaker.name if q.speaker else None for q in doc.quotes] == ["Max Born"]
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("Gas prices\n\nISLAMABAD: The federal cabinet met on Monday.", ["ISLAMABAD: "]),
+        ("Rail fares\n\nNEW DELHI: Fares will rise from April, the ministry said.",
+         ["NEW DELHI: "]),
+        ("PAT KENNY: Minister, are you going to resign?\n\nMINISTER: No.", []),
+        ("Budget\n\nKEY POINTS: Pension age unchanged.\n\nKARACHI: Later lines are the story.\n\n"
+         "Fourth line.\n\nLAHORE: Not a dateline this far down.", ["KEY POINTS: ", "KARACHI: "]),
+    ],
+)
+def test_colon_dateline_is_furniture(text: str, furniture: list[str]) -> None:
+    """South Asian papers open with "CITY:"; a city never speaks, a transcript label may."""
+    from quoteattr.furniture import find_furniture
+    from quoteattr.lexicon import default_lexicon
+
+    regions = find_furniture(text, default_lexicon()).regions
+    assert [text[r.start : r.end] for r in regions] == furniture
+
+
+_ROOT = Path(__file__).resolve().parent.parent
+_SET2 = _ROOT / "fixtures" / "newsroom_eval2"
+_SETS2 = (_SET2 / "newsroom_eval2.jsonl", _SET2 / "holdout" / "newsroom_eval2_holdout.jsonl")
+
+
+@pytest.mark.parametrize("gold", _SETS2, ids=lambda p: p.stem)
+def test_eval2_gold_is_built_from_its_annotations(tmp_path: Path, gold: Path) -> None:
+    """fixtures/newsroom_eval2 and its holdout stay in sync with their hand annotations."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "gold.jsonl"
+    subprocess.run(
+        [sys.executable, str(_ROOT / "fixtures" / "build_gold.py"),
+         "--annotations", str(gold.parent / "annotations.json"), "--out", str(out)],
+        check=True, capture_output=True,
+    )
+    assert out.read_text(encoding="utf-8") == gold.read_text(encoding="utf-8")
+
+
+def test_eval2_is_attributed_as_well_as_measured() -> None:
+    """The set the rules were fixed on keeps its figures (README: 100 / 100 / 97.7)."""
+    from quoteattr.evaluation import evaluate, parse_gold, predict
+
+    docs = parse_gold(_SETS2[0].read_text(encoding="utf-8").splitlines())
+    scores = evaluate(docs, predict(docs)).scores
+    assert len(docs) == 26 and scores.gold_quotes == 132
+    assert scores.quote_f1 >= 99.0 and scores.attr_f1 >= 99.0 and scores.name_attr_f1 >= 96.0
+
+
+def test_a_capitalised_role_noun_that_names_a_paper_stays_a_name() -> None:
+    """"the Observer reported" is the newspaper (data/agencies.tsv), never the person a
+    lower-case "the observer" would be; "the CS said" is a description."""
+    from quoteattr.lexicon import default_lexicon
+    from quoteattr.mentions import find_mentions
+
+    lex = default_lexicon()
+    text = "Poll monitor Ada Eze spoke to the Observer. Later the CS spoke to the Observer."
+    from quoteattr.annotators.embedded import EmbeddedAnnotator
+
+    index = find_mentions(EmbeddedAnnotator().annotate(text), lex)
+    kinds = {text[m.span.start : m.span.end]: m.kind for m in index.mentions}
+    assert kinds["Observer"] == "name"
+    assert kinds["the CS"] == "nominal"
