@@ -257,6 +257,8 @@ class Attributor:
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
                             chains=annotation.coref, genre=self.genre)
+        if annotation.sentences:  # salience keeps their starts; the spans go
+            annotation = replace(annotation, sentences=())
         found: list[Found | None] = []
         speakers: list[int | None] = []
         narrator: list[int] = []  # the narrator's entity, once an "I" speaks
@@ -271,7 +273,7 @@ class Attributor:
         max_depth = max((q.depth for q in quotes), default=0)
         for n, (ctx, kind) in enumerate(zip(contexts, kinds, strict=True)):
             if n & _FORGET_EVERY == _FORGET_EVERY:  # cues of the windows far behind this quote
-                _forget_cues(cue_cache, contexts[n - _CUES_KEPT].quote.span.start)
+                _forget_cues(cue_cache, inp.lead_cache, contexts[n - _CUES_KEPT].quote.span.start)
             # the decisions so far go to the rules as a read-only view of this quote's past
             earlier = Earlier(found, speakers, len(found))
             result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
@@ -366,16 +368,22 @@ class Attributor:
 
 
 _FORGET_EVERY, _CUES_KEPT = 63, 32
-"""After every 64th quote the cue cache keeps the windows of the last 32 quotes only (rules
-read the quotes just before one; a window forgotten is only searched again, never wrong)."""
+"""After every 64th quote the cue cache keeps the windows of the last 32 quotes only, and
+the lead cache (``RuleInput.lead_cache``) their quotes only (rules read the quotes just
+before one; a window forgotten is only searched again, never wrong)."""
 
 
-def _forget_cues(cache: CueCache, before: int) -> None:
-    """Drop the cached cues of windows that end before ``before``, in a dict rebuilt small:
-    kept to the end, they would hold a few hundred bytes per quote of a long text."""
+def _forget_cues(cache: CueCache, leads: dict[tuple[int, int], Found | None],
+                 before: int) -> None:
+    """Drop the cached cues of windows that end before ``before``, and the cached lead of
+    each quote that starts before it, in dicts rebuilt small: kept to the end, they would
+    hold a few hundred bytes per quote of a long text."""
     kept = {key: cues for key, cues in cache.items() if key[1] >= before}
     cache.clear()
     cache.update(kept)
+    kept_leads = {key: lead for key, lead in leads.items() if key[0] >= before}
+    leads.clear()
+    leads.update(kept_leads)
 
 
 def _rebuild_attributor(

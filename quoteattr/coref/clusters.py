@@ -127,7 +127,7 @@ class Entities:
     mention resolved to nothing), with the indexes of unnamed entities and of titles that
     the role-noun resolvers read."""
 
-    __slots__ = ("text", "index", "lexicon", "clusters", "of", "unnamed_by_key",
+    __slots__ = ("text", "index", "lexicon", "clusters", "of", "resolved", "unnamed_by_key",
                  "unnamed_by_head", "may_hold", "named_titles", "issued")
 
     def __init__(self, text: str, index: MentionIndex, lexicon: Lexicon) -> None:
@@ -135,7 +135,11 @@ class Entities:
         self.index = index
         self.lexicon = lexicon
         self.clusters: list[Cluster] = []
-        self.of: dict[int, int | None] = {}
+        self.of: list[int | None] = [None] * len(index.mentions)
+        """Each mention's entity: None until it is resolved, or when it is resolved to none.
+        A list and a flag per mention, not a dict: a long text has one entry per mention."""
+        self.resolved = bytearray(len(index.mentions))
+        """1 for each mention resolved (to an entity or to none), 0 for the rest."""
         self.unnamed_by_key: dict[str, int] = {}
         """Unnamed entities ("the mayor") by their lower-cased phrase."""
         self.unnamed_by_head: dict[str, int] = {}
@@ -191,6 +195,7 @@ class Entities:
         )):
             cluster.gender, cluster.gender_from_name = gender, m.gender_from_name
         self.of[i] = c
+        self.resolved[i] = 1
 
     def _common_label(self, word: str) -> str:
         """"GROUP" for a one-word name that is a group noun or a plural of a demonym or

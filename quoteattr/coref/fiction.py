@@ -148,7 +148,7 @@ def fiction_pronoun(sal: Salience, i: int) -> int | None:
     scores = sal.candidates(i)
     if m.head in ("he", "she") and i > 0 and scores:
         prev = mentions[i - 1]
-        governed = ents.of.get(i - 1)
+        governed = ents.of[i - 1]
         if prev.kind == "name" and governed in scores and _governed_before(
             ents.text, prev.title_start if prev.title_start >= 0 else prev.span.start,
             prev.span.end, m.span.start

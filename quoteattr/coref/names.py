@@ -112,8 +112,8 @@ def link_appositives(ents: Entities) -> None:
             continue
         else:
             continue
-        c = ents.of.get(name)
-        if c is None or role in ents.of:
+        c = ents.of[name]
+        if c is None or ents.resolved[role]:
             continue
         phrase = text[mentions[role].span.start : mentions[role].span.end]
         ents.add(c, role)
@@ -129,11 +129,12 @@ def title_before_name(ents: Entities, i: int) -> None:
     word = a.head.lower()
     if word not in titles and word + "." not in titles:
         return
-    c_a, c_b = ents.of.get(i), ents.of.get(i + 1)
+    c_a, c_b = ents.of[i], ents.of[i + 1]
     if c_a is None or c_b is None or c_a == c_b or ents.clusters[c_a].mentions != [i]:
         return
     ents.clusters[c_a].mentions.clear()  # no mention is left to name it
-    del ents.of[i]
+    ents.of[i] = None  # unresolved again, until the next line adds it to c_b
+    ents.resolved[i] = 0
     ents.add(c_b, i)
     ents.clusters[c_b].add_title(" ".join(f"{a.title} {a.head}".split()))
     ents.titles_changed()

@@ -225,7 +225,7 @@ def author_after(ents: Entities, i: int) -> int | None:
         text.startswith(p, end) and after.full_span.start == end + len(p) for p in _AUTHOR_BEFORE
     ):
         return None
-    return ents.of.get(i + 1)
+    return ents.of[i + 1]
 
 
 _ISSUING = frozenset({"issued", "released", "published", "posted", "sent", "issues", "releases",
@@ -250,4 +250,4 @@ def issuer_of(ents: Entities, i: int) -> int | None:
     verb_at = text.rfind(verb, 0, start)
     if i == 0 or index.mentions[i - 1].span.end + 1 != verb_at:
         return None
-    return ents.of.get(i - 1)
+    return ents.of[i - 1]

@@ -57,7 +57,9 @@ class Salience:
         self.ents = ents
         self.quote_starts = [q.start for q in quote_spans]
         self.quote_ends = [q.end for q in quote_spans]
-        self.sentences = sentences
+        self.all_sentence_starts: list[int] | None = [s.start for s in sentences]
+        """Where every sentence starts: the scan's tables are made from these, and the
+        sentence spans themselves are not kept (a long text has one per sentence)."""
         self.paragraph_starts = [p.start for p in paragraphs]
         self.speakers: list[tuple[int, int]] = []
         """(position, cluster) of each attributed quote, in the order they were attributed."""
@@ -99,7 +101,8 @@ class Salience:
         (``sentence_starts``, ``outside_sentence``)."""
         # Sentences that start inside a quote are folded into the one holding the quote's
         # start, so salience distances count the narrative's sentences, not the quoted ones.
-        all_starts = [s.start for s in self.sentences]
+        all_starts = self.all_sentence_starts or []
+        self.all_sentence_starts = None  # read once: the table below replaces it
         self.sentence_starts = [
             all_starts[k] for k in outside_quotes(all_starts, self.quote_starts,
                                                   self.quote_ends)
@@ -211,12 +214,9 @@ class Salience:
             if table is None:
                 continue
             j = outside[k]
-            # Earlier mentions are resolved before this one (see cluster_of), so ``of`` has
-            # them: a subscript, not .get (the except branch is only a safeguard).
-            try:
-                c = of[j]
-            except KeyError:
-                continue
+            # Earlier mentions are resolved before this one (see cluster_of); one that is
+            # not, as one resolved to no entity, reads None and is passed over.
+            c = of[j]
             if c is None:
                 continue
             weight_of = agreements.get(c)
