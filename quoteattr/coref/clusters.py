@@ -9,6 +9,7 @@ which mention belongs to which entity.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import cache
 
 from ..lexicon import Lexicon
@@ -52,7 +53,9 @@ class Cluster:
         self.names = 0
         """How many of the mentions are names (a word capitalised once is a weak entity)."""
         self.titles: tuple[str, ...] = ()
-        self.mentions: list[int] = []
+        self.mentions: array[int] = array("l")
+        """The indices of its mentions, in the order they joined (an array: a list would
+        hold an int object per mention)."""
         self.labels: frozenset[str] = frozenset()
         """The mention labels seen; one shared set per combination (:func:`_with_label`)."""
         self.gender = "-"

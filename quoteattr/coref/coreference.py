@@ -59,7 +59,8 @@ class Coreference:
 
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
-        self.salience.speakers.append((position, cluster))
+        self.salience.speaker_positions.append(position)
+        self.salience.speaker_clusters.append(cluster)
 
     def cluster_for_phrase(self, phrase: str, label: str, position: int = -1) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe"),

@@ -172,9 +172,11 @@ def _recent_speaker(sal: Salience, m: Mention) -> int | None:
     "he" more often returns to a character than to one described in passing)."""
     clusters = sal.ents.clusters
     seen = 0
-    for position, c in reversed(sal.speakers):
-        if position >= m.span.start:
+    positions = sal.speaker_positions
+    for k in range(len(positions) - 1, -1, -1):
+        if positions[k] >= m.span.start:
             continue
+        c = sal.speaker_clusters[k]
         seen += 1
         if seen > _SPEAKERS_BACK:
             break

@@ -130,9 +130,12 @@ def title_before_name(ents: Entities, i: int) -> None:
     if word not in titles and word + "." not in titles:
         return
     c_a, c_b = ents.of[i], ents.of[i + 1]
-    if c_a is None or c_b is None or c_a == c_b or ents.clusters[c_a].mentions != [i]:
+    if c_a is None or c_b is None or c_a == c_b:
         return
-    ents.clusters[c_a].mentions.clear()  # no mention is left to name it
+    held = ents.clusters[c_a].mentions
+    if len(held) != 1 or held[0] != i:
+        return
+    del held[:]  # no mention is left to name it
     ents.of[i] = None  # unresolved again, until the next line adds it to c_b
     ents.resolved[i] = 0
     ents.add(c_b, i)

@@ -8,6 +8,7 @@ sentences, not the quoted ones.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
@@ -61,8 +62,10 @@ class Salience:
         """Where every sentence starts: the scan's tables are made from these, and the
         sentence spans themselves are not kept (a long text has one per sentence)."""
         self.paragraph_starts = [p.start for p in paragraphs]
-        self.speakers: list[tuple[int, int]] = []
-        """(position, cluster) of each attributed quote, in the order they were attributed."""
+        self.speaker_positions: array[int] = array("l")
+        self.speaker_clusters: array[int] = array("l")
+        """Where each attributed quote starts and its entity, in the order they were
+        attributed (two arrays rather than a list of pairs: one pair per quote)."""
         outside = outside_quotes(ents.index.starts, self.quote_starts, self.quote_ends)
         body = headline_end(ents.text, paragraphs)
         if body:
@@ -70,14 +73,15 @@ class Salience:
             while k < len(outside) and starts[outside[k]] < body:
                 k += 1  # a headline holds a few mentions at most
             outside = outside[k:]
-        self.outside = outside
+        self.outside = array("l", outside)
         """The mentions outside quotes and outside a headline, the only antecedents salience
         looks at ("he" in the story is one of its people, not a name in its headline)."""
         # What only the scan reads is made on the first scan (weights), as about half of
-        # all documents resolve no pronoun or role noun that needs one.
+        # all documents resolve no pronoun or role noun that needs one. The tables of one
+        # int per mention are arrays: a list holds an int object for each.
         self.sentence_starts: list[int] = []
         """Where the sentences start, those starting inside a quote left out."""
-        self.outside_sentence: list[int] = []
+        self.outside_sentence: array[int] = array("l")
         """The sentence of each of ``outside``, looked up once, not per candidate."""
         self.weights: list[tuple[float, ...] | None] | None = None
         """Per mention of ``outside``, its salience weights by sentence distance."""
@@ -109,8 +113,8 @@ class Salience:
         ]
         index = self.ents.index
         starts = index.starts
-        self.outside_sentence = buckets([starts[i] for i in self.outside],
-                                        self.sentence_starts)
+        self.outside_sentence = array("l", buckets([starts[i] for i in self.outside],
+                                                   self.sentence_starts))
         mentions, text = index.mentions, self.ents.text
         verbs = self.ents.lexicon.speech_verbs
         last = len(mentions) - 1
@@ -242,8 +246,11 @@ class Salience:
                     best[c] = weight
         # The best single mention decides; further mentions add a little (frequency).
         scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
-        for position, c in reversed(self.speakers):
+        positions = self.speaker_positions
+        for k in range(len(positions) - 1, -1, -1):
+            position = positions[k]
             if position < m.span.start:
+                c = self.speaker_clusters[k]
                 if not clusters[c].cues_read and clusters[c].type == "unknown":
                     ents.read_cues(clusters[c])
                 if reported > position and reporter != c:
