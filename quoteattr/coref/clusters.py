@@ -53,9 +53,9 @@ class Cluster:
         self.names = 0
         """How many of the mentions are names (a word capitalised once is a weak entity)."""
         self.titles: tuple[str, ...] = ()
-        self.mentions: array[int] = array("l")
-        """The indices of its mentions, in the order they joined (an array: a list would
-        hold an int object per mention)."""
+        self.mentions: list[int] | array[int] = []
+        """The indices of its mentions, in the order they joined; an array in a long text
+        (:data:`COMPACT_ABOVE`)."""
         self.labels: frozenset[str] = frozenset()
         """The mention labels seen; one shared set per combination (:func:`_with_label`)."""
         self.gender = "-"
@@ -118,6 +118,14 @@ class Cluster:
             self.type = "group"
 
 
+COMPACT_ABOVE = 4096
+"""A text of more mentions than this (a book, an archive in one string, not an article)
+keeps its per-mention tables of ints as ``array('l')``: a list holds an int object of 32
+bytes for each entry besides its 8-byte slot. An article keeps lists, which are quicker to
+make and read (arrays cost about 1 % more instructions on ordinary articles)."""
+_NO_MENTIONS: array[int] = array("l")
+
+
 @cache
 def _with_label(labels: frozenset[str], label: str) -> frozenset[str]:
     """``labels`` with ``label``: a handful of labels make a handful of sets, shared by
@@ -131,7 +139,7 @@ class Entities:
     the role-noun resolvers read."""
 
     __slots__ = ("text", "index", "lexicon", "clusters", "of", "resolved", "unnamed_by_key",
-                 "unnamed_by_head", "may_hold", "named_titles", "issued")
+                 "unnamed_by_head", "may_hold", "named_titles", "issued", "compact")
 
     def __init__(self, text: str, index: MentionIndex, lexicon: Lexicon) -> None:
         self.text = text
@@ -143,6 +151,8 @@ class Entities:
         A list and a flag per mention, not a dict: a long text has one entry per mention."""
         self.resolved = bytearray(len(index.mentions))
         """1 for each mention resolved (to an entity or to none), 0 for the rest."""
+        self.compact = len(index.mentions) > COMPACT_ABOVE
+        """Whether the per-mention tables of ints are arrays (:data:`COMPACT_ABOVE`)."""
         self.unnamed_by_key: dict[str, int] = {}
         """Unnamed entities ("the mayor") by their lower-cased phrase."""
         self.unnamed_by_head: dict[str, int] = {}
@@ -156,7 +166,10 @@ class Entities:
         """Document noun ("statement") -> the entity whose one was last quoted, and where."""
 
     def new_cluster(self) -> int:
-        self.clusters.append(Cluster(len(self.clusters)))
+        cluster = Cluster(len(self.clusters))
+        if self.compact:
+            cluster.mentions = _NO_MENTIONS.__copy__()
+        self.clusters.append(cluster)
         return len(self.clusters) - 1
 
     def add(self, c: int, i: int) -> None:

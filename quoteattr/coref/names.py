@@ -132,7 +132,7 @@ def title_before_name(ents: Entities, i: int) -> None:
     c_a, c_b = ents.of[i], ents.of[i + 1]
     if c_a is None or c_b is None or c_a == c_b:
         return
-    held = ents.clusters[c_a].mentions
+    held = ents.clusters[c_a].mentions  # a list or an array: compared by its items
     if len(held) != 1 or held[0] != i:
         return
     del held[:]  # no mention is left to name it

@@ -73,15 +73,14 @@ class Salience:
             while k < len(outside) and starts[outside[k]] < body:
                 k += 1  # a headline holds a few mentions at most
             outside = outside[k:]
-        self.outside = array("l", outside)
+        self.outside: Sequence[int] = array("l", outside) if ents.compact else outside
         """The mentions outside quotes and outside a headline, the only antecedents salience
         looks at ("he" in the story is one of its people, not a name in its headline)."""
         # What only the scan reads is made on the first scan (weights), as about half of
-        # all documents resolve no pronoun or role noun that needs one. The tables of one
-        # int per mention are arrays: a list holds an int object for each.
+        # all documents resolve no pronoun or role noun that needs one.
         self.sentence_starts: list[int] = []
         """Where the sentences start, those starting inside a quote left out."""
-        self.outside_sentence: array[int] = array("l")
+        self.outside_sentence: Sequence[int] = []
         """The sentence of each of ``outside``, looked up once, not per candidate."""
         self.weights: list[tuple[float, ...] | None] | None = None
         """Per mention of ``outside``, its salience weights by sentence distance."""
@@ -113,8 +112,8 @@ class Salience:
         ]
         index = self.ents.index
         starts = index.starts
-        self.outside_sentence = array("l", buckets([starts[i] for i in self.outside],
-                                                   self.sentence_starts))
+        sentence_of = buckets([starts[i] for i in self.outside], self.sentence_starts)
+        self.outside_sentence = array("l", sentence_of) if self.ents.compact else sentence_of
         mentions, text = index.mentions, self.ents.text
         verbs = self.ents.lexicon.speech_verbs
         last = len(mentions) - 1
