@@ -6,7 +6,8 @@ them in order.
 
 from __future__ import annotations
 
-from operator import attrgetter
+from bisect import bisect_right
+from operator import attrgetter, le
 
 import regex
 
@@ -58,6 +59,12 @@ def _noun_reading(text: str, end: int, speech_verbs: frozenset[str]) -> bool:
     return word is None or word in speech_verbs or word.endswith("ed")
 
 
+def _name_ending(names: list[Mention], ends: list[int], position: int) -> Mention | None:
+    """The last of ``names`` (sorted by end, ``ends`` their ends) that ends at ``position``."""
+    k = bisect_right(ends, position) - 1
+    return names[k] if k >= 0 and ends[k] == position else None
+
+
 def find_mentions(
     annotation: Annotation, lexicon: Lexicon, patterns: MentionPatterns | None = None
 ) -> MentionIndex:
@@ -67,8 +74,15 @@ def find_mentions(
     found: list[Mention] = []
     plain_spaces = not any(c in text for c in ODD_SPACES)
     names = names_of(text, annotation.entities, lexicon, patterns, plain_spaces)
-    found.extend(join_coordinated(text, names))
-    name_ends = {m.span.end: m for m in found}
+    names = join_coordinated(text, names)
+    found.extend(names)
+    # Where each name ends, for a bare plural after one ("Toronto police"): a sorted list
+    # bisected (names do not overlap), not a dict of one entry per name of a long text.
+    name_ends = [m.span.end for m in names]
+    if not all(map(le, name_ends, name_ends[1:])):  # an annotator's entities out of order
+        by_end = {m.span.end: m for m in names}
+        names = sorted(by_end.values(), key=_SPAN_END)
+        name_ends = [m.span.end for m in names]
     roles = lexicon.role_nouns
     pronoun_mentions = patterns.pronoun_mentions
     last_nominal_end = 0  # "the minister told reporters": one nominal may not swallow another
@@ -116,7 +130,8 @@ def find_mentions(
                 elif role.type == "group" and (noun.endswith("s") or noun in roles):
                     # a bare plural: "officials said", "Protesters chanted", "union leaders said"
                     start = modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
-                    name = name_ends.get(start - 1) if text[start - 1 : start] == " " else None
+                    name = _name_ending(names, name_ends, start - 1) if (
+                    text[start - 1 : start] == " ") else None
                     if name is not None and _noun_reading(text, end, patterns.speech_verbs):
                         # a name as modifier: "Toronto police", "Halifax residents", "Biden
                         # aides" are the group, never the place or the person
