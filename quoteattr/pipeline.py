@@ -258,6 +258,8 @@ class Attributor:
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
                             chains=annotation.coref, genre=self.genre)
+        if annotation.sentences:  # salience keeps their starts; the spans go
+            annotation = replace(annotation, sentences=())
         found: list[Found | None] = []
         speakers: list[int | None] = []
         narrator: list[int] = []  # the narrator's entity, once an "I" speaks
@@ -270,10 +272,12 @@ class Attributor:
                         is_character=coref.is_character)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
-        forgetter = CueForgetter()
+        forgetter, lead_forgetter = CueForgetter(), CueForgetter(by_end=False)
         for n, (ctx, kind) in enumerate(zip(contexts, kinds, strict=True)):
             if n & _FORGET_EVERY == _FORGET_EVERY:  # cues of the windows far behind this quote
-                forgetter.forget(cue_cache, contexts[n - _CUES_KEPT].quote.span.start)
+                forget_before = contexts[n - _CUES_KEPT].quote.span.start
+                forgetter.forget(cue_cache, forget_before)
+                lead_forgetter.forget(inp.lead_cache, forget_before)
             # the decisions so far go to the rules as a read-only view of this quote's past
             earlier = Earlier(found, speakers, len(found))
             result = None if kind == "scare" else attribute_quote(ctx, inp, earlier)
@@ -368,9 +372,10 @@ class Attributor:
 
 
 _FORGET_EVERY, _CUES_KEPT = 63, 32
-"""After every 64th quote the cue cache drops the windows that end before the last 32 quotes
-(rules read the quotes just before one; a window forgotten is only searched again, never
-wrong): kept to the end, they would hold a few hundred bytes per quote of a long text."""
+"""After every 64th quote the cue cache drops the windows that end before the last 32 quotes,
+and the lead cache (``RuleInput.lead_cache``) the quotes that start before them (rules read
+the quotes just before one; a window forgotten is only searched again, never wrong): kept to
+the end, they would hold a few hundred bytes per quote of a long text."""
 
 
 def _rebuild_attributor(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
@@ -65,30 +66,32 @@ class Span:
 
 
 _LOWER_PIECE = 1 << 16
-"""Characters lower-cased at a time by :func:`lower_text`."""
+"""Characters lower-cased at a time by :func:`lower_pieces`."""
 
 
-def lower_text(text: str) -> str:
-    """``text.lower()``, a piece at a time for a long text beyond ASCII.
+def lower_pieces(text: str) -> Iterator[tuple[int, str]]:
+    """``text.lower()`` a piece at a time, each piece with the offset of its first
+    character in ``text``: one piece for a text of up to 64 k characters.
 
-    For such a text ``str.lower`` first fills a buffer of three 4-byte code points per
-    character (the most one can lower to), 12 bytes per character: more than everything
-    else the pipeline holds for a news text. Pieces end after a space, across which no case
-    mapping looks (only a final sigma reads its neighbours, and a space stops it), so the
-    result is the same string.
+    Whole, the lower-case copy of a long text costs what the text does (twice that while
+    pieces are joined), and for a text beyond ASCII ``str.lower`` first fills a buffer of
+    three 4-byte code points per character: in pieces, neither is held beside the
+    pipeline's tables. A piece ends after a space, and the next one starts on that space,
+    so a word scan (:class:`~quoteattr.wordtrie.WordScan`) sees the space before a word
+    and the two characters after it as it would in the whole text. No case mapping looks
+    across a space (only a final sigma reads its neighbours, and a space stops it), so the
+    pieces are the pieces of ``text.lower()``. Lower-casing changes no length except for
+    "İ" (U+0130), which the caller checks for.
     """
     n = len(text)
-    if n <= _LOWER_PIECE or text.isascii():
-        return text.lower()
-    pieces: list[str] = []
+    if n <= _LOWER_PIECE:
+        yield 0, text.lower()
+        return
     start = 0
     while start < n:
         end = start + _LOWER_PIECE
         if end < n:
-            cut = text.rfind(" ", start, end)
-            if cut < start:
-                return text.lower()  # no space in a whole piece: at once, as before
-            end = cut + 1
-        pieces.append(text[start:end].lower())
-        start = end
-    return "".join(pieces)
+            cut = text.rfind(" ", start + 1, end)
+            end = n if cut < 0 else cut + 1  # no space in a whole piece: the rest at once
+        yield start, text[start:end].lower()
+        start = end - 1 if end < n else n  # the next piece starts on the space

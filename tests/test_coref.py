@@ -215,3 +215,22 @@ def test_group_of_a_place_is_a_group() -> None:
     text = "Residents of Bondi complained. Friends of the Earth objected."
     types = {c.name: c.type for c in coreference_of(text).clusters}
     assert types["Residents of Bondi"] == "group"
+
+
+def test_long_text_tables_give_the_same_speakers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text of more mentions than ``COMPACT_ABOVE`` keeps its per-mention tables as arrays;
+    the speakers and their mentions must be those the lists give, fiction included."""
+    from quoteattr.coref import clusters
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    assert len(texts) >= 5
+    joined = "\n\n".join(texts)  # several outlets' copy in one string, as an archive
+    for genre in ("news", "fiction"):
+        attributor = quoteattr.Attributor(genre=genre)
+        as_lists = [attributor.attribute(t).model_dump_json() for t in (*texts, joined)]
+        monkeypatch.setattr(clusters, "COMPACT_ABOVE", 0)
+        as_arrays = [attributor.attribute(t).model_dump_json() for t in (*texts, joined)]
+        monkeypatch.undo()
+        assert as_arrays == as_lists
+        assert all('"speaker":{' in r for r in as_lists)  # each text has speakers to compare

@@ -112,3 +112,20 @@ def test_a_short_state_abbreviation_that_is_a_word_stays_a_name() -> None:
     text = '"Come in," said Pa. He smiled.'
     ann = EmbeddedAnnotator().annotate(text)
     assert [e.label for e in ann.entities if text[e.span.start : e.span.end] == "Pa."] != ["GPE"]
+
+
+def test_a_name_before_a_bare_plural_is_found_in_any_entity_order() -> None:
+    """"Halifax residents" and "Biden aides" are one group mention whose span starts at the
+    name; an annotator may list its entities out of order (the look-up of the name before a
+    plural bisects the names' ends, sorting them first when they come unsorted)."""
+    from dataclasses import replace
+
+    lexicon = default_lexicon()
+    text = ("Halifax residents said the ferry was late. Later, Biden aides said the same, "
+            "and Toronto police said nothing.")
+    ann = EmbeddedAnnotator(lexicon).annotate(text)
+    assert len(ann.entities) >= 3
+    for annotation in (ann, replace(ann, entities=tuple(reversed(ann.entities)))):
+        groups = [text[m.span.start : m.span.end] for m in find_mentions(annotation, lexicon)
+                  .mentions if m.kind == "nominal"]
+        assert groups == ["Halifax residents", "Biden aides", "Toronto police"]

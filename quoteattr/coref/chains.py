@@ -20,10 +20,10 @@ def apply_chains(ents: Entities, chains: Sequence[Sequence[Span]]) -> None:
             members.extend(index.index_of(m) for m in index.between(
                 span.start, span.end) if m.span.overlaps(span))
         named = [c for i in members if mentions[i].kind == "name"
-                 and (c := ents.of.get(i)) is not None]
+                 and (c := ents.of[i]) is not None]
         if not named:
             continue
         target = named[0]
         for i in members:
-            if i not in ents.of or ents.of[i] is None:
+            if ents.of[i] is None:
                 ents.add(target, i)

@@ -59,7 +59,8 @@ class Coreference:
 
     def note_speaker(self, position: int, cluster: int) -> None:
         """Record that the quote at ``position`` was attributed to ``cluster``."""
-        self.salience.speakers.append((position, cluster))
+        self.salience.speaker_positions.append(position)
+        self.salience.speaker_clusters.append(cluster)
 
     def cluster_for_phrase(self, phrase: str, label: str, position: int = -1) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe"),
@@ -83,26 +84,26 @@ class Coreference:
         each resolution finds its antecedents already resolved: a text of 10,000 "he"s
         costs a loop, not 10,000 nested calls.
         """
-        of = self.entities.of
-        if i in of:
-            return of[i]
+        resolved = self.entities.resolved
+        if resolved[i]:
+            return self.entities.of[i]
         sal = self.salience
         stop = sal.outside_position(i)
         outside = sal.outside
         while self._resolved_upto < stop:
             j = outside[self._resolved_upto]
             self._resolved_upto += 1
-            if j not in of:
+            if not resolved[j]:
                 self._resolve_one(j)
         return self._resolve_one(i)
 
     def _resolve_one(self, i: int) -> int | None:
         ents = self.entities
         of = ents.of
-        if i in of:
+        if ents.resolved[i]:
             return of[i]
         m = self.index.mentions[i]
-        of[i] = None  # guards against cycles while resolving
+        ents.resolved[i] = 1  # with of[i] None: guards against cycles while resolving
         c = None
         if self.fiction and m.kind == "pronoun":
             c = fiction_pronoun(self.salience, i)

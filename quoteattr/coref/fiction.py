@@ -148,7 +148,7 @@ def fiction_pronoun(sal: Salience, i: int) -> int | None:
     scores = sal.candidates(i)
     if m.head in ("he", "she") and i > 0 and scores:
         prev = mentions[i - 1]
-        governed = ents.of.get(i - 1)
+        governed = ents.of[i - 1]
         if prev.kind == "name" and governed in scores and _governed_before(
             ents.text, prev.title_start if prev.title_start >= 0 else prev.span.start,
             prev.span.end, m.span.start
@@ -172,9 +172,11 @@ def _recent_speaker(sal: Salience, m: Mention) -> int | None:
     "he" more often returns to a character than to one described in passing)."""
     clusters = sal.ents.clusters
     seen = 0
-    for position, c in reversed(sal.speakers):
-        if position >= m.span.start:
+    positions = sal.speaker_positions
+    for k in range(len(positions) - 1, -1, -1):
+        if positions[k] >= m.span.start:
             continue
+        c = sal.speaker_clusters[k]
         seen += 1
         if seen > _SPEAKERS_BACK:
             break

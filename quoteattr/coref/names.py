@@ -134,8 +134,8 @@ def link_appositives(ents: Entities) -> None:
             continue
         else:
             continue
-        c = ents.of.get(name)
-        if c is None or role in ents.of:
+        c = ents.of[name]
+        if c is None or ents.resolved[role]:
             continue
         phrase = text[mentions[role].span.start : mentions[role].span.end]
         ents.add(c, role)
@@ -154,16 +154,16 @@ def _link_named(ents: Entities, verb: int, at: int) -> None:
     k = bisect_left(starts, at)
     if k == 0 or k >= len(mentions) or mentions[k].kind != "name" or full_start(
         mentions[k]
-    ) != at or mentions[k - 1].kind != "nominal" or ents.of.get(k - 1) is not None:
+    ) != at or mentions[k - 1].kind != "nominal" or ents.of[k - 1] is not None:
         return
-    c = ents.of.get(k)
+    c = ents.of[k]
     gap = _NAMED_GAP.fullmatch(text, mentions[k - 1].span.end, verb)
     if c is None or gap is None:
         return
     ents.add(c, k - 1)
     before = k - 2  # "My neighbour, " before "a nurse named Joanne"
     if gap.group() == " " and before >= 0 and mentions[before].kind == "nominal" and (
-        ents.of.get(before) is None and text.startswith(", ", mentions[before].span.end)
+        ents.of[before] is None and text.startswith(", ", mentions[before].span.end)
         and mentions[before].span.end + 2 == mentions[k - 1].span.start
     ):
         ents.add(c, before)
@@ -181,18 +181,19 @@ def title_before_name(ents: Entities, i: int) -> None:
         role is None or role.type != "person"  # "The Treasurer, Diane Castellano,"
     ):
         return
-    c_a, c_b = ents.of.get(i), ents.of.get(i + 1)
+    c_a, c_b = ents.of[i], ents.of[i + 1]
     if c_a is None or c_b is None or c_a == c_b:
         return
-    moved = ents.clusters[c_a].mentions
-    if moved != [i] and (role is None or any(
+    moved = ents.clusters[c_a].mentions  # a list or an array: compared by its items
+    if (len(moved) != 1 or moved[0] != i) and (role is None or any(
         k > i or mentions[k].head != a.head for k in moved
     )):  # a title named elsewhere ("The Minister left" later may be another minister);
         return  # the bare role word in the headline before ("Treasurer unveils ...") is hers
     for k in list(moved):
-        del ents.of[k]
+        ents.of[k] = None  # unresolved again, until the next line adds it to c_b
+        ents.resolved[k] = 0
         ents.add(c_b, k)
-    moved.clear()  # no mention is left to name it
+    del moved[:]  # no mention is left to name it
     ents.clusters[c_b].add_title(" ".join(f"{a.title} {a.head}".split()))
     ents.titles_changed()
 

@@ -269,7 +269,7 @@ def author_after(ents: Entities, i: int) -> int | None:
         text.startswith(p, end) and after.full_span.start == end + len(p) for p in _AUTHOR_BEFORE
     ):
         return None
-    return ents.of.get(i + 1)
+    return ents.of[i + 1]
 
 
 _ASIDE = ", in "
@@ -288,7 +288,7 @@ def issuer_of(ents: Entities, i: int) -> int | None:
     if i and text.startswith(_ASIDE, index.mentions[i - 1].span.end) and (
         index.mentions[i - 1].span.end + len(_ASIDE) == start
     ):  # "The company, in a statement signed by its spokesman, said": the subject's own
-        return ents.of.get(i - 1)
+        return ents.of[i - 1]
     before = text[max(0, start - 30) : start].split()
     if before and before[-1] in _ISSUING:  # "The club issued a statement": the club's
         verb = before[-1]
@@ -301,4 +301,4 @@ def issuer_of(ents: Entities, i: int) -> int | None:
     verb_at = text.rfind(verb, 0, start)
     if i == 0 or index.mentions[i - 1].span.end + 1 != verb_at:
         return None
-    return ents.of.get(i - 1)
+    return ents.of[i - 1]

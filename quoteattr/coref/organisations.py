@@ -56,5 +56,7 @@ def person_of_age(ents: Entities, age: str, position: int) -> int | None:
             after = index.between(match.end(), match.end() + 80)
             m = after[0] if after and after[0].full_span.start == match.end() else None
         if m is not None and m.kind == "name":
-            found = ents.of.get(index.index_of(m), found)
+            k = index.index_of(m)
+            if k >= 0 and ents.resolved[k]:
+                found = ents.of[k]
     return found

@@ -8,6 +8,7 @@ sentences, not the quoted ones.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
@@ -93,10 +94,14 @@ class Salience:
         self.ents = ents
         self.quote_starts = [q.start for q in quote_spans]
         self.quote_ends = [q.end for q in quote_spans]
-        self.sentences = sentences
+        self.all_sentence_starts: list[int] | None = [s.start for s in sentences]
+        """Where every sentence starts: the scan's tables are made from these, and the
+        sentence spans themselves are not kept (a long text has one per sentence)."""
         self.paragraph_starts = [p.start for p in paragraphs]
-        self.speakers: list[tuple[int, int]] = []
-        """(position, cluster) of each attributed quote, in the order they were attributed."""
+        self.speaker_positions: array[int] = array("l")
+        self.speaker_clusters: array[int] = array("l")
+        """Where each attributed quote starts and its entity, in the order they were
+        attributed (two arrays rather than a list of pairs: one pair per quote)."""
         outside = outside_quotes(ents.index.starts, self.quote_starts, self.quote_ends)
         self.body = body = headline_end(ents.text, paragraphs)
         """Where the story starts after its headline (0 without one)."""
@@ -105,14 +110,14 @@ class Salience:
             while k < len(outside) and starts[outside[k]] < body:
                 k += 1  # a headline holds a few mentions at most
             outside = outside[k:]
-        self.outside = outside
+        self.outside: Sequence[int] = array("l", outside) if ents.compact else outside
         """The mentions outside quotes and outside a headline, the only antecedents salience
         looks at ("he" in the story is one of its people, not a name in its headline)."""
         # What only the scan reads is made on the first scan (weights), as about half of
         # all documents resolve no pronoun or role noun that needs one.
         self.sentence_starts: list[int] = []
         """Where the sentences start, those starting inside a quote left out."""
-        self.outside_sentence: list[int] = []
+        self.outside_sentence: Sequence[int] = []
         """The sentence of each of ``outside``, looked up once, not per candidate."""
         self.weights: list[tuple[float, ...] | None] | None = None
         """Per mention of ``outside``, its salience weights by sentence distance."""
@@ -136,15 +141,16 @@ class Salience:
         (``sentence_starts``, ``outside_sentence``)."""
         # Sentences that start inside a quote are folded into the one holding the quote's
         # start, so salience distances count the narrative's sentences, not the quoted ones.
-        all_starts = [s.start for s in self.sentences]
+        all_starts = self.all_sentence_starts or []
+        self.all_sentence_starts = None  # read once: the table below replaces it
         self.sentence_starts = [
             all_starts[k] for k in outside_quotes(all_starts, self.quote_starts,
                                                   self.quote_ends)
         ]
         index = self.ents.index
         starts = index.starts
-        self.outside_sentence = buckets([starts[i] for i in self.outside],
-                                        self.sentence_starts)
+        sentence_of = buckets([starts[i] for i in self.outside], self.sentence_starts)
+        self.outside_sentence = array("l", sentence_of) if self.ents.compact else sentence_of
         mentions, text = index.mentions, self.ents.text
         verbs = self.ents.lexicon.speech_verbs
         last = len(mentions) - 1
@@ -254,12 +260,9 @@ class Salience:
             if table is None:
                 continue
             j = outside[k]
-            # Earlier mentions are resolved before this one (see cluster_of), so ``of`` has
-            # them: a subscript, not .get (the except branch is only a safeguard).
-            try:
-                c = of[j]
-            except KeyError:
-                continue
+            # Earlier mentions are resolved before this one (see cluster_of); one that is
+            # not, as one resolved to no entity, reads None and is passed over.
+            c = of[j]
             if c is None:
                 continue
             weight_of = agreements.get(c)
@@ -285,8 +288,11 @@ class Salience:
                     best[c] = weight
         # The best single mention decides; further mentions add a little (frequency).
         scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
-        for position, c in reversed(self.speakers):
+        positions = self.speaker_positions
+        for k in range(len(positions) - 1, -1, -1):
+            position = positions[k]
             if position < m.span.start:
+                c = self.speaker_clusters[k]
                 if not clusters[c].cues_read and clusters[c].type == "unknown":
                     ents.read_cues(clusters[c])
                 if reported > position and reporter != c:

@@ -6,14 +6,15 @@ them in order.
 
 from __future__ import annotations
 
-from operator import attrgetter
+from bisect import bisect_right
+from operator import attrgetter, le
 
 import regex
 
 from ..annotation import Annotation
 from ..lexicon import Lexicon, RoleNoun, word_list
 from ..mention_words import crosses_verb, modifiers_start, phrase_at
-from ..spans import Span, lower_text
+from ..spans import Span, lower_pieces
 from .names import ODD_SPACES, join_coordinated, names_of
 from .patterns import MentionPatterns
 from .types import Mention, MentionIndex, MentionLabel, new_mention
@@ -58,6 +59,12 @@ def _noun_reading(text: str, end: int, speech_verbs: frozenset[str]) -> bool:
     return word is None or word in speech_verbs or word.endswith("ed")
 
 
+def _name_ending(names: list[Mention], ends: list[int], position: int) -> Mention | None:
+    """The last of ``names`` (sorted by end, ``ends`` their ends) that ends at ``position``."""
+    k = bisect_right(ends, position) - 1
+    return names[k] if k >= 0 and ends[k] == position else None
+
+
 def find_mentions(
     annotation: Annotation, lexicon: Lexicon, patterns: MentionPatterns | None = None
 ) -> MentionIndex:
@@ -67,68 +74,77 @@ def find_mentions(
     found: list[Mention] = []
     plain_spaces = not any(c in text for c in ODD_SPACES)
     names = names_of(text, annotation.entities, lexicon, patterns, plain_spaces)
-    found.extend(join_coordinated(text, names))
-    name_ends = {m.span.end: m for m in found}
+    names = join_coordinated(text, names)
+    found.extend(names)
+    # Where each name ends, for a bare plural after one ("Toronto police"): a sorted list
+    # bisected (names do not overlap), not a dict of one entry per name of a long text.
+    name_ends = [m.span.end for m in names]
+    if not all(map(le, name_ends, name_ends[1:])):  # an annotator's entities out of order
+        by_end = {m.span.end: m for m in names}
+        names = sorted(by_end.values(), key=_SPAN_END)
+        name_ends = [m.span.end for m in names]
     roles = lexicon.role_nouns
     pronoun_mentions = patterns.pronoun_mentions
     last_nominal_end = 0  # "the minister told reporters": one nominal may not swallow another
-    lowered = lower_text(text)  # str.lower: 12 bytes a character on the way
-    if len(lowered) == len(text):  # a compiled word trie over the text, offsets unchanged
-        candidates = patterns.words.matches(lowered)
-    else:  # "İ" lower-cases to two characters
-        candidates = patterns.words_any_case.matches(text)
-    for match in candidates:  # group 1 is the word
-        word = match.group(1).lower()
-        at = match.start(1)
-        pronoun = pronoun_mentions.get(word)
-        if pronoun is not None:
-            if word == "i" and text[at] != "I":
+    # A compiled word trie over the lower-cased text, a piece at a time (offsets shifted
+    # by the piece's start); "İ" lower-cases to two characters: then the whole text,
+    # case-insensitive.
+    any_case = "\u0130" in text
+    scan = patterns.words_any_case if any_case else patterns.words
+    for shift, piece in ((0, text),) if any_case else lower_pieces(text):
+        for match in scan.matches(piece):  # group 1 is the word
+            word = match.group(1).lower()
+            at = match.start(1) + shift
+            pronoun = pronoun_mentions.get(word)
+            if pronoun is not None:
+                if word == "i" and text[at] != "I":
+                    continue
+                label, gender, number, head = pronoun
+                found.append(new_mention((Span(at, match.end(1) + shift), "pronoun", label,
+                                          head, "", -1, gender, number, False)))
                 continue
-            label, gender, number, head = pronoun
-            found.append(new_mention((Span(at, match.end(1)), "pronoun", label, head, "", -1,
-                                       gender, number, False)))
-            continue
-        phrases = patterns.nouns.get(word)
-        if phrases is None:
-            continue
-        noun = phrase_at(text, at, phrases)
-        if noun is None or text[at].isupper():
-            continue  # a capitalised "Ministry" belongs to a name, found above
-        role = roles.get(noun) or _GROUP_ROLE
-        end = at + len(noun)
-        previous = found[-1] if found else None
-        if previous is not None and previous.kind == "nominal" and (
-            text[previous.span.end : at] == " "
-        ):
-            # a compound: "one Trump campaign" + "source" is one nominal headed by "source"
-            start = previous.span.start
-            found.pop()
-        else:
-            floor = max(0, at - 60, last_nominal_end)
-            determiner = _DETERMINER_BEFORE.search(text, floor, at, concurrent=False)
-            if determiner is not None and text.count(" ", determiner.start(), at) > 1 and (
-                crosses_verb(text, determiner.start(), at, patterns.speech_verbs)
+            phrases = patterns.nouns.get(word)
+            if phrases is None:
+                continue
+            noun = phrase_at(text, at, phrases)
+            if noun is None or text[at].isupper():
+                continue  # a capitalised "Ministry" belongs to a name, found above
+            role = roles.get(noun) or _GROUP_ROLE
+            end = at + len(noun)
+            previous = found[-1] if found else None
+            if previous is not None and previous.kind == "nominal" and (
+                text[previous.span.end : at] == " "
             ):
-                determiner = None  # "the Grain Co-operative told investors"
-            if determiner is not None:
-                start = determiner.start()
-            elif role.type == "group" and (noun.endswith("s") or noun in roles):
-                # a bare plural: "officials said", "Protesters chanted", "union leaders said"
-                start = modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
-                name = name_ends.get(start - 1) if text[start - 1 : start] == " " else None
-                if name is not None and _noun_reading(text, end, patterns.speech_verbs):
-                    # a name as modifier: "Toronto police", "Halifax residents", "Biden
-                    # aides" are the group, never the place or the person
-                    start = name.full_span.start
-                elif not noun.endswith("s"):
-                    continue  # "police" alone stays a phrase for the rules
+                # a compound: "one Trump campaign" + "source" is one nominal headed by "source"
+                start = previous.span.start
+                found.pop()
             else:
-                continue
-        last_nominal_end = end
-        found.append(
-            new_mention((Span(start, end), "nominal", _ROLE_LABELS[role.type], noun, "", -1,
-                          role.gender, "pl" if role.type == "group" else "sg", False))
-        )
+                floor = max(0, at - 60, last_nominal_end)
+                determiner = _DETERMINER_BEFORE.search(text, floor, at, concurrent=False)
+                if determiner is not None and text.count(" ", determiner.start(), at) > 1 and (
+                    crosses_verb(text, determiner.start(), at, patterns.speech_verbs)
+                ):
+                    determiner = None  # "the Grain Co-operative told investors"
+                if determiner is not None:
+                    start = determiner.start()
+                elif role.type == "group" and (noun.endswith("s") or noun in roles):
+                    # a bare plural: "officials said", "Protesters chanted", "union leaders said"
+                    start = modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
+                    name = _name_ending(names, name_ends, start - 1) if (
+                    text[start - 1 : start] == " ") else None
+                    if name is not None and _noun_reading(text, end, patterns.speech_verbs):
+                        # a name as modifier: "Toronto police", "Halifax residents", "Biden
+                        # aides" are the group, never the place or the person
+                        start = name.full_span.start
+                    elif not noun.endswith("s"):
+                        continue  # "police" alone stays a phrase for the rules
+                else:
+                    continue
+            last_nominal_end = end
+            found.append(
+                new_mention((Span(start, end), "nominal", _ROLE_LABELS[role.type], noun, "", -1,
+                              role.gender, "pl" if role.type == "group" else "sg", False))
+            )
     # By start, longer first: two stable sorts with C-level keys, no Python call per mention.
     found.sort(key=_SPAN_END, reverse=True)
     found.sort(key=_SPAN_START)
@@ -140,4 +156,5 @@ def find_mentions(
             continue  # a pronoun or role noun inside a longer mention
         kept.append(m)
         kept_end = span.end
+    found.clear()  # the list, and the mentions left out, go before the index is made
     return MentionIndex(tuple(kept), tuple(map(_SPAN_START, kept)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from heapq import heappop, heappush
 from itertools import islice
 from re import Pattern
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -173,24 +173,31 @@ def find_cues(
     return found
 
 
+_Cached = TypeVar("_Cached")
+"""The value type of a cache :class:`CueForgetter` trims."""
+
+
 class CueForgetter:
-    """Drops the cached cues of windows that end before a position, at a cost per window
-    (each is pushed on a heap by its end once, popped once), not per window cached: the
-    kind test fills the cache for every quote of the text first, so rebuilding the dict
-    each time made a long novel's attribution quadratic."""
+    """Drops the cached entries of a per-window cache (keyed by a window's start and end)
+    that lie before a position, at a cost per entry (each is pushed on a heap once, popped
+    once), not per entry cached: the kind test fills the cue cache for every quote of the
+    text first, so rebuilding the dict each time made a long novel's attribution quadratic.
+    ``by_end`` forgets a window by its end (the cue cache: a window read until it ends),
+    else by its start (the lead cache, keyed by a quote's span)."""
 
-    def __init__(self) -> None:
-        self._ends: list[tuple[int, int]] = []
-        self._known = 0  # windows of the cache already on the heap (the oldest ones)
+    def __init__(self, by_end: bool = True) -> None:
+        self._field = 1 if by_end else 0
+        self._keys: list[tuple[int, tuple[int, int]]] = []
+        self._known = 0  # entries of the cache already on the heap (the oldest ones)
 
-    def forget(self, cache: CueCache, before: int) -> None:
-        """Remove every window of ``cache`` that ends before ``before``."""
-        for start, end in islice(reversed(cache), len(cache) - self._known):
-            heappush(self._ends, (end, start))  # a dict iterates newest last: the new ones
-        ends = self._ends
-        while ends and ends[0][0] < before:
-            end, start = heappop(ends)
-            cache.pop((start, end), None)
+    def forget(self, cache: dict[tuple[int, int], _Cached], before: int) -> None:
+        """Remove every entry of ``cache`` whose window ends (or starts) before ``before``."""
+        field = self._field
+        for key in islice(reversed(cache), len(cache) - self._known):
+            heappush(self._keys, (key[field], key))  # a dict iterates newest last: new ones
+        keys = self._keys
+        while keys and keys[0][0] < before:
+            cache.pop(heappop(keys)[1], None)
         self._known = len(cache)
 
 
