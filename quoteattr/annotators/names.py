@@ -59,6 +59,10 @@ _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
 """Space between two words of one sentence: a hard-wrapped line's break, never a blank line."""
 _SPEECH_AFTER = regex.compile(r"[ \t\u00a0]*,?" + _GAP + r"(\p{Ll}+)\b")
 _SPEECH_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?" + _GAP + r"\Z")
+_SPEECH_AFTER_FIRST = frozenset(" \t\u00a0,\r\n")
+"""The characters :data:`_SPEECH_AFTER` can start with (one of them must be there)."""
+_SPEECH_BEFORE_LAST = frozenset(" \t\u00a0\n")
+"""The characters a gap before the name (in :data:`_SPEECH_BEFORE`) can end with."""
 
 
 def clean_entity(text: str, start: int, end: int) -> list[Span]:
@@ -137,24 +141,27 @@ def combine_entities(
             else:
                 covered.append((*bounds, False))
     kept_spans = _Bounds(kept)
+    hits_kept = kept_spans.hits  # kept spans are cleaned already
     others = _Bounds(covered)
     runs = list(finder._runs(text, paragraphs))  # noqa: SLF001 - same package; a generator
     own = _Own(text, runs, finder._classify)  # noqa: SLF001
+    entities = own.entities
+    classify = own.classify
     name_words: set[str] | None = None
     replaced: list[tuple[int, int, bool]] = []
     for n, run in enumerate(runs):
         last = run[-1]
-        if kept_spans.overlaps(last.start, last.end, text):
+        if hits_kept(last.start, last.end):
             continue  # its name, which ends with its last word, overlaps a tagged name
-        entity = own.entity(n)
+        entity = entities[n] = classify(text, run)
         if entity is None or entity.label not in _SPEAKER_LABELS:
             continue
         span = entity.span
         start, end = span.start, span.end
-        if kept_spans.overlaps(start, end, text):
+        if hits_kept(start, end):
             continue
-        words = text[start:end].split()
-        if len(words) == 1 and _not_a_name(words[0], lexicon):
+        single = len(run) == 1 or " " not in text[start:end]
+        if single and _not_a_name(text[start:end], lexicon):
             continue
         if others.overlaps(start, end, text):
             # The tagger called it something else (a date, a work, a place): only a
@@ -163,14 +170,14 @@ def combine_entities(
                 continue
             replaced.append((start, end, False))
         else:  # any evidence will do: the cheapest tests first
-            single = len(words) == 1
             if single and name_words is None:
                 name_words = {w for s, e in named for w in text[s:e].split()
                               if w[:1].isupper()}
-            if not ((single and name_words is not None and words[0] in name_words)
+            if not ((single and name_words is not None and text[start:end] in name_words)
                     or _has_title(text, span, lexicon)
                     or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
-                    or own.count(text[start:end], last.text) >= 3):
+                    or (text.count(text[start:end]) >= 3  # counts at least the finder's
+                        and own.count(text[start:end], last.text) >= 3)):
                 continue
         found.add((start, end, entity.label))
     if replaced:
@@ -233,6 +240,16 @@ class _Bounds:
         """No span overlaps the next (a tagger's spans): ends grow with starts."""
         self.longest = max((s[1] - s[0] for s in self.spans), default=0)
 
+    def hits(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``, when every span is cleaned (no flag).
+
+        Disjoint spans (a tagger's): only the last one starting before ``end`` can, as
+        the ends grow with the starts."""
+        if self.disjoint:
+            i = bisect_left(self.starts, end) - 1
+            return i >= 0 and self.spans[i][1] > start
+        return self.overlaps(start, end, "")
+
     def overlaps(self, start: int, end: int, text: str) -> bool:
         spans = self.spans
         if self.disjoint:  # back from the last span starting before ``end``
@@ -274,22 +291,29 @@ def _beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:
     A weak one ("spoke", "resumed", "returned") counts only beside a name of several words
     ("Ana Duarte spoke"): one capitalised word before it may be any noun ("Ferries
     resumed")."""
-    several = " " in text[span.start : span.end].strip()
+    start, end = span.start, span.end
+    several = " " in text[start:end].strip()
     verbs = lexicon.speech_verbs if several else lexicon.strong_speech_verbs
-    after = _SPEECH_AFTER.match(text, span.end, min(len(text), span.end + 40))
-    if after is not None and after.group(1) in verbs:
-        return True
-    before = _SPEECH_BEFORE.search(text, max(0, span.start - 40), span.start)
+    if text[end : end + 1] in _SPEECH_AFTER_FIRST:  # else no verb can follow: skip the regex
+        after = _SPEECH_AFTER.match(text, end, min(len(text), end + 40))
+        if after is not None and after.group(1) in verbs:
+            return True
+    if text[start - 1 : start] not in _SPEECH_BEFORE_LAST:
+        return False
+    before = _SPEECH_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1) in verbs
 
 
 _CREDIT_BEFORE = regex.compile(r"(?r)[―—–-][ \t\u00a0]*\Z")
 _CREDIT_AFTER = regex.compile(r"[ \t\u00a0.,]*(?:$|\n|\r)", regex.MULTILINE)
+_CREDIT_AFTER_FIRST = frozenset(("", " ", "\t", "\u00a0", ".", ",", "\n", "\r"))
+"""What may follow a credit line's name: the text's end, or a character of :data:`_CREDIT_AFTER`."""
 
 
 def _credited(text: str, span: Span) -> bool:
     """A credit line: the name after a dash, ending its line ("― Okafor" under a quote)."""
-    return (_CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
+    return (text[span.end : span.end + 1] in _CREDIT_AFTER_FIRST  # the cheap test first
+            and _CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
             and _CREDIT_AFTER.match(text, span.end) is not None)
 
 
