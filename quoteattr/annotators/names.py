@@ -29,7 +29,7 @@ from ..annotation import Entity, EntityLabel
 from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator
-from .name_words import Word
+from .name_words import Word, title_end
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -117,6 +117,8 @@ def combine_entities(
     covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
     named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
     labels = _labels_of_types
+    tagged = tagged if isinstance(tagged, list) else list(tagged)
+    surnames: frozenset[str] | None = None
     for kind, start, end in tagged:
         label = labels.get(kind, _MISSING)
         if label is _MISSING:
@@ -133,6 +135,10 @@ def combine_entities(
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]
         for bounds in pieces:
+            if label in _PERSON_OR_MISREAD:
+                if surnames is None:
+                    surnames = _surnames(text, tagged)
+                bounds, label = _person(text, bounds, label, finder, surnames)
             found.add((*bounds, label))
             if label in _SPEAKER_LABELS:
                 kept.append(bounds)
@@ -187,6 +193,58 @@ def combine_entities(
     new_tuple = tuple.__new__
     return tuple([new_tuple(Entity, (Span(start, end), label))
                   for start, end, label in sorted(found)])
+
+
+_WORD = regex.compile(r"\S+")
+_PERSON_OR_MISREAD = frozenset({"PERSON", "ORG", "GPE"})
+"""Labels whose spans :func:`_person` looks at: a person's, or one a tagger gives a person."""
+
+
+def _surnames(text: str, tagged: list[tuple[str, int, int]]) -> frozenset[str]:
+    """The last words of the tagged persons' names of two words or more."""
+    out = set()
+    for kind, start, end in tagged:
+        if kind in ("PERSON", "PER"):
+            words = text[start:end].split()
+            if len(words) > 1:
+                out.add(words[-1])
+    return frozenset(out)
+
+
+def _person(text: str, bounds: tuple[int, int], label: EntityLabel, finder: EmbeddedAnnotator,
+            surnames: frozenset[str]) -> tuple[tuple[int, int], EntityLabel]:
+    """A tagged span as a person's name: a person's without the title it opens with; an
+    organisation or place that is a person's surname given in full elsewhere ("Ferreira"
+    after "Tomás Ferreira") or a title before a given name ("Superintendent Marcus Bell")."""
+    name = text[bounds[0] : bounds[1]]
+    first = name.split(None, 1)[0]
+    if label != "PERSON":
+        if name in surnames:
+            return bounds, "PERSON"
+        if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
+            return bounds, label
+        untitled = _untitled(text, bounds, finder)
+        given = text[untitled[0] : untitled[1]].split(None, 1)[0].lower()
+        if untitled == bounds or given not in finder.lexicon.first_names:
+            return bounds, label
+        return untitled, "PERSON"
+    if first.lower() in finder._title_starts:  # noqa: SLF001 - same package
+        return _untitled(text, bounds, finder), label
+    return bounds, label
+
+
+def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> tuple[int, int]:
+    """A tagged person's name without the title it opens with ("Cllr Nigel Stone", "Ms
+    Fairweather"), cut as the built-in finder cuts its own names (the last word stays), so
+    that the name links to the full name given earlier. A tagger that calls "Dean Marsh"
+    a person has read "Dean" as his given name: a first word that is a given name stays."""
+    start, end = bounds
+    run = [Word(m.start(), m.end(), m.group(), m.group().lower())
+           for m in _WORD.finditer(text, start, end)]
+    if run[0].low in finder.lexicon.first_names:
+        return bounds  # "Dean Marsh": a given name that is a title too stays
+    cut = title_end(text, run, finder.lexicon, finder._title_starts)  # noqa: SLF001
+    return (run[cut].start, end) if 0 < cut < len(run) else bounds
 
 
 _MISSING: Any = object()
