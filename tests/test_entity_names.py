@@ -94,3 +94,32 @@ def test_without_ner_the_built_in_names_are_used() -> None:
     text = "Ana Duarte opened the plant in Riverton on Monday."
     entities = combine_entities(text, paragraphs_of(text), None, default_lexicon())
     assert entities == tuple(EmbeddedAnnotator().annotate(text).entities)
+
+
+def test_a_tagged_persons_title_is_cut() -> None:
+    text = "Earlier, Leanne Fairweather spoke. Later Ms Fairweather said it again."
+    names = _combined(text, [("Leanne Fairweather", "PERSON"), ("Ms Fairweather", "PERSON")])
+    assert ("Fairweather", "PERSON") in names and ("Ms Fairweather", "PERSON") not in names
+
+
+def test_a_given_name_that_is_a_title_stays() -> None:
+    text = "The lorry driver, Dean Marsh, 52, said he had stopped."
+    assert _combined(text, [("Dean Marsh", "PERSON")]) == [("Dean Marsh", "PERSON")]
+
+
+def test_a_surname_tagged_as_a_place_is_a_person() -> None:
+    text = "Chef Tomás Ferreira opened in May. Ferreira said the rent had doubled."
+    names = _combined(text, [("Tomás Ferreira", "PERSON"), ("Ferreira", "GPE")])
+    assert ("Ferreira", "PERSON") in names
+
+
+def test_a_title_and_given_name_tagged_as_an_organisation_is_a_person() -> None:
+    text = "Superintendent Marcus Bell estimated the cost at $400,000."
+    assert _combined(text, [("Superintendent Marcus Bell", "ORG")]) == [
+        ("Marcus Bell", "PERSON")]
+
+
+def test_an_organisation_with_a_title_word_stays_one() -> None:
+    text = "The Senate Finance Committee met on Monday."
+    assert _combined(text, [("The Senate Finance Committee", "ORG")]) == [
+        ("The Senate Finance Committee", "ORG")]

@@ -79,6 +79,13 @@ def test_wire_story_speakers(nlp: Any, attributor: quoteattr.Attributor) -> None
     assert _speakers(result) == ["Grace Okafor", "Tom Brandt", "Tom Brandt"]
 
 
+def test_a_recorded_person_speaks(nlp: Any, attributor: quoteattr.Attributor) -> None:
+    text = ("The station aired a clip of Harlan Pryce, the club chairman, saying, "
+            '"The manager stays."\n\nProsecutors played tape of the pilot, Captain Joan '
+            'Reyes, telling the tower, "We have lost an engine."')
+    assert _speakers(attributor.attribute(nlp(text))) == ["Harlan Pryce", "Joan Reyes"]
+
+
 def test_a_verb_in_another_clause_is_not_the_quotes(nlp: Any, parse_rules_only: None) -> None:
     """"when Okafor accused him" and "who said last week" belong to other clauses."""
     attributor = quoteattr.Attributor()

@@ -29,7 +29,7 @@ from ..annotation import Entity, EntityLabel
 from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator
-from .name_words import Word
+from .name_words import Word, title_end
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -59,6 +59,10 @@ _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
 """Space between two words of one sentence: a hard-wrapped line's break, never a blank line."""
 _SPEECH_AFTER = regex.compile(r"[ \t\u00a0]*,?" + _GAP + r"(\p{Ll}+)\b")
 _SPEECH_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?" + _GAP + r"\Z")
+_SPEECH_AFTER_FIRST = frozenset(" \t\u00a0,\r\n")
+"""The characters :data:`_SPEECH_AFTER` can start with (one of them must be there)."""
+_SPEECH_BEFORE_LAST = frozenset(" \t\u00a0\n")
+"""The characters a gap before the name (in :data:`_SPEECH_BEFORE`) can end with."""
 
 
 def clean_entity(text: str, start: int, end: int) -> list[Span]:
@@ -113,6 +117,8 @@ def combine_entities(
     covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
     named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
     labels = _labels_of_types
+    tagged = tagged if isinstance(tagged, list) else list(tagged)
+    surnames: frozenset[str] | None = None
     for kind, start, end in tagged:
         label = labels.get(kind, _MISSING)
         if label is _MISSING:
@@ -129,6 +135,10 @@ def combine_entities(
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]
         for bounds in pieces:
+            if label in _PERSON_OR_MISREAD:
+                if surnames is None:
+                    surnames = _surnames(text, tagged)
+                bounds, label = _person(text, bounds, label, finder, surnames)
             found.add((*bounds, label))
             if label in _SPEAKER_LABELS:
                 kept.append(bounds)
@@ -137,24 +147,27 @@ def combine_entities(
             else:
                 covered.append((*bounds, False))
     kept_spans = _Bounds(kept)
+    hits_kept = kept_spans.hits  # kept spans are cleaned already
     others = _Bounds(covered)
     runs = list(finder._runs(text, paragraphs))  # noqa: SLF001 - same package; a generator
     own = _Own(text, runs, finder._classify)  # noqa: SLF001
+    entities = own.entities
+    classify = own.classify
     name_words: set[str] | None = None
     replaced: list[tuple[int, int, bool]] = []
     for n, run in enumerate(runs):
         last = run[-1]
-        if kept_spans.overlaps(last.start, last.end, text):
+        if hits_kept(last.start, last.end):
             continue  # its name, which ends with its last word, overlaps a tagged name
-        entity = own.entity(n)
+        entity = entities[n] = classify(text, run)
         if entity is None or entity.label not in _SPEAKER_LABELS:
             continue
         span = entity.span
         start, end = span.start, span.end
-        if kept_spans.overlaps(start, end, text):
+        if hits_kept(start, end):
             continue
-        words = text[start:end].split()
-        if len(words) == 1 and _not_a_name(words[0], lexicon):
+        single = len(run) == 1 or " " not in text[start:end]
+        if single and _not_a_name(text[start:end], lexicon):
             continue
         if others.overlaps(start, end, text):
             # The tagger called it something else (a date, a work, a place): only a
@@ -163,14 +176,14 @@ def combine_entities(
                 continue
             replaced.append((start, end, False))
         else:  # any evidence will do: the cheapest tests first
-            single = len(words) == 1
             if single and name_words is None:
                 name_words = {w for s, e in named for w in text[s:e].split()
                               if w[:1].isupper()}
-            if not ((single and name_words is not None and words[0] in name_words)
+            if not ((single and name_words is not None and text[start:end] in name_words)
                     or _has_title(text, span, lexicon)
                     or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
-                    or own.count(text[start:end], last.text) >= 3):
+                    or (text.count(text[start:end]) >= 3  # counts at least the finder's
+                        and own.count(text[start:end], last.text) >= 3)):
                 continue
         found.add((start, end, entity.label))
     if replaced:
@@ -180,6 +193,58 @@ def combine_entities(
     new_tuple = tuple.__new__
     return tuple([new_tuple(Entity, (Span(start, end), label))
                   for start, end, label in sorted(found)])
+
+
+_WORD = regex.compile(r"\S+")
+_PERSON_OR_MISREAD = frozenset({"PERSON", "ORG", "GPE"})
+"""Labels whose spans :func:`_person` looks at: a person's, or one a tagger gives a person."""
+
+
+def _surnames(text: str, tagged: list[tuple[str, int, int]]) -> frozenset[str]:
+    """The last words of the tagged persons' names of two words or more."""
+    out = set()
+    for kind, start, end in tagged:
+        if kind in ("PERSON", "PER"):
+            words = text[start:end].split()
+            if len(words) > 1:
+                out.add(words[-1])
+    return frozenset(out)
+
+
+def _person(text: str, bounds: tuple[int, int], label: EntityLabel, finder: EmbeddedAnnotator,
+            surnames: frozenset[str]) -> tuple[tuple[int, int], EntityLabel]:
+    """A tagged span as a person's name: a person's without the title it opens with; an
+    organisation or place that is a person's surname given in full elsewhere ("Ferreira"
+    after "Tomás Ferreira") or a title before a given name ("Superintendent Marcus Bell")."""
+    name = text[bounds[0] : bounds[1]]
+    first = name.split(None, 1)[0]
+    if label != "PERSON":
+        if name in surnames:
+            return bounds, "PERSON"
+        if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
+            return bounds, label
+        untitled = _untitled(text, bounds, finder)
+        given = text[untitled[0] : untitled[1]].split(None, 1)[0].lower()
+        if untitled == bounds or given not in finder.lexicon.first_names:
+            return bounds, label
+        return untitled, "PERSON"
+    if first.lower() in finder._title_starts:  # noqa: SLF001 - same package
+        return _untitled(text, bounds, finder), label
+    return bounds, label
+
+
+def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> tuple[int, int]:
+    """A tagged person's name without the title it opens with ("Cllr Nigel Stone", "Ms
+    Fairweather"), cut as the built-in finder cuts its own names (the last word stays), so
+    that the name links to the full name given earlier. A tagger that calls "Dean Marsh"
+    a person has read "Dean" as his given name: a first word that is a given name stays."""
+    start, end = bounds
+    run = [Word(m.start(), m.end(), m.group(), m.group().lower())
+           for m in _WORD.finditer(text, start, end)]
+    if run[0].low in finder.lexicon.first_names:
+        return bounds  # "Dean Marsh": a given name that is a title too stays
+    cut = title_end(text, run, finder.lexicon, finder._title_starts)  # noqa: SLF001
+    return (run[cut].start, end) if 0 < cut < len(run) else bounds
 
 
 _MISSING: Any = object()
@@ -233,6 +298,16 @@ class _Bounds:
         """No span overlaps the next (a tagger's spans): ends grow with starts."""
         self.longest = max((s[1] - s[0] for s in self.spans), default=0)
 
+    def hits(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``, when every span is cleaned (no flag).
+
+        Disjoint spans (a tagger's): only the last one starting before ``end`` can, as
+        the ends grow with the starts."""
+        if self.disjoint:
+            i = bisect_left(self.starts, end) - 1
+            return i >= 0 and self.spans[i][1] > start
+        return self.overlaps(start, end, "")
+
     def overlaps(self, start: int, end: int, text: str) -> bool:
         spans = self.spans
         if self.disjoint:  # back from the last span starting before ``end``
@@ -274,22 +349,29 @@ def _beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:
     A weak one ("spoke", "resumed", "returned") counts only beside a name of several words
     ("Ana Duarte spoke"): one capitalised word before it may be any noun ("Ferries
     resumed")."""
-    several = " " in text[span.start : span.end].strip()
+    start, end = span.start, span.end
+    several = " " in text[start:end].strip()
     verbs = lexicon.speech_verbs if several else lexicon.strong_speech_verbs
-    after = _SPEECH_AFTER.match(text, span.end, min(len(text), span.end + 40))
-    if after is not None and after.group(1) in verbs:
-        return True
-    before = _SPEECH_BEFORE.search(text, max(0, span.start - 40), span.start)
+    if text[end : end + 1] in _SPEECH_AFTER_FIRST:  # else no verb can follow: skip the regex
+        after = _SPEECH_AFTER.match(text, end, min(len(text), end + 40))
+        if after is not None and after.group(1) in verbs:
+            return True
+    if text[start - 1 : start] not in _SPEECH_BEFORE_LAST:
+        return False
+    before = _SPEECH_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1) in verbs
 
 
 _CREDIT_BEFORE = regex.compile(r"(?r)[―—–-][ \t\u00a0]*\Z")
 _CREDIT_AFTER = regex.compile(r"[ \t\u00a0.,]*(?:$|\n|\r)", regex.MULTILINE)
+_CREDIT_AFTER_FIRST = frozenset(("", " ", "\t", "\u00a0", ".", ",", "\n", "\r"))
+"""What may follow a credit line's name: the text's end, or a character of :data:`_CREDIT_AFTER`."""
 
 
 def _credited(text: str, span: Span) -> bool:
     """A credit line: the name after a dash, ending its line ("― Okafor" under a quote)."""
-    return (_CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
+    return (text[span.end : span.end + 1] in _CREDIT_AFTER_FIRST  # the cheap test first
+            and _CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
             and _CREDIT_AFTER.match(text, span.end) is not None)
 
 

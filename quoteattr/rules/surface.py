@@ -13,6 +13,7 @@ from ..context import QuoteContext
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after_cue
+from .media import recorded_speaker
 from .speakers import (
     clause_subject,
     is_person_like,
@@ -155,7 +156,8 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
         if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
             return None
         cue_word = inp.text[cue.start : cue.end]
-        agent = passive_agent(inp, cue, ctx.quote.span.start) or _quoted_as(inp, ctx, cue)
+        agent = (passive_agent(inp, cue, ctx.quote.span.start) or _quoted_as(inp, ctx, cue)
+                 or recorded_speaker(inp, ctx.left.start, cue))
         if agent is not None:  # Jones was told by Smith: "..."; quoted Smith as saying: "..."
             return make_found("speaker_cue_quote", 0.85, agent, cue, inp)
         if cue_word.endswith("ing") and inp.text[cue.start - 2 : cue.start] == ", ":
