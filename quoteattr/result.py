@@ -52,15 +52,20 @@ def _distinct_name(coref: Coreference, cluster: int, shared: set[str]) -> str:
 
 
 def _shared_names(coref: Coreference) -> set[str]:
-    """The names that more than one named entity of the text has."""
+    """The names that more than one named entity of the text has, and a titled surname
+    that ends another entity's full name ("Madame Ferrand" beside her son Julien Ferrand)."""
     seen: set[str] = set()
     shared: set[str] = set()
     for c in coref.clusters:
         if c.named and c.titles:  # only a titled entity is ever renamed
             (shared if c.fullest in seen else seen).add(c.fullest)
     for c in coref.clusters:
-        if c.named and not c.titles and c.fullest in seen:
+        if not c.named or not c.fullest:
+            continue
+        if not c.titles and c.fullest in seen:
             shared.add(c.fullest)
+        if c.fullest_words > 1 and (surname := c.fullest.rsplit(None, 1)[-1]) in seen:
+            shared.add(surname)
     return shared
 
 

@@ -1,0 +1,37 @@
+"""Fiction's characters by name: the speaker a reader would name for each quote of a scene.
+
+The scenes in fixtures/cases/fiction_names.jsonl were written for these tests in several
+periods and styles (Victorian and Edwardian parlours, the American South, a ship, a modern
+flat, first-person memoirs, British single quotes): each lists, quote by quote, the name
+``genre="fiction"`` must give (null: no speaker). The tests below them pin where the news
+default keeps its own conventions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from case_support import read_cases
+
+import quoteattr
+
+CASES = read_cases("fiction_names")
+
+
+def _names(text: str, genre: str = "fiction") -> list[str | None]:
+    doc = quoteattr.attribute(text, genre=genre)
+    return [q.speaker.name if q.speaker else None for q in doc.quotes
+            if q.kind in ("direct", "thought")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_scene_speakers(case: dict[str, Any]) -> None:
+    assert _names(case["text"]) == case["names"]
+
+
+def test_a_wife_is_not_her_husband_by_his_given_name_in_news_too() -> None:
+    text = ("Councillor Paul Whitcombe opened the new library wing on Saturday with his wife "
+            "beside him.\n\n\"This town has waited long enough for a proper reading room,\" "
+            "Mrs. Whitcombe said.")
+    assert _names(text, "news") == ["Mrs. Whitcombe"]
