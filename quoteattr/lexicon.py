@@ -93,7 +93,7 @@ WORD_LISTS: frozenset[str] = frozenset(
      "generic_np_words", "vocative_adjectives", "speaker_prepositions",
      "description_determiners",
      "cue_gap_words", "modifier_stops",
-     "furniture_labels", "name_joints"}
+     "furniture_labels", "name_joints", "heading_labels"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

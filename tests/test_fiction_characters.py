@@ -15,6 +15,8 @@ import pytest
 from case_support import read_cases
 
 import quoteattr
+from quoteattr.furniture import find_headings
+from quoteattr.spans import Span
 
 CASES = read_cases("fiction_names")
 
@@ -35,3 +37,23 @@ def test_a_wife_is_not_her_husband_by_his_given_name_in_news_too() -> None:
             "beside him.\n\n\"This town has waited long enough for a proper reading room,\" "
             "Mrs. Whitcombe said.")
     assert _names(text, "news") == ["Mrs. Whitcombe"]
+
+
+@pytest.mark.parametrize("block", [
+    "CHAPTER I", "Chapter XII.", "PART ONE", "Letter IV. To Miss Mirvan", "Stave III",
+    "THE EARLY YEARS OF THE FAMILY", "The Missing Heir.", "Book Two",
+])
+def test_headings(block: str) -> None:
+    text = f"{block}\n\nThe rain had not stopped since Tuesday."
+    paragraphs = [Span(0, len(block)), Span(len(block) + 2, len(text))]
+    assert [text[s.start : s.end] for s in find_headings(text, paragraphs).regions] == [block]
+
+
+@pytest.mark.parametrize("block", [
+    "Part of me wanted to stay.", "Good Heavens!", "Nobody answered.",
+    "\u201cThe Bottoms\u201d was the name of the row.", "Letter from home lay on the table.",
+])
+def test_not_headings(block: str) -> None:
+    text = f"{block}\n\nThe rain had not stopped since Tuesday."
+    paragraphs = [Span(0, len(block)), Span(len(block) + 2, len(text))]
+    assert find_headings(text, paragraphs).regions == ()
