@@ -10,6 +10,8 @@ give their characters given names a reader takes at their word: "she" is not Rob
 
 from __future__ import annotations
 
+import regex
+
 from ..lexicon import word_list
 from ..mentions import Mention
 from .agreement import agreement
@@ -74,6 +76,8 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     words = text[m.span.start : m.span.end].lower().split()
     if len(words) < 2 or words[0] not in _DETERMINERS:
         return None
+    if _COPULA_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
+        return _predicate_of(sal, i)
     head = m.head.split()[-1] if m.head else ""
     titled = _title_holder(ents, head)
     if titled is not None:
@@ -95,6 +99,36 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     ):
         return None
     return people[0][1]
+
+
+_COPULA_BEFORE = regex.compile(
+    r"\b(?:is|was|are|were|be|been|seemed|seems|became|becomes|remained|remains)"
+    r"(?: (?:always|never|not|still|only|just|now|indeed|surely|no longer))? $",
+    regex.IGNORECASE)
+"""A description right after "is" or "was" is said of the clause's subject ("To Holmes
+she is always THE woman"), not a reference to the person last in view."""
+
+
+def _predicate_of(sal: Salience, i: int) -> int:
+    """The entity a predicate description is said of: the subject right before the verb
+    ("she was the girl", when "she" is known), else a person of its own, who is that
+    subject too when it is a "he" or "she" nobody was found for ("she is THE woman")."""
+    ents = sal.ents
+    m = ents.index.mentions[i]
+    subject = -1
+    if i > 0:
+        prev = ents.index.mentions[i - 1]
+        if prev.kind != "nominal" and len(ents.text[prev.span.end : m.span.start].split()) <= 2:
+            c = ents.of.get(i - 1)
+            if c is not None and agreement(m, ents.clusters[c]):
+                return c
+            if c is None and prev.head in ("he", "she") and prev.gender in ("-", m.gender):
+                subject = i - 1
+    c = ents.new_cluster()
+    ents.name_unnamed(c, ents.text[m.span.start : m.span.end], m.head)
+    if subject >= 0:
+        ents.add(c, subject)
+    return c
 
 
 _IN_VIEW = 1.0
