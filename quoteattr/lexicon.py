@@ -46,6 +46,7 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "clause_openers": {"kind": frozenset({"participle", "preposition"})},
     "inscription_words": {"kind": frozenset({"preposition", "verb"})},
     "speaker_prepositions": {"kind": frozenset({"place", "object", "both"})},
+    "parent_nouns": {"gender": frozenset({"m", "f"})},
 }
 
 
@@ -93,7 +94,8 @@ WORD_LISTS: frozenset[str] = frozenset(
      "generic_np_words", "vocative_adjectives", "speaker_prepositions",
      "description_determiners",
      "cue_gap_words", "modifier_stops",
-     "furniture_labels", "name_joints", "heading_labels"}
+     "furniture_labels", "name_joints", "heading_labels",
+     "parent_nouns"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

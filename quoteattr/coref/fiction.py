@@ -82,17 +82,27 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     titled = _title_holder(ents, head)
     if titled is not None:
         return titled
-    possessor = document_owner(sal, i) if words[0] != "the" else None
+    parent = _PARENTS.get(head)
+    possessor = None if words[0] == "the" else document_owner(sal, i) if (
+        parent is None) else _child_owner(sal, i)
     spouse = _SPOUSES.get(head)
     if spouse is not None and possessor is not None:
         found = _spouse_of(ents, possessor, spouse[0])
         if found is not None:
             return found
     scores = sal.candidates(i)
+    if parent is not None:
+        found = _parent_in_view(ents, scores, possessor, parent)
+        if found is not None or possessor is not None and _surname(ents.clusters[possessor]):
+            return found  # Lucy Darnell's mother is no Mrs. Pellow: someone not yet named
+    # "his second daughter" is not his wife: a relative of the possessor other than a
+    # spouse is not the possessor's Mrs. (or Mr.) either
+    partner = _spouse_of(ents, possessor, m.gender) if (
+        possessor is not None and spouse is None and m.gender in ("m", "f")) else None
     people = sorted(
         ((s, c) for c, s in scores.items()
-         if c != possessor and ents.clusters[c].named and _fits(ents.clusters[c], m.gender)
-         and character(ents.clusters[c])),
+         if c != possessor and c != partner and ents.clusters[c].named
+         and _fits(ents.clusters[c], m.gender) and character(ents.clusters[c])),
         reverse=True)
     if not people or people[0][0] < _IN_VIEW or len(people) > 1 and (
         people[1][0] * _LEAD > people[0][0]
@@ -129,6 +139,57 @@ def _predicate_of(sal: Salience, i: int) -> int:
     if subject >= 0:
         ents.add(c, subject)
     return c
+
+
+_PARENTS = dict(zip(word_list("parent_nouns"), word_list("parent_nouns", "gender"),
+                    strict=True))
+"""A parent noun -> the parent's gender ("said her mother": the Mrs. of the family)."""
+
+
+def _child_owner(sal: Salience, i: int) -> int | None:
+    """The "her" of "her mother": as :func:`.document_owner` finds it, but a titled "Mrs."
+    or "Mr." in view is a parent, not the child, while someone else fits ("said her
+    mother" beside Mrs. Bennet and her daughter is the daughter's mother)."""
+    ents = sal.ents
+    m = ents.index.mentions[i]
+    word = ents.text[m.span.start : m.span.end].split(None, 1)[0].lower()
+    if word not in ("his", "her"):
+        return document_owner(sal, i)
+    pronoun, gender = ("he", "m") if word == "his" else ("she", "f")
+    scores = sal.candidates(i, m._replace(kind="pronoun", head=pronoun, gender=gender))
+    children = {c: s for c, s in scores.items() if not ents.clusters[c].titles}
+    return best_of(children or scores) if scores else None
+
+
+def _surname(c: Cluster) -> str:
+    """The family name of a named character known by one ("Mr. Bennet", "Paul Morel"), or ""
+    for a given name alone ("Lizzy")."""
+    if not c.named or not c.fullest or not (c.titles or c.fullest_words > 1):
+        return ""
+    return c.fullest.split()[-1].lower()
+
+
+def _parent_in_view(ents: Entities, scores: dict[int, float], possessor: int | None,
+                    gender: str) -> int | None:
+    """"Said her mother": the one titled character of the parent's gender ("Mrs.") whose
+    surname is the possessor's, or else that of the family in view (the most salient
+    character with a surname, the possessor aside: a daughter called only "Lizzy" is
+    Mr. Bennet's, and her mother Mrs. Bennet)."""
+    families: list[str] = []
+    if possessor is not None:
+        families.append(_surname(ents.clusters[possessor]))
+    for _, c in sorted(((s, c) for c, s in scores.items() if c != possessor), reverse=True):
+        families.append(_surname(ents.clusters[c]))
+    for family in families:
+        if not family:
+            continue
+        found = [c.index for c in ents.clusters if c.index != possessor and c.titles and (
+            c.gender == gender) and _surname(c) == family and character(c)]
+        if len(found) == 1:
+            return found[0]
+        if possessor is not None and family == families[0]:
+            return None  # her own family has no one parent: not the family in view's
+    return None
 
 
 _IN_VIEW = 1.0
