@@ -57,3 +57,9 @@ def test_not_headings(block: str) -> None:
     text = f"{block}\n\nThe rain had not stopped since Tuesday."
     paragraphs = [Span(0, len(block)), Span(len(block) + 2, len(text))]
     assert find_headings(text, paragraphs).regions == ()
+
+
+def test_a_name_ending_in_ing_opening_a_sentence_is_no_participle_phrase() -> None:
+    text = ("Finding the minutes unsigned, the clerk looked up.\n\n"
+            "Fleming looked hard at the committee, then at the clerk:\n\n\"We will appeal.\"")
+    assert _names(text, "news") == ["Fleming"]
