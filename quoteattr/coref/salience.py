@@ -31,6 +31,9 @@ _GOVERNING = frozenset(word_list("speaker_prepositions"))
 _OPENERS = "\"'“‘«(["
 """What may open a sentence before its first word."""
 _INTRO_CHARS = 100
+_SUBORDINATORS = frozenset({"as", "when", "while", "whilst", "although", "though", "since",
+                            "after", "before", "until", "once", "whereas"})
+"""Openers of a subordinate clause, which "and" may continue past its first comma."""
 """How far from a sentence's start the comma ending its introductory phrase may stand."""
 _HEADLINE_WORDS = 20
 """A first line of more words than this is a sentence of the story, not its headline."""
@@ -184,7 +187,13 @@ class Salience:
         # the phrase is short ("With a gesture of repulsion Florence declined the seat,
         # and ..." has no comma of its own: the next mention must come after this one)
         comma = text.find(", ", start, start + _INTRO_CHARS)
-        return comma if comma < self.sentence_end(s) else -1
+        end = self.sentence_end(s)
+        if first.lower() in _SUBORDINATORS:
+            # "As soon as the bacon was under way, and Millie had been scolded, she carried
+            # the cloth in": a clause joined by "and" still belongs to the opener
+            while 0 <= comma < end and text.startswith(", and ", comma):
+                comma = text.find(", ", comma + 6, comma + 6 + _INTRO_CHARS)
+        return comma if comma < end else -1
 
     def reports(self, m: Mention) -> bool:
         """Whether subject ``m`` is a person's name with a finite speech verb right after it
