@@ -63,3 +63,4 @@ def test_a_name_ending_in_ing_opening_a_sentence_is_no_participle_phrase() -> No
     text = ("Finding the minutes unsigned, the clerk looked up.\n\n"
             "Fleming looked hard at the committee, then at the clerk:\n\n\"We will appeal.\"")
     assert _names(text, "news") == ["Fleming"]
+
