@@ -29,7 +29,7 @@ from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
-from .narrator import narrator_name, resolve_speaker, self_named
+from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
@@ -296,6 +296,9 @@ class Attributor:
         if narrator:
             named = self_named(text, contexts, speakers, narrator[0], mentions,
                                coref.cluster_of) if self.genre == "fiction" else None
+            if named is None and self.genre == "fiction":  # "JONATHAN HARKER'S JOURNAL"
+                first = next(k for k, c in enumerate(speakers) if c == narrator[0])
+                named = record_keeper(text, contexts[first].quote.span.start, coref)
             named = named if named is not None else narrator_name(
                 contexts, speakers, narrator[0], functools.partial(addressees, inp), self.genre)
             if named is not None:

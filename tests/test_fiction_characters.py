@@ -64,3 +64,15 @@ def test_a_name_ending_in_ing_opening_a_sentence_is_no_participle_phrase() -> No
             "Fleming looked hard at the committee, then at the clerk:\n\n\"We will appeal.\"")
     assert _names(text, "news") == ["Fleming"]
 
+
+
+@pytest.mark.parametrize(("heading", "name"), [
+    ("JONAS PELL'S JOURNAL", "Jonas Pell"), ("The Narrative of Ada Lind", "Ada Lind"),
+    ("Miss Hester Vane\u2019s Diary.", "Hester Vane"),
+])
+def test_a_record_heading_names_the_narrator(heading: str, name: str) -> None:
+    text = (f"{heading}\n\nI reached the inn after dark and asked for a room.\n\n"
+            "\u201cThere is one left,\u201d said the landlord.\n\n"
+            "\u201cThen I shall take it,\u201d I said.")
+    assert _names(text)[-1] == name
+    assert _names(text.replace(heading, "A Night at the Inn"))[-1] == "narrator"
