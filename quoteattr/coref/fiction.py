@@ -10,6 +10,8 @@ give their characters given names a reader takes at their word: "she" is not Rob
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from ..lexicon import word_list
@@ -91,6 +93,10 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
         if found is not None:
             return found
     scores = sal.candidates(i)
+    if words[0] == "the" and head in ents.unnamed_by_head and (
+        ents.unnamed_by_head[head] in scores
+    ):
+        return None  # "a man came up the bank ... said the man": the one just described
     if parent is not None:
         found = _parent_in_view(ents, scores, possessor, parent)
         if found is not None or possessor is not None and _surname(ents.clusters[possessor]):
@@ -99,9 +105,10 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     # spouse is not the possessor's Mrs. (or Mr.) either
     partner = _spouse_of(ents, possessor, m.gender) if (
         possessor is not None and spouse is None and m.gender in ("m", "f")) else None
+    others = _named_in_sentence(sal, i)
     people = sorted(
         ((s, c) for c, s in scores.items()
-         if c != possessor and c != partner and ents.clusters[c].named
+         if c != possessor and c != partner and c not in others and ents.clusters[c].named
          and _fits(ents.clusters[c], m.gender) and character(ents.clusters[c])),
         reverse=True)
     if not people or people[0][0] < _IN_VIEW or len(people) > 1 and (
@@ -190,6 +197,40 @@ def _parent_in_view(ents: Entities, scores: dict[int, float], possessor: int | N
         if possessor is not None and family == families[0]:
             return None  # her own family has no one parent: not the family in view's
     return None
+
+
+def _named_in_sentence(sal: Salience, i: int) -> set[int]:
+    """The characters named elsewhere in the sentence of description ``i``: "The man sprang
+    for his throat, but Buck was too quick for him" - a sentence that names Buck calls
+    someone else "the man"."""
+    index = sal.ents.index
+    m = index.mentions[i]
+    text = sal.ents.text
+    start = max(text.rfind(". ", 0, m.span.start), text.rfind("\n", 0, m.span.start)) + 1
+    ends = [e for e in (text.find(". ", m.span.end), text.find("\n", m.span.end)) if e >= 0]
+    end = min(ends) if ends else len(text)
+    found: set[int] = set()
+    outside = sal.outside  # a name inside a quote is what a speaker says, not narration
+    p = bisect_left(outside, i)
+    for k in reversed(outside[max(0, p - _SENTENCE_MENTIONS) : p]):
+        if index.mentions[k].span.start < start:
+            break
+        _add_named(sal, k, found)
+    for k in outside[p : p + _SENTENCE_MENTIONS]:
+        if index.mentions[k].span.start >= end:
+            break
+        if k != i:
+            _add_named(sal, k, found)
+    return found
+
+
+_SENTENCE_MENTIONS = 40
+"""How many mentions each way a sentence is searched for names (a bound, not a guess)."""
+
+
+def _add_named(sal: Salience, k: int, found: set[int]) -> None:
+    if sal.ents.index.mentions[k].kind == "name" and (c := sal.ents.of.get(k)) is not None:
+        found.add(c)
 
 
 _IN_VIEW = 1.0
