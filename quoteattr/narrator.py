@@ -21,6 +21,7 @@ from .context import QuoteContext
 from .coref import Coreference
 from .mentions import MentionIndex
 from .rules import Found
+from .spans import Span
 
 NARRATOR = "narrator"
 """The name of the narrator's entity while no other name is found for it."""
@@ -143,6 +144,26 @@ def narrator_name(
     return ranked[0][0]
 
 
+_VOICE_OF = regex.compile(
+    r",?[ \t\n]+(?:which|that)[ \t\n]+[^.;:!?\"“”‘’]{0,60}?\b(?:to[ \t\n]+be|was|as)"
+    r"[ \t\n]+that[ \t\n]+of[ \t\n]+")
+"""After "a voice": whose it is ("replied another voice, which Margaret knew to be that of
+Mrs. Gibson")."""
+
+
+def voice_owner(coref: Coreference, mentions: MentionIndex, phrase: Span) -> int | None:
+    """The entity a speaking voice is said to belong to, or None: "another voice, which
+    Margaret knew to be that of Mrs. Gibson" is Mrs. Gibson speaking."""
+    text = coref.text
+    if not text.endswith(("voice", "Voice"), phrase.start, phrase.end):
+        return None
+    match = _VOICE_OF.match(text, phrase.end, min(len(text), phrase.end + 100))
+    m = mentions.starting_at(match.end()) if match is not None else None
+    if m is None or m.kind != "name":
+        return None
+    return coref.cluster_of(mentions.index_of(m))
+
+
 def resolve_speaker(
     found: Found | None, coref: Coreference, mentions: MentionIndex,
     narrator: list[int] | None
@@ -152,6 +173,9 @@ def resolve_speaker(
     "I" is the quote's speaker), or a new entity for a phrase no mention covers."""
     if found is None or found.mention_span is None:
         return None
+    known = voice_owner(coref, mentions, found.mention_span)
+    if known is not None:
+        return known
     if found.mention is not None:
         m = mentions.mentions[found.mention]
         if narrator is not None and (m.kind == "pronoun" and m.head == "i" or (
