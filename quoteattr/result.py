@@ -43,6 +43,11 @@ def _distinct_name(coref: Coreference, cluster: int, shared: set[str]) -> str:
     name (``shared``): "Mr. Bennet" and "Mrs. Bennet", not two speakers called "Bennet"."""
     c = coref.clusters[cluster]
     name = c.name
+    if c.named and c.titles and c.fullest_words == 1 and any(
+        (t := coref.lexicon.titles.get(title.lower())) is not None and t.kind == "family"
+        for title in c.titles[:1]
+    ):
+        return f"{c.titles[0]} {name}"  # "Aunt Hester": a relative's title is her name
     if name not in shared or not c.named or not c.titles:
         return name
     title = c.titles[0]

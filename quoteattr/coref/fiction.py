@@ -111,6 +111,9 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
          if c != possessor and c != partner and c not in others and ents.clusters[c].named
          and _fits(ents.clusters[c], m.gender) and character(ents.clusters[c])),
         reverse=True)
+    if head in _YOUNG and any(not ents.clusters[c].titles for _, c in people):
+        # "said the girl" beside Miss Bartlett and Lucy: a titled Miss is not "the girl"
+        people = [(s, c) for s, c in people if not ents.clusters[c].titles]
     if not people or people[0][0] < _IN_VIEW or len(people) > 1 and (
         people[1][0] * _LEAD > people[0][0]
     ):
@@ -232,6 +235,9 @@ def _add_named(sal: Salience, k: int, found: set[int]) -> None:
     if sal.ents.index.mentions[k].kind == "name" and (c := sal.ents.of.get(k)) is not None:
         found.add(c)
 
+
+_YOUNG = frozenset(word_list("young_nouns"))
+"""Nouns for a young person: "the girl" is Lucy, not the Miss Bartlett beside her."""
 
 _IN_VIEW = 1.0
 """A described character must have been mentioned within the last few sentences."""
