@@ -28,9 +28,13 @@ _ROLE_LABELS: dict[str, MentionLabel] = {
 }
 
 
+_GAP = r"(?:[^\S\n]|\n(?![^\S\n]*+\n))++"
+"""The white space between two words of a phrase: one line break at most (a blank line
+ends a paragraph: "CHAPTER I" ⏎⏎ "My mother picked me up" is no "CHAPTER I My mother")."""
 _DETERMINER_BEFORE = regex.compile(  # (?r): searched from the end, as _TITLE_WORD
-    r"(?r)\b(?:" + "|".join(word_list("role_determiners")) + r")\s++"
-    r"(?:(?!(?:" + "|".join(word_list("modifier_stops")) + r")\b)[\p{L}\p{N}'’-]++\s++){0,4}\Z",
+    r"(?r)\b(?:" + "|".join(word_list("role_determiners")) + r")" + _GAP +
+    r"(?:(?!(?:" + "|".join(word_list("modifier_stops")) + r")\b)[\p{L}\p{N}'’-]++" + _GAP
+    + r"){0,4}\Z",
     regex.IGNORECASE,
 )
 """The determiner (``data/role_determiners.tsv``; whole words, so their order is no matter)
