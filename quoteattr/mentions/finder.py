@@ -28,13 +28,9 @@ _ROLE_LABELS: dict[str, MentionLabel] = {
 }
 
 
-_GAP = r"(?:[^\S\n]|\n(?![^\S\n]*+\n))++"
-"""The white space between two words of a phrase: one line break at most (a blank line
-ends a paragraph: "CHAPTER I" ⏎⏎ "My mother picked me up" is no "CHAPTER I My mother")."""
 _DETERMINER_BEFORE = regex.compile(  # (?r): searched from the end, as _TITLE_WORD
-    r"(?r)\b(?:" + "|".join(word_list("role_determiners")) + r")" + _GAP +
-    r"(?:(?!(?:" + "|".join(word_list("modifier_stops")) + r")\b)[\p{L}\p{N}'’-]++" + _GAP
-    + r"){0,4}\Z",
+    r"(?r)\b(?:" + "|".join(word_list("role_determiners")) + r")\s++"
+    r"(?:(?!(?:" + "|".join(word_list("modifier_stops")) + r")\b)[\p{L}\p{N}'’-]++\s++){0,4}\Z",
     regex.IGNORECASE,
 )
 """The determiner (``data/role_determiners.tsv``; whole words, so their order is no matter)
@@ -109,6 +105,10 @@ def find_mentions(
             found.pop()
         else:
             floor = max(0, at - 60, last_nominal_end)
+            # a blank line ends a paragraph: "CHAPTER I" ⏎⏎ "My mother picked me up" is no
+            # "CHAPTER I My mother" (one line break inside the phrase still joins it)
+            floor = max(floor, text.rfind("\n\n", floor, at) + 1,
+                        text.rfind("\n\r\n", floor, at) + 1)
             determiner = _DETERMINER_BEFORE.search(text, floor, at, concurrent=False)
             if determiner is not None and text.count(" ", determiner.start(), at) > 1 and (
                 crosses_verb(text, determiner.start(), at, patterns.speech_verbs)
