@@ -15,7 +15,7 @@ the mentions inside them are then dropped.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -296,6 +296,54 @@ def _colon_dateline(text: str, start: int, end: int, lexicon: Lexicon) -> regex.
         if word in lexicon.first_names or word in lexicon.titles or word in lexicon.role_nouns:
             return None
     return found
+
+
+_HEADING_LABELS = frozenset(word_list("heading_labels"))
+_HEADING_SMALL = frozenset(word_list("title_small_words"))
+_HEADING_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+")
+_SECTION_NUMBER = regex.compile(
+    r"(?i:[ivxlcdm]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|the)")
+_HEADING_CHARS = 100
+"""A heading is a short paragraph: a title, not a sentence of the story."""
+_HEADING_WORDS = 12
+_TITLE_WORDS = 8
+_QUOTE_CHARS = frozenset("\"“”«»„")
+
+
+def find_headings(text: str, paragraphs: Sequence[Span]) -> Furniture:
+    """A book's section headings, for the fiction profile: a short paragraph that opens
+    with a section label and its number ("Chapter I.", "PART ONE", "Letter IV. To Miss
+    Mirvan"), or is written all in capitals ("THE YOUNG ADVENTURERS, LTD.") or in title case
+    ("The Missing Heir."). An excerpt of a novel starts at one; its capitalised words are
+    never the characters of the scene below (nor a "he" for its first line)."""
+    regions: list[Span] = []
+    for p in paragraphs:
+        if p.end - p.start > _HEADING_CHARS:
+            continue
+        block = text[p.start : p.end].strip()
+        if block and _is_heading(block):
+            regions.append(p)
+    return Furniture(tuple(regions), tuple(r.start for r in regions))
+
+
+def _is_heading(block: str) -> bool:
+    if any(ch in _QUOTE_CHARS for ch in block) or block[0] in "'‘" or block.count("\n") > 2:
+        return False
+    words = _HEADING_WORD.findall(block)
+    if not words or len(words) > _HEADING_WORDS:
+        return False
+    if words[0].lower() in _HEADING_LABELS and len(words) > 1 and _SECTION_NUMBER.fullmatch(
+        words[1]
+    ):
+        return True
+    if block[-1] in "?!":
+        return False  # "Good heavens!" or "Jo?" alone is a cry, not a title
+    if block.upper() == block:
+        return any(ch.isalpha() for ch in block)
+    return len(words) <= _TITLE_WORDS and all(
+        w[0].isupper() or w[0].isdigit() or (k and w.lower() in _HEADING_SMALL)
+        for k, w in enumerate(words))
 
 
 def _add(regions: list[Span], start: int, end: int) -> None:

@@ -47,6 +47,7 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "inscription_words": {"kind": frozenset({"preposition", "verb"})},
     "speaker_prepositions": {"kind": frozenset({"place", "object", "both"})},
     "book_headings": {"kind": frozenset({"numbered", "alone", "number"})},
+    "parent_nouns": {"gender": frozenset({"m", "f"})},
 }
 
 
@@ -95,7 +96,7 @@ WORD_LISTS: frozenset[str] = frozenset(
      "description_determiners",
      "cue_gap_words", "modifier_stops",
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
-     "silence_phrases", "media_nouns"}
+     "silence_phrases", "media_nouns", "heading_labels", "parent_nouns", "young_nouns"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

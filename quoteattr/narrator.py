@@ -6,7 +6,8 @@ Other characters often address the narrator by name ("You see, Watson, but you d
 observe"): a name addressed in the turns right before or after the narrator's own turns
 (a vocative names the listener) is the narrator's name, and the narrator's quotes go to
 that character's entity when it is addressed so at least twice and more than any other, and
-never speaks under its own name.
+never speaks under its own name. In the fiction profile a journal's or narrative's heading
+("JONATHAN HARKER'S JOURNAL") names the "I" of the text below it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .context import QuoteContext
 from .coref import Coreference
 from .mentions import MentionIndex
 from .rules import Found
+from .spans import Span
 
 NARRATOR = "narrator"
 """The name of the narrator's entity while no other name is found for it."""
@@ -70,6 +72,38 @@ def self_named(
     return None
 
 
+_NAME_WORDS = r"\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3}"
+_RECORD = r"(?i:journal|diary|narrative|memoir|memoirs|statement|confession|story)"
+_KEPT_BY = regex.compile(
+    rf"^[ \t]*(?:(?P<owner>{_NAME_WORDS})['’][sS][ \t]+{_RECORD}"
+    rf"|(?:(?i:the)[ \t]+)?{_RECORD}[ \t]+(?i:of|by)[ \t]+(?P<author>{_NAME_WORDS}))"
+    rf"[ \t.]*$", regex.MULTILINE)
+"""A heading naming whose record the first-person text is: "JONATHAN HARKER'S JOURNAL",
+"Mina Murray's Journal", "Narrative of Gabriel Betteredge", "The Diary of Ada Lind"."""
+
+
+def record_keeper(text: str, before: int, coref: Coreference) -> int | None:
+    """The entity of the person a journal or narrative heading before ``before`` names (the
+    last such heading): an epistolary novel's "I" is whoever keeps that record."""
+    found = None
+    for match in _KEPT_BY.finditer(text, 0, before, concurrent=False):
+        found = match
+    if found is None:
+        return None
+    words = (found.group("owner") or found.group("author")).split()
+    titles = coref.lexicon.titles
+    while len(words) > 1 and (words[0].lower() in titles or words[0].lower() + "." in titles):
+        words = words[1:]  # "MISS AGATHA PRIDDY'S DIARY": the name is Agatha Priddy
+    name = " ".join(words)
+    if name.isupper():
+        name = name.title()
+    key = name.lower()
+    for cluster in coref.clusters:
+        if cluster.named and cluster.fullest.lower() == key:
+            return cluster.index
+    return coref.cluster_for_phrase(name, "PERSON")
+
+
 def narrator_name(
     contexts: Sequence[QuoteContext],
     speakers: Sequence[int | None],
@@ -110,6 +144,26 @@ def narrator_name(
     return ranked[0][0]
 
 
+_VOICE_OF = regex.compile(
+    r",?[ \t\n]+(?:which|that)[ \t\n]+[^.;:!?\"“”‘’]{0,60}?\b(?:to[ \t\n]+be|was|as)"
+    r"[ \t\n]+that[ \t\n]+of[ \t\n]+")
+"""After "a voice": whose it is ("replied another voice, which Margaret knew to be that of
+Mrs. Gibson")."""
+
+
+def voice_owner(coref: Coreference, mentions: MentionIndex, phrase: Span) -> int | None:
+    """The entity a speaking voice is said to belong to, or None: "another voice, which
+    Margaret knew to be that of Mrs. Gibson" is Mrs. Gibson speaking."""
+    text = coref.text
+    if not text.endswith(("voice", "Voice"), phrase.start, phrase.end):
+        return None
+    match = _VOICE_OF.match(text, phrase.end, min(len(text), phrase.end + 100))
+    m = mentions.starting_at(match.end()) if match is not None else None
+    if m is None or m.kind != "name":
+        return None
+    return coref.cluster_of(mentions.index_of(m))
+
+
 def resolve_speaker(
     found: Found | None, coref: Coreference, mentions: MentionIndex,
     narrator: list[int] | None
@@ -119,6 +173,9 @@ def resolve_speaker(
     "I" is the quote's speaker), or a new entity for a phrase no mention covers."""
     if found is None or found.mention_span is None:
         return None
+    known = voice_owner(coref, mentions, found.mention_span)
+    if known is not None:
+        return known
     if found.mention is not None:
         m = mentions.mentions[found.mention]
         if narrator is not None and (m.kind == "pronoun" and m.head == "i" or (

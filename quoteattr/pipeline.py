@@ -24,12 +24,12 @@ from .confidence import carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, QuoteattrError, describe_type
-from .furniture import Furniture, find_furniture
+from .furniture import Furniture, find_furniture, find_headings
 from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
-from .narrator import narrator_name, resolve_speaker, self_named
+from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
 from .quotemarks import MarkToken, find_marks
@@ -251,6 +251,8 @@ class Attributor:
                                   self._cues)
         furniture = find_furniture(text, lex)  # bylines, datelines, credits: no speakers
         mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
+        if self.genre == "fiction":  # a chapter's title names no character of its scene
+            mentions = find_headings(text, annotation.paragraphs).without(mentions)
         if annotation.entities:  # names are mentions now: the entities go
             annotation = replace(annotation, entities=())
         cue_cache: CueCache = {}  # shared by the kind test and the rules
@@ -300,6 +302,9 @@ class Attributor:
         if narrator:
             named = self_named(text, contexts, speakers, narrator[0], mentions,
                                coref.cluster_of) if self.genre == "fiction" else None
+            if named is None and self.genre == "fiction":  # "JONATHAN HARKER'S JOURNAL"
+                first = next(k for k, c in enumerate(speakers) if c == narrator[0])
+                named = record_keeper(text, contexts[first].quote.span.start, coref)
             named = named if named is not None else narrator_name(
                 contexts, speakers, narrator[0], functools.partial(addressees, inp), self.genre)
             if named is not None:

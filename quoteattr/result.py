@@ -43,6 +43,11 @@ def _distinct_name(coref: Coreference, cluster: int, shared: set[str]) -> str:
     name (``shared``): "Mr. Bennet" and "Mrs. Bennet", not two speakers called "Bennet"."""
     c = coref.clusters[cluster]
     name = c.name
+    if c.named and c.titles and c.fullest_words == 1 and any(
+        (t := coref.lexicon.titles.get(title.lower())) is not None and t.kind == "family"
+        for title in c.titles[:1]
+    ):
+        return f"{c.titles[0]} {name}"  # "Aunt Hester": a relative's title is her name
     if name not in shared or not c.named or not c.titles:
         return name
     title = c.titles[0]
@@ -52,15 +57,20 @@ def _distinct_name(coref: Coreference, cluster: int, shared: set[str]) -> str:
 
 
 def _shared_names(coref: Coreference) -> set[str]:
-    """The names that more than one named entity of the text has."""
+    """The names that more than one named entity of the text has, and a titled surname
+    that ends another entity's full name ("Madame Ferrand" beside her son Julien Ferrand)."""
     seen: set[str] = set()
     shared: set[str] = set()
     for c in coref.clusters:
         if c.named and c.titles:  # only a titled entity is ever renamed
             (shared if c.fullest in seen else seen).add(c.fullest)
     for c in coref.clusters:
-        if c.named and not c.titles and c.fullest in seen:
+        if not c.named or not c.fullest:
+            continue
+        if not c.titles and c.fullest in seen:
             shared.add(c.fullest)
+        if c.fullest_words > 1 and (surname := c.fullest.rsplit(None, 1)[-1]) in seen:
+            shared.add(surname)
     return shared
 
 

@@ -267,7 +267,7 @@ class EmbeddedAnnotator:
         lex = self.lexicon
         if low in lex.function_words:
             return before in lex.first_names or any(
-                t is not None and t.kind == "honorific"
+                t is not None and t.kind in ("honorific", "family")
                 for t in (lex.titles.get(before), lex.titles.get(before + "."))
             )
         return low in self._calendar_surnames and (

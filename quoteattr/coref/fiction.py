@@ -10,6 +10,10 @@ give their characters given names a reader takes at their word: "she" is not Rob
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import regex
+
 from ..lexicon import word_list
 from ..mentions import Mention
 from .agreement import agreement
@@ -74,28 +78,166 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     words = text[m.span.start : m.span.end].lower().split()
     if len(words) < 2 or words[0] not in _DETERMINERS:
         return None
+    if _COPULA_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
+        return _predicate_of(sal, i)
     head = m.head.split()[-1] if m.head else ""
     titled = _title_holder(ents, head)
     if titled is not None:
         return titled
-    possessor = document_owner(sal, i) if words[0] != "the" else None
+    parent = _PARENTS.get(head)
+    possessor = None if words[0] == "the" else document_owner(sal, i) if (
+        parent is None) else _child_owner(sal, i)
     spouse = _SPOUSES.get(head)
     if spouse is not None and possessor is not None:
         found = _spouse_of(ents, possessor, spouse[0])
         if found is not None:
             return found
     scores = sal.candidates(i)
+    if words[0] == "the" and head in ents.unnamed_by_head and (
+        ents.unnamed_by_head[head] in scores
+    ):
+        return None  # "a man came up the bank ... said the man": the one just described
+    if parent is not None:
+        found = _parent_in_view(ents, scores, possessor, parent)
+        if found is not None or possessor is not None and _surname(ents.clusters[possessor]):
+            return found  # Lucy Darnell's mother is no Mrs. Pellow: someone not yet named
+    # "his second daughter" is not his wife: a relative of the possessor other than a
+    # spouse is not the possessor's Mrs. (or Mr.) either
+    partner = _spouse_of(ents, possessor, m.gender) if (
+        possessor is not None and spouse is None and m.gender in ("m", "f")) else None
+    others = _named_in_sentence(sal, i)
     people = sorted(
         ((s, c) for c, s in scores.items()
-         if c != possessor and ents.clusters[c].named and _fits(ents.clusters[c], m.gender)
-         and character(ents.clusters[c])),
+         if c != possessor and c != partner and c not in others and ents.clusters[c].named
+         and _fits(ents.clusters[c], m.gender) and character(ents.clusters[c])),
         reverse=True)
+    if head in _YOUNG and any(not ents.clusters[c].titles for _, c in people):
+        # "said the girl" beside Miss Bartlett and Lucy: a titled Miss is not "the girl"
+        people = [(s, c) for s, c in people if not ents.clusters[c].titles]
     if not people or people[0][0] < _IN_VIEW or len(people) > 1 and (
         people[1][0] * _LEAD > people[0][0]
     ):
         return None
     return people[0][1]
 
+
+_COPULA_BEFORE = regex.compile(
+    r"\b(?:is|was|are|were|be|been|seemed|seems|became|becomes|remained|remains)"
+    r"(?: (?:always|never|not|still|only|just|now|indeed|surely|no longer))? $",
+    regex.IGNORECASE)
+"""A description right after "is" or "was" is said of the clause's subject ("To Holmes
+she is always THE woman"), not a reference to the person last in view."""
+
+
+def _predicate_of(sal: Salience, i: int) -> int:
+    """The entity a predicate description is said of: the subject right before the verb
+    ("she was the girl", when "she" is known), else a person of its own, who is that
+    subject too when it is a "he" or "she" nobody was found for ("she is THE woman")."""
+    ents = sal.ents
+    m = ents.index.mentions[i]
+    subject = -1
+    if i > 0:
+        prev = ents.index.mentions[i - 1]
+        if prev.kind != "nominal" and len(ents.text[prev.span.end : m.span.start].split()) <= 2:
+            c = ents.of[i - 1]
+            if c is not None and agreement(m, ents.clusters[c]):
+                return c
+            if c is None and prev.head in ("he", "she") and prev.gender in ("-", m.gender):
+                subject = i - 1
+    c = ents.new_cluster()
+    ents.name_unnamed(c, ents.text[m.span.start : m.span.end], m.head)
+    if subject >= 0:
+        ents.add(c, subject)
+    return c
+
+
+_PARENTS = dict(zip(word_list("parent_nouns"), word_list("parent_nouns", "gender"),
+                    strict=True))
+"""A parent noun -> the parent's gender ("said her mother": the Mrs. of the family)."""
+
+
+def _child_owner(sal: Salience, i: int) -> int | None:
+    """The "her" of "her mother": as :func:`.document_owner` finds it, but a titled "Mrs."
+    or "Mr." in view is a parent, not the child, while someone else fits ("said her
+    mother" beside Mrs. Bennet and her daughter is the daughter's mother)."""
+    ents = sal.ents
+    m = ents.index.mentions[i]
+    word = ents.text[m.span.start : m.span.end].split(None, 1)[0].lower()
+    if word not in ("his", "her"):
+        return document_owner(sal, i)
+    pronoun, gender = ("he", "m") if word == "his" else ("she", "f")
+    scores = sal.candidates(i, m._replace(kind="pronoun", head=pronoun, gender=gender))
+    children = {c: s for c, s in scores.items() if not ents.clusters[c].titles}
+    return best_of(children or scores) if scores else None
+
+
+def _surname(c: Cluster) -> str:
+    """The family name of a named character known by one ("Mr. Bennet", "Paul Morel"), or ""
+    for a given name alone ("Lizzy")."""
+    if not c.named or not c.fullest or not (c.titles or c.fullest_words > 1):
+        return ""
+    return c.fullest.split()[-1].lower()
+
+
+def _parent_in_view(ents: Entities, scores: dict[int, float], possessor: int | None,
+                    gender: str) -> int | None:
+    """"Said her mother": the one titled character of the parent's gender ("Mrs.") whose
+    surname is the possessor's, or else that of the family in view (the most salient
+    character with a surname, the possessor aside: a daughter called only "Lizzy" is
+    Mr. Bennet's, and her mother Mrs. Bennet)."""
+    families: list[str] = []
+    if possessor is not None:
+        families.append(_surname(ents.clusters[possessor]))
+    for _, c in sorted(((s, c) for c, s in scores.items() if c != possessor), reverse=True):
+        families.append(_surname(ents.clusters[c]))
+    for family in families:
+        if not family:
+            continue
+        found = [c.index for c in ents.clusters if c.index != possessor and c.titles and (
+            c.gender == gender) and _surname(c) == family and character(c)]
+        if len(found) == 1:
+            return found[0]
+        if possessor is not None and family == families[0]:
+            return None  # her own family has no one parent: not the family in view's
+    return None
+
+
+def _named_in_sentence(sal: Salience, i: int) -> set[int]:
+    """The characters named elsewhere in the sentence of description ``i``: "The man sprang
+    for his throat, but Buck was too quick for him" - a sentence that names Buck calls
+    someone else "the man"."""
+    index = sal.ents.index
+    m = index.mentions[i]
+    text = sal.ents.text
+    start = max(text.rfind(". ", 0, m.span.start), text.rfind("\n", 0, m.span.start)) + 1
+    ends = [e for e in (text.find(". ", m.span.end), text.find("\n", m.span.end)) if e >= 0]
+    end = min(ends) if ends else len(text)
+    found: set[int] = set()
+    outside = sal.outside  # a name inside a quote is what a speaker says, not narration
+    p = bisect_left(outside, i)
+    for k in reversed(outside[max(0, p - _SENTENCE_MENTIONS) : p]):
+        if index.mentions[k].span.start < start:
+            break
+        _add_named(sal, k, found)
+    for k in outside[p : p + _SENTENCE_MENTIONS]:
+        if index.mentions[k].span.start >= end:
+            break
+        if k != i:
+            _add_named(sal, k, found)
+    return found
+
+
+_SENTENCE_MENTIONS = 40
+"""How many mentions each way a sentence is searched for names (a bound, not a guess)."""
+
+
+def _add_named(sal: Salience, k: int, found: set[int]) -> None:
+    if sal.ents.index.mentions[k].kind == "name" and (c := sal.ents.of[k]) is not None:
+        found.add(c)
+
+
+_YOUNG = frozenset(word_list("young_nouns"))
+"""Nouns for a young person: "the girl" is Lucy, not the Miss Bartlett beside her."""
 
 _IN_VIEW = 1.0
 """A described character must have been mentioned within the last few sentences."""

@@ -87,9 +87,11 @@ def cluster_names(ents: Entities) -> None:
 
 
 def agrees_in_gender(cluster: Cluster, gender: str) -> bool:
-    """Whether an entity may be of ``gender`` (a title's): a guess from a given name counts
-    for it, as the title says more."""
-    return cluster.gender in ("-", gender) or cluster.gender_from_name
+    """Whether an entity may be of ``gender`` (a title's): a guess from a one-word name
+    counts for it, as the title says more ("Ola", then "Mrs. Ola"); a given name before a
+    surname does not ("Madame Lebrun" is not Robert Lebrun, his mother is)."""
+    return cluster.gender in ("-", gender) or cluster.gender_from_name and (
+        cluster.fullest_words < 2)
 
 
 def match_single(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_list
 from ..mention_words import speech_verb_after
 from ..mentions import Mention
 from ..spans import Span
@@ -29,9 +29,14 @@ _RECENT_SPEAKER_WEIGHT = 2.5
 LOOKBACK_SENTENCES = 8
 _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
+_GOVERNING = frozenset(word_list("speaker_prepositions"))
+"""Prepositions that govern the name after them ("To Holmes she is")."""
 _OPENERS = "\"'“‘«(["
 """What may open a sentence before its first word."""
 _INTRO_CHARS = 100
+_SUBORDINATORS = frozenset({"as", "when", "while", "whilst", "although", "though", "since",
+                            "after", "before", "until", "once", "whereas"})
+"""Openers of a subordinate clause, which "and" may continue past its first comma."""
 """How far from a sentence's start the comma ending its introductory phrase may stand."""
 _HEADLINE_WORDS = 20
 """A first line of more words than this is a sentence of the story, not its headline."""
@@ -164,7 +169,9 @@ class Salience:
                 i < last and modifies(m, mentions[i + 1], text)
             ) and not (i < last and m.span.start < (intro if intro[0] == s else (intro := (
                 s, self.intro_end(s)
-            )))[1] and self.subject_after(mentions[i + 1], intro[1], s)):
+            )))[1] and self.subject_after(mentions[i + 1], intro[1], s)) and not (
+                i < last and self.governed_opener(m, mentions[i + 1], s)
+            ):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
             elif i and weights and weights[-1] is _SUBJECT_WEIGHTS and text.endswith(
@@ -195,6 +202,18 @@ class Salience:
         return comma < nxt.span.start < self.sentence_end(s) and not self.ents.text.startswith(
             ("'", "’"), nxt.span.end)
 
+    def governed_opener(self, m: Mention, nxt: Mention, s: int) -> bool:
+        """Whether ``m`` is governed by the preposition opening sentence ``s`` and the
+        pronoun right after it is the subject: "To Sherlock Holmes she is always the woman",
+        "For Anna he would do anything" (no comma closes such a short opener)."""
+        if nxt.kind != "pronoun" or not self.ents.text[m.span.end : nxt.span.start].isspace():
+            return False
+        text = self.ents.text
+        start = self.sentence_starts[s] if s >= 0 else 0
+        opener = text[start : m.title_start if m.title_start >= 0 else m.span.start].split()
+        word = opener[0].strip(_OPENERS).lower() if len(opener) == 1 else ""
+        return word in _GOVERNING or word in self.ents.lexicon.intro_words
+
     def intro_end(self, s: int) -> int:
         """Where the introductory phrase of sentence ``s`` ends (its comma), -1 without one:
         "After meeting Trump, Christie said", "Asked about Ford, Khan said" (a name there,
@@ -210,7 +229,13 @@ class Salience:
         # the phrase is short ("With a gesture of repulsion Florence declined the seat,
         # and ..." has no comma of its own: the next mention must come after this one)
         comma = text.find(", ", start, start + _INTRO_CHARS)
-        return comma if comma < self.sentence_end(s) else -1
+        end = self.sentence_end(s)
+        if first.lower() in _SUBORDINATORS:
+            # "As soon as the bacon was under way, and Millie had been scolded, she carried
+            # the cloth in": a clause joined by "and" still belongs to the opener
+            while 0 <= comma < end and text.startswith(", and ", comma):
+                comma = text.find(", ", comma + 6, comma + 6 + _INTRO_CHARS)
+        return comma if comma < end else -1
 
     def reports(self, m: Mention) -> bool:
         """Whether subject ``m`` is a person's name or description with a finite speech verb

@@ -214,6 +214,12 @@ _DETERMINER = (
 """A determiner (``data/noun_determiners.tsv``, whole words) or a possessive ("Bush's")."""
 _NOUN_AFTER_MODIFIER = regex.compile(rf"(?r){_DETERMINER}(?:[\p{{L}}-]+\s+){{0,2}}\Z")
 _NOUN_CONTEXT = regex.compile(r"\s*:|\s+to\s")
+_NOUN_AFTER_ARTICLE = regex.compile(
+    r"(?<![\p{L}'’-])(?<!\b(?:was|is|were|came|comes)\s+)(?:[Aa]n?|[Tt]he)\s+"
+    r"(?:\p{Ll}[\p{Ll}-]*(?:ed|ing)\s+)?\Z")
+"""An article, and at most a participle, right before a weak cue: the cue is its noun ("in
+such an excited state", "a smile"), whatever follows it; "was the reply", "was the
+promise Keller made" name a speaker all the same (``speaker_cue_in_sentence``)."""
 """What follows a noun, not a verb: "a blunt message to Trump", "Bush's Facebook post:"."""
 
 
@@ -221,6 +227,8 @@ def _noun_use(text: str, cue: Span) -> bool:
     """Whether a weak cue word is used as a noun: after a determiner or possessive (and
     modifiers) with a colon or "to" after it ("a blunt message to Trump:", "Bush's Facebook
     post:"); "the letter reads," stays a verb."""
+    if _NOUN_AFTER_ARTICLE.search(text, max(0, cue.start - 30), cue.start):
+        return True  # "in such an excited state", "was the rallying cry": a noun, said nothing
     if text[cue.end : cue.end + 1] not in (":", " "):
         return False
     return bool(_NOUN_CONTEXT.match(text, cue.end)) and bool(

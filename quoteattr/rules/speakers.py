@@ -71,6 +71,10 @@ _PREPOSITIONAL_OPENER = regex.compile(
 """A sentence-opening phrase whose nouns are not the clause's subject (its first word from
 ``data/clause_openers.tsv``; whole words, so their order is no matter)."""
 
+_PARTICIPLE_OPENER = regex.compile(r"\s*(\p{Lu}\p{Ll}{2,}ing)\b[^,;:\"“”]{1,120},\s*")
+"""A sentence-opening participle phrase ("Observing his daughter at her hat, he said:"):
+its nouns are not the clause's subject either."""
+
 _VERB_LIKE = regex.compile(
     r"(?:\s*\([^()]{1,30}\))?\s+(?:(?:also|then|later|again|quickly|once|not|never|has|had|have|will|"
     r"would|could|can|may|might|did|does)\s+)*(?:\p{Ll}+ed|\p{Ll}{2,}s|is|was|are|were|"
@@ -277,6 +281,10 @@ def clause_subject(inp: RuleInput, window: Span) -> SpeakerPhrase | None:
     by a verb-like word ("Trump returned"), else the first mention. Possessives, modifiers of
     the next name and nouns in a sentence-opening phrase are skipped."""
     opener = _PREPOSITIONAL_OPENER.match(inp.text, window.start, window.end)
+    if opener is None:
+        opener = _PARTICIPLE_OPENER.match(inp.text, window.start, window.end)
+        if opener is not None and inp.mentions.between(opener.start(1), opener.end(1)):
+            opener = None  # "Fleming looked at them, then said:": a name, no participle
     if opener is not None:
         window = Span(opener.end(), window.end)  # "In a statement released Thursday, X ..."
     mentions = inp.mentions.between(window.start, window.end)
