@@ -43,9 +43,8 @@ def hard_wrapped(text: str) -> bool:
     plain = text
     if "\r" in text or "\u2028" in text or "\u2029" in text:  # translate is dear per char
         plain = text.replace("\r\n", "\n").translate(_NEWLINES)
-    lines = plain.split("\n")
-    lengths = [len(line.strip()) for line in lines]
-    full = [n for n in lengths if n]
+    lengths = list(map(len, map(str.strip, plain.split("\n"))))  # C loops: one per line
+    full = list(filter(None, lengths))  # the non-blank lines' lengths
     if len(full) < _MIN_LINES or len(full) == len(lengths):  # no blank line: no blocks
         return False
     if sum(n > _MAX_WIDTH for n in full) * 20 > len(full):

@@ -126,9 +126,9 @@ class EmbeddedAnnotator:
     def _sentences(self, text: str, para: Span) -> Iterator[Span]:
         start = para.start
         for match in _SENTENCE_END.finditer(text, para.start, para.end, concurrent=False):
-            if not self._ends_sentence(text, match.start(), match.end(), para):
+            stop, end = match.span()
+            if not self._ends_sentence(text, stop, end, para):
                 continue
-            end = match.end()
             if end > start:
                 yield Span(start, end)
             start = end

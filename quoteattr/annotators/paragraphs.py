@@ -86,7 +86,9 @@ def _join_wrapped_lines(text: str, *, wrapped: bool = False) -> Iterator[Span]:
         stop = lines.find("\n", pos)
         if stop < 0:
             stop = length
-        if stop > pos and text[pos:stop].strip(BLANK):
+        # A line is blank when it strips to nothing; one whose first character is not
+        # blank (nearly every line) needs no copy to tell.
+        if stop > pos and (text[pos] not in BLANK or text[pos:stop].strip(BLANK)):
             if start >= 0 and wrapped and text[end:pos] in _ONE_BREAK or start >= 0 and (
                 end - start >= _MIN_WRAPPED_LINE and text[end - 1].isalpha()
                 or text[end - 1] == "," or text.endswith(_QUOTE_ENDS, start, end)

@@ -32,11 +32,13 @@ def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(names):
         m = names[i]
-        if i + 1 < len(names) and m.label != "ORG" and names[i + 1].label != "ORG" and (
-            " " not in text[m.span.start : m.span.end]  # "Maya Chen and Jordan Ellis": two
+        # " and " after the name first: it rules out nearly every name, without a copy
+        if text.startswith(" and ", m.span.end) and i + 1 < len(names) and (
+            m.label != "ORG" and names[i + 1].label != "ORG"
+            and " " not in text[m.span.start : m.span.end]  # "Maya Chen and Jordan Ellis": two
         ):
             nxt = names[i + 1]
-            if text.startswith(" and ", m.span.end) and nxt.full_span.start == m.span.end + 5:
+            if nxt.full_span.start == m.span.end + 5:
                 span = Span(m.full_span.start, nxt.span.end)
                 out.append(new_mention((span, "name", "GROUP", text[m.span.start : nxt.span.end],
                                          "", -1, "-", "pl", False)))
