@@ -298,12 +298,17 @@ def _colon_dateline(text: str, start: int, end: int, lexicon: Lexicon) -> regex.
     return found
 
 
-_HEADING_LABELS = frozenset(word_list("heading_labels"))
+_HEADING_LABELS = frozenset(w for w, kind in zip(
+    word_list("book_headings"), word_list("book_headings", "kind"), strict=True)
+    if kind != "number")
+"""The words that open a section heading before its number ("Chapter I.", "PART ONE")."""
 _HEADING_SMALL = frozenset(word_list("title_small_words"))
 _HEADING_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+")
-_SECTION_NUMBER = regex.compile(
-    r"(?i:[ivxlcdm]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|the)")
+_SECTION_NUMBER = regex.compile(r"(?i:[ivxlcdm]+|\d+|the|" + "|".join(
+    w for w, kind in zip(word_list("book_headings"), word_list("book_headings", "kind"),
+                         strict=True) if kind == "number") + ")")
+"""A section's number after its label: a numeral, a number word of ``data/book_headings.tsv``
+("PART ONE", "Book First"), or the "the" of "Book the First"."""
 _HEADING_CHARS = 100
 """A heading is a short paragraph: a title, not a sentence of the story."""
 _HEADING_WORDS = 12
