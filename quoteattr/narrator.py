@@ -7,7 +7,7 @@ observe"): a name addressed in the turns right before or after the narrator's ow
 (a vocative names the listener) is the narrator's name, and the narrator's quotes go to
 that character's entity when it is addressed so at least twice and more than any other, and
 never speaks under its own name. In the fiction profile a journal's or narrative's heading
-("JONATHAN HARKER'S JOURNAL") names the "I" of the text below it.
+("EDITH MORROW'S DIARY") names the "I" of the text below it.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def self_named(
 ) -> int | None:
     """The entity of the name a first-person narrator gives themself, or None: "My name is
     Ned Carver" in the narration or in the narrator's own quote, or a narrator's quote that
-    is only a name ("Yes," I said, "Jonathan Harker."). In another speaker's quote the name
+    is only a name ("Yes," I said, "Edith Morrow."). In another speaker's quote the name
     is that speaker's, never the narrator's."""
     for match in _SELF_NAMING.finditer(text, concurrent=False):
         at = match.end()
@@ -78,7 +78,7 @@ _KEPT_BY = regex.compile(
     rf"^[ \t]*(?:(?P<owner>{_NAME_WORDS})['’][sS][ \t]+{_RECORD}"
     rf"|(?:(?i:the)[ \t]+)?{_RECORD}[ \t]+(?i:of|by)[ \t]+(?P<author>{_NAME_WORDS}))"
     rf"[ \t.]*$", regex.MULTILINE)
-"""A heading naming whose record the first-person text is: "JONATHAN HARKER'S JOURNAL",
+"""A heading naming whose record the first-person text is: "EDITH MORROW'S DIARY",
 "Mina Murray's Journal", "Narrative of Gabriel Betteredge", "The Diary of Ada Lind"."""
 
 
@@ -147,13 +147,13 @@ def narrator_name(
 _VOICE_OF = regex.compile(
     r",?[ \t\n]+(?:which|that)[ \t\n]+[^.;:!?\"“”‘’]{0,60}?\b(?:to[ \t\n]+be|was|as)"
     r"[ \t\n]+that[ \t\n]+of[ \t\n]+")
-"""After "a voice": whose it is ("replied another voice, which Margaret knew to be that of
-Mrs. Gibson")."""
+"""After "a voice": whose it is ("answered a second voice, which Harriet knew to be that of
+Mrs. Pruett")."""
 
 
 def voice_owner(coref: Coreference, mentions: MentionIndex, phrase: Span) -> int | None:
-    """The entity a speaking voice is said to belong to, or None: "another voice, which
-    Margaret knew to be that of Mrs. Gibson" is Mrs. Gibson speaking."""
+    """The entity a speaking voice is said to belong to, or None: "a second voice, which
+    Harriet knew to be that of Mrs. Pruett" is Mrs. Pruett speaking."""
     text = coref.text
     if not text.endswith(("voice", "Voice"), phrase.start, phrase.end):
         return None

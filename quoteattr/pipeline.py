@@ -302,7 +302,7 @@ class Attributor:
         if narrator:
             named = self_named(text, contexts, speakers, narrator[0], mentions,
                                coref.cluster_of) if self.genre == "fiction" else None
-            if named is None and self.genre == "fiction":  # "JONATHAN HARKER'S JOURNAL"
+            if named is None and self.genre == "fiction":  # "EDITH MORROW'S DIARY"
                 first = next(k for k, c in enumerate(speakers) if c == narrator[0])
                 named = record_keeper(text, contexts[first].quote.span.start, coref)
             named = named if named is not None else narrator_name(

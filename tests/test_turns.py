@@ -261,11 +261,11 @@ def test_a_long_reflection_does_not_end_the_exchange() -> None:
 def test_news_reads_no_scene_for_a_second_participant() -> None:
     """A feature's narration names people who are not in the interview: after a speaker's
     own rhetorical question, the next paragraph is still theirs."""
-    text = ("Murphy paused and recalled meeting Neil Heslin at the firehouse after the "
-            "shooting, long after everybody else had gone home.\n\n"
-            '"There is something about all those stories, right?" said Murphy.\n\n'
-            '"I struggle with religion, but I get more of it, not less of it."\n')
-    assert _who(text, "news") == ["Murphy", "Murphy"]
+    text = ("Okonjo paused and recalled meeting Dara Flint at the shelter after the "
+            "flood, long after the volunteers had gone home.\n\n"
+            '"Who keeps going after a week like that, honestly?" said Okonjo.\n\n'
+            '"I still do not know the answer, but I ask it every spring."\n')
+    assert _who(text, "news") == ["Okonjo", "Okonjo"]
 
 
 _DRAWING_ROOM = (

@@ -99,7 +99,7 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
         return None  # "a man came up the bank ... said the man": the one just described
     if parent is not None:
         found = _parent_in_view(ents, scores, possessor, parent)
-        if found is not None or possessor is not None and _surname(ents.clusters[possessor]):
+        if found is not None or possessor is not None and _surname(ents, ents.clusters[possessor]):
             return found  # Lucy Darnell's mother is no Mrs. Pellow: someone not yet named
     # "his second daughter" is not his wife: a relative of the possessor other than a
     # spouse is not the possessor's Mrs. (or Mr.) either
@@ -109,7 +109,8 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     people = sorted(
         ((s, c) for c, s in scores.items()
          if c != possessor and c != partner and c not in others and ents.clusters[c].named
-         and _fits(ents.clusters[c], m.gender) and character(ents.clusters[c])),
+         and _fits(ents.clusters[c], m.gender) and character(ents.clusters[c])
+         and not (parent is not None and _kin_titled(ents, ents.clusters[c]))),
         reverse=True)
     if head in _YOUNG and any(not ents.clusters[c].titles for _, c in people):
         # "said the girl" beside Miss Bartlett and Lucy: a titled Miss is not "the girl"
@@ -125,14 +126,14 @@ _COPULA_BEFORE = regex.compile(
     r"\b(?:is|was|are|were|be|been|seemed|seems|became|becomes|remained|remains)"
     r"(?: (?:always|never|not|still|only|just|now|indeed|surely|no longer))? $",
     regex.IGNORECASE)
-"""A description right after "is" or "was" is said of the clause's subject ("To Holmes
-she is always THE woman"), not a reference to the person last in view."""
+"""A description right after "is" or "was" is said of the clause's subject ("To Vane she
+was always THE rival"), not a reference to the person last in view."""
 
 
 def _predicate_of(sal: Salience, i: int) -> int:
     """The entity a predicate description is said of: the subject right before the verb
     ("she was the girl", when "she" is known), else a person of its own, who is that
-    subject too when it is a "he" or "she" nobody was found for ("she is THE woman")."""
+    subject too when it is a "he" or "she" nobody was found for ("she was THE rival")."""
     ents = sal.ents
     m = ents.index.mentions[i]
     subject = -1
@@ -171,12 +172,26 @@ def _child_owner(sal: Salience, i: int) -> int | None:
     return best_of(children or scores) if scores else None
 
 
-def _surname(c: Cluster) -> str:
+def _surname(ents: Entities, c: Cluster) -> str:
     """The family name of a named character known by one ("Mr. Bennet", "Paul Morel"), or ""
-    for a given name alone ("Lizzy")."""
+    for a given name alone ("Lizzy"), also under a title of kinship ("Aunt Bea", "Uncle
+    Walter": ``data/titles.tsv`` kind ``family``), which stands before a given name."""
     if not c.named or not c.fullest or not (c.titles or c.fullest_words > 1):
         return ""
+    if c.fullest_words == 1 and _kin_titled(ents, c):
+        return ""
     return c.fullest.split()[-1].lower()
+
+
+def _kin_titled(ents: Entities, c: Cluster) -> bool:
+    """Whether the story calls ``c`` by a title of kinship ("Aunt Bea"): someone's aunt or
+    uncle, whom the narration does not then call "her mother" or "his father"."""
+    return bool(c.titles) and all(_kin_title(ents, t) for t in c.titles)
+
+
+def _kin_title(ents: Entities, title: str) -> bool:
+    found = ents.lexicon.titles.get(title.lower())
+    return found is not None and found.kind == "family"
 
 
 def _parent_in_view(ents: Entities, scores: dict[int, float], possessor: int | None,
@@ -187,14 +202,14 @@ def _parent_in_view(ents: Entities, scores: dict[int, float], possessor: int | N
     Mr. Bennet's, and her mother Mrs. Bennet)."""
     families: list[str] = []
     if possessor is not None:
-        families.append(_surname(ents.clusters[possessor]))
+        families.append(_surname(ents, ents.clusters[possessor]))
     for _, c in sorted(((s, c) for c, s in scores.items() if c != possessor), reverse=True):
-        families.append(_surname(ents.clusters[c]))
+        families.append(_surname(ents, ents.clusters[c]))
     for family in families:
         if not family:
             continue
         found = [c.index for c in ents.clusters if c.index != possessor and c.titles and (
-            c.gender == gender) and _surname(c) == family and character(c)]
+            c.gender == gender) and _surname(ents, c) == family and character(c)]
         if len(found) == 1:
             return found[0]
         if possessor is not None and family == families[0]:
@@ -203,8 +218,8 @@ def _parent_in_view(ents: Entities, scores: dict[int, float], possessor: int | N
 
 
 def _named_in_sentence(sal: Salience, i: int) -> set[int]:
-    """The characters named elsewhere in the sentence of description ``i``: "The man sprang
-    for his throat, but Buck was too quick for him" - a sentence that names Buck calls
+    """The characters named elsewhere in the sentence of description ``i``: "The man lunged
+    at the gate, but Rufus was through it first" - a sentence that names Rufus calls
     someone else "the man"."""
     index = sal.ents.index
     m = index.mentions[i]
@@ -279,9 +294,9 @@ _PREPOSITIONS = frozenset({"to", "for", "with", "of", "from", "by", "about", "li
 
 def fiction_pronoun(sal: Salience, i: int) -> int | None:
     """:func:`.resolve_pronoun` for fiction, with one rule of English grammar a novel's
-    first lines often need: "To Sherlock Holmes she is always the woman" - the subject of a
-    clause is not the name a preposition of that clause governs, so "she" is not Holmes
-    (and Holmes does not become a woman for every later "he")."""
+    first lines often need: "To Inspector Vane she was always the rival" - the subject of a
+    clause is not the name a preposition of that clause governs, so "she" is not Vane
+    (and Vane does not become a woman for every later "he")."""
     ents = sal.ents
     mentions = ents.index.mentions
     m = mentions[i]
@@ -332,7 +347,7 @@ def _recent_speaker(sal: Salience, m: Mention) -> int | None:
 
 def _governed_before(text: str, start: int, end: int, pronoun: int) -> bool:
     """Whether the name at [start, end) follows a preposition and the pronoun follows it
-    in the same clause, at most two words on ("To Holmes she", "With Ada gone, he" no)."""
+    in the same clause, at most two words on ("To Vane she", "With Ada gone, he" no)."""
     between = text[end:pronoun]
     if any(ch in between for ch in ",;:.!?()\"“”‘’—–") or len(between.split()) > 2:
         return False

@@ -132,8 +132,8 @@ def _opens_clause(text: str, start: int) -> bool:
 
 def in_lede(sal: Salience, position: int) -> bool:
     """Whether ``position`` lies in the headline or first paragraph (the first two when no
-    headline is told apart: one may end in a full stop), where "A lawmaker in the
-    Philippines is calling ..." holds back a name the story gives later (the delayed
+    headline is told apart: one may end in a full stop), where "A councillor in the
+    north of the county is calling ..." holds back a name the story gives later (the delayed
     identification of a lede), so an indefinite phrase there is no one new."""
     starts = sal.paragraph_starts
     return bisect_right(starts, position) <= max(2, bisect_right(starts, sal.body))

@@ -30,7 +30,7 @@ LOOKBACK_SENTENCES = 8
 _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
 _GOVERNING = frozenset(word_list("speaker_prepositions"))
-"""Prepositions that govern the name after them ("To Holmes she is")."""
+"""Prepositions that govern the name after them ("To Vane she was")."""
 _OPENERS = "\"'“‘«(["
 """What may open a sentence before its first word."""
 _INTRO_CHARS = 100
@@ -204,7 +204,7 @@ class Salience:
 
     def governed_opener(self, m: Mention, nxt: Mention, s: int) -> bool:
         """Whether ``m`` is governed by the preposition opening sentence ``s`` and the
-        pronoun right after it is the subject: "To Sherlock Holmes she is always the woman",
+        pronoun right after it is the subject: "To Inspector Vane she was always the rival",
         "For Anna he would do anything" (no comma closes such a short opener)."""
         if nxt.kind != "pronoun" or not self.ents.text[m.span.end : nxt.span.start].isspace():
             return False
@@ -226,13 +226,13 @@ class Salience:
             first.lower() not in self.ents.lexicon.intro_words
         ):
             return -1
-        # the phrase is short ("With a gesture of repulsion Florence declined the seat,
+        # the phrase is short ("With a shrug of impatience Corinna refused the chair,
         # and ..." has no comma of its own: the next mention must come after this one)
         comma = text.find(", ", start, start + _INTRO_CHARS)
         end = self.sentence_end(s)
         if first.lower() in _SUBORDINATORS:
-            # "As soon as the bacon was under way, and Millie had been scolded, she carried
-            # the cloth in": a clause joined by "and" still belongs to the opener
+            # "As soon as the kettle was on, and Pip had been sent for coal, she laid the
+            # table": a clause joined by "and" still belongs to the opener
             while 0 <= comma < end and text.startswith(", and ", comma):
                 comma = text.find(", ", comma + 6, comma + 6 + _INTRO_CHARS)
         return comma if comma < end else -1

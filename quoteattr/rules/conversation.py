@@ -48,7 +48,7 @@ def _addressee_replies(
     inp: RuleInput, earlier: Earlier, last: int, avoid: set[int]
 ) -> Found | None:
     """Fiction: the one person the last turn addressed by name, who is not its speaker,
-    takes the next turn ("Don't, Jo. It's so boyish!" / "That's why I do it." is Jo's):
+    takes the next turn ("Sit up straight, Kit." / "I am sitting up." is Kit's):
     in a scene of three or four, the one spoken to answers. Only someone who has spoken
     already under that name: a first-person narrator addressed by name speaks as "I"."""
     spoken = {earlier.speaker(k)  # already in the exchange
@@ -194,8 +194,8 @@ def _reply_to_unknown(
     inp: RuleInput, earlier: Earlier, ctx: QuoteContext, last: int
 ) -> Found | None:
     """Fiction: the turn before this one is nobody's that the text says, yet the exchange
-    still alternates. The one the last turn addressed by name answers it (``"But the
-    blots, Turkey," intimated I.`` / ``"True, sir, ..."`` is Turkey's); else, when the turn
+    still alternates. The one the last turn addressed by name answers it (``"And the
+    ledger, Pym?" ventured I.`` / ``"Done, sir, ..."`` is Pym's); else, when the turn
     before that opened the paragraph before and has a speaker, this turn is theirs again
     (``"Is the train late?" asked Mira.`` / ``"Ten minutes, miss."`` / ``"Then I'll wait
     inside."`` is Mira's)."""

@@ -17,8 +17,8 @@ from .base import RuleInput, SpeakerPhrase
 _LEAD_WORD = regex.compile(r"[\p{L}\p{N}./'’-]+")
 
 def is_title_lead(lead: str, lexicon: Lexicon) -> bool:
-    """True for the words between an inverted cue and the name in "said European Council
-    President Donald Tusk" or "said former tech executive Carly Fiorina"."""
+    """True for the words between an inverted cue and the name in "said Nordic Council
+    President Eva Lindqvist" or "said former bank executive Dana Whitlow"."""
     words = lead.split()
     if not words or len(words) > 5 or any(not _LEAD_WORD.fullmatch(w) for w in words):
         return False
@@ -212,7 +212,7 @@ def _named_after(inp: RuleInput, after: tuple[Mention, ...], n: int) -> Mention 
     ) and (possessed.end() + 2 == nxt.full_span.start or is_common_noun_lead(
         text[possessed.end() + 2 : nxt.full_span.start], inp.lexicon
     )):
-        return nxt  # "Clinton's introducer, actress Jamie Lee Curtis"
+        return nxt  # "the mayor's introducer, actor Sam Reyes"
     if m.label != "PERSON" and nxt.label == "PERSON" and _OWNER_GAP.fullmatch(gap) and (
         _PLACE_WORDS.isdisjoint(gap.split())
     ):  # "said Eastmoor manager Helen Stroud": the person speaks; not "officials in Brandon"

@@ -23,7 +23,7 @@ _GAP_TO_CUE = regex.compile(
     (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
     (?:\s+of\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?    # of Fresno
     (?:\s*,\s*\d{1,3}\s*,(?:[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},){0,2})?  # , 82,
-                                      # (, 30, of Raleigh, N.C., who was polled,)
+                                      # (, 41, of Dayton, Ohio, who was surveyed,)
      |\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
     (?:\s+(?:(?:speaking|talking|writing)\s+(?:to|with|on|in)|close\s+to|familiar\s+with)
        \s+[^,;:!?"“”\n]{1,60}?)?                                # speaking to Reuters
@@ -182,7 +182,7 @@ def speaker_before(
                     text, max(floor, m.full_span.start - 30), m.full_span.start - 2)
                     or _role_of_place_before(inp, k, floor))
             )
-        ):  # the second test: "Sanders's campaign manager, Jeff Weaver, said" (a person's
+        ):  # the second test: "Ortiz's campaign manager, Dana Reyes, said" (a person's
             # name, or any name after a common noun: "Kieran's mother, Jodie Lowe, said";
             # not the place in "Jim Carr, of Moncton, N.B., said"), also with words of
             # _GAP_TO_CUE after the comma ("..., Priya Raman, has posted")
