@@ -7,22 +7,14 @@ business and sport copy, each with the quote's expected kind and resolved speake
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
+from case_support import case_params
 
 import quoteattr
 from quoteattr.furniture import find_furniture
 from quoteattr.lexicon import default_lexicon
-
-CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "newsroom.jsonl"
-
-
-def _cases() -> list[Any]:
-    lines = CASES_FILE.read_text(encoding="utf-8").splitlines()
-    return [pytest.param(c, id=c["label"]) for c in map(json.loads, filter(str.strip, lines))]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +22,7 @@ def attributor() -> quoteattr.Attributor:
     return quoteattr.Attributor()
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", case_params("newsroom.jsonl"))
 def test_newsroom_case(case: dict[str, Any], attributor: quoteattr.Attributor) -> None:
     doc = attributor.attribute(case["text"])
     matches = [q for q in doc.quotes if q.text == case["quote"]]

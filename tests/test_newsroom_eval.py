@@ -8,35 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "fixtures" / "newsroom_eval"
 
 
 SETS = (SET / "newsroom_eval.jsonl", SET / "holdout" / "newsroom_holdout.jsonl")
-
-
-@pytest.mark.parametrize("gold", SETS, ids=lambda p: p.stem)
-def test_gold_is_built_from_the_annotations(tmp_path: Path, gold: Path) -> None:
-    out = tmp_path / "gold.jsonl"
-    subprocess.run(
-        [sys.executable, str(ROOT / "fixtures" / "build_gold.py"),
-         "--annotations", str(gold.parent / "annotations.json"), "--out", str(out)],
-        check=True, capture_output=True,
-    )
-    assert out.read_text(encoding="utf-8") == gold.read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize("gold", SETS, ids=lambda p: p.stem)
-def test_every_gold_span_slices_to_a_quote(gold: Path) -> None:
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        for q in doc["all_quotes"]:
-            piece = doc["text"][q["start"] : q["end"]]
-            assert piece[0] in "\"'“‘" and piece[-1] in "\"'”’", piece
-            for s, e in q["speaker_mentions"]:
-                assert doc["text"][s:e] == q["mention_text"]
 
 
 def test_run_eval_scores_the_set_with_the_own_scorer(tmp_path: Path) -> None:

