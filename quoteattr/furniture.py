@@ -89,6 +89,11 @@ def _book_heading() -> regex.Pattern[str]:
 
 
 _BOOK_HEADING = _book_heading()
+_HEADING_STARTS = tuple(w for w, k in zip(word_list("book_headings"),
+                                          word_list("book_headings", "kind"), strict=True)
+                        if k in ("numbered", "alone"))
+"""The words :data:`_BOOK_HEADING` opens with: a short line opening with none of them
+(after blanks) is tested without the regex call, which costs more than the line's test."""
 
 
 def _heading(line: str) -> bool:
@@ -96,7 +101,11 @@ def _heading(line: str) -> bool:
     roman numeral; not a transcript's "SMITH:" label) or a division word and its number."""
     if line.isupper():
         return not _NOT_IN_HEADING.intersection(line) and not line.rstrip().endswith(":")
-    return line.lstrip()[:1].isupper() and _BOOK_HEADING.match(line, concurrent=False) is not None
+    if not line.lstrip()[:1].isupper():
+        return False
+    if line.isascii() and not line.lstrip(" \t").lower().startswith(_HEADING_STARTS):
+        return False  # an ASCII line folds case as lower() does: no division word opens it
+    return _BOOK_HEADING.match(line, concurrent=False) is not None
 
 
 class _Patterns(NamedTuple):

@@ -15,8 +15,8 @@ from ..mentions import Mention
 from .clusters import Cluster, Entities
 
 _COMMA_SPACE = re.compile(", ")
-_NAMED = re.compile(r"\b(?:named|called) (?=[A-Z])")
-"""A description naming its person: "a nurse named Joanne"."""
+_NAMING = ("named ", "called ")
+"""The words of a description naming its person: "a nurse named Joanne"."""
 _NAMED_GAP = re.compile(r" |, (?:an?|the) (?:[^\W\d_A-Z][\w'’-]* ){1,3}")
 """Between a description and "named": nothing, or an appositive whose noun is no mention
 (", a cleaner " in "My friend, a cleaner named Tendai")."""
@@ -143,9 +143,26 @@ def link_appositives(ents: Entities) -> None:
         ents.add(c, role)
         ents.clusters[c].add_title(phrase)
         ents.titles_changed()
-    if "named " in text or "called " in text:  # a C scan first: most texts have neither
-        for match in _NAMED.finditer(text):
-            _link_named(ents, match.start(), match.end())
+    for verb, at in _namings(text):
+        _link_named(ents, verb, at)
+
+
+def _namings(text: str) -> list[tuple[int, int]]:
+    """Where each "named "/"called " starts as a word before a capital, and where that
+    capital is, in text order. Found by ``str.find``, not a regex scan: ``re`` cannot skip
+    ahead to a ``\\b`` and tries the pattern at every character (34 M instructions on 60
+    news articles, where most have "named " or "called " somewhere)."""
+    found: list[tuple[int, int]] = []
+    for word in _NAMING:
+        verb = text.find(word)
+        while verb >= 0:
+            at = verb + len(word)
+            before = text[verb - 1] if verb else " "
+            if not (before.isalnum() or before == "_") and "A" <= text[at : at + 1] <= "Z":
+                found.append((verb, at))  # a word starts here (no re \w before), [A-Z] after
+            verb = text.find(word, at)
+    found.sort()
+    return found
 
 
 def _link_named(ents: Entities, verb: int, at: int) -> None:

@@ -128,6 +128,10 @@ class Salience:
         """Per mention of ``outside``, its salience weights by sentence distance."""
         self.agree: Callable[[Mention, Cluster], float] = agreement
         """How well a mention agrees with an entity: the genre's (``.fiction``) or news'."""
+        self.reporting: dict[int, bool] = {}
+        """:meth:`reports` of each subject mention asked so far: each pronoun's scan asks
+        again about the subjects before it (12.9 M instructions on 60 news articles
+        uncached), and the answer reads only the text."""
 
     def sentence_of(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
@@ -280,6 +284,7 @@ class Salience:
         first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
         reported, reporter = -1, -1  # the latest subject of a speech verb that may be m's
+        reporting = self.reporting
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
             table = tables[k]
             if table is None:
@@ -299,8 +304,12 @@ class Salience:
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS:
-                if reported < 0 and self.reports(ents.index.mentions[j]):
-                    reported, reporter = starts[j], c  # "Wood admitted ...": a new speaker
+                if reported < 0:
+                    says = reporting.get(j)
+                    if says is None:
+                        says = reporting[j] = self.reports(ents.index.mentions[j])
+                    if says:
+                        reported, reporter = starts[j], c  # "Wood admitted ...": a new speaker
                 if starts[j] >= paragraph_start:
                     table = _SUBJECT_PARAGRAPH_WEIGHTS
             weight = table[here - sentence_of[k]] * weight_of

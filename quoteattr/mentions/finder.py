@@ -122,8 +122,9 @@ def find_mentions(
                 floor = max(0, at - 60, last_nominal_end)
                 # a blank line ends a paragraph: "CHAPTER I" ⏎⏎ "My mother picked me up" is
                 # no "CHAPTER I My mother" (one line break inside the phrase still joins it)
-                floor = max(floor, text.rfind("\n\n", floor, at) + 1,
-                            text.rfind("\n\r\n", floor, at) + 1)
+                if text.find("\n", floor, at) >= 0:  # one search first: most windows hold none
+                    floor = max(floor, text.rfind("\n\n", floor, at) + 1,
+                                text.rfind("\n\r\n", floor, at) + 1)
                 determiner = _DETERMINER_BEFORE.search(text, floor, at, concurrent=False)
                 if determiner is not None and text.count(" ", determiner.start(), at) > 1 and (
                     crosses_verb(text, determiner.start(), at, patterns.speech_verbs)

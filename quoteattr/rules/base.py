@@ -214,13 +214,15 @@ _DETERMINER = (
 """A determiner (``data/noun_determiners.tsv``, whole words) or a possessive ("Bush's")."""
 _NOUN_AFTER_MODIFIER = regex.compile(rf"(?r){_DETERMINER}(?:[\p{{L}}-]+\s+){{0,2}}\Z")
 _NOUN_CONTEXT = regex.compile(r"\s*:|\s+to\s")
+"""What follows a noun, not a verb: "a blunt message to Trump", "Bush's Facebook post:"."""
 _NOUN_AFTER_ARTICLE = regex.compile(
-    r"(?<![\p{L}'’-])(?<!\b(?:was|is|were|came|comes)\s+)(?:[Aa]n?|[Tt]he)\s+"
+    r"(?r)(?<![\p{L}'’-])(?<!\b(?:was|is|were|came|comes)\s+)(?:[Aa]n?|[Tt]he)\s+"
     r"(?:\p{Ll}[\p{Ll}-]*(?:ed|ing)\s+)?\Z")
 """An article, and at most a participle, right before a weak cue: the cue is its noun ("in
 such an excited state", "a smile"), whatever follows it; "was the reply", "was the
-promise Keller made" name a speaker all the same (``speaker_cue_in_sentence``)."""
-"""What follows a noun, not a verb: "a blunt message to Trump", "Bush's Facebook post:"."""
+promise Keller made" name a speaker all the same (``speaker_cue_in_sentence``). Searched
+in reverse from the cue, where it must end: forward, it is tried at each of the 30
+characters before it."""
 
 
 def _noun_use(text: str, cue: Span) -> bool:

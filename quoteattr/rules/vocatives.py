@@ -49,11 +49,12 @@ def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
         if m.kind != "name" or ". " in text[m.span.start : m.span.end]:
             continue  # "No. Stop, though": two sentences' words, no one's name
         start = m.title_start if m.title_start >= 0 else m.span.start
-        after = _VOCATIVE_GAP.match(text, m.span.end, content.end) or m.span.end >= content.end
+        if m.span.end < content.end and not _VOCATIVE_GAP.match(text, m.span.end, content.end):
+            continue  # no pause after the name: the lead before it is not searched
         lead_start = max(content.start, start - 12)
         before = (_VOCATIVE_LEAD if lead_start == content.start else _VOCATIVE_LEAD_INSIDE
                   ).search(text[lead_start:start])
-        if after and before and not (
+        if before and not (
             _LIST_BEFORE.search(text, max(content.start, start - 20), start)
             and _LIST_AFTER.match(text, m.span.end, content.end)
             or _LIST_NEXT.match(text, m.span.end, content.end)
