@@ -1,5 +1,8 @@
-"""Loading the hand-written case files of fixtures/cases/ as pytest parameters, one per case,
-named by its ``label``; shared so each case file's test reads them the same way."""
+"""The case tables of the tests, read from ``fixtures/cases/<name>.jsonl``.
+
+A case is one JSON object per line with a unique ``label`` (the test id); keeping the
+tables as data lets a reader add a case without touching test code.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,17 @@ import pytest
 CASES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "cases"
 
 
-def case_params(file_name: str) -> list[Any]:
-    """The cases of ``fixtures/cases/<file_name>`` (JSON lines, blank lines skipped)."""
-    lines = (CASES_DIR / file_name).read_text(encoding="utf-8").splitlines()
-    return [pytest.param(c, id=c["label"]) for c in map(json.loads, filter(str.strip, lines))]
+def read_cases(name: str) -> list[dict[str, Any]]:
+    """The cases of ``fixtures/cases/<name>.jsonl``, in file order; a repeated label fails."""
+    path = CASES_DIR / f"{name}.jsonl"
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    labels = [case["label"] for case in cases]
+    repeated = sorted({label for label in labels if labels.count(label) > 1})
+    assert not repeated, f"{path.name}: labels used twice: {repeated}"
+    return cases
+
+
+def case_params(name: str) -> list[Any]:
+    """:func:`read_cases` as pytest parameters, each named by its label."""
+    return [pytest.param(case, id=case["label"]) for case in read_cases(name)]

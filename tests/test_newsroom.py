@@ -22,7 +22,7 @@ def attributor() -> quoteattr.Attributor:
     return quoteattr.Attributor()
 
 
-@pytest.mark.parametrize("case", case_params("newsroom.jsonl"))
+@pytest.mark.parametrize("case", case_params("newsroom"))
 def test_newsroom_case(case: dict[str, Any], attributor: quoteattr.Attributor) -> None:
     doc = attributor.attribute(case["text"])
     matches = [q for q in doc.quotes if q.text == case["quote"]]

@@ -23,7 +23,7 @@ def attributor() -> quoteattr.Attributor:
     return quoteattr.Attributor()
 
 
-@pytest.mark.parametrize("case", case_params("world_news.jsonl"))
+@pytest.mark.parametrize("case", case_params("world_news"))
 def test_world_news_case(case: dict[str, Any], attributor: quoteattr.Attributor) -> None:
     doc = attributor.attribute(case["text"])
     matches = [q for q in doc.quotes if q.text == case["quote"]]
@@ -33,7 +33,7 @@ def test_world_news_case(case: dict[str, Any], attributor: quoteattr.Attributor)
 
 
 def test_cases_are_varied() -> None:
-    cases = [c.values[0] for c in case_params("world_news.jsonl")]
+    cases = [c.values[0] for c in case_params("world_news")]
     assert len({c["outlet"] for c in cases}) >= 5
 
 
