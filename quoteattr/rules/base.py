@@ -69,17 +69,18 @@ class Earlier:
     def found(self, position: int) -> Found | None:
         """What a rule found for the quote at ``position`` (None: no rule fired, or it was
         not speech)."""
-        if not 0 <= position < self.count:
-            msg = f"position must be in range({self.count}), the quotes decided so far"
-            raise IndexError(msg)
-        return self._found[position]
+        return self._found[self._decided(position)]
 
     def speaker(self, position: int) -> int | None:
         """The entity the quote at ``position`` was resolved to, or None."""
+        return self._speakers[self._decided(position)]
+
+    def _decided(self, position: int) -> int:
+        """``position``, checked to be one of the quotes decided so far."""
         if not 0 <= position < self.count:
             msg = f"position must be in range({self.count}), the quotes decided so far"
             raise IndexError(msg)
-        return self._speakers[position]
+        return position
 
 
 @dataclass(frozen=True, slots=True)

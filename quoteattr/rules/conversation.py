@@ -38,10 +38,6 @@ _MAX_NARRATION = 320
 the people it names are not read as the exchange's participants."""
 _MAX_BEAT = 240
 """The longest narration paragraph read as an action beat for the quote after it."""
-def _whole_quote_paragraph(inp: RuleInput, ctx: QuoteContext) -> bool:
-    """Whether the paragraph holds nothing but quotes and their short tags."""
-    para = inp.paragraphs[ctx.paragraph_index]
-    return ctx.quote.span.start == para.start
 
 
 def _addressee_replies(
@@ -135,7 +131,7 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         return _reply_to_unknown(inp, earlier, ctx, last) if inp.genre == "fiction" else None
     prev_found = earlier.found(last)
     if inp.genre != "fiction" and not (
-        _whole_quote_paragraph(inp, prev) and (
+        prev.starts_paragraph and (  # the last turn opens its paragraph
             inp.text[prev.quote.content.end - 1] == "?"
             or prev_found is not None and prev_found.rule == "turn_taking"
         ) or _asks_again(inp, earlier, ctx, last)

@@ -25,6 +25,7 @@ _OWNED = regex.compile(r"\p{L}['’]s?\s")
 _HAD = regex.compile(r"\bhad\s+(?:\p{L}+ly\s+)?\Z", regex.IGNORECASE)
 """Before a silence, one kept until now: "who had said nothing", "had quite fallen silent"."""
 _SENTENCE_LEAD = regex.compile(r"[\s\u00a0\"“”‘’'«»(_*-]*")
+_SPACES = regex.compile(r"[\s\u00a0]*")
 _LOWER_NEXT = regex.compile(r"[ \t\n\u00a0]+\p{Ll}")
 
 
@@ -120,8 +121,8 @@ def opening_subject(inp: RuleInput, start: int, end: int) -> SpeakerPhrase | Non
 def actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
     """The actor of narration right after a quote, only when the sentence opens with them
     ("Tuppence helped herself ..."), not a name somewhere in it."""
-    lead = regex.match(r"[\s\u00a0]*", inp.text[window.start : window.end])
-    start = window.start + (lead.end() if lead else 0)
+    lead = _SPACES.match(inp.text, window.start, window.end)
+    start = lead.end() if lead else window.start
     m = inp.mentions.starting_at(start)
     if m is None:
         return None
