@@ -2,7 +2,8 @@
 fixtures/tool_cases found weak: a titled role after a capitalised club or body ("City boss
 X"), a quote whose speaker the next sentence names ("That's how X describes ..."), a dash
 credit after a title or an organisation's role, an adjective before an inverted name ("said
-a tearful Ms Ncube"), and a work's title credited with "by" (no speech).
+a tearful Ms Ncube"), a participle cue that never inverts ("X objected, saying the board
+..."), and a work's title credited with "by" (no speech).
 
 Each case in fixtures/cases/tool_patterns.jsonl is its own made-up text, different from the
 set's; ``speaker`` is the name a reader would give (None: nobody is named).

@@ -117,8 +117,11 @@ def speaker_after_cue(
     inp: RuleInput, cue: Span, start: int, ceiling: int
 ) -> SpeakerPhrase | None:
     """:func:`speaker_after` an inverted cue, except after one whose object is the listener:
-    in "told The Canadian Press" or "telling reporters" the noun after the cue is spoken to."""
-    if inp.text[cue.start : cue.end] in inp.lexicon.addressee_verbs:
+    in "told The Canadian Press" or "telling reporters" the noun after the cue is spoken to;
+    nor after a participle, which never inverts: in "Tran disagreed, saying the city should
+    wait" the noun after "saying" begins what was said."""
+    word = inp.text[cue.start : cue.end]
+    if word in inp.lexicon.addressee_verbs or word.endswith("ing"):
         return None
     return speaker_after(inp, start, ceiling)
 
