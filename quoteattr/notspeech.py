@@ -78,7 +78,7 @@ _SUBHEAD_CHARS = 100
 _PULL_QUOTE_MIN = 24
 """The shortest quoted text (in characters) that a repeat marks as a pull-quote."""
 _BY_AUTHOR = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++\p{Lu}")
-"""A credit after the quote: "Chalk and Chaos", by Margaret Ellingham (a work and its author)."""
+"""A credit after the quote: "River of Salt", by Imogen Tate (a work and its author)."""
 _AFTER_PULL_QUOTE = regex.compile(r"[ \t]*(?:(?:—|–|―|--?)[ \t]*[^\n]{1,60})?[ \t]*\Z")
 """A pull-quote may be followed by its speaker's name after a dash, nothing more."""
 
@@ -122,8 +122,8 @@ def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> boo
 
 
 def _credited_work(text: str, ctx: QuoteContext) -> bool:
-    """The quote is a title followed by its author's credit: "Chalk and Chaos", by Margaret
-    Ellingham (title case, at most ten words; speech is never credited with "by")."""
+    """The quote is a title followed by its author's credit: "River of Salt", by Imogen Tate
+    (title case, at most ten words; speech is never credited with "by")."""
     if _BY_AUTHOR.match(text, ctx.quote.span.end, ctx.paragraph.end, concurrent=False) is None:
         return False
     words = _content_words(text, ctx, 10)
