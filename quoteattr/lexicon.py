@@ -96,7 +96,7 @@ WORD_LISTS: frozenset[str] = frozenset(
      "description_determiners",
      "cue_gap_words", "modifier_stops",
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
-     "silence_phrases", "media_nouns", "parent_nouns", "young_nouns"}
+     "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

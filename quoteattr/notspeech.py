@@ -77,6 +77,8 @@ _SUBHEAD_CHARS = 100
 """Longer paragraphs are neither headlines nor subheads, whatever their words."""
 _PULL_QUOTE_MIN = 24
 """The shortest quoted text (in characters) that a repeat marks as a pull-quote."""
+_BY_AUTHOR = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++\p{Lu}")
+"""A credit after the quote: "River of Salt", by Imogen Tate (a work and its author)."""
 _AFTER_PULL_QUOTE = regex.compile(r"[ \t]*(?:(?:—|–|―|--?)[ \t]*[^\n]{1,60})?[ \t]*\Z")
 """A pull-quote may be followed by its speaker's name after a dash, nothing more."""
 
@@ -117,6 +119,15 @@ def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> boo
         return False  # checked first: the word before nearly every quote is no title noun
     words = _content_words(text, ctx, 10)
     return len(words) <= 10 and (titled or _title_case(words))
+
+
+def _credited_work(text: str, ctx: QuoteContext) -> bool:
+    """The quote is a title followed by its author's credit: "River of Salt", by Imogen Tate
+    (title case, at most ten words; speech is never credited with "by")."""
+    if _BY_AUTHOR.match(text, ctx.quote.span.end, ctx.paragraph.end, concurrent=False) is None:
+        return False
+    words = _content_words(text, ctx, 10)
+    return len(words) <= 10 and _title_case(words)
 
 
 def _heading(text: str, ctx: QuoteContext, cues: re.Pattern[str]) -> bool:
@@ -187,7 +198,8 @@ def not_speech(
 ) -> bool:
     """True when the quote is not speech by where it stands (see the module's docstring);
     ``nouns`` is the lexicon's ``not_speech_nouns``, ``cues`` its speech-cue pattern."""
-    return _words_before(text, ctx, nouns) or _heading(text, ctx, cues) or _pull_quote(text, ctx)
+    return (_words_before(text, ctx, nouns) or _heading(text, ctx, cues)
+            or _pull_quote(text, ctx) or _credited_work(text, ctx))
 
 
 def listed_after(text: str, end: int, start: int) -> bool:

@@ -1,5 +1,5 @@
-"""The hand-written gold sets (fixtures/newsroom_eval, newsroom_eval2, fiction_eval and their
-holdouts) stay in sync with their hand annotations, and every gold span slices back to a
+"""The hand-written gold sets (fixtures/newsroom_eval, newsroom_eval2, fiction_eval, tool_cases
+and their holdouts) stay in sync with their hand annotations, and every gold span slices back to a
 quotation in its text."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ SETS = (
     FIXTURES / "newsroom_eval2" / "holdout" / "newsroom_eval2_holdout.jsonl",
     FIXTURES / "fiction_eval" / "fiction_eval.jsonl",
     FIXTURES / "fiction_eval" / "holdout" / "fiction_holdout.jsonl",
+    FIXTURES / "tool_cases" / "tool_cases.jsonl",
+    FIXTURES / "tool_cases" / "holdout" / "tool_cases_holdout.jsonl",
 )
 
 

@@ -28,6 +28,7 @@ from .base import (
 from .carried import follow_on_quote, paragraph_subject, previous_sentence_cue
 from .colon import colon_intro, colon_previous_paragraph
 from .conversation import action_beat, turn_taking, vocative_other
+from .credit import credit_after
 from .parse import dependency_according_to, dependency_subject
 from .surface import (
     according_to,
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     quote_cue_speaker,
     speaker_cue_quote,
     cue_speaker_quote,
+    credit_after,
     dependency_subject,
     paired_quote,
     dependency_according_to,

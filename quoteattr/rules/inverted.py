@@ -41,6 +41,24 @@ def is_common_noun_lead(lead: str, lexicon: Lexicon) -> bool:
     return not any(w in lexicon.function_words or w.endswith("ly") for w in words)
 
 
+_ARTICLE_LEAD = regex.compile(r"(?:[Aa]n?|[Tt]he)\s+((?:\p{Ll}[\p{Ll}-]*\s+){1,2})")
+
+
+def is_adjective_lead(lead: str, lexicon: Lexicon) -> bool:
+    """True for an article and one or two describing words before a person's name: "said a
+    defiant" Mr Obi, "said an emotional" Ana Ruiz; not a role ("an attorney representing"),
+    a relation ("a friend of") nor a comparison that sets apart another bearer of the name
+    ("the younger", "the other", "the eldest" Mr. Trump)."""
+    match = _ARTICLE_LEAD.fullmatch(lead)
+    if match is None:
+        return False
+    return not any(
+        w in lexicon.function_words or w in lexicon.role_nouns or w in lexicon.group_nouns
+        or w in lexicon.relational_nouns or w.endswith(("er", "est"))
+        for w in match.group(1).split()
+    )
+
+
 _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
 """Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
 
@@ -99,8 +117,11 @@ def speaker_after_cue(
     inp: RuleInput, cue: Span, start: int, ceiling: int
 ) -> SpeakerPhrase | None:
     """:func:`speaker_after` an inverted cue, except after one whose object is the listener:
-    in "told The Canadian Press" or "telling reporters" the noun after the cue is spoken to."""
-    if inp.text[cue.start : cue.end] in inp.lexicon.addressee_verbs:
+    in "told The Canadian Press" or "telling reporters" the noun after the cue is spoken to;
+    nor after a participle, which never inverts: in "Tran disagreed, saying the city should
+    wait" the noun after "saying" begins what was said."""
+    word = inp.text[cue.start : cue.end]
+    if word in inp.lexicon.addressee_verbs or word.endswith("ing"):
         return None
     return speaker_after(inp, start, ceiling)
 
@@ -115,7 +136,8 @@ def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | N
     for n, m in enumerate(after):
         lead = text[pos : m.full_span.start]
         if m.full_span.start == pos or is_title_lead(lead, inp.lexicon) or (
-            m.kind == "name" and m.label == "PERSON" and is_common_noun_lead(lead, inp.lexicon)
+            m.kind == "name" and m.label == "PERSON" and (
+                is_common_noun_lead(lead, inp.lexicon) or is_adjective_lead(lead, inp.lexicon))
         ) or m.title and lead.rstrip().lower() == "the":  # "said the Rev. Peter Wherry"
             person = _named_after(inp, after, n)
             if person is not None:

@@ -263,6 +263,14 @@ def dash_attribution(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fou
     if lead is None:
         return None
     m = inp.mentions.starting_at(lead.end())
+    if m is None or m.label != "PERSON":
+        # "-Commissioner Dana Whitfield", "— Board chair Martin Olsen": the person after a
+        # title or an organisation's role, when the words after the dash name one
+        speaker = speaker_after(inp, lead.end(), min(len(inp.text), lead.end() + 120))
+        if speaker is not None and speaker[0] is not None and (
+            inp.mentions.mentions[speaker[0]].label == "PERSON"
+        ):
+            m = inp.mentions.mentions[speaker[0]]
     if m is None or m.kind != "name":
         return None
     return Found("dash_attribution", 0.85, inp.mentions.index_of(m), m.full_span, None)

@@ -1,0 +1,42 @@
+"""A quote standing alone whose speaker the next sentence names: a feature's lede
+``"The water came through the floorboards first." That's how Samuel Oduya describes the
+night`` or ``"..." Those were the words of Dr Ng``. The opening phrases are
+``data/credit_openers.tsv``."""
+
+from __future__ import annotations
+
+import regex
+
+from ..context import QuoteContext
+from ..lexicon import word_list
+from .base import Earlier, Found, RuleInput, make_found
+from .inverted import speaker_after
+
+_OPENER = regex.compile(
+    r"[ \t\u00a0]*+(?:\r?\n[ \t\u00a0]*+){0,2}(?:"
+    + "|".join(regex.escape(p).replace(r"\ ", r"[ \t\u00a0]+") for p in word_list("credit_openers"))
+    + r")[ \t\u00a0]+",
+    regex.IGNORECASE,
+)
+"""The opening phrase right after the quote: in the same paragraph or the next one."""
+
+_SENTENCE_END = ".!?…"
+
+_MAX_SPEAKER_WINDOW = 120
+
+
+def credit_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
+    """``"..." That's how Samuel Oduya describes it``: the quote ends its sentence, and the
+    sentence after it opens with a credit phrase and names the speaker."""
+    text, end = inp.text, ctx.quote.span.end
+    content = text[ctx.quote.content.start : ctx.quote.content.end].rstrip()
+    if not content or content[-1] not in _SENTENCE_END:
+        return None  # "...," ends no sentence: a tag follows, read by the other rules
+    opener = _OPENER.match(text, end, min(len(text), end + 60), concurrent=False)
+    if opener is None:
+        return None
+    start = opener.end()
+    speaker = speaker_after(inp, start, min(len(text), start + _MAX_SPEAKER_WINDOW))
+    if speaker is None or speaker[0] is None:
+        return None
+    return make_found("credit_after", 0.8, speaker, None, inp)
