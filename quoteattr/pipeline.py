@@ -24,7 +24,7 @@ from .confidence import carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, QuoteattrError, describe_type
-from .furniture import Furniture, find_furniture, find_headings
+from .furniture import Furniture, find_furniture
 from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
@@ -249,10 +249,9 @@ class Attributor:
         del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
-        furniture = find_furniture(text, lex)  # bylines, datelines, credits: no speakers
+        # bylines, datelines, credits, a chapter's title: no speakers
+        furniture = find_furniture(text, lex, self.genre)
         mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
-        if self.genre == "fiction":  # a chapter's title names no character of its scene
-            mentions = find_headings(text, annotation.paragraphs).without(mentions)
         if annotation.entities:  # names are mentions now: the entities go
             annotation = replace(annotation, entities=())
         cue_cache: CueCache = {}  # shared by the kind test and the rules
