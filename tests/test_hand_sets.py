@@ -20,6 +20,7 @@ SETS = (
     FIXTURES / "newsroom_eval2" / "holdout" / "newsroom_eval2_holdout.jsonl",
     FIXTURES / "fiction_eval" / "fiction_eval.jsonl",
     FIXTURES / "fiction_eval" / "holdout" / "fiction_holdout.jsonl",
+    FIXTURES / "fiction_eval" / "holdout2" / "fiction_holdout2.jsonl",
 )
 
 
