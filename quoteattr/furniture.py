@@ -96,7 +96,7 @@ _HEADING_STARTS = tuple(w for w, k in zip(word_list("book_headings"),
 (after blanks) is tested without the regex call, which costs more than the line's test."""
 
 
-def _heading(line: str, fiction: bool = False) -> bool:
+def is_heading(line: str, fiction: bool = False) -> bool:
     """Whether ``line`` (short) is a book's heading: all in capitals (a chapter's title, a
     roman numeral; not a transcript's "SMITH:" label) or a division word and its number;
     in a novel (``fiction``) also a chapter's title in title case ("The Missing Heir.").
@@ -239,7 +239,7 @@ class Furniture:
 
 def find_furniture(text: str, lexicon: Lexicon, genre: str = "news") -> Furniture:
     """The furniture of ``text``; in ``genre`` "fiction" a chapter's title in title case
-    too (:func:`_heading`).
+    too (:func:`is_heading`).
 
     One pass over its lines, with C-level string tests choosing the few places a pattern
     is tried: the start of a short line that does not end as a sentence does or starts
@@ -285,7 +285,7 @@ def find_furniture(text: str, lexicon: Lexicon, genre: str = "news") -> Furnitur
         lines += 1
         if found is not None:
             _add(regions, found.start(), found.end())
-        elif end - start <= heading_line and _heading(text[start:end], fiction):
+        elif end - start <= heading_line and is_heading(text[start:end], fiction):
             _add(regions, start, end)
         bracket = text.find("(", start, end)
         while bracket >= 0:

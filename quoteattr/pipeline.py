@@ -32,6 +32,7 @@ from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_p
 from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
+from .opening import opens_as_novel
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, QuoteKind
@@ -79,7 +80,9 @@ class Attributor:
 
         ``genre`` is "news" (the default) or "fiction": fiction's conversations alternate
         speakers on every untagged paragraph, where news does so only in a clear
-        question-and-answer exchange (docs/guide.md, "Conversations")."""
+        question-and-answer exchange (docs/guide.md, "Conversations"). A text that opens
+        with a book's heading ("CHAPTER I", quoteattr.opening) is read by fiction's
+        conventions under "news" too; only thought verbs as cues stay fiction's own."""
         self.genre = check_genre(genre)
         if lexicon is not None and not isinstance(lexicon, Lexicon):
             msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
@@ -245,12 +248,14 @@ class Attributor:
             annotation = replace(annotation, text=flat_text)
         text = annotation.text
         lex = self.lexicon
+        # a chapter given without genre="fiction" is still read as one (quoteattr.opening)
+        genre = "fiction" if self.genre == "news" and opens_as_novel(text) else self.genre
         quotes = pair_quotes(text, marks, annotation.paragraphs)
         del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
         # bylines, datelines, credits, a chapter's title: no speakers
-        furniture = find_furniture(text, lex, self.genre)
+        furniture = find_furniture(text, lex, genre)
         mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
         if annotation.entities:  # names are mentions now: the entities go
             annotation = replace(annotation, entities=())
@@ -258,7 +263,7 @@ class Attributor:
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
-                            chains=annotation.coref, genre=self.genre)
+                            chains=annotation.coref, genre=genre)
         if annotation.sentences:  # salience keeps their starts; the spans go
             annotation = replace(annotation, sentences=())
         found: list[Found | None] = []
@@ -269,7 +274,7 @@ class Attributor:
                         tokens=annotation.tokens,
                         token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache,
-                        cluster_of=coref.cluster_of, genre=self.genre,
+                        cluster_of=coref.cluster_of, genre=genre,
                         is_character=coref.is_character)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
@@ -300,12 +305,12 @@ class Attributor:
                                               mentions))
         if narrator:
             named = self_named(text, contexts, speakers, narrator[0], mentions,
-                               coref.cluster_of) if self.genre == "fiction" else None
-            if named is None and self.genre == "fiction":  # "EDITH MORROW'S DIARY"
+                               coref.cluster_of) if genre == "fiction" else None
+            if named is None and genre == "fiction":  # "EDITH MORROW'S DIARY"
                 first = next(k for k, c in enumerate(speakers) if c == narrator[0])
                 named = record_keeper(text, contexts[first].quote.span.start, coref)
             named = named if named is not None else narrator_name(
-                contexts, speakers, narrator[0], functools.partial(addressees, inp), self.genre)
+                contexts, speakers, narrator[0], functools.partial(addressees, inp), genre)
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]
