@@ -51,6 +51,7 @@ from .rules import (
     outside_quote,
     quote_speaker_cue,
     speaker_cue_quote,
+    unaddressed,
 )
 from .spans import plain_line_breaks
 from .wrap import flatten
@@ -293,6 +294,8 @@ class Attributor:
                 kind = "thought"
             found.append(result)
             cluster = resolve_speaker(result, coref, mentions, narrator)
+            if cluster is not None and result is not None and result.mention is not None:
+                cluster = unaddressed(inp, ctx, result.mention, cluster, coref.other_than)
             speakers.append(cluster)
             if cluster is not None and cluster not in narrator:
                 # the narrator's "I" makes nobody salient for a later "he" or "she"

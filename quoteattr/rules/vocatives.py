@@ -5,6 +5,8 @@ address the narrator by (``quoteattr.narrator``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from ..context import QuoteContext
@@ -71,6 +73,30 @@ def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
                 # only when the story knows a Ralph; "Holmes, look!" addresses anyone
                 out.append((index, cluster))
     return out
+
+
+_INNER_MARKS = frozenset("\"“”‘«»")
+"""A quote holding one of these may quote someone else's words, and their listener."""
+
+
+def unaddressed(
+    inp: RuleInput, ctx: QuoteContext, mention: int, cluster: int,
+    other_than: Callable[[int, set[int]], int | None],
+) -> int:
+    """The speaker a tag's "he" or description ``mention`` resolved to, unless the quote
+    addresses that one by name ('"Every year, Pinchwick," observed the host': the host is
+    not Pinchwick); then the best other one ``other_than`` finds, if any."""
+    m = inp.mentions.mentions[mention]
+    if m.kind == "name" or m.kind == "pronoun" and m.head in ("i", "we"):
+        return cluster
+    content = ctx.quote.content
+    if not _INNER_MARKS.isdisjoint(inp.text[content.start : content.end]):
+        return cluster  # "... said to me, 'We don't read Ruskin, Mrs. Hilbery.'": not hers
+    addressed = addressees(inp, ctx)
+    if cluster not in addressed:
+        return cluster
+    other = other_than(mention, addressed)
+    return cluster if other is None else other
 
 
 _TO_LISTENER = regex.compile(r"[ \t\n]+(?:to|at)[ \t\n]+")

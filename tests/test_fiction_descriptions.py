@@ -1,0 +1,46 @@
+"""Fiction's descriptions of its characters: a title ("said the colonel"), a description
+given beside a name ("Mrs. Tull, the housekeeper,") and a tag whose "he" or description
+cannot be the one the quote addresses by name. Scenes written for these tests."""
+
+from __future__ import annotations
+
+import quoteattr
+
+
+def _names(text: str, genre: str = "fiction") -> list[str | None]:
+    return [q.speaker.name if q.speaker else None
+            for q in quoteattr.attribute(text, genre=genre).quotes]
+
+
+def test_the_title_holder_speaks_under_the_title() -> None:
+    text = ("Colonel Arthur Pryce stood by the mantel, and his niece Harriet sat sewing.\n\n"
+            "\u201cThen we shall begin without her,\u201d the colonel said.")
+    assert _names(text) == ["Arthur Pryce"]
+
+
+def test_a_description_given_beside_a_name_is_that_character() -> None:
+    text = ("Mrs. Tull, the housekeeper, came in with the lamp, and Ellen followed her with "
+            "the tea-tray. Ellen set the tray down and went to draw the curtains.\n\n"
+            "\u201cThe tea is stewed,\u201d said the housekeeper.")
+    assert _names(text) == ["Tull"]
+    assert _names(text.replace("Mrs. Tull, the housekeeper,", "Mrs. Tull")) == [
+        "the housekeeper"]  # nobody was called so: a description of its own
+
+
+def test_two_people_so_described_name_neither() -> None:
+    text = ("Mr. Amos Hart, the clerk, and Mr. Joel Penn, the clerk of the other court, "
+            "came in together.\n\n\u201cWe are late,\u201d said the clerk.")
+    assert _names(text) == ["the clerk"]
+
+
+def test_a_named_curate_is_the_curate() -> None:
+    text = ("The dinner party was made up of the family and a young curate named Mr. "
+            "Ferrars, who blushed.\n\n\u201cA little, ma\u2019am,\u201d said the curate.")
+    assert _names(text) == ["Ferrars"]
+
+
+def test_the_speaker_is_not_the_one_addressed() -> None:
+    text = ("Mr. Bumble and old Pinchwick sat down to the soup. Pinchwick wheezed.\n\n"
+            "\u201cYou say that every year, Pinchwick,\u201d observed the host.")
+    names = _names(text)
+    assert names[0] != "Pinchwick"
