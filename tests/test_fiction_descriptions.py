@@ -44,3 +44,19 @@ def test_the_speaker_is_not_the_one_addressed() -> None:
             "\u201cYou say that every year, Pinchwick,\u201d observed the host.")
     names = _names(text)
     assert names[0] != "Pinchwick"
+
+
+_SCENE = ("Major Quill sat at the head of the table; his sister Agnes poured the tea, and "
+          "young Tom Ashby, the new clerk, stood by the door.\n\n"
+          "\u201cThe rain will hold off,\u201d said Agnes.\n\n"
+          "\u201cIt will not,\u201d said the major. \u201cAshby, you have the papers?\u201d\n\n"
+          "\u201cI have them here, sir.\u201d\n")
+
+
+def test_the_one_addressed_answers_though_he_has_not_spoken_yet() -> None:
+    assert _names(_SCENE)[-1] == "Tom Ashby"
+
+
+def test_a_name_only_talked_about_does_not_answer() -> None:
+    scene = _SCENE.replace(", and young Tom Ashby, the new clerk, stood by the door", "")
+    assert _names(scene)[-1] != "Ashby"

@@ -45,17 +45,42 @@ def _addressee_replies(
 ) -> Found | None:
     """Fiction: the one person the last turn addressed by name, who is not its speaker,
     takes the next turn ("Sit up straight, Kit." / "I am sitting up." is Kit's):
-    in a scene of three or four, the one spoken to answers. Only someone who has spoken
-    already under that name: a first-person narrator addressed by name speaks as "I"."""
+    in a scene of three or four, the one spoken to answers, whether or not they have
+    spoken yet. Once a first-person narrator has spoken, only someone who has spoken under
+    that name: the narrator addressed by name speaks as "I"."""
     spoken = {earlier.speaker(k)  # already in the exchange
               for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
     named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
              if c not in avoid and c in spoken}
+    if not named and not _narrated(inp, earlier, last):
+        named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
+                 if c not in avoid and _in_scene(inp, c, last)}
     if len(named) != 1:
         return None
     (cluster, index), = named.items()
     m = inp.mentions.mentions[index]
     return Found("turn_taking", 0.75, index, m.span, None)
+
+
+_SCENE_PARAGRAPHS = 12
+"""How many paragraphs back the narration is read for the people of a scene."""
+
+
+def _in_scene(inp: RuleInput, cluster: int, last: int) -> bool:
+    """Whether the narration of the last few paragraphs before quote ``last`` names
+    ``cluster`` (outside quotes): someone present, not only talked about ("Bingley.")."""
+    if inp.cluster_of is None:
+        return False
+    ctx = inp.contexts[last]
+    start = inp.paragraphs[max(0, ctx.paragraph_index - _SCENE_PARAGRAPHS)].start
+    quotes = [c.quote.span for c in inp.contexts[max(0, last - 40) : last + 1]
+              if c.quote.span.end > start]
+    for m in inp.mentions.between(start, ctx.quote.span.start):
+        if m.kind == "name" and not any(q.start <= m.span.start < q.end for q in quotes) and (
+            inp.cluster_of(inp.mentions.index_of(m)) == cluster
+        ):
+            return True
+    return False
 
 
 def _turn_before(
