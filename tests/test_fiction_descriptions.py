@@ -60,3 +60,10 @@ def test_the_one_addressed_answers_though_he_has_not_spoken_yet() -> None:
 def test_a_name_only_talked_about_does_not_answer() -> None:
     scene = _SCENE.replace(", and young Tom Ashby, the new clerk, stood by the door", "")
     assert _names(scene)[-1] != "Ashby"
+
+
+def test_a_title_after_the_opening_mark_still_addresses_the_name() -> None:
+    text = ("Silas Thorpe sat by the window with his paper, and Dr. Grey sat across from "
+            "him. Ada came in from the hall.\n\n\u201cUncle Silas, will you not come to "
+            "church?\u201d said Ada.\n\n\u201cNot today, child.\u201d\n")
+    assert _names(text) == ["Ada", "Silas Thorpe"]
