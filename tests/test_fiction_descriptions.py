@@ -67,3 +67,17 @@ def test_a_title_after_the_opening_mark_still_addresses_the_name() -> None:
             "him. Ada came in from the hall.\n\n\u201cUncle Silas, will you not come to "
             "church?\u201d said Ada.\n\n\u201cNot today, child.\u201d\n")
     assert _names(text) == ["Ada", "Silas Thorpe"]
+
+
+def test_a_reply_names_who_spoke_the_line_it_answers() -> None:
+    text = ("CHAPTER I.\n\n\u201cUncle, you are not looking well tonight.\u201d\n\n"
+            "\u201cI am not well, Florence. I am tired.\u201d\n\n"
+            "\u201cThen you must rest, Uncle.\u201d\n")
+    assert _names(text)[0] == "Florence"
+
+
+def test_two_who_greet_each_other_by_name_each_speak_once() -> None:
+    text = ("CHAPTER I.\n\n\u201cNED, you old rascal!\u201d\n\n\u201cPolly, by all that's "
+            "wonderful!\u201d\n\n"
+            "The two cousins shook hands on the station platform.\n")
+    assert _names(text) == ["Polly", "NED"]

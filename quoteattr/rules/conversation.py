@@ -52,6 +52,11 @@ def _addressee_replies(
               for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
     named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
              if c not in avoid and c in spoken}
+    found = earlier.found(last)
+    if not named and found is not None and found.mention_span is not None and (
+        inp.contexts[last + 1].quote.span.contains(found.mention_span)
+    ):  # the last turn was named as spoken by this one's vocative: they address each other
+        named = {c: i for i, c in addressed_names(inp, inp.contexts[last]) if c not in avoid}
     if not named and not _narrated(inp, earlier, last):
         named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
                  if c not in avoid and _in_scene(inp, c, last)}
@@ -131,7 +136,40 @@ def _turn_before(
 def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"Is the train late?" asked Mira.`` / ``"Ten minutes, miss."``: an untagged quote that
     opens a paragraph right after another speaker's turn is the reply of the participant
-    who spoke before that turn."""
+    who spoke before that turn. In fiction, where no turn before decides, the reply after
+    it does: the one it addresses by name spoke the line it answers (``"Uncle, you look
+    tired."`` / ``"I am tired, Florence."``)."""
+    found = _turn_after(ctx, inp, earlier)
+    if found is None and inp.genre == "fiction":
+        found = _answered_by_name(ctx, inp)
+    return found
+
+
+def _answered_by_name(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """The one the next paragraph's quote addresses by name, when this quote is a paragraph
+    of its own and that quote opens the next paragraph: the reply names who spoke."""
+    position = ctx.position
+    if not ctx.starts_paragraph or not inp.direct[position] or position + 1 >= len(
+        inp.contexts
+    ):
+        return None
+    nxt = inp.contexts[position + 1]
+    para = inp.paragraphs[ctx.paragraph_index]
+    if not nxt.starts_paragraph or nxt.paragraph_index != (
+        ctx.paragraph_index + ctx.quote.paragraphs
+    ) or inp.text[ctx.quote.span.end : para.end].strip() or ctx.quote.paragraphs != 1:
+        return None  # narration beside the quote, or no reply right after it
+    avoid = addressees(inp, ctx)
+    named = {c: i for i, c in addressed_names(inp, nxt) if c not in avoid and (
+        inp.is_character is None or inp.is_character(c))}
+    if len(named) != 1:
+        return None
+    (index,) = named.values()
+    return Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
+
+
+def _turn_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
+    """:func:`turn_taking` from the turns before the quote."""
     if not ctx.starts_paragraph or ctx.position == 0 or not inp.direct[ctx.position]:
         return None
     last = ctx.position - 1
