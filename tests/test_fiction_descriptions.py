@@ -81,3 +81,11 @@ def test_two_who_greet_each_other_by_name_each_speak_once() -> None:
             "wonderful!\u201d\n\n"
             "The two cousins shook hands on the station platform.\n")
     assert _names(text) == ["Polly", "NED"]
+
+
+def test_the_one_acting_before_a_quote_inside_a_paragraph_speaks_it() -> None:
+    text = ("Mrs. Pruett came back from the yard with the basket.\n\n"
+            "\u201cNot a single egg,\u201d said Mrs. Pruett. \u201cThe fox again, I expect.\u201d "
+            "Her brother Amos looked up from his boots. \u201cThen I'll sit up for him.\u201d\n")
+    assert _names(text)[-1] == "Amos"
+    assert _names(text, "news")[-1] != "Amos"  # news keeps carrying the quote before's

@@ -300,9 +300,12 @@ def _narrated(inp: RuleInput, earlier: Earlier, last: int) -> bool:
 def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``Tobias set down his cup.`` / ``"You never listen."``, or ``"You never listen."
     Tobias set down his cup.``: the character acting in the narration beside an untagged
-    quote that opens its paragraph speaks it."""
-    if not ctx.starts_paragraph or not inp.direct[ctx.position]:
+    quote that opens its paragraph speaks it; in fiction also the one acting in the sentence
+    right before a quote inside its paragraph (``"..." She put on more coal. "And ..."``)."""
+    if not inp.direct[ctx.position]:
         return None
+    if not ctx.starts_paragraph:
+        return _beat_before(ctx, inp) if inp.genre == "fiction" else None
     if inp.genre != "fiction" and ctx.position and earlier.found(ctx.position - 1) is not None and (
         inp.contexts[ctx.position - 1].paragraph_index >= ctx.paragraph_index - 1
     ):
@@ -341,6 +344,31 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         other = person_present(inp, before, addressed)
         return None if other is None else other._replace(rule="action_beat")
     return None
+
+
+def _beat_before(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """Fiction: the actor of the narration sentence that ends right before a quote inside
+    a paragraph, when no speech cue is in it (that is a tag, for the rules that read
+    cues) and the quote does not address them."""
+    para = inp.paragraphs[ctx.paragraph_index]
+    start = para.start
+    if ctx.position and inp.contexts[ctx.position - 1].quote.span.end > para.start:
+        start = inp.contexts[ctx.position - 1].quote.span.end
+    end = ctx.quote.span.start
+    narration = inp.text[start:end].rstrip()
+    if not narration.endswith((".", "!")) or len(narration.strip()) < _MIN_BEAT:
+        return None  # "...," and "...:" belong to the tag rules
+    window = Span(start, end)
+    if cues_in(inp, window):
+        return None
+    actor = find_actor(inp, window)
+    if actor is None or actor[1] in addressees(inp, ctx):
+        return None
+    return actor[0]
+
+
+_MIN_BEAT = 8
+"""The shortest narration read as a beat ("She wept." is one; "Ah." is not)."""
 
 
 def vocative_other(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
