@@ -89,3 +89,13 @@ def test_the_one_acting_before_a_quote_inside_a_paragraph_speaks_it() -> None:
             "Her brother Amos looked up from his boots. \u201cThen I'll sit up for him.\u201d\n")
     assert _names(text)[-1] == "Amos"
     assert _names(text, "news")[-1] != "Amos"  # news keeps carrying the quote before's
+
+
+def test_a_word_capitalised_once_takes_no_turn() -> None:
+    text = ("Quarrier and his clerk, Daniel Shaw, had added the ledger twice and bent over "
+            "it together.\n\n"
+            "\u201cThe figures are wrong,\u201d said Quarrier.\n\n"
+            "\u201cThey were right on Monday, sir.\u201d\n\n"
+            "Twice the clock struck in the hall below.\n\n"
+            "\u201cThen someone has changed them since.\u201d\n")
+    assert _names(text)[-1] == "Quarrier"

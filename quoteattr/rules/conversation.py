@@ -20,13 +20,16 @@ from .base import Earlier, Found, RuleInput, cues_in
 from .narration import (
     NARRATOR,
     actor_at_start,
+    beat_before,
     find_actor,
     keeps_silent,
+    named_in_scene,
     narrated_by_i,
+    person_like,
     person_present,
 )
 from .speakers import sentence_start
-from .vocatives import addressed_names, addressees, tag_listener
+from .vocatives import addressed_names, addressees, answered_by_name, tag_listener
 
 _MAX_TURNS_BACK = 6
 """How many paragraphs before the last turn a conversation's other participant is looked
@@ -59,33 +62,12 @@ def _addressee_replies(
         named = {c: i for i, c in addressed_names(inp, inp.contexts[last]) if c not in avoid}
     if not named and not _narrated(inp, earlier, last):
         named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
-                 if c not in avoid and _in_scene(inp, c, last)}
+                 if c not in avoid and named_in_scene(inp, c, last)}
     if len(named) != 1:
         return None
     (cluster, index), = named.items()
     m = inp.mentions.mentions[index]
     return Found("turn_taking", 0.75, index, m.span, None)
-
-
-_SCENE_PARAGRAPHS = 12
-"""How many paragraphs back the narration is read for the people of a scene."""
-
-
-def _in_scene(inp: RuleInput, cluster: int, last: int) -> bool:
-    """Whether the narration of the last few paragraphs before quote ``last`` names
-    ``cluster`` (outside quotes): someone present, not only talked about ("Bingley.")."""
-    if inp.cluster_of is None:
-        return False
-    ctx = inp.contexts[last]
-    start = inp.paragraphs[max(0, ctx.paragraph_index - _SCENE_PARAGRAPHS)].start
-    quotes = [c.quote.span for c in inp.contexts[max(0, last - 40) : last + 1]
-              if c.quote.span.end > start]
-    for m in inp.mentions.between(start, ctx.quote.span.start):
-        if m.kind == "name" and not any(q.start <= m.span.start < q.end for q in quotes) and (
-            inp.cluster_of(inp.mentions.index_of(m)) == cluster
-        ):
-            return True
-    return False
 
 
 def _turn_before(
@@ -105,9 +87,10 @@ def _turn_before(
             had_quote = True
             found, cluster = earlier.found(k), earlier.speaker(k)
             if found is not None and found.mention_span is not None and cluster is not None:
-                if cluster not in avoid:
+                if cluster not in avoid and person_like(inp, found, cluster):
                     return found
-                break  # this turn was the last speaker's: look at the one before it
+                if cluster in avoid:
+                    break  # this turn was the last speaker's: look at the one before it
             k -= 1
         while k >= 0 and inp.contexts[k].paragraph_index >= p:
             k -= 1
@@ -122,7 +105,7 @@ def _turn_before(
             opening = False  # the sentences before the last: only a subject that opens one
             while end - para.start > 2:  # the scene's people, from its last sentence back
                 actor = find_actor(inp, Span(para.start, end), opening)
-                if actor is not None and actor[1] not in avoid:
+                if actor is not None and actor[1] not in avoid and person_like(inp, *actor):
                     return actor[0]
                 if inp.genre != "fiction" or k >= 0 and inp.contexts[k].paragraph_index >= p - 1:
                     break  # news, or a beat between turns: the last sentence's subject only
@@ -141,31 +124,8 @@ def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     tired."`` / ``"I am tired, Florence."``)."""
     found = _turn_after(ctx, inp, earlier)
     if found is None and inp.genre == "fiction":
-        found = _answered_by_name(ctx, inp)
+        found = answered_by_name(ctx, inp)
     return found
-
-
-def _answered_by_name(ctx: QuoteContext, inp: RuleInput) -> Found | None:
-    """The one the next paragraph's quote addresses by name, when this quote is a paragraph
-    of its own and that quote opens the next paragraph: the reply names who spoke."""
-    position = ctx.position
-    if not ctx.starts_paragraph or not inp.direct[position] or position + 1 >= len(
-        inp.contexts
-    ):
-        return None
-    nxt = inp.contexts[position + 1]
-    para = inp.paragraphs[ctx.paragraph_index]
-    if not nxt.starts_paragraph or nxt.paragraph_index != (
-        ctx.paragraph_index + ctx.quote.paragraphs
-    ) or inp.text[ctx.quote.span.end : para.end].strip() or ctx.quote.paragraphs != 1:
-        return None  # narration beside the quote, or no reply right after it
-    avoid = addressees(inp, ctx)
-    named = {c: i for i, c in addressed_names(inp, nxt) if c not in avoid and (
-        inp.is_character is None or inp.is_character(c))}
-    if len(named) != 1:
-        return None
-    (index,) = named.values()
-    return Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
 
 
 def _turn_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
@@ -305,7 +265,7 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     if not inp.direct[ctx.position]:
         return None
     if not ctx.starts_paragraph:
-        return _beat_before(ctx, inp) if inp.genre == "fiction" else None
+        return beat_before(ctx, inp) if inp.genre == "fiction" else None
     if inp.genre != "fiction" and ctx.position and earlier.found(ctx.position - 1) is not None and (
         inp.contexts[ctx.position - 1].paragraph_index >= ctx.paragraph_index - 1
     ):
@@ -322,7 +282,7 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         window = Span(after, stop if end < 0 else end + 1)
         if window.end - window.start > 2:
             actor = actor_at_start(inp, window)
-            if actor is not None and actor[1] not in addressed:
+            if actor is not None and actor[1] not in addressed and person_like(inp, *actor):
                 return actor[0]
     if ctx.paragraph_index == 0:
         return None
@@ -336,6 +296,8 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     if keeps_silent(inp, before):
         return None  # "Tom said nothing.": the one silent is not the one who speaks next
     actor = find_actor(inp, before)
+    if actor is not None and not person_like(inp, *actor):
+        actor = None  # "Twice the clock struck.": no one acts
     if actor is not None and actor[1] not in addressed:
         return actor[0]
     if actor is not None and inp.genre == "fiction":
@@ -344,31 +306,6 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         other = person_present(inp, before, addressed)
         return None if other is None else other._replace(rule="action_beat")
     return None
-
-
-def _beat_before(ctx: QuoteContext, inp: RuleInput) -> Found | None:
-    """Fiction: the actor of the narration sentence that ends right before a quote inside
-    a paragraph, when no speech cue is in it (that is a tag, for the rules that read
-    cues) and the quote does not address them."""
-    para = inp.paragraphs[ctx.paragraph_index]
-    start = para.start
-    if ctx.position and inp.contexts[ctx.position - 1].quote.span.end > para.start:
-        start = inp.contexts[ctx.position - 1].quote.span.end
-    end = ctx.quote.span.start
-    narration = inp.text[start:end].rstrip()
-    if not narration.endswith((".", "!")) or len(narration.strip()) < _MIN_BEAT:
-        return None  # "...," and "...:" belong to the tag rules
-    window = Span(start, end)
-    if cues_in(inp, window):
-        return None
-    actor = find_actor(inp, window)
-    if actor is None or actor[1] in addressees(inp, ctx):
-        return None
-    return actor[0]
-
-
-_MIN_BEAT = 8
-"""The shortest narration read as a beat ("She wept." is one; "Ah." is not)."""
 
 
 def vocative_other(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:

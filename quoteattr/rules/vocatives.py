@@ -152,3 +152,26 @@ def tag_listener(inp: RuleInput, found: Found | None) -> tuple[int, int] | None:
         if cluster is not None:
             return index, cluster
     return None
+
+
+def answered_by_name(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """The one the next paragraph's quote addresses by name, when this quote is a paragraph
+    of its own and that quote opens the next paragraph: the reply names who spoke."""
+    position = ctx.position
+    if not ctx.starts_paragraph or not inp.direct[position] or position + 1 >= len(
+        inp.contexts
+    ):
+        return None
+    nxt = inp.contexts[position + 1]
+    para = inp.paragraphs[ctx.paragraph_index]
+    if not nxt.starts_paragraph or nxt.paragraph_index != (
+        ctx.paragraph_index + ctx.quote.paragraphs
+    ) or inp.text[ctx.quote.span.end : para.end].strip() or ctx.quote.paragraphs != 1:
+        return None  # narration beside the quote, or no reply right after it
+    avoid = addressees(inp, ctx)
+    named = {c: i for i, c in addressed_names(inp, nxt) if c not in avoid and (
+        inp.is_character is None or inp.is_character(c))}
+    if len(named) != 1:
+        return None
+    (index,) = named.values()
+    return Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
