@@ -294,8 +294,10 @@ class Attributor:
                 kind = "thought"
             found.append(result)
             cluster = resolve_speaker(result, coref, mentions, narrator)
-            if cluster is not None and result is not None and result.mention is not None:
-                cluster = unaddressed(inp, ctx, result.mention, cluster, coref.other_than)
+            if genre == "fiction" and cluster is not None and result is not None and (
+                result.mention is not None
+            ):  # a tag's "he" is not the one the quote addresses (news: too rare to pay for)
+                cluster = unaddressed(inp, ctx, earlier, result.mention, cluster, coref.other_than)
             speakers.append(cluster)
             if cluster is not None and cluster not in narrator:
                 # the narrator's "I" makes nobody salient for a later "he" or "she"

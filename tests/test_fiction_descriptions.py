@@ -99,3 +99,11 @@ def test_a_word_capitalised_once_takes_no_turn() -> None:
             "Twice the clock struck in the hall below.\n\n"
             "\u201cThen someone has changed them since.\u201d\n")
     assert _names(text)[-1] == "Quarrier"
+
+
+def test_the_one_addressed_before_the_tag_answers() -> None:
+    text = ("The apprentice, Ned Palfrey, was sweeping the shop while Mr. Corbould counted "
+            "the till.\n\n"
+            "\u201cNed,\u201d said he presently, \u201cwho left the back door open?\u201d\n\n"
+            "\u201cNot I, sir.\u201d\n")
+    assert _names(text)[-1] == "Ned Palfrey"

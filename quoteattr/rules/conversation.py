@@ -53,16 +53,22 @@ def _addressee_replies(
     that name: the narrator addressed by name speaks as "I"."""
     spoken = {earlier.speaker(k)  # already in the exchange
               for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
-    named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
-             if c not in avoid and c in spoken}
+    # the names the whole last turn addresses: '"Kit," said he, "what do you see?"'
+    first, para = last, inp.contexts[last].paragraph_index
+    while first > 0 and inp.contexts[first - 1].paragraph_index == para and (
+        earlier.speaker(first - 1) == earlier.speaker(last)
+    ):
+        first -= 1
+    called = [(i, c) for k in range(first, last + 1)
+              for i, c in addressed_names(inp, inp.contexts[k]) if c not in avoid]
+    named = {c: i for i, c in called if c in spoken}
     found = earlier.found(last)
     if not named and found is not None and found.mention_span is not None and (
         inp.contexts[last + 1].quote.span.contains(found.mention_span)
     ):  # the last turn was named as spoken by this one's vocative: they address each other
-        named = {c: i for i, c in addressed_names(inp, inp.contexts[last]) if c not in avoid}
+        named = {c: i for i, c in called}
     if not named and not _narrated(inp, earlier, last):
-        named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
-                 if c not in avoid and named_in_scene(inp, c, last)}
+        named = {c: i for i, c in called if named_in_scene(inp, c, last)}
     if len(named) != 1:
         return None
     (cluster, index), = named.items()

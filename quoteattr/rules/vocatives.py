@@ -11,7 +11,7 @@ import regex
 
 from ..context import QuoteContext
 from ..lexicon import word_list
-from .base import Found, RuleInput
+from .base import Earlier, Found, RuleInput
 
 _VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
 _LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
@@ -102,15 +102,22 @@ _INNER_MARKS = frozenset("\"“”‘«»")
 
 
 def unaddressed(
-    inp: RuleInput, ctx: QuoteContext, mention: int, cluster: int,
+    inp: RuleInput, ctx: QuoteContext, earlier: Earlier, mention: int, cluster: int,
     other_than: Callable[[int, set[int]], int | None],
 ) -> int:
     """The speaker a tag's "he" or description ``mention`` resolved to, unless the quote
     addresses that one by name ('"Every year, Pinchwick," observed the host': the host is
-    not Pinchwick); then the best other one ``other_than`` finds, if any."""
+    not Pinchwick); then the best other one ``other_than`` finds, if any. The second half
+    of a quote split by its tag is the first half's speaker ('"Ned," said he, "who left
+    the door open?"')."""
     m = inp.mentions.mentions[mention]
     if m.kind == "name" or m.kind == "pronoun" and m.head in ("i", "we"):
         return cluster
+    position = ctx.position
+    before = earlier.found(position - 1) if position else None
+    if before is not None and before.mention == mention:
+        first = earlier.speaker(position - 1)
+        return cluster if first is None else first
     content = ctx.quote.content
     if not _INNER_MARKS.isdisjoint(inp.text[content.start : content.end]):
         return cluster  # "... said to me, 'We don't read Ruskin, Mrs. Hilbery.'": not hers
