@@ -15,7 +15,7 @@ the mentions inside them are then dropped.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -64,8 +64,8 @@ _ITALICS = regex.compile(r"(?<![\p{L}\p{N}_])_(?=\p{Lu})[^_\n]{1,80}?(?<=\S)_(?!
 _HEADING_LINE = 80
 """The longest line read as a book's heading ("CHAPTER XII. IN WHICH A COLLAR IS NOT BOUGHT")."""
 _NOT_IN_HEADING = frozenset("\"“”‘«»„")
-"""A line with a quotation mark is speech or a title in quotes, not a heading ("’" is also the
-apostrophe of "THE WARDEN’S DAUGHTER")."""
+"""A line with a quotation mark, or opening with a single one ("'Stop!'"), is speech or a
+title in quotes, not a heading ("’" is also the apostrophe of "THE WARDEN’S DAUGHTER")."""
 
 
 def _book_heading() -> regex.Pattern[str]:
@@ -96,16 +96,27 @@ _HEADING_STARTS = tuple(w for w, k in zip(word_list("book_headings"),
 (after blanks) is tested without the regex call, which costs more than the line's test."""
 
 
-def _heading(line: str) -> bool:
+def is_heading(line: str, fiction: bool = False) -> bool:
     """Whether ``line`` (short) is a book's heading: all in capitals (a chapter's title, a
-    roman numeral; not a transcript's "SMITH:" label) or a division word and its number."""
+    roman numeral; not a transcript's "SMITH:" label) or a division word and its number;
+    in a novel (``fiction``) also a chapter's title in title case ("The Missing Heir.").
+    No line with a quotation mark is one, whatever the genre."""
+    if fiction and not _quoted(line) and _titled(line.strip()):
+        return True
+    if len(line) > _HEADING_LINE:
+        return False
     if line.isupper():
-        return not _NOT_IN_HEADING.intersection(line) and not line.rstrip().endswith(":")
+        return not _quoted(line) and not line.rstrip().endswith(":")
     if not line.lstrip()[:1].isupper():
         return False
     if line.isascii() and not line.lstrip(" \t").lower().startswith(_HEADING_STARTS):
         return False  # an ASCII line folds case as lower() does: no division word opens it
-    return _BOOK_HEADING.match(line, concurrent=False) is not None
+    return _BOOK_HEADING.match(line, concurrent=False) is not None  # its title has no quote
+
+
+def _quoted(line: str) -> bool:
+    """Whether ``line`` holds a quotation mark or opens with a single one ("'Stop!'")."""
+    return not _NOT_IN_HEADING.isdisjoint(line) or line.lstrip()[:1] == "'"
 
 
 class _Patterns(NamedTuple):
@@ -226,8 +237,9 @@ class Furniture:
         return found
 
 
-def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
-    """The furniture of ``text``.
+def find_furniture(text: str, lexicon: Lexicon, genre: str = "news") -> Furniture:
+    """The furniture of ``text``; in ``genre`` "fiction" a chapter's title in title case
+    too (:func:`is_heading`).
 
     One pass over its lines, with C-level string tests choosing the few places a pattern
     is tried: the start of a short line that does not end as a sentence does or starts
@@ -237,6 +249,8 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
     text (the cost of each: docs/batch.md, "Where the time goes").
     """
     pats = _patterns(lexicon.agencies)
+    fiction = genre == "fiction"
+    heading_line = _HEADING_CHARS if fiction else _HEADING_LINE
     if "\r" in text:  # a CRLF line reads as an LF one with a trailing blank; same offsets
         text = text.replace("\r\n", " \n")
     regions: list[Span] = []
@@ -271,7 +285,7 @@ def find_furniture(text: str, lexicon: Lexicon) -> Furniture:
         lines += 1
         if found is not None:
             _add(regions, found.start(), found.end())
-        elif end - start <= _HEADING_LINE and _heading(text[start:end]):
+        elif end - start <= heading_line and is_heading(text[start:end], fiction):
             _add(regions, start, end)
         bracket = text.find("(", start, end)
         while bracket >= 0:
@@ -319,31 +333,17 @@ _SECTION_NUMBER = regex.compile(r"(?i:[ivxlcdm]+|\d+|the|" + "|".join(
 """A section's number after its label: a numeral, a number word of ``data/book_headings.tsv``
 ("PART ONE", "Book First"), or the "the" of "Book the First"."""
 _HEADING_CHARS = 100
-"""A heading is a short paragraph: a title, not a sentence of the story."""
+"""The longest line read as a chapter's title in a novel: a title, not a sentence."""
 _HEADING_WORDS = 12
 _TITLE_WORDS = 8
-_QUOTE_CHARS = frozenset("\"“”«»„")
 
 
-def find_headings(text: str, paragraphs: Sequence[Span]) -> Furniture:
-    """A book's section headings, for the fiction profile: a short paragraph that opens
-    with a section label and its number ("Chapter I.", "PART ONE", "Letter IV. To Miss
-    Mirvan"), or is written all in capitals ("THE YOUNG ADVENTURERS, LTD.") or in title case
-    ("The Missing Heir."). An excerpt of a novel starts at one; its capitalised words are
-    never the characters of the scene below (nor a "he" for its first line)."""
-    regions: list[Span] = []
-    for p in paragraphs:
-        if p.end - p.start > _HEADING_CHARS:
-            continue
-        block = text[p.start : p.end].strip()
-        if block and _is_heading(block):
-            regions.append(p)
-    return Furniture(tuple(regions), tuple(r.start for r in regions))
-
-
-def _is_heading(block: str) -> bool:
-    if any(ch in _QUOTE_CHARS for ch in block) or block[0] in "'‘" or block.count("\n") > 2:
-        return False
+def _titled(block: str) -> bool:
+    """Whether ``block`` (a stripped line of a novel) is a section's title: a section label
+    and its number ("Chapter I.", "PART ONE", "Letter IV. To Miss Mirvan"), capitals
+    ("THE YOUNG ADVENTURERS, LTD.") or title case ("The Missing Heir."). An excerpt of a
+    novel starts at one; its capitalised words are never the characters of the scene below
+    (nor a "he" for its first line)."""
     words = _HEADING_WORD.findall(block)
     if not words or len(words) > _HEADING_WORDS:
         return False

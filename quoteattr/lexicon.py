@@ -46,7 +46,8 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "clause_openers": {"kind": frozenset({"participle", "preposition"})},
     "inscription_words": {"kind": frozenset({"preposition", "verb"})},
     "speaker_prepositions": {"kind": frozenset({"place", "object", "both"})},
-    "book_headings": {"kind": frozenset({"numbered", "alone", "number"})},
+    "book_headings": {"kind": frozenset({"numbered", "alone", "number"}),
+                      "novel": frozenset({"yes", "no"})},
     "parent_nouns": {"gender": frozenset({"m", "f"})},
 }
 

@@ -24,7 +24,7 @@ from .confidence import carried
 from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, QuoteattrError, describe_type
-from .furniture import Furniture, find_furniture, find_headings
+from .furniture import Furniture, find_furniture
 from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
@@ -32,6 +32,7 @@ from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_p
 from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
+from .opening import opens_as_novel
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, QuoteKind
@@ -50,6 +51,7 @@ from .rules import (
     outside_quote,
     quote_speaker_cue,
     speaker_cue_quote,
+    unaddressed,
 )
 from .spans import plain_line_breaks
 from .wrap import flatten
@@ -79,7 +81,9 @@ class Attributor:
 
         ``genre`` is "news" (the default) or "fiction": fiction's conversations alternate
         speakers on every untagged paragraph, where news does so only in a clear
-        question-and-answer exchange (docs/guide.md, "Conversations")."""
+        question-and-answer exchange (docs/guide.md, "Conversations"). A text that opens
+        with a book's heading ("CHAPTER I", quoteattr.opening) is read by fiction's
+        conventions under "news" too; only thought verbs as cues stay fiction's own."""
         self.genre = check_genre(genre)
         if lexicon is not None and not isinstance(lexicon, Lexicon):
             msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
@@ -245,21 +249,22 @@ class Attributor:
             annotation = replace(annotation, text=flat_text)
         text = annotation.text
         lex = self.lexicon
+        # a chapter given without genre="fiction" is still read as one (quoteattr.opening)
+        genre = "fiction" if self.genre == "news" and opens_as_novel(text) else self.genre
         quotes = pair_quotes(text, marks, annotation.paragraphs)
         del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
-        furniture = find_furniture(text, lex)  # bylines, datelines, credits: no speakers
+        # bylines, datelines, credits, a chapter's title: no speakers
+        furniture = find_furniture(text, lex, genre)
         mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
-        if self.genre == "fiction":  # a chapter's title names no character of its scene
-            mentions = find_headings(text, annotation.paragraphs).without(mentions)
         if annotation.entities:  # names are mentions now: the entities go
             annotation = replace(annotation, entities=())
         cue_cache: CueCache = {}  # shared by the kind test and the rules
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,
                             [c.quote.span for c in contexts], lex, annotation.paragraphs,
-                            chains=annotation.coref, genre=self.genre)
+                            chains=annotation.coref, genre=genre)
         if annotation.sentences:  # salience keeps their starts; the spans go
             annotation = replace(annotation, sentences=())
         found: list[Found | None] = []
@@ -270,7 +275,7 @@ class Attributor:
                         tokens=annotation.tokens,
                         token_starts=parsed.token_starts(annotation.tokens),
                         layers=frozenset(annotation.provides), cue_cache=cue_cache,
-                        cluster_of=coref.cluster_of, genre=self.genre,
+                        cluster_of=coref.cluster_of, genre=genre,
                         is_character=coref.is_character)
         decisions: list[Decision] = []
         max_depth = max((q.depth for q in quotes), default=0)
@@ -289,6 +294,10 @@ class Attributor:
                 kind = "thought"
             found.append(result)
             cluster = resolve_speaker(result, coref, mentions, narrator)
+            if genre == "fiction" and cluster is not None and result is not None and (
+                result.mention is not None
+            ):  # a tag's "he" is not the one the quote addresses (news: too rare to pay for)
+                cluster = unaddressed(inp, ctx, earlier, result.mention, cluster, coref.other_than)
             speakers.append(cluster)
             if cluster is not None and cluster not in narrator:
                 # the narrator's "I" makes nobody salient for a later "he" or "she"
@@ -301,12 +310,12 @@ class Attributor:
                                               mentions))
         if narrator:
             named = self_named(text, contexts, speakers, narrator[0], mentions,
-                               coref.cluster_of) if self.genre == "fiction" else None
-            if named is None and self.genre == "fiction":  # "EDITH MORROW'S DIARY"
+                               coref.cluster_of) if genre == "fiction" else None
+            if named is None and genre == "fiction":  # "EDITH MORROW'S DIARY"
                 first = next(k for k, c in enumerate(speakers) if c == narrator[0])
                 named = record_keeper(text, contexts[first].quote.span.start, coref)
             named = named if named is not None else narrator_name(
-                contexts, speakers, narrator[0], functools.partial(addressees, inp), self.genre)
+                contexts, speakers, narrator[0], functools.partial(addressees, inp), genre)
             if named is not None:
                 decisions = [d._replace(cluster=named, narrated=True) if (
                     d.cluster == narrator[0]) else d for d in decisions]

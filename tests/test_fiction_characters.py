@@ -15,8 +15,8 @@ import pytest
 from case_support import read_cases
 
 import quoteattr
-from quoteattr.furniture import find_headings
-from quoteattr.spans import Span
+from quoteattr.furniture import find_furniture
+from quoteattr.lexicon import default_lexicon
 
 CASES = read_cases("fiction_names")
 
@@ -45,8 +45,8 @@ def test_a_wife_is_not_her_husband_by_his_given_name_in_news_too() -> None:
 ])
 def test_headings(block: str) -> None:
     text = f"{block}\n\nThe rain had not stopped since Tuesday."
-    paragraphs = [Span(0, len(block)), Span(len(block) + 2, len(text))]
-    assert [text[s.start : s.end] for s in find_headings(text, paragraphs).regions] == [block]
+    regions = find_furniture(text, default_lexicon(), "fiction").regions
+    assert [text[s.start : s.end] for s in regions] == [block]
 
 
 @pytest.mark.parametrize("block", [
@@ -55,8 +55,7 @@ def test_headings(block: str) -> None:
 ])
 def test_not_headings(block: str) -> None:
     text = f"{block}\n\nThe rain had not stopped since Tuesday."
-    paragraphs = [Span(0, len(block)), Span(len(block) + 2, len(text))]
-    assert find_headings(text, paragraphs).regions == ()
+    assert find_furniture(text, default_lexicon(), "fiction").regions == ()
 
 
 def test_a_name_ending_in_ing_opening_a_sentence_is_no_participle_phrase() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import quoteattr
-from quoteattr.furniture import _heading
+from quoteattr.furniture import is_heading
 
 
 @pytest.mark.parametrize("line", [
@@ -15,7 +15,7 @@ from quoteattr.furniture import _heading
     "CHAPTER IV IN WHICH WE LOSE THE DOG", "Prologue", "IX.", "THE ORCHARD GATE",
 ])
 def test_book_headings_are_furniture(line: str) -> None:
-    assert _heading(line)
+    assert is_heading(line)
 
 
 @pytest.mark.parametrize("line", [
@@ -23,7 +23,7 @@ def test_book_headings_are_furniture(line: str) -> None:
     "HOLT: We will not comment.", "“STOP THAT NOISE!”", "Book Review",
 ])
 def test_prose_labels_and_shouted_quotes_are_no_headings(line: str) -> None:
-    assert not _heading(line)
+    assert not is_heading(line)
 
 
 def _speakers(text: str, genre: str = "fiction") -> list[str | None]:

@@ -22,6 +22,7 @@ SETS = (
     FIXTURES / "fiction_eval" / "holdout" / "fiction_holdout.jsonl",
     FIXTURES / "tool_cases" / "tool_cases.jsonl",
     FIXTURES / "tool_cases" / "holdout" / "tool_cases_holdout.jsonl",
+    FIXTURES / "fiction_eval" / "holdout2" / "fiction_holdout2.jsonl",
 )
 
 

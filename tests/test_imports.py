@@ -3,7 +3,7 @@
 The flow (the project style guide, part 2) is errors -> collector -> spans -> rows -> exactjson ->
 records (the contract at the bottom) -> packed -> newlines -> lexicon -> annotation -> wrap ->
 annotators -> quotemarks -> quotes -> kinds -> context -> notspeech -> mention_words ->
-mentions -> furniture -> coref -> rules -> narrator -> confidence -> many -> batch ->
+mentions -> furniture -> opening -> coref -> rules -> narrator -> confidence -> many -> batch ->
 result -> pipeline -> render -> the package ``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place, not even inside a function,
@@ -28,7 +28,8 @@ LAYERS = (
     "errors", "collector", "spans", "rows", "exactjson", "records", "packed", "newlines",
     "wordtrie", "lexicon", "annotation", "wrap", "stanza_models", "annotators",
     "quotemarks",
-    "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture", "coref",
+    "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture",
+    "opening", "coref",
     "rules", "narrator", "confidence", "many",
     "batch", "result", "pipeline",
     "spark",

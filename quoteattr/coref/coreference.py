@@ -15,12 +15,18 @@ from ..mentions import MentionIndex
 from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
-from .fiction import character, fiction_agreement, fiction_nominal, fiction_pronoun
+from .descriptions import described_phrase
+from .fiction import (
+    character,
+    fiction_agreement,
+    fiction_nominal,
+    fiction_pronoun,
+)
 from .names import cluster_names, link_appositives
 from .nominals import described_at, resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
 from .pronouns import resolve_pronoun
-from .salience import Salience
+from .salience import Salience, best_of
 
 
 class Coreference:
@@ -65,6 +71,10 @@ class Coreference:
     def cluster_for_phrase(self, phrase: str, label: str, position: int = -1) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe"),
         or the person a description at ``position`` refers to ("the 42-year-old")."""
+        if self.fiction and position >= 0:
+            described = described_phrase(self.entities, phrase, position)
+            if described is not None:
+                return described
         age = AGE_PHRASE.fullmatch(phrase) if position >= 0 else None
         if age is not None:
             c = person_of_age(self.entities, age.group(1), position)
@@ -76,6 +86,15 @@ class Coreference:
             if c is not None:
                 return c
         return phrase_entity(self.entities, phrase, label)
+
+    def other_than(self, i: int, avoid: set[int]) -> int | None:
+        """The entity a "he" or a description ``i`` refers to when it can be none of
+        ``avoid`` (those its quote addresses by name: '"Every year, Pinchwick," observed
+        the host' - the host is not Pinchwick): the best candidate left, or None."""
+        clusters = self.clusters
+        scores = {c: s for c, s in self.salience.candidates(i).items() if c not in avoid and (
+            clusters[c].type == "person" or clusters[c].person_cue)}
+        return best_of(scores) if scores else None
 
     def cluster_of(self, i: int) -> int | None:
         """The entity of mention ``i``, resolving pronouns and role nouns on first use.

@@ -18,6 +18,7 @@ from ..lexicon import word_list
 from ..mentions import Mention
 from .agreement import agreement
 from .clusters import Cluster, Entities
+from .descriptions import described_before, title_holder
 from .nominals import document_owner
 from .salience import Salience, best_of
 
@@ -81,7 +82,9 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     if _COPULA_BEFORE.search(text, max(0, m.span.start - 40), m.span.start):
         return _predicate_of(sal, i)
     head = m.head.split()[-1] if m.head else ""
-    titled = _title_holder(ents, head)
+    titled = title_holder(ents, head)
+    if titled is None and words[0] == "the":
+        titled = described_before(sal, i, words[1:])
     if titled is not None:
         return titled
     parent = _PARENTS.get(head)
@@ -263,17 +266,6 @@ _LEAD = 1.3
 def _fits(c: Cluster, gender: str) -> bool:
     return (c.type == "person" or c.person_cue) and (
         gender == "-" or c.gender in ("-", gender))
-
-
-def _title_holder(ents: Entities, head: str) -> int | None:
-    """The one named character whose title the role noun stands for ("the doctor": Dr.
-    Archie), anywhere in the text; None when none or several hold it."""
-    wanted = ents.lexicon.role_titles.get(head, ())
-    if not wanted:
-        return None
-    found = [c.index for c in ents.clusters if c.named and c.titles and any(
-        t.lower() in wanted for t in c.titles)]
-    return found[0] if len(found) == 1 else None
 
 
 def _spouse_of(ents: Entities, possessor: int, gender: str) -> int | None:

@@ -40,12 +40,12 @@ from .surface import (
     speaker_cue_in_sentence,
     speaker_cue_quote,
 )
-from .vocatives import addressees
+from .vocatives import addressees, unaddressed
 
 __all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "CueForgetter", "Earlier", "Found",
            "Rule", "RuleInput", "addressees", "attribute_quote", "check_genre",
            "cue_speaker_quote", "find_cues", "outside_quote", "quote_speaker_cue",
-           "speaker_cue_quote"]
+           "speaker_cue_quote", "unaddressed"]
 
 RULES: tuple[Rule, ...] = (
     quote_speaker_cue,

@@ -20,13 +20,16 @@ from .base import Earlier, Found, RuleInput, cues_in
 from .narration import (
     NARRATOR,
     actor_at_start,
+    beat_before,
     find_actor,
     keeps_silent,
+    named_in_scene,
     narrated_by_i,
+    person_like,
     person_present,
 )
 from .speakers import sentence_start
-from .vocatives import addressed_names, addressees, tag_listener
+from .vocatives import addressed_names, addressees, answered_by_name, tag_listener
 
 _MAX_TURNS_BACK = 6
 """How many paragraphs before the last turn a conversation's other participant is looked
@@ -45,12 +48,27 @@ def _addressee_replies(
 ) -> Found | None:
     """Fiction: the one person the last turn addressed by name, who is not its speaker,
     takes the next turn ("Sit up straight, Kit." / "I am sitting up." is Kit's):
-    in a scene of three or four, the one spoken to answers. Only someone who has spoken
-    already under that name: a first-person narrator addressed by name speaks as "I"."""
+    in a scene of three or four, the one spoken to answers, whether or not they have
+    spoken yet. Once a first-person narrator has spoken, only someone who has spoken under
+    that name: the narrator addressed by name speaks as "I"."""
     spoken = {earlier.speaker(k)  # already in the exchange
               for k in range(max(0, last - _NARRATOR_LOOKBACK), last)}
-    named = {c: i for i, c in addressed_names(inp, inp.contexts[last])
-             if c not in avoid and c in spoken}
+    # the names the whole last turn addresses: '"Kit," said he, "what do you see?"'
+    first, para = last, inp.contexts[last].paragraph_index
+    while first > 0 and inp.contexts[first - 1].paragraph_index == para and (
+        earlier.speaker(first - 1) == earlier.speaker(last)
+    ):
+        first -= 1
+    called = [(i, c) for k in range(first, last + 1)
+              for i, c in addressed_names(inp, inp.contexts[k]) if c not in avoid]
+    named = {c: i for i, c in called if c in spoken}
+    found = earlier.found(last)
+    if not named and found is not None and found.mention_span is not None and (
+        inp.contexts[last + 1].quote.span.contains(found.mention_span)
+    ):  # the last turn was named as spoken by this one's vocative: they address each other
+        named = {c: i for i, c in called}
+    if not named and not _narrated(inp, earlier, last):
+        named = {c: i for i, c in called if named_in_scene(inp, c, last)}
     if len(named) != 1:
         return None
     (cluster, index), = named.items()
@@ -75,9 +93,10 @@ def _turn_before(
             had_quote = True
             found, cluster = earlier.found(k), earlier.speaker(k)
             if found is not None and found.mention_span is not None and cluster is not None:
-                if cluster not in avoid:
+                if cluster not in avoid and person_like(inp, found, cluster):
                     return found
-                break  # this turn was the last speaker's: look at the one before it
+                if cluster in avoid:
+                    break  # this turn was the last speaker's: look at the one before it
             k -= 1
         while k >= 0 and inp.contexts[k].paragraph_index >= p:
             k -= 1
@@ -92,7 +111,7 @@ def _turn_before(
             opening = False  # the sentences before the last: only a subject that opens one
             while end - para.start > 2:  # the scene's people, from its last sentence back
                 actor = find_actor(inp, Span(para.start, end), opening)
-                if actor is not None and actor[1] not in avoid:
+                if actor is not None and actor[1] not in avoid and person_like(inp, *actor):
                     return actor[0]
                 if inp.genre != "fiction" or k >= 0 and inp.contexts[k].paragraph_index >= p - 1:
                     break  # news, or a beat between turns: the last sentence's subject only
@@ -106,7 +125,17 @@ def _turn_before(
 def turn_taking(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"Is the train late?" asked Mira.`` / ``"Ten minutes, miss."``: an untagged quote that
     opens a paragraph right after another speaker's turn is the reply of the participant
-    who spoke before that turn."""
+    who spoke before that turn. In fiction, where no turn before decides, the reply after
+    it does: the one it addresses by name spoke the line it answers (``"Uncle, you look
+    tired."`` / ``"I am tired, Florence."``)."""
+    found = _turn_after(ctx, inp, earlier)
+    if found is None and inp.genre == "fiction":
+        found = answered_by_name(ctx, inp)
+    return found
+
+
+def _turn_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
+    """:func:`turn_taking` from the turns before the quote."""
     if not ctx.starts_paragraph or ctx.position == 0 or not inp.direct[ctx.position]:
         return None
     last = ctx.position - 1
@@ -237,9 +266,12 @@ def _narrated(inp: RuleInput, earlier: Earlier, last: int) -> bool:
 def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``Tobias set down his cup.`` / ``"You never listen."``, or ``"You never listen."
     Tobias set down his cup.``: the character acting in the narration beside an untagged
-    quote that opens its paragraph speaks it."""
-    if not ctx.starts_paragraph or not inp.direct[ctx.position]:
+    quote that opens its paragraph speaks it; in fiction also the one acting in the sentence
+    right before a quote inside its paragraph (``"..." She put on more coal. "And ..."``)."""
+    if not inp.direct[ctx.position]:
         return None
+    if not ctx.starts_paragraph:
+        return beat_before(ctx, inp) if inp.genre == "fiction" else None
     if inp.genre != "fiction" and ctx.position and earlier.found(ctx.position - 1) is not None and (
         inp.contexts[ctx.position - 1].paragraph_index >= ctx.paragraph_index - 1
     ):
@@ -256,7 +288,7 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
         window = Span(after, stop if end < 0 else end + 1)
         if window.end - window.start > 2:
             actor = actor_at_start(inp, window)
-            if actor is not None and actor[1] not in addressed:
+            if actor is not None and actor[1] not in addressed and person_like(inp, *actor):
                 return actor[0]
     if ctx.paragraph_index == 0:
         return None
@@ -270,6 +302,8 @@ def action_beat(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     if keeps_silent(inp, before):
         return None  # "Tom said nothing.": the one silent is not the one who speaks next
     actor = find_actor(inp, before)
+    if actor is not None and not person_like(inp, *actor):
+        actor = None  # "Twice the clock struck.": no one acts
     if actor is not None and actor[1] not in addressed:
         return actor[0]
     if actor is not None and inp.genre == "fiction":

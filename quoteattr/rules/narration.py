@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import regex
 
+from ..context import QuoteContext
+from ..coref.clusters import written_as_word
 from ..lexicon import word_list
 from ..spans import Span
-from .base import Found, RuleInput, SpeakerPhrase, make_found
+from .base import Found, RuleInput, SpeakerPhrase, cues_in, make_found
 from .speakers import clause_subject, sentence_start
+from .vocatives import addressees
 
 _SILENCE = regex.compile(r"\b(?:" + "|".join(
     r"\s+".join(regex.escape(w) for w in p.split()) for p in word_list("silence_phrases"))
@@ -127,3 +130,62 @@ def actor_at_start(inp: RuleInput, window: Span) -> tuple[Found, int] | None:
     if m is None:
         return None
     return find_actor(inp, Span(start, window.end))
+
+
+def person_like(inp: RuleInput, found: Found, cluster: int) -> bool:
+    """Fiction: whether a turn's or a beat's speaker may be one of the story's people: not
+    a common word capitalised at a sentence start that the story names nowhere else and
+    writes in lower case elsewhere ("True, ...", "Two or three hands were thrust out")."""
+    if inp.genre != "fiction" or inp.is_character is None or cluster == NARRATOR or (
+        found.mention is None or inp.is_character(cluster)
+    ):
+        return True
+    m = inp.mentions.mentions[found.mention]
+    word = inp.text[m.span.start : m.span.end]
+    return m.kind != "name" or " " in word or not written_as_word(inp.text, word.lower())
+
+
+_SCENE_PARAGRAPHS = 12
+"""How many paragraphs back the narration is read for the people of a scene."""
+
+
+def named_in_scene(inp: RuleInput, cluster: int, last: int) -> bool:
+    """Whether the narration of the last few paragraphs before quote ``last`` names
+    ``cluster`` (outside quotes): someone present, not only talked about ("Bingley.")."""
+    if inp.cluster_of is None:
+        return False
+    ctx = inp.contexts[last]
+    start = inp.paragraphs[max(0, ctx.paragraph_index - _SCENE_PARAGRAPHS)].start
+    quotes = [c.quote.span for c in inp.contexts[max(0, last - 40) : last + 1]
+              if c.quote.span.end > start]
+    for m in inp.mentions.between(start, ctx.quote.span.start):
+        if m.kind == "name" and not any(q.start <= m.span.start < q.end for q in quotes) and (
+            inp.cluster_of(inp.mentions.index_of(m)) == cluster
+        ):
+            return True
+    return False
+
+
+def beat_before(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """Fiction: the actor of the narration sentence that ends right before a quote inside
+    a paragraph, when no speech cue is in it (that is a tag, for the rules that read
+    cues) and the quote does not address them."""
+    para = inp.paragraphs[ctx.paragraph_index]
+    start = para.start
+    if ctx.position and inp.contexts[ctx.position - 1].quote.span.end > para.start:
+        start = inp.contexts[ctx.position - 1].quote.span.end
+    end = ctx.quote.span.start
+    narration = inp.text[start:end].rstrip()
+    if not narration.endswith((".", "!")) or len(narration.strip()) < _MIN_BEAT:
+        return None  # "...," and "...:" belong to the tag rules
+    window = Span(start, end)
+    if cues_in(inp, window):
+        return None
+    actor = find_actor(inp, window)
+    if actor is None or actor[1] in addressees(inp, ctx) or not person_like(inp, *actor):
+        return None
+    return actor[0]
+
+
+_MIN_BEAT = 8
+"""The shortest narration read as a beat ("She wept." is one; "Ah." is not)."""

@@ -5,11 +5,13 @@ address the narrator by (``quoteattr.narrator``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 import regex
 
 from ..context import QuoteContext
 from ..lexicon import word_list
-from .base import Found, RuleInput
+from .base import Earlier, Found, RuleInput
 
 _VOCATIVE_GAP = regex.compile(r"\s*[,!?.;—–-]")
 _LIST_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*\Z")
@@ -33,6 +35,26 @@ _VOCATIVE_LEAD_INSIDE = regex.compile(rf"[,;—–-]\s*(?:(?:my\s+)?{_ADDRESS}\s
 """The same, further into the quote."""
 
 
+_TITLE_WORDS = 2
+"""The most title words read before an addressed name ("Uncle Silas", "Lieutenant Colonel
+Hale")."""
+
+
+def _title_before(text: str, floor: int, start: int, titles: Mapping[str, object]) -> int:
+    """Where the title words right before a name at ``start`` begin ("Uncle Silas", "Doctor
+    Grey", "Mr. Thorpe"), no further back than ``floor``; the name finder attaches none
+    where an opening quotation mark touches the title ("“Uncle Silas, will you come?"),
+    yet the name is as much addressed as after "my dear"."""
+    words = text[floor:start].split()
+    at = start
+    for word in reversed(words[-_TITLE_WORDS:]):
+        low = word.lower().lstrip("\"“‘'«„")
+        if low not in titles and low + "." not in titles:
+            break
+        at = text.rfind(word, floor, at) + len(word) - len(low)
+    return at
+
+
 def addressees(inp: RuleInput, ctx: QuoteContext) -> set[int]:
     """The entities a quote addresses by name ("Ten minutes, Mira." / "Holmes, look!")."""
     return {cluster for _, cluster in addressed_names(inp, ctx)}
@@ -51,6 +73,8 @@ def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
         start = m.title_start if m.title_start >= 0 else m.span.start
         if m.span.end < content.end and not _VOCATIVE_GAP.match(text, m.span.end, content.end):
             continue  # no pause after the name: the lead before it is not searched
+        if m.title_start < 0 and text[start - 1 : start] == " ":  # "“Uncle Silas, ...":
+            start = _title_before(text, content.start, start, inp.lexicon.titles)
         lead_start = max(content.start, start - 12)
         before = (_VOCATIVE_LEAD if lead_start == content.start else _VOCATIVE_LEAD_INSIDE
                   ).search(text[lead_start:start])
@@ -71,6 +95,37 @@ def addressed_names(inp: RuleInput, ctx: QuoteContext) -> list[tuple[int, int]]:
                 # only when the story knows a Ralph; "Holmes, look!" addresses anyone
                 out.append((index, cluster))
     return out
+
+
+_INNER_MARKS = frozenset("\"“”‘«»")
+"""A quote holding one of these may quote someone else's words, and their listener."""
+
+
+def unaddressed(
+    inp: RuleInput, ctx: QuoteContext, earlier: Earlier, mention: int, cluster: int,
+    other_than: Callable[[int, set[int]], int | None],
+) -> int:
+    """The speaker a tag's "he" or description ``mention`` resolved to, unless the quote
+    addresses that one by name ('"Every year, Pinchwick," observed the host': the host is
+    not Pinchwick); then the best other one ``other_than`` finds, if any. The second half
+    of a quote split by its tag is the first half's speaker ('"Ned," said he, "who left
+    the door open?"')."""
+    m = inp.mentions.mentions[mention]
+    if m.kind == "name" or m.kind == "pronoun" and m.head in ("i", "we"):
+        return cluster
+    position = ctx.position
+    before = earlier.found(position - 1) if position else None
+    if before is not None and before.mention == mention:
+        first = earlier.speaker(position - 1)
+        return cluster if first is None else first
+    content = ctx.quote.content
+    if not _INNER_MARKS.isdisjoint(inp.text[content.start : content.end]):
+        return cluster  # "... said to me, 'We don't read Ruskin, Mrs. Hilbery.'": not hers
+    addressed = addressees(inp, ctx)
+    if cluster not in addressed:
+        return cluster
+    other = other_than(mention, addressed)
+    return cluster if other is None else other
 
 
 _TO_LISTENER = regex.compile(r"[ \t\n]+(?:to|at)[ \t\n]+")
@@ -104,3 +159,26 @@ def tag_listener(inp: RuleInput, found: Found | None) -> tuple[int, int] | None:
         if cluster is not None:
             return index, cluster
     return None
+
+
+def answered_by_name(ctx: QuoteContext, inp: RuleInput) -> Found | None:
+    """The one the next paragraph's quote addresses by name, when this quote is a paragraph
+    of its own and that quote opens the next paragraph: the reply names who spoke."""
+    position = ctx.position
+    if not ctx.starts_paragraph or not inp.direct[position] or position + 1 >= len(
+        inp.contexts
+    ):
+        return None
+    nxt = inp.contexts[position + 1]
+    para = inp.paragraphs[ctx.paragraph_index]
+    if not nxt.starts_paragraph or nxt.paragraph_index != (
+        ctx.paragraph_index + ctx.quote.paragraphs
+    ) or inp.text[ctx.quote.span.end : para.end].strip() or ctx.quote.paragraphs != 1:
+        return None  # narration beside the quote, or no reply right after it
+    avoid = addressees(inp, ctx)
+    named = {c: i for i, c in addressed_names(inp, nxt) if c not in avoid and (
+        inp.is_character is None or inp.is_character(c))}
+    if len(named) != 1:
+        return None
+    (index,) = named.values()
+    return Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)

@@ -1,0 +1,51 @@
+"""A text that opens with a book's heading is read as fiction under the default genre too;
+news copy, whose first lines are a headline, a byline or a feature series' part, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.opening import opens_as_novel
+
+_SCENE = ("Mrs. Dunmore set the tray down by the fire.\n\n"
+          "\u201cYou are late again, Arthur,\u201d she said.\n\n"
+          "\u201cThe ferry was held at the bar.\u201d\n\n"
+          "\u201cThe ferry is always held at the bar.\u201d\n\n"
+          "\u201cThen I am always late.\u201d\n")
+
+
+@pytest.mark.parametrize("opening", [
+    "CHAPTER I", "Chapter 12", "Chapter Four. The Ferry", "BOOK THE FIRST",
+    "VOLUME I\n\nCHAPTER I.",
+    "PART ONE\n\nChapter I: The Landing", "Prologue", "II.", "I. THE PRISON DOOR",
+    "THE HARBOUR LIGHTS\n\nI\n\nA FERRY AT DUSK", "Letter IV. To Miss Vane",
+])
+def test_a_book_heading_opens_a_novel(opening: str) -> None:
+    assert opens_as_novel(f"{opening}\n\nThe fog came in at four.")
+
+
+@pytest.mark.parametrize("opening", [
+    "Chapter 11: What the filing means for the mill's workers",
+    "PART TWO: THE FLOOD\n\nBy Ana Duarte", "Section 3", "Introduction",
+    "Storm closes harbour\n\nBy Jo Reyes, Staff reporter", "I am a rather elderly man.",
+    "I. Smith, the chairman, declined to comment.",
+])
+def test_news_and_prose_openings_are_no_novel(opening: str) -> None:
+    assert not opens_as_novel(f"{opening}\n\nThe council met on Monday.")
+
+
+def _speakers(text: str, genre: str = "news") -> list[str | None]:
+    return [q.speaker.name if q.speaker else None
+            for q in quoteattr.attribute(text, genre=genre).quotes]
+
+
+def test_a_chapter_alternates_its_turns_under_the_default_genre() -> None:
+    chapter = "CHAPTER III.\n\nTHE FERRY\n\n" + _SCENE
+    assert _speakers(chapter) == _speakers(chapter, "fiction")
+    assert _speakers(chapter)[1] != _speakers(chapter)[2]  # the untagged reply is Arthur's
+
+
+def test_the_same_scene_without_a_heading_keeps_the_news_convention() -> None:
+    # news carries an untagged quote to the last speaker unless the exchange is a clear one
+    assert _speakers(_SCENE) != _speakers(_SCENE, "fiction")
