@@ -28,14 +28,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import quoteattr
-from quoteattr.rules import GENRES
+from quoteattr.rules import GENRE_CHOICES
 
 
 def predict(
     gold_path: Path, kinds: set[str], parse: Callable[[str], object] | None = None,
-    genre: str = "news",
+    genre: str = "auto",
 ) -> tuple[list[dict[str, object]], float, int]:
-    attributors = {g: quoteattr.Attributor(genre=g) for g in GENRES}
+    attributors = {g: quoteattr.Attributor(genre=g) for g in GENRE_CHOICES}
     preds = []
     elapsed = 0.0
     n_chars = 0
@@ -49,7 +49,7 @@ def predict(
             parsed = parse(text) if parse is not None else text
             t0 = time.perf_counter()
             doc_genre = doc.get("genre") if genre == "record" else genre
-            attributor = attributors.get(str(doc_genre), attributors["news"])
+            attributor = attributors.get(str(doc_genre), attributors["auto"])
             result = attributor.attribute(parsed, doc_id=str(doc["doc_id"]))
             elapsed += time.perf_counter() - t0
             quotes = []
@@ -74,7 +74,7 @@ def main() -> int:
     parser.add_argument("--kinds", default="direct,thought")
     parser.add_argument("--annotator", choices=("embedded", "spacy"), default="embedded")
     parser.add_argument("--spacy-model", default=None)
-    parser.add_argument("--genre", default="news", choices=(*GENRES, "record"))
+    parser.add_argument("--genre", default="auto", choices=(*GENRE_CHOICES, "record"))
     args = parser.parse_args()
     parse = None
     if args.annotator == "spacy":

@@ -55,7 +55,7 @@ __all__ = [
 
 
 @cache
-def _default_attributor(genre: str = "news") -> Attributor:
+def _default_attributor(genre: str = "auto") -> Attributor:
     return Attributor(genre=genre)
 
 
@@ -71,10 +71,11 @@ def download(model_dir: str | None = None) -> str:
     return str(_download(model_dir))
 
 
-def attribute(text: str, *, doc_id: str | None = None, genre: str = "news") -> DocumentResult:
+def attribute(text: str, *, doc_id: str | None = None, genre: str = "auto") -> DocumentResult:
     """Find every quote in ``text`` and its speaker, with the default embedded annotator;
-    ``genre`` as for :class:`Attributor` ("news", or "fiction" for novels' conventions)."""
-    if genre == "news":
+    ``genre`` as for :class:`Attributor` ("auto": news unless the text opens with a book's
+    heading; "news"; or "fiction" for novels' conventions)."""
+    if genre == "auto":
         return _default_attributor().attribute(text, doc_id=doc_id)
     if not isinstance(genre, str):  # checked before the cache hashes it
         return Attributor(genre=genre).attribute(text, doc_id=doc_id)

@@ -72,18 +72,19 @@ class Attributor:
         annotator: str | Annotator = "embedded",
         lexicon: Lexicon | None = None,
         model_dir: str | os.PathLike[str] | None = None,
-        genre: str = "news",
+        genre: str = "auto",
     ) -> None:
         """``annotator`` is "embedded" (rules, no models), "stanza" (stanza's models from
         ``model_dir`` or ``$QUOTEATTR_STANZA_DIR``; checked before anything loads), "spacy"
         (the spaCy pipeline named by ``model_dir``, by default the English small one) or
         any object following the :class:`~quoteattr.annotation.Annotator` protocol.
 
-        ``genre`` is "news" (the default) or "fiction": fiction's conversations alternate
-        speakers on every untagged paragraph, where news does so only in a clear
-        question-and-answer exchange (docs/guide.md, "Conversations"). A text that opens
-        with a book's heading ("CHAPTER I", quoteattr.opening) is read by fiction's
-        conventions under "news" too; only thought verbs as cues stay fiction's own."""
+        ``genre`` is "news", "fiction" or "auto" (the default): fiction's conversations
+        alternate speakers on every untagged paragraph, where news does so only in a clear
+        question-and-answer exchange (docs/guide.md, "Conversations"). "auto" reads a text
+        as news unless it opens with a book's heading ("CHAPTER I", quoteattr.opening),
+        when fiction's conventions apply; only thought verbs as cues stay the explicit
+        "fiction" profile's own. "news" never switches."""
         self.genre = check_genre(genre)
         if lexicon is not None and not isinstance(lexicon, Lexicon):
             msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
@@ -250,7 +251,8 @@ class Attributor:
         text = annotation.text
         lex = self.lexicon
         # a chapter given without genre="fiction" is still read as one (quoteattr.opening)
-        genre = "fiction" if self.genre == "news" and opens_as_novel(text) else self.genre
+        genre = self.genre if self.genre != "auto" else (
+            "fiction" if opens_as_novel(text) else "news")
         quotes = pair_quotes(text, marks, annotation.paragraphs)
         del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
@@ -393,6 +395,6 @@ the end, they would hold a few hundred bytes per quote of a long text."""
 
 
 def _rebuild_attributor(
-    annotator: Annotator | str, lexicon: Lexicon | None, genre: str = "news"
+    annotator: Annotator | str, lexicon: Lexicon | None, genre: str = "auto"
 ) -> Attributor:
     return Attributor(annotator=annotator, lexicon=lexicon, genre=genre)

@@ -35,7 +35,7 @@ def test_news_and_prose_openings_are_no_novel(opening: str) -> None:
     assert not opens_as_novel(f"{opening}\n\nThe council met on Monday.")
 
 
-def _speakers(text: str, genre: str = "news") -> list[str | None]:
+def _speakers(text: str, genre: str = "auto") -> list[str | None]:
     return [q.speaker.name if q.speaker else None
             for q in quoteattr.attribute(text, genre=genre).quotes]
 
@@ -49,3 +49,10 @@ def test_a_chapter_alternates_its_turns_under_the_default_genre() -> None:
 def test_the_same_scene_without_a_heading_keeps_the_news_convention() -> None:
     # news carries an untagged quote to the last speaker unless the exchange is a clear one
     assert _speakers(_SCENE) != _speakers(_SCENE, "fiction")
+    assert _speakers(_SCENE) == _speakers(_SCENE, "news")
+
+
+def test_an_explicit_news_genre_never_switches_to_fiction() -> None:
+    chapter = "CHAPTER III.\n\nTHE FERRY\n\n" + _SCENE
+    assert _speakers(chapter, "news") != _speakers(chapter, "fiction")
+    assert _speakers(chapter, "news")[1:] == _speakers(_SCENE, "news")[1:]

@@ -25,7 +25,7 @@ from typing import TypeAlias
 
 from .. import COMPILED, __version__
 from ..evaluation import BY
-from ..rules import GENRES
+from ..rules import GENRE_CHOICES
 from . import download, evaluate, extract, schema
 from .messages import PROG, guarded
 
@@ -104,9 +104,10 @@ def _add_extract(commands: _Commands) -> None:
     add("--encoding", default="utf-8", help="encoding of the input files (default utf-8)")
     add("--annotator", choices=("embedded", "stanza"), default="embedded",
         help="embedded rules (default, no models) or stanza's neural models")
-    add("--genre", choices=GENRES, default="news",
-        help="the conventions to follow: news (default) or fiction, where every untagged "
-        "paragraph of a conversation is the next speaker's turn")
+    add("--genre", choices=GENRE_CHOICES, default="auto",
+        help="the conventions to follow: news; fiction, where every untagged paragraph of a "
+        "conversation is the next speaker's turn; or auto (default): news unless a text "
+        "opens with a book's heading such as CHAPTER I")
     add("--model-dir", metavar="DIR",
         help="stanza models folder (default $QUOTEATTR_STANZA_DIR, then stanza's own)")
     add("-r", "--recursive", action="store_true",
@@ -149,8 +150,8 @@ def _add_evaluate(commands: _Commands) -> None:
         "direct,thought with --genre fiction); "
         "with --pred, drops predicted quotes of other kinds (default: keep all)")
     add("--by", choices=BY, help="add a table of the predictions per rule or per kind")
-    add("--genre", choices=GENRES, default="news",
-        help="the conventions quoteattr follows when it predicts (default news; fiction)")
+    add("--genre", choices=GENRE_CHOICES, default="auto",
+        help="the conventions quoteattr follows when it predicts (default auto; news; fiction)")
     add("--errors", metavar="N", type=_count, default=0,
         help="list the N worst errors, most confident first, with their context")
     add("--format", choices=("table", "json"), default="table",

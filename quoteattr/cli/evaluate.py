@@ -30,7 +30,7 @@ class EvaluateOptions:
     errors: int = 0
     fmt: str = "table"
     output: str | None = None
-    genre: str = "news"
+    genre: str = "auto"
     annotator: str = "embedded"
     """"embedded" (the rules alone) or "spacy" (each text parsed by spaCy's English
     pipeline, scoring the parse path)."""

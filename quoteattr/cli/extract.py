@@ -34,7 +34,7 @@ class ExtractOptions:
     encoding: str = "utf-8"
     annotator: str = "embedded"
     model_dir: str | None = None
-    genre: str = "news"
+    genre: str = "auto"
     recursive: bool = False
     processes: int = 1
     quiet: bool = False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..context import QuoteContext
 from .base import (
+    GENRE_CHOICES,
     GENRES,
     CueCache,
     CueForgetter,
@@ -42,7 +43,8 @@ from .surface import (
 )
 from .vocatives import addressees, unaddressed
 
-__all__ = ["GENRES", "REQUIRES", "RULES", "CueCache", "CueForgetter", "Earlier", "Found",
+__all__ = ["GENRES", "GENRE_CHOICES", "REQUIRES", "RULES", "CueCache", "CueForgetter", "Earlier",
+           "Found",
            "Rule", "RuleInput", "addressees", "attribute_quote", "check_genre",
            "cue_speaker_quote", "find_cues", "outside_quote", "quote_speaker_cue",
            "speaker_cue_quote", "unaddressed"]

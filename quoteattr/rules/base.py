@@ -125,17 +125,20 @@ class RuleInput:
 
 
 GENRES = ("news", "fiction")
-"""The genres whose conventions the rules know; news is the default."""
+"""The genres whose conventions the rules know."""
+GENRE_CHOICES = ("auto", *GENRES)
+"""What a caller may ask for: a genre, or "auto" (the default): news, unless the text opens
+with a book's heading ("CHAPTER I"; quoteattr.opening), when it is read as fiction."""
 
 
 
 def check_genre(genre: object) -> str:
-    """``genre`` when it is one of :data:`GENRES`; else an error naming the argument."""
+    """``genre`` when it is one of :data:`GENRE_CHOICES`; else an error naming the argument."""
     if not isinstance(genre, str):
-        msg = f"genre must be a str, one of {list(GENRES)}, got {describe_type(genre)}"
+        msg = f"genre must be a str, one of {list(GENRE_CHOICES)}, got {describe_type(genre)}"
         raise InputTypeError(msg)
-    if genre not in GENRES:
-        msg = f"genre must be one of {list(GENRES)}, got {genre!r}"
+    if genre not in GENRE_CHOICES:
+        msg = f"genre must be one of {list(GENRE_CHOICES)}, got {genre!r}"
         raise InputValueError(msg)
     return genre
 
