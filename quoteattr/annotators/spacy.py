@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from operator import itemgetter
+from typing import Any, overload
 
+from .. import collector
 from ..annotation import Annotation, Column, Layer, TokenTable
 from ..errors import BackendUnavailableError, InputTypeError, InputValueError, expect_str
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
-from .embedded import EmbeddedAnnotator
 from .names import combine_entities
+from .own_names import finder_for
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
 
@@ -52,6 +54,11 @@ def annotation_from_spacy(
     ``text`` may pass ``doc.text`` when the caller has read it (see :func:`doc_text`);
     it must be exactly that text.
     """
+    with collector.paused():  # many short-lived objects, no cycles (see quoteattr.collector)
+        return _annotation(doc, lexicon, text)
+
+
+def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotation:
     if not is_spacy_doc(doc):
         msg = f"doc must be a spaCy Doc, got {type(doc).__name__}"
         raise InputTypeError(msg)
@@ -79,8 +86,9 @@ def annotation_from_spacy(
     paragraphs = paragraphs_of(text)
     if has_deps or doc.has_annotation("SENT_START"):
         sentences = within_paragraphs(spans, paragraphs, text)
-    else:  # no sentence boundaries in the Doc: the built-in splitter's
-        sentences = EmbeddedAnnotator(lexicon).annotate(text).sentences
+    else:  # no sentence boundaries in the Doc: the built-in splitter's (its names unread)
+        finder = finder_for(lexicon)
+        sentences = tuple(s for p in paragraphs for s in finder._sentences(text, p))  # noqa: SLF001
     entities = combine_entities(text, paragraphs, tagged, lexicon)
     filled: dict[Layer, bool] = {
         "paragraphs": True, "sentences": True, "entities": True, "tokens": bool(tokens),
@@ -129,7 +137,7 @@ a dict lookup away instead of a call into the store."""
 _STRING_CACHE_LIMIT = 500_000
 
 
-def _strings_of(strings: Any, keys: list[int]) -> list[str]:
+def _strings_of(strings: Any, keys: list[int]) -> Sequence[str]:
     """The strings of string-store ``keys``, through the store's cache."""
     held = _STRING_CACHES.get(id(strings))
     if held is None or held[0] is not strings:
@@ -137,15 +145,18 @@ def _strings_of(strings: Any, keys: list[int]) -> list[str]:
             _STRING_CACHES.clear()
         held = _STRING_CACHES[id(strings)] = (strings, {})
     cache = held[1]
+    if len(keys) < 2:  # itemgetter of one key gives the string, not a tuple
+        return [cache[k] if k in cache else cache.setdefault(k, strings[k]) for k in keys]
+    pick = itemgetter(*keys)  # one C call for the whole column, not a loop in Python
     try:
-        return [cache[key] for key in keys]
+        return pick(cache)  # type: ignore[no-any-return]
     except KeyError:
         if len(cache) > _STRING_CACHE_LIMIT:
             cache.clear()
         for key in keys:
             if key not in cache:
                 cache[key] = strings[key]
-        return [cache[key] for key in keys]
+        return pick(cache)  # type: ignore[no-any-return]
 
 
 _SEPARATORS: list[Any] = []
@@ -197,10 +208,10 @@ def _tokens(
     ends = (table[:, _IDX] + table[:, _LENGTH]).tolist()
     nothing: Column = Column([0] * n, {0: None})
     strings = _Names(doc.vocab.strings.__getitem__)
-    lemmas = Column(table[:, _LEMMA].tolist(), strings)
-    upos = Column(table[:, _POS].tolist(), strings) if has_pos else nothing
-    relations = (Column(table[:, _DEP].tolist(),
-                        _Names(lambda key: ud_relation(doc.vocab.strings[key])))
+    lemmas = _ArrayColumn(table[:, _LEMMA], strings)
+    upos = _ArrayColumn(table[:, _POS], strings) if has_pos else nothing
+    relations = (_ArrayColumn(table[:, _DEP],
+                              _Names(lambda key: ud_relation(doc.vocab.strings[key])))
                  if has_deps else nothing)
     firsts = numpy.flatnonzero(table[:, _SENT_START] == 1).tolist()
     if not firsts or firsts[0] != 0:
@@ -209,6 +220,25 @@ def _tokens(
                  for a, b in zip(firsts, [*firsts[1:], n], strict=True) if b > a]
     tokens = TokenTable(starts, ends, upos, lemmas, heads, relations)
     return tokens, sentences
+
+
+class _ArrayColumn(Column):
+    """A :class:`~quoteattr.annotation.Column` whose keys stay a column of the
+    ``to_array`` table: the rules read the labels of a few tokens around each quote, so
+    the keys are made Python ints one at a time, when read, not all at once."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: int) -> str | None: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str | None]: ...
+
+    def __getitem__(self, index: int | slice) -> str | None | list[str | None]:
+        if isinstance(index, slice):
+            return [self.table[k] for k in self.keys[index].tolist()]  # type: ignore[attr-defined]
+        return self.table[int(self.keys[index])]
 
 
 class _Names(Mapping[int, "str | None"]):
