@@ -159,6 +159,7 @@ def combine_entities(
     replaced: list[tuple[int, int, bool]] = []
     kept_starts, kept_list = kept_spans.starts, kept_spans.spans
     disjoint = kept_spans.disjoint
+    pronouns, function_words = lexicon.pronouns, lexicon.function_words
     for n, run in enumerate(runs):
         last = run[-1]
         if disjoint:  # :meth:`_Bounds.hits`, inlined: it runs once per run of the text
@@ -172,11 +173,16 @@ def combine_entities(
             continue
         span = entity.span
         start, end = span.start, span.end
-        if hits_kept(start, end):
-            continue
-        single = len(run) == 1 or " " not in text[start:end]
-        if single and _not_a_name(text[start:end], lexicon):
-            continue
+        if len(run) == 1:  # most runs: the name is the word tested above
+            single = True
+            if last.low in pronouns or last.low in function_words:
+                continue  # :func:`_not_a_name`
+        else:
+            if hits_kept(start, end):
+                continue
+            single = " " not in text[start:end]
+            if single and _not_a_name(text[start:end], lexicon):
+                continue
         if others.overlaps(start, end, text):
             # The tagger called it something else (a date, a work, a place): only a
             # speech verb beside it says otherwise ("confessed Tuppence" is no place).

@@ -27,7 +27,7 @@ from ..errors import BackendUnavailableError, InputTypeError, InputValueError, e
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from .names import combine_entities
-from .own_names import finder_for
+from .own_names import finder_for, new_span
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
 
@@ -77,8 +77,9 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
         table = doc.to_array(_attr_ids())
         if text is None:
             text = _joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
-        tokens, spans = _tokens(doc, table, has_pos=has_pos, has_deps=has_deps)
-        tagged = _tagged(doc, table) if has_ner else None
+        ends = _ends(table, len(text))
+        tokens, spans = _tokens(doc, table, ends, has_pos=has_pos, has_deps=has_deps)
+        tagged = _tagged(doc, table, ends) if has_ner else None
     else:
         text = text if text is not None else ""
         tokens, spans = TokenTable([], [], [], [], [], []), []
@@ -112,10 +113,23 @@ def doc_text(doc: Any) -> str:
     return _joined(doc.vocab.strings, table[:, 0], table[:, 1])
 
 
-_ATTR_NAMES = ("ORTH", "SPACY", "IDX", "LENGTH", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE",
+_ATTR_NAMES = ("ORTH", "SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE",
                "SENT_START", "ENT_IOB", "ENT_TYPE")
-(_ORTH, _SPACY, _IDX, _LENGTH, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB,
+(_ORTH, _SPACY, _IDX, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB,
  _ENT_TYPE) = range(len(_ATTR_NAMES))
+
+
+def _ends(table: Any, size: int) -> Any:
+    """Each token's end offset: where the next one starts, less the space after it
+    (``Doc.text`` is each token's text and, where ``SPACY`` is 1, one space), and for the
+    last, the text's length less its space. Read off the table's columns, not by a
+    ``LENGTH`` column, which ``to_array`` reads through each word's lexeme."""
+    numpy = importlib.import_module("numpy")
+    starts, spaces = table[:, _IDX], table[:, _SPACY]
+    ends = numpy.empty_like(starts)
+    ends[:-1] = starts[1:] - spaces[:-1]
+    ends[-1] = size - spaces[-1]
+    return ends
 
 
 _ATTR_IDS: list[int] = []
@@ -175,7 +189,7 @@ def _joined(strings: Any, orth: Any, spacy: Any) -> str:
 
 
 def _tokens(
-    doc: Any, table: Any, *, has_pos: bool, has_deps: bool
+    doc: Any, table: Any, ends_of: Any, *, has_pos: bool, has_deps: bool
 ) -> tuple[TokenTable, list[Span]]:
     """The Doc's non-space tokens, heads as indices into the returned tuple, and the
     sentences (first to last non-space token) where the Doc marks sentence starts.
@@ -189,7 +203,7 @@ def _tokens(
     keep = table[:, _IS_SPACE] == 0
     n = int(keep.sum())
     if n != len(keep):
-        table = table[keep]
+        table, ends_of = table[keep], ends_of[keep]
     if has_deps:
         if n == len(keep):  # no space token: indices stay
             old_index = numpy.arange(n)
@@ -205,7 +219,7 @@ def _tokens(
     else:
         heads = [None] * n
     starts = table[:, _IDX].tolist()
-    ends = (table[:, _IDX] + table[:, _LENGTH]).tolist()
+    ends = ends_of.tolist()
     nothing: Column = Column([0] * n, {0: None})
     strings = _Names(doc.vocab.strings.__getitem__)
     lemmas = _ArrayColumn(table[:, _LEMMA], strings)
@@ -213,13 +227,16 @@ def _tokens(
     relations = (_ArrayColumn(table[:, _DEP],
                               _Names(lambda key: ud_relation(doc.vocab.strings[key])))
                  if has_deps else nothing)
-    firsts = numpy.flatnonzero(table[:, _SENT_START] == 1).tolist()
-    if not firsts or firsts[0] != 0:
-        firsts.insert(0, 0)
-    sentences = [Span(starts[a], ends[b - 1])
-                 for a, b in zip(firsts, [*firsts[1:], n], strict=True) if b > a]
     tokens = TokenTable(starts, ends, upos, lemmas, heads, relations)
-    return tokens, sentences
+    if not n:  # nothing but white space
+        return tokens, []
+    firsts = numpy.flatnonzero(table[:, _SENT_START] == 1)
+    if not len(firsts) or firsts[0] != 0:
+        firsts = numpy.concatenate(([0], firsts))
+    lasts = numpy.empty_like(firsts)  # each sentence's last token: the next one's first - 1
+    lasts[:-1] = firsts[1:] - 1
+    lasts[-1] = n - 1
+    return tokens, list(map(new_span, table[firsts, _IDX].tolist(), ends_of[lasts].tolist()))
 
 
 class _ArrayColumn(Column):
@@ -263,7 +280,7 @@ class _Names(Mapping[int, "str | None"]):
         return iter(self._known)
 
 
-def _tagged(doc: Any, table: Any) -> list[tuple[str, int, int]]:
+def _tagged(doc: Any, table: Any, ends_of: Any) -> list[tuple[str, int, int]]:
     """(type, start, end) of each entity, decoded on the arrays from the IOB codes of the
     adapter's ``to_array`` table: ``doc.ents`` makes a Python object of every entity.
 
@@ -284,7 +301,7 @@ def _tagged(doc: Any, table: Any) -> list[tuple[str, int, int]]:
     first = numpy.flatnonzero(begins)
     last = numpy.flatnonzero(inside & ~goes_on)
     starts = table[first, _IDX].tolist()
-    ends = (table[last, _IDX] + table[last, _LENGTH]).tolist()
+    ends = ends_of[last].tolist()
     kinds = _strings_of(doc.vocab.strings, table[first, _ENT_TYPE].tolist())
     return list(zip(kinds, starts, ends, strict=True))
 
