@@ -74,7 +74,8 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
     if len(doc):
         # One to_array call reads every field the adapter needs (each call walks the
         # whole Doc, so one call per field costs several times as much).
-        table = doc.to_array(_attr_ids())
+        # The words' keys (ORTH, read through each word's lexeme) only to join the text.
+        table = doc.to_array(_attr_ids() if text is None else _attr_ids()[:-1])
         if text is None:
             text = _joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
         ends = _ends(table, len(text))
@@ -113,10 +114,12 @@ def doc_text(doc: Any) -> str:
     return _joined(doc.vocab.strings, table[:, 0], table[:, 1])
 
 
-_ATTR_NAMES = ("ORTH", "SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE",
-               "SENT_START", "ENT_IOB", "ENT_TYPE")
-(_ORTH, _SPACY, _IDX, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB,
- _ENT_TYPE) = range(len(_ATTR_NAMES))
+_ATTR_NAMES = ("SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE", "SENT_START",
+               "ENT_IOB", "ENT_TYPE", "ORTH")
+(_SPACY, _IDX, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB, _ENT_TYPE,
+ _ORTH) = range(len(_ATTR_NAMES))
+"""The columns of the adapter's ``to_array`` table; the last, ORTH, is read only when
+the caller has not passed the text."""
 
 
 def _ends(table: Any, size: int) -> Any:
