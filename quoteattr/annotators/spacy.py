@@ -167,12 +167,11 @@ def _strings_of(strings: Any, keys: list[int]) -> Sequence[str]:
     pick = itemgetter(*keys)  # one C call for the whole column, not a loop in Python
     try:
         return pick(cache)  # type: ignore[no-any-return]
-    except KeyError:
+    except KeyError:  # a new word (a name, most often): look up the new keys alone
         if len(cache) > _STRING_CACHE_LIMIT:
             cache.clear()
-        for key in keys:
-            if key not in cache:
-                cache[key] = strings[key]
+        for key in set(keys).difference(cache):
+            cache[key] = strings[key]
         return pick(cache)  # type: ignore[no-any-return]
 
 
