@@ -16,6 +16,7 @@ import pytest
 spacy = pytest.importorskip("spacy")
 
 import quoteattr  # noqa: E402
+from quoteattr.annotators.embedded import EmbeddedAnnotator  # noqa: E402
 from quoteattr.annotators.spacy import (  # noqa: E402
     DEFAULT_MODELS,
     SpacyAnnotator,
@@ -169,6 +170,25 @@ def test_adapter_tokens_match_the_doc(nlp: Any) -> None:
     assert {"tokens", "pos", "deps", "entities", "sentences"} <= annotation.provides
     for sentence in annotation.sentences:
         assert any(p.contains(sentence) for p in annotation.paragraphs)
+
+
+def test_the_text_passed_in_gives_the_same_annotation(nlp: Any) -> None:
+    # attribute(doc) passes the text it has read; the adapter then reads fewer columns
+    for text in ARTICLES:
+        doc = nlp(text + "  \n\n \t")  # trailing space tokens: the last token's end
+        given, read = annotation_from_spacy(doc, text=doc.text), annotation_from_spacy(doc)
+        assert given == read and tuple(given.tokens) == tuple(read.tokens)
+        assert [t.span.slice(doc.text) for t in read.tokens] == [
+            t.text for t in doc if not t.is_space]
+
+
+def test_a_doc_without_sentence_boundaries_takes_the_built_in_ones() -> None:
+    doc = spacy.blank("en")(SPORT)  # a tokenizer alone: no sentences, parse or entities
+    annotation = annotation_from_spacy(doc)
+    built_in = EmbeddedAnnotator().annotate(SPORT)
+    assert len(annotation.sentences) == 3 and annotation.sentences == built_in.sentences
+    assert annotation.entities == built_in.entities  # the finder's names alone
+    assert "deps" not in annotation.provides
 
 
 def test_every_parser_label_has_a_ud_relation(nlp: Any) -> None:

@@ -20,7 +20,8 @@ the Document, the built-in names are used alone.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from operator import le
 from typing import Any
 
 import regex
@@ -30,6 +31,7 @@ from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator
 from .name_words import Word, title_end
+from .own_names import OwnNames, finder_for, new_span
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -108,7 +110,7 @@ def combine_entities(
     cleaned only if a finder's name overlaps it, and the finder's word runs are
     classified only where no tagged name already lies (a run's name always ends with its
     last word), all but the count of recurring names, which is made only when asked."""
-    finder = _finder(lexicon)
+    finder = finder_for(lexicon)
     paragraphs = tuple(paragraphs)
     if tagged is None:
         return tuple(finder._entities(text, paragraphs))  # noqa: SLF001 - same package
@@ -150,25 +152,37 @@ def combine_entities(
     hits_kept = kept_spans.hits  # kept spans are cleaned already
     others = _Bounds(covered)
     runs = list(finder._runs(text, paragraphs))  # noqa: SLF001 - same package; a generator
-    own = _Own(text, runs, finder._classify)  # noqa: SLF001
+    own = OwnNames(text, runs, finder._classify)  # noqa: SLF001
     entities = own.entities
     classify = own.classify
     name_words: set[str] | None = None
     replaced: list[tuple[int, int, bool]] = []
+    kept_starts, kept_list = kept_spans.starts, kept_spans.spans
+    disjoint = kept_spans.disjoint
+    pronouns, function_words = lexicon.pronouns, lexicon.function_words
     for n, run in enumerate(runs):
         last = run[-1]
-        if hits_kept(last.start, last.end):
-            continue  # its name, which ends with its last word, overlaps a tagged name
+        if disjoint:  # :meth:`_Bounds.hits`, inlined: it runs once per run of the text
+            i = bisect_left(kept_starts, last.end) - 1
+            if i >= 0 and kept_list[i][1] > last.start:
+                continue  # its name, which ends with its last word, overlaps a tagged name
+        elif hits_kept(last.start, last.end):
+            continue
         entity = entities[n] = classify(text, run)
         if entity is None or entity.label not in _SPEAKER_LABELS:
             continue
         span = entity.span
         start, end = span.start, span.end
-        if hits_kept(start, end):
-            continue
-        single = len(run) == 1 or " " not in text[start:end]
-        if single and _not_a_name(text[start:end], lexicon):
-            continue
+        if len(run) == 1:  # most runs: the name is the word tested above
+            single = True
+            if last.low in pronouns or last.low in function_words:
+                continue  # :func:`_not_a_name`
+        else:
+            if hits_kept(start, end):
+                continue
+            single = " " not in text[start:end]
+            if single and _not_a_name(text[start:end], lexicon):
+                continue
         if others.overlaps(start, end, text):
             # The tagger called it something else (a date, a work, a place): only a
             # speech verb beside it says otherwise ("confessed Tuppence" is no place).
@@ -190,8 +204,8 @@ def combine_entities(
         swept = _Bounds(replaced)
         found = {e for e in found
                  if e[2] in _SPEAKER_LABELS or not swept.overlaps(e[0], e[1], text)}
-    new_tuple = tuple.__new__
-    return tuple([new_tuple(Entity, (Span(start, end), label))
+    new_tuple, make_span = tuple.__new__, new_span
+    return tuple([new_tuple(Entity, (make_span(start, end), label))
                   for start, end, label in sorted(found)])
 
 
@@ -253,39 +267,6 @@ _labels_of_types: dict[Any, EntityLabel | None] = {}
 """Tagger entity types already mapped by :data:`ENTITY_LABELS` (a few per tagger)."""
 
 
-class _Own:
-    """The finder's names, one per run of capitalised words, each classified when first
-    asked for."""
-
-    def __init__(self, text: str, runs: list[list[Word]],
-                 classify: Callable[[str, list[Word]], Entity | None]) -> None:
-        self.text, self.runs, self.classify = text, runs, classify
-        self.entities: list[Entity | None | bool] = [False] * len(runs)  # False: not yet
-        self.by_last_word: dict[str, list[int]] | None = None
-
-    def entity(self, n: int) -> Entity | None:
-        entity = self.entities[n]
-        if entity is False:
-            entity = self.entities[n] = self.classify(self.text, self.runs[n])
-        return entity  # type: ignore[return-value]  # never False here
-
-    def count(self, name: str, last_word: str) -> int:
-        """How often the finder finds ``name``, whose last word is ``last_word``.
-
-        A run's name ends with the run's last word, and no word holds a space, so only
-        the runs ending with ``last_word`` are classified to count it."""
-        if self.by_last_word is None:
-            self.by_last_word = {}
-            for n, run in enumerate(self.runs):
-                self.by_last_word.setdefault(run[-1].text, []).append(n)
-        text, count = self.text, 0
-        for n in self.by_last_word.get(last_word, ()):
-            entity = self.entity(n)
-            if entity is not None and text[entity.span.start : entity.span.end] == name:
-                count += 1
-        return count
-
-
 class _Bounds:
     """Spans as (start, end) or (start, end, uncleaned), sorted, for quick overlap tests.
     A span marked uncleaned is a tagger's raw span: it overlaps only if one of the pieces
@@ -294,7 +275,8 @@ class _Bounds:
     def __init__(self, spans: Iterable[tuple[int, int] | tuple[int, int, bool]]) -> None:
         self.spans = sorted(spans)
         self.starts = [s[0] for s in self.spans]
-        self.disjoint = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:], strict=False))
+        ends = [s[1] for s in self.spans]
+        self.disjoint = all(map(le, ends, self.starts[1:]))
         """No span overlaps the next (a tagger's spans): ends grow with starts."""
         self.longest = max((s[1] - s[0] for s in self.spans), default=0)
 
@@ -331,17 +313,6 @@ def _overlap(span: tuple[int, int] | tuple[int, int, bool], start: int, end: int
     """Whether ``span``, known to overlap [start, end), still does once cleaned."""
     return len(span) == 2 or not span[2] or any(
         p.start < end and start < p.end for p in clean_entity(text, span[0], span[1]))
-
-
-_FINDERS: dict[int, tuple[Lexicon, EmbeddedAnnotator]] = {}
-
-
-def _finder(lexicon: Lexicon) -> EmbeddedAnnotator:
-    """One built-in name finder per lexicon, made once (it builds tables from the lexicon)."""
-    held = _FINDERS.get(id(lexicon))
-    if held is None or held[0] is not lexicon:
-        held = _FINDERS[id(lexicon)] = (lexicon, EmbeddedAnnotator(lexicon))
-    return held[1]
 
 
 def _beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from operator import itemgetter
+from typing import Any, overload
 
+from .. import collector
 from ..annotation import Annotation, Column, Layer, TokenTable
 from ..errors import BackendUnavailableError, InputTypeError, InputValueError, expect_str
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
-from .embedded import EmbeddedAnnotator
 from .names import combine_entities
+from .own_names import finder_for, new_span
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
 
@@ -52,6 +54,11 @@ def annotation_from_spacy(
     ``text`` may pass ``doc.text`` when the caller has read it (see :func:`doc_text`);
     it must be exactly that text.
     """
+    with collector.paused():  # many short-lived objects, no cycles (see quoteattr.collector)
+        return _annotation(doc, lexicon, text)
+
+
+def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotation:
     if not is_spacy_doc(doc):
         msg = f"doc must be a spaCy Doc, got {type(doc).__name__}"
         raise InputTypeError(msg)
@@ -67,11 +74,13 @@ def annotation_from_spacy(
     if len(doc):
         # One to_array call reads every field the adapter needs (each call walks the
         # whole Doc, so one call per field costs several times as much).
-        table = doc.to_array(_attr_ids())
+        # The words' keys (ORTH, read through each word's lexeme) only to join the text.
+        table = doc.to_array(_attr_ids() if text is None else _attr_ids()[:-1])
         if text is None:
             text = _joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
-        tokens, spans = _tokens(doc, table, has_pos=has_pos, has_deps=has_deps)
-        tagged = _tagged(doc, table) if has_ner else None
+        ends = _ends(table, len(text))
+        tokens, spans = _tokens(doc, table, ends, has_pos=has_pos, has_deps=has_deps)
+        tagged = _tagged(doc, table, ends) if has_ner else None
     else:
         text = text if text is not None else ""
         tokens, spans = TokenTable([], [], [], [], [], []), []
@@ -79,8 +88,9 @@ def annotation_from_spacy(
     paragraphs = paragraphs_of(text)
     if has_deps or doc.has_annotation("SENT_START"):
         sentences = within_paragraphs(spans, paragraphs, text)
-    else:  # no sentence boundaries in the Doc: the built-in splitter's
-        sentences = EmbeddedAnnotator(lexicon).annotate(text).sentences
+    else:  # no sentence boundaries in the Doc: the built-in splitter's (its names unread)
+        finder = finder_for(lexicon)
+        sentences = tuple(s for p in paragraphs for s in finder._sentences(text, p))  # noqa: SLF001
     entities = combine_entities(text, paragraphs, tagged, lexicon)
     filled: dict[Layer, bool] = {
         "paragraphs": True, "sentences": True, "entities": True, "tokens": bool(tokens),
@@ -104,10 +114,25 @@ def doc_text(doc: Any) -> str:
     return _joined(doc.vocab.strings, table[:, 0], table[:, 1])
 
 
-_ATTR_NAMES = ("ORTH", "SPACY", "IDX", "LENGTH", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE",
-               "SENT_START", "ENT_IOB", "ENT_TYPE")
-(_ORTH, _SPACY, _IDX, _LENGTH, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB,
- _ENT_TYPE) = range(len(_ATTR_NAMES))
+_ATTR_NAMES = ("SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE", "SENT_START",
+               "ENT_IOB", "ENT_TYPE", "ORTH")
+(_SPACY, _IDX, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB, _ENT_TYPE,
+ _ORTH) = range(len(_ATTR_NAMES))
+"""The columns of the adapter's ``to_array`` table; the last, ORTH, is read only when
+the caller has not passed the text."""
+
+
+def _ends(table: Any, size: int) -> Any:
+    """Each token's end offset: where the next one starts, less the space after it
+    (``Doc.text`` is each token's text and, where ``SPACY`` is 1, one space), and for the
+    last, the text's length less its space. Read off the table's columns, not by a
+    ``LENGTH`` column, which ``to_array`` reads through each word's lexeme."""
+    numpy = importlib.import_module("numpy")
+    starts, spaces = table[:, _IDX], table[:, _SPACY]
+    ends = numpy.empty_like(starts)
+    ends[:-1] = starts[1:] - spaces[:-1]
+    ends[-1] = size - spaces[-1]
+    return ends
 
 
 _ATTR_IDS: list[int] = []
@@ -129,7 +154,7 @@ a dict lookup away instead of a call into the store."""
 _STRING_CACHE_LIMIT = 500_000
 
 
-def _strings_of(strings: Any, keys: list[int]) -> list[str]:
+def _strings_of(strings: Any, keys: list[int]) -> Sequence[str]:
     """The strings of string-store ``keys``, through the store's cache."""
     held = _STRING_CACHES.get(id(strings))
     if held is None or held[0] is not strings:
@@ -137,15 +162,17 @@ def _strings_of(strings: Any, keys: list[int]) -> list[str]:
             _STRING_CACHES.clear()
         held = _STRING_CACHES[id(strings)] = (strings, {})
     cache = held[1]
+    if len(keys) < 2:  # itemgetter of one key gives the string, not a tuple
+        return [cache[k] if k in cache else cache.setdefault(k, strings[k]) for k in keys]
+    pick = itemgetter(*keys)  # one C call for the whole column, not a loop in Python
     try:
-        return [cache[key] for key in keys]
-    except KeyError:
+        return pick(cache)  # type: ignore[no-any-return]
+    except KeyError:  # a new word (a name, most often): look up the new keys alone
         if len(cache) > _STRING_CACHE_LIMIT:
             cache.clear()
-        for key in keys:
-            if key not in cache:
-                cache[key] = strings[key]
-        return [cache[key] for key in keys]
+        for key in set(keys).difference(cache):
+            cache[key] = strings[key]
+        return pick(cache)  # type: ignore[no-any-return]
 
 
 _SEPARATORS: list[Any] = []
@@ -164,7 +191,7 @@ def _joined(strings: Any, orth: Any, spacy: Any) -> str:
 
 
 def _tokens(
-    doc: Any, table: Any, *, has_pos: bool, has_deps: bool
+    doc: Any, table: Any, ends_of: Any, *, has_pos: bool, has_deps: bool
 ) -> tuple[TokenTable, list[Span]]:
     """The Doc's non-space tokens, heads as indices into the returned tuple, and the
     sentences (first to last non-space token) where the Doc marks sentence starts.
@@ -178,7 +205,7 @@ def _tokens(
     keep = table[:, _IS_SPACE] == 0
     n = int(keep.sum())
     if n != len(keep):
-        table = table[keep]
+        table, ends_of = table[keep], ends_of[keep]
     if has_deps:
         if n == len(keep):  # no space token: indices stay
             old_index = numpy.arange(n)
@@ -194,21 +221,43 @@ def _tokens(
     else:
         heads = [None] * n
     starts = table[:, _IDX].tolist()
-    ends = (table[:, _IDX] + table[:, _LENGTH]).tolist()
+    ends = ends_of.tolist()
     nothing: Column = Column([0] * n, {0: None})
     strings = _Names(doc.vocab.strings.__getitem__)
-    lemmas = Column(table[:, _LEMMA].tolist(), strings)
-    upos = Column(table[:, _POS].tolist(), strings) if has_pos else nothing
-    relations = (Column(table[:, _DEP].tolist(),
-                        _Names(lambda key: ud_relation(doc.vocab.strings[key])))
+    lemmas = _ArrayColumn(table[:, _LEMMA], strings)
+    upos = _ArrayColumn(table[:, _POS], strings) if has_pos else nothing
+    relations = (_ArrayColumn(table[:, _DEP],
+                              _Names(lambda key: ud_relation(doc.vocab.strings[key])))
                  if has_deps else nothing)
-    firsts = numpy.flatnonzero(table[:, _SENT_START] == 1).tolist()
-    if not firsts or firsts[0] != 0:
-        firsts.insert(0, 0)
-    sentences = [Span(starts[a], ends[b - 1])
-                 for a, b in zip(firsts, [*firsts[1:], n], strict=True) if b > a]
     tokens = TokenTable(starts, ends, upos, lemmas, heads, relations)
-    return tokens, sentences
+    if not n:  # nothing but white space
+        return tokens, []
+    firsts = numpy.flatnonzero(table[:, _SENT_START] == 1)
+    if not len(firsts) or firsts[0] != 0:
+        firsts = numpy.concatenate(([0], firsts))
+    lasts = numpy.empty_like(firsts)  # each sentence's last token: the next one's first - 1
+    lasts[:-1] = firsts[1:] - 1
+    lasts[-1] = n - 1
+    return tokens, list(map(new_span, table[firsts, _IDX].tolist(), ends_of[lasts].tolist()))
+
+
+class _ArrayColumn(Column):
+    """A :class:`~quoteattr.annotation.Column` whose keys stay a column of the
+    ``to_array`` table: the rules read the labels of a few tokens around each quote, so
+    the keys are made Python ints one at a time, when read, not all at once."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: int) -> str | None: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str | None]: ...
+
+    def __getitem__(self, index: int | slice) -> str | None | list[str | None]:
+        if isinstance(index, slice):
+            return [self.table[k] for k in self.keys[index].tolist()]  # type: ignore[attr-defined]
+        return self.table[int(self.keys[index])]
 
 
 class _Names(Mapping[int, "str | None"]):
@@ -233,7 +282,7 @@ class _Names(Mapping[int, "str | None"]):
         return iter(self._known)
 
 
-def _tagged(doc: Any, table: Any) -> list[tuple[str, int, int]]:
+def _tagged(doc: Any, table: Any, ends_of: Any) -> list[tuple[str, int, int]]:
     """(type, start, end) of each entity, decoded on the arrays from the IOB codes of the
     adapter's ``to_array`` table: ``doc.ents`` makes a Python object of every entity.
 
@@ -254,7 +303,7 @@ def _tagged(doc: Any, table: Any) -> list[tuple[str, int, int]]:
     first = numpy.flatnonzero(begins)
     last = numpy.flatnonzero(inside & ~goes_on)
     starts = table[first, _IDX].tolist()
-    ends = (table[last, _IDX] + table[last, _LENGTH]).tolist()
+    ends = ends_of[last].tolist()
     kinds = _strings_of(doc.vocab.strings, table[first, _ENT_TYPE].tolist())
     return list(zip(kinds, starts, ends, strict=True))
 

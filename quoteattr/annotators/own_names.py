@@ -1,0 +1,77 @@
+"""The built-in name finder as the parse path uses it beside a parser's entities.
+
+:func:`~.names.combine_entities` runs :class:`~.embedded.EmbeddedAnnotator`'s scan over
+every parsed text, so the finder is made once per lexicon (:func:`finder_for`; it builds
+tables from the lexicon), its names are classified only when asked for
+(:class:`OwnNames`), and the spans of the names kept are made without the frozen
+dataclass's ``__init__`` (:func:`new_span`), as a page has hundreds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..annotation import Entity
+from ..lexicon import Lexicon
+from ..spans import Span
+from .embedded import EmbeddedAnnotator
+from .name_words import Word
+
+_FINDERS: dict[int, tuple[Lexicon, EmbeddedAnnotator]] = {}
+
+
+def finder_for(lexicon: Lexicon) -> EmbeddedAnnotator:
+    """One built-in name finder per lexicon, made once (it builds tables from the lexicon)."""
+    held = _FINDERS.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        held = _FINDERS[id(lexicon)] = (lexicon, EmbeddedAnnotator(lexicon))
+    return held[1]
+
+
+_set_start = vars(Span)["start"].__set__  # the slots' descriptors: they skip __setattr__
+_set_end = vars(Span)["end"].__set__
+
+
+def new_span(start: int, end: int) -> Span:
+    """``Span(start, end)`` without the frozen dataclass's ``__init__`` (a Python call
+    that sets each field through ``object.__setattr__``); equal to it in every way."""
+    span = object.__new__(Span)
+    _set_start(span, start)
+    _set_end(span, end)
+    return span
+
+
+class OwnNames:
+    """The finder's names, one per run of capitalised words, each classified when first
+    asked for."""
+
+    def __init__(self, text: str, runs: list[list[Word]],
+                 classify: Callable[[str, list[Word]], Entity | None]) -> None:
+        self.text, self.runs, self.classify = text, runs, classify
+        self.entities: list[Entity | None | bool] = [False] * len(runs)  # False: not yet
+        self.by_last_word: dict[str, list[int]] | None = None
+
+    def entity(self, n: int) -> Entity | None:
+        entity = self.entities[n]
+        if entity is False:
+            entity = self.entities[n] = self.classify(self.text, self.runs[n])
+        return entity  # type: ignore[return-value]  # never False here
+
+    def count(self, name: str, last_word: str) -> int:
+        """How often the finder finds ``name``, whose last word is ``last_word``.
+
+        A run's name ends with the run's last word, and no word holds a space, so only
+        the runs ending with ``last_word`` are classified to count it."""
+        if self.by_last_word is None:
+            self.by_last_word = {}
+            for n, run in enumerate(self.runs):
+                self.by_last_word.setdefault(run[-1].text, []).append(n)
+        text, count = self.text, 0
+        for n in self.by_last_word.get(last_word, ()):
+            entity = self.entity(n)
+            if entity is not None and text[entity.span.start : entity.span.end] == name:
+                count += 1
+        return count
+
+
+__all__ = ["OwnNames", "finder_for", "new_span"]
