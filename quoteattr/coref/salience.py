@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import partial
 
 import regex
 
@@ -18,7 +19,7 @@ from ..lexicon import Lexicon, word_list
 from ..mention_words import speech_verb_after
 from ..mentions import Mention
 from ..spans import Span
-from .agreement import agreement, compatible
+from .agreement import agreement, compatible, pronoun_agreement
 from .clusters import Cluster, Entities
 from .names import full_start, modifies
 from .positions import buckets, headline_end, outside_quotes
@@ -288,6 +289,10 @@ class Salience:
         # lookback window starts, instead of a distance test per mention.
         first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
+        # news' agreement of a pronoun is pronoun_agreement: called straight, through a
+        # partial (C), not through agreement's dispatch (a Python call per candidate)
+        agree: Callable[[Cluster], float] = partial(pronoun_agreement, m.head, m.gender) if (
+            self.agree is agreement and m.kind == "pronoun") else partial(self.agree, m)
         reported, reporter = -1, -1  # the latest subject of a speech verb that may be m's
         reporting = self.reporting
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
@@ -305,7 +310,7 @@ class Salience:
                 cluster = clusters[c]
                 if not cluster.cues_read and cluster.type == "unknown":
                     ents.read_cues(cluster)
-                weight_of = agreements[c] = self.agree(m, cluster)
+                weight_of = agreements[c] = agree(cluster)
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS:
