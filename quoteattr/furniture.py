@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import regex
@@ -25,6 +26,8 @@ import regex
 from .lexicon import Lexicon, word_list
 from .mentions import Mention, MentionIndex
 from .spans import Span
+
+_SPAN_START = attrgetter("span.start")
 
 # concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
 
@@ -223,7 +226,7 @@ class Furniture:
         kept.extend(mentions.mentions[previous:])
         if italic:
             kept = [m for m in kept if m.span not in italic]
-        return MentionIndex(tuple(kept), tuple(m.span.start for m in kept))
+        return MentionIndex(tuple(kept), tuple(map(_SPAN_START, kept)))  # C-level: no genexpr
 
     def _italic_names(self, mentions: MentionIndex) -> set[Span]:
         """The spans of the names that lie inside italics (pronouns there are emphasis)."""

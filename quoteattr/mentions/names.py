@@ -81,7 +81,7 @@ def names_of(
     lead = patterns.title_lead
     ends = patterns.title_lead_ends
     genders = patterns.genders
-    heads: dict[str, str] = {}  # one string per name: "Trump" is one object however often
+    heads: dict[str, tuple[str, str]] = {}  # per name as written: its name and gender, once
     out: list[Mention] = []
     for span, label in entities:
         if label not in _NAME_LABELS and (
@@ -122,17 +122,24 @@ _JOINTS = tuple(
 
 def _untitled_name(
     text: str, span: Span, label: str, genders: Mapping[str, str], org_words: Mapping[str, str],
-    heads: dict[str, str] | None = None,
+    heads: dict[str, tuple[str, str]] | None = None,
 ) -> Mention:
     """A name mention without a title: its gender, if any, is a guess from the given name.
-    ``heads`` gives the string of a name met before, so that equal names share one."""
-    name = text[span.start : span.end]
-    if not name.istitle():  # a joint is a lower-case word: a name in title case has none
-        name = _person_part(name, genders, org_words)
-    if heads is not None:
-        name = heads.setdefault(name, name)
-    first = name.split(None, 1)
-    gender = genders.get(first[0].lower(), "-") if first else "-"
+    ``heads`` keeps what each name written so far gave (its name, cut as
+    :func:`_person_part` cuts, and its gender): a name repeats through an article, and
+    equal names then share one string."""
+    written = text[span.start : span.end]
+    known = heads.get(written) if heads is not None else None
+    if known is None:
+        name = written
+        if not name.istitle():  # a joint is a lower-case word: a name in title case has none
+            name = _person_part(name, genders, org_words)
+        first = name.split(None, 1)
+        gender = genders.get(first[0].lower(), "-") if first else "-"
+        if heads is not None:
+            heads[written] = name, gender
+    else:
+        name, gender = known
     return new_mention((span, "name", _UNTITLED_LABELS.get(label, "UNKNOWN"), name, "", -1,
                          gender, "sg", gender != "-"))
 
@@ -156,7 +163,7 @@ def _person_part(name: str, genders: Mapping[str, str], org_words: Mapping[str, 
 
 def _name_mention(
     text: str, span: Span, label: str, lexicon: Lexicon, patterns: MentionPatterns,
-    plain_spaces: bool = True, heads: dict[str, str] | None = None,
+    plain_spaces: bool = True, heads: dict[str, tuple[str, str]] | None = None,
 ) -> Mention:
     """A name mention, with the title phrase before it ("Belgian Prime Minister") attached.
 
