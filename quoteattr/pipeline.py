@@ -29,6 +29,7 @@ from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
+from .mentions.finder import name_mentions
 from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
@@ -151,6 +152,7 @@ class Attributor:
                 flat = True
             else:
                 annotation = self.annotator.annotate(flat_text)
+            del paragraphs, flat_text  # the annotation has them: not held to the records
         else:
             annotation = self.annotator.annotate(text)
         parts = [annotation, marks]
@@ -250,11 +252,13 @@ class Attributor:
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)
         furniture = find_furniture(text, lex)  # bylines, datelines, credits: no speakers
-        mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
-        if self.genre == "fiction":  # a chapter's title names no character of its scene
-            mentions = find_headings(text, annotation.paragraphs).without(mentions)
+        names = name_mentions(annotation, lex, self._mention_patterns)
         if annotation.entities:  # names are mentions now: the entities go
             annotation = replace(annotation, entities=())
+        mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns,
+                                                   names))
+        if self.genre == "fiction":  # a chapter's title names no character of its scene
+            mentions = find_headings(text, annotation.paragraphs).without(mentions)
         cue_cache: CueCache = {}  # shared by the kind test and the rules
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,

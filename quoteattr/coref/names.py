@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import islice
 
 from ..mentions import Mention
 from .clusters import Cluster, Entities
@@ -118,7 +119,9 @@ def link_appositives(ents: Entities) -> None:
     # Few mentions are followed by ", ": one C scan finds where the text has one, and a
     # set test per mention replaces a startswith call per mention.
     commas = {match.start() for match in _COMMA_SPACE.finditer(text)}
-    for i in [k for k, m in enumerate(mentions[:-1]) if m.span.end in commas]:
+    # islice, not a slice: a long text's packed mentions would all be made at once
+    last = max(0, len(mentions) - 1)
+    for i in [k for k, m in enumerate(islice(mentions, last)) if m.span.end in commas]:
         a, b = mentions[i], mentions[i + 1]
         if full_start(b) != a.span.end + 2 and not (
             a.kind == "nominal" and b.kind == "name" and _descriptor(
