@@ -12,6 +12,7 @@ from quoteattr.annotators.embedded import EmbeddedAnnotator
 from quoteattr.lexicon import default_lexicon
 from quoteattr.mentions import MentionIndex, find_mentions, finder, types
 from quoteattr.mentions.types import PackedMentions
+from quoteattr.spans import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
@@ -62,6 +63,18 @@ def test_packing_pops_and_sorts_as_the_list_does() -> None:
     assert list(store) == shuffled[:-1]
     kept = list(store.sorted_kept())
     assert kept == list(MentionIndex.of(_by_start_longer_first(shuffled[:-1])).mentions)
+
+
+def test_offsets_past_two_billion_are_packed_as_they_are() -> None:
+    """The columns hold 4-byte offsets until a mention ends past 2**31 - 1."""
+    near = 2**31 - 3
+    mentions = [types.new_mention((Span(5, 7), "pronoun", "PERSON", "he", "", -1, "m", "sg",
+                                   False)),
+                types.new_mention((Span(near, near + 9), "name", "PERSON", "Ana Duarte",
+                                   "Mayor", near - 6, "f", "sg", True))]
+    store = PackedMentions(mentions)
+    assert list(store) == mentions
+    assert list(store.sorted_kept()) == mentions
 
 
 def _by_start_longer_first(mentions: list[types.Mention]) -> list[types.Mention]:

@@ -66,6 +66,9 @@ PACK_TEXT_ABOVE = 32 * PACK_ABOVE
 """A text of more characters than this has its mentions packed as they are found, so they
 are never all objects at once: news has about 23 mentions per 1,000 characters."""
 
+_NARROW = 2**31 - 1
+"""The largest offset a packed column of C ints holds."""
+
 _Shape = tuple[MentionKind, MentionLabel, str, str, bool]
 """A mention's kind, label, gender, number and ``gender_from_name``: a handful per text."""
 _UNTITLED = ("", -1)
@@ -77,16 +80,16 @@ class PackedMentions(Sequence[Mention]):
 
     It reads like the tuple of mentions it replaces (indexing, slicing, ``len``,
     iteration), and a mention read twice is equal, not identical. Reading costs a tuple and
-    a ``Span`` each time, so only a long text (:data:`PACK_ABOVE`) is packed: there the
-    rules and coreference read each mention a few times, and most are never read again once
-    the entities are built.
+    a ``Span`` each time, so only a long text (:data:`PACK_TEXT_ABOVE`, :data:`PACK_ABOVE`)
+    is packed: there the rules and coreference read each mention a few times, and most are
+    never read again once the entities are built.
     """
 
     __slots__ = ("_ends", "_heads", "_numbers", "_shape_of", "_shapes", "_titled", "starts")
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.starts = array("l")
-        self._ends = array("l")
+        self.starts = array("i")  # 4 bytes an offset (wider when a text needs it)
+        self._ends = array("i")
         self._heads: list[str] = []
         self._shape_of = array("H")
         self._numbers: dict[_Shape, int] = {}
@@ -104,6 +107,8 @@ class PackedMentions(Sequence[Mention]):
             self._shapes.append(shape)
         if m.title_start >= 0 or m.title:
             self._titled[len(self.starts)] = (m.title, m.title_start)
+        if m.span.end > _NARROW and self._ends.typecode == "i":  # a text of 2 G characters
+            self.starts, self._ends = array("q", self.starts), array("q", self._ends)
         self.starts.append(m.span.start)
         self._ends.append(m.span.end)
         self._heads.append(m.head)
