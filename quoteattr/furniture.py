@@ -24,7 +24,7 @@ import regex
 
 from .lexicon import Lexicon, word_list
 from .mentions import Mention, MentionIndex
-from .mentions.types import PackedMentions
+from .mentions.columns import PackedMentions, mention_index
 from .spans import Span
 
 # concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
@@ -206,7 +206,7 @@ class Furniture:
         if not drop and not italic:
             return mentions
         if isinstance(mentions.mentions, PackedMentions):  # a long text's: kept packed
-            return MentionIndex.of(mentions.mentions.without(drop, italic))
+            return mention_index(mentions.mentions.without(drop, italic))
         kept: list[Mention] = []
         previous = 0
         for first, last in drop:
@@ -215,7 +215,7 @@ class Furniture:
         kept.extend(mentions.mentions[previous:])
         if italic:
             kept = [m for m in kept if m.span not in italic]
-        return MentionIndex.of(kept)
+        return mention_index(kept)
 
     def _italic_names(self, mentions: MentionIndex) -> set[Span]:
         """The spans of the names that lie inside italics (pronouns there are emphasis)."""

@@ -10,8 +10,8 @@ import pytest
 import quoteattr
 from quoteattr.annotators.embedded import EmbeddedAnnotator
 from quoteattr.lexicon import default_lexicon
-from quoteattr.mentions import MentionIndex, find_mentions, finder, types
-from quoteattr.mentions.types import PackedMentions
+from quoteattr.mentions import columns, find_mentions, finder, types
+from quoteattr.mentions.columns import PackedMentions, mention_index
 from quoteattr.spans import Span
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ TEXT = (
 
 
 def _pack_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(types, "PACK_ABOVE", 0)
+    monkeypatch.setattr(columns, "PACK_ABOVE", 0)
     monkeypatch.setattr(finder, "PACK_ABOVE", 0)
     monkeypatch.setattr(finder, "PACK_TEXT_ABOVE", 0)
 
@@ -62,7 +62,7 @@ def test_packing_pops_and_sorts_as_the_list_does() -> None:
     assert store.pop() == shuffled[-1]
     assert list(store) == shuffled[:-1]
     kept = list(store.sorted_kept())
-    assert kept == list(MentionIndex.of(_by_start_longer_first(shuffled[:-1])).mentions)
+    assert kept == list(mention_index(_by_start_longer_first(shuffled[:-1])).mentions)
 
 
 def test_offsets_past_two_billion_are_packed_as_they_are() -> None:

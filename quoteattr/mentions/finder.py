@@ -15,17 +15,10 @@ from ..annotation import Annotation
 from ..lexicon import Lexicon, RoleNoun, word_list
 from ..mention_words import crosses_verb, modifiers_start, phrase_at
 from ..spans import Span, lower_pieces
+from .columns import PACK_ABOVE, PACK_TEXT_ABOVE, PackedMentions, mention_index
 from .names import ODD_SPACES, join_coordinated, names_of
 from .patterns import MentionPatterns
-from .types import (
-    PACK_ABOVE,
-    PACK_TEXT_ABOVE,
-    Mention,
-    MentionIndex,
-    MentionLabel,
-    PackedMentions,
-    new_mention,
-)
+from .types import Mention, MentionIndex, MentionLabel, new_mention
 
 # concurrent=False on ``regex`` calls: see the note in annotators/embedded.py.
 
@@ -180,13 +173,13 @@ def find_mentions(
                               role.gender, "pl" if role.type == "group" else "sg", False))
             )
     if isinstance(found, PackedMentions):
-        return MentionIndex.of(found.sorted_kept())
+        return mention_index(found.sorted_kept())
     # By start, longer first: two stable sorts with C-level keys, no Python call per mention.
     found.sort(key=_SPAN_END, reverse=True)
     found.sort(key=_SPAN_START)
     if len(found) > PACK_ABOVE:  # a dense text: each mention packed and let go in turn
         names.clear()
-        return MentionIndex.of(_packed(found))
+        return mention_index(_packed(found))
     kept: list[Mention] = []
     kept_end = -1
     for m in found:
@@ -196,7 +189,7 @@ def find_mentions(
         kept.append(m)
         kept_end = span.end
     found.clear()  # the list, and the mentions left out, go before the index is made
-    return MentionIndex.of(kept)
+    return mention_index(kept)
 
 
 def _packed(found: list[Mention]) -> PackedMentions:
