@@ -102,9 +102,10 @@ def match_single(
     other names ("Santos" is Maria Santos, not the restaurant Casa Santos), then nearest
     earlier first mention, then the nearest later one."""
     best: tuple[int, bool, int, int] | None = None
+    starts = ents.index.starts  # a start read, no mention made (a long text's are packed)
     for rank, c in options:
         cluster = ents.clusters[c]
-        first = ents.index.mentions[cluster.mentions[0]].span.start
+        first = starts[cluster.mentions[0]]
         distance = position - first if first <= position else 10**9 + first - position
         candidate = (rank, cluster.type != "person", distance, c)
         if best is None or candidate < best:

@@ -92,7 +92,7 @@ class PackedMentions(Sequence[Mention]):
         packed), less those that start inside one before them: one int key per mention
         sorted in C, where objects sorted twice by a key would all be made."""
         n, starts, ends = len(self.starts), self.starts, self._ends
-        out = PackedMentions(())
+        out = self._like()
         if not n:
             return out
         room = max(ends) + 2
@@ -103,9 +103,27 @@ class PackedMentions(Sequence[Mention]):
         for key in keys:
             i = key % n
             if starts[i] >= kept_end:  # else a pronoun or role noun inside a longer mention
-                out.append(self._made(i))
+                self._copy(i, out)
                 kept_end = ends[i]
         return out
+
+    def _like(self) -> PackedMentions:
+        """An empty store of these shapes (numbered alike) and offset width."""
+        out = PackedMentions(())
+        out._numbers, out._shapes = dict(self._numbers), list(self._shapes)
+        width = self._ends.typecode
+        out.starts, out._ends = array(width), array(width)
+        return out
+
+    def _copy(self, i: int, out: PackedMentions) -> None:
+        """Append mention ``i`` to ``out`` (made by :meth:`_like`), column by column."""
+        titled = self._titled.get(i)
+        if titled is not None:
+            out._titled[len(out.starts)] = titled
+        out.starts.append(self.starts[i])
+        out._ends.append(self._ends[i])
+        out._heads.append(self._heads[i])
+        out._shape_of.append(self._shape_of[i])
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -134,14 +152,14 @@ class PackedMentions(Sequence[Mention]):
 
     def without(self, ranges: Sequence[tuple[int, int]], spans: set[Span]) -> PackedMentions:
         """These mentions less those of the index ``ranges`` (sorted, apart) and those at
-        ``spans``, packed: one mention is made at a time."""
-        out = PackedMentions(())
+        ``spans``, packed: no mention is made."""
+        out = self._like()
         previous, n = 0, len(self.starts)
+        starts, ends = self.starts, self._ends
         for first, last in (*ranges, (n, n)):
             for i in range(previous, first):
-                m = self._made(i)
-                if m.span not in spans:
-                    out.append(m)
+                if not spans or Span(starts[i], ends[i]) not in spans:
+                    self._copy(i, out)
             previous = last
         return out
 
