@@ -25,6 +25,7 @@ import regex
 
 from .lexicon import Lexicon, word_list
 from .mentions import Mention, MentionIndex
+from .mentions.columns import PackedMentions, mention_index
 from .spans import Span
 
 _SPAN_START = attrgetter("span.start")
@@ -218,6 +219,8 @@ class Furniture:
         italic = self._italic_names(mentions)
         if not drop and not italic:
             return mentions
+        if isinstance(mentions.mentions, PackedMentions):  # a long text's: kept packed
+            return mention_index(mentions.mentions.without(drop, italic))
         kept: list[Mention] = []
         previous = 0
         for first, last in drop:
@@ -226,7 +229,7 @@ class Furniture:
         kept.extend(mentions.mentions[previous:])
         if italic:
             kept = [m for m in kept if m.span not in italic]
-        return MentionIndex(tuple(kept), tuple(map(_SPAN_START, kept)))  # C-level: no genexpr
+        return mention_index(kept)
 
     def _italic_names(self, mentions: MentionIndex) -> set[Span]:
         """The spans of the names that lie inside italics (pronouns there are emphasis)."""

@@ -29,6 +29,7 @@ from .kinds import classify_quote, is_thought
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
+from .mentions.finder import name_mentions
 from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
@@ -156,6 +157,7 @@ class Attributor:
                 flat = True
             else:
                 annotation = self.annotator.annotate(flat_text)
+            del paragraphs, flat_text  # the annotation has them: not held to the records
         else:
             annotation = self.annotator.annotate(text)
         parts = [annotation, marks]
@@ -259,9 +261,11 @@ class Attributor:
                                   self._cues)
         # bylines, datelines, credits, a chapter's title: no speakers
         furniture = find_furniture(text, lex, genre)
-        mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns))
+        names = name_mentions(annotation, lex, self._mention_patterns)
         if annotation.entities:  # names are mentions now: the entities go
             annotation = replace(annotation, entities=())
+        mentions = furniture.without(find_mentions(annotation, lex, self._mention_patterns,
+                                                   names))
         cue_cache: CueCache = {}  # shared by the kind test and the rules
         kinds = self._kinds(text, contexts, cue_cache, furniture)
         coref = Coreference(text, mentions, annotation.sentences,

@@ -217,8 +217,12 @@ def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
         fields["mentions"] = [span(start, end) for start, end in fields.pop("mentions")]  # type: ignore[attr-defined]
     speakers = validate_speakers(rows.speakers)
     rows.speakers.clear()
+    # The speakers' mention records that a quote names (not one entry per mention).
+    wanted = {(part.start, part.end) for row in rows.quotes for part in (row[4], row[5])
+              if part is not None}
     shared: dict[tuple[int, int], TextSpan] = {
-        (m.start, m.end): m for s in speakers for m in s.mentions}
+        key: m for s in speakers for m in s.mentions if (key := (m.start, m.end)) in wanted}
+    del wanted
     pending = rows.quotes
     pending.reverse()  # popped from the end, in order: each row goes as its record is made
     records: list[dict[str, object]] = []

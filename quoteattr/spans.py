@@ -89,13 +89,13 @@ def _fast_init() -> None:
 _fast_init()
 
 
-_LOWER_PIECE = 1 << 16
+_LOWER_PIECE = 1 << 14
 """Characters lower-cased at a time by :func:`lower_pieces`."""
 
 
 def lower_pieces(text: str) -> Iterator[tuple[int, str]]:
     """``text.lower()`` a piece at a time, each piece with the offset of its first
-    character in ``text``: one piece for a text of up to 64 k characters.
+    character in ``text``: one piece for a text of up to 16 k characters.
 
     Whole, the lower-case copy of a long text costs what the text does (twice that while
     pieces are joined), and for a text beyond ASCII ``str.lower`` first fills a buffer of

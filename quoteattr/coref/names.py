@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import compress, count
+from itertools import compress, count, islice
 from operator import attrgetter
 
 from ..mentions import Mention
@@ -104,9 +104,10 @@ def match_single(
     other names ("Santos" is Maria Santos, not the restaurant Casa Santos), then nearest
     earlier first mention, then the nearest later one."""
     best: tuple[int, bool, int, int] | None = None
+    starts = ents.index.starts  # a start read, no mention made (a long text's are packed)
     for rank, c in options:
         cluster = ents.clusters[c]
-        first = ents.index.mentions[cluster.mentions[0]].span.start
+        first = starts[cluster.mentions[0]]
         distance = position - first if first <= position else 10**9 + first - position
         candidate = (rank, cluster.type != "person", distance, c)
         if best is None or candidate < best:
@@ -122,8 +123,10 @@ def link_appositives(ents: Entities) -> None:
     # set test per mention replaces a startswith call per mention.
     commas = {match.start() for match in _COMMA_SPACE.finditer(text)}
     # the indices of the mentions (but the last) that end on one, picked in C: a Python
-    # test per mention was the costliest line of coreference
-    ends_on_comma = map(commas.__contains__, map(_SPAN_END, mentions[:-1]))
+    # test per mention was the costliest line of coreference; islice, not a slice: a long
+    # text's packed mentions would all be made at once
+    last = max(0, len(mentions) - 1)
+    ends_on_comma = map(commas.__contains__, map(_SPAN_END, islice(mentions, last)))
     for i in compress(count(), ends_on_comma):
         a, b = mentions[i], mentions[i + 1]
         if full_start(b) != a.span.end + 2 and not (

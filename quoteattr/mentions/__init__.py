@@ -7,11 +7,11 @@ tables built once per lexicon, ``names`` the name mentions and their titles, ``f
 pass that finds them all.
 """
 
-from .finder import find_mentions
+from .finder import find_mentions, name_mentions
 from .patterns import MentionPatterns, speech_cue_pattern
 from .types import Mention, MentionIndex, MentionKind, MentionLabel
 
 __all__ = [
     "Mention", "MentionIndex", "MentionKind", "MentionLabel", "MentionPatterns",
-    "find_mentions", "speech_cue_pattern",
+    "find_mentions", "name_mentions", "speech_cue_pattern",
 ]

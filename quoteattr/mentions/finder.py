@@ -15,6 +15,7 @@ from ..annotation import Annotation
 from ..lexicon import Lexicon, RoleNoun, word_list
 from ..mention_words import crosses_verb, modifiers_start, phrase_at
 from ..spans import Span, lower_pieces
+from .columns import PACK_ABOVE, PACK_TEXT_ABOVE, PackedMentions, mention_index
 from .names import ODD_SPACES, join_coordinated, names_of
 from .patterns import MentionPatterns
 from .types import Mention, MentionIndex, MentionLabel, new_mention
@@ -59,30 +60,51 @@ def _noun_reading(text: str, end: int, speech_verbs: frozenset[str]) -> bool:
     return word is None or word in speech_verbs or word.endswith("ed")
 
 
-def _name_ending(names: list[Mention], ends: list[int], position: int) -> Mention | None:
-    """The last of ``names`` (sorted by end, ``ends`` their ends) that ends at ``position``."""
+def _name_ending(ends: list[int], position: int) -> int:
+    """The last of the names' ``ends`` (sorted) that is ``position``, or -1."""
     k = bisect_right(ends, position) - 1
-    return names[k] if k >= 0 and ends[k] == position else None
+    return k if k >= 0 and ends[k] == position else -1
+
+
+def name_mentions(
+    annotation: Annotation, lexicon: Lexicon, patterns: MentionPatterns
+) -> list[Mention]:
+    """The name mentions of the annotation's entities, in order."""
+    text = annotation.text
+    plain_spaces = not any(c in text for c in ODD_SPACES)
+    return join_coordinated(text, names_of(text, annotation.entities, lexicon, patterns,
+                                           plain_spaces))
 
 
 def find_mentions(
-    annotation: Annotation, lexicon: Lexicon, patterns: MentionPatterns | None = None
+    annotation: Annotation, lexicon: Lexicon, patterns: MentionPatterns | None = None,
+    names: list[Mention] | None = None,
 ) -> MentionIndex:
-    """All name, pronoun and role-noun mentions in the text, in order."""
+    """All name, pronoun and role-noun mentions in the text, in order.
+
+    ``names`` are the annotation's name mentions (:func:`name_mentions`) when the caller
+    found them first, to let the entities go before the rest is found; the list is emptied.
+    """
     patterns = patterns or MentionPatterns.from_lexicon(lexicon)
     text = annotation.text
-    found: list[Mention] = []
-    plain_spaces = not any(c in text for c in ODD_SPACES)
-    names = names_of(text, annotation.entities, lexicon, patterns, plain_spaces)
-    names = join_coordinated(text, names)
+    # A long text's mentions are packed as they are found (never all held as objects).
+    found: list[Mention] | PackedMentions = [] if len(text) <= PACK_TEXT_ABOVE else (
+        PackedMentions(()))
+    if names is None:
+        names = name_mentions(annotation, lexicon, patterns)
     found.extend(names)
-    # Where each name ends, for a bare plural after one ("Toronto police"): a sorted list
-    # bisected (names do not overlap), not a dict of one entry per name of a long text.
+    # Where each name ends and its title starts, for a bare plural after one ("Toronto
+    # police"): sorted lists bisected (names do not overlap), not a dict of the names.
     name_ends = [m.span.end for m in names]
+    ordered = names
     if not all(map(le, name_ends, name_ends[1:])):  # an annotator's entities out of order
         by_end = {m.span.end: m for m in names}
-        names = sorted(by_end.values(), key=_SPAN_END)
-        name_ends = [m.span.end for m in names]
+        ordered = sorted(by_end.values(), key=_SPAN_END)
+        name_ends = [m.span.end for m in ordered]
+    name_starts = [m.title_start if m.title_start >= 0 else m.span.start for m in ordered]
+    del ordered
+    if isinstance(found, PackedMentions):
+        names.clear()
     roles = lexicon.role_nouns
     pronoun_mentions = patterns.pronoun_mentions
     last_nominal_end = 0  # "the minister told reporters": one nominal may not swallow another
@@ -135,12 +157,12 @@ def find_mentions(
                 elif role.type == "group" and (noun.endswith("s") or noun in roles):
                     # a bare plural: "officials said", "Protesters chanted", "union leaders said"
                     start = modifiers_start(text, at, max(floor, at - 40), patterns.modifiers)
-                    name = _name_ending(names, name_ends, start - 1) if (
-                    text[start - 1 : start] == " ") else None
-                    if name is not None and _noun_reading(text, end, patterns.speech_verbs):
+                    name = _name_ending(name_ends, start - 1) if (
+                    text[start - 1 : start] == " ") else -1
+                    if name >= 0 and _noun_reading(text, end, patterns.speech_verbs):
                         # a name as modifier: "Toronto police", "Halifax residents", "Biden
                         # aides" are the group, never the place or the person
-                        start = name.full_span.start
+                        start = name_starts[name]
                     elif not noun.endswith("s"):
                         continue  # "police" alone stays a phrase for the rules
                 else:
@@ -150,9 +172,14 @@ def find_mentions(
                 new_mention((Span(start, end), "nominal", _ROLE_LABELS[role.type], noun, "", -1,
                               role.gender, "pl" if role.type == "group" else "sg", False))
             )
+    if isinstance(found, PackedMentions):
+        return mention_index(found.sorted_kept())
     # By start, longer first: two stable sorts with C-level keys, no Python call per mention.
     found.sort(key=_SPAN_END, reverse=True)
     found.sort(key=_SPAN_START)
+    if len(found) > PACK_ABOVE:  # a dense text: each mention packed and let go in turn
+        names.clear()
+        return mention_index(_packed(found))
     kept: list[Mention] = []
     kept_end = -1
     for m in found:
@@ -162,4 +189,18 @@ def find_mentions(
         kept.append(m)
         kept_end = span.end
     found.clear()  # the list, and the mentions left out, go before the index is made
-    return MentionIndex(tuple(kept), tuple(map(_SPAN_START, kept)))
+    return mention_index(kept)
+
+
+def _packed(found: list[Mention]) -> PackedMentions:
+    """The mentions of ``found`` (sorted) that lie inside no earlier one, packed; ``found``
+    is emptied, each mention going once it is packed, so they are never all held twice."""
+    packed = PackedMentions(())
+    found.reverse()
+    kept_end = -1
+    while found:
+        m = found.pop()
+        if m.span.start >= kept_end:  # else a pronoun or role noun inside a longer mention
+            packed.append(m)
+            kept_end = m.span.end
+    return packed

@@ -7,7 +7,7 @@ furniture and confidence read them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal, NamedTuple, cast
@@ -57,23 +57,30 @@ one per name, pronoun and role noun. All nine fields are given, in order."""
 class MentionIndex:
     """Mentions sorted by start, with a start-offset array for fast window look-ups."""
 
-    mentions: tuple[Mention, ...]
-    starts: tuple[int, ...]
+    mentions: Sequence[Mention]
+    """A tuple, or in a long text :class:`~quoteattr.mentions.columns.PackedMentions`
+    (:func:`~quoteattr.mentions.columns.mention_index` makes the index)."""
+    starts: Sequence[int]
 
     def between(self, start: int, end: int) -> tuple[Mention, ...]:
         """Mentions that lie wholly inside ``[start, end)``."""
-        i = bisect_right(self.starts, start - 1)
+        mentions = self.mentions  # each read once: a packed mention is made at each read
+        i, n = bisect_right(self.starts, start - 1), len(mentions)
         out = []
-        while i < len(self.mentions) and self.mentions[i].span.start < end:
-            if self.mentions[i].span.end <= end:
-                out.append(self.mentions[i])
+        while i < n:
+            m = mentions[i]
+            if m.span.start >= end:
+                break
+            if m.span.end <= end:
+                out.append(m)
             i += 1
         return tuple(out)
 
     def index_of(self, mention: Mention) -> int:
         """The position of ``mention`` in :attr:`mentions`."""
+        mentions = self.mentions
         i = bisect_right(self.starts, mention.span.start) - 1
-        while i >= 0 and self.mentions[i] is not mention and self.mentions[i] != mention:
+        while i >= 0 and (m := mentions[i]) is not mention and m != mention:
             i -= 1
         return i
 

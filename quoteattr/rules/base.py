@@ -200,8 +200,13 @@ class CueForgetter:
         for key in islice(reversed(cache), len(cache) - self._known):
             heappush(self._keys, (key[field], key))  # a dict iterates newest last: new ones
         keys = self._keys
+        had = len(cache)
         while keys and keys[0][0] < before:
             cache.pop(heappop(keys)[1], None)
+        if len(cache) * 4 < had:  # a dict keeps its table when emptied: a long text's is big
+            kept = dict(cache)
+            cache.clear()
+            cache.update(kept)
         self._known = len(cache)
 
 
