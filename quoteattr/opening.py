@@ -58,3 +58,12 @@ def opens_as_novel(text: str) -> bool:
             return False
         seen += 1
     return False
+
+
+def genre_of(text: str, genre: str) -> str:
+    """The conventions to read ``text`` by: ``genre`` itself, or for "auto" news unless the
+    text opens as a novel does (a chapter handed over without ``genre="fiction"`` is still a
+    chapter); an explicit "news" never switches."""
+    if genre != "auto":
+        return genre
+    return "fiction" if opens_as_novel(text) else "news"

@@ -33,7 +33,7 @@ from .mentions.finder import name_mentions
 from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
-from .opening import opens_as_novel
+from .opening import genre_of
 from .quotemarks import MarkToken, find_marks
 from .quotes import QuoteSpan, pair_quotes
 from .records import DocumentResult, QuoteKind
@@ -80,12 +80,10 @@ class Attributor:
         (the spaCy pipeline named by ``model_dir``, by default the English small one) or
         any object following the :class:`~quoteattr.annotation.Annotator` protocol.
 
-        ``genre`` is "news", "fiction" or "auto" (the default): fiction's conversations
-        alternate speakers on every untagged paragraph, where news does so only in a clear
-        question-and-answer exchange (docs/guide.md, "Conversations"). "auto" reads a text
-        as news unless it opens with a book's heading ("CHAPTER I", quoteattr.opening),
-        when fiction's conventions apply; only thought verbs as cues stay the explicit
-        "fiction" profile's own. "news" never switches."""
+        ``genre`` is "news", "fiction" or "auto" (the default: news, unless the text opens
+        with a book's heading, :func:`quoteattr.opening.genre_of`). Fiction's conversations
+        alternate speakers on every untagged paragraph, news's only in a clear exchange
+        (docs/guide.md, "Conversations"); thought verbs are cues under "fiction" alone."""
         self.genre = check_genre(genre)
         if lexicon is not None and not isinstance(lexicon, Lexicon):
             msg = (f"lexicon must be a quoteattr.lexicon.Lexicon or None for the default, "
@@ -252,9 +250,7 @@ class Attributor:
             annotation = replace(annotation, text=flat_text)
         text = annotation.text
         lex = self.lexicon
-        # a chapter given without genre="fiction" is still read as one (quoteattr.opening)
-        genre = self.genre if self.genre != "auto" else (
-            "fiction" if opens_as_novel(text) else "news")
+        genre = genre_of(text, self.genre)  # "auto": a chapter is read as fiction
         quotes = pair_quotes(text, marks, annotation.paragraphs)
         del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
