@@ -79,6 +79,8 @@ _PULL_QUOTE_MIN = 24
 """The shortest quoted text (in characters) that a repeat marks as a pull-quote."""
 _BY_AUTHOR = regex.compile(r"[ \t]*+,?[ \t]*+by[ \t]++\p{Lu}")
 """A credit after the quote: "River of Salt", by Imogen Tate (a work and its author)."""
+_BY_WINDOW = 40
+"""How far after a quote its credit's "by" and the author's capital may lie."""
 _AFTER_PULL_QUOTE = regex.compile(r"[ \t]*(?:(?:—|–|―|--?)[ \t]*[^\n]{1,60})?[ \t]*\Z")
 """A pull-quote may be followed by its speaker's name after a dash, nothing more."""
 
@@ -124,7 +126,10 @@ def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> boo
 def _credited_work(text: str, ctx: QuoteContext) -> bool:
     """The quote is a title followed by its author's credit: "River of Salt", by Imogen Tate
     (title case, at most ten words; speech is never credited with "by")."""
-    if _BY_AUTHOR.match(text, ctx.quote.span.end, ctx.paragraph.end, concurrent=False) is None:
+    end = ctx.quote.span.end  # a bounded window: the regex module's match costs the
+    # length of the slice it is given, and a long paragraph made this a scan per quote
+    if _BY_AUTHOR.match(text, end, min(ctx.paragraph.end, end + _BY_WINDOW),
+                        concurrent=False) is None:
         return False
     words = _content_words(text, ctx, 10)
     return len(words) <= 10 and _title_case(words)
@@ -174,7 +179,10 @@ def _pull_quote(text: str, ctx: QuoteContext) -> bool:
     """The quote is a line of its own (perhaps with "— Name") whose words stand elsewhere in
     the story too, where the story quotes them."""
     quote, para = ctx.quote, ctx.paragraph
-    if text[para.start : quote.span.start].strip(BLANK) or quote.paragraphs > 1:
+    before = quote.span.start  # only blanks before it in its paragraph: walked back, not
+    while before > para.start and text[before - 1] in BLANK:  # sliced (a long paragraph
+        before -= 1  # made a slice per quote quadratic)
+    if before > para.start or quote.paragraphs > 1:
         return False
     if _AFTER_PULL_QUOTE.match(text, quote.span.end, para.end, concurrent=False) is None:
         return False
