@@ -94,12 +94,14 @@ def names_of(
         if start > 3 and text[start - 4 : start] in _THE and " " not in (
             word := text[start : span.end]
         ):  # "the Treasurer said", "the CS said": a role noun capitalised, not a name
-            role = lexicon.role_nouns.get(word.lower())
-            if role is not None and role.type == "person" and (
-                "the " + word.lower() not in lexicon.agencies  # "told the Observer"
+            low = word.lower()
+            role = lexicon.role_nouns.get(low)
+            if (role is not None and role.type == "person" or role is None and _one_of_a_people(
+                    text, span.end, low, lexicon)) and (
+                "the " + low not in lexicon.agencies  # "told the Observer"
             ):
-                out.append(new_mention((Span(start - 4, span.end), "nominal", "PERSON",
-                                         word.lower(), "", -1, role.gender, "sg", False)))
+                out.append(new_mention((Span(start - 4, span.end), "nominal", "PERSON", low,
+                                         "", -1, role.gender if role else "-", "sg", False)))
                 continue
         if start and text[start - 1].isspace():
             tail = text[start - 4 : start - 1] if start > 3 else ""
@@ -111,6 +113,21 @@ def names_of(
                     continue
         out.append(_untitled_name(text, span, label, genders, lexicon.org_words, heads))
     return out
+
+
+_PERSON_ENDS = ("an", "i", "er", "ard", "man", "woman")
+"""How a demonym for one person ends ("the Kenyan", "the Iraqi", "the Aucklander", "the
+Spaniard", "the Frenchman"); "the British", "the Dutch", "the Chinese" and "the Swiss" name
+a whole people, and "the U.S." or "the Atlantic" no person."""
+
+
+def _one_of_a_people(text: str, end: int, low: str, lexicon: Lexicon) -> bool:
+    """"the Belgian said", "said the Kenyan,": a demonym standing for one person, as sports
+    and foreign copy name someone just introduced; not "the Belgian team" (a modifier)
+    nor "the French" (a people)."""
+    return low.endswith(_PERSON_ENDS) and low.isalpha() and lexicon.title_modifiers.get(
+        low) == "demonym" and (text[end : end + 1] in (",", ".", ";", "")
+                               or before_speech_verb(text, end, lexicon))
 
 
 _JOINTS = tuple(

@@ -1,0 +1,40 @@
+"""A demonym after "the" standing for one person ("the Belgian said"), as sports and
+foreign copy name someone just introduced, is a description of that person, not a person
+called "Belgian"; a people ("the French") or a modifier ("the Belgian team") is not."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr.lexicon import default_lexicon
+from quoteattr.mentions.names import _one_of_a_people
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in quoteattr.attribute(text).quotes]
+
+
+@pytest.mark.parametrize("text", [
+    'Jonas Verhoeven won the stage in Liege. "It was the hardest day of my life," '
+    "the Belgian said.",
+    'Wanjiru Kamau led from the gun. "I felt strong from the first lap," the Kenyan said.',
+    'Chloe Ngata scored twice in the second half. "The forwards made it easy," '
+    "the Australian said.",
+])
+def test_the_demonym_is_the_person_just_named(text: str) -> None:
+    assert len(_speakers(text)) == 1
+    assert _speakers(text)[0] == text.split(" ", 2)[0] + " " + text.split(" ", 2)[1]
+
+
+@pytest.mark.parametrize(("text", "end", "expected"), [
+    ("the Belgian said", 11, True),
+    ("said the Iraqi, who", 14, True),
+    ("the Belgian team won", 11, False),  # a modifier
+    ("the French said", 10, False),  # a people
+    ("the Chinese said", 11, False),
+    ("the U.S. cited", 8, False),  # no person
+])
+def test_one_of_a_people(text: str, end: int, expected: bool) -> None:
+    low = text[text.index(" ") + 1 if text.startswith("the") else 9 : end].lower()
+    assert _one_of_a_people(text, end, low, default_lexicon()) is expected
