@@ -88,6 +88,8 @@ def names_of(
             label != "NORP" or not before_speech_verb(text, span.end, lexicon)
             and not (text[span.end : span.end + 1] in ",." and after_inverted_cue(
                 text, span, lexicon))
+            and not (text[span.start - 4 : span.start] in _THE and _one_of_a_people(
+                text, span.end, text[span.start : span.end].lower(), lexicon))
         ):
             continue
         start = span.start
@@ -115,10 +117,11 @@ def names_of(
     return out
 
 
-_PERSON_ENDS = ("an", "i", "er", "ard", "man", "woman")
+_PERSON_ENDS = ("an", "i", "er", "ard", "man", "woman", "ot", "on", "ek", "no")
 """How a demonym for one person ends ("the Kenyan", "the Iraqi", "the Aucklander", "the
-Spaniard", "the Frenchman"); "the British", "the Dutch", "the Chinese" and "the Swiss" name
-a whole people, and "the U.S." or "the Atlantic" no person."""
+Spaniard", "the Frenchman", "the Cypriot", "the Briton", "the Greek", "the Filipino"); "the
+British", "the Dutch", "the Chinese" and "the Swiss" name a whole people, and "the U.S."
+or "the Atlantic" no person."""
 
 
 def _one_of_a_people(text: str, end: int, low: str, lexicon: Lexicon) -> bool:
