@@ -19,6 +19,8 @@ def _speakers(text: str) -> list[str | None]:
     'Jonas Verhoeven won the stage in Liege. "It was the hardest day of my life," '
     "the Belgian said.",
     'Wanjiru Kamau led from the gun. "I felt strong from the first lap," the Kenyan said.',
+    'Chloe Ngata scored twice. "The forwards made it easy," the New Zealander said.',
+    'Thabo Nkosi won the sprint. "I felt strong," said the South African, who is 24.',
     'Daniel Ortiz lost in three sets. "I had no legs," said the Spaniard, who turns 30 in '
     "May.",
     'Chloe Ngata scored twice in the second half. "The forwards made it easy," '

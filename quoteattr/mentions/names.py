@@ -93,11 +93,11 @@ def names_of(
         ):
             continue
         start = span.start
-        if start > 3 and text[start - 4 : start] in _THE and " " not in (
-            word := text[start : span.end]
-        ):  # "the Treasurer said", "the CS said": a role noun capitalised, not a name
-            low = word.lower()
-            role = lexicon.role_nouns.get(low)
+        if start > 3 and text[start - 4 : start] in _THE and text.count(" ", start, span.end) < 2:
+            # "the Treasurer said", "the CS said": a role noun capitalised, not a name;
+            # "the Belgian said", "the New Zealander said": one of a people
+            low = text[start : span.end].lower()
+            role = lexicon.role_nouns.get(low) if " " not in low else None
             if (role is not None and role.type == "person" or role is None and _one_of_a_people(
                     text, span.end, low, lexicon)) and (
                 "the " + low not in lexicon.agencies  # "told the Observer"
@@ -128,9 +128,9 @@ def _one_of_a_people(text: str, end: int, low: str, lexicon: Lexicon) -> bool:
     """"the Belgian said", "said the Kenyan,": a demonym standing for one person, as sports
     and foreign copy name someone just introduced; not "the Belgian team" (a modifier)
     nor "the French" (a people)."""
-    return low.endswith(_PERSON_ENDS) and low.isalpha() and lexicon.title_modifiers.get(
-        low) == "demonym" and (text[end : end + 1] in (",", ".", ";", "")
-                               or before_speech_verb(text, end, lexicon))
+    return low.endswith(_PERSON_ENDS) and low.replace(" ", "").isalpha() and (
+        lexicon.title_modifiers.get(low) == "demonym") and (
+        text[end : end + 1] in (",", ".", ";", "") or before_speech_verb(text, end, lexicon))
 
 
 _JOINTS = tuple(
