@@ -84,27 +84,18 @@ def names_of(
     heads: dict[str, tuple[str, str]] = {}  # per name as written: its name and gender, once
     out: list[Mention] = []
     for span, label in entities:
+        start = span.start
+        if start > 3 and text[start - 4 : start] in _THE and (
+            label in _NAME_LABELS or label == "NORP"
+        ) and (described := _description(text, span, lexicon)) is not None:
+            out.append(described)
+            continue
         if label not in _NAME_LABELS and (
             label != "NORP" or not before_speech_verb(text, span.end, lexicon)
             and not (text[span.end : span.end + 1] in ",." and after_inverted_cue(
                 text, span, lexicon))
-            and not (text[span.start - 4 : span.start] in _THE and _one_of_a_people(
-                text, span.end, text[span.start : span.end].lower(), lexicon))
         ):
             continue
-        start = span.start
-        if start > 3 and text[start - 4 : start] in _THE and text.count(" ", start, span.end) < 2:
-            # "the Treasurer said", "the CS said": a role noun capitalised, not a name;
-            # "the Belgian said", "the New Zealander said": one of a people
-            low = text[start : span.end].lower()
-            role = lexicon.role_nouns.get(low) if " " not in low else None
-            if (role is not None and role.type == "person" or role is None and _one_of_a_people(
-                    text, span.end, low, lexicon)) and (
-                "the " + low not in lexicon.agencies  # "told the Observer"
-            ):
-                out.append(new_mention((Span(start - 4, span.end), "nominal", "PERSON", low,
-                                         "", -1, role.gender if role else "-", "sg", False)))
-                continue
         if start and text[start - 1].isspace():
             tail = text[start - 4 : start - 1] if start > 3 else ""
             if ends is None or not tail or tail[2] <= " " or tail in ends or not tail.isascii():
@@ -122,6 +113,22 @@ _PERSON_ENDS = ("an", "i", "er", "ard", "man", "woman", "ot", "on", "ek", "no")
 Spaniard", "the Frenchman", "the Cypriot", "the Briton", "the Greek", "the Filipino"); "the
 British", "the Dutch", "the Chinese" and "the Swiss" name a whole people, and "the U.S."
 or "the Atlantic" no person."""
+
+
+def _description(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
+    """The person a capitalised word after "the" describes, not names: a role noun ("the
+    Treasurer said", "the CS said") or one of a people ("the Belgian said", "the New
+    Zealander said"); None for a name, or for a newspaper ("told the Observer")."""
+    if text.count(" ", span.start, span.end) > 1:
+        return None
+    low = text[span.start : span.end].lower()
+    role = lexicon.role_nouns.get(low) if " " not in low else None
+    if (role is None or role.type != "person") and (
+        role is not None or not _one_of_a_people(text, span.end, low, lexicon)
+    ) or "the " + low in lexicon.agencies:
+        return None
+    return new_mention((Span(span.start - 4, span.end), "nominal", "PERSON", low, "", -1,
+                        role.gender if role else "-", "sg", False))
 
 
 def _one_of_a_people(text: str, end: int, low: str, lexicon: Lexicon) -> bool:
