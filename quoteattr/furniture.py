@@ -72,15 +72,26 @@ _NOT_IN_HEADING = frozenset("\"“”‘«»„")
 title in quotes, not a heading ("’" is also the apostrophe of "THE WARDEN’S DAUGHTER")."""
 
 
+_BOOK_ROWS = tuple(zip(word_list("book_headings"), word_list("book_headings", "kind"),
+                       word_list("book_headings", "novel"), strict=True))
+
+
+def book_heading_words(*kinds: str, novel_only: bool = False) -> tuple[str, ...]:
+    """The words of ``data/book_headings.tsv`` of the given kinds ("numbered", "alone",
+    "number"), only those marked as opening a novel when ``novel_only``: the one reader
+    of that list for the heading lines here and the opening of a book
+    (:mod:`quoteattr.opening`)."""
+    return tuple(w for w, kind, novel in _BOOK_ROWS
+                 if kind in kinds and (not novel_only or novel == "yes"))
+
+
 def _book_heading() -> regex.Pattern[str]:
     """A heading line opened by a division word and its number ("CHAPTER IV.", "Book the
     First", "Part Two: The Voyage", "Chapter 1. Mr. Holmes"), or a heading word alone
     ("Prologue"); the words are ``data/book_headings.tsv``'s."""
-    rows = tuple(zip(word_list("book_headings"), word_list("book_headings", "kind"),
-                     strict=True))
 
     def words(kind: str) -> str:
-        return "|".join(regex.escape(w) for w, k in rows if k == kind)
+        return "|".join(regex.escape(w) for w in book_heading_words(kind))
 
     number = rf"(?i:{words('number')})"
     numeral = rf"(?:[IVXLCDM]++|\d++|(?i:the[ \t]+)?{number}(?:-{number})?)(?![\p{{L}}\p{{N}}])"
@@ -93,9 +104,7 @@ def _book_heading() -> regex.Pattern[str]:
 
 
 _BOOK_HEADING = _book_heading()
-_HEADING_STARTS = tuple(w for w, k in zip(word_list("book_headings"),
-                                          word_list("book_headings", "kind"), strict=True)
-                        if k in ("numbered", "alone"))
+_HEADING_STARTS = book_heading_words("numbered", "alone")
 """The words :data:`_BOOK_HEADING` opens with: a short line opening with none of them
 (after blanks) is tested without the regex call, which costs more than the line's test."""
 
@@ -327,15 +336,12 @@ def _colon_dateline(text: str, start: int, end: int, lexicon: Lexicon) -> regex.
     return found
 
 
-_HEADING_LABELS = frozenset(w for w, kind in zip(
-    word_list("book_headings"), word_list("book_headings", "kind"), strict=True)
-    if kind != "number")
+_HEADING_LABELS = frozenset(_HEADING_STARTS)
 """The words that open a section heading before its number ("Chapter I.", "PART ONE")."""
 _HEADING_SMALL = frozenset(word_list("title_small_words"))
 _HEADING_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+")
-_SECTION_NUMBER = regex.compile(r"(?i:[ivxlcdm]+|\d+|the|" + "|".join(
-    w for w, kind in zip(word_list("book_headings"), word_list("book_headings", "kind"),
-                         strict=True) if kind == "number") + ")")
+_SECTION_NUMBER = regex.compile(
+    r"(?i:[ivxlcdm]+|\d+|the|" + "|".join(book_heading_words("number")) + ")")
 """A section's number after its label: a numeral, a number word of ``data/book_headings.tsv``
 ("PART ONE", "Book First"), or the "the" of "Book the First"."""
 _HEADING_CHARS = 100

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import regex
 
-from .furniture import is_heading
-from .lexicon import word_list
-
-_ROWS = tuple(zip(word_list("book_headings"), word_list("book_headings", "kind"),
-                  word_list("book_headings", "novel"), strict=True))
+from .furniture import book_heading_words, is_heading
 
 
 def _words(kind: str) -> str:
-    return "|".join(regex.escape(w) for w, k, novel in _ROWS if k == kind and (
-        kind == "number" or novel == "yes"))
+    """A book's opening heading words of ``kind``, as alternatives: any number word, but
+    only the division and heading words a news story never opens with."""
+    return "|".join(regex.escape(w) for w in book_heading_words(
+        kind, novel_only=kind != "number"))
 
 
 _NUMBER = rf"(?i:the[ \t]+)?(?i:{_words('number')})(?:-(?i:{_words('number')}))?"
