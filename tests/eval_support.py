@@ -8,6 +8,8 @@ per test module, and skip when the folder is absent (as on a fresh clone in CI).
 from __future__ import annotations
 
 import importlib.util
+import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -39,3 +41,15 @@ def load_calibrate_script(name: str) -> ModuleType:
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def run_eval_scores(gold: Path, pred: Path, *options: str) -> dict[str, float]:
+    """The scores ``benchmarks/run_eval.py`` prints for ``gold`` (its last output line),
+    run as a user runs it, with its predictions written to ``pred``."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run_eval.py"), str(gold), *options,
+         "--pred", str(pred)],
+        check=True, capture_output=True, text=True,
+    )
+    scores: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return scores

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from eval_support import run_eval_scores
 
 import quoteattr
 
@@ -19,13 +18,8 @@ SETS = (SET / "fiction_eval.jsonl", SET / "holdout" / "fiction_holdout.jsonl")
 
 
 def test_run_eval_scores_the_set_as_fiction(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run_eval.py"),
-         str(SET / "fiction_eval.jsonl"), "--genre", "fiction",
-         "--pred", str(tmp_path / "pred.jsonl")],
-        check=True, capture_output=True, text=True,
-    )
-    scores = json.loads(done.stdout.strip().splitlines()[-1])
+    scores = run_eval_scores(SET / "fiction_eval.jsonl", tmp_path / "pred.jsonl",
+                             "--genre", "fiction")
     assert scores["docs"] == 6 and scores["gold_quotes"] == 160
     assert scores["quote_F1"] >= 95.0 and scores["attr_F1"] >= 85.0
 
