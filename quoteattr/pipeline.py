@@ -101,7 +101,7 @@ class Attributor:
         if self.genre == "fiction":  # "'Too late,' she thought": inner speech is a quote
             verbs += tuple(sorted(self.lexicon.thought_verbs - set(verbs)))
         self._cues = speech_cue_pattern(verbs)
-        self._mention_patterns = MentionPatterns.from_lexicon(self.lexicon)
+        self._mention_patterns = MentionPatterns.of(self.lexicon)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Compiled patterns are rebuilt in the receiving process rather than pickled.

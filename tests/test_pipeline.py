@@ -107,3 +107,20 @@ def test_text_with_marks_runs_the_annotator() -> None:
     counting = _CountingAnnotator()
     doc = quoteattr.Attributor(annotator=counting).attribute('"Yes," she said.')
     assert counting.calls == 1 and len(doc.quotes) == 1
+
+
+def test_attributors_of_the_default_lexicon_share_its_mention_tables() -> None:
+    """A second genre's Attributor (``attribute(text, genre="news")`` after the default
+    "auto") builds no second copy of the 1.2 MB mention tables; another lexicon gets its own,
+    from its own words."""
+    from dataclasses import replace
+
+    from quoteattr.lexicon import default_lexicon
+
+    news = quoteattr.Attributor(genre="news")
+    assert news._mention_patterns is quoteattr.Attributor(genre="fiction")._mention_patterns
+    lexicon = replace(default_lexicon(), title_modifiers={"interim": ""})
+    own = quoteattr.Attributor(lexicon=lexicon)._mention_patterns
+    assert own is not news._mention_patterns
+    assert "interim" in own.title_lead and "former" not in own.title_lead
+    assert "former" in news._mention_patterns.title_lead

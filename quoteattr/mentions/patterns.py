@@ -9,7 +9,7 @@ from functools import cache
 from itertools import product
 from types import MappingProxyType
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, default_lexicon
 from ..wordtrie import WordScan, whole_words
 from .types import MentionLabel
 
@@ -45,6 +45,13 @@ class MentionPatterns:
     speech_verbs: frozenset[str]
     """Strong speech-verb forms (not "email", as often a noun): a determiner's modifiers
     never run over one ("the Prairie Grain Co-operative told" investors is not one phrase)."""
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> MentionPatterns:
+        """The tables of ``lexicon``, built once per process for the default one: every
+        Attributor shares them (they hold 1.2 MB, mostly ``title_lead_ends``), so the one
+        :func:`quoteattr.attribute` makes for a second genre costs no second copy."""
+        return _default_patterns() if lexicon is default_lexicon() else cls.from_lexicon(lexicon)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MentionPatterns:
@@ -83,6 +90,11 @@ class MentionPatterns:
             ),
             speech_verbs=lexicon.strong_speech_verbs,
         )
+
+
+@cache
+def _default_patterns() -> MentionPatterns:
+    return MentionPatterns.from_lexicon(default_lexicon())
 
 
 def _word_ends(words: frozenset[str]) -> frozenset[str] | None:
