@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from .confidence import assess
 from .coref import Coreference
+from .keysharing import SHARE_KEYS_ABOVE, share_keys
 from .quotes import QuoteSpan
 from .records import (
     DocumentResult,
@@ -217,6 +218,9 @@ def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
         fields["mentions"] = [span(start, end) for start, end in fields.pop("mentions")]  # type: ignore[attr-defined]
     speakers = validate_speakers(rows.speakers)
     rows.speakers.clear()
+    compact = len(rows.quotes) > SHARE_KEYS_ABOVE  # a long text: its records share keys
+    if compact:
+        share_keys(m for s in speakers for m in s.mentions)
     # The speakers' mention records that a quote names (not one entry per mention).
     wanted = {(part.start, part.end) for row in rows.quotes for part in (row[4], row[5])
               if part is not None}
@@ -236,11 +240,24 @@ def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
             "confidence": confidence, "parent": parent,
         })
         if len(records) == _VALIDATE_EVERY or not pending:  # a slice at a time: a lower peak
-            quotes.extend(validate_quotes(records))
+            made = validate_quotes(records)
             records.clear()
+            if compact:
+                _share_quote_keys(made, shared)
+            quotes.extend(made)
+            del made
     result = DocumentResult.model_validate(  # takes the validated records as they are
         {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
     )
     result._attach_text(text, rows.resolutions)
     result._compact(quotes=False)  # validate_quotes shared the quotes' sets
     return result
+
+
+def _share_quote_keys(quotes: list[Quote], shared: dict[tuple[int, int], TextSpan]) -> None:
+    """The quotes' dicts, their cues' and their own mentions' made key-sharing
+    (:mod:`quoteattr.keysharing`); a speaker's mention record already is."""
+    share_keys(quotes)
+    share_keys(q.cue for q in quotes if q.cue is not None)
+    share_keys(m for q in quotes if (m := q.mention) is not None
+               and shared.get((m.start, m.end)) is not m)
