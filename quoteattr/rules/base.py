@@ -193,6 +193,7 @@ class CueForgetter:
         self._field = 1 if by_end else 0
         self._keys: list[tuple[int, tuple[int, int]]] = []
         self._known = 0  # entries of the cache already on the heap (the oldest ones)
+        self._most = 0  # the most entries the cache held since its table was last made
 
     def forget(self, cache: dict[tuple[int, int], _Cached], before: int) -> None:
         """Remove every entry of ``cache`` whose window ends (or starts) before ``before``."""
@@ -200,13 +201,17 @@ class CueForgetter:
         for key in islice(reversed(cache), len(cache) - self._known):
             heappush(self._keys, (key[field], key))  # a dict iterates newest last: new ones
         keys = self._keys
-        had = len(cache)
+        self._most = max(self._most, len(cache))
         while keys and keys[0][0] < before:
             cache.pop(heappop(keys)[1], None)
-        if len(cache) * 4 < had:  # a dict keeps its table when emptied: a long text's is big
+        # A dict keeps its table as entries go, and a long text's cue cache held a window of
+        # every quote (the kind test): made again once three quarters of its most are gone,
+        # over however many calls they went.
+        if len(cache) * 4 < self._most:
             kept = dict(cache)
             cache.clear()
             cache.update(kept)
+            self._most = len(cache)
         self._known = len(cache)
 
 
