@@ -28,9 +28,19 @@ _DESCRIPTOR = re.compile(r"(?:[^\W\d_A-Z][\w'’-]* ){0,2}([^\W\d_A-Z][\w'’-]*
 teacher "); the last must be a role noun (:func:`_descriptor`)."""
 
 
+_AGE = re.compile(r"\d{1,3}-year-old ")
+"""An age before a name in an appositive: "one of the victims, 68-year-old Sharda Kulkarni,"."""
+
+
 def _descriptor(ents: Entities, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a bare role-noun phrase leading a name ("fisherman",
-    "retired teacher"), not "prompted by" or "and"."""
+    "retired teacher"), or an age ("68-year-old ", "68-year-old retired teacher "), not
+    "prompted by" or "and"."""
+    age = _AGE.match(ents.text, start, end)
+    if age is not None:
+        if age.end() == end:
+            return True  # "One of the victims, 68-year-old Sharda Kulkarni,"
+        start = age.end()
     match = _DESCRIPTOR.fullmatch(ents.text, start, end)
     if match is None:
         return False
@@ -139,10 +149,13 @@ def link_appositives(ents: Entities) -> None:
         if a.kind == "name" and b.kind == "nominal":
             name, role = i, i + 1
         elif a.kind == "nominal" and b.kind == "name":
-            name, role = i + 1, i
+            name, role = i + 1, _holder_of(ents, i)
         elif a.kind == "name" and b.kind == "name":
-            title_before_name(ents, i)
-            continue
+            role = _holder_of(ents, i)  # "A shopkeeper in Samanabad, Muhammad Tariq,"
+            if role == i:
+                title_before_name(ents, i)
+                continue
+            name = i + 1
         else:
             continue
         c = ents.of[name]
@@ -154,6 +167,28 @@ def link_appositives(ents: Entities) -> None:
         ents.titles_changed()
     for verb, at in _namings(text):
         _link_named(ents, verb, at)
+
+
+_HOLDER_JOINT = re.compile(r" (?:of|for|at|in|from)(?: the)? ")
+"""Between a person's role noun and the body or place it is of: " of the " in "The chairman
+of the Cocoa Farmers Association"."""
+
+
+def _holder_of(ents: Entities, i: int) -> int:
+    """The mention an appositive name completes when mention ``i`` (no person) is the body or
+    place a person's role noun is of: "the chairman of the local government, Hon. Gbolahan
+    Adeyinka," names the chairman, not the local government, "A shopkeeper in Samanabad,
+    Muhammad Tariq," the shopkeeper; else ``i`` itself."""
+    mentions = ents.index.mentions
+    a = mentions[i]
+    if a.label == "PERSON" or i == 0:
+        return i
+    p = mentions[i - 1]
+    if p.kind == "nominal" and p.label == "PERSON" and _HOLDER_JOINT.fullmatch(
+        ents.text, p.span.end, full_start(a)
+    ):
+        return i - 1
+    return i
 
 
 def _namings(text: str) -> list[tuple[int, int]]:
