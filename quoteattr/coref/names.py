@@ -167,11 +167,59 @@ def link_appositives(ents: Entities) -> None:
         ents.titles_changed()
     for verb, at in _namings(text):
         _link_named(ents, verb, at)
+    for match in _IDENTIFIED.finditer(text):
+        _link_identified(ents, match.end())
 
 
 _HOLDER_JOINT = re.compile(r" (?:of|for|at|in|from)(?: the)? ")
 """Between a person's role noun and the body or place it is of: " of the " in "The chairman
 of the Cocoa Farmers Association"."""
+
+
+_IDENTIFIED = re.compile(
+    r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|identified (?:himself |herself )?"
+    r"(?:only )?as|(?:by|as) (?:his|her) first name,) (?=[^\W\d_a-z])")
+"""Wire copy's way of naming an unnamed source: "a resident who gave his name only as Abu
+Bakr", "A woman who identified herself only as Maria", "identified only by his first name,
+Yusuf"."""
+
+
+def _link_identified(ents: Entities, at: int) -> None:
+    """The person description before an :data:`_IDENTIFIED` phrase is the person the name at
+    ``at`` names ("One survivor, a 19-year-old from Guinea who gave his name only as Ibrahim,"
+    is Ibrahim), when only places or organisations lie between, in the same sentence."""
+    mentions, text, starts = ents.index.mentions, ents.text, ents.index.starts
+    k = bisect_left(starts, at)
+    if k >= len(mentions) or starts[k] != at or mentions[k].kind != "name" or (
+        mentions[k].label not in ("PERSON", "UNKNOWN")
+    ):
+        return
+    c = ents.of[k]
+    j = k - 1
+    while j >= 0 and j >= k - 3 and mentions[j].kind != "pronoun" and (
+        mentions[j].label != "PERSON"
+    ):
+        j -= 1  # "from Guinea", "in the northern city"
+    if c is None or j < 0 or mentions[j].kind != "nominal" or mentions[j].label != "PERSON" or (
+        ents.of[j] is not None or at - mentions[j].span.end > 120
+        or _sentence_end_between(text, mentions[j].span.end, at)
+    ):
+        return
+    ents.add(c, j)
+    before = mentions[j - 1] if j else None  # "A taxi driver, a father of four who gave ..."
+    if before is not None and before.kind == "nominal" and before.label == "PERSON" and (
+        ents.of[j - 1] is None and before.span.end + 2 == mentions[j].span.start
+        and text.startswith(", ", before.span.end)
+    ):
+        ents.add(c, j - 1)
+
+
+def _sentence_end_between(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` (". " before a capital)."""
+    return _SENTENCE_END.search(text, start, end) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[^\W\d_a-z]")
 
 
 def _holder_of(ents: Entities, i: int) -> int:
