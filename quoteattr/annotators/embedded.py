@@ -49,6 +49,8 @@ _BARE_OPENERS = frozenset(
 Nigerian and Indian papers' style): never a name there."""
 _IRREGULAR_PARTICIPLES = frozenset(w for w in _BARE_OPENERS if not w.endswith(("ing", "ed")))
 """Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ...")."""
+_POST_NOMINALS = frozenset(word_list("post_nominals"))
+""""MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
 _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
 _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
 """ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
@@ -343,14 +345,16 @@ class EmbeddedAnnotator:
         if not name:
             return None
         lowered = [w.low for w in name]
+        if len(name) > 1 and lowered[-1] in _POST_NOMINALS and name[-1].text.isupper():
+            name, lowered = name[:-1], lowered[:-1]  # "Marieke Botha MP"
         if name_start and text[run[name_start - 1].end : name[0].start] != " " and (
             lex.first_names.keys().isdisjoint(lowered)
         ):  # "Minister of State for Health", "Commissioner for Works": an office, no person
             return None
         if len(name) >= 3 and lowered[0] not in lex.first_names and (
-            lowered[1] in lex.first_names or _person_noun(lowered[0], lex)
+            lowered[1] in lex.first_names and not name_start or _person_noun(lowered[0], lex)
             and lex.org_words.keys().isdisjoint(lowered[1:])
-        ):  # "Organiser Declan Moss", "Parent Moana Tipene": a role before a person's name
+        ):  # "Organiser Declan Moss": a role before a name (not "Mr Tan Wei Ming": a surname)
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         elif len(name) >= 4:
             cut = given_name_after(lowered, lex)

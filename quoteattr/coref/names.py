@@ -23,6 +23,9 @@ _NAMING = ("named ", "called ")
 _NAMED_GAP = re.compile(r" |, (?:an?|the) (?:[^\W\d_A-Z][\w'’-]* ){1,3}")
 """Between a description and "named": nothing, or an appositive whose noun is no mention
 (", a cleaner " in "My friend, a cleaner named Tendai")."""
+_SURNAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+"""A romanised Cantonese or Korean given name ("Chun-wai", "Mei-ling") ends a name whose
+surname stands before it: "Ip" in "Tommy Ip Chun-wai", "Lam" in "Lam Siu-fung"."""
 _DESCRIPTOR = re.compile(r"(?:[^\W\d_A-Z][\w'’-]* ){0,2}([^\W\d_A-Z][\w'’-]*) ")
 """One to three lower-case words before a name in an appositive ("fisherman ", "retired
 teacher "); the last must be a role noun (:func:`_descriptor`)."""
@@ -53,6 +56,7 @@ def cluster_names(ents: Entities) -> None:
     mentions = ents.index.mentions
     singles: list[int] = []
     by_full: dict[tuple[str, str], int] = {}
+    by_last: dict[str, list[int]] = {}  # last word -> the entities of full names ending so
     keys: dict[str, tuple[str, str] | None] = {}
     """Name -> (first word, last word) lower-cased, None for one word: names repeat."""
     for i, m in enumerate(mentions):
@@ -71,7 +75,10 @@ def cluster_names(ents: Entities) -> None:
             continue
         c = by_full.get(key)
         if c is None:
-            c = ents.new_cluster()
+            c = _fuller(ents, by_last.get(key[1], ()), m)
+            if c is None:
+                c = ents.new_cluster()
+                by_last.setdefault(key[1], []).append(c)
             by_full[key] = c
         ents.add(c, i)
     # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
@@ -83,6 +90,8 @@ def cluster_names(ents: Entities) -> None:
         by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
         if "ORG" not in cluster.labels:
             by_word.setdefault(words[0], []).append((1, cluster.index))
+            if len(words) > 1 and _SURNAME_FIRST.fullmatch(cluster.name.rsplit(None, 1)[-1]):
+                by_word.setdefault(words[-2], []).append((0, cluster.index))
     for i in singles:
         m = mentions[i]
         word = m.head.lower()
@@ -97,6 +106,21 @@ def cluster_names(ents: Entities) -> None:
             match = ents.new_cluster()
             by_word.setdefault(word, []).append((0, match))
         ents.add(match, i)
+
+
+def _fuller(ents: Entities, options: Sequence[int], m: Mention) -> int | None:
+    """The entity of a longer name that ends with the words of ``m``'s ("Kai Te Awa" for "Te
+    Awa", "Pádraig Ó Móráin" for "Ó Móráin", "Pieter van Heerden" for "Van Heerden"): a
+    surname of several words given alone."""
+    words = m.head.lower().split()
+    for c in options:
+        cluster = ents.clusters[c]
+        full = cluster.name.lower().split()
+        if len(full) > len(words) and full[-len(words):] == words and (
+            m.gender == "-" or m.gender_from_name or agrees_in_gender(cluster, m.gender)
+        ):
+            return c
+    return None
 
 
 def agrees_in_gender(cluster: Cluster, gender: str) -> bool:
