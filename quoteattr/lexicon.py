@@ -49,6 +49,7 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "book_headings": {"kind": frozenset({"numbered", "alone", "number"}),
                       "novel": frozenset({"yes", "no"})},
     "parent_nouns": {"gender": frozenset({"m", "f"})},
+    "post_nominals": {"kind": frozenset({"honour", "legal", "office"})},
 }
 
 
@@ -97,7 +98,8 @@ WORD_LISTS: frozenset[str] = frozenset(
      "description_determiners",
      "cue_gap_words", "modifier_stops",
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
-     "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers"}
+     "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers",
+     "post_nominals"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

@@ -1,6 +1,6 @@
-"""The hand-written gold sets (fixtures/newsroom_eval, newsroom_eval2, fiction_eval, tool_cases
-and their holdouts) stay in sync with their hand annotations, and every gold span slices back to a
-quotation in its text."""
+"""The hand-written gold sets (fixtures/newsroom_eval, newsroom_eval2, fiction_eval, tool_cases,
+intl_eval and their holdouts) stay in sync with their hand annotations, and every gold span
+slices back to a quotation in its text."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ SETS = (
     FIXTURES / "tool_cases" / "tool_cases.jsonl",
     FIXTURES / "tool_cases" / "holdout" / "tool_cases_holdout.jsonl",
     FIXTURES / "fiction_eval" / "holdout2" / "fiction_holdout2.jsonl",
+    FIXTURES / "intl_eval" / "intl_eval.jsonl",
+    FIXTURES / "intl_eval" / "holdout" / "intl_holdout.jsonl",
 )
 
 

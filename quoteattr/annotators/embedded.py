@@ -42,12 +42,15 @@ _PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ (?:" + "|".join(_AFTER_PARTICIPLE) +
 """A sentence-initial "Closing the debate", "Asked about" or "Born in" opens a participle
 phrase (the caller checks the word is one); the word after it tells it from a surname such
 as "Husted said" or "Schilling told"."""
-_IRREGULAR_PARTICIPLES = frozenset(
+_BARE_OPENERS = frozenset(
     word for word, kind in zip(word_list("clause_openers"), word_list("clause_openers", "kind"),
-                               strict=True)
-    if kind == "participle" and not word.endswith(("ing", "ed"))
-)
+                               strict=True) if kind == "participle")
+"""Participles that may open a sentence alone before a comma ("Reacting, the minister said",
+Nigerian and Indian papers' style): never a name there."""
+_IRREGULAR_PARTICIPLES = frozenset(w for w in _BARE_OPENERS if not w.endswith(("ing", "ed")))
 """Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ...")."""
+_POST_NOMINALS = frozenset(word_list("post_nominals"))
+""""MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
 _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
 _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
 """ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
@@ -219,6 +222,9 @@ class EmbeddedAnnotator:
                 and text[end + 1 : end + 2] in _AFTER_PARTICIPLE_INITIALS
                 and _sentence_initial(text, start, para_start)
                 and _PARTICIPLE.match(text, start, min(para_end, start + 100), concurrent=False)
+            ) or (
+                low in _BARE_OPENERS and text[end : end + 1] == ","
+                and _sentence_initial(text, start, para_start)
             ):
                 if run:
                     yield run
@@ -339,10 +345,16 @@ class EmbeddedAnnotator:
         if not name:
             return None
         lowered = [w.low for w in name]
+        if len(name) > 1 and lowered[-1] in _POST_NOMINALS and name[-1].text.isupper():
+            name, lowered = name[:-1], lowered[:-1]  # "Marieke Botha MP"
+        if name_start and text[run[name_start - 1].end : name[0].start] != " " and (
+            lex.first_names.keys().isdisjoint(lowered)
+        ):  # "Minister of State for Health", "Commissioner for Works": an office, no person
+            return None
         if len(name) >= 3 and lowered[0] not in lex.first_names and (
-            lowered[1] in lex.first_names or _person_noun(lowered[0], lex)
+            lowered[1] in lex.first_names and not name_start or _person_noun(lowered[0], lex)
             and lex.org_words.keys().isdisjoint(lowered[1:])
-        ):  # "Organiser Declan Moss", "Parent Moana Tipene": a role before a person's name
+        ):  # "Organiser Declan Moss": a role before a name (not "Mr Tan Wei Ming": a surname)
             name, lowered, name_start = name[1:], lowered[1:], name_start + 1
         elif len(name) >= 4:
             cut = given_name_after(lowered, lex)

@@ -264,7 +264,8 @@ class Entities:
             after = text[end : end + 25]
             if word in verbs or after[:1] == " " and first_word(after) in verbs or (
                 _AGE_AFTER.match(after) or after.startswith(", who ")
-            ):  # "Ellis, who handles production, says": "who" speaks of a person
+            ) or after.startswith(", ") and self._person_described(i, end):
+                # "Ellis, who handles production, says": "who" speaks of a person
                 cluster.person_cue = True
                 return  # a person whatever else the text says (a place cue no longer counts)
             seen = True
@@ -291,6 +292,15 @@ class Entities:
                or name in lexicon.org_words or name in lexicon.document_nouns
                or name in lexicon.speech_verbs
                or written_as_word(text, name))
+
+    def _person_described(self, i: int, end: int) -> bool:
+        """"Sze Wing-kwan, a community organiser with ...": a person's role noun right after
+        the comma that follows name ``i`` (ending at ``end``) describes a person."""
+        mentions = self.index.mentions
+        if i + 1 >= len(mentions):
+            return False
+        nxt = mentions[i + 1]
+        return nxt.kind == "nominal" and nxt.label == "PERSON" and nxt.span.start == end + 2
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:

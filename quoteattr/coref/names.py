@@ -23,14 +23,27 @@ _NAMING = ("named ", "called ")
 _NAMED_GAP = re.compile(r" |, (?:an?|the) (?:[^\W\d_A-Z][\w'’-]* ){1,3}")
 """Between a description and "named": nothing, or an appositive whose noun is no mention
 (", a cleaner " in "My friend, a cleaner named Tendai")."""
+_SURNAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")
+"""A romanised Cantonese or Korean given name ("Chun-wai", "Mei-ling") ends a name whose
+surname stands before it: "Ip" in "Tommy Ip Chun-wai", "Lam" in "Lam Siu-fung"."""
 _DESCRIPTOR = re.compile(r"(?:[^\W\d_A-Z][\w'’-]* ){0,2}([^\W\d_A-Z][\w'’-]*) ")
 """One to three lower-case words before a name in an appositive ("fisherman ", "retired
 teacher "); the last must be a role noun (:func:`_descriptor`)."""
 
 
+_AGE = re.compile(r"\d{1,3}-year-old ")
+"""An age before a name in an appositive: "one of the victims, 68-year-old Sharda Kulkarni,"."""
+
+
 def _descriptor(ents: Entities, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a bare role-noun phrase leading a name ("fisherman",
-    "retired teacher"), not "prompted by" or "and"."""
+    "retired teacher"), or an age ("68-year-old ", "68-year-old retired teacher "), not
+    "prompted by" or "and"."""
+    age = _AGE.match(ents.text, start, end)
+    if age is not None:
+        if age.end() == end:
+            return True  # "One of the victims, 68-year-old Sharda Kulkarni,"
+        start = age.end()
     match = _DESCRIPTOR.fullmatch(ents.text, start, end)
     if match is None:
         return False
@@ -43,6 +56,7 @@ def cluster_names(ents: Entities) -> None:
     mentions = ents.index.mentions
     singles: list[int] = []
     by_full: dict[tuple[str, str], int] = {}
+    by_last: dict[str, list[int]] = {}  # last word -> the entities of full names ending so
     keys: dict[str, tuple[str, str] | None] = {}
     """Name -> (first word, last word) lower-cased, None for one word: names repeat."""
     for i, m in enumerate(mentions):
@@ -61,7 +75,10 @@ def cluster_names(ents: Entities) -> None:
             continue
         c = by_full.get(key)
         if c is None:
-            c = ents.new_cluster()
+            c = _fuller(ents, by_last.get(key[1], ()), m)
+            if c is None:
+                c = ents.new_cluster()
+                by_last.setdefault(key[1], []).append(c)
             by_full[key] = c
         ents.add(c, i)
     # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
@@ -73,6 +90,8 @@ def cluster_names(ents: Entities) -> None:
         by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
         if "ORG" not in cluster.labels:
             by_word.setdefault(words[0], []).append((1, cluster.index))
+            if len(words) > 1 and _SURNAME_FIRST.fullmatch(cluster.name.rsplit(None, 1)[-1]):
+                by_word.setdefault(words[-2], []).append((0, cluster.index))
     for i in singles:
         m = mentions[i]
         word = m.head.lower()
@@ -87,6 +106,21 @@ def cluster_names(ents: Entities) -> None:
             match = ents.new_cluster()
             by_word.setdefault(word, []).append((0, match))
         ents.add(match, i)
+
+
+def _fuller(ents: Entities, options: Sequence[int], m: Mention) -> int | None:
+    """The entity of a longer name that ends with the words of ``m``'s ("Kai Te Awa" for "Te
+    Awa", "Pádraig Ó Móráin" for "Ó Móráin", "Pieter van Heerden" for "Van Heerden"): a
+    surname of several words given alone."""
+    words = m.head.lower().split()
+    for c in options:
+        cluster = ents.clusters[c]
+        full = cluster.name.lower().split()
+        if len(full) > len(words) and full[-len(words):] == words and (
+            m.gender == "-" or m.gender_from_name or agrees_in_gender(cluster, m.gender)
+        ):
+            return c
+    return None
 
 
 def agrees_in_gender(cluster: Cluster, gender: str) -> bool:
@@ -139,10 +173,13 @@ def link_appositives(ents: Entities) -> None:
         if a.kind == "name" and b.kind == "nominal":
             name, role = i, i + 1
         elif a.kind == "nominal" and b.kind == "name":
-            name, role = i + 1, i
+            name, role = i + 1, _holder_of(ents, i)
         elif a.kind == "name" and b.kind == "name":
-            title_before_name(ents, i)
-            continue
+            role = _holder_of(ents, i)  # "A shopkeeper in Samanabad, Muhammad Tariq,"
+            if role == i:
+                title_before_name(ents, i)
+                continue
+            name = i + 1
         else:
             continue
         c = ents.of[name]
@@ -154,6 +191,91 @@ def link_appositives(ents: Entities) -> None:
         ents.titles_changed()
     for verb, at in _namings(text):
         _link_named(ents, verb, at)
+    for at in _identifications(text):
+        _link_identified(ents, at)
+
+
+_HOLDER_JOINT = re.compile(r" (?:of|for|at|in|from)(?: the)? ")
+"""Between a person's role noun and the body or place it is of: " of the " in "The chairman
+of the Cocoa Farmers Association"."""
+
+
+_IDENTIFIED = re.compile(
+    r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|identified (?:himself |herself )?"
+    r"(?:only )?as|(?:by|as) (?:his|her) first name,) (?=[^\W\d_a-z])")
+"""Wire copy's way of naming an unnamed source: "a resident who gave his name only as Abu
+Bakr", "A woman who identified herself only as Maria", "identified only by his first name,
+Yusuf"."""
+
+
+def _identifications(text: str) -> list[int]:
+    """Where the name after each :data:`_IDENTIFIED` phrase starts, in text order. Each
+    phrase holds "name" or "identified": ``str.find`` finds those (few) words, and the
+    pattern is tried only around them, not at every character of the text."""
+    found: set[int] = set()
+    for word in ("name", "identified"):
+        pos = text.find(word)
+        while pos >= 0:
+            match = _IDENTIFIED.search(text, max(0, pos - 16), pos + 48)
+            if match is not None:
+                found.add(match.end())
+            pos = text.find(word, pos + 1)
+    return sorted(found)
+
+
+def _link_identified(ents: Entities, at: int) -> None:
+    """The person description before an :data:`_IDENTIFIED` phrase is the person the name at
+    ``at`` names ("One survivor, a 19-year-old from Guinea who gave his name only as Ibrahim,"
+    is Ibrahim), when only places or organisations lie between, in the same sentence."""
+    mentions, text, starts = ents.index.mentions, ents.text, ents.index.starts
+    k = bisect_left(starts, at)
+    if k >= len(mentions) or starts[k] != at or mentions[k].kind != "name" or (
+        mentions[k].label not in ("PERSON", "UNKNOWN")
+    ):
+        return
+    c = ents.of[k]
+    j = k - 1
+    while j >= 0 and j >= k - 3 and mentions[j].kind != "pronoun" and (
+        mentions[j].label != "PERSON"
+    ):
+        j -= 1  # "from Guinea", "in the northern city"
+    if c is None or j < 0 or mentions[j].kind != "nominal" or mentions[j].label != "PERSON" or (
+        ents.of[j] is not None or at - mentions[j].span.end > 120
+        or _sentence_end_between(text, mentions[j].span.end, at)
+    ):
+        return
+    ents.add(c, j)
+    before = mentions[j - 1] if j else None  # "A taxi driver, a father of four who gave ..."
+    if before is not None and before.kind == "nominal" and before.label == "PERSON" and (
+        ents.of[j - 1] is None and before.span.end + 2 == mentions[j].span.start
+        and text.startswith(", ", before.span.end)
+    ):
+        ents.add(c, j - 1)
+
+
+def _sentence_end_between(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` (". " before a capital)."""
+    return _SENTENCE_END.search(text, start, end) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[^\W\d_a-z]")
+
+
+def _holder_of(ents: Entities, i: int) -> int:
+    """The mention an appositive name completes when mention ``i`` (no person) is the body or
+    place a person's role noun is of: "the chairman of the local government, Hon. Gbolahan
+    Adeyinka," names the chairman, not the local government, "A shopkeeper in Samanabad,
+    Muhammad Tariq," the shopkeeper; else ``i`` itself."""
+    mentions = ents.index.mentions
+    a = mentions[i]
+    if a.label == "PERSON" or i == 0:
+        return i
+    p = mentions[i - 1]
+    if p.kind == "nominal" and p.label == "PERSON" and _HOLDER_JOINT.fullmatch(
+        ents.text, p.span.end, full_start(a)
+    ):
+        return i - 1
+    return i
 
 
 def _namings(text: str) -> list[tuple[int, int]]:

@@ -248,13 +248,15 @@ class Salience:
                 comma = text.find(", ", comma + 6, comma + 6 + _INTRO_CHARS)
         return comma if comma < end else -1
 
-    def reports(self, m: Mention) -> bool:
+    def reports(self, m: Mention, person: bool = False) -> bool:
         """Whether subject ``m`` is a person's name or description with a finite speech verb
         after it ("Wood admitted", "Mr. Schmidt said", "Another resident, Naseem Bibi, said",
         "A driver who sought anonymity said"): reported speech makes them the latest speaker,
         ahead of the speaker of the last quote. A participle ("Kasich claiming") does not, nor
-        a verb followed by "to" ("Mr. Lynch agreed to participate")."""
-        if m.kind == "pronoun" or m.label != "PERSON":
+        a verb followed by "to" ("Mr. Lynch agreed to participate"). A name of no known kind
+        reports when its entity is a ``person`` by the words around it ("Sze Wing-kwan, a
+        community organiser, said")."""
+        if m.kind == "pronoun" or m.label != "PERSON" and not (person and m.label == "UNKNOWN"):
             return False
         text, end = self.ents.text, m.span.end
         verb = speech_verb_after(text, end, self.ents.lexicon)
@@ -318,7 +320,8 @@ class Salience:
                 if reported < 0:
                     says = reporting[j]
                     if not says:
-                        says = reporting[j] = 2 if self.reports(ents.index.mentions[j]) else 1
+                        says = reporting[j] = 2 if self.reports(
+                            ents.index.mentions[j], clusters[c].person_cue) else 1
                     if says == 2:
                         reported, reporter = starts[j], c  # "Wood admitted ...": a new speaker
                 if starts[j] >= paragraph_start:
