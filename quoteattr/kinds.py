@@ -66,10 +66,12 @@ def classify_quote(
     if quote.depth > 0:
         return "nested"
     content = text[quote.content.start : quote.content.end].strip()
-    words = _first_words(content)
     last = content.rstrip(_CLOSING_MARKS + " ")[-1:]
     terminal = bool(last) and (last in _TERMINAL or last in ",—–-:;")
-    short_title = len(words) <= 6 and _is_title_case(words) and last not in _TERMINAL + ","
+    # The words are read only where a test below needs them: most quotes end in a full
+    # stop or a comma, and are no title, so their words are never counted.
+    words = _first_words(content) if last and last not in _TERMINAL + "," else None
+    short_title = words is not None and len(words) <= 6 and _is_title_case(words)
     # Only the last characters matter; a bounded look keeps long paragraphs linear.
     window_start = max(paragraph.start, quote.span.start - _LOOK_BACK)
     before = text[window_start : quote.span.start].rstrip(BLANK)
@@ -93,14 +95,16 @@ def classify_quote(
     if short_title and not (opens_clause and (prev in ("", ":") or paired)):
         return "scare"
     if opens_clause:
-        if len(words) <= 2 and not terminal and prev not in ("", ":") and not paired:
+        if not terminal and prev not in ("", ":") and not paired and len(
+            _first_words(content) if words is None else words
+        ) <= 2:
             return "mixed" if has_cue_before else "scare"
         return "direct"
     if word_before_is_cue and terminal:
         return "direct"
     if has_cue_before:
         return "mixed"
-    return "scare" if len(words) <= 4 else "mixed"
+    return "scare" if len(_first_words(content) if words is None else words) <= 4 else "mixed"
 
 
 _TO_ONESELF = regex.compile(r"[ \t\n]+to[ \t\n]+(?:himself|herself|myself|themselves|ourselves)\b")

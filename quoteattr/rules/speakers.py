@@ -37,6 +37,28 @@ _GAP_TO_CUE = regex.compile(
     regex.VERBOSE,
 )
 
+_SHORT_GAP = 24
+"""Gaps up to this long are remembered (:func:`gap_to_cue`)."""
+_SHORT_GAPS: dict[str, bool] = {" ": True}
+"""Short gaps already tested: the same few (" ", ", ", " also ", " has ") stand between
+most speakers and their cues, and the pattern's many repeats cost some ten thousand
+instructions to set up per match, whatever the gap."""
+_SHORT_GAPS_KEPT = 4096
+
+
+def gap_to_cue(gap: str) -> bool:
+    """Whether ``gap`` may stand between a subject and its speech cue (:data:`_GAP_TO_CUE`),
+    remembered for short gaps (the answer reads the gap alone)."""
+    if len(gap) > _SHORT_GAP:
+        return _GAP_TO_CUE.match(gap) is not None
+    known = _SHORT_GAPS.get(gap)
+    if known is None:
+        known = _GAP_TO_CUE.match(gap) is not None
+        if len(_SHORT_GAPS) < _SHORT_GAPS_KEPT:
+            _SHORT_GAPS[gap] = known
+    return known
+
+
 def _prepositions(*kinds: str) -> str:
     """The words of ``data/speaker_prepositions.tsv`` of ``kinds``, as alternatives."""
     rows = zip(word_list("speaker_prepositions"), word_list("speaker_prepositions", "kind"),
@@ -158,7 +180,7 @@ def speaker_at(inp: RuleInput, start: int, cue_start: int) -> SpeakerPhrase | No
         return None
     if inp.text[m.span.end : m.span.end + 1] in ("'", "’"):
         return None  # "Okafor's partner": the possessor does not speak
-    if not _GAP_TO_CUE.match(inp.text[m.span.end : cue_start]):
+    if not gap_to_cue(inp.text[m.span.end : cue_start]):
         return None
     return inp.mentions.index_of(m), m.full_span, ""
 
@@ -174,8 +196,8 @@ def speaker_before(
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i", "it"):
             continue
         gap = text[m.span.end : cue_start]
-        if not _GAP_TO_CUE.match(gap) and not (
-            gap.startswith(", ") and (gap == ", " or _GAP_TO_CUE.match(gap[1:]))
+        if not gap_to_cue(gap) and not (
+            gap.startswith(", ") and (gap == ", " or gap_to_cue(gap[1:]))
             and m.kind == "name"
             and text[max(0, m.full_span.start - 2) : m.full_span.start] == ", " and (
                 m.label == "PERSON" or m.label == "UNKNOWN" and (_NOUN_END.search(
@@ -316,7 +338,7 @@ def clause_subject(inp: RuleInput, window: Span) -> SpeakerPhrase | None:
         if m.kind == "pronoun" and m.head not in ("he", "she", "they", "we", "i"):
             continue
         cue = inp.cues.search(text, end, min(window.end, end + 60))
-        if cue is not None and _GAP_TO_CUE.match(text[end : cue.start()]):
+        if cue is not None and gap_to_cue(text[end : cue.start()]):
             rank = 0
         elif _VERB_LIKE.match(text, end, window.end):
             rank = 1

@@ -54,8 +54,17 @@ word of a long tail."""
 
 
 def too_many_tail_words(tail: str) -> bool:
-    """Whether more than :data:`_MAX_TAIL_WORDS` words separate a cue from its quote."""
-    return _TOO_MANY_TAIL_WORDS.match(tail) is not None
+    """Whether more than :data:`_MAX_TAIL_WORDS` words separate a cue from its quote.
+
+    Each word after the first needs a character between it and the one before, so a tail
+    shorter than :data:`_SHORTEST_LONG_TAIL` cannot hold that many (most tails are ", "
+    or ": "): no match is tried for it."""
+    return len(tail) >= _SHORTEST_LONG_TAIL and _TOO_MANY_TAIL_WORDS.match(tail) is not None
+
+
+_SHORTEST_LONG_TAIL = 2 * (_MAX_TAIL_WORDS + 1) - 1
+"""The fewest characters a tail of :data:`_MAX_TAIL_WORDS` + 1 words takes (one character
+per word and one between each two)."""
 
 
 _MAX_RIGHT_LEAD = 3
