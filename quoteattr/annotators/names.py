@@ -192,8 +192,9 @@ def combine_entities(
             replaced.append((start, end, False))
         else:  # any evidence will do: the cheapest tests first
             if single and name_words is None:
-                name_words = {w for s, e in named for w in text[s:e].split()
-                              if w[:1].isupper()}
+                # Every word of a tagged name: the word asked about is capitalised (a
+                # finder's word), so no word need be tested for its capital here.
+                name_words = set(" ".join([text[s:e] for s, e in named]).split())
             if not ((single and name_words is not None and text[start:end] in name_words)
                     or _has_title(text, span, lexicon)
                     or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
