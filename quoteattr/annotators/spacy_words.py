@@ -18,20 +18,26 @@ from typing import Any, NamedTuple
 
 
 class _Words(NamedTuple):
-    """One store's words seen so far: ``keys`` sorted, ``bare[i]`` and ``spaced[i]`` the
-    string of ``keys[i]`` without and with its trailing space. Replaced whole when words
-    are added (a thread reading the old one still reads a consistent table)."""
+    """One store's words: ``keys`` sorted, ``bare[i]`` and ``spaced[i]`` the string of
+    ``keys[i]`` without and with its trailing space, and ``new``, the words read since
+    the arrays were last made (a dict: adding to the arrays copies them whole, so a Doc's
+    few new words wait there until there are enough to merge at once). Replaced whole
+    when merged (a thread reading the old one still reads a consistent table)."""
 
     store: Any
     keys: Any
     bare: Any
     spaced: Any
+    new: dict[int, str]
 
 
 _TABLES: dict[int, _Words] = {}
 """Per spaCy StringStore (by id; the store is held so that the id stays its own)."""
 _TABLE_LIMIT = 500_000
 """Words held per store before the table starts afresh (a long stream of new names)."""
+_MERGE_AT = 2_000
+"""New words held in the dict before they are merged into the arrays (or a quarter of
+the arrays' words, when that is more: the merge copies the arrays)."""
 
 
 def joined(strings: Any, orth: Any, spacy: Any) -> str:
@@ -42,40 +48,50 @@ def joined(strings: Any, orth: Any, spacy: Any) -> str:
     if table is None or table.store is not strings:
         if len(_TABLES) >= 8:  # a process rarely has more than a few pipelines
             _TABLES.clear()
-        empty = numpy.empty(0, dtype=object)
-        table = _TABLES[id(strings)] = _Words(strings, numpy.empty(0, dtype=orth.dtype),
-                                              empty, empty)
-    at = table.keys.searchsorted(orth)
-    if not len(table.keys) or not (table.keys.take(at, mode="clip") == orth).all():
-        table = _added(table, orth, numpy)
-        at = table.keys.searchsorted(orth)
-    pieces = table.bare.take(at)
-    spaced = spacy != 0
-    pieces[spaced] = table.spaced.take(at[spaced])
+        table = _TABLES[id(strings)] = _empty(strings, orth.dtype, numpy)
+    keys, spaced = table.keys, spacy != 0
+    if len(keys):
+        at = keys.searchsorted(orth)
+        pieces = table.bare.take(at, mode="clip")
+        pieces[spaced] = table.spaced.take(at[spaced], mode="clip")
+        missing = numpy.flatnonzero(keys.take(at, mode="clip") != orth)
+    else:
+        pieces = numpy.empty(len(orth), dtype=object)
+        missing = numpy.arange(len(orth))
+    if len(missing):  # words not in the arrays: from the dict, else from the store
+        new, store = table.new, table.store
+        words = [new[key] if key in new else new.setdefault(key, store[key])
+                 for key in orth.take(missing).tolist()]
+        pieces[missing] = [word + " " if space else word
+                           for word, space in zip(words, spaced.take(missing).tolist(),
+                                                  strict=True)]
+        if len(new) >= max(_MERGE_AT, len(keys) // 4):
+            _merged(table, numpy)
     return "".join(pieces.tolist())
 
 
-def _added(table: _Words, orth: Any, numpy: Any) -> _Words:
-    """``table`` with the keys of ``orth`` it lacks (read from the store) added."""
-    keys = table.keys
-    if len(keys):
-        known = keys.take(keys.searchsorted(orth), mode="clip") == orth
-        new = numpy.unique(orth[~known])
-    else:
-        new = numpy.unique(orth)
-    if len(keys) + len(new) > _TABLE_LIMIT:
-        table = _Words(table.store, keys[:0], table.bare[:0], table.spaced[:0])
-        keys, new = table.keys, numpy.unique(orth)
-    store = table.store
-    bare = numpy.empty(len(new), dtype=object)
-    bare[:] = [store[key] for key in new.tolist()]
-    spaced = numpy.empty(len(new), dtype=object)
-    spaced[:] = [word + " " for word in bare.tolist()]
-    where = keys.searchsorted(new)
-    table = _Words(store, numpy.insert(keys, where, new), numpy.insert(table.bare, where, bare),
-                   numpy.insert(table.spaced, where, spaced))
-    _TABLES[id(store)] = table
-    return table
+def _empty(store: Any, dtype: Any, numpy: Any) -> _Words:
+    nothing = numpy.empty(0, dtype=object)
+    return _Words(store, numpy.empty(0, dtype=dtype), nothing, nothing, {})
+
+
+def _merged(table: _Words, numpy: Any) -> None:
+    """Merge ``table``'s new words into its arrays (a fresh table past the limit)."""
+    keys, bare, spaced = table.keys, table.bare, table.spaced
+    if len(keys) + len(table.new) > _TABLE_LIMIT:
+        keys, bare, spaced = keys[:0], bare[:0], spaced[:0]
+    added = numpy.fromiter(table.new, dtype=keys.dtype, count=len(table.new))
+    order = added.argsort()
+    added = added.take(order)
+    words = numpy.empty(len(added), dtype=object)
+    words[:] = list(table.new.values())
+    words = words.take(order)
+    with_space = numpy.empty(len(added), dtype=object)
+    with_space[:] = [word + " " for word in words.tolist()]
+    where = keys.searchsorted(added)
+    _TABLES[id(table.store)] = _Words(
+        table.store, numpy.insert(keys, where, added), numpy.insert(bare, where, words),
+        numpy.insert(spaced, where, with_space), {})
 
 
 __all__ = ["joined"]
