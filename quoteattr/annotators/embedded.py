@@ -25,18 +25,11 @@ from .name_words import (
     title_first_words,
 )
 from .paragraphs import paragraph_of, paragraphs_of
+from .sentences import INITIALISM, NEXT_WORD, OPENERS, SentenceSplitter
 
 # Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
 # GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
 # faster without it; threads gain nothing either way, see docs/guarantees.md).
-_SENTENCE_END = regex.compile(
-    r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
-)
-_WORD_BEFORE = regex.compile(r"(?r)(\S+)\Z")  # (?r): searched from the end
-_OPENERS = "\"“‘'([«-—–"
-"""What may open a word, after white space, in _NEXT_WORD."""
-_NEXT_WORD = regex.compile(r"\s+[" + regex.escape(_OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
-_INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
 _AFTER_PARTICIPLE = word_list("participle_followers")  # whole words: their order is no matter
 _PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ (?:" + "|".join(_AFTER_PARTICIPLE) + r")\b")
 """A sentence-initial "Closing the debate", "Asked about" or "Born in" opens a participle
@@ -93,7 +86,7 @@ class EmbeddedAnnotator:
         self._title_starts = title_first_words(self.lexicon)
         verb_initials = {verb[:1] for verb in self.lexicon.speech_verbs}
         self._not_verb_starts = frozenset(
-            c for c in _NOT_WHITESPACE if c not in verb_initials and c not in _OPENERS
+            c for c in _NOT_WHITESPACE if c not in verb_initials and c not in OPENERS
         )
         """ASCII characters that, after one space, start no speech verb (see
         _before_speech_verb)."""
@@ -107,11 +100,7 @@ class EmbeddedAnnotator:
             w for w in calendar if any(o != w and o.startswith(w) for o in calendar)
         )
         """Short forms ("sun", "sept"): after an inverted cue ("said Sun,") a name, not a date."""
-        abbreviations = self.lexicon.abbreviations
-        self._abbreviation_tails = frozenset(
-            {a[-3:] for a in abbreviations} | {a[-4:] for a in abbreviations}
-        )
-        """The last three and four characters of every abbreviation (see _ends_sentence)."""
+        self._splitter = SentenceSplitter(self.lexicon)
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
@@ -120,50 +109,15 @@ class EmbeddedAnnotator:
     def annotate_paragraphs(self, text: str, paragraphs: tuple[Span, ...]) -> Annotation:
         """:meth:`annotate` with ``paragraphs_of(text)`` already known (the pipeline finds
         them first to flatten the text; nearly always nothing changes, and they are kept)."""
-        sentences = tuple(s for p in paragraphs for s in self._sentences(text, p))
+        sentences = tuple(self._splitter.split(text, paragraphs))
         entities = tuple(self._entities(text, paragraphs))
         return Annotation(text, paragraphs, sentences, entities, provides=self.provides)
 
     # -- sentences -------------------------------------------------------------------------
 
-    def _sentences(self, text: str, para: Span) -> Iterator[Span]:
-        start = para.start
-        for match in _SENTENCE_END.finditer(text, para.start, para.end, concurrent=False):
-            stop, end = match.span()
-            if not self._ends_sentence(text, stop, end, para):
-                continue
-            if end > start:
-                yield Span(start, end)
-            start = end
-            while start < para.end and text[start].isspace():
-                start += 1
-        if start < para.end:
-            yield Span(start, para.end)
-
-    def _ends_sentence(self, text: str, stop: int, after_stop: int, para: Span) -> bool:
-        if text[stop] != ".":
-            return True
-        # Most full stops follow a word too long, or ending in letters, that no abbreviation
-        # ends with; the last two or three characters tell, without the regex calls.
-        # (ASCII letters and digits: no initialism ends so, and lower() maps them alone.)
-        tail = text[max(para.start, stop - 3) : stop]
-        if len(tail) == 3 and not tail.isalnum():
-            tail = tail[1:]
-        if (len(tail) >= 2 and tail.isascii() and tail.isalnum()
-                and tail.lower() + "." not in self._abbreviation_tails):
-            return True
-        word_match = _WORD_BEFORE.search(text, max(para.start, stop - 100), stop + 1,
-                                         concurrent=False)
-        word = word_match.group(1).lower() if word_match else ""
-        word = word.lstrip("\"“‘'([«").rstrip(")]")
-        word = word.rsplit("-", 1)[-1]  # (R-Fla.) ends with the abbreviation "fla."
-        if word in self.lexicon.abbreviations or _INITIALISM.fullmatch(word, concurrent=False):
-            # "Mr. Smith" never ends; "in the U.S. The" does when a function word follows.
-            is_title = word in self.lexicon.titles
-            next_match = _NEXT_WORD.match(text, after_stop, para.end, concurrent=False)
-            next_word = next_match.group(1).lower() if next_match else ""
-            return not is_title and next_word in self.lexicon.function_words
-        return True
+    def _sentences(self, text: str, para: Span) -> list[Span]:
+        """The sentences of one paragraph (the parse path's splitter without a parser's)."""
+        return self._splitter.split(text, (para,))
 
     # -- entities --------------------------------------------------------------------------
 
@@ -208,7 +162,7 @@ class EmbeddedAnnotator:
                 word[-1] == "."
                 and low not in abbreviations
                 and len(word) != 2
-                and not _INITIALISM.fullmatch(word, concurrent=False)
+                and not INITIALISM.fullmatch(word, concurrent=False)
             ):
                 end -= 1  # a sentence's full stop, not part of the name
                 word, low = word[:-1], low[:-1]
@@ -312,13 +266,13 @@ class EmbeddedAnnotator:
         verb is a name."""
         # The next word first: it is rarely a speech verb, so this usually decides. Most
         # often one space and a letter no speech verb starts with are enough to tell, without
-        # the regex call (_NEXT_WORD would need white space, then take that letter).
+        # the regex call (NEXT_WORD would need white space, then take that letter).
         after = text[end : end + 2]
         if after[:1] in _NOT_WHITESPACE or (
             after[:1] == " " and len(after) == 2 and after[1] in self._not_verb_starts
         ):
             return False
-        match = _NEXT_WORD.match(text, end, concurrent=False)
+        match = NEXT_WORD.match(text, end, concurrent=False)
         if match is None or match.group(1) not in self.lexicon.speech_verbs:
             return False
         # The word itself, after any white space (a paragraph's "He writes" has a line break

@@ -1,0 +1,124 @@
+"""Sentences by rule: a sentence ends at a run of ``.``, ``!``, ``?`` or ``…`` (and any
+closing marks) before white space and a capital or digit, except after an abbreviation
+or a title ("Mr. Smith", "the U.S. Army").
+
+Every paragraph of a text is split in one pass: the full stops and other marks are found
+by ``str.find`` (a C scan far cheaper per character than a regex search for a set of
+characters), and the sentence-end pattern is only tried where one stands.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lexicon import Lexicon
+from ..spans import Span
+
+# Calls into ``regex`` pass concurrent=False: see embedded.py.
+_MARKS = ".!?…"
+"""The characters a sentence's end starts with (the first character class of _SENTENCE_END)."""
+SENTENCE_END = regex.compile(
+    r"""[.!?…]+["'”’»)\]]*(?=\s+["“‘'(\[«\-—–]?[\p{Lu}\p{N}])"""
+)
+_WORD_BEFORE = regex.compile(r"(?r)(\S+)\Z")  # (?r): searched from the end
+OPENERS = "\"“‘'([«-—–"
+"""What may open a word, after white space, in NEXT_WORD."""
+NEXT_WORD = regex.compile(r"\s+[" + regex.escape(OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
+INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where each of ``_MARKS`` stands in ``text``, in order."""
+    found: list[int] = []
+    kinds = 0
+    for mark in _MARKS:
+        i = text.find(mark)
+        if i >= 0:
+            kinds += 1
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    if kinds > 1:
+        found.sort()
+    return found
+
+
+class SentenceSplitter:
+    """Splits paragraphs into sentences with the abbreviations and titles of a lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        abbreviations = lexicon.abbreviations
+        self._abbreviation_tails = frozenset(
+            {a[-3:] for a in abbreviations} | {a[-4:] for a in abbreviations}
+        )
+        """The last three and four characters of every abbreviation (see _ends_sentence)."""
+
+    def split(self, text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Span]:
+        """The sentences of every paragraph (in order, and in order within each).
+
+        What a ``SENTENCE_END.finditer`` over each paragraph would find: a match can only
+        start at one of the marks, one that fails there fails at every mark of the same run
+        (the same closing marks and white space must follow the run), and the search goes
+        on after a match's end, so marks inside a match are passed over."""
+        marks = _mark_positions(text)
+        count = len(marks)
+        i = 0
+        out: list[Span] = []
+        match_end = SENTENCE_END.match
+        ends_sentence = self._ends_sentence
+        for para in paragraphs:
+            start, para_end = para.start, para.end
+            while i < count and marks[i] < start:
+                i += 1
+            resume = start
+            while i < count:
+                stop = marks[i]
+                if stop >= para_end:
+                    break
+                i += 1
+                if stop < resume or text[stop + 1 : stop + 2].isalnum():
+                    continue  # inside the last match, or a mark inside a word or number
+                match = match_end(text, stop, para_end, concurrent=False)
+                if match is None:
+                    continue
+                end = resume = match.end()
+                if not ends_sentence(text, stop, end, para):
+                    continue
+                if end > start:
+                    out.append(Span(start, end))
+                start = end
+                while start < para_end and text[start].isspace():
+                    start += 1
+            if start < para_end:
+                out.append(Span(start, para_end))
+        return out
+
+    def _ends_sentence(self, text: str, stop: int, after_stop: int, para: Span) -> bool:
+        if text[stop] != ".":
+            return True
+        # Most full stops follow a word too long, or ending in letters, that no abbreviation
+        # ends with; the last two or three characters tell, without the regex calls.
+        # (ASCII letters and digits: no initialism ends so, and lower() maps them alone.)
+        tail = text[max(para.start, stop - 3) : stop]
+        if len(tail) == 3 and not tail.isalnum():
+            tail = tail[1:]
+        if (len(tail) >= 2 and tail.isascii() and tail.isalnum()
+                and tail.lower() + "." not in self._abbreviation_tails):
+            return True
+        word_match = _WORD_BEFORE.search(text, max(para.start, stop - 100), stop + 1,
+                                         concurrent=False)
+        word = word_match.group(1).lower() if word_match else ""
+        word = word.lstrip("\"“‘'([«").rstrip(")]")
+        word = word.rsplit("-", 1)[-1]  # (R-Fla.) ends with the abbreviation "fla."
+        lex = self.lexicon
+        if word in lex.abbreviations or INITIALISM.fullmatch(word, concurrent=False):
+            # "Mr. Smith" never ends; "in the U.S. The" does when a function word follows.
+            is_title = word in lex.titles
+            next_match = NEXT_WORD.match(text, after_stop, para.end, concurrent=False)
+            next_word = next_match.group(1).lower() if next_match else ""
+            return not is_title and next_word in lex.function_words
+        return True
+
+
+__all__ = ["INITIALISM", "NEXT_WORD", "OPENERS", "SENTENCE_END", "SentenceSplitter"]
