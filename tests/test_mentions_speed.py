@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from quoteattr.annotation import Entity
 from quoteattr.lexicon import Lexicon, default_lexicon
 from quoteattr.mentions import Mention, MentionPatterns
-from quoteattr.mentions.finder import _DETERMINER_BEFORE
+from quoteattr.mentions.determiners import DETERMINER_BEFORE as _DETERMINER_BEFORE
+from quoteattr.mentions.determiners import _searched, determiner_start
 from quoteattr.mentions.names import _name_mention, names_of
 from quoteattr.mentions.patterns import _word_ends
 from quoteattr.mentions.types import new_mention
@@ -117,3 +118,16 @@ def test_new_mention_is_the_named_tuple() -> None:
     assert type(made) is Mention
     assert made == Mention(*fields)  # type: ignore[arg-type]
     assert made.full_span == Span(0, 4)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=_texts(), cut=st.integers(0, 80), back=st.integers(0, 70))
+def test_determiner_start_agrees_with_the_backward_search(text: str, cut: int, back: int) -> None:
+    """The word-by-word walk finds the determiner the backward pattern finds (and drops it
+    where its modifiers run over a speech verb), on texts with odd spaces too."""
+    end = min(cut, len(text))
+    floor = max(0, end - back)
+    plain = not any(c in text for c in "\x1c\x1d\x1e\x1f")
+    verbs = _LEXICON.strong_speech_verbs
+    fast = determiner_start(text, floor, end, plain, {}, verbs)
+    assert fast == _searched(text, floor, end, verbs)

@@ -45,6 +45,9 @@ class MentionPatterns:
     speech_verbs: frozenset[str]
     """Strong speech-verb forms (not "email", as often a noun): a determiner's modifiers
     never run over one ("the Prairie Grain Co-operative told" investors is not one phrase)."""
+    determiner_codes: dict[str, int]
+    """What each word met before a role noun can be in its phrase, worked out once
+    (:func:`.determiners.determiner_start`); filled as texts are read."""
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> MentionPatterns:
@@ -89,6 +92,7 @@ class MentionPatterns:
                 lexicon.org_words, lexicon.title_modifiers
             ),
             speech_verbs=lexicon.strong_speech_verbs,
+            determiner_codes={},
         )
 
 
