@@ -16,13 +16,15 @@ from ..lexicon import Lexicon, word_list
 
 _NAME_WORD = r"""
     (?:\p{Lu}\.){2,}                                  # U.S., H.W.
-    | (?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{L}\p{M}]*      # Kerry, McCain, O'Neill
+    | (?:[OD]['’])?\p{Lu}[\p{L}\p{M}]*                # Kerry, McCain, O'Neill, D'Souza
       (?:-\p{L}[\p{L}\p{M}]*)*                         # Jean-Claude, el-Bakraoui
       (?:['’](?![sS]\b)\p{L}+)?                        # N'Diaye, not Kerry's
       \.?                                              # Sen., Jr.
 """
-# (?=\p{Lu}) changes no match (every word starts with a capital) but lets ``regex`` skip
-# ahead to the next capital instead of trying the whole pattern at every character.
+# McCain needs no prefix of its own (a capital and letters cover it), and an alternation
+# of prefixes costs the scan at every capital. (?=\p{Lu}) changes no match (every word
+# starts with a capital) but lets ``regex`` skip ahead to the next capital instead of
+# trying the whole pattern at every character.
 CAPITALISED = regex.compile(
     r"(?=\p{Lu})(?:" + _NAME_WORD + r")(?![\p{L}\p{M}\p{N}])", regex.VERBOSE
 )
