@@ -29,3 +29,13 @@ def read_cases(name: str) -> list[dict[str, Any]]:
 def case_params(name: str) -> list[Any]:
     """:func:`read_cases` as pytest parameters, each named by its label."""
     return [pytest.param(case, id=case["label"]) for case in read_cases(name)]
+
+
+def speaker_of_case_quote(attributor: Any, case: dict[str, Any]) -> str | None:
+    """The resolved name of the one quote of ``case["text"]`` whose text is ``case["quote"]``
+    (``None``: found but unattributed); fails when that quote is not found exactly once."""
+    doc = attributor.attribute(case["text"])
+    matches = [q for q in doc.quotes if q.text == case["quote"]]
+    assert len(matches) == 1, f"quote not found once; found {[q.text for q in doc.quotes]}"
+    speaker = matches[0].speaker
+    return speaker.name if speaker else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from case_support import case_params
+from case_support import case_params, speaker_of_case_quote
 
 import quoteattr
 from quoteattr.annotators.embedded import EmbeddedAnnotator
@@ -26,11 +26,7 @@ def attributor() -> quoteattr.Attributor:
 
 @pytest.mark.parametrize("case", case_params("intl_news"))
 def test_intl_news_case(case: dict[str, Any], attributor: quoteattr.Attributor) -> None:
-    doc = attributor.attribute(case["text"])
-    matches = [q for q in doc.quotes if q.text == case["quote"]]
-    assert len(matches) == 1, f"quote not found once; found {[q.text for q in doc.quotes]}"
-    speaker = matches[0].speaker
-    assert (speaker.name if speaker else None) == case["speaker"]
+    assert speaker_of_case_quote(attributor, case) == case["speaker"]
 
 
 def test_cases_are_varied() -> None:

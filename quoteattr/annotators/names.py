@@ -33,6 +33,7 @@ from ..spans import Span
 from .embedded import EmbeddedAnnotator
 from .name_words import Word, title_end
 from .own_names import OwnNames, finder_for, new_spans
+from .owner_caches import cache_of
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -261,12 +262,7 @@ def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> 
     finder ("the White House" recurs on every page about it)."""
     start, end = bounds
     name = text[start:end]
-    held = _CUTS.get(id(finder))
-    if held is None or held[0] is not finder:
-        if len(_CUTS) >= 8:  # a process rarely has more than a few lexicons
-            _CUTS.clear()
-        held = _CUTS[id(finder)] = (finder, {})
-    cuts = held[1]
+    cuts = cache_of(_CUTS, finder)
     cut = cuts.get(name)
     if cut is None:
         if len(cuts) >= _MAX_CUTS:

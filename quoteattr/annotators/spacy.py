@@ -28,6 +28,7 @@ from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from .names import combine_entities
 from .own_names import finder_for, new_spans
+from .owner_caches import cache_of
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
 from .spacy_words import joined
@@ -157,12 +158,7 @@ _STRING_CACHE_LIMIT = 500_000
 
 def _strings_of(strings: Any, keys: list[int]) -> Sequence[str]:
     """The strings of string-store ``keys``, through the store's cache."""
-    held = _STRING_CACHES.get(id(strings))
-    if held is None or held[0] is not strings:
-        if len(_STRING_CACHES) >= 8:  # a process rarely has more than a few pipelines
-            _STRING_CACHES.clear()
-        held = _STRING_CACHES[id(strings)] = (strings, {})
-    cache = held[1]
+    cache = cache_of(_STRING_CACHES, strings)
     if len(keys) < 2:  # itemgetter of one key gives the string, not a tuple
         return [cache[k] if k in cache else cache.setdefault(k, strings[k]) for k in keys]
     pick = itemgetter(*keys)  # one C call for the whole column, not a loop in Python
