@@ -39,7 +39,7 @@ _GAP_TO_CUE = regex.compile(
 
 _SHORT_GAP = 24
 """Gaps up to this long are remembered (:func:`gap_to_cue`)."""
-_SHORT_GAPS: dict[str, bool] = {" ": True}
+_SHORT_GAPS: dict[str, bool] = {}
 """Short gaps already tested: the same few (" ", ", ", " also ", " has ") stand between
 most speakers and their cues, and the pattern's many repeats cost some ten thousand
 instructions to set up per match, whatever the gap."""
