@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from .blanks import ASCII_BLANKS, past, settles
 from .lexicon import word_list
 from .quotes import QuoteSpan
 from .records import QuoteKind
@@ -24,6 +25,8 @@ _COUNTED_WORDS = 7
 _LOOK_BACK = 200
 _DASH_THEN_QUOTE = regex.compile(r"\s*(?:-{1,3}|[—–―])\s*[\"“‘'«„]")
 """A quote joined by a dash to the next one: a saying and its translation."""
+_DASHES = "-—–―"
+"""The dashes of :data:`_DASH_THEN_QUOTE`."""
 _CLOSING_MARKS = "\"'”’»›“"
 _TERMINAL = ".?!…"
 _TITLE_SMALL_WORDS = frozenset(word_list("title_small_words"))
@@ -91,7 +94,9 @@ def classify_quote(
         or (prev in ",—–-―(" and (has_cue_before or clause_start >= quote.span.start - 3))
         or prev in _CLOSING_MARKS
     )
-    paired = _DASH_THEN_QUOTE.match(text, quote.span.end, concurrent=False) is not None
+    after = past(text, quote.span.end, len(text), ASCII_BLANKS)
+    paired = not settles(text, after, len(text), _DASHES) and _DASH_THEN_QUOTE.match(
+        text, quote.span.end, concurrent=False) is not None
     if short_title and not (opens_clause and (prev in ("", ":") or paired)):
         return "scare"
     if opens_clause:

@@ -1,11 +1,11 @@
-"""speakers.gap_to_cue: what may stand between a subject and its cue, remembered for short
+"""gaps.gap_to_cue: what may stand between a subject and its cue, remembered for short
 gaps; a remembered answer must be the pattern's, the second time as the first."""
 
 from __future__ import annotations
 
 import pytest
 
-from quoteattr.rules.speakers import gap_to_cue
+from quoteattr.rules.gaps import gap_to_cue
 
 
 @pytest.mark.parametrize(("gap", "expected"), [

@@ -1,7 +1,7 @@
 """Import hygiene: the core import stays light and imports follow the data flow.
 
-The flow (the project style guide, part 2) is errors -> collector -> spans -> rows -> exactjson ->
-records (the contract at the bottom) -> keysharing -> packed -> newlines -> lexicon ->
+The flow (the project style guide, part 2) is errors -> collector -> spans -> blanks -> rows ->
+exactjson -> records (the contract at the bottom) -> keysharing -> packed -> newlines -> lexicon ->
 annotation -> wrap -> annotators -> quotemarks -> quotes -> kinds -> context -> notspeech ->
 mention_words -> mentions -> furniture -> opening -> coref -> rules -> narrator -> confidence ->
 many -> batch -> result -> pipeline -> render -> the package ``__init__`` -> cli
@@ -25,8 +25,8 @@ import quoteattr
 PACKAGE_DIR = Path(quoteattr.__file__).parent
 
 LAYERS = (
-    "errors", "collector", "spans", "rows", "exactjson", "records", "keysharing", "packed",
-    "newlines",
+    "errors", "collector", "spans", "blanks", "rows", "exactjson", "records", "keysharing",
+    "packed", "newlines",
     "wordtrie", "lexicon", "annotation", "wrap", "stanza_models", "annotators",
     "quotemarks",
     "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture",

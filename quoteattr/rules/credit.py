@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from ..blanks import past
 from ..context import QuoteContext
 from ..lexicon import word_list
 from .base import Earlier, Found, RuleInput, make_found
@@ -19,6 +20,11 @@ _OPENER = regex.compile(
     regex.IGNORECASE,
 )
 """The opening phrase right after the quote: in the same paragraph or the next one."""
+_OPENER_BLANKS = " \t\u00a0\r\n"
+"""What may stand before a credit opener (:data:`_OPENER`), skipped with str tests."""
+_OPENER_FIRST = frozenset(
+    c for p in word_list("credit_openers") for c in (p[:1].lower(), p[:1].upper()))
+"""The first characters a credit opener may start with, in either case."""
 
 _SENTENCE_END = ".!?…"
 
@@ -32,7 +38,11 @@ def credit_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
     content = text[ctx.quote.content.start : ctx.quote.content.end].rstrip()
     if not content or content[-1] not in _SENTENCE_END:
         return None  # "...," ends no sentence: a tag follows, read by the other rules
-    opener = _OPENER.match(text, end, min(len(text), end + 60), concurrent=False)
+    limit = min(len(text), end + 60)
+    first = text[past(text, end, limit, _OPENER_BLANKS) : limit][:1]
+    if first.isascii() and first not in _OPENER_FIRST:
+        return None  # the credit's first word cannot start here: no regex call
+    opener = _OPENER.match(text, end, limit, concurrent=False)
     if opener is None:
         return None
     start = opener.end()

@@ -14,49 +14,8 @@ from ..lexicon import word_list
 from ..mentions import Mention, MentionIndex
 from ..spans import Span
 from .base import RuleInput, SpeakerPhrase
+from .gaps import gap_to_cue
 from .inverted import possessed_end
-
-_GAP_WORDS = "|".join(word.replace(" ", r"\s+") for word in word_list("cue_gap_words"))
-"""Has, also, went on to: ``data/cue_gap_words.tsv`` (whole words; a space is any whitespace)."""
-_GAP_TO_CUE = regex.compile(
-    r"""\A
-    (?:\s*\([^()\n]{1,40}\),?)?                                # (D-S.C.)
-    (?:\s+of\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2})?    # of Fresno
-    (?:\s*,\s*\d{1,3}\s*,(?:[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},){0,2})?  # , 82,
-                                      # (, 41, of Dayton, Ohio, who was surveyed,)
-     |\s*,[^,;:!?"“”\n]{1,200},(?:[^,;:!?"“”\n]{1,120},)?)?      # , a spokesman for X,
-    (?:\s+(?:(?:speaking|talking|writing)\s+(?:to|with|on|in)|close\s+to|familiar\s+with)
-       \s+[^,;:!?"“”\n]{1,60}?)?                                # speaking to Reuters
-    (?:\s+(?:on|last|late|early|this)\s+\p{Lu}\p{Ll}+day)?              # on Monday (said)
-    \s+(?:\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:and|but)\s+)?         # laughed and / but (said)
-    (?:(?:"""
-    + _GAP_WORDS
-    + r"""|\p{Ll}+ly)\s+){0,3}                          # has also, later (said)
-    (?:(?:was|is|were|are|has\s+been|had\s+been)\s+quoted\s+(?:\p{Ll}+\s+)?as\s+)?  # quoted as
-    \Z""",
-    regex.VERBOSE,
-)
-
-_SHORT_GAP = 24
-"""Gaps up to this long are remembered (:func:`gap_to_cue`)."""
-_SHORT_GAPS: dict[str, bool] = {}
-"""Short gaps already tested: the same few (" ", ", ", " also ", " has ") stand between
-most speakers and their cues, and the pattern's many repeats cost some ten thousand
-instructions to set up per match, whatever the gap."""
-_SHORT_GAPS_KEPT = 4096
-
-
-def gap_to_cue(gap: str) -> bool:
-    """Whether ``gap`` may stand between a subject and its speech cue (:data:`_GAP_TO_CUE`),
-    remembered for short gaps (the answer reads the gap alone)."""
-    if len(gap) > _SHORT_GAP:
-        return _GAP_TO_CUE.match(gap) is not None
-    known = _SHORT_GAPS.get(gap)
-    if known is None:
-        known = _GAP_TO_CUE.match(gap) is not None
-        if len(_SHORT_GAPS) < _SHORT_GAPS_KEPT:
-            _SHORT_GAPS[gap] = known
-    return known
 
 
 def _prepositions(*kinds: str) -> str:
@@ -116,6 +75,38 @@ _GENERIC_NP_BEFORE = regex.compile(
 )
 """A noun phrase just before a cue: a determiner (``data/role_determiners.tsv``, lower-case
 or capitalised) and up to six words, or one word."""
+
+
+_NP_WORDS = 7
+"""The most words a match of :data:`_GENERIC_NP_BEFORE` holds: a determiner, five words and
+the head."""
+_WORD_PUNCTUATION = "'’-"
+_DETERMINERS_ARE_WORDS = all(w.isalpha() for w in word_list("role_determiners"))
+"""What :func:`_phrase_floor` counts on (``data/role_determiners.tsv``)."""
+
+
+def _phrase_floor(text: str, start: int, end: int) -> int:
+    """Where a match of :data:`_GENERIC_NP_BEFORE` ending at ``end`` may start at the
+    earliest: the start of the seventh word back, or of the first word after any other
+    character (its words are letters, digits, apostrophes and hyphens apart from white
+    space, and its determiners are words). Searching from there finds the match the
+    search from ``start`` would (its lookbehinds still read the text before), without
+    trying every position of an 80-character window."""
+    if not _DETERMINERS_ARE_WORDS:
+        return start
+    i, words = end, 0
+    while i > start:
+        c = text[i - 1]
+        if c.isspace():
+            i -= 1
+        elif (c.isalnum() or c in _WORD_PUNCTUATION) and words < _NP_WORDS:
+            words += 1
+            i -= 1
+            while i > start and (text[i - 1].isalnum() or text[i - 1] in _WORD_PUNCTUATION):
+                i -= 1
+        else:
+            break
+    return i
 
 
 _POSSESSOR_BEFORE = regex.compile(
@@ -221,11 +212,17 @@ def speaker_before(
         if text.endswith(", of ", max(floor, m.full_span.start - 5), m.full_span.start):
             continue  # "Keith Ames, of Dunmore, Co Galway, said": where he is from
         return _position(inp.mentions, k), m.full_span, ""
-    appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start)
+    i = cue_start
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    # (the pattern ends with a comma and white space: most cues have none before them)
+    appositive = _APPOSITIVE_TAIL.search(text, max(floor, cue_start - 240), cue_start) if (
+        text[i - 1 : i] == ",") else None
     if appositive is not None:
         cue_start = appositive.start()  # "one board member, who asked not to be named, said"
     window_start = max(floor, cue_start - 80)
-    match = _GENERIC_NP_BEFORE.search(text, window_start, cue_start)
+    match = _GENERIC_NP_BEFORE.search(text, _phrase_floor(text, window_start, cue_start),
+                                      cue_start)
     if match:
         phrase_end = match.start() + len(match.group().rstrip())
         phrase = text[match.start() : phrase_end]

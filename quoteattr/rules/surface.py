@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from ..blanks import ASCII_BLANKS, past, settles
 from ..context import QuoteContext
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
@@ -26,10 +27,12 @@ _CONJOINED_CUE = regex.compile(r"\b(?:and|but)\s+(?:\p{Ll}+ly\s+)?\Z")
 denied it but said"."""
 
 _LEAD = regex.compile(r"[\s,]*")
+_LEAD_CHARS = ASCII_BLANKS + ","
 
 _PARTICLE = regex.compile(r"\s+(?:out|back|up)\b")
 """The particle of a phrasal cue, between it and an inverted speaker: "blurted out Pike"."""
 
+_DASHES = "-—–―‒"
 _DASH_LEAD = regex.compile(r"\s*[,]?\s*(?:-{1,3}|[—–―‒])\s*")
 
 _PAIR_GAP = regex.compile(r"\s*(?:-{1,3}|[—–―‒:;])\s*")
@@ -84,7 +87,11 @@ def _right_words_start(ctx: QuoteContext, inp: RuleInput) -> int | None:
     clause after the quote is not its own (see :func:`_own_right_clause`)."""
     if not _own_right_clause(ctx, inp):
         return None
-    lead = _LEAD.match(inp.text, ctx.right.start, ctx.right.end)
+    text, end = inp.text, ctx.right.end
+    i = past(text, ctx.right.start, end, _LEAD_CHARS)
+    if settles(text, i, end, ""):
+        return i  # (_LEAD stops at the first character neither white space nor a comma)
+    lead = _LEAD.match(text, ctx.right.start, end)
     return lead.end() if lead else ctx.right.start
 
 
@@ -162,7 +169,9 @@ def _scan_cues_before_quote(ctx: QuoteContext, inp: RuleInput) -> Found | None:
     strong = [c for c in cues if inp.text[c.start : c.end] in inp.lexicon.strong_speech_verbs]
     for cue in reversed(strong or cues):
         tail = inp.text[cue.end : ctx.quote.span.start]
-        if _SENTENCE_STOP.search(tail) or too_many_tail_words(tail):
+        if ("." in tail or "!" in tail or "?" in tail) and _SENTENCE_STOP.search(tail) or (
+            too_many_tail_words(tail)
+        ):
             return None
         cue_word = inp.text[cue.start : cue.end]
         agent = (passive_agent(inp, cue, ctx.quote.span.start) or _quoted_as(inp, ctx, cue)
@@ -247,6 +256,8 @@ def paired_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
 def according_to(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``according to the ministry``, in the clause before or after the quote."""
     for window in (ctx.right, ctx.left):
+        if inp.text.find("ccording to", window.start, window.end) < 0:
+            continue  # (str.find: no regex call for the windows without it, nearly all)
         match = _ACCORDING.search(inp.text, window.start, window.end)
         if match:
             speaker = speaker_after(inp, match.end(), window.end)
@@ -256,9 +267,17 @@ def according_to(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
     return None
 
 
+def _dash_lead(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """:data:`_DASH_LEAD` at ``start``; None without a regex call when the first character
+    past blanks and commas is no dash (most windows after a quote)."""
+    if settles(text, past(text, start, end, _LEAD_CHARS), end, _DASHES):
+        return None
+    return _DASH_LEAD.match(text, start, end)
+
+
 def dash_attribution(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``"..." — Jane Doe`` / ``"..." -- Jane Doe, a voter``: a dash and a name after the quote."""
-    lead = _DASH_LEAD.match(inp.text, ctx.right.start, ctx.right.end)
+    lead = _dash_lead(inp.text, ctx.right.start, ctx.right.end)
     end_paragraph = ctx.paragraph_index  # the quote may run over several paragraphs
     while (end_paragraph + 1 < len(inp.paragraphs)
            and inp.paragraphs[end_paragraph + 1].start < ctx.quote.span.end):
@@ -268,7 +287,7 @@ def dash_attribution(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fou
         # a list-style credit on its own line: "..." then "- Sanders."
         nxt = inp.paragraphs[end_paragraph + 1]
         if nxt.end - nxt.start <= _MAX_CREDIT_LINE:
-            lead = _DASH_LEAD.match(inp.text, nxt.start, nxt.end)
+            lead = _dash_lead(inp.text, nxt.start, nxt.end)
     if lead is None:
         return None
     m = inp.mentions.starting_at(lead.end())
