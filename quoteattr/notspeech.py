@@ -112,7 +112,7 @@ _ENDINGS: frozenset[str] = frozenset(
        "titled", "entitled", "called", "named", "dubbed", "the", "a", "an"}
 )
 """The words any alternative of :data:`_BEFORE` but the last (a title noun) may end with."""
-_WORK_NOUNS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+_WORK_NOUNS: dict[int, tuple[Mapping[str, str], tuple[str, ...]]] = {}
 """Per ``not_speech_nouns`` mapping (by id, kept alive beside it), its nouns of works."""
 _ENDING_CHARS = 24
 """Longer than any word of :data:`_ENDINGS` or noun of a work: the end of the last word
@@ -137,12 +137,11 @@ def _may_end_before(text: str, floor: int, start: int, nouns: Mapping[str, str])
     word = text[j:i].lower()
     known = _WORK_NOUNS.get(id(nouns))
     if known is None or known[0] is not nouns:
-        works = frozenset(noun for noun, kind in nouns.items() if kind == "work")
+        works = tuple(noun for noun, kind in nouns.items() if kind == "work")
         known = _WORK_NOUNS[id(nouns)] = (nouns, works)
     # a word's last part after a hyphen may be the alternative's whole word ("so-called")
     last = word.rsplit("-", 1)[-1]
-    return word in _ENDINGS or last in _ENDINGS or any(
-        word.endswith(noun) for noun in known[1])
+    return word in _ENDINGS or last in _ENDINGS or word.endswith(known[1])
 
 
 def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> bool:
