@@ -12,7 +12,15 @@ import regex
 from ..blanks import ASCII_BLANKS, past, settles
 from ..context import QuoteContext
 from ..spans import Span
-from .base import Earlier, Found, RuleInput, SpeakerPhrase, cues_in, make_found
+from .base import (
+    Earlier,
+    Found,
+    RuleInput,
+    SpeakerPhrase,
+    cues_in,
+    first_cues_in,
+    make_found,
+)
 from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after_cue
 from .media import recorded_speaker
 from .speakers import (
@@ -102,7 +110,7 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fo
         return None
     if start - ctx.right.start > _MAX_RIGHT_LEAD:
         return None
-    for cue in cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
+    for cue in first_cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
         agent = passive_agent(inp, cue, ctx.right.end)
         if agent is not None:  # "...," Jones was told by Smith.
             return make_found("quote_speaker_cue", 0.9, agent, cue, inp)
