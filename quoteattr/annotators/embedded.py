@@ -273,7 +273,9 @@ class EmbeddedAnnotator:
         ):
             return False
         match = NEXT_WORD.match(text, end, concurrent=False)
-        if match is None or match.group(1) not in self.lexicon.speech_verbs:
+        if match is None or match.group(1) not in self.lexicon.speech_verbs or (
+            match.group(1).endswith("ing")
+        ):  # "Also speaking was Cllr Ashby": a participle, no verb a name is subject of
             return False
         # The word itself, after any white space (a paragraph's "He writes" has a line break
         # before it, not a space); bounded: text without spaces must not copy its prefix.
