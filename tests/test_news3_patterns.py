@@ -18,7 +18,7 @@ from case_support import case_params, speaker_of_case_quote
 
 import quoteattr
 from quoteattr.annotators.embedded import EmbeddedAnnotator
-from quoteattr.coref.described import counted_phrase, distinctive
+from quoteattr.coref.described import counted_phrase, distinctive, member_phrase
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +91,23 @@ def test_the_object_of_the_sentence_before_is_not_described(
     doc = attributor.attribute(text)
     assert doc.quotes[-1].speaker is not None
     assert doc.quotes[-1].speaker.name == "Jean Ward"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("the Ohio Republican", True), ("the Liberal Democrat", True), ("the Tory", True),
+     ("the Republican Party", False), ("Republican", False)],
+)
+def test_a_party_member_phrase_describes_someone(phrase: str, expected: bool) -> None:
+    assert member_phrase(phrase) is expected
+
+
+def test_a_party_member_after_the_is_no_name_but_the_party_is() -> None:
+    """"the Ohio Republican" describes a person (no entity), "the Republican Party" and
+    "Republican Joe Hart" keep theirs."""
+    text = ("The Ohio Republican spoke. The Republican Party met. Republican Joe Hart "
+            "voted.")
+    names = {text[e.span.start : e.span.end] for e in EmbeddedAnnotator().annotate(text).entities}
+    assert "Ohio Republican" not in names
+    assert "Republican Party" in names
+    assert "Joe Hart" in names

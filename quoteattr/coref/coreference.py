@@ -15,7 +15,7 @@ from ..mentions import MentionIndex
 from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
-from .described import counted_phrase, object_pronoun_at
+from .described import counted_phrase, member_phrase, object_pronoun_at
 from .descriptions import described_phrase
 from .fiction import (
     character,
@@ -88,7 +88,7 @@ class Coreference:
             if c is not None:
                 return c
         age = AGE_PHRASE.fullmatch(phrase) if position >= 0 else None
-        if age is not None or position >= 0 and counted_phrase(phrase):
+        if age is not None or position >= 0 and (counted_phrase(phrase) or member_phrase(phrase)):
             c = person_of_age(self.entities, age.group(1), position) if age else None
             if c is None:
                 k = bisect_left(self.index.starts, position)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 import regex
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_list
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import compatible
@@ -27,6 +27,10 @@ _OFFICE = regex.compile(r"(?: \p{Ll}[\p{Ll}-]*+){1,3} ")
 _COUNTED = regex.compile(
     r"[ -]of[ -](?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
 """What follows a relational noun that counts: " of four", "-of-two"."""
+
+_PARTY_MEMBERS = frozenset(word_list("party_members"))
+_MEMBER_PHRASE_WORDS = 4
+""""the" and at most three words: "the North Carolina Republican"."""
 
 _NOUN = regex.compile(r"\p{L}++")
 """The noun of a family description, before its " of" or "-of"."""
@@ -66,6 +70,14 @@ def counted_phrase(phrase: str) -> bool:
         return False
     noun = _NOUN.match(phrase, 4)
     return noun is not None and counted_relation(phrase, noun.end())
+
+
+def member_phrase(phrase: str) -> bool:
+    """Whether a speaker phrase describes a party's member ("the Ohio Republican", "the
+    Liberal Democrat"), which describes the one just named as an age does."""
+    words = phrase.split()
+    return 1 < len(words) <= _MEMBER_PHRASE_WORDS and words[0].lower() == "the" and (
+        words[-1].lower() in _PARTY_MEMBERS)
 
 
 def paragraph_subject(sal: Salience, m: Mention) -> int | None:
