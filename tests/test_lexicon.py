@@ -256,6 +256,7 @@ def test_word_list_refuses_a_file_that_is_not_one() -> None:
         ("silence_phrases", {"said nothing", "made no reply", "held her tongue"}),
         ("speaker_prepositions", {"in", "to", "toward", "inside"}),
         ("description_determiners", {"the", "his", "her", "their"}),
+        ("party_members", {"republican", "democrat", "tory"}),
     ],
 )
 def test_word_lists_hold_what_the_modules_expect(name: str, words: set[str]) -> None:

@@ -43,6 +43,11 @@ Nigerian and Indian papers' style): never a name there."""
 _IRREGULAR_PARTICIPLES = frozenset(w for w in _BARE_OPENERS if not w.endswith(("ing", "ed")))
 """Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ...")."""
 _POST_NOMINALS = frozenset(word_list("post_nominals"))
+PARTY_MEMBERS = frozenset(word_list("party_members"))
+"""A party's member: "the Ohio Republican" is a description of a person, no name."""
+_MEMBER_WORDS = 3
+"""The most words of such a description ("the Liberal Democrat", "the North Carolina
+Republican")."""
 """"MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
 _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
 _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
@@ -273,7 +278,9 @@ class EmbeddedAnnotator:
         ):
             return False
         match = NEXT_WORD.match(text, end, concurrent=False)
-        if match is None or match.group(1) not in self.lexicon.speech_verbs:
+        if match is None or match.group(1) not in self.lexicon.speech_verbs or (
+            match.group(1).endswith("ing")
+        ):  # "Also speaking was Cllr Ashby": a participle, no verb a name is subject of
             return False
         # The word itself, after any white space (a paragraph's "He writes" has a line break
         # before it, not a space); bounded: text without spaces must not copy its prefix.
@@ -285,6 +292,10 @@ class EmbeddedAnnotator:
         """The name in ``run`` (its title words cut off) and its label; None for a run that
         is all title."""
         lex = self.lexicon
+        if run[-1].low in PARTY_MEMBERS and len(run) <= _MEMBER_WORDS and (
+            text[max(0, run[0].start - 4) : run[0].start].lower() == "the "
+        ):  # "the Wisconsin Republican said": a description of someone, no name
+            return None
         if len(run) == 1:  # most runs: no title to cut, no order of words to weigh
             word = run[0]
             return _new_tuple(Entity, (Span(word.start, word.end), single_word_label(word, lex)))

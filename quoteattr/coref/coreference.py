@@ -15,6 +15,7 @@ from ..mentions import MentionIndex
 from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
+from .described import counted_phrase, member_phrase, object_pronoun_at
 from .descriptions import described_phrase
 from .fiction import (
     character,
@@ -27,6 +28,10 @@ from .nominals import described_at, resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
 from .pronouns import resolve_pronoun
 from .salience import Salience, best_of
+
+_OBJECT_PRONOUNS = {"him": ("he", "m"), "her": ("she", "f")}
+"""An object pronoun a rule gives as the speaker -> the subject pronoun and gender it
+agrees as."""
 
 
 class Coreference:
@@ -75,9 +80,16 @@ class Coreference:
             described = described_phrase(self.entities, phrase, position)
             if described is not None:
                 return described
+        if position >= 0 and phrase in _OBJECT_PRONOUNS:  # "the release quoted him as saying"
+            k = bisect_left(self.index.starts, position)
+            if k:
+                self.cluster_of(k - 1)
+            c = object_pronoun_at(self.salience, _OBJECT_PRONOUNS[phrase], position)
+            if c is not None:
+                return c
         age = AGE_PHRASE.fullmatch(phrase) if position >= 0 else None
-        if age is not None:
-            c = person_of_age(self.entities, age.group(1), position)
+        if age is not None or position >= 0 and (counted_phrase(phrase) or member_phrase(phrase)):
+            c = person_of_age(self.entities, age.group(1), position) if age else None
             if c is None:
                 k = bisect_left(self.index.starts, position)
                 if k:

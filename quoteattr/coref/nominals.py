@@ -11,6 +11,7 @@ import regex
 from ..mentions import Mention, MentionLabel
 from ..spans import Span
 from .clusters import Cluster, Entities
+from .described import counted_relation, distinctive, earlier_author, paragraph_subject
 from .organisations import named_organisation
 from .salience import Salience, best_of
 
@@ -69,6 +70,8 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
             owner, where = ents.issued.get(head, (None, -1))
             if m.span.start - where > _DOCUMENT_IN_VIEW:
                 owner = None
+            if owner is None:  # "In a letter to the committee, X blamed ... the letter said"
+                owner = earlier_author(sal, i, _DOCUMENT_IN_VIEW)
         elif owner is None:
             owner = issuer_of(ents, i)
             if owner is None:
@@ -76,6 +79,13 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
         if owner is not None:
             ents.issued[head] = owner, m.span.start
             return owner
+    if definite and like is None and m.label == "PERSON" and (distinctive(
+        ents.text[m.span.start : m.span.end], head
+    ) or head in lexicon.relational_nouns and counted_relation(ents.text, m.span.end)):
+        # "...," the Fine Gael TD said / the father of two said: the one just named
+        subject = paragraph_subject(sal, m)
+        if subject is not None:
+            return subject
     # The salience scores matter only to the branches below that read them; most role
     # nouns ("a spokesman", "the residents") reach none of those, so the scan is skipped.
     may_hold = not new_person and may_have_holders(ents, head)
@@ -251,6 +261,9 @@ def described_at(sal: Salience, position: int) -> int | None:
         return None
     like = index.mentions[k - 1]._replace(span=Span(position, position + 1), kind="nominal",
                                           label="PERSON", head="", gender="-")
+    subject = paragraph_subject(sal, like)  # "X was blunt. "...," the 52-year-old said"
+    if subject is not None:
+        return subject
     return described_person(sal.ents, sal.candidates(k, like))
 
 

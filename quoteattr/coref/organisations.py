@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..spans import one_line
-from .clusters import Entities
+from .clusters import Cluster, Entities
 
 AGE_PHRASE = re.compile(r"the (\d{1,3})-year-old", re.IGNORECASE)
 """A description by age alone: "the 42-year-old"."""
@@ -17,11 +17,34 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
     among the candidates ``scores``."""
     orgs = [c for c in (ents.clusters[k] for k in scores) if c.type == "organization"
             and (c.named or c.nominal.lower().endswith(head))]
-    if not orgs:
-        return None
+    if not orgs:  # a document ("the letter says") is no body's name
+        return None if head in ents.lexicon.document_nouns else _unknown_organisation(
+            ents, scores)
     by_head = [c for c in orgs if head in c.name.lower()]
     pool = by_head or orgs
     return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
+
+
+_UNKNOWN_ORG_MIN_SCORE = 2.5
+"""A name of no known kind must be about as salient as a subject in the same sentence."""
+
+
+def _unknown_organisation(ents: Entities, scores: dict[int, float]) -> int | None:
+    """"Skyline Air cancelled 300 flights, the airline said": with no organisation among
+    the candidates, a salient name of no known kind that reads as no person (two words or
+    more, no given name first, no person or place cue) is the one "the airline" means."""
+    found = [k for k, score in scores.items() if score >= _UNKNOWN_ORG_MIN_SCORE and (
+        _reads_as_organisation(ents, ents.clusters[k]))]
+    return max(found, key=lambda k: (scores[k], -k)) if found else None
+
+
+def _reads_as_organisation(ents: Entities, c: Cluster) -> bool:
+    words = c.name.split()
+    if c.type != "unknown" or not c.named or len(words) < 2:
+        return False
+    if not c.cues_read:
+        ents.read_cues(c)
+    return not (c.person_cue or c.place_cue or words[0].lower() in ents.lexicon.first_names)
 
 
 def phrase_entity(ents: Entities, phrase: str, label: str) -> int:

@@ -47,6 +47,9 @@ _OTHER_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _OTHER_WEIGHT / d for d in range(1, LOOKBACK_SENTENCES + 1)))
 _SUBJECT_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _SUBJECT_WEIGHT / d for d in range(1, LOOKBACK_SENTENCES + 1)))
+SUBJECT_WEIGHTS = _SUBJECT_WEIGHTS
+"""The weights of a sentence's subject, as :meth:`Salience.make_weights` gives them: which
+mention is a sentence's subject (``.described``) is the one whose table this is."""
 _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, LOOKBACK_SENTENCES + 1)))
 

@@ -47,6 +47,21 @@ def _noun_reading(text: str, end: int, speech_verbs: frozenset[str]) -> bool:
     return word is None or word in speech_verbs or word.endswith("ed")
 
 
+_ACRONYM_MAX = 4
+"""The longest role noun written as capitals ("MP", "TD", "MCA", "MSP")."""
+_NAME_AFTER = regex.compile(r"[ \t\u00a0]++\p{Lu}")
+"""A capitalised word next: "Labour MP Jane Dodds", where the office is a title."""
+
+
+def _acronym_role(text: str, at: int, noun: str) -> bool:
+    """Whether the capitals at ``at`` are a role noun that is always so written: "the
+    Donegal TD said", "the Labour MP added" are the member just named, as "the
+    councillor"; before a name ("MP Jane Dodds") the office is her title, no mention."""
+    end = at + len(noun)
+    return len(noun) <= _ACRONYM_MAX and text[at:end].isupper() and (
+        _NAME_AFTER.match(text, end, concurrent=False) is None)
+
+
 def _name_ending(ends: list[int], position: int) -> int:
     """The last of the names' ``ends`` (sorted) that is ``position``, or -1."""
     k = bisect_right(ends, position) - 1
@@ -117,7 +132,7 @@ def find_mentions(
             if phrases is None:
                 continue
             noun = phrase_at(text, at, phrases)
-            if noun is None or text[at].isupper():
+            if noun is None or text[at].isupper() and not _acronym_role(text, at, noun):
                 continue  # a capitalised "Ministry" belongs to a name, found above
             role = roles.get(noun) or _GROUP_ROLE
             end = at + len(noun)

@@ -111,8 +111,8 @@ def quote_speaker_cue(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fo
     if start - ctx.right.start > _MAX_RIGHT_LEAD:
         return None
     for cue in first_cues_in(inp, Span(start, min(ctx.right.end, start + 200))):
-        agent = passive_agent(inp, cue, ctx.right.end)
-        if agent is not None:  # "...," Jones was told by Smith.
+        agent = passive_agent(inp, cue, ctx.right.end) or _quoted_after(inp, cue, ctx.right.end)
+        if agent is not None:  # "...," Jones was told by Smith / the release quoted him as saying
             return make_found("quote_speaker_cue", 0.9, agent, cue, inp)
         speaker = speaker_before(inp, start, cue.start)
         if speaker is None or speaker[1].start > start + 1:
@@ -219,6 +219,20 @@ def _quoted_as(inp: RuleInput, ctx: QuoteContext, cue: Span) -> SpeakerPhrase | 
     match = _QUOTED_AS.search(inp.text, max(ctx.left.start, cue.start - 100), cue.start)
     if match is None:
         return None
+    return speaker_after(inp, match.start("who"), match.end("who"))
+
+
+_QUOTED_AFTER = regex.compile(r"quot(?:ed|es)\s+(?P<who>[^.!?;:,\"“”]{1,80}?)\s+as\s+saying\b")
+
+
+def _quoted_after(inp: RuleInput, cue: Span, end: int) -> SpeakerPhrase | None:
+    """"...," the statement quoted him as saying: the one quoted speaks, not the document or
+    outlet that quotes him."""
+    match = _QUOTED_AFTER.match(inp.text, cue.start, end)
+    if match is None:
+        return None
+    if match.group("who") in ("him", "her"):  # resolved where the speaker's entity is found
+        return None, Span(*match.span("who")), match.group("who")
     return speaker_after(inp, match.start("who"), match.end("who"))
 
 

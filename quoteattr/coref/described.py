@@ -1,0 +1,224 @@
+"""A description that tells the reader something new about the person just introduced:
+"Minister of State Colm Devaney said ... "...," the Fine Gael TD said", "Queensland coach
+Dean Marr was blunt. "...," the former Test batter said".
+
+A role noun with a place, party or other distinctive modifier is how news gives a second
+fact about the one the paragraph has just named, rather than a way back to someone quoted
+before (who would be "she" or a surname): the subject of the narrative sentence right
+before it, in its paragraph, is the one it describes, even when another person named
+earlier holds the bare title ("Independent TD X" is no "Fine Gael TD").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from ..lexicon import Lexicon, word_list
+from ..mentions import Mention
+from ..spans import Span
+from .agreement import compatible
+from .salience import SUBJECT_WEIGHTS, Salience, best_of
+
+_OFFICE = regex.compile(r"(?: \p{Ll}[\p{Ll}-]*+){1,3} ")
+"""Lower-case words of an office between a place and a name: " ward councillor "."""
+
+_COUNTED = regex.compile(
+    r"[ -]of[ -](?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
+"""What follows a relational noun that counts: " of four", "-of-two"."""
+
+_PARTY_MEMBERS = frozenset(word_list("party_members"))
+_MEMBER_PHRASE_WORDS = 4
+""""the" and at most three words: "the North Carolina Republican"."""
+
+_NOUN = regex.compile(r"\p{L}++")
+"""The noun of a family description, before its " of" or "-of"."""
+
+_INVERTING = (" was ", " were ")
+"""The verb before the subject of an inverted sentence."""
+
+_INVERTED_OFFICE = regex.compile(r" (?:was|were)(?: \p{Ll}[\p{Ll}-]*+){0,2} (\p{Ll}[\p{Ll}-]*+) \Z")
+"""The same verb with an office before the name: " was retired teacher "."""
+
+_PLAIN_MODIFIERS = frozenset({"new", "old", "other", "same", "top", "senior", "junior",
+                              "chief", "deputy", "acting", "prime", "foreign", "first",
+                              "second", "third", "last", "next"})
+"""Modifiers that are part of the title or say which one ("the prime minister", "the
+other senator", "the deputy leader"): no new fact about someone just named."""
+
+
+def distinctive(phrase: str, head: str) -> bool:
+    """Whether the definite role phrase ``phrase`` (ending in its noun ``head``) has a
+    modifier that is a new fact: a capitalised word (a place or party: "the Mayo TD", "the
+    Labour councillor"), a compound or number ("the Mumbai-based analyst", "the first-term
+    member", "the 52-year-old") or another adjective ("the retired postman")."""
+    words = phrase[: len(phrase) - len(head)].split()[1:]
+    return bool(words) and all(w.lower() not in _PLAIN_MODIFIERS for w in words)
+
+
+def counted_relation(text: str, end: int) -> bool:
+    """Whether a relational noun ending at ``end`` counts its relatives ("the grandfather
+    of four", "the mother-of-two"): a description of the one named, no one's relative."""
+    return _COUNTED.match(text, end, min(len(text), end + 12), concurrent=False) is not None
+
+
+def counted_phrase(phrase: str) -> bool:
+    """Whether a speaker phrase is a description by family ("the father of two", "the
+    grandmother-of-five"), which describes the one just named as an age does."""
+    if not phrase.lower().startswith("the "):
+        return False
+    noun = _NOUN.match(phrase, 4)
+    return noun is not None and counted_relation(phrase, noun.end())
+
+
+def member_phrase(phrase: str) -> bool:
+    """Whether a speaker phrase describes a party's member ("the Ohio Republican", "the
+    Liberal Democrat"), which describes the one just named as an age does."""
+    words = phrase.split()
+    return 1 < len(words) <= _MEMBER_PHRASE_WORDS and words[0].lower() == "the" and (
+        words[-1].lower() in _PARTY_MEMBERS)
+
+
+def paragraph_subject(sal: Salience, m: Mention) -> int | None:
+    """The named person who is the subject of the narrative sentence right before the one of
+    ``m``, in ``m``'s paragraph, when ``m`` may refer to them; else None."""
+    tables = sal.weights if sal.weights is not None else sal.make_weights()
+    here = sal.sentence_of(m.span.start)
+    starts = sal.paragraph_starts
+    paragraph = bisect_right(starts, m.span.start) - 1
+    if paragraph < 0 or here < 1 or sal.sentence_starts[here - 1] < starts[paragraph]:
+        return None
+    ents = sal.ents
+    k = sal.outside_position(bisect_right(ents.index.starts, m.span.start - 1))
+    subject = -1
+    while k > 0 and sal.outside_sentence[k - 1] >= here - 1:
+        k -= 1
+        table = tables[k]
+        if sal.outside_sentence[k] == here - 1 and table is SUBJECT_WEIGHTS:
+            subject = k
+    if subject < 0:
+        return None
+    c = _person_of(sal, sal.outside[subject])
+    if c is None and subject + 1 < len(sal.outside) and (
+        sal.outside_sentence[subject + 1] == here - 1
+    ):  # "Harbour ward councillor Tom Ashby": a place before an office in lower case
+        index = ents.index
+        between = ents.text[index.mentions[sal.outside[subject]].span.end
+                            : index.mentions[sal.outside[subject + 1]].span.start]
+        words = between.split()
+        if _OFFICE.fullmatch(between) is not None and _office_word(ents.lexicon, words[-1]):
+            c = _person_of(sal, sal.outside[subject + 1], titled=True)
+    if c is None:  # "Among the analysts on the call was Meera Pillai": the subject after
+        c = _inverted_subject(sal, subject, here - 1)
+    if c is None:
+        return None
+    return c if compatible(m, ents.clusters[c]) else None
+
+
+def _office_word(lexicon: Lexicon, word: str) -> bool:
+    """Whether ``word`` ends an office before a name ("ward councillor", "county sheriff"):
+    a person's role noun or a title, not a verb or preposition ("Bush went after Trump")."""
+    role = lexicon.role_nouns.get(word)
+    return role is not None and role.type == "person" or word in lexicon.titles
+
+
+def _person_of(sal: Salience, i: int, titled: bool = False) -> int | None:
+    """The entity of mention ``i`` when it is a named person (by type or by the words
+    around its name; ``titled``: a person's role noun stands right before it, "pensioner
+    Nuala Byrne", so a name of no known kind that is no place or thing is one too)."""
+    ents = sal.ents
+    c = ents.of[i]
+    if c is None:
+        return None
+    cluster = ents.clusters[c]
+    if not cluster.cues_read and cluster.type == "unknown":
+        ents.read_cues(cluster)
+    person = cluster.type == "person" or cluster.person_cue or titled and (
+        cluster.type == "unknown" and not cluster.place_cue and not cluster.thing_cue)
+    return c if cluster.named and person else None
+
+
+def _inverted_subject(sal: Salience, k: int, sentence: int) -> int | None:
+    """The named person right after "was" or "were" in ``sentence`` (from its ``k``-th
+    mention outside quotes on), the subject of a predicate put first: "Among those trapped
+    was X", "Also present was X", "Leading the march was X"."""
+    ents, outside = sal.ents, sal.outside
+    while k < len(outside) and sal.outside_sentence[k] == sentence:
+        at = ents.index.mentions[outside[k]].full_span.start
+        if ents.text.endswith(_INVERTING, 0, at):
+            return _person_of(sal, outside[k])
+        office = _INVERTED_OFFICE.search(ents.text, max(0, at - 60), at, concurrent=False)
+        if office is not None and _office_word(ents.lexicon, office.group(1)):
+            return _person_of(sal, outside[k], titled=True)  # "was pensioner Nuala Byrne"
+        k += 1
+    return None
+
+
+def object_pronoun_at(sal: Salience, pronoun: tuple[str, str], position: int) -> int | None:
+    """The entity "him" or "her" at ``position`` refers to, as "he" or "she" (``pronoun``:
+    the subject form and its gender) would be resolved there; it is no mention (only
+    subjects are), and every mention before it must be resolved."""
+    index = sal.ents.index
+    k = bisect_right(index.starts, position - 1)
+    if k == 0:
+        return None
+    head, gender = pronoun
+    like = index.mentions[k - 1]._replace(span=Span(position, position + len(head)),
+                                          kind="pronoun", label="PERSON", head=head,
+                                          gender=gender)
+    scores = sal.candidates(k, like)
+    return best_of(scores) if scores else None
+
+
+_NOT_SUBJECT = (" by ", " to ", " from ", " of ", " for ", " with ")
+"""Before a name that is no subject: "In a letter, seen by Reuters, the union said"."""
+
+_AUTHOR_GAPS = (" by ", " from ")
+"""Between a document and its author: "a report by the water department"."""
+
+
+def earlier_author(sal: Salience, i: int, view: int) -> int | None:
+    """Who wrote the document "the report" (mention ``i``) takes up, from where the text
+    brought it in (the nearest earlier mention of its noun, within ``view`` characters):
+    "a report by the provincial water department" (its author, named or not), or "In a
+    letter to the committee, the managing director, X, blamed ..." (the subject of the
+    sentence the document's phrase opens). Every mention before ``i`` is resolved."""
+    ents = sal.ents
+    index, text = ents.index, ents.text
+    m = index.mentions[i]
+    for j in range(i - 1, -1, -1):
+        earlier = index.mentions[j]
+        if m.span.start - earlier.span.start > view:
+            return None
+        if earlier.kind != "nominal" or earlier.head != m.head:
+            continue
+        after = index.mentions[j + 1]
+        gap = text[earlier.span.end : after.full_span.start]
+        if j + 1 < i and (gap in _AUTHOR_GAPS or gap[:-4] in _AUTHOR_GAPS and (
+            gap.endswith("the ")
+        )):
+            return ents.of[j + 1]
+        return _opened_subject(sal, j)
+    return None
+
+
+def _opened_subject(sal: Salience, j: int) -> int | None:
+    """The subject of the sentence whose opening phrase "In a letter ...," holds document
+    ``j``, or None when the document stands elsewhere."""
+    ents = sal.ents
+    start = ents.index.mentions[j].span.start
+    if sal.weights is None:
+        sal.make_weights()
+    s = sal.sentence_of(start)
+    opening = ents.text[sal.sentence_starts[s] if s >= 0 else 0 : start].strip("\"“‘' \n")
+    if opening != "In":
+        return None
+    comma = ents.text.find(", ", start, sal.sentence_end(s))
+    k = sal.outside_position(j + 1)
+    while comma >= 0 and k < len(sal.outside) and sal.outside_sentence[k] == s:
+        after = ents.index.mentions[sal.outside[k]].full_span.start
+        if after > comma and not ents.text.endswith(_NOT_SUBJECT, 0, after):
+            return ents.of[sal.outside[k]]
+        k += 1
+    return None
