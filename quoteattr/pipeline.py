@@ -326,7 +326,7 @@ class Attributor:
         del inp, contexts, annotation, found, kinds, furniture, cue_cache
         # What the records need, in plain values; everything else here goes with this frame.
         text = original or text
-        return result_rows(text, decisions, coref), text
+        return result_rows(text, decisions, coref, genre), text
 
     # -- stages ----------------------------------------------------------------------------
 
