@@ -1,8 +1,11 @@
-"""Fit the confidence table (quoteattr/data/calibration/confidence.tsv) on annotated news.
+"""Fit the confidence tables (quoteattr/data/calibration/confidence.tsv on annotated news,
+calibration/fiction.tsv on annotated fiction).
 
 Usage:
   python benchmarks/calibrate.py --fit TRAIN.jsonl [--fit MORE.jsonl ...]
-                                 [--check DEV.jsonl ...] [--write] [--prior-weight 10]
+                                 [--fit-fiction FICTION.jsonl ...]
+                                 [--check DEV.jsonl ...] [--check-genre auto|fiction|news ...]
+                                 [--write] [--prior-weight 10]
 
 The confidence of an attribution is meant to be the chance that its resolved speaker NAME
 is right. This script runs the attributor over the ``--fit`` gold file, takes every direct
@@ -15,48 +18,65 @@ the share over everything. For the two carried resolutions the cell holds the ch
 the speaker stayed the same, fitted so that, multiplied by the confidence of the quote the
 speaker came from (as the pipeline does), it gives the share seen.
 
-``--check`` scores other gold files with the new table, without writing it: quote,
-attribution and name F1 (the table changes confidences only, never who is named) and the
-name calibration table per confidence band. Fit on a train split and check on dev, so the
-check is honest. ``--write`` replaces the shipped table; without it nothing is written.
-After a change to the rules or coreference, re-run:
+``--fit-fiction`` fits fiction's table the same way on fiction read with
+``genre="fiction"`` (quoted thoughts count as direct quotes, as fiction's gold has them),
+its cells shrunk toward fiction's own resolution shares: no hand-set prior, so nothing of
+a check set enters it. Without it, checks use the shipped fiction table.
+
+``--check`` scores other gold files with the new tables, without writing them: quote,
+attribution and name F1 (the tables change confidences only, never who is named) and the
+name calibration table per confidence band, once per ``--check-genre`` (default auto), and
+apart for the texts read as news and as fiction when a file has both. Fit on a train split
+and check on dev, so the check is honest. ``--write`` replaces the shipped tables (fiction's
+only with ``--fit-fiction``); without it nothing is written. After a change to the rules or
+coreference, re-run:
 
   python benchmarks/calibrate.py --fit ../shared/eval/polnear-train.jsonl \\
-      --check ../shared/eval/polnear-dev.jsonl --check ../shared/eval/litbank-dev.jsonl --write
+      --fit-fiction fixtures/fiction_eval/fiction_eval.jsonl \\
+      --fit-fiction fixtures/fiction_eval/holdout/fiction_holdout.jsonl \\
+      --fit-fiction fixtures/fiction_eval/holdout2/fiction_holdout2.jsonl \\
+      --check ../shared/eval/polnear-dev.jsonl --check ../shared/eval/litbank-dev.jsonl \\
+      --check-genre auto --check-genre fiction --write
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 
 import quoteattr
-from quoteattr import confidence as confidence_module
-from quoteattr.confidence import (
-    CARRIED,
-    RESOLUTIONS,
-    TABLE,
-    Resolution,
-    confidence_of,
-    resolutions,
-)
-from quoteattr.evaluation import (
-    Evaluation,
-    GoldDocument,
-    NameOutcome,
-    PredictedDocument,
-    PredictedQuote,
-    evaluate,
-    parse_gold,
-)
+from quoteattr.confidence import CARRIED, FICTION_TABLE, RESOLUTIONS, TABLE, fiction_table
+from quoteattr.evaluation import GoldDocument
 from quoteattr.rules import RULES
 
-TABLE_PATH = Path(quoteattr.__file__).parent / "data" / f"{TABLE}.tsv"
+
+def _rows_module() -> ModuleType:
+    """``calibration_rows.py`` beside this file, registered once (its dataclasses look
+    themselves up in ``sys.modules``), whether this runs as a script or is loaded by path."""
+    name = "quoteattr_calibration_rows"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).resolve().parent / "calibration_rows.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_rows = _rows_module()
+Attribution, Counts, Outcome = _rows.Attribution, _rows.Counts, _rows.Outcome
+attributions, confidences, outcomes = _rows.attributions, _rows.confidences, _rows.outcomes
+_read = _rows.read_gold
+
+DATA = Path(quoteattr.__file__).parent / "data"
+TABLE_PATH = DATA / f"{TABLE}.tsv"
+FICTION_PATH = DATA / f"{FICTION_TABLE}.tsv"
 Cell = tuple[str, str]
 
 CONVERSATION_PRIORS: Mapping[Cell, float] = MappingProxyType({
@@ -82,126 +102,6 @@ an unresolved speaker is a name nobody can check, rarely right. Fiction-heavy us
 read them as estimates."""
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """One top-level or nested quote of a result, as the table sees it."""
-
-    start: int
-    end: int
-    kind: str
-    speaker: str | None
-    mention: tuple[int, int] | None
-    rule: str
-    resolution: Resolution | None
-    own: float
-    """The rule's own precision (the pipeline's fallback for a cell the table lacks)."""
-    origin: int | None
-    """For a carried quote: its index among the document's top-level quotes' confidences."""
-    top: bool
-
-
-def attributions(gold: Sequence[GoldDocument]) -> dict[str, list[Attribution]]:
-    """Run the default attributor over each gold text and keep what the table needs.
-
-    The shipped table is switched off meanwhile (each confidence is then the rule's own
-    precision, the fallback for a cell a table lacks): the fit must not depend on the
-    table it replaces, which may be stale or from an older format.
-    """
-    attributor = quoteattr.Attributor()
-    out: dict[str, list[Attribution]] = {}
-    shipped = confidence_module.confidence_table
-    confidence_module.confidence_table = lambda: MappingProxyType({})  # type: ignore[assignment]
-    try:
-        for doc in gold:
-            out[doc.doc_id] = _attributions(attributor.attribute(doc.text, doc_id=doc.doc_id))
-    finally:
-        confidence_module.confidence_table = shipped
-    return out
-
-
-def _attributions(result: quoteattr.DocumentResult) -> list[Attribution]:
-    rows = []
-    n_top = 0
-    for q, res in zip(result.quotes, resolutions(result), strict=True):
-        top = q.parent is None
-        origin = n_top - 1 if res in CARRIED and n_top else None
-        rows.append(Attribution(
-            q.start, q.end, q.kind, q.speaker.name if q.speaker else None,
-            (q.mention.start, q.mention.end) if q.mention else None,
-            q.rule, res, q.confidence, origin, top))
-        n_top += top
-    return rows
-
-
-def confidences(
-    rows: Sequence[Attribution], table: Mapping[Cell, float]
-) -> list[tuple[float, float | None]]:
-    """What the pipeline computes for each quote with ``table`` (see confidence.assess), with
-    the confidence of the quote a carried speaker came from (None for the others)."""
-    top: list[float] = []
-    out: list[tuple[float, float | None]] = []
-    for a in rows:
-        conf = 0.0
-        origin = None
-        if a.resolution is not None and a.speaker is not None:
-            origin = top[a.origin] if a.origin is not None and a.origin < len(top) else None
-            conf = confidence_of(a.rule, a.resolution, a.own, origin, table=table)
-        out.append((conf, origin))
-        if a.top:
-            top.append(conf)
-    return out
-
-
-Outcome = tuple[Attribution, float, "float | None", NameOutcome]
-"""(attribution, confidence, source quote's confidence, what the gold says of it)."""
-
-
-def outcomes(
-    gold: Sequence[GoldDocument], found: Mapping[str, list[Attribution]],
-    table: Mapping[Cell, float] | None = None,
-) -> tuple[list[Outcome], Evaluation]:
-    """An :data:`Outcome` per scored direct quote with a speaker, and the Evaluation behind
-    them; confidences from ``table`` (as the pipeline gave them if None)."""
-    preds = []
-    by_key: dict[tuple[str, int, int], tuple[Attribution, float, float | None]] = {}
-    for doc in gold:
-        rows = found[doc.doc_id]
-        confs = (confidences(rows, table) if table is not None
-                 else [(a.own, None) for a in rows])
-        quotes = []
-        for a, (c, origin) in zip(rows, confs, strict=True):
-            if a.kind != "direct":
-                continue
-            quotes.append(PredictedQuote(
-                a.start, a.end, a.speaker, a.mention[0] if a.mention else None,
-                a.mention[1] if a.mention else None, rule=a.rule, kind=a.kind, confidence=c))
-            by_key[(doc.doc_id, a.start, a.end)] = (a, c, origin)
-        preds.append(PredictedDocument(doc.doc_id, tuple(quotes)))
-    evaluation = evaluate(gold, preds)
-    rows_out = []
-    for o in evaluation.name_outcomes():
-        if o.prediction.speaker:
-            a, c, origin = by_key[(o.doc_id, o.prediction.start, o.prediction.end)]
-            rows_out.append((a, c, origin, o))
-    return rows_out, evaluation
-
-
-@dataclass
-class Counts:
-    """The evidence behind one cell: attributions, matched, judged by name, right."""
-
-    attributed: int = 0
-    matched: int = 0
-    judged: int = 0
-    right: int = 0
-
-    def add(self, o: NameOutcome) -> None:
-        self.attributed += 1
-        self.matched += o.matched
-        self.judged += o.judged
-        self.right += o.right
-
-
 def _shrunk(hits: float, n: float, prior: float, weight: float) -> float:
     return (hits + weight * prior) / (n + weight)
 
@@ -218,6 +118,7 @@ def _pooled(counts: Iterable[Counts]) -> Counts:
 
 def fit(
     gold: Sequence[GoldDocument], found: Mapping[str, list[Attribution]], weight: float,
+    conversation: Mapping[Cell, float] = CONVERSATION_PRIORS,
 ) -> tuple[dict[Cell, float], dict[Cell, Counts]]:
     """The table, every rule x resolution cell, and the counts behind each.
 
@@ -225,7 +126,7 @@ def fit(
     ones with the right name): a spurious quote has no right name, and among matched
     quotes those the gold can judge stand for the rest. Each share is shrunk toward its
     resolution's share by ``weight`` pseudo-counts; a resolution's share is Laplace's
-    (hits + 1) / (n + 2).
+    (hits + 1) / (n + 2); the cells of ``conversation`` are shrunk toward its priors instead.
     """
     rows, _ = outcomes(gold, found)
     counts: defaultdict[Cell, Counts] = defaultdict(Counts)
@@ -247,7 +148,7 @@ def fit(
             table[(rule, res)] = round(
                 _shrunk(c.matched, c.attributed, matched_prior[res], weight)
                 * _shrunk(c.right, c.judged,
-                          CONVERSATION_PRIORS.get((rule, res), right_prior), weight), 3)
+                          conversation.get((rule, res), right_prior), weight), 3)
     # Carried cells: the chance the quote is real times the chance the speaker stayed, so
     # that cell x the source quote's confidence matches what was seen.
     stay = dict.fromkeys(((rule, res) for res in CARRIED for rule in rules), 1.0)
@@ -282,8 +183,15 @@ def fit(
 
 
 def write_table(table: Mapping[Cell, float], counts: Mapping[Cell, Counts],
-                fit_name: str, weight: float) -> str:
+                fit_name: str, weight: float, fiction: bool = False) -> str:
     judged = sum(c.judged for c in counts.values())
+    priors = (
+        "fiction's cells are shrunk toward fiction's resolution shares, no hand-set prior; "
+        "used for a text read as fiction (genre=\"fiction\", or \"auto\" on a chapter)"
+        if fiction else
+        "the conversation rules' cells "
+        "(turn_taking, action_beat, vocative_other: rare in news) are shrunk toward hand-set "
+        "priors from LitBank dev instead (CONVERSATION_PRIORS in calibrate.py)")
     lines = [
         "# confidence of an attribution by (rule, resolution): the measured chance that its "
         "resolved speaker NAME is right, as (share of attributions matching a gold quote) x "
@@ -293,9 +201,7 @@ def write_table(table: Mapping[Cell, float], counts: Mapping[Cell, Counts],
         f"# source: measured by benchmarks/calibrate.py on {fit_name} "
         f"({sum(c.attributed for c in counts.values())} direct attributions, {judged} judged "
         f"by name), each share shrunk toward its resolution's by {weight:g} pseudo-counts "
-        "(a resolution's share: (hits + 1) / (n + 2)); the conversation rules' cells "
-        "(turn_taking, action_beat, vocative_other: rare in news) are shrunk toward hand-set "
-        "priors from LitBank dev instead (CONVERSATION_PRIORS in calibrate.py); "
+        f"(a resolution's share: (hits + 1) / (n + 2)); {priors}; "
         "re-run after changing rules or coreference",
         "# licence: Apache-2.0 (same as quoteattr)",
         "rule\tresolution\tconfidence\tattributed\tmatched\tjudged\tright",
@@ -309,8 +215,10 @@ def write_table(table: Mapping[Cell, float], counts: Mapping[Cell, Counts],
 
 
 def report(name: str, gold: Sequence[GoldDocument], found: Mapping[str, list[Attribution]],
-           table: Mapping[Cell, float]) -> None:
-    rows, evaluation = outcomes(gold, found, table)
+           table: Mapping[Cell, float], fiction: Mapping[Cell, float] | None = None) -> None:
+    """Scores and name calibration of ``gold`` with the tables; then, when some texts were
+    read as news and some as fiction, the same for each part."""
+    rows, evaluation = outcomes(gold, found, table, fiction)
     s = evaluation.scores
     print(f"\n== {name}: quote F1 {s.quote_f1}, attr F1 {s.attr_f1}, "
           f"name_attr_F1 {s.name_attr_f1}")
@@ -330,10 +238,13 @@ def report(name: str, gold: Sequence[GoldDocument], found: Mapping[str, list[Att
         mean = sum(c for c, _ in sel) / len(sel)
         print(f"  {res:16s} {pool.attributed:5d} {pool.matched:5d} {pool.judged:5d} "
               f"{pool.right:5d} {share:6.1f} {mean:6.2f}")
-
-
-def _read(path: Path) -> tuple[GoldDocument, ...]:
-    return parse_gold(path.read_text(encoding="utf-8").split("\n"), source=str(path))
+    fiction_ids = getattr(found, "read_as_fiction", set())
+    read = {doc.doc_id: doc.doc_id in fiction_ids for doc in gold}
+    if len(set(read.values())) > 1:
+        for label, as_fiction in (("news", False), ("fiction", True)):
+            part = [doc for doc in gold if read[doc.doc_id] == as_fiction]
+            report(f"{name}, the {len(part)} texts read as {label}", part, found, table,
+                   fiction)
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -341,17 +252,43 @@ def main(argv: Iterable[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", type=Path, action="append", required=True,
                         help="gold JSONL to fit on (repeatable: the files are pooled)")
+    parser.add_argument("--fit-fiction", type=Path, action="append", default=[],
+                        help="fiction gold JSONL to fit fiction's table on (repeatable)")
     parser.add_argument("--check", type=Path, action="append", default=[],
                         help="gold JSONL to check the new table on (repeatable)")
+    parser.add_argument("--check-genre", action="append", choices=("auto", "news", "fiction"),
+                        help="the genre to read the checked files by (repeatable; default auto)")
     parser.add_argument("--write", action="store_true", help=f"write {TABLE_PATH}")
     parser.add_argument("--prior-weight", type=float, default=10.0,
                         help="pseudo-counts pulling a cell toward its resolution's share")
     args = parser.parse_args(list(argv) if argv is not None else None)
-    gold = tuple(doc for path in args.fit for doc in _read(path))
-    fit_name = " + ".join(path.name for path in args.fit)
-    found = attributions(gold)
-    table, counts = fit(gold, found, args.prior_weight)
-    text = write_table(table, counts, fit_name, args.prior_weight)
+    texts = [_fitted(args.fit, "auto", args.prior_weight, fiction=False)]
+    table = texts[0][0]
+    fiction = {**table, **fiction_table()}  # the shipped fiction cells
+    if args.fit_fiction:
+        texts.append(_fitted(args.fit_fiction, "fiction", args.prior_weight, fiction=True))
+        fiction = {**table, **texts[1][0]}
+    for path in args.check:
+        check_gold = _read(path)
+        for genre in args.check_genre or ["auto"]:
+            report(f"{path.name} (genre {genre})", check_gold,
+                   attributions(check_gold, genre), table, fiction)
+    if args.write:
+        for (_, text), target in zip(texts, (TABLE_PATH, FICTION_PATH), strict=False):
+            target.write_text(text, encoding="utf-8")
+            print(f"\nwrote {target}")
+    return 0
+
+
+def _fitted(paths: Sequence[Path], genre: str, weight: float,
+            fiction: bool) -> tuple[dict[Cell, float], str]:
+    """The table fitted on ``paths`` read by ``genre`` (printed with the fit's own scores)
+    and the text of its data file."""
+    gold = tuple(doc for path in paths for doc in _read(path))
+    fit_name = " + ".join(path.name for path in paths)
+    found = attributions(gold, genre)
+    table, counts = fit(gold, found, weight, conversation={} if fiction else
+                        CONVERSATION_PRIORS)
     print(f"fitted {len(table)} cells on {fit_name}: "
           f"{sum(c.attributed for c in counts.values())} attributions, "
           f"{sum(c.judged for c in counts.values())} judged by name")
@@ -361,14 +298,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         if c.attributed:
             print(f"  {rule:26s} {res:16s} {value:.3f} {c.attributed:6d} {c.matched:6d} "
                   f"{c.judged:6d} {c.right:6d}")
-    report(f"{fit_name} (fit)", gold, found, table)
-    for path in args.check:
-        check_gold = _read(path)
-        report(path.name, check_gold, attributions(check_gold), table)
-    if args.write:
-        TABLE_PATH.write_text(text, encoding="utf-8")
-        print(f"\nwrote {TABLE_PATH}")
-    return 0
+    report(f"{fit_name} (fit)", gold, found, table, table)
+    return table, write_table(table, counts, fit_name, weight, fiction=fiction)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,13 @@ by (rule, resolution) in ``data/calibration/confidence.tsv``, where
 ``benchmarks/calibrate.py`` writes the share of right names it measured for each cell on
 annotated news (rare cells shrunk toward their resolution's share). Re-run it whenever
 the rules or coreference change; the header of the file says what it was fitted on.
+
+Fiction has its own table, ``data/calibration/fiction.tsv``, used for a text read by
+fiction's conventions (``genre="fiction"``, or "auto" on a chapter): the same rule and
+resolution are right far less or far more often in a novel's dialogue than in news (a
+speaker carried over a paragraph break is usually the other one's turn), so news cells
+misstate fiction's names. It is fitted on the project's own fiction chapters (see
+``benchmarks/calibrate.py --fit-fiction``); a cell it lacks falls back to the news table.
 """
 
 from __future__ import annotations
@@ -25,9 +32,9 @@ from .mentions import MentionIndex
 from .records import DocumentResult
 from .rules import Found
 
-__all__ = ["CARRIED", "RESOLUTIONS", "TABLE", "Resolution", "assess", "carried",
-           "confidence_of", "confidence_table", "resolution_of",
-           "resolutions"]
+__all__ = ["CARRIED", "FICTION_TABLE", "RESOLUTIONS", "TABLE", "Resolution", "assess",
+           "carried", "confidence_of", "confidence_table", "fiction_table", "genre_read",
+           "resolution_of", "resolutions"]
 
 Resolution = Literal["name", "name_variant", "pronoun", "role_noun", "unresolved",
                      "carried_forward", "carried_across"]
@@ -42,6 +49,8 @@ CARRIED: frozenset[Resolution] = frozenset({"carried_forward", "carried_across"}
 
 TABLE = "calibration/confidence"
 """The data file, as :func:`~quoteattr.lexicon.read_table` names it."""
+FICTION_TABLE = "calibration/fiction"
+"""The table for a text read as fiction (same columns)."""
 COLUMNS = ("rule", "resolution", "confidence", "attributed", "matched", "judged", "right")
 
 
@@ -70,8 +79,19 @@ def confidence_table() -> Mapping[tuple[str, str], float]:
     an unknown resolution, a confidence outside [0, 1], counts that are not whole numbers
     (or not right <= judged <= matched <= attributed) and a cell given twice.
     """
-    rows = read_table(TABLE)
-    where = f"quoteattr/data/{TABLE}.tsv"
+    return _read(TABLE)
+
+
+@cache
+def fiction_table() -> Mapping[tuple[str, str], float]:
+    """The cells for a text read as fiction, read once and checked as
+    :func:`confidence_table`; a cell missing here is the news table's."""
+    return MappingProxyType({**confidence_table(), **_read(FICTION_TABLE)})
+
+
+def _read(name: str) -> Mapping[tuple[str, str], float]:
+    rows = read_table(name)
+    where = f"quoteattr/data/{name}.tsv"
     if rows and tuple(rows[0]) != COLUMNS:
         msg = f"{where}: expected columns {', '.join(COLUMNS)}, found {', '.join(rows[0])}"
         raise LexiconError(msg)
@@ -110,16 +130,19 @@ def _row_problem(row: dict[str, str]) -> str | None:
 
 def confidence_of(
     rule: str, resolution: Resolution, own: float, origin: float | None,
-    table: Mapping[tuple[str, str], float] | None = None,
+    table: Mapping[tuple[str, str], float] | None = None, genre: str = "news",
 ) -> float:
     """The measured confidence of ``rule`` with ``resolution``, rounded to two decimals.
 
     For a carried resolution the table holds the chance that the speaker did not change,
     so it is multiplied by ``origin``, the confidence of the quote the speaker came from:
     a chain of carried quotes grows less sure at each step. ``own`` (the rule's precision)
-    stands in for a cell the table lacks. ``table`` replaces the shipped one (for fitting).
+    stands in for a cell the table lacks. ``table`` replaces the shipped one (for fitting);
+    without it ``genre`` (the conventions the text was read by) picks fiction's or news'.
     """
-    cell = (confidence_table() if table is None else table).get((rule, resolution))
+    if table is None:
+        table = fiction_table() if genre == "fiction" else confidence_table()
+    cell = table.get((rule, resolution))
     if cell is None:
         return own
     if resolution in CARRIED and origin is not None:
@@ -136,18 +159,19 @@ def carried(origin: QuoteContext, quote: QuoteContext) -> Resolution:
 
 def assess(
     found: Found, carried: str | None, mentions: MentionIndex, name: str, named: bool,
-    earlier: Sequence[float],
+    earlier: Sequence[float], genre: str = "news",
 ) -> tuple[Resolution, float]:
     """The resolution and confidence of an attribution whose entity is called ``name``
     (``named``: it has a proper name); ``carried`` is what :func:`carried` said for a quote
     that took its speaker from another, whose confidence is in ``earlier`` (those of the
-    top-level quotes so far, in order)."""
+    top-level quotes so far, in order); ``genre`` picks the table."""
     m = None if found.mention is None else mentions.mentions[found.mention]
     resolution = cast("Resolution | None", carried) or resolution_of(
         m.kind if m else None, m.head if m else "", name, named=named)
     origin = found.inherited_from
     own = earlier[origin] if origin is not None and origin < len(earlier) else None
-    return resolution, confidence_of(found.rule, resolution, found.confidence, own)
+    return resolution, confidence_of(found.rule, resolution, found.confidence, own,
+                                     genre=genre)
 
 
 def resolutions(result: DocumentResult) -> tuple[Resolution | None, ...]:
@@ -155,3 +179,10 @@ def resolutions(result: DocumentResult) -> tuple[Resolution | None, ...]:
     a quote without a speaker); empty for a result the pipeline did not build. For
     calibration: the JSON output does not carry it."""
     return tuple(cast("Resolution | None", r) for r in result._resolutions)
+
+
+def genre_read(result: DocumentResult) -> str:
+    """The conventions ``result``'s text was read by ("news" or "fiction": what "auto" chose),
+    which picked its confidence table; "news" for a result the pipeline did not build or
+    found no quotation mark in."""
+    return result._genre

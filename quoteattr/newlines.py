@@ -46,4 +46,4 @@ def on_original(result: DocumentResult, original: str, positions: Sequence[int])
         return value
 
     moved = DocumentResult.model_validate(move(result.model_dump()))
-    return moved._attach_text(original, result._resolutions)
+    return moved._attach_text(original, result._resolutions, result._genre)

@@ -30,7 +30,7 @@ from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
 from .mentions.finder import name_mentions
-from .narrator import narrator_name, record_keeper, resolve_speaker, self_named
+from .narrator import resolve_speaker
 from .newlines import collapse_crlf, on_original
 from .notspeech import listed_after, not_speech
 from .opening import genre_of
@@ -55,6 +55,7 @@ from .rules import (
     unaddressed,
 )
 from .spans import plain_line_breaks
+from .speaker_names import name_speakers
 from .wrap import flatten
 
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
@@ -310,23 +311,15 @@ class Attributor:
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, earlier, coref,
                                               mentions))
-        if narrator:
-            named = self_named(text, contexts, speakers, narrator[0], mentions,
-                               coref.cluster_of) if genre == "fiction" else None
-            if named is None and genre == "fiction":  # "EDITH MORROW'S DIARY"
-                first = next(k for k, c in enumerate(speakers) if c == narrator[0])
-                named = record_keeper(text, contexts[first].quote.span.start, coref)
-            named = named if named is not None else narrator_name(
-                contexts, speakers, narrator[0], functools.partial(addressees, inp), genre)
-            if named is not None:
-                decisions = [d._replace(cluster=named, narrated=True) if (
-                    d.cluster == narrator[0]) else d for d in decisions]
+        if narrator or genre == "fiction":  # the narrator's name; "said my brother's wife"
+            decisions = name_speakers(decisions, text, contexts, speakers, narrator, mentions,
+                                      coref, functools.partial(addressees, inp), genre)
         # The contexts (a window pair per quote), the rule input and the annotation are done
         # with: gone before the rows are made, they are not part of the peak.
         del inp, contexts, annotation, found, kinds, furniture, cue_cache
         # What the records need, in plain values; everything else here goes with this frame.
         text = original or text
-        return result_rows(text, decisions, coref), text
+        return result_rows(text, decisions, coref, genre), text
 
     # -- stages ----------------------------------------------------------------------------
 

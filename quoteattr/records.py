@@ -184,6 +184,8 @@ class DocumentResult(_Record):
     _resolutions: tuple[str | None, ...] = PrivateAttr(default=())
     """Per quote, how the speaker's name was reached (``quoteattr.confidence``); not part
     of the JSON contract, read by the calibration script through ``resolutions``."""
+    _genre: str = PrivateAttr(default="news")
+    """The conventions the text was read by (``quoteattr.confidence.genre_read``)."""
 
     @property
     def text(self) -> str:
@@ -219,7 +221,8 @@ class DocumentResult(_Record):
         return self.model_copy()._attach_text(text)
 
     def _attach_text(
-        self, text: str | None, resolutions: tuple[str | None, ...] = ()
+        self, text: str | None, resolutions: tuple[str | None, ...] = (),
+        genre: str | None = None,
     ) -> Self:
         """Set the private original text (and the pipeline's resolutions); returns self.
 
@@ -229,6 +232,8 @@ class DocumentResult(_Record):
         self._text = text
         if resolutions:
             self._resolutions = resolutions
+        if genre is not None:
+            self._genre = genre
         return self
 
     def __eq__(self, other: object) -> bool:

@@ -106,6 +106,8 @@ class Rows(NamedTuple):
     speakers: list[dict[str, object]]
     """Per speaker, its fields, with its mentions as sorted (start, end) pairs."""
     resolutions: tuple[str | None, ...]
+    genre: str = "news"
+    """The conventions the text was read by: they chose the confidence table."""
 
 
 def build_result(
@@ -115,7 +117,9 @@ def build_result(
     return finish_result(text, doc_id, result_rows(text, decisions, coref))
 
 
-def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Rows:
+def result_rows(
+    text: str, decisions: list[Decision], coref: Coreference, genre: str = "news"
+) -> Rows:
     """The records' values: speakers numbered, each name's confidence weighed; ``decisions``
     is emptied on the way.
 
@@ -171,7 +175,7 @@ def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Row
             rule = f.rule
             if speaker is not None and cluster is not None:
                 resolution, confidence = assess(f, d.carried, coref.index, speaker.name,
-                                                coref.clusters[cluster].named, top)
+                                                coref.clusters[cluster].named, top, genre)
                 confidence = confidences.setdefault(confidence, confidence)
             if span is not None and mention is not None and cluster is not None and (
                 f.mention is None or d.narrated
@@ -192,7 +196,7 @@ def result_rows(text: str, decisions: list[Decision], coref: Coreference) -> Row
             spans.add((m.title_start if m.title_start >= 0 else m.span.start, m.span.end))
         speakers.append({"id": sid, "name": refs[cluster_index].name, "type": c.type,
                          "titles": tuple(c.titles), "mentions": sorted(spans)})
-    return Rows(records, speakers, tuple(resolutions))
+    return Rows(records, speakers, tuple(resolutions), genre)
 
 
 def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
@@ -249,7 +253,7 @@ def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
     result = DocumentResult.model_validate(  # takes the validated records as they are
         {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
     )
-    result._attach_text(text, rows.resolutions)
+    result._attach_text(text, rows.resolutions, rows.genre)
     result._compact(quotes=False)  # validate_quotes shared the quotes' sets
     return result
 

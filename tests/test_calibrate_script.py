@@ -129,7 +129,7 @@ def test_checks_without_writing_unless_asked(
     monkeypatch.setattr(script, "TABLE_PATH", target)
     assert script.main(["--fit", str(gold), "--check", str(gold)]) == 0
     out = capsys.readouterr().out
-    assert "== gold.jsonl: quote F1 90.9" in out  # the spurious quote
+    assert "== gold.jsonl (genre auto): quote F1 90.9" in out  # the spurious quote
     assert "name calibration: estimated share of attributed quotes" in out
     assert not target.exists()
     assert script.main(["--fit", str(gold), "--write"]) == 0

@@ -100,3 +100,18 @@ def test_a_line_break_inside_a_quote_tag_of_a_short_text(text: str) -> None:
     """Too short to read as hard-wrapped, the text still breaks a line inside the tag:
     a line ending in '," said' or a quote closed by a comma goes on into the next."""
     assert set(_speakers(text, "news")) == {"Winifred Ash"}
+
+
+@pytest.mark.parametrize(("tag", "speaker"), [
+    ("says old Wat Hobley, knocking out his pipe", "Wat Hobley"),
+    ("said young Kester", "Kester"),
+    ("cried poor Ysolde Trench", "Ysolde Trench"),
+])
+def test_an_epithet_before_a_name_no_list_knows_still_tags_the_speaker(
+    tag: str, speaker: str,
+) -> None:
+    """Dialect and Victorian tags put "old", "young", "poor" before a character's own name,
+    which may be one no given-name list has; in a novel the name is the speaker."""
+    text = f"The wind got up after dark.\n\n“There’ll be no boats out the morn,” {tag}.\n"
+    assert _speakers(text) == [speaker]
+

@@ -23,6 +23,7 @@ SETS = (
     FIXTURES / "tool_cases" / "tool_cases.jsonl",
     FIXTURES / "tool_cases" / "holdout" / "tool_cases_holdout.jsonl",
     FIXTURES / "fiction_eval" / "holdout2" / "fiction_holdout2.jsonl",
+    FIXTURES / "fiction_eval" / "holdout3" / "fiction_holdout3.jsonl",
     FIXTURES / "intl_eval" / "intl_eval.jsonl",
     FIXTURES / "intl_eval" / "holdout" / "intl_holdout.jsonl",
 )

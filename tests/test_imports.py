@@ -4,7 +4,7 @@ The flow (the project style guide, part 2) is errors -> collector -> spans -> bl
 exactjson -> records (the contract at the bottom) -> keysharing -> packed -> newlines -> lexicon ->
 annotation -> wrap -> annotators -> quotemarks -> quotes -> kinds -> context -> notspeech ->
 mention_words -> mentions -> furniture -> opening -> coref -> rules -> narrator -> confidence ->
-many -> batch -> result -> pipeline -> render -> the package ``__init__`` -> cli
+many -> batch -> result -> speaker_names -> pipeline -> render -> the package ``__init__`` -> cli
 (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place, not even inside a function,
 and no modules import each other in a circle, not even within one layer.
@@ -32,7 +32,7 @@ LAYERS = (
     "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture",
     "opening", "coref",
     "rules", "narrator", "confidence", "many",
-    "batch", "result", "pipeline",
+    "batch", "result", "speaker_names", "pipeline",
     "spark",
     "render", "evaluation", "__init__", "cli", "__main__",
 )

@@ -59,6 +59,10 @@ def is_adjective_lead(lead: str, lexicon: Lexicon) -> bool:
     )
 
 
+_EPITHETS = frozenset(word_list("name_epithets"))
+"""Fiction's "says old Ebb Mather", "said young Davie": before a character's own name, which
+a novel may give though no given-name list knows it (so the name is no known PERSON)."""
+
 _OWNER_GAP = regex.compile(r"(?:['’]s?)?\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}")
 """Between an organisation and its person: "Eastmoor('s) head coach" Helen Stroud."""
 
@@ -136,7 +140,8 @@ def speaker_after(inp: RuleInput, start: int, ceiling: int) -> SpeakerPhrase | N
     for n, m in enumerate(after):
         lead = text[pos : m.full_span.start]
         if m.full_span.start == pos or is_title_lead(lead, inp.lexicon) or (
-            m.kind == "name" and m.label == "PERSON" and (
+            m.kind == "name" and (m.label == "PERSON" or inp.genre == "fiction" and (
+                lead.rstrip() in _EPITHETS)) and (
                 is_common_noun_lead(lead, inp.lexicon) or is_adjective_lead(lead, inp.lexicon))
         ) or m.title and lead.rstrip().lower() == "the":  # "said the Rev. Peter Wherry"
             person = _named_after(inp, after, n)
