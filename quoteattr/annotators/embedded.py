@@ -18,6 +18,7 @@ from ..spans import Span
 from .name_words import (
     CAPITALISED,
     Word,
+    capitalised_words,
     is_org_word,
     joinable,
     single_word_label,
@@ -143,7 +144,7 @@ class EmbeddedAnnotator:
         new_tuple = _new_tuple
         para_start = para_end = -1
         surnames: set[str] = set()  # months and weekdays seen as surnames ("Carys March")
-        for match in CAPITALISED.finditer(text, concurrent=False):
+        for match in capitalised_words(text):
             start, end = match.span()
             if start >= para_end:  # into the next paragraph
                 if run:
