@@ -41,7 +41,15 @@ _COMMON_BYTES = bytes(b for b in range(256) if not 0xCA <= b <= 0xE1 and b < 0xE
 below 0xCA, or start with 0xE2): deleted from a common text's bytes, none is left."""
 
 
-def _class_of(prop: str) -> str:
+def common_text(text: str) -> bool:
+    """Whether every character of ``text`` is of :data:`_COMMON` (its UTF-8 bytes checked,
+    at a few instructions each): then ``re`` patterns with classes from
+    :func:`class_of` find what the ``regex`` ones do."""
+    return text.isascii() or not text.encode("utf-8", "surrogatepass").translate(
+        None, _COMMON_BYTES)
+
+
+def class_of(prop: str) -> str:
     """The characters of :data:`_COMMON` that ``regex`` puts in ``prop``, as the inside
     of a ``re`` character class (ranges of consecutive characters)."""
     codes = [ord(c) for c in regex.findall(prop, _COMMON)]
@@ -64,8 +72,8 @@ def _capitalised_re() -> re.Pattern[str]:
     (so ``re`` skips to the next capital), then the alternatives as they go on from
     there, each a branch that opens with a character (``|)`` for ``?`` and ``*``: ``re``
     tests a branch's first character before entering it, and makes no repeat context)."""
-    upper, letter, mark = _class_of(r"\p{Lu}"), _class_of(r"\p{L}"), _class_of(r"[\p{L}\p{M}]")
-    word, edge = _class_of(r"\w"), _class_of(r"[\p{L}\p{M}\p{N}]")
+    upper, letter, mark = class_of(r"\p{Lu}"), class_of(r"\p{L}"), class_of(r"[\p{L}\p{M}]")
+    word, edge = class_of(r"\w"), class_of(r"[\p{L}\p{M}\p{N}]")
     hyphened = f"-[{letter}][{mark}]*"
     rest = (f"[{mark}]*(?:{hyphened}(?:{hyphened})*|)"
             f"(?:['’](?![sS](?![{word}]))[{letter}]+|)\\.?")
@@ -79,11 +87,13 @@ _CAPITALISED_RE: list[re.Pattern[str]] = []
 """:func:`_capitalised_re`, made at the first text that can use it (a few milliseconds)."""
 
 
-def capitalised_words(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
+def capitalised_words(
+    text: str, common: bool | None = None
+) -> Iterator[re.Match[str] | regex.Match[str]]:
     """What ``CAPITALISED.finditer(text)`` finds: by ``re`` when every character of the
-    text is of :data:`_COMMON` (its UTF-8 bytes checked at a few instructions each),
+    text is of :data:`_COMMON` (``common``: :func:`common_text`, if the caller knows it),
     else by ``regex``."""
-    if text.isascii() or not text.encode("utf-8", "surrogatepass").translate(None, _COMMON_BYTES):
+    if common_text(text) if common is None else common:
         if not _CAPITALISED_RE:
             _CAPITALISED_RE.append(_capitalised_re())
         return _CAPITALISED_RE[0].finditer(text)
