@@ -93,6 +93,23 @@ _LOWER_PIECE = 1 << 14
 """Characters lower-cased at a time by :func:`lower_pieces`."""
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``. A text beyond ASCII whose other characters no lower-casing changes
+    (curly quotes, dashes, no-break spaces: most news) is lower-cased as UTF-8 bytes,
+    ASCII letters only, at a third of the cost of ``str.lower``'s look-up per character.
+    (Only the final sigma's mapping depends on its neighbours, and a sigma always changes.)"""
+    if text.isascii():
+        return text.lower()
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if others.lower() != others:
+        return text.lower()
+    return data.lower().decode("utf-8", "surrogatepass")
+
+
 def lower_pieces(text: str) -> Iterator[tuple[int, str]]:
     """``text.lower()`` a piece at a time, each piece with the offset of its first
     character in ``text``: one piece for a text of up to 16 k characters.
@@ -109,7 +126,7 @@ def lower_pieces(text: str) -> Iterator[tuple[int, str]]:
     """
     n = len(text)
     if n <= _LOWER_PIECE:
-        yield 0, text.lower()
+        yield 0, _lower(text)
         return
     start = 0
     while start < n:
@@ -117,5 +134,5 @@ def lower_pieces(text: str) -> Iterator[tuple[int, str]]:
         if end < n:
             cut = text.rfind(" ", start + 1, end)
             end = n if cut < 0 else cut + 1  # no space in a whole piece: the rest at once
-        yield start, text[start:end].lower()
+        yield start, _lower(text[start:end])
         start = end - 1 if end < n else n  # the next piece starts on the space

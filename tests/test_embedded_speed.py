@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr.annotators.embedded import EmbeddedAnnotator
-from quoteattr.annotators.name_words import CAPITALISED
+from quoteattr.annotators.name_words import CAPITALISED, capitalised_words, common_text
 from quoteattr.annotators.paragraphs import paragraphs_of
 from quoteattr.lexicon import default_lexicon
 
@@ -45,3 +45,34 @@ def test_particle_line_does_not_join_two_paragraphs() -> None:
     spans = [text[e.span.start : e.span.end] for e in _ANNOTATOR.annotate(text).entities]
     assert "Bar" in spans
     assert not any("\n" in s for s in spans)
+
+
+_WORD_CHARACTERS = ("AOSDKérsS'’-.2½ǅÉ\u0301\u2160\u2102\u00b2x \n,:;_"  # common characters
+                    "ЖжΩ\U0001d400\u02b0")  # and some beyond them: the text then takes regex
+_SCANNED = st.text(_WORD_CHARACTERS, max_size=30) | st.lists(
+    st.sampled_from([*_PIECES, "D’Souza", "N'Diaye", "Jean-Claude", "Kerry's", "F.B.I.", "Ωmega",
+                     "ǅemal", "Zoë", "Łódź", "℃", "Ⅸ"]), max_size=12).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_SCANNED)
+def test_capitalised_words_by_re_are_the_regex_ones(text: str) -> None:
+    """The ``re`` scan of :func:`capitalised_words` finds what ``CAPITALISED`` finds, on text
+    of the characters its classes were drawn for and (by ``regex``) on any other."""
+    assert [m.span() for m in capitalised_words(text)] == [
+        m.span() for m in CAPITALISED.finditer(text)]
+
+
+_SENTENCE_PIECES = [*_PIECES, "Mr.", "a.m.", "etc.", "!", "?", "…", "”", "’", "»", ")", "“", "(",
+                    "—", "3", "½", "ǅ", "\u2029", "\x1c", "\u00a0", "\u2003", "Ωmega"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join))
+def test_sentence_ends_by_re_are_the_regex_ones(text: str) -> None:
+    """The sentence splitter's ``re`` pattern (for text of common characters) ends the
+    sentences its ``regex`` one does."""
+    if common_text(text):
+        paragraphs = paragraphs_of(text)
+        splitter = _ANNOTATOR._splitter
+        assert splitter.split(text, paragraphs, True) == splitter.split(text, paragraphs)

@@ -14,7 +14,7 @@ from quoteattr.mentions.determiners import _searched, determiner_start
 from quoteattr.mentions.names import _name_mention, names_of
 from quoteattr.mentions.patterns import _word_ends
 from quoteattr.mentions.types import new_mention
-from quoteattr.spans import Span
+from quoteattr.spans import Span, lower_pieces
 
 _PLAIN_DETERMINER = regex.compile(
     r"(?r)\b(?:the|a|an|another|one|this|that|its|his|her|their|our|my|your)\s+"
@@ -131,3 +131,11 @@ def test_determiner_start_agrees_with_the_backward_search(text: str, cut: int, b
     verbs = _LEXICON.strong_speech_verbs
     fast = determiner_start(text, floor, end, plain, {}, verbs)
     assert fast == _searched(text, floor, end, verbs)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(st.sampled_from(list("aZ ’“—\u00a0é\u0130ΣσΩ\u2126K\u212aǅ\ud800.-")), max_size=30))
+def test_lower_pieces_lower_as_str_lower(text: str) -> None:
+    """The mention scan's lower-cased text, made by bytes where no character beyond ASCII
+    changes, is ``str.lower``'s (also where some do: "Ω", "İ", a final "Σ")."""
+    assert "".join(piece for _, piece in lower_pieces(text)) == text.lower()

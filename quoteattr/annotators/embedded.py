@@ -18,6 +18,8 @@ from ..spans import Span
 from .name_words import (
     CAPITALISED,
     Word,
+    capitalised_words,
+    common_text,
     is_org_word,
     joinable,
     single_word_label,
@@ -114,8 +116,9 @@ class EmbeddedAnnotator:
     def annotate_paragraphs(self, text: str, paragraphs: tuple[Span, ...]) -> Annotation:
         """:meth:`annotate` with ``paragraphs_of(text)`` already known (the pipeline finds
         them first to flatten the text; nearly always nothing changes, and they are kept)."""
-        sentences = tuple(self._splitter.split(text, paragraphs))
-        entities = tuple(self._entities(text, paragraphs))
+        common = common_text(text)  # its patterns may run on ``re``
+        sentences = tuple(self._splitter.split(text, paragraphs, common))
+        entities = tuple(self._entities(text, paragraphs, common))
         return Annotation(text, paragraphs, sentences, entities, provides=self.provides)
 
     # -- sentences -------------------------------------------------------------------------
@@ -126,15 +129,18 @@ class EmbeddedAnnotator:
 
     # -- entities --------------------------------------------------------------------------
 
-    def _entities(self, text: str, paragraphs: tuple[Span, ...]) -> list[Entity]:
+    def _entities(self, text: str, paragraphs: tuple[Span, ...],
+                  common: bool | None = None) -> list[Entity]:
         classify = self._classify
-        return [entity for run in self._runs(text, paragraphs)
+        return [entity for run in self._runs(text, paragraphs, common)
                 if (entity := classify(text, run)) is not None]
 
-    def _runs(self, text: str, paragraphs: tuple[Span, ...]) -> Iterator[list[Word]]:
+    def _runs(self, text: str, paragraphs: tuple[Span, ...],
+              common: bool | None = None) -> Iterator[list[Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles;
         a run never crosses a paragraph. Yielded one at a time: the words of a whole text
-        of names, all at once, would cost more than the entities made from them."""
+        of names, all at once, would cost more than the entities made from them.
+        ``common``: whether :func:`.name_words.common_text` holds, if known."""
         # Runs once per capitalised word of the text: lexicon sets are bound to locals and
         # the cheapest tests come first. One scan of the whole text finds the same words as
         # one per paragraph (a word holds no line break, and paragraphs end at one), so the
@@ -148,7 +154,7 @@ class EmbeddedAnnotator:
         new_tuple = _new_tuple
         para_start = para_end = -1
         surnames: set[str] = set()  # months and weekdays seen as surnames ("Carys March")
-        for match in CAPITALISED.finditer(text, concurrent=False):
+        for match in capitalised_words(text, common):
             start, end = match.span()
             if start >= para_end:  # into the next paragraph
                 if run:

@@ -7,6 +7,8 @@ word alone.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -30,6 +32,74 @@ CAPITALISED = regex.compile(
 )
 """(A word glued to digits, "L2" or "G7", is a code, not a name's word; no match stops inside
 a word, so "Kerry2" is no "Kerr" either.)"""
+_COMMON = "".join(map(chr, range(0x280))) + "".join(map(chr, range(0x2000, 0x3000)))
+"""The characters of nearly all English news: Basic Latin to IPA, and the punctuation and
+symbol blocks (curly quotes, dashes, the euro sign). In them :data:`CAPITALISED` can run
+on the standard library's ``re`` (:func:`capitalised_words`)."""
+_COMMON_BYTES = bytes(b for b in range(256) if not 0xCA <= b <= 0xE1 and b < 0xE3)
+"""UTF-8 bytes that start no character outside :data:`_COMMON` (its characters are bytes
+below 0xCA, or start with 0xE2): deleted from a common text's bytes, none is left."""
+
+
+def common_text(text: str) -> bool:
+    """Whether every character of ``text`` is of :data:`_COMMON` (its UTF-8 bytes checked,
+    at a few instructions each): then ``re`` patterns with classes from
+    :func:`class_of` find what the ``regex`` ones do."""
+    return text.isascii() or not text.encode("utf-8", "surrogatepass").translate(
+        None, _COMMON_BYTES)
+
+
+def class_of(prop: str) -> str:
+    """The characters of :data:`_COMMON` that ``regex`` puts in ``prop``, as the inside
+    of a ``re`` character class (ranges of consecutive characters)."""
+    codes = [ord(c) for c in regex.findall(prop, _COMMON)]
+    out = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+def _capitalised_re() -> re.Pattern[str]:
+    """:data:`CAPITALISED` for text of :data:`_COMMON` characters, in ``re``: a ``regex``
+    call costs some 3,500 instructions a match more, and its scan twice as much a
+    character. Each ``\\p{...}`` (and the ``\\w`` that ``\\b`` reads) is the class of
+    exactly the characters ``regex`` puts in it; the pattern opens with a capital's class
+    (so ``re`` skips to the next capital), then the alternatives as they go on from
+    there, each a branch that opens with a character (``|)`` for ``?`` and ``*``: ``re``
+    tests a branch's first character before entering it, and makes no repeat context)."""
+    upper, letter, mark = class_of(r"\p{Lu}"), class_of(r"\p{L}"), class_of(r"[\p{L}\p{M}]")
+    word, edge = class_of(r"\w"), class_of(r"[\p{L}\p{M}\p{N}]")
+    hyphened = f"-[{letter}][{mark}]*"
+    rest = (f"[{mark}]*(?:{hyphened}(?:{hyphened})*|)"
+            f"(?:['’](?![sS](?![{word}]))[{letter}]+|)\\.?")
+    return re.compile(
+        f"[{upper}](?:\\.[{upper}]\\.(?:[{upper}]\\.)*|['’](?<=[OD]['’])[{upper}]{rest}|{rest})"
+        f"(?![{edge}])"
+    )
+
+
+_CAPITALISED_RE: list[re.Pattern[str]] = []
+""":func:`_capitalised_re`, made at the first text that can use it (a few milliseconds)."""
+
+
+def capitalised_words(
+    text: str, common: bool | None = None
+) -> Iterator[re.Match[str] | regex.Match[str]]:
+    """What ``CAPITALISED.finditer(text)`` finds: by ``re`` when every character of the
+    text is of :data:`_COMMON` (``common``: :func:`common_text`, if the caller knows it),
+    else by ``regex``."""
+    if common_text(text) if common is None else common:
+        if not _CAPITALISED_RE:
+            _CAPITALISED_RE.append(_capitalised_re())
+        return _CAPITALISED_RE[0].finditer(text)
+    return CAPITALISED.finditer(text, concurrent=False)
+
+
 _PARTICLES = frozenset(word_list("name_particles"))
 """Lower-case words that may sit inside a name or organisation name ("Ministry of Defence"),
 from ``data/name_particles.tsv``."""

@@ -9,10 +9,15 @@ characters), and the sentence-end pattern is only tried where one stands.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from functools import partial
+
 import regex
 
 from ..lexicon import Lexicon
 from ..spans import Span
+from .name_words import class_of
 
 # Calls into ``regex`` pass concurrent=False: see embedded.py.
 _MARKS = ".!?…"
@@ -25,6 +30,19 @@ OPENERS = "\"“‘'([«-—–"
 """What may open a word, after white space, in NEXT_WORD."""
 NEXT_WORD = regex.compile(r"\s+[" + regex.escape(OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
 INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
+_FAST_END: list[re.Pattern[str]] = []
+""":data:`SENTENCE_END` in ``re``, for text of common characters (see :func:`_fast_end`)."""
+
+
+def _fast_end() -> re.Pattern[str]:
+    """:data:`SENTENCE_END` for text of which :func:`.name_words.common_text` holds, in
+    ``re`` (its classes drawn from ``regex``): a ``regex`` call costs some 2,000
+    instructions more, and there is one per full stop. Made at the first such text."""
+    if not _FAST_END:
+        space, capital = class_of(r"\s"), class_of(r"[\p{Lu}\p{N}]")
+        _FAST_END.append(re.compile(
+            "[.!?…]+[\"'”’»)\\]]*(?=[" + space + "]+[\"“‘'(\\[«\\-—–]?[" + capital + "])"))
+    return _FAST_END[0]
 
 
 def _mark_positions(text: str) -> list[int]:
@@ -54,18 +72,22 @@ class SentenceSplitter:
         )
         """The last three and four characters of every abbreviation (see _ends_sentence)."""
 
-    def split(self, text: str, paragraphs: tuple[Span, ...] | list[Span]) -> list[Span]:
+    def split(self, text: str, paragraphs: tuple[Span, ...] | list[Span],
+              common: bool = False) -> list[Span]:
         """The sentences of every paragraph (in order, and in order within each).
 
         What a ``SENTENCE_END.finditer`` over each paragraph would find: a match can only
         start at one of the marks, one that fails there fails at every mark of the same run
         (the same closing marks and white space must follow the run), and the search goes
-        on after a match's end, so marks inside a match are passed over."""
+        on after a match's end, so marks inside a match are passed over.
+        ``common``: :func:`.name_words.common_text` holds for ``text`` (the pattern then
+        runs on ``re``)."""
         marks = _mark_positions(text)
         count = len(marks)
         i = 0
         out: list[Span] = []
-        match_end = SENTENCE_END.match
+        match_end: Callable[[str, int, int], re.Match[str] | regex.Match[str] | None] = (
+            _fast_end().match if common else partial(SENTENCE_END.match, concurrent=False))
         ends_sentence = self._ends_sentence
         for para in paragraphs:
             start, para_end = para.start, para.end
@@ -79,7 +101,7 @@ class SentenceSplitter:
                 i += 1
                 if stop < resume or text[stop + 1 : stop + 2].isalnum():
                     continue  # inside the last match, or a mark inside a word or number
-                match = match_end(text, stop, para_end, concurrent=False)
+                match = match_end(text, stop, para_end)
                 if match is None:
                     continue
                 end = resume = match.end()
