@@ -17,6 +17,7 @@ the built-in name finder supplies the names (see :mod:`.names`).
 from __future__ import annotations
 
 import importlib
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any, overload
@@ -195,18 +196,17 @@ def _tokens(
         if n == len(keep):  # no space token: indices stay
             old_index = numpy.arange(n)
             head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % n
-            heads: Sequence[int | None] = numpy.where(head_at == old_index, -1,
-                                                      head_at).tolist()
+            heads: Sequence[int | None] = _ints(numpy.where(head_at == old_index, -1,
+                                                            head_at))
         else:
             old_index = numpy.flatnonzero(keep)
             new_index = numpy.cumsum(keep) - 1  # old token index -> index among the kept
             head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % len(keep)
             is_root = (head_at == old_index) | ~keep[head_at]
-            heads = numpy.where(is_root, -1, new_index[head_at]).tolist()
+            heads = _ints(numpy.where(is_root, -1, new_index[head_at]))
     else:
         heads = [None] * n
-    starts = starts_of.tolist()
-    ends = ends_of.tolist()
+    starts, ends = _ints(starts_of), _ints(ends_of)
     nothing: Column = Column([0] * n, {0: None})
     strings = _Names(doc.vocab.strings.__getitem__)
     lemmas = _ArrayColumn(table[:, _LEMMA], strings)
@@ -224,6 +224,12 @@ def _tokens(
     lasts[:-1] = firsts[1:] - 1
     lasts[-1] = n - 1
     return tokens, new_spans(starts_of[firsts].tolist(), ends_of[lasts].tolist())
+
+
+def _ints(column: Any) -> array[int]:
+    """A column of the table as an ``array`` of 64-bit ints, copied in one go: ``tolist``
+    makes a Python int of every token's value, and the rules read (bisect) a few."""
+    return array("q", column.astype("int64", copy=False).tobytes())
 
 
 class _ArrayColumn(Column):
