@@ -273,7 +273,7 @@ class Entities:
                 continue
             after = text[end : end + 25]
             if word in verbs or after[:1] == " " and first_word(after) in verbs or (
-                _AGE_AFTER.match(after) or after.startswith(", who ")
+                after[:1] == "," and _AGE_AFTER.match(after) or after.startswith(", who ")
             ) or after.startswith(", ") and self._person_described(i, end):
                 # "Ellis, who handles production, says": "who" speaks of a person
                 cluster.person_cue = True
