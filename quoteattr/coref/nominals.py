@@ -195,9 +195,10 @@ def may_have_holders(ents: Entities, head: str) -> bool:
                 c.titles_lower for c in ents.clusters if c.named and c.titles_lower
             )
         titles = ents.named_titles
-        known = head in titles or any(
-            w in titles for w in ents.lexicon.role_titles.get(head, ())
-        )
+        # any() over a map of the bound ``in`` test: C all the way, where a generator
+        # resumed Python code for each of the (many) titles a role noun stands for
+        known = head in titles or any(map(titles.__contains__,
+                                          ents.lexicon.role_titles.get(head, ())))
         ents.may_hold[head] = known
     return known
 
@@ -205,12 +206,17 @@ def may_have_holders(ents: Entities, head: str) -> bool:
 def role_holders(ents: Entities, head: str, among: dict[int, float]) -> list[int]:
     """Named entities among the recent candidates whose titles contain ``head`` or a
     title it stands for (looking only at recent ones keeps this linear in the text)."""
-    wanted = {head, *ents.lexicon.role_titles.get(head, ())}
+    stands_for = ents.lexicon.role_titles.get(head, ())
+    clusters = ents.clusters
     holders = []
-    for c in (ents.clusters[k] for k in among):
+    for k in among:
+        c = clusters[k]
         if not c.named:
             continue
-        if any(w in c.titles_lower for w in wanted):
+        titles = c.titles_lower
+        # any() over a map of the bound ``in`` test runs in C (see may_have_holders); the
+        # titles it stands for are not copied into a set with ``head`` per call
+        if head in titles or any(map(titles.__contains__, stands_for)):
             holders.append(c.index)
     return holders
 

@@ -54,6 +54,11 @@ _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, LOOKBACK_SENTENCES + 1)))
 
 
+_WEIGHTS_AHEAD = 16
+"""How many mentions :meth:`Salience.make_weights` makes beyond those a scan needs: the
+next pronoun's scan needs a few more, and each call has its cost."""
+
+
 _APPOSITIVE = regex.compile(r",[^,.;:!?\"“”\n]{1,60},")
 """An appositive after a subject: ", Naseem Bibi," in "Another resident, Naseem Bibi, said"."""
 _RELATIVE = regex.compile(
@@ -126,7 +131,12 @@ class Salience:
         self.outside_sentence: Sequence[int] = []
         """The sentence of each of ``outside``, looked up once, not per candidate."""
         self.weights: list[tuple[float, ...] | None] | None = None
-        """Per mention of ``outside``, its salience weights by sentence distance."""
+        """Per mention of ``outside``, its salience weights by sentence distance: made on
+        demand, for the first ones up to the latest a scan has looked back from."""
+        self._scan_state: tuple[int, tuple[int, int], tuple[float, ...] | None] = (
+            -2, (-1, -1), None)
+        """Where :meth:`make_weights` left off: the last sentence whose subject was found,
+        the last introductory phrase seen and the last mention's table."""
         self.agree: Callable[[Mention, Cluster], float] = agreement
         """How well a mention agrees with an entity: the genre's (``.fiction``) or news'."""
         self.reporting = bytearray(len(ents.index.mentions))
@@ -142,34 +152,33 @@ class Salience:
         """How many of ``outside`` come before mention ``i``."""
         return bisect_right(self.outside, i - 1)
 
-    def make_weights(self) -> list[tuple[float, ...] | None]:
+    def make_weights(self, stop: int | None = None) -> list[tuple[float, ...] | None]:
         """Per mention outside quotes, the weights by sentence distance it has as an
         antecedent: ``_SUBJECT_WEIGHTS`` for the first non-possessive mention of each
         sentence (:meth:`candidates` swaps in ``_SUBJECT_PARAGRAPH_WEIGHTS`` within the
         paragraph), ``_OTHER_WEIGHTS`` for the rest, None for "I" and "we" (never one).
 
-        Called once, by the first scan; it also fills the sentence tables the scans read
+        Made for the first ``stop`` mentions of ``outside`` (all without one), on from
+        where the last call stopped: a scan looks back only from the mention it resolves,
+        and the mentions after the last one resolved (a fifth of those of a news article)
+        are never looked at. The first call also fills the sentence tables the scans read
         (``sentence_starts``, ``outside_sentence``)."""
-        # Sentences that start inside a quote are folded into the one holding the quote's
-        # start, so salience distances count the narrative's sentences, not the quoted ones.
-        all_starts = self.all_sentence_starts or []
-        self.all_sentence_starts = None  # read once: the table below replaces it
-        self.sentence_starts = [
-            all_starts[k] for k in outside_quotes(all_starts, self.quote_starts,
-                                                  self.quote_ends)
-        ]
+        weights = self.weights
+        if weights is None:
+            weights = self.weights = self._sentence_tables()
+        outside = self.outside
+        done = len(weights)
+        if stop is not None and done >= stop:
+            return weights
+        stop = len(outside) if stop is None else min(stop + _WEIGHTS_AHEAD, len(outside))
         index = self.ents.index
-        starts = index.starts
-        sentence_of = buckets([starts[i] for i in self.outside], self.sentence_starts)
-        self.outside_sentence = array("l", sentence_of) if self.ents.compact else sentence_of
         mentions, text = index.mentions, self.ents.text
         verbs = self.ents.lexicon.speech_verbs
         last = len(mentions) - 1
-        weights: list[tuple[float, ...] | None] = []
-        subject_sentence = -2  # the last sentence whose subject was found (-1 is a sentence)
-        intro = (-1, -1)  # (sentence, where its introductory phrase ends, -1 for none)
-        table: tuple[float, ...] | None = None  # the last mention's
-        for i, s in zip(self.outside, self.outside_sentence, strict=True):
+        # the last sentence whose subject was found (-1 is a sentence), (sentence, where its
+        # introductory phrase ends, -1 for none) and the last mention's table
+        subject_sentence, intro, table = self._scan_state
+        for i, s in zip(outside[done:stop], self.outside_sentence[done:stop], strict=True):
             m = mentions[i]
             end = m.span.end
             if s != subject_sentence and not text.startswith(("'", "’"), end) and not (
@@ -201,8 +210,24 @@ class Salience:
             if m.kind == "pronoun" and (m.head == "i" or m.head == "we"):
                 table = None
             weights.append(table)
-        self.weights = weights
+        self._scan_state = subject_sentence, intro, table
         return weights
+
+    def _sentence_tables(self) -> list[tuple[float, ...] | None]:
+        """Fill ``sentence_starts`` and ``outside_sentence`` (first scan); an empty list
+        for the weights."""
+        # Sentences that start inside a quote are folded into the one holding the quote's
+        # start, so salience distances count the narrative's sentences, not the quoted ones.
+        all_starts = self.all_sentence_starts or []
+        self.all_sentence_starts = None  # read once: the table below replaces it
+        self.sentence_starts = [
+            all_starts[k] for k in outside_quotes(all_starts, self.quote_starts,
+                                                  self.quote_ends)
+        ]
+        starts = self.ents.index.starts
+        sentence_of = buckets([starts[i] for i in self.outside], self.sentence_starts)
+        self.outside_sentence = array("l", sentence_of) if self.ents.compact else sentence_of
+        return []
 
     def sentence_end(self, s: int) -> int:
         """Where the sentence after ``s`` starts (the text's end after the last)."""
@@ -278,7 +303,10 @@ class Salience:
         is scored as "she")."""
         ents = self.ents
         m = ents.index.mentions[i] if as_mention is None else as_mention
-        tables = self.weights if self.weights is not None else self.make_weights()
+        tables = self.weights
+        pos = self.outside_position(i)
+        if tables is None or len(tables) < pos:
+            tables = self.make_weights(pos)
         here = self.sentence_of(m.span.start)
         # An earlier mention shares this one's paragraph when it starts at or after the
         # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
@@ -287,7 +315,6 @@ class Salience:
         best: dict[int, float] = {}
         total: dict[int, float] = {}
         """The weight of each candidate's best mention, and of all its mentions together."""
-        pos = self.outside_position(i)
         outside = self.outside
         sentence_of, starts = self.outside_sentence, ents.index.starts
         of, clusters = ents.of, ents.clusters
