@@ -83,7 +83,8 @@ def member_phrase(phrase: str) -> bool:
 def paragraph_subject(sal: Salience, m: Mention) -> int | None:
     """The named person who is the subject of the narrative sentence right before the one of
     ``m``, in ``m``'s paragraph, when ``m`` may refer to them; else None."""
-    tables = sal.weights if sal.weights is not None else sal.make_weights()
+    if sal.weights is None:
+        sal.make_weights(0)  # the sentence tables read below, and no weights yet
     here = sal.sentence_of(m.span.start)
     starts = sal.paragraph_starts
     paragraph = bisect_right(starts, m.span.start) - 1
@@ -91,6 +92,7 @@ def paragraph_subject(sal: Salience, m: Mention) -> int | None:
         return None
     ents = sal.ents
     k = sal.outside_position(bisect_right(ents.index.starts, m.span.start - 1))
+    tables = sal.make_weights(k)  # made as far as this scan looks back (at least k)
     subject = -1
     while k > 0 and sal.outside_sentence[k - 1] >= here - 1:
         k -= 1
