@@ -211,7 +211,7 @@ def _opened_subject(sal: Salience, j: int) -> int | None:
     ents = sal.ents
     start = ents.index.mentions[j].span.start
     if sal.weights is None:
-        sal.make_weights()
+        sal.make_weights(0)  # the sentence tables (no weight is read here)
     s = sal.sentence_of(start)
     opening = ents.text[sal.sentence_starts[s] if s >= 0 else 0 : start].strip("\"“‘' \n")
     if opening != "In":
