@@ -259,7 +259,7 @@ def first_cues_in(inp: RuleInput, span: Span) -> Iterator[Span]:
     strong, text = inp.lexicon.strong_speech_verbs, inp.text
     for match in inp.cues.finditer(text, span.start, span.end):
         cue = Span(*match.span())
-        if text[cue.start : cue.end] in strong or not _noun_use(text, cue):
+        if _verb_use(text, cue, strong):
             yield cue
 
 
@@ -270,5 +270,11 @@ def cues_in(inp: RuleInput, span: Span) -> tuple[Span, ...]:
     if not cues:
         return cues
     strong, text = inp.lexicon.strong_speech_verbs, inp.text
-    kept = [c for c in cues if text[c.start : c.end] in strong or not _noun_use(text, c)]
+    kept = [c for c in cues if _verb_use(text, c, strong)]
     return cues if len(kept) == len(cues) else tuple(kept)
+
+
+def _verb_use(text: str, cue: Span, strong: frozenset[str]) -> bool:
+    """Whether a cue found by the cue pattern is a verb here: a strong form always is, a
+    weak one unless it is used as a noun (:func:`_noun_use`)."""
+    return text[cue.start : cue.end] in strong or not _noun_use(text, cue)
