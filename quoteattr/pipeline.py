@@ -82,7 +82,8 @@ class Attributor:
         any object following the :class:`~quoteattr.annotation.Annotator` protocol.
 
         ``genre`` is "news", "fiction" or "auto" (the default: news, unless the text opens
-        with a book's heading, :func:`quoteattr.opening.genre_of`). Fiction's conversations
+        with a book's heading or its quotes are a novel's dialogue,
+        :func:`quoteattr.opening.genre_of`). Fiction's conversations
         alternate speakers on every untagged paragraph, news's only in a clear exchange
         (docs/guide.md, "Conversations"); thought verbs are cues under "fiction" alone."""
         self.genre = check_genre(genre)
@@ -251,8 +252,9 @@ class Attributor:
             annotation = replace(annotation, text=flat_text)
         text = annotation.text
         lex = self.lexicon
-        genre = genre_of(text, self.genre)  # "auto": a chapter is read as fiction
         quotes = pair_quotes(text, marks, annotation.paragraphs)
+        # "auto": a chapter, or a text whose quotes are a novel's conversation, is fiction
+        genre = genre_of(text, self.genre, quotes, annotation.paragraphs)
         del marks  # one object per quotation mark: paired, they are done with
         contexts = build_contexts(text, quotes, annotation.paragraphs, annotation.sentences,
                                   self._cues)

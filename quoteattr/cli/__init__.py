@@ -107,7 +107,7 @@ def _add_extract(commands: _Commands) -> None:
     add("--genre", choices=GENRE_CHOICES, default="auto",
         help="the conventions to follow: news; fiction, where every untagged paragraph of a "
         "conversation is the next speaker's turn; or auto (default): news unless a text "
-        "opens with a book's heading such as CHAPTER I")
+        "opens with a book's heading such as CHAPTER I or its quotes are a novel's dialogue")
     add("--model-dir", metavar="DIR",
         help="stanza models folder (default $QUOTEATTR_STANZA_DIR, then stanza's own)")
     add("-r", "--recursive", action="store_true",
