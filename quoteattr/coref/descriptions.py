@@ -46,7 +46,24 @@ def described_before(sal: Salience, i: int, words: list[str]) -> int | None:
         c = ents.of[k]
         if c is not None and ents.clusters[c].named and _beside_name(ents, k, c):
             return c
+        if c is None or not ents.clusters[c].named:  # "Jacob Thorne, an old man,": not merged
+            named = _name_before(ents, k)
+            if named is not None:
+                return named
     return None
+
+
+def _name_before(ents: Entities, k: int) -> int | None:
+    """The named entity of the name right before description ``k``, set off by a comma
+    ("Jacob Thorne, an old man with a beard,"): the appositive gives that character it."""
+    mentions, text = ents.index.mentions, ents.text
+    if k == 0 or mentions[k - 1].kind != "name":
+        return None
+    c = ents.of[k - 1]
+    gap = text[mentions[k - 1].span.end : mentions[k].span.start]
+    if c is None or not ents.clusters[c].named or gap.strip() != "," or len(gap) > 3:
+        return None
+    return c
 
 
 _APPOSITION_GAP = 12

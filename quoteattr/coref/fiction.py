@@ -115,6 +115,9 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
          and _fits(ents.clusters[c], m.gender) and character(ents.clusters[c])
          and not (parent is not None and _kin_titled(ents, ents.clusters[c]))),
         reverse=True)
+    if m.gender in ("m", "f") and any(ents.clusters[c].gender == m.gender for _, c in people):
+        # "the woman" beside Inspector Hale (no gender known) and Margot: Margot
+        people = [(s, c) for s, c in people if ents.clusters[c].gender == m.gender]
     if head in _YOUNG and any(not ents.clusters[c].titles for _, c in people):
         # "said the girl" beside Miss Bartlett and Lucy: a titled Miss is not "the girl"
         people = [(s, c) for s, c in people if not ents.clusters[c].titles]

@@ -27,7 +27,8 @@ ODD_SPACES = "\x1c\x1d\x1e\x1f"
 
 def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
     """"Pavel and Jana Tesar": a given name and a full name joined by "and" are one plural
-    mention (two full names, "Maya Chen and Jordan Ellis", stay two people)."""
+    mention (two full names, "Maya Chen and Jordan Ellis", stay two people; so does a titled
+    surname before a full name, "Inspector Hale and Margot Lindqvist")."""
     out: list[Mention] = []
     i = 0
     while i < len(names):
@@ -36,6 +37,7 @@ def join_coordinated(text: str, names: list[Mention]) -> list[Mention]:
         if text.startswith(" and ", m.span.end) and i + 1 < len(names) and (
             m.label != "ORG" and names[i + 1].label != "ORG"
             and " " not in text[m.span.start : m.span.end]  # "Maya Chen and Jordan Ellis": two
+            and m.full_span.start == m.span.start  # "Inspector Hale and Margot Lindqvist": two
         ):
             nxt = names[i + 1]
             if nxt.full_span.start == m.span.end + 5:

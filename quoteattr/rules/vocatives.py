@@ -107,7 +107,9 @@ def unaddressed(
 ) -> int:
     """The speaker a tag's "he" or description ``mention`` resolved to, unless the quote
     addresses that one by name ('"Every year, Pinchwick," observed the host': the host is
-    not Pinchwick); then the best other one ``other_than`` finds, if any. The second half
+    not Pinchwick), or a description tagging a new paragraph's reply resolved to the one who
+spoke the paragraph before (a novel names or describes the other party there, and calls
+the same speaker "she"); then the best other one ``other_than`` finds, if any. The second half
     of a quote split by its tag is the first half's speaker ('"Ned," said he, "who left
     the door open?"')."""
     m = inp.mentions.mentions[mention]
@@ -118,6 +120,14 @@ def unaddressed(
     if before is not None and before.mention == mention:
         first = earlier.speaker(position - 1)
         return cluster if first is None else first
+    if m.kind == "nominal" and position and ctx.starts_paragraph and inp.text.startswith(
+        ("the ", "The "), m.span.start) and (  # "her husband" is his by kin, not by view
+        earlier.speaker(position - 1) == cluster
+        and inp.contexts[position - 1].paragraph_index == ctx.paragraph_index - 1
+    ):  # '"Where did you get those?" asked Maud. / "From the pond," said the little girl'
+        other = other_than(mention, {cluster})
+        if other is not None:
+            return other
     content = ctx.quote.content
     if not _INNER_MARKS.isdisjoint(inp.text[content.start : content.end]):
         return cluster  # "... said to me, 'We don't read Ruskin, Mrs. Hilbery.'": not hers
