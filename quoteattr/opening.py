@@ -94,8 +94,13 @@ def reads_as_dialogue(text: str, quotes: Sequence[QuoteSpan], paragraphs: Sequen
 _INVERTED = regex.compile(
     r"[ \t]*,?[ \t]*(?:said|quoth|\p{Ll}{2,}ed)[ \t]+(?:he|she|I)(?![\p{L}\p{N}])")
 """A tag after the quote with its pronoun after the verb: ``"...," said he``, ``cried she``."""
-_VOCATIVE = regex.compile(r",[ \t]+(?:sir|madam|\p{Lu}\p{Ll}+)[.?!…]*\Z")
-"""A quote that ends by addressing its hearer: ``"..., sir."``, ``"..., Tess?"``."""
+
+
+def _vocative(tail: str) -> bool:
+    """Whether the words after a quote's last comma address its hearer: ``"..., sir."``,
+    ``"..., Tess?"`` (one capitalised word, or sir or madam, then only end punctuation)."""
+    word = tail.rstrip(".?!…")
+    return word in ("sir", "madam") or word.isalpha() and word.istitle()
 
 
 _REPLY = 120
@@ -113,13 +118,14 @@ def dialogue_evidence(text: str, quotes: Sequence[QuoteSpan], paragraphs: Sequen
         start, end = q.span.start, q.span.end
         while p < n_paras - 1 and paragraphs[p].end <= start:
             p += 1
-        if _INVERTED.match(text, end, end + 16):
+        after = text[end : end + 16]
+        if (" he" in after or " she" in after or " I" in after) and _INVERTED.match(after):
             points += 2
         last = q.content.end - 1
         while last > start and text[last] in " \t\n":
             last -= 1
-        comma = text.rfind(",", max(start, last - 24), last)
-        if comma > start and _VOCATIVE.match(text, comma, last + 1):
+        comma = text.rfind(", ", max(start, last - 24), last)
+        if comma > start and _vocative(text[comma + 2 : last + 1]):
             points += 1
         para = paragraphs[p] if n_paras else None
         if para is None or start != para.start and text[para.start:start].strip():

@@ -177,6 +177,8 @@ def _turn_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
             found = Found("turn_taking", 0.6, index, inp.mentions.mentions[index].span, None)
         else:
             found = _addressee_replies(inp, earlier, last, avoid)
+        if found is None:
+            found = _named_by_reply(ctx, inp, earlier, last, avoid)
     if found is None:
         found = _turn_before(inp, earlier, ctx, last, avoid)
     if found is None and inp.genre == "fiction":
@@ -191,6 +193,24 @@ def _turn_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | 
     confidence = 0.75 if inp.genre == "fiction" else 0.7
     return Found("turn_taking", confidence, found.mention, found.mention_span, None,
                  found.phrase)
+
+
+def _named_by_reply(
+    ctx: QuoteContext, inp: RuleInput, earlier: Earlier, last: int, avoid: set[int]
+) -> Found | None:
+    """Fiction, three or more in the scene: the one the next paragraph's reply addresses by
+    name, when they have spoken already and are not the last speaker (Orme, Vance, Pellow:
+    "Then you will set none this time." / "I hope not, Captain." is the Captain's line),
+    rather than whoever spoke before the last turn."""
+    found = answered_by_name(ctx, inp)
+    if found is None or found.mention is None or inp.cluster_of is None:
+        return None
+    cluster = inp.cluster_of(found.mention)
+    if cluster is None or cluster in avoid or all(
+        earlier.speaker(k) != cluster for k in range(max(0, last - _NARRATOR_LOOKBACK), last)
+    ):
+        return None
+    return found
 
 
 def _asks_again(inp: RuleInput, earlier: Earlier, ctx: QuoteContext, last: int) -> bool:
