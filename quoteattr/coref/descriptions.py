@@ -10,8 +10,13 @@ from bisect import bisect_left
 
 import regex
 
+from ..lexicon import word_list
 from .clusters import Entities
 from .salience import Salience
+
+_CONTRARY = {word: frozenset(others.split()) for word, others in zip(
+    word_list("contrary_modifiers"), word_list("contrary_modifiers", "contrary"), strict=True)}
+"""A description's modifier -> the modifiers that contradict it ("old": "young")."""
 
 
 def title_holder(ents: Entities, head: str) -> int | None:
@@ -134,3 +139,46 @@ def described_phrase(ents: Entities, phrase: str, position: int) -> int | None:
     return found
 
 
+
+
+def contrary_described(sal: Salience, i: int, words: list[str]) -> set[int]:
+    """The characters the narration described, before description ``i`` (its
+    lower-case ``words``), by a modifier that contradicts one of its own: "the old man" is
+    not "a young man named Harry Dunn" nor the one "the young man" was said of."""
+    contrary = frozenset().union(*(_CONTRARY.get(w, frozenset()) for w in words[1:-1]))
+    if not contrary:
+        return set()
+    ents = sal.ents
+    mentions, text = ents.index.mentions, ents.text
+    outside = sal.outside
+    p = bisect_left(outside, i)
+    found: set[int] = set()
+    for k in outside[max(0, p - _DESCRIBED_BACK) : p]:
+        other = mentions[k]
+        if other.kind != "nominal" or contrary.isdisjoint(
+                text[other.span.start : other.span.end].lower().split()[1:-1]):
+            continue
+        c = ents.of[k]
+        if c is not None and not ents.clusters[c].named:
+            found.add(c)  # "an old man" itself, whoever he turns out to be
+            c = None
+        c = _name_before(ents, k) if c is None else c
+        c = _name_after(ents, k) if c is None else c
+        if c is not None:
+            found.add(c)
+    return found
+
+
+def _name_after(ents: Entities, k: int) -> int | None:
+    """The named entity of the name description ``k`` introduces ("a young man named Harry
+    Dunn", "the curate, Mr. Ferrars")."""
+    mentions, text = ents.index.mentions, ents.text
+    if k + 1 >= len(mentions) or mentions[k + 1].kind != "name":
+        return None
+    name = mentions[k + 1]
+    start = name.title_start if name.title_start >= 0 else name.span.start
+    gap = _NAMED_AFTER.match(text, mentions[k].span.end, concurrent=False)
+    c = ents.of[k + 1]
+    if gap is None or gap.end() != start or c is None or not ents.clusters[c].named:
+        return None
+    return c

@@ -18,7 +18,7 @@ from ..lexicon import word_list
 from ..mentions import Mention
 from .agreement import agreement
 from .clusters import Cluster, Entities
-from .descriptions import described_before, title_holder
+from .descriptions import contrary_described, described_before, title_holder
 from .nominals import document_owner
 from .salience import Salience, best_of
 
@@ -96,8 +96,11 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
         if found is not None:
             return found
     scores = sal.candidates(i)
+    # "the boy" is young by its noun: not the one the narration called "an old man"
+    contrary = contrary_described(sal, i, [words[0], "young", *words[1:]] if (
+        head in _YOUNG) else words)
     if words[0] == "the" and head in ents.unnamed_by_head and (
-        ents.unnamed_by_head[head] in scores
+        ents.unnamed_by_head[head] in scores and ents.unnamed_by_head[head] not in contrary
     ):
         return None  # "a man came up the bank ... said the man": the one just described
     if parent is not None:
@@ -108,7 +111,7 @@ def fiction_nominal(sal: Salience, i: int) -> int | None:
     # spouse is not the possessor's Mrs. (or Mr.) either
     partner = _spouse_of(ents, possessor, m.gender) if (
         possessor is not None and spouse is None and m.gender in ("m", "f")) else None
-    others = _named_in_sentence(sal, i)
+    others = _named_in_sentence(sal, i) | contrary
     people = sorted(
         ((s, c) for c, s in scores.items()
          if c != possessor and c != partner and c not in others and ents.clusters[c].named
