@@ -90,10 +90,17 @@ def find_actor(inp: RuleInput, window: Span, opening: bool = False) -> tuple[Fou
         m.span.start : m.span.end] in ("I", "I.") and not _LOWER_NEXT.match(
             inp.text, m.span.end, window.end):
         return None  # "I took the stool", not the "I." of "Chapter I."
+    if inp.genre == "fiction" and _BACKSTORY.match(inp.text, m.span.end, window.end):
+        return None  # "He had been at it since breakfast.": the past before the scene
     cluster = NARRATOR if m.kind == "pronoun" and m.head == "i" else inp.cluster_of(subject[0])
     if cluster is None:
         return None
     return make_found("action_beat", 0.6, subject, None, inp), cluster
+
+
+_BACKSTORY = regex.compile(r"[ \t\n]+had[ \t\n]+(?:been|\p{Ll}+ed)(?!\p{L})")
+"""A subject's verb in the past perfect: what they had done before the scene, no action in
+it (a novel's beat is in the simple past)."""
 
 
 def keeps_silent(inp: RuleInput, narration: Span) -> bool:
