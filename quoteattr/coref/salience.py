@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, word_list
 from ..mention_words import speech_verb_after
 from ..mentions import Mention
 from ..spans import Span
-from .agreement import agreement, compatible, pronoun_agreement
+from .agreement import agreement, compatible, nominal_agreement, pronoun_agreement
 from .clusters import Cluster, Entities
 from .names import full_start, modifies
 from .positions import buckets, headline_end, outside_quotes
@@ -312,20 +312,22 @@ class Salience:
         # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
         paragraph = bisect_right(self.paragraph_starts, m.span.start) - 1
         paragraph_start = self.paragraph_starts[paragraph] if paragraph >= 0 else -1
-        best: dict[int, float] = {}
-        total: dict[int, float] = {}
-        """The weight of each candidate's best mention, and of all its mentions together."""
         outside = self.outside
         sentence_of, starts = self.outside_sentence, ents.index.starts
         of, clusters = ents.of, ents.clusters
         # Sentences never decrease along ``outside``: one bisection finds where the
         # lookback window starts, instead of a distance test per mention.
         first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
-        agreements: dict[int, float] = {}
-        # news' agreement of a pronoun is pronoun_agreement: called straight, through a
-        # partial (C), not through agreement's dispatch (a Python call per candidate)
-        agree: Callable[[Cluster], float] = partial(pronoun_agreement, m.head, m.gender) if (
-            self.agree is agreement and m.kind == "pronoun") else partial(self.agree, m)
+        seen: dict[int, list[float]] = {}
+        """Per entity met: its agreement with ``m``, the weight of its best mention and of
+        all its mentions together (0.0 until one is weighed; every weight is positive).
+        One dictionary read per mention, not three."""
+        # news' agreement is pronoun_agreement or nominal_agreement: called straight, through
+        # a partial (C), not through agreement's dispatch (a Python call per candidate)
+        agree: Callable[[Cluster], float] = (
+            partial(self.agree, m) if self.agree is not agreement
+            else partial(pronoun_agreement, m.head, m.gender) if m.kind == "pronoun"
+            else partial(nominal_agreement, m.label, m.gender))
         reported, reporter = -1, -1  # the latest subject of a speech verb that may be m's
         reporting = self.reporting
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
@@ -338,12 +340,13 @@ class Salience:
             c = of[j]
             if c is None:
                 continue
-            weight_of = agreements.get(c)
-            if weight_of is None:  # clusters do not change during this loop
+            entry = seen.get(c)
+            if entry is None:  # clusters do not change during this loop
                 cluster = clusters[c]
                 if not cluster.cues_read and cluster.type == "unknown":
                     ents.read_cues(cluster)
-                weight_of = agreements[c] = agree(cluster)
+                entry = seen[c] = [agree(cluster), 0.0, 0.0]
+            weight_of = entry[0]
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS:
@@ -357,15 +360,12 @@ class Salience:
                 if starts[j] >= paragraph_start:
                     table = _SUBJECT_PARAGRAPH_WEIGHTS
             weight = table[here - sentence_of[k]] * weight_of
-            top = best.get(c)
-            if top is None:
-                best[c] = total[c] = weight
-            else:
-                total[c] += weight
-                if weight > top:
-                    best[c] = weight
+            entry[2] += weight
+            if weight > entry[1]:
+                entry[1] = weight
         # The best single mention decides; further mentions add a little (frequency).
-        scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
+        scores = {c: top + _FREQUENCY_SHARE * (total - top)
+                  for c, (weight_of, top, total) in seen.items() if weight_of}
         positions = self.speaker_positions
         for k in range(len(positions) - 1, -1, -1):
             position = positions[k]
