@@ -12,6 +12,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import compress, repeat
+from operator import eq
 
 import regex
 
@@ -21,7 +23,7 @@ from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible, nominal_agreement, pronoun_agreement
 from .clusters import Cluster, Entities
-from .names import full_start, modifies
+from .names import modifies
 from .positions import buckets, headline_end, outside_quotes
 
 _SUBJECT_WEIGHT = 4.0
@@ -181,18 +183,21 @@ class Salience:
         for i, s in zip(outside[done:stop], self.outside_sentence[done:stop], strict=True):
             m = mentions[i]
             end = m.span.end
+            # (the kind tests of modifies and governed_opener made here first: most
+            # mentions fail them, and a call costs more than the test)
             if s != subject_sentence and not text.startswith(("'", "’"), end) and not (
-                i < last and modifies(m, mentions[i + 1], text)
-            ) and not (i < last and m.span.start < (intro if intro[0] == s else (intro := (
-                s, self.intro_end(s)
-            )))[1] and self.subject_after(mentions[i + 1], intro[1], s)) and not (
-                i < last and self.governed_opener(m, mentions[i + 1], s)
+                i < last and ((nxt := mentions[i + 1]).kind == "name" and modifies(
+                    m, nxt, text
+                ) or m.span.start < (intro if intro[0] == s else (intro := (
+                    s, self.intro_end(s)
+                )))[1] and self.subject_after(nxt, intro[1], s) or (
+                    nxt.kind == "pronoun" and self.governed_opener(m, nxt, s)))
             ):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
             elif table is _SUBJECT_WEIGHTS and text.endswith(
-                " and ", 0, start := full_start(m)
-            ) and mentions[i - 1].span.end + 5 == start:
+                " and ", 0, start := m.title_start if m.title_start >= 0 else m.span.start
+            ) and mentions[i - 1].span.end + 5 == start:  # (full_start, inlined)
                 table = _SUBJECT_WEIGHTS  # "Mia Lund and Ola Berg trained": both subjects
             elif m.kind == "pronoun":
                 # "I" still takes its sentence's subject place, as it did
@@ -259,6 +264,9 @@ class Salience:
         with the next mention after the comma, is not the sentence's subject)."""
         text = self.ents.text
         start = self.sentence_starts[s] if s >= 0 else 0
+        comma = text.find(", ", start, start + _INTRO_CHARS)
+        if comma < 0:
+            return -1  # no comma to end a phrase (one find, before the word tests)
         stop = text.find(" ", start, start + 30)
         first = text[start:stop].strip(_OPENERS) if stop > 0 else ""
         if not (first.endswith(("ed", "ing")) and len(first) > 4 and first[:1].isupper()) and (
@@ -267,7 +275,6 @@ class Salience:
             return -1
         # the phrase is short ("With a shrug of impatience Corinna refused the chair,
         # and ..." has no comma of its own: the next mention must come after this one)
-        comma = text.find(", ", start, start + _INTRO_CHARS)
         end = self.sentence_end(s)
         if first.lower() in _SUBORDINATORS:
             # "As soon as the kettle was on, and Pip had been sent for coal, she laid the
@@ -384,5 +391,9 @@ class Salience:
 
 
 def best_of(scores: dict[int, float]) -> int:
-    """The highest-scoring entity, the earliest made on a tie."""
-    return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    """The highest-scoring entity, the earliest made on a tie.
+
+    The entities holding the top score picked and the least taken in C (``compress`` over
+    ``eq``), not by a Python key function making a tuple for every candidate."""
+    top = max(scores.values())
+    return min(compress(scores, map(eq, scores.values(), repeat(top))))
