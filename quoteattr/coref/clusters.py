@@ -283,21 +283,23 @@ class Entities:
                 cluster.place_cue = True
                 continue
             after = text[end : end + 25]
-            if word in verbs or after[:1] == " " and first_word(after) in verbs or (
+            spaced = after[:1] == " "
+            following = first_word(after) if spaced else ""  # read once for both tests
+            if word in verbs or spaced and following in verbs or (
                 after[:1] == "," and _AGE_AFTER.match(after) or after.startswith(", who ")
             ) or after.startswith(", ") and self._person_described(i, end):
                 # "Ellis, who handles production, says": "who" speaks of a person
                 cluster.person_cue = True
                 return  # a person whatever else the text says (a place cue no longer counts)
             seen = True
+            if thing:
+                continue  # a thing already: the tests below decide nothing more
             head = m.head.lower()
             if word == "the" and m.title_start < 0 and head not in lexicon.titles and (
                 head.split()[0] not in lexicon.titles
             ):
                 thing = True  # "the Liberals", "the Oilers", not "the Queen"
-            elif after[:1] == " " and after[1:2].islower() and self._common_label(
-                first_word(after)
-            ):
+            elif spaced and after[1:2].islower() and self._common_label(following):
                 thing = True  # "Dock workers", "Calgary council": a modifier of a noun
             if " " in m.head:
                 one_word = False
