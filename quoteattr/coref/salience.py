@@ -311,10 +311,10 @@ class Salience:
         ents = self.ents
         m = ents.index.mentions[i] if as_mention is None else as_mention
         tables = self.weights
-        pos = self.outside_position(i)
+        pos = bisect_right(self.outside, i - 1)  # (outside_position and sentence_of, inlined)
         if tables is None or len(tables) < pos:
             tables = self.make_weights(pos)
-        here = self.sentence_of(m.span.start)
+        here = bisect_right(self.sentence_starts, m.span.start) - 1
         # An earlier mention shares this one's paragraph when it starts at or after the
         # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
         paragraph = bisect_right(self.paragraph_starts, m.span.start) - 1
@@ -382,7 +382,9 @@ class Salience:
                     ents.read_cues(clusters[c])
                 if reported > position and reporter != c:
                     c = reporter  # reported speech since that quote: its speaker is the latest
-                if self.sentence_of(position) >= here - LOOKBACK_SENTENCES // 2 and (
+                if bisect_right(self.sentence_starts, position) - 1 >= (
+                    here - LOOKBACK_SENTENCES // 2
+                ) and (
                     compatible(m, clusters[c])
                 ):
                     scores[c] = scores.get(c, 0.0) + _RECENT_SPEAKER_WEIGHT
