@@ -183,8 +183,7 @@ class Salience:
         for i, s in zip(outside[done:stop], self.outside_sentence[done:stop], strict=True):
             m = mentions[i]
             end = m.span.end
-            # (the kind tests of modifies and governed_opener made here first: most
-            # mentions fail them, and a call costs more than the test)
+            # (modifies' and governed_opener's kind tests first: most mentions fail them)
             if s != subject_sentence and not text.startswith(("'", "’"), end) and not (
                 i < last and ((nxt := mentions[i + 1]).kind == "name" and modifies(
                     m, nxt, text
@@ -327,8 +326,7 @@ class Salience:
         first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
         seen: dict[int, list[float]] = {}
         """Per entity met: its agreement with ``m``, the weight of its best mention and of
-        all its mentions together (0.0 until one is weighed; every weight is positive).
-        One dictionary read per mention, not three."""
+        all its mentions together (0.0 until one is weighed; weights are positive)."""
         # news' agreement is pronoun_agreement or nominal_agreement: called straight, through
         # a partial (C), not through agreement's dispatch (a Python call per candidate)
         agree: Callable[[Cluster], float] = (
