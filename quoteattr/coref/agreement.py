@@ -47,6 +47,18 @@ def compatible(m: Mention, c: Cluster) -> bool:
     return c.type in ("group", "organization")
 
 
+def nominal_agreement(label: str, gender: str, c: Cluster) -> float:
+    """:func:`agreement` for a name or role noun of ``label`` and ``gender``: salience
+    calls it through a ``partial`` per candidate entity, one Python call instead of two."""
+    if label == "PERSON":
+        if c.type != "person" and c.type != "unknown":
+            return 0.0
+        return 1.0 if gender == "-" or c.gender == "-" or c.gender == gender else 0.0
+    if label == "ORG":
+        return 1.0 if c.type == "organization" or c.type == "unknown" else 0.0
+    return 1.0 if c.type == "group" or c.type == "organization" else 0.0
+
+
 def pronoun_agreement(head: str, gender: str, c: Cluster) -> float:
     """:func:`agreement` for a pronoun, its tests and :func:`compatible`'s merged into one
     pass (salience asks it for every candidate entity of every pronoun)."""

@@ -57,22 +57,26 @@ def cluster_names(ents: Entities) -> None:
     singles: list[int] = []
     by_full: dict[tuple[str, str], int] = {}
     by_last: dict[str, list[int]] = {}  # last word -> the entities of full names ending so
-    keys: dict[str, tuple[str, str] | None] = {}
-    """Name -> (first word, last word) lower-cased, None for one word: names repeat."""
+    keys: dict[str, int] = {}
+    """Name -> its entity (-1 for one word): names repeat ("Trump" twenty times), and the
+    entity of a full name as written never changes once found."""
     for i, m in enumerate(mentions):
         if m.kind != "name":
             continue
         head = m.head
-        if head in keys:
-            key = keys[head]
-        else:
-            words = head.split()
-            key = keys[head] = (
-                None if len(words) == 1 else (words[0].lower(), words[-1].lower())
-            )
-        if key is None:
+        c = keys.get(head)
+        if c is not None:
+            if c < 0:
+                singles.append(i)
+            else:
+                ents.add(c, i)
+            continue
+        words = head.split()
+        if len(words) == 1:
+            keys[head] = -1
             singles.append(i)
             continue
+        key = (words[0].lower(), words[-1].lower())  # (first word, last word)
         c = by_full.get(key)
         if c is None:
             c = _fuller(ents, by_last.get(key[1], ()), m)
@@ -80,6 +84,7 @@ def cluster_names(ents: Entities) -> None:
                 c = ents.new_cluster()
                 by_last.setdefault(key[1], []).append(c)
             by_full[key] = c
+        keys[head] = c
         ents.add(c, i)
     # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
     by_word: dict[str, list[tuple[int, int]]] = {}

@@ -12,6 +12,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import compress, repeat
+from operator import eq
 
 import regex
 
@@ -19,9 +21,9 @@ from ..lexicon import Lexicon, word_list
 from ..mention_words import speech_verb_after
 from ..mentions import Mention
 from ..spans import Span
-from .agreement import agreement, compatible, pronoun_agreement
+from .agreement import agreement, compatible, nominal_agreement, pronoun_agreement
 from .clusters import Cluster, Entities
-from .names import full_start, modifies
+from .names import modifies
 from .positions import buckets, headline_end, outside_quotes
 
 _SUBJECT_WEIGHT = 4.0
@@ -181,18 +183,20 @@ class Salience:
         for i, s in zip(outside[done:stop], self.outside_sentence[done:stop], strict=True):
             m = mentions[i]
             end = m.span.end
+            # (modifies' and governed_opener's kind tests first: most mentions fail them)
             if s != subject_sentence and not text.startswith(("'", "’"), end) and not (
-                i < last and modifies(m, mentions[i + 1], text)
-            ) and not (i < last and m.span.start < (intro if intro[0] == s else (intro := (
-                s, self.intro_end(s)
-            )))[1] and self.subject_after(mentions[i + 1], intro[1], s)) and not (
-                i < last and self.governed_opener(m, mentions[i + 1], s)
+                i < last and ((nxt := mentions[i + 1]).kind == "name" and modifies(
+                    m, nxt, text
+                ) or m.span.start < (intro if intro[0] == s else (intro := (
+                    s, self.intro_end(s)
+                )))[1] and self.subject_after(nxt, intro[1], s) or (
+                    nxt.kind == "pronoun" and self.governed_opener(m, nxt, s)))
             ):
                 subject_sentence = s  # (sentences never decrease along outside)
                 table = _SUBJECT_WEIGHTS
             elif table is _SUBJECT_WEIGHTS and text.endswith(
-                " and ", 0, start := full_start(m)
-            ) and mentions[i - 1].span.end + 5 == start:
+                " and ", 0, start := m.title_start if m.title_start >= 0 else m.span.start
+            ) and mentions[i - 1].span.end + 5 == start:  # (full_start, inlined)
                 table = _SUBJECT_WEIGHTS  # "Mia Lund and Ola Berg trained": both subjects
             elif m.kind == "pronoun":
                 # "I" still takes its sentence's subject place, as it did
@@ -259,6 +263,9 @@ class Salience:
         with the next mention after the comma, is not the sentence's subject)."""
         text = self.ents.text
         start = self.sentence_starts[s] if s >= 0 else 0
+        comma = text.find(", ", start, start + _INTRO_CHARS)
+        if comma < 0:
+            return -1  # no comma to end a phrase (one find, before the word tests)
         stop = text.find(" ", start, start + 30)
         first = text[start:stop].strip(_OPENERS) if stop > 0 else ""
         if not (first.endswith(("ed", "ing")) and len(first) > 4 and first[:1].isupper()) and (
@@ -267,7 +274,6 @@ class Salience:
             return -1
         # the phrase is short ("With a shrug of impatience Corinna refused the chair,
         # and ..." has no comma of its own: the next mention must come after this one)
-        comma = text.find(", ", start, start + _INTRO_CHARS)
         end = self.sentence_end(s)
         if first.lower() in _SUBORDINATORS:
             # "As soon as the kettle was on, and Pip had been sent for coal, she laid the
@@ -304,28 +310,29 @@ class Salience:
         ents = self.ents
         m = ents.index.mentions[i] if as_mention is None else as_mention
         tables = self.weights
-        pos = self.outside_position(i)
+        pos = bisect_right(self.outside, i - 1)  # (outside_position and sentence_of, inlined)
         if tables is None or len(tables) < pos:
             tables = self.make_weights(pos)
-        here = self.sentence_of(m.span.start)
+        here = bisect_right(self.sentence_starts, m.span.start) - 1
         # An earlier mention shares this one's paragraph when it starts at or after the
         # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
         paragraph = bisect_right(self.paragraph_starts, m.span.start) - 1
         paragraph_start = self.paragraph_starts[paragraph] if paragraph >= 0 else -1
-        best: dict[int, float] = {}
-        total: dict[int, float] = {}
-        """The weight of each candidate's best mention, and of all its mentions together."""
         outside = self.outside
         sentence_of, starts = self.outside_sentence, ents.index.starts
         of, clusters = ents.of, ents.clusters
         # Sentences never decrease along ``outside``: one bisection finds where the
         # lookback window starts, instead of a distance test per mention.
         first = bisect_left(sentence_of, here - LOOKBACK_SENTENCES, 0, pos)
-        agreements: dict[int, float] = {}
-        # news' agreement of a pronoun is pronoun_agreement: called straight, through a
-        # partial (C), not through agreement's dispatch (a Python call per candidate)
-        agree: Callable[[Cluster], float] = partial(pronoun_agreement, m.head, m.gender) if (
-            self.agree is agreement and m.kind == "pronoun") else partial(self.agree, m)
+        seen: dict[int, list[float]] = {}
+        """Per entity met: its agreement with ``m``, the weight of its best mention and of
+        all its mentions together (0.0 until one is weighed; weights are positive)."""
+        # news' agreement is pronoun_agreement or nominal_agreement: called straight, through
+        # a partial (C), not through agreement's dispatch (a Python call per candidate)
+        agree: Callable[[Cluster], float] = (
+            partial(self.agree, m) if self.agree is not agreement
+            else partial(pronoun_agreement, m.head, m.gender) if m.kind == "pronoun"
+            else partial(nominal_agreement, m.label, m.gender))
         reported, reporter = -1, -1  # the latest subject of a speech verb that may be m's
         reporting = self.reporting
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
@@ -338,12 +345,13 @@ class Salience:
             c = of[j]
             if c is None:
                 continue
-            weight_of = agreements.get(c)
-            if weight_of is None:  # clusters do not change during this loop
+            entry = seen.get(c)
+            if entry is None:  # clusters do not change during this loop
                 cluster = clusters[c]
                 if not cluster.cues_read and cluster.type == "unknown":
                     ents.read_cues(cluster)
-                weight_of = agreements[c] = agree(cluster)
+                entry = seen[c] = [agree(cluster), 0.0, 0.0]
+            weight_of = entry[0]
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS:
@@ -357,15 +365,12 @@ class Salience:
                 if starts[j] >= paragraph_start:
                     table = _SUBJECT_PARAGRAPH_WEIGHTS
             weight = table[here - sentence_of[k]] * weight_of
-            top = best.get(c)
-            if top is None:
-                best[c] = total[c] = weight
-            else:
-                total[c] += weight
-                if weight > top:
-                    best[c] = weight
+            entry[2] += weight
+            if weight > entry[1]:
+                entry[1] = weight
         # The best single mention decides; further mentions add a little (frequency).
-        scores = {c: top + _FREQUENCY_SHARE * (total[c] - top) for c, top in best.items()}
+        scores = {c: top + _FREQUENCY_SHARE * (total - top)
+                  for c, (weight_of, top, total) in seen.items() if weight_of}
         positions = self.speaker_positions
         for k in range(len(positions) - 1, -1, -1):
             position = positions[k]
@@ -375,7 +380,9 @@ class Salience:
                     ents.read_cues(clusters[c])
                 if reported > position and reporter != c:
                     c = reporter  # reported speech since that quote: its speaker is the latest
-                if self.sentence_of(position) >= here - LOOKBACK_SENTENCES // 2 and (
+                if bisect_right(self.sentence_starts, position) - 1 >= (
+                    here - LOOKBACK_SENTENCES // 2
+                ) and (
                     compatible(m, clusters[c])
                 ):
                     scores[c] = scores.get(c, 0.0) + _RECENT_SPEAKER_WEIGHT
@@ -384,5 +391,9 @@ class Salience:
 
 
 def best_of(scores: dict[int, float]) -> int:
-    """The highest-scoring entity, the earliest made on a tie."""
-    return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    """The highest-scoring entity, the earliest made on a tie.
+
+    The entities holding the top score picked and the least taken in C (``compress`` over
+    ``eq``), not by a Python key function making a tuple for every candidate."""
+    top = max(scores.values())
+    return min(compress(scores, map(eq, scores.values(), repeat(top))))
