@@ -7,6 +7,7 @@ them in order.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from operator import attrgetter, le
 
 import regex
@@ -15,6 +16,7 @@ from ..annotation import Annotation
 from ..lexicon import Lexicon, RoleNoun
 from ..mention_words import modifiers_start, phrase_at
 from ..spans import Span, lower_pieces
+from .bytescan import Hit, pieces
 from .columns import PACK_ABOVE, PACK_TEXT_ABOVE, PackedMentions, mention_index
 from .determiners import determiner_start
 from .names import ODD_SPACES, join_coordinated, names_of
@@ -110,22 +112,25 @@ def find_mentions(
     roles = lexicon.role_nouns
     pronoun_mentions = patterns.pronoun_mentions
     last_nominal_end = 0  # "the minister told reporters": one nominal may not swallow another
-    # A compiled word trie over the lower-cased text, a piece at a time (offsets shifted
-    # by the piece's start); "İ" lower-cases to two characters: then the whole text,
-    # case-insensitive.
+    # The mention words (pronouns, role nouns' first words) a piece at a time, found over
+    # one byte per character (.bytescan); "İ" lower-cases to two characters: then the
+    # whole text, case-insensitive, with the str word trie.
     any_case = "\u0130" in text
     plain_spaces = not any(c in text for c in ODD_SPACES)
-    scan = patterns.words_any_case if any_case else patterns.words
-    for shift, piece in ((0, text),) if any_case else lower_pieces(text):
-        for match in scan.matches(piece):  # group 1 is the word
-            word = match.group(1).lower()
-            at = match.start(1) + shift
+    byte_words = patterns.byte_words
+    batches: Iterable[list[Hit]]
+    if byte_words is not None and not any_case and byte_words.fits(text):
+        batches = (byte_words.hits(text, start, end) for start, end in pieces(text))
+    else:
+        batches = _trie_hits(patterns, text, any_case)
+    for batch in batches:
+        for at, word_end, word in batch:
             pronoun = pronoun_mentions.get(word)
             if pronoun is not None:
                 if word == "i" and text[at] != "I":
                     continue
                 label, gender, number, head = pronoun
-                found.append(new_mention((Span(at, match.end(1) + shift), "pronoun", label,
+                found.append(new_mention((Span(at, word_end), "pronoun", label,
                                           head, "", -1, gender, number, False)))
                 continue
             phrases = patterns.nouns.get(word)
@@ -190,6 +195,18 @@ def find_mentions(
         kept_end = span.end
     found.clear()  # the list, and the mentions left out, go before the index is made
     return mention_index(kept)
+
+
+def _trie_hits(patterns: MentionPatterns, text: str, any_case: bool) -> Iterator[list[Hit]]:
+    """The mention words as the ``str`` word trie finds them in the lower-cased text, a
+    piece at a time (or, for ``any_case``, in the text itself, case-insensitive)."""
+    if any_case:
+        yield [(m.start(1), m.end(1), m.group(1).lower())
+               for m in patterns.words_any_case.matches(text)]
+        return
+    for shift, piece in lower_pieces(text):
+        yield [(m.start(1) + shift, m.end(1) + shift, m.group(1))
+               for m in patterns.words.matches(piece)]
 
 
 def _packed(found: list[Mention]) -> PackedMentions:

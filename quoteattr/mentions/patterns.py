@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from ..lexicon import Lexicon, default_lexicon
 from ..wordtrie import WordScan, whole_words
+from .bytescan import ByteWordScan
 from .types import MentionLabel
 
 
@@ -25,9 +26,13 @@ class MentionPatterns:
     nouns: Mapping[str, tuple[str, ...]]
     """First word -> the role and group nouns starting with it, longest first."""
     words: WordScan
-    """The pronouns and first words as whole words, for lower-cased text."""
+    """The pronouns and first words as whole words, for lower-cased text (a text that
+    ``byte_words`` cannot read)."""
     words_any_case: WordScan
     """The same, case-insensitive, for the rare text whose lower-casing changes its length."""
+    byte_words: ByteWordScan | None
+    """The same words found over one byte per character (most texts; ``None`` for a
+    lexicon with words beyond Latin-1)."""
     title_lead: frozenset[str]
     """Every lower-cased word the title look-back accepts right before a name: titles (also
     without their full stop, "Mr" for "mr.") and title modifiers. A name whose word before
@@ -83,6 +88,7 @@ class MentionPatterns:
             nouns=MappingProxyType(nouns),
             words=WordScan.build(words),
             words_any_case=WordScan.build(words, ignore_case=True),
+            byte_words=ByteWordScan.build(words),
             title_lead=title_lead,
             title_lead_ends=_word_ends(title_lead),
             genders=MappingProxyType(
