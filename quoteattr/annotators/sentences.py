@@ -96,8 +96,8 @@ class SentenceSplitter:
             resume = start
             while i < count:
                 stop = marks[i]
-                if stop >= para_end:
-                    break
+                if stop + 3 > para_end:
+                    break  # no room for the mark, white space and a capital: no end
                 i += 1
                 if stop < resume or text[stop + 1 : stop + 2].isalnum():
                     continue  # inside the last match, or a mark inside a word or number
