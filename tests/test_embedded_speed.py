@@ -6,12 +6,13 @@ that the scan finds the same words and that a run still never crosses a paragrap
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quoteattr.annotators.embedded import EmbeddedAnnotator
 from quoteattr.annotators.name_words import CAPITALISED, capitalised_words, common_text
 from quoteattr.annotators.paragraphs import paragraphs_of
+from quoteattr.annotators.sentences import SENTENCE_END
 from quoteattr.lexicon import default_lexicon
 
 _ANNOTATOR = EmbeddedAnnotator(default_lexicon())
@@ -76,3 +77,43 @@ def test_sentence_ends_by_re_are_the_regex_ones(text: str) -> None:
         paragraphs = paragraphs_of(text)
         splitter = _ANNOTATOR._splitter
         assert splitter.split(text, paragraphs, True) == splitter.split(text, paragraphs)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join))
+@example("He left. I\nShe came! O.\n\nAt 3. 4")  # the shortest ends, right at the paragraph's
+def test_sentence_ends_are_the_plain_scan_ones(text: str) -> None:
+    """One pass over the text's marks (skipping those too near a paragraph's end to open a
+    match) ends the sentences that a ``SENTENCE_END`` scan of each paragraph does."""
+    splitter = _ANNOTATOR._splitter
+    expected = []
+    for para in paragraphs_of(text):
+        start = para.start
+        for match in SENTENCE_END.finditer(text, para.start, para.end):
+            if not splitter._ends_sentence(text, match.start(), match.end(), para):
+                continue
+            if match.end() > start:
+                expected.append((start, match.end()))
+            start = match.end()
+            while start < para.end and text[start].isspace():
+                start += 1
+        if start < para.end:
+            expected.append((start, para.end))
+    got = splitter.split(text, paragraphs_of(text), common_text(text))
+    assert [(s.start, s.end) for s in got] == expected
+
+
+_NAME_PIECES = [*_PIECES, "Ohio", "Republican", "Secretary", "of State", "Mr", "Dianne", "MP",
+                "General", "Motors", "May", "March", "said", "Born in", ",", "Ministry", "for"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_NAME_PIECES), max_size=25).map(" ".join),
+                min_size=2, max_size=4))
+def test_names_kept_per_word_and_run_are_those_of_a_fresh_annotator(texts: list[str]) -> None:
+    """An annotator keeps what it found of each word and run of words it has seen; the
+    names of a text are the same whatever texts it annotated before."""
+    annotator = EmbeddedAnnotator(default_lexicon())
+    for text in texts:
+        fresh = EmbeddedAnnotator(default_lexicon()).annotate(text).entities
+        assert annotator.annotate(text).entities == fresh

@@ -9,21 +9,20 @@ each run is labelled PERSON, ORG, NORP or MISC from the lexicons.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 
 from ..annotation import Annotation, Entity, EntityLabel, Layer
 from ..lexicon import Lexicon, default_lexicon, word_list
 from ..spans import Span
+from .name_runs import name_in
 from .name_words import (
     CAPITALISED,
     Word,
     capitalised_words,
     common_text,
-    is_org_word,
     joinable,
-    single_word_label,
-    title_end,
     title_first_words,
 )
 from .paragraphs import paragraph_of, paragraphs_of
@@ -44,13 +43,11 @@ _BARE_OPENERS = frozenset(
 Nigerian and Indian papers' style): never a name there."""
 _IRREGULAR_PARTICIPLES = frozenset(w for w in _BARE_OPENERS if not w.endswith(("ing", "ed")))
 """Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ...")."""
-_POST_NOMINALS = frozenset(word_list("post_nominals"))
 PARTY_MEMBERS = frozenset(word_list("party_members"))
 """A party's member: "the Ohio Republican" is a description of a person, no name."""
 _MEMBER_WORDS = 3
 """The most words of such a description ("the Liberal Democrat", "the North Carolina
 Republican")."""
-""""MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
 _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
 _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r"\s", c))
 """ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
@@ -70,16 +67,18 @@ def _sentence_initial(text: str, start: int, para_start: int) -> bool:
 
 
 _new_tuple = tuple.__new__
-
-
-def _person_noun(word: str, lex: Lexicon) -> bool:
-    """A role noun for a person ("parent", "homeowner"), which a capital at a sentence's start
-    joins to the name after it."""
-    role = lex.role_nouns.get(word)
-    return role is not None and role.type == "person"
 """Makes a named tuple (a Word, an Entity) from a tuple of its fields: calling the class
 runs a Python-level __new__, made once for every capitalised word and name of the text,
 this only the C one (the result is the same)."""
+_NOT_NAME, _PARTICIPLE_LIKE, _BARE_OPENER, _SPEAKERLESS = 1, 2, 4, 8
+"""The tests that may drop a capitalised word from a name, and a pronoun or function word
+that never speaks (see ``_word_kind``)."""
+_MAX_KINDS = 10_000
+"""The most words (and runs) an annotator keeps what it found of, then starts again: a few
+hundred articles' worth, a megabyte or two at most."""
+_UNKNOWN: Any = object()
+_FREE_BEFORE = frozenset(" \n\t\"'“‘(")
+"""Characters before a word that never glue it to the one before (see ``_runs``)."""
 
 
 class EmbeddedAnnotator:
@@ -108,6 +107,10 @@ class EmbeddedAnnotator:
         )
         """Short forms ("sun", "sept"): after an inverted cue ("said Sun,") a name, not a date."""
         self._splitter = SentenceSplitter(self.lexicon)
+        self._word_kinds: dict[str, tuple[int, str, str, int]] = {}
+        """Per capitalised word as matched: what ``_word_kind`` says of it."""
+        self._names: dict[str, tuple[int, int, EntityLabel] | None] = {}
+        """Per run of words as written: :func:`.name_runs.name_in` of it."""
 
     def annotate(self, text: str) -> Annotation:
         """Split ``text`` into paragraphs and sentences and tag its names."""
@@ -147,9 +150,8 @@ class EmbeddedAnnotator:
         # paragraph is only tracked, to end a run at its end.
         run: list[Word] = []
         last_end = -1
-        lex = self.lexicon
-        not_names, abbreviations, titles = lex.not_names, lex.abbreviations, lex.titles
-        first_names = lex.first_names
+        known = self._word_kinds
+        word_kind = self._word_kind
         paras = iter(paragraphs)
         new_tuple = _new_tuple
         para_start = para_end = -1
@@ -163,32 +165,26 @@ class EmbeddedAnnotator:
                 para_start, para_end = paragraph_of(start, paras)
             if start > para_start:
                 before = text[start - 1]
-                if before.isalnum() or before == "-":
+                if before not in _FREE_BEFORE and (before.isalnum() or before == "-"):
                     continue
             elif start < para_start:
                 continue  # outside the paragraphs (only blank text lies between them)
-            word = match.group()
-            low = word.lower()
-            if (
-                word[-1] == "."
-                and low not in abbreviations
-                and len(word) != 2
-                and not INITIALISM.fullmatch(word, concurrent=False)
-            ):
-                end -= 1  # a sentence's full stop, not part of the name
-                word, low = word[:-1], low[:-1]
-            if (low in not_names and low not in titles
-                    and not self._name_all_the_same(text, run, last_end, start, end, low,
-                                                    surnames)
-                    ) or (
-                (low.endswith(("ing", "ed")) or low in _IRREGULAR_PARTICIPLES)  # cheap first
-                and low not in first_names
+            word = match[0]
+            kind = known.get(word)
+            if kind is None:
+                kind = word_kind(word)
+            cut, word, low, tests = kind
+            end -= cut  # a sentence's full stop, not part of the name
+            if tests and (
+                tests & _NOT_NAME and not self._name_all_the_same(
+                    text, run, last_end, start, end, low, surnames, tests & _SPEAKERLESS)
+                or tests & _PARTICIPLE_LIKE
                 and text[end : end + 1] == " "
                 and text[end + 1 : end + 2] in _AFTER_PARTICIPLE_INITIALS
                 and _sentence_initial(text, start, para_start)
                 and _PARTICIPLE.match(text, start, min(para_end, start + 100), concurrent=False)
-            ) or (
-                low in _BARE_OPENERS and text[end : end + 1] == ","
+                is not None
+                or tests & _BARE_OPENER and text[end : end + 1] == ","
                 and _sentence_initial(text, start, para_start)
             ):
                 if run:
@@ -207,15 +203,53 @@ class EmbeddedAnnotator:
         if run:
             yield run
 
+    def _word_kind(self, matched: str) -> tuple[int, str, str, int]:
+        """What :meth:`_runs` asks of a capitalised word as matched, whatever its place:
+        the characters to cut from its end (a sentence's full stop), the word and its
+        lower case, and which of the tests that can drop it apply (``_NOT_NAME``,
+        ``_PARTICIPLE_LIKE``, ``_BARE_OPENER``; 0 for most words). Kept per word, as names
+        recur through an article and across articles."""
+        lex = self.lexicon
+        word, low = matched, matched.lower()
+        cut = 0
+        if (
+            word[-1] == "."
+            and low not in lex.abbreviations
+            and len(word) != 2
+            and not INITIALISM.fullmatch(word, concurrent=False)
+        ):
+            cut, word, low = 1, word[:-1], low[:-1]
+        tests = 0
+        if low in lex.not_names and low not in lex.titles:
+            tests |= _NOT_NAME
+        if (low.endswith(("ing", "ed")) or low in _IRREGULAR_PARTICIPLES) and (
+            low not in lex.first_names
+        ):
+            tests |= _PARTICIPLE_LIKE
+        if low in _BARE_OPENERS:
+            tests |= _BARE_OPENER
+        if low in lex.pronouns or low in _NOT_SPEAKERS:
+            tests |= _SPEAKERLESS
+        kinds = self._word_kinds
+        if len(kinds) >= _MAX_KINDS:
+            kinds.clear()
+        kind = kinds[matched] = (cut, word, low, tests)
+        return kind
+
     def _name_all_the_same(
         self, text: str, run: list[Word], last_end: int, start: int, end: int, low: str,
-        surnames: set[str],
+        surnames: set[str], speakerless: int = 0,
     ) -> bool:
         """A word of ``not_names`` that is a name here: before a speech verb ("May said"),
         after an inverted cue ("said April,"), a given name before a surname ("April
         Sands") or a surname after a given name or title ("Fiona Sun"); a month or weekday
-        taken as a surname is added to ``surnames`` (later "added March," is hers too)."""
-        if low not in self._weekdays and self._before_speech_verb(text, end):
+        taken as a surname is added to ``surnames`` (later "added March," is hers too).
+        ``speakerless``: the word is one that :meth:`_before_speech_verb` never takes for
+        a name ("He said"); where the white space before it makes it the word that method
+        reads, its look at the next word is skipped."""
+        if low not in self._weekdays and not (
+            speakerless and end - start < 60 and (start == 0 or text[start - 1].isspace())
+        ) and self._before_speech_verb(text, end):
             return True  # "May said"; not "Thursday told Fox News"
         if text[end : end + 1] in ",." and self._after_inverted_cue(text, start, end, surnames):
             return True
@@ -296,75 +330,21 @@ class EmbeddedAnnotator:
 
     def _classify(self, text: str, run: list[Word]) -> Entity | None:
         """The name in ``run`` (its title words cut off) and its label; None for a run that
-        is all title."""
-        lex = self.lexicon
-        if run[-1].low in PARTY_MEMBERS and len(run) <= _MEMBER_WORDS and (
-            text[max(0, run[0].start - 4) : run[0].start].lower() == "the "
+        is all title. Worked out once per run as written (see :func:`.name_runs.name_in`),
+        as names recur through an article and across articles."""
+        first, last = run[0], run[-1]
+        start = first.start
+        if last.low in PARTY_MEMBERS and len(run) <= _MEMBER_WORDS and (
+            text[max(0, start - 4) : start].lower() == "the "
         ):  # "the Wisconsin Republican said": a description of someone, no name
             return None
-        if len(run) == 1:  # most runs: no title to cut, no order of words to weigh
-            word = run[0]
-            return _new_tuple(Entity, (Span(word.start, word.end), single_word_label(word, lex)))
-        name_start = title_end(text, run, lex, self._title_starts)
-        if name_start and name_start == len(run) - 1 and run[-1].low in lex.org_words and (
-            run[name_start - 1].low == "general"
-        ):
-            # "Lakeview General Hospital", "General Motors": no title there ("Gen. Church"
-            # and "Senator Church" keep theirs)
-            name_start = 0
-        name = run[name_start:]
-        if not name:
+        key = first.text if first is last else text[start : last.end]
+        names = self._names
+        known = names.get(key, _UNKNOWN)
+        if known is _UNKNOWN:
+            if len(names) >= _MAX_KINDS:
+                names.clear()
+            known = names[key] = name_in(text, run, self.lexicon, self._title_starts)
+        if known is None:
             return None
-        lowered = [w.low for w in name]
-        if len(name) > 1 and lowered[-1] in _POST_NOMINALS and name[-1].text.isupper():
-            name, lowered = name[:-1], lowered[:-1]  # "Marieke Botha MP"
-        if name_start and text[run[name_start - 1].end : name[0].start] != " " and (
-            lex.first_names.keys().isdisjoint(lowered)
-        ):  # "Minister of State for Health", "Commissioner for Works": an office, no person
-            return None
-        if len(name) >= 3 and lowered[0] not in lex.first_names and (
-            lowered[1] in lex.first_names and not name_start or _person_noun(lowered[0], lex)
-            and lex.org_words.keys().isdisjoint(lowered[1:])
-        ):  # "Organiser Declan Moss": a role before a name (not "Mr Tan Wei Ming": a surname)
-            name, lowered, name_start = name[1:], lowered[1:], name_start + 1
-        elif len(name) >= 4:
-            cut = given_name_after(lowered, lex)
-            if cut:  # "Senate Democrat Dianne Feinstein": a longer unlisted title
-                name, lowered, name_start = name[cut:], lowered[cut:], name_start + cut
-        if lowered[0] in lex.first_names:  # "Rita Olson of Fresno": the person, not the town
-            for i in range(1, len(name)):
-                if text[name[i - 1].end : name[i].start] == " of ":
-                    name, lowered = name[:i], lowered[:i]
-                    break
-        label: EntityLabel
-        if len(name) == 1:
-            label = single_word_label(name[0], lex)
-            if label == "MISC" and name_start > 0:
-                label = "PERSON"  # a surname after a title: "Secretary Kerry"
-        elif not lex.org_words.keys().isdisjoint(lowered) and any(
-            is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)
-        ):
-            label = "ORG"
-        elif name_start > 0 or lowered[0] in lex.first_names:
-            label = "PERSON"
-        else:
-            label = "MISC"
-        return _new_tuple(Entity, (Span(name[0].start, name[-1].end), label))
-
-
-def given_name_after(lowered: list[str], lex: Lexicon) -> int:
-    """Where a person's name (a given name and one or two more words, no organisation
-    word among them) starts after two or three capitalised words that are no given names,
-    0 when it does not: "Senate Democrat Dianne Feinstein", not "St. Mary Catherine Hospital"."""
-    first_names = lex.first_names
-    for cut in (2, 3):
-        if cut >= len(lowered) - 1 or lowered[cut - 1] in first_names:
-            return 0
-        if lowered[cut - 2] in first_names:
-            return 0
-        if lowered[cut] in first_names and len(lowered) - cut <= 3 and (
-            lex.org_words.keys().isdisjoint(lowered[cut:])
-        ):
-            return cut
-    return 0
-
+        return _new_tuple(Entity, (Span(start + known[0], start + known[1]), known[2]))

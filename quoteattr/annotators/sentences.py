@@ -96,10 +96,10 @@ class SentenceSplitter:
             resume = start
             while i < count:
                 stop = marks[i]
-                if stop >= para_end:
-                    break
+                if stop + 3 > para_end:
+                    break  # no room for the mark, white space and a capital: no end
                 i += 1
-                if stop < resume or text[stop + 1 : stop + 2].isalnum():
+                if stop < resume or text[stop + 1].isalnum():
                     continue  # inside the last match, or a mark inside a word or number
                 match = match_end(text, stop, para_end)
                 if match is None:
@@ -112,8 +112,8 @@ class SentenceSplitter:
                 start = end
                 while start < para_end and text[start].isspace():
                     start += 1
-            if start < para_end:
-                out.append(Span(start, para_end))
+            if start < para_end:  # a paragraph of one sentence: its own span (a frozen one)
+                out.append(para if start == para.start else Span(start, para_end))
         return out
 
     def _ends_sentence(self, text: str, stop: int, after_stop: int, para: Span) -> bool:

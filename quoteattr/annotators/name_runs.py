@@ -1,0 +1,96 @@
+"""The name in a run of capitalised words: its title words cut off, and its label.
+
+What is found depends only on the run as written (its words and the gaps between them),
+so :class:`~.embedded.EmbeddedAnnotator` works it out once per run's text: "Donald Trump"
+twenty times in an article, and in the next one, is one look-up after the first.
+"""
+
+from __future__ import annotations
+
+from ..annotation import EntityLabel
+from ..lexicon import Lexicon, word_list
+from .name_words import Word, is_org_word, single_word_label, title_end
+
+_POST_NOMINALS = frozenset(word_list("post_nominals"))
+""""MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
+
+
+def _person_noun(word: str, lex: Lexicon) -> bool:
+    """A role noun for a person ("parent", "homeowner"), which a capital at a sentence's start
+    joins to the name after it."""
+    role = lex.role_nouns.get(word)
+    return role is not None and role.type == "person"
+
+
+def name_in(text: str, run: list[Word], lex: Lexicon,
+            title_starts: frozenset[str]) -> tuple[int, int, EntityLabel] | None:
+    """Where the name in ``run`` starts and ends (counted from the run's start) and its
+    label; None for a run that is all title or an office ("Minister of State for Health").
+    ``title_starts``: :func:`.name_words.title_first_words` of ``lex``."""
+    origin = run[0].start
+    if len(run) == 1:  # most runs: no title to cut, no order of words to weigh
+        word = run[0]
+        return 0, word.end - origin, single_word_label(word, lex)
+    name_start = title_end(text, run, lex, title_starts)
+    if name_start and name_start == len(run) - 1 and run[-1].low in lex.org_words and (
+        run[name_start - 1].low == "general"
+    ):
+        # "Lakeview General Hospital", "General Motors": no title there ("Gen. Church"
+        # and "Senator Church" keep theirs)
+        name_start = 0
+    name = run[name_start:]
+    if not name:
+        return None
+    lowered = [w.low for w in name]
+    if len(name) > 1 and lowered[-1] in _POST_NOMINALS and name[-1].text.isupper():
+        name, lowered = name[:-1], lowered[:-1]  # "Marieke Botha MP"
+    if name_start and text[run[name_start - 1].end : name[0].start] != " " and (
+        lex.first_names.keys().isdisjoint(lowered)
+    ):  # "Minister of State for Health", "Commissioner for Works": an office, no person
+        return None
+    if len(name) >= 3 and lowered[0] not in lex.first_names and (
+        lowered[1] in lex.first_names and not name_start or _person_noun(lowered[0], lex)
+        and lex.org_words.keys().isdisjoint(lowered[1:])
+    ):  # "Organiser Declan Moss": a role before a name (not "Mr Tan Wei Ming": a surname)
+        name, lowered, name_start = name[1:], lowered[1:], name_start + 1
+    elif len(name) >= 4:
+        cut = given_name_after(lowered, lex)
+        if cut:  # "Senate Democrat Dianne Feinstein": a longer unlisted title
+            name, lowered, name_start = name[cut:], lowered[cut:], name_start + cut
+    if lowered[0] in lex.first_names:  # "Rita Olson of Fresno": the person, not the town
+        for i in range(1, len(name)):
+            if text[name[i - 1].end : name[i].start] == " of ":
+                name, lowered = name[:i], lowered[:i]
+                break
+    label: EntityLabel
+    if len(name) == 1:
+        label = single_word_label(name[0], lex)
+        if label == "MISC" and name_start > 0:
+            label = "PERSON"  # a surname after a title: "Secretary Kerry"
+    elif not lex.org_words.keys().isdisjoint(lowered) and any(
+        is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)
+    ):
+        label = "ORG"
+    elif name_start > 0 or lowered[0] in lex.first_names:
+        label = "PERSON"
+    else:
+        label = "MISC"
+    return name[0].start - origin, name[-1].end - origin, label
+
+
+def given_name_after(lowered: list[str], lex: Lexicon) -> int:
+    """Where a person's name (a given name and one or two more words, no organisation
+    word among them) starts after two or three capitalised words that are no given names,
+    0 when it does not: "Senate Democrat Dianne Feinstein", not "St. Mary Catherine Hospital"."""
+    first_names = lex.first_names
+    for cut in (2, 3):
+        if cut >= len(lowered) - 1 or lowered[cut - 1] in first_names:
+            return 0
+        if lowered[cut - 2] in first_names:
+            return 0
+        if lowered[cut] in first_names and len(lowered) - cut <= 3 and (
+            lex.org_words.keys().isdisjoint(lowered[cut:])
+        ):
+            return cut
+    return 0
+
