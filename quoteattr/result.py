@@ -235,17 +235,12 @@ def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
     compact = len(rows.quotes) > SHARE_KEYS_ABOVE  # a long text: its records share keys
     if compact:
         share_keys(mentions)
-    # The speakers' mention records that a quote names (not one entry per mention), and
-    # one record for each other span a quote names.
+    # The speakers' mention records that a quote names (not one entry per mention).
     wanted = {(part.start, part.end) for row in rows.quotes for part in (row[4], row[5])
               if part is not None}
     shared: dict[tuple[int, int], TextSpan] = {
         key: m for key, m in zip(pairs, mentions, strict=True) if key in wanted}
-    del pairs, mentions
-    missing = [key for key in wanted if key not in shared]
-    parts = dict(zip(missing, spans(missing), strict=True))
-    parts.update(shared)
-    del wanted, missing
+    del pairs, mentions, wanted
     quote_set = full_fields_set(Quote)
     pending = rows.quotes
     pending.reverse()  # taken from the end, in order: rows go as their records are made
@@ -256,11 +251,19 @@ def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
         chunk = pending[-_SLICE:]
         del pending[-_SLICE:]
         chunk.reverse()
+        # one record for each other span the slice's quotes name (a cue both halves share)
+        missing = list(dict.fromkeys(
+            key for row in chunk for part in (row[4], row[5]) if part is not None
+            and (key := (part.start, part.end)) not in shared))
+        parts = dict(zip(missing, spans(missing), strict=True))
+        del missing
         values = [{
             "start": start, "end": end, "text": keep(piece := text[start:end], piece),
             "kind": kind, "speaker": speaker,
-            "mention": None if mention is None else parts[mention.start, mention.end],
-            "cue": None if cue is None else parts[cue.start, cue.end],
+            "mention": None if mention is None else (
+                shared.get(key := (mention.start, mention.end)) or parts[key]),
+            "cue": None if cue is None else (
+                shared.get(key := (cue.start, cue.end)) or parts[key]),
             "rule": rule, "confidence": confidence, "parent": parent,
         } for start, end, kind, speaker, mention, cue, rule, confidence, parent in chunk
             if 0 <= start <= end <= size and 0.0 <= confidence <= 1.0]
