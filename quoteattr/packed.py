@@ -13,7 +13,7 @@ and pickle gives back equal values of the same types. Each record keeps the fiel
 worker set (``model_fields_set``), quotes of one speaker share one ``SpeakerRef`` as in a
 serial run, and the result keeps its private attributes (``resolutions``). The code
 spells the records' fields out for speed, so a field added to a record must be added
-here: the import fails until it is (:func:`_check_fields`).
+here: the import fails until it is (:func:`quoteattr.trusted.check_fields`).
 """
 
 from __future__ import annotations
@@ -23,30 +23,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .records import DocumentResult, Quote, Speaker, SpeakerRef, TextSpan, full_fields_set
+from .trusted import FIELDS, check_fields, trusted
 
 Packed = tuple[Any, ...]
 """One document's result as nested tuples (:func:`pack`), read back by :func:`unpack`."""
 
-_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
-    TextSpan: ("start", "end", "text"),
-    SpeakerRef: ("id", "name"),
-    Quote: ("start", "end", "text", "kind", "speaker", "mention", "cue", "rule",
-            "confidence", "parent"),
-    Speaker: ("id", "name", "type", "titles", "mentions"),
-    DocumentResult: ("doc_id", "quotes", "speakers", "error"),
-}
-"""The fields this module packs, per record class, in the records' own order."""
-
-
-def _check_fields() -> None:
-    for cls, fields in _FIELDS.items():
-        if tuple(cls.model_fields) != fields:
-            msg = (f"packed.py packs {cls.__name__} as {fields}, but its fields are now "
-                   f"{tuple(cls.model_fields)}: update packed.py with the record")
-            raise TypeError(msg)
-
-
-_check_fields()
+_FIELDS = FIELDS
+_check_fields = check_fields  # at import, in quoteattr.trusted
 
 _SPAN_SET = full_fields_set(TextSpan)
 _REF_SET = full_fields_set(SpeakerRef)
@@ -103,12 +86,7 @@ def _build(cls: type[BaseModel], values: dict[str, Any], fields_set: tuple[str, 
            all_set: set[str]) -> Any:
     """A record around already validated values (what ``model_construct`` makes); one
     with every field set shares its class's fields-set, as in a serial run."""
-    record = _new(cls)
-    _set(record, "__dict__", values)
-    _set(record, "__pydantic_fields_set__", all_set if fields_set is None else set(fields_set))
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
+    return trusted(cls, values, all_set if fields_set is None else set(fields_set))
 
 
 def _unspan(p: Packed | None) -> TextSpan | None:

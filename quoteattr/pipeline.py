@@ -228,6 +228,9 @@ class Attributor:
             msg = (f"annotation must be a quoteattr.annotation.Annotation (from an annotator's "
                    f"annotate(text)), got {describe_type(annotation)}")
             raise InputTypeError(msg)
+        if doc_id is not None and not isinstance(doc_id, str):
+            msg = f"doc_id must be str or None, got {describe_type(doc_id)}"
+            raise InputTypeError(msg)
         return self._attribute([annotation, find_marks(annotation.text, self.lexicon)], doc_id)
 
     def _attribute(

@@ -2,7 +2,7 @@
 
 The pipeline hands on one :class:`Decision` per quote (its kind, the rule's finding and
 the speaker's entity); this module numbers the speakers, weighs each name's confidence and
-validates the whole result in one pydantic call.
+makes the records around those values (:mod:`quoteattr.trusted`).
 """
 
 from __future__ import annotations
@@ -12,19 +12,21 @@ from typing import NamedTuple
 
 from .confidence import assess
 from .coref import Coreference
+from .errors import InputTypeError
 from .keysharing import SHARE_KEYS_ABOVE, share_keys
 from .quotes import QuoteSpan
 from .records import (
     DocumentResult,
     Quote,
     QuoteKind,
+    Speaker,
     SpeakerRef,
     TextSpan,
-    validate_quotes,
-    validate_speakers,
+    full_fields_set,
 )
 from .rules import Found
 from .spans import Span, one_line
+from .trusted import trusted_all
 
 
 class Decision(NamedTuple):
@@ -88,10 +90,6 @@ def empty_result(text: str, doc_id: str | None) -> DocumentResult:
     return DocumentResult(doc_id=doc_id)._attach_text(text)
 
 
-_VALIDATE_EVERY = 256
-"""Quote records validated together; their dicts are dropped before the next slice."""
-
-
 QuoteRow = tuple[int, int, QuoteKind, SpeakerRef | None, Span | None, Span | None, str, float,
                  int | None]
 
@@ -124,7 +122,7 @@ def result_rows(
     is emptied on the way.
 
     The pipeline calls this while its stages' values are alive and :func:`finish_result`
-    after they are gone: the validated records never share the peak with them.
+    after they are gone: the records never share the peak with them.
     """
     if any(d.parent is not None for d in decisions):
         # A nested quote's decision follows all of its parent's; with none, the decisions
@@ -200,62 +198,118 @@ def result_rows(
 
 
 def finish_result(text: str, doc_id: str | None, rows: Rows) -> DocumentResult:
-    """The records of ``rows``, validated, ``rows`` emptied on the way.
+    """The records of ``rows``, ``rows`` emptied on the way.
 
-    The records are built as plain dicts and validated a slice of quotes at a time (the
-    records and their checks are those of building them one by one; why: docs/batch.md,
-    "Where the time goes"). Equal strings are one object ("he", "said", a repeated quote),
-    and a quote's mention is the same record as its speaker's mention at that span.
+    Every value in ``rows`` was made by the pipeline, so the records are made around them
+    unchecked (:mod:`quoteattr.trusted`; why: docs/batch.md, "Where the time goes"), but
+    for what no type guarantees: each span lies inside ``text`` (so its ``text`` field is
+    its slice) and each confidence inside [0, 1], or ValueError. Equal strings are one object
+    ("he", "said", a repeated quote), and a quote's mention is the same record as its
+    speaker's mention at that span.
     """
+    if doc_id is not None and type(doc_id) is not str:
+        doc_id = _exact_str(doc_id)
     strings: dict[str, str] = {}
+    size = len(text)
+    keep = strings.setdefault
 
-    def span(start: int, end: int) -> dict[str, object]:
-        piece = text[start:end]
-        return {"start": start, "end": end, "text": strings.setdefault(piece, piece)}
+    def spans(pairs: list[tuple[int, int]]) -> list[TextSpan]:
+        fields = [{"start": start, "end": end, "text": keep(piece := text[start:end], piece)}
+                  for start, end in pairs if 0 <= start <= end <= size]
+        if len(fields) != len(pairs):
+            raise _outside(pairs, size)
+        return trusted_all(TextSpan, fields, full_fields_set(TextSpan))
 
-    def record(part: Span | None) -> TextSpan | dict[str, object] | None:
-        if part is None:
-            return None
-        return shared.get((part.start, part.end)) or span(part.start, part.end)
-
+    # Every speaker's mentions in one list, made in bulk, then handed back to each speaker.
+    pairs: list[tuple[int, int]] = []
     for fields in rows.speakers:
-        fields["mentions"] = [span(start, end) for start, end in fields.pop("mentions")]  # type: ignore[attr-defined]
-    speakers = validate_speakers(rows.speakers)
+        pairs.extend(fields["mentions"])  # type: ignore[arg-type]
+    mentions = spans(pairs)
+    at = 0
+    for fields in rows.speakers:
+        n = len(fields["mentions"])  # type: ignore[arg-type]
+        fields["mentions"] = tuple(mentions[at : at + n])
+        at += n
+    speakers = trusted_all(Speaker, rows.speakers, full_fields_set(Speaker))
     rows.speakers.clear()
     compact = len(rows.quotes) > SHARE_KEYS_ABOVE  # a long text: its records share keys
     if compact:
-        share_keys(m for s in speakers for m in s.mentions)
+        share_keys(mentions)
     # The speakers' mention records that a quote names (not one entry per mention).
     wanted = {(part.start, part.end) for row in rows.quotes for part in (row[4], row[5])
               if part is not None}
     shared: dict[tuple[int, int], TextSpan] = {
-        key: m for s in speakers for m in s.mentions if (key := (m.start, m.end)) in wanted}
-    del wanted
+        key: m for key, m in zip(pairs, mentions, strict=True) if key in wanted}
+    del pairs, mentions, wanted
+    quote_set = full_fields_set(Quote)
     pending = rows.quotes
-    pending.reverse()  # popped from the end, in order: each row goes as its record is made
-    records: list[dict[str, object]] = []
+    pending.reverse()  # taken from the end, in order: rows go as their records are made
     quotes: list[Quote] = []
     while pending:
-        start, end, kind, speaker, mention, cue, rule, confidence, parent = pending.pop()
-        piece = text[start:end]
-        records.append({
-            "start": start, "end": end, "text": strings.setdefault(piece, piece), "kind": kind,
-            "speaker": speaker, "mention": record(mention), "cue": record(cue), "rule": rule,
-            "confidence": confidence, "parent": parent,
-        })
-        if len(records) == _VALIDATE_EVERY or not pending:  # a slice at a time: a lower peak
-            made = validate_quotes(records)
-            records.clear()
-            if compact:
-                _share_quote_keys(made, shared)
-            quotes.extend(made)
-            del made
-    result = DocumentResult.model_validate(  # takes the validated records as they are
-        {"doc_id": doc_id, "quotes": quotes, "speakers": speakers}
-    )
-    result._attach_text(text, rows.resolutions, rows.genre)
-    result._compact(quotes=False)  # validate_quotes shared the quotes' sets
+        # A slice at a time: the rows, the records' dicts and (for a long text) the dicts
+        # not yet key-sharing of all the quotes are never in memory together.
+        chunk = pending[-_SLICE:]
+        del pending[-_SLICE:]
+        chunk.reverse()
+        # one record for each other span the slice's quotes name (a cue both halves share)
+        missing = list(dict.fromkeys(
+            key for row in chunk for part in (row[4], row[5]) if part is not None
+            and (key := (part.start, part.end)) not in shared))
+        parts = dict(zip(missing, spans(missing), strict=True))
+        del missing
+        values = [{
+            "start": start, "end": end, "text": keep(piece := text[start:end], piece),
+            "kind": kind, "speaker": speaker,
+            "mention": None if mention is None else (
+                shared.get(key := (mention.start, mention.end)) or parts[key]),
+            "cue": None if cue is None else (
+                shared.get(key := (cue.start, cue.end)) or parts[key]),
+            "rule": rule, "confidence": confidence, "parent": parent,
+        } for start, end, kind, speaker, mention, cue, rule, confidence, parent in chunk
+            if 0 <= start <= end <= size and 0.0 <= confidence <= 1.0]
+        if len(values) != len(chunk):
+            raise _outside([(row[0], row[1]) for row in chunk], size, [row[7] for row in chunk])
+        del chunk
+        made = trusted_all(Quote, values, quote_set)
+        del values
+        if compact:
+            _share_quote_keys(made, shared)
+        quotes.extend(made)
+        del made
+    result = _new(DocumentResult)
+    _set(result, "__dict__", {"doc_id": doc_id, "quotes": tuple(quotes),
+                              "speakers": tuple(speakers), "error": None})
+    _set(result, "__pydantic_fields_set__", {"doc_id", "quotes", "speakers"})
+    _set(result, "__pydantic_extra__", None)
+    _set(result, "__pydantic_private__", {"_text": text, "_resolutions": rows.resolutions,
+                                          "_genre": rows.genre})
     return result
+
+
+_new = object.__new__
+_set = object.__setattr__
+_SLICE = 256
+"""Quote records made together (and, for a long text, made key-sharing)."""
+
+
+def _exact_str(doc_id: object) -> str:
+    """A doc id of a ``str`` subclass as a plain ``str`` (as validation made it)."""
+    if not isinstance(doc_id, str):
+        msg = f"doc_id must be str or None, got {type(doc_id).__name__}"
+        raise InputTypeError(msg)
+    return str.__str__(doc_id)
+
+
+def _outside(pairs: list[tuple[int, int]], size: int,
+             confidences: list[float] | None = None) -> ValueError:
+    """The error for the first span outside the text (or confidence outside [0, 1])."""
+    for n, (start, end) in enumerate(pairs):
+        if not 0 <= start <= end <= size:
+            return ValueError(f"span [{start}, {end}) does not lie in the text of {size} "
+                              "characters")
+        if confidences is not None and not 0.0 <= confidences[n] <= 1.0:
+            return ValueError(f"confidence {confidences[n]} is outside [0, 1]")
+    return ValueError("a record's values do not fit its text")
 
 
 def _share_quote_keys(quotes: list[Quote], shared: dict[tuple[int, int], TextSpan]) -> None:

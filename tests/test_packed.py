@@ -173,7 +173,7 @@ def test_records_share_one_fields_set_and_copies_do_not_leak(attributor: Attribu
     assert len({id(s.__pydantic_fields_set__) for s in spans}) == 1
 
 
-def test_quotes_validated_in_slices_equal_one_validation(
+def test_quotes_made_in_slices_equal_one_pass(
     attributor: Attributor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from quoteattr import result
@@ -185,7 +185,7 @@ def test_quotes_validated_in_slices_equal_one_validation(
              f'she added.' for i in range(200)]
     text = "\n\n".join(lines)
     sliced = attributor.attribute(text)
-    monkeypatch.setattr(result, "_VALIDATE_EVERY", 10**9)
+    monkeypatch.setattr(result, "_SLICE", 10**9)
     whole = attributor.attribute(text)
     assert len(sliced.quotes) > 512  # three slices
     assert sliced.to_json() == whole.to_json()

@@ -89,6 +89,34 @@ def test_noun_phrase_search_from_the_floor_finds_the_same_match(text: str) -> No
         assert (full and full.span()) == (fast and fast.span()), (text[start:end], full, fast)
 
 
+def _floor_walked(text: str, start: int, end: int) -> int:
+    """``_phrase_floor`` as a walk back over characters (what its reversed match replaces)."""
+    i, words = end, 0
+    while i > start:
+        c = text[i - 1]
+        if c.isspace():
+            i -= 1
+        elif (c.isalnum() or c in "'’-") and words < speakers._NP_WORDS:
+            words += 1
+            i -= 1
+            while i > start and (text[i - 1].isalnum() or text[i - 1] in "'’-"):
+                i -= 1
+        else:
+            break
+    return i
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    list("aZ9_'’-.,") + [" ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\x1c", "é", "٣",
+                         "²", "\u0301", "ǅ"]), max_size=40))
+def test_the_phrase_floor_is_the_walk_back_over_words(text: str) -> None:
+    for end in range(len(text) + 1):
+        for start in (0, max(0, end - 7)):
+            assert speakers._phrase_floor(text, start, end) == _floor_walked(text, start, end), (
+                text, start, end)
+
+
 @settings(max_examples=500, deadline=None)
 @given(_PIECES)
 def test_lead_tests_agree_with_the_lead_patterns(text: str) -> None:
