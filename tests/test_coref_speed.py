@@ -128,3 +128,25 @@ def test_salience_weights_stop_near_the_last_mention_resolved() -> None:
     assert coref.clusters[coref.cluster_of(she) or 0].name == "Ana Duarte"
     made = coref.salience.weights
     assert made is not None and 0 < len(made) < len(coref.salience.outside) // 2
+
+
+@pytest.mark.parametrize("text", [
+    'Kerry arrived late. "We are close," John Kerry said. "Very close," said John F. Kerry. '
+    "Mr Kerry left. J. Kerry did not return.",
+    '"No deal," said Ngozi Okonjo-Iweala. Okonjo-Iweala, who chairs the panel, added: '
+    '"Not yet." Dr Ngozi Okonjo-Iweala smiled.',
+])
+def test_entities_add_keeps_the_fullest_name_as_cluster_add_name_does(text: str) -> None:
+    """``Entities.add`` writes ``Cluster.add_name``'s steps inline for speed: replaying the
+    entity's names through ``add_name`` must give the same fullest name and count."""
+    coref = coreference_of(text)
+    mentions = coref.index.mentions
+    named = [c for c in coref.entities.clusters if c.named]
+    assert named
+    for cluster in named:
+        replay = Cluster(0)
+        for i in cluster.mentions:
+            if mentions[i].kind == "name":
+                replay.add_name(mentions[i].head)
+        assert (replay.fullest, replay.fullest_words, replay.fullest_chars, replay.names) == (
+            cluster.fullest, cluster.fullest_words, cluster.fullest_chars, cluster.names)
