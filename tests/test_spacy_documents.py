@@ -283,13 +283,14 @@ def test_cli_evaluate_scores_the_spacy_path(tmp_path: Any, nlp: Any) -> None:
 def test_doc_text_is_spacys_text_as_new_words_arrive(monkeypatch: pytest.MonkeyPatch) -> None:
     """The text joined from the word table (spacy_words) is ``Doc.text`` exactly: words
     seen before and new ones mixed, white-space tokens and words with no space after them,
-    a second vocabulary, new words merged into the table and a table that fills up and
-    starts afresh."""
+    a second vocabulary, new words merged into the table, room for their characters
+    that grows and a table that fills up and starts afresh; the words' offsets are
+    spaCy's."""
     from quoteattr.annotators import spacy_words
     from quoteattr.annotators.spacy import doc_text
 
     monkeypatch.setattr(spacy_words, "_TABLE_LIMIT", 40)
-    monkeypatch.setattr(spacy_words, "_MERGE_AT", 5)
+    monkeypatch.setattr(spacy_words, "_FIRST_CODES", 8)
     texts = [
         'Port workers walked off the job, union steward Grace Okafor said.\n\n"No," she said.',
         "MONTRÉAL — Les Canadiens ont gagné 3-2.  Coach Étienne Roy: «Bravo!»\n",
@@ -300,18 +301,17 @@ def test_doc_text_is_spacys_text_as_new_words_arrive(monkeypatch: pytest.MonkeyP
         for text in texts + texts[::-1]:
             doc = nlp(text)
             assert doc_text(doc) == doc.text == text
+            spans = [(t.span.start, t.span.end) for t in annotation_from_spacy(doc).tokens]
+            assert spans == [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
     assert doc_text(spacy.blank("en")("")) == ""
 
 
 def test_white_space_tokens_are_spacys_is_space() -> None:
-    """The adapter finds the white-space tokens on the text (spacy_words.space_tokens), not
+    """The adapter tells the white-space tokens by their words (spacy_words.read_words), not
     through ``IS_SPACE``: the same tokens as spaCy's ``Token.is_space`` for every kind of
-    white space, a word that only starts with white space, and a Doc of spaces alone."""
-    import sys
-
+    white space, a word that only starts with white space, and a Doc of spaces alone,
+    whether the adapter joins the text or is given it."""
     from spacy.tokens import Doc
-
-    from quoteattr.annotators import spacy_words
 
     vocab = spacy.blank("en").vocab
     words = ["\n\n", "Minister", "\u00a0Okafor", "said", "\u3000", "\u2028", "“", "No",
@@ -324,8 +324,3 @@ def test_white_space_tokens_are_spacys_is_space() -> None:
         kept = [t.text for t in doc if not t.is_space]
         assert [t.span.slice(doc.text) for t in annotation.tokens] == kept
         assert annotation_from_spacy(doc, text=doc.text) == annotation
-    spacy_words.space_tokens("", [], [])  # the table is made on first use
-    table = spacy_words._SPACE_CODES[0]  # noqa: SLF001 - its lookup table, checked whole
-    assert [c for c in range(len(table)) if table[c]] == [
-        c for c in range(sys.maxunicode + 1) if chr(c).isspace()]
-    assert not table[-1]  # larger code points are clipped to a False entry

