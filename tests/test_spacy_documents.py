@@ -291,6 +291,8 @@ def test_doc_text_is_spacys_text_as_new_words_arrive(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(spacy_words, "_TABLE_LIMIT", 40)
     monkeypatch.setattr(spacy_words, "_FIRST_CODES", 8)
+    monkeypatch.setattr(spacy_words, "_RECENT", 4)
+    monkeypatch.setattr(spacy_words, "_SMALL", 12)
     texts = [
         'Port workers walked off the job, union steward Grace Okafor said.\n\n"No," she said.',
         "MONTRÉAL — Les Canadiens ont gagné 3-2.  Coach Étienne Roy: «Bravo!»\n",
@@ -324,3 +326,35 @@ def test_white_space_tokens_are_spacys_is_space() -> None:
         kept = [t.text for t in doc if not t.is_space]
         assert [t.span.slice(doc.text) for t in annotation.tokens] == kept
         assert annotation_from_spacy(doc, text=doc.text) == annotation
+
+
+def test_threads_adding_new_words_read_spacys_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads reading Docs of one vocabulary at once, each Doc with words no other has
+    seen, the word table small enough to merge and start afresh often: every text and
+    every token's offsets are spaCy's."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from quoteattr.annotators import spacy_words
+
+    monkeypatch.setattr(spacy_words, "_TABLE_LIMIT", 300)
+    monkeypatch.setattr(spacy_words, "_FIRST_CODES", 64)
+    monkeypatch.setattr(spacy_words, "_RECENT", 4)
+    monkeypatch.setattr(spacy_words, "_SMALL", 40)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # the threads really interleave
+    nlp = spacy.blank("en")
+    docs = [nlp(f"Reporter{n} Ngozi{n} wrote: “Harbour{n} talks stalled,” said Mayor{n % 7}.\n\n"
+                f"Council{n} and union{n % 3} met again on Tuesday.") for n in range(240)]
+    wanted = [(d.text, [(t.idx, t.idx + len(t)) for t in d if not t.is_space]) for d in docs]
+
+    def read(doc: Any) -> tuple[str, list[tuple[int, int]]]:
+        annotation = annotation_from_spacy(doc)
+        return annotation.text, [(t.span.start, t.span.end) for t in annotation.tokens]
+
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            got = list(pool.map(read, docs))
+    finally:
+        sys.setswitchinterval(interval)
+    assert got == wanted

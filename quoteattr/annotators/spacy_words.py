@@ -43,13 +43,20 @@ class _Table(NamedTuple):
     """One generation of a store's words: ``keys`` sorted; ``info[i]`` where the code
     points of ``keys[i]``'s word start in ``codes`` (the high 32 bits), its length (the
     next 31) and whether it is white space (the lowest bit), one ``int64`` so that one
-    ``take`` reads all three. Replaced whole when words are added, so that a thread reads
-    one consistent generation; ``codes`` only grows (a bigger array holds the old code
-    points at the same places), so every later generation's ``codes`` serves an
-    earlier's offsets. ``used`` code points of ``codes`` are filled."""
+    ``take`` reads all three. The words read lately wait in ``recent_keys`` and
+    ``recent_info`` (the same, smaller): adding to the arrays copies them, so the big
+    ones are not copied for each Doc's new words (see :data:`_RECENT`). Replaced whole
+    when words are added, so that a thread reads one consistent generation; ``codes``
+    only grows (a bigger array holds the old code points at the same places), so every
+    later generation's ``codes`` serves an earlier's offsets. ``used`` code points of
+    ``codes`` are filled. Each pair of arrays starts with key 0, which no word has
+    (spaCy refuses it): every lookup finds a place, and a missing word is told by its
+    key."""
 
     keys: Any
     info: Any
+    recent_keys: Any
+    recent_info: Any
     codes: Any
     used: int
 
@@ -57,6 +64,13 @@ class _Table(NamedTuple):
 _LENGTH_MASK = (1 << 31) - 1
 _CODES_LIMIT = 1 << 31
 """Code points held per store before the table starts afresh (the offsets' 31 bits)."""
+_RECENT = 16
+"""The recent arrays are merged into the big ones when they hold more than a
+sixteenth as many words: a Doc's new words then copy a sixteenth of the words, and
+the big arrays are copied once per sixteenth of their words added."""
+_SMALL = 16_384
+"""Big arrays of fewer words take each Doc's new words at once (copying them costs
+less than looking words up in the recent arrays too)."""
 
 
 class _Store:
@@ -66,11 +80,13 @@ class _Store:
 
     def __init__(self, store: Any, dtype: Any, numpy: Any) -> None:
         self.store = store  # held, so that its id stays its own
-        # One entry to start, key 0, which no word has (spaCy refuses it): every lookup
-        # then finds a place in the arrays, and a word not in them is told by its key.
-        self.table = _Table(numpy.zeros(1, dtype=dtype), numpy.zeros(1, dtype=numpy.int64),
-                            numpy.empty(_FIRST_CODES, dtype=numpy.uint32), 0)
+        self.table = _empty(dtype, numpy)
         self.lock = threading.Lock()
+
+
+def _empty(dtype: Any, numpy: Any) -> _Table:
+    zero, key = numpy.zeros(1, dtype=numpy.int64), numpy.zeros(1, dtype=dtype)
+    return _Table(key, zero, key, zero, numpy.empty(_FIRST_CODES, dtype=numpy.uint32), 0)
 
 
 _FIRST_CODES = 1 << 16
@@ -92,16 +108,14 @@ def read_words(strings: Any, orth: Any, spacy: Any, *, text: bool = True) -> Wor
             _STORES.clear()
         store = _STORES[id(strings)] = _Store(strings, orth.dtype, numpy)
     table = store.table
-    at = table.keys.searchsorted(orth)
-    info = table.info.take(at, mode="clip")
-    missing = numpy.flatnonzero(table.keys.take(at, mode="clip") != orth)
+    info, missing = _looked_up(table, orth, numpy)
     if len(missing):  # new words: read from the store, added, then looked up again
         wanted = orth.take(missing)
         added, afresh = _added(store, table, wanted, orth, numpy)
         if afresh:  # the table started afresh: every word from the new one
-            info = added.info.take(added.keys.searchsorted(orth))
+            info = _looked_up(added, orth, numpy)[0]
         else:
-            info[missing] = added.info.take(added.keys.searchsorted(wanted))
+            info[missing] = _looked_up(added, wanted, numpy)[0]
         table = added
     lengths = (info >> 1) & _LENGTH_MASK
     pieces = lengths + (spacy != 0)  # each word and the space after it
@@ -117,27 +131,43 @@ def read_words(strings: Any, orth: Any, spacy: Any, *, text: bool = True) -> Wor
         text=table.codes.take(gather).tobytes().decode(_ENCODING, "surrogatepass"))
 
 
+def _looked_up(table: _Table, keys: Any, numpy: Any) -> tuple[Any, Any]:
+    """The info of each of ``keys`` in ``table`` (the big arrays, then the recent ones),
+    and the indices of those in neither (their info is then meaningless)."""
+    at = table.keys.searchsorted(keys)
+    info = table.info.take(at, mode="clip")
+    missing = numpy.flatnonzero(table.keys.take(at, mode="clip") != keys)
+    if len(missing) and len(table.recent_keys) > 1:
+        wanted = keys.take(missing)
+        at = table.recent_keys.searchsorted(wanted)
+        info[missing] = table.recent_info.take(at, mode="clip")
+        missing = missing[table.recent_keys.take(at, mode="clip") != wanted]
+    return info, missing
+
+
 def _added(
     store: _Store, seen: _Table, wanted: Any, orth: Any, numpy: Any
 ) -> tuple[_Table, bool]:
     """The store's table once the words with keys ``wanted`` (missing from table
     ``seen``) are read from the string store and added: their code points appended to
-    the store's, their keys merged into the sorted arrays; and whether the table started
-    afresh (past the limit), with the words of ``orth`` (the whole Doc's) alone."""
+    the store's, their keys merged into the recent arrays (and those into the big ones
+    once they hold enough); and whether the table started afresh (past the limit), with
+    the words of ``orth`` (the whole Doc's) alone."""
     with store.lock:
         table = store.table
-        keys = numpy.unique(wanted)
         if table is not seen:  # another thread added words meanwhile: only the rest
-            keys = keys[table.keys.take(table.keys.searchsorted(keys), mode="clip") != keys]
-            if not len(keys):
+            wanted = wanted.take(_looked_up(table, wanted, numpy)[1])
+            if not len(wanted):
                 return table, False
+        keys = _unique(wanted, numpy)
         words = [store.store[key] for key in keys.tolist()]
         size = sum(map(len, words)) + len(words)
-        afresh = (len(table.keys) + len(keys) > _TABLE_LIMIT
+        afresh = (len(table.keys) + len(table.recent_keys) + len(keys) > _TABLE_LIMIT
                   or table.used + size >= _CODES_LIMIT)
         if afresh:  # a new store; the threads that hold this one keep reading it
             store = _STORES[id(store.store)] = _Store(store.store, keys.dtype, numpy)
-            table, keys = store.table, numpy.unique(orth)
+            table = store.table
+            keys = _unique(orth, numpy)
             words = [store.store[key] for key in keys.tolist()]
         codes = numpy.frombuffer(("".join(word + " " for word in words)).encode(
             _ENCODING, "surrogatepass"), dtype=numpy.uint32)
@@ -146,14 +176,50 @@ def _added(
             room = numpy.empty(max(2 * len(room), used + len(codes)), dtype=numpy.uint32)
             room[:used] = table.codes[:used]
         room[used:used + len(codes)] = codes
-        info = []
-        for word in words:
-            info.append(used << 32 | len(word) << 1 | word.isspace())
-            used += len(word) + 1
-        where = table.keys.searchsorted(keys)
-        store.table = table = _Table(numpy.insert(table.keys, where, keys),
-                                     numpy.insert(table.info, where, info), room, used)
+        lengths = numpy.fromiter(map(len, words), dtype=numpy.int64, count=len(words))
+        info = (lengths + 1).cumsum()  # past each word and its space, less those two
+        info += used - 1
+        info -= lengths
+        info <<= 32
+        info |= lengths << 1
+        info |= numpy.fromiter(map(str.isspace, words), dtype=numpy.int64, count=len(words))
+        recent = (table.recent_keys, table.recent_info)
+        if len(table.keys) < _SMALL or len(recent[0]) + len(keys) > len(table.keys) // _RECENT:
+            if len(recent[0]) > 1:  # the recent words join the big arrays, with the new
+                keys, info = _merged(recent[0][1:], recent[1][1:], keys, info, numpy)
+                recent = (recent[0][:1], recent[1][:1])
+            big = _merged(table.keys, table.info, keys, info, numpy)
+        else:
+            big = (table.keys, table.info)
+            recent = _merged(*recent, keys, info, numpy)
+        store.table = table = _Table(*big, *recent, room, used + len(codes))
         return table, afresh
+
+
+def _unique(keys: Any, numpy: Any) -> Any:
+    """``keys`` sorted, each once (``numpy.unique`` costs several times as much on a few
+    hundred keys)."""
+    keys = numpy.sort(keys)
+    first = numpy.empty(len(keys), dtype=bool)
+    first[:1] = True
+    numpy.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return keys[first]
+
+
+def _merged(keys: Any, info: Any, new_keys: Any, new_info: Any, numpy: Any) -> tuple[Any, Any]:
+    """``keys`` and their ``info`` with the sorted ``new_keys`` and their ``new_info`` put
+    in order (``numpy.insert``'s work, without its checks, on both arrays at once)."""
+    at = keys.searchsorted(new_keys)
+    at += numpy.arange(len(new_keys))  # where each new key lands in the merged arrays
+    old = numpy.ones(len(keys) + len(new_keys), dtype=bool)
+    old[at] = False
+    merged_keys = numpy.empty(len(old), dtype=keys.dtype)
+    merged_keys[at] = new_keys
+    merged_keys[old] = keys
+    merged_info = numpy.empty(len(old), dtype=info.dtype)
+    merged_info[at] = new_info
+    merged_info[old] = info
+    return merged_keys, merged_info
 
 
 __all__ = ["Words", "read_words"]
