@@ -178,42 +178,47 @@ def _tokens(
     :class:`~quoteattr.annotation.TokenTable`).
     """
     numpy = importlib.import_module("numpy")
-    keep = ~space
-    n = int(keep.sum())
-    if n != len(keep):
-        table, starts_of, ends_of = table[keep], starts_of[keep], ends_of[keep]
+    columns = table.T  # a column by one integer index: cheaper than table[:, k]
+    n = len(space) - int(numpy.count_nonzero(space))
+    if n != len(space):
+        kept = numpy.flatnonzero(~space)
+        columns, starts_of, ends_of = (table.take(kept, axis=0).T, starts_of.take(kept),
+                                       ends_of.take(kept))  # whole rows: one copy each
     if has_deps:
-        if n == len(keep):  # no space token: indices stay
+        # A head is stored as an offset from its token (a negative one wrapped around in
+        # the unsigned table: viewed as signed, it is the offset again).
+        if n == len(space):  # no space token: indices stay
             old_index = numpy.arange(n)
-            head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % n
+            head_at = columns[_HEAD].view(numpy.int64) + old_index
             heads: Sequence[int | None] = _ints(numpy.where(head_at == old_index, -1,
                                                             head_at))
         else:
-            old_index = numpy.flatnonzero(keep)
-            new_index = numpy.cumsum(keep) - 1  # old token index -> index among the kept
-            head_at = (old_index + table[:, _HEAD].astype(numpy.int64)) % len(keep)
-            is_root = (head_at == old_index) | ~keep[head_at]
-            heads = _ints(numpy.where(is_root, -1, new_index[head_at]))
+            head_at = columns[_HEAD].view(numpy.int64) + kept
+            new_index = numpy.cumsum(~space)  # old token index -> index among the kept, + 1
+            new_index -= 1
+            to = new_index.take(head_at)
+            is_root = (head_at == kept) | space.take(head_at)
+            heads = _ints(numpy.where(is_root, -1, to))
     else:
         heads = [None] * n
     starts, ends = _ints(starts_of), _ints(ends_of)
     nothing: Column = Column([0] * n, {0: None})
     strings = _Names(doc.vocab.strings.__getitem__)
-    lemmas = _ArrayColumn(table[:, _LEMMA], strings)
-    upos = _ArrayColumn(table[:, _POS], strings) if has_pos else nothing
-    relations = (_ArrayColumn(table[:, _DEP],
+    lemmas = _ArrayColumn(columns[_LEMMA], strings)
+    upos = _ArrayColumn(columns[_POS], strings) if has_pos else nothing
+    relations = (_ArrayColumn(columns[_DEP],
                               _Names(lambda key: ud_relation(doc.vocab.strings[key])))
                  if has_deps else nothing)
     tokens = TokenTable(starts, ends, upos, lemmas, heads, relations)
     if not n:  # nothing but white space
         return tokens, []
-    firsts = numpy.flatnonzero(table[:, _SENT_START] == 1)
+    firsts = numpy.flatnonzero(columns[_SENT_START] == 1)
     if not len(firsts) or firsts[0] != 0:
         firsts = numpy.concatenate(([0], firsts))
     lasts = numpy.empty_like(firsts)  # each sentence's last token: the next one's first - 1
     lasts[:-1] = firsts[1:] - 1
     lasts[-1] = n - 1
-    return tokens, new_spans(starts_of[firsts].tolist(), ends_of[lasts].tolist())
+    return tokens, new_spans(starts_of.take(firsts).tolist(), ends_of.take(lasts).tolist())
 
 
 def _ints(column: Any) -> array[int]:
@@ -270,7 +275,7 @@ def _tagged(doc: Any, table: Any, starts_of: Any, ends_of: Any) -> list[tuple[st
     An entity begins at a B (3), or at an I (1) that follows no entity; it runs on over
     the I tokens after it."""
     numpy = importlib.import_module("numpy")
-    iob = table[:, _ENT_IOB]
+    iob = table.T[_ENT_IOB]
     inside = (iob == 1) | (iob == 3)
     if not inside.any():
         return []
@@ -283,9 +288,9 @@ def _tagged(doc: Any, table: Any, starts_of: Any, ends_of: Any) -> list[tuple[st
     goes_on[:-1] = inside[1:] & ~begins[1:]
     first = numpy.flatnonzero(begins)
     last = numpy.flatnonzero(inside & ~goes_on)
-    starts = starts_of[first].tolist()
-    ends = ends_of[last].tolist()
-    kinds = _strings_of(doc.vocab.strings, table[first, _ENT_TYPE].tolist())
+    starts = starts_of.take(first).tolist()
+    ends = ends_of.take(last).tolist()
+    kinds = _strings_of(doc.vocab.strings, table.T[_ENT_TYPE].take(first).tolist())
     return list(zip(kinds, starts, ends, strict=True))
 
 
