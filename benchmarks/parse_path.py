@@ -13,6 +13,10 @@ hand it over). Then, best of ``--repeat`` runs over the whole file:
 
 - ``embedded annotator``: ``EmbeddedAnnotator().annotate(text)``, the part of the
   embedded path that an adapter stands in for (paragraphs, sentences, names).
+- ``of the adapter: names``: the part of the spaCy adapter that combines the tagger's
+  names with the built-in name finder's
+  (:func:`quoteattr.annotators.names.combine_entities`, run on the arguments the adapter
+  passed it, with a name finder made afresh); the rest of the adapter converts the Doc.
 
 Times are CPU seconds of this process (``time.process_time``), which other processes
 on a shared machine disturb less than wall time. The ratios printed beside them:
@@ -46,6 +50,7 @@ from typing import Any
 import quoteattr
 from quoteattr import collector
 from quoteattr.annotators.embedded import EmbeddedAnnotator
+from quoteattr.annotators.names import combine_entities
 from quoteattr.annotators.spacy import SpacyAnnotator, annotation_from_spacy
 from quoteattr.annotators.spacy_labels import ud_relation
 from quoteattr.annotators.stanza import annotation_from_document
@@ -114,13 +119,27 @@ operator.call(each(attributor.attribute, texts))
 functools.reduce(lambda _x, _y: each(annotator.annotate, texts)(), (0, 0))
 next(itertools.starmap(each(annotation_from_spacy, docs), ((),)))
 contextvars.Context().run(each(attributor.attribute, docs))
+# What the adapter hands its name combination, recorded in a pass of its own after the
+# other rows; then the name finder is made afresh, as the adapter's row found it.
+from quoteattr.annotators import own_names, spacy as adapter
+combined, combine = [], adapter.combine_entities
+adapter.combine_entities = lambda *args: combined.append(args) or combine(*args)
+for doc in docs:
+    annotation_from_spacy(doc)
+adapter.combine_entities = combine
+own_names._FINDERS.clear()
+combine(*combined[0])
+next(itertools.dropwhile(lambda _: each(lambda args: combine(*args), combined)() is None, [0]),
+     None)
 """
-_C_FUNCTIONS = ("_operator_call", "functools_reduce", "starmap_next", "context_run")
+_C_FUNCTIONS = ("_operator_call", "functools_reduce", "starmap_next", "context_run",
+                "dropwhile_next")
 """The C function each workload of :data:`_MODES` runs inside, in order (as in
 ``benchmarks/stages.py``: callgrind names C functions only, and quoteattr calls none of
 these, so each one's inclusive count is its workload's)."""
 _MODES = (("embedded (whole path)", "embedded"), ("embedded annotator", "annotator"),
-          ("spacy adapter", "adapter"), ("spacy path (adapter + rules)", "path"))
+          ("spacy adapter", "adapter"), ("spacy path (adapter + rules)", "path"),
+          ("  of the adapter: names", "names"))
 
 
 def instructions(gold: Path, docs: list[Any]) -> dict[str, float]:
@@ -150,10 +169,35 @@ def instructions(gold: Path, docs: list[Any]) -> dict[str, float]:
     return counts
 
 
-def print_ratios(unit: str, embedded: float, annotator: float, adapter: float) -> None:
-    print(f"adapter / embedded path: {adapter / embedded:.2f}; net (adapter less the "
-          f"embedded annotator it replaces) / embedded path: "
+def print_ratios(unit: str, embedded: float, annotator: float, adapter: float,
+                 names: float) -> None:
+    print(f"adapter / embedded path: {adapter / embedded:.2f}, of which converting the Doc "
+          f"{(adapter - names) / embedded:.2f} and combining the names {names / embedded:.2f}; "
+          f"net (adapter less the embedded annotator it replaces) / embedded path: "
           f"{(adapter - annotator) / embedded:.2f}  ({unit})")
+
+
+def recorded_names(docs: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """The arguments the adapter passes :func:`~quoteattr.annotators.names.combine_entities`
+    for each Doc, recorded in one pass (the name finder is made afresh after it)."""
+    from quoteattr.annotators import own_names
+    from quoteattr.annotators import spacy as adapter
+
+    combined: list[tuple[Any, ...]] = []
+    combine = adapter.combine_entities
+
+    def recording(*args: Any) -> Any:
+        combined.append(args)
+        return combine(*args)
+
+    adapter.combine_entities = recording  # type: ignore[assignment]
+    try:
+        for doc in docs:
+            annotation_from_spacy(doc)
+    finally:
+        adapter.combine_entities = combine
+    own_names._FINDERS.clear()  # noqa: SLF001 - a fresh finder, as the adapter's row found it
+    return combined
 
 
 def main() -> int:
@@ -177,7 +221,8 @@ def main() -> int:
         print(f"{len(texts)} docs, {size:.0f} KB; instructions (callgrind, PYTHONHASHSEED=0)")
         for name, mode in _MODES:
             print(f"{name:30s} {counts[mode]:8,.0f} M")
-        print_ratios("instructions", counts["embedded"], counts["annotator"], counts["adapter"])
+        print_ratios("instructions", counts["embedded"], counts["annotator"], counts["adapter"],
+                     counts["names"])
         return 0
     documents = [stanza_document(d) for d in docs]
     attributor = quoteattr.Attributor()
@@ -198,8 +243,12 @@ def main() -> int:
     for name, run in rows:
         seconds[name] = best_of(args.repeat, run)
         print(f"{name:30s} {seconds[name]:6.3f} s  {size / seconds[name]:7.0f} KB/s")
+    combined = recorded_names(docs)  # after the other rows, so that it fills no table of theirs
+    name, run = "  of the adapter: names", each(combined, lambda args: combine_entities(*args))
+    seconds[name] = best_of(args.repeat, run)
+    print(f"{name:30s} {seconds[name]:6.3f} s")
     print_ratios("CPU seconds", seconds["embedded (whole path)"], seconds["embedded annotator"],
-                 seconds["spacy adapter"])
+                 seconds["spacy adapter"], seconds["  of the adapter: names"])
     return 0
 
 

@@ -11,10 +11,12 @@ the names the built-in name finder (:class:`~.embedded.EmbeddedAnnotator`) sees 
 the tagger saw none, but only on evidence a journalist would accept: the name stands
 right beside a speech verb ("Okafor said", "said Okafor") or as a dash credit line
 ("― Okafor"), carries a title ("Sen. Okafor"), repeats a word of a name the tagger
-did find (the surname "Okafor" after "Grace Okafor"), or recurs through the text (the
-finder sees it three times or more). A tagged place or thing ("confessed Tuppence" as a
-place) gives way to the finder's name only beside a speech verb. Without any NER from
-the Document, the built-in names are used alone.
+did find (the surname "Okafor" after "Grace Okafor"), recurs through the text (the
+finder sees it three times or more), or is of several words where the tagger saw none.
+A person the tagger read as an organisation, place or work for the role before the
+name ("Shop owner Catriona MacLeod") is a person (:mod:`.role_names`). A tagged place
+or thing ("confessed Tuppence" as a place) gives way to the finder's name only beside a
+speech verb. Without any NER from the Document, the built-in names are used alone.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from .embedded import EmbeddedAnnotator
 from .name_words import Word, title_end
 from .own_names import OwnNames, finder_for, new_spans
 from .owner_caches import cache_of
+from .role_names import MISREAD_TYPES, person_after_role
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -130,8 +133,10 @@ def combine_entities(
                 labels.clear()
             label = labels[kind] = ENTITY_LABELS.get(str(kind).upper())
         if label is None:
-            covered.append((start, end, True))
-            continue
+            if kind not in MISREAD_TYPES or person_after_role(text, start, end, lexicon) is None:
+                covered.append((start, end, True))
+                continue
+            label = "GPE"  # a work's span holding a person's name: read as a place's below
         if (start < end and text[start] not in _EDGE and text[end - 1] not in _POSSIBLE_ENDS
                 and (text[start:end].isprintable() or _LINE_BREAK.search(text, start, end)
                      is None)):
@@ -197,6 +202,10 @@ def combine_entities(
                 # finder's word), so no word need be tested for its capital here.
                 name_words = set(" ".join([text[s:e] for s, e in named]).split())
             if not ((single and name_words is not None and text[start:end] in name_words)
+                    # Two capitalised words or more that the finder reads as a name, where
+                    # the tagger saw nothing at all: the tagger missed it ("Skyline Air",
+                    # a name it never met), and the finder's reading is the embedded path's.
+                    or not single
                     or _has_title(text, span, lexicon)
                     or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
                     or (text.count(text[start:end]) >= 3  # counts at least the finder's
@@ -241,7 +250,8 @@ def _person(text: str, bounds: tuple[int, int], label: EntityLabel, finder: Embe
         if name in surnames:
             return bounds, "PERSON"
         if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
-            return bounds, label
+            at = person_after_role(text, bounds[0], bounds[1], finder.lexicon)
+            return ((at, bounds[1]), "PERSON") if at is not None else (bounds, label)
         untitled = _untitled(text, bounds, finder)
         given = text[untitled[0] : untitled[1]].split(None, 1)[0].lower()
         if untitled == bounds or given not in finder.lexicon.first_names:
