@@ -148,6 +148,9 @@ def test_an_organisation_with_a_title_word_stays_one() -> None:
         # A work of art, a type no speaker's name has (Indian sports desk).
         ("Skipper Aarav Rathore struck an unbeaten century on the final day.",
          ("Skipper Aarav Rathore", "WORK_OF_ART"), "Aarav Rathore"),
+        # In apposition after a role noun and its comma (Irish broadcaster's report).
+        ("Mr Moriarty’s sister, Aoife Moriarty, told Morning Ireland the family waited.",
+         ("Aoife Moriarty", "ORG"), "Aoife Moriarty"),
     ],
 )
 def test_a_person_after_a_role_is_a_person(text: str, tagged: tuple[str, str],
@@ -162,6 +165,9 @@ def test_a_person_after_a_role_is_a_person(text: str, tagged: tuple[str, str],
         ("Analysts at Morgan Stanley expect two rate cuts this year.", ("Morgan Stanley", "ORG")),
         # Nothing before it: the paragraph opens with the firm's name.
         ("John Lewis said it would close eight stores.", ("John Lewis", "ORG")),
+        # A comma before it, but after no role noun (business wire).
+        ("Asked about rates, Morgan Stanley said it expected two cuts.",
+         ("Morgan Stanley", "ORG")),
         # A role before it, but an organisation's word in the name.
         ("Harbour manager Fergus Quay Holdings said the berth was full.",
          ("Fergus Quay Holdings", "ORG")),
@@ -197,3 +203,17 @@ def test_a_single_untagged_word_still_needs_evidence() -> None:
     text = "Ferries resumed at dawn. Harbour traffic was light, the port authority said."
     names = [name for name, _ in _combined(text, [])]
     assert "Ferries" not in names and "Harbour" not in names
+
+
+def test_a_role_before_a_given_name_outweighs_a_tagged_place() -> None:
+    # The tagger read only the surname, as a place (South African news site).
+    text = "Domestic worker Thandiwe Mokoena, 37, walked two hours to reach her employer."
+    names = _combined(text, [("Mokoena", "GPE")])
+    assert ("Thandiwe Mokoena", "PERSON") in names
+    assert ("Mokoena", "GPE") not in names
+
+
+def test_a_tagged_place_after_a_preposition_stays_a_place() -> None:
+    text = "She moved to Port Harcourt in 1990 and opened a clinic there."
+    names = _combined(text, [("Port Harcourt", "GPE")])
+    assert ("Port Harcourt", "GPE") in names

@@ -13,11 +13,10 @@ right beside a speech verb ("Okafor said", "said Okafor") or as a dash credit li
 ("― Okafor"), carries a title ("Sen. Okafor"), repeats a word of a name the tagger
 did find (the surname "Okafor" after "Grace Okafor"), recurs through the text (the
 finder sees it three times or more), or is of several words where the tagger saw none.
-A person the tagger read as an organisation, place or work for the role before the
-name ("Shop owner Catriona MacLeod") is a person (:mod:`.role_names`). A tagged place
-or thing ("confessed Tuppence" as a place) gives way to the finder's name only beside a
-speech verb. Without any NER from the Document, the built-in names are used alone.
-"""
+A person read as an organisation, place or work for the role before the name ("Shop
+owner Catriona MacLeod") is a person (:mod:`.role_names`); otherwise a tagged place or
+thing gives way to the finder's name only beside a speech verb ("confessed Tuppence").
+Without any NER from the Document, the built-in names are used alone."""
 
 from __future__ import annotations
 
@@ -191,9 +190,11 @@ def combine_entities(
             if single and _not_a_name(text[start:end], lexicon):
                 continue
         if others.overlaps(start, end, text):
-            # The tagger called it something else (a date, a work, a place): only a
-            # speech verb beside it says otherwise ("confessed Tuppence" is no place).
-            if not (_beside_speech_verb(text, span, lexicon) or _credited(text, span)):
+            # The tagger called it something else (a date, a place): only a speech verb
+            # beside it ("confessed Tuppence") or a role before a given name says otherwise.
+            if person_after_role(text, start, end, lexicon) == start:  # "worker Thandiwe X"
+                entity = Entity(span, "PERSON")
+            elif not (_beside_speech_verb(text, span, lexicon) or _credited(text, span)):
                 continue
             replaced.append((start, end, False))
         else:  # any evidence will do: the cheapest tests first
