@@ -53,16 +53,12 @@ def person_after_role(text: str, start: int, end: int, lexicon: Lexicon) -> int 
 
 
 def _is_role(word: str, lexicon: Lexicon) -> bool:
-    if word.endswith(",") and len(word) > 1:  # "Mr Moriarty's sister, Aoife Moriarty,"
-        return word[:-1].lower() in lexicon.role_nouns
-    return _is_role_word(word, lexicon)
-
-
-def _is_role_word(word: str, lexicon: Lexicon) -> bool:
     """A role before a name: a lower-case word that is no function word ("owner",
     "councillor", "three" of "mother of three"), or a role noun or title of the lexicon's
     however written ("Cyclist" opening a sentence, "TD"); after a comma, a role noun
-    only (the name in apposition: "his sister, Aoife Moriarty")."""
+    only (the name in apposition: "Mr Moriarty's sister, Aoife Moriarty")."""
+    if word.endswith(",") and len(word) > 1:
+        return word[:-1].lower() in lexicon.role_nouns
     low = word.lower()
     if word.isalpha() and word.islower():
         return low not in lexicon.function_words and low not in lexicon.pronouns
