@@ -101,7 +101,9 @@ import quoteattr
 from quoteattr import collector
 from quoteattr.annotators.embedded import EmbeddedAnnotator
 from quoteattr.annotators.spacy import annotation_from_spacy
-gold, saved = sys.argv[1:3]
+gold, saved, here = sys.argv[1:4]
+sys.path.insert(0, here)
+from parse_path import recorded_names
 texts = [json.loads(line)["text"] for line in open(gold, encoding="utf-8") if line.strip()]
 docs = list(DocBin().from_disk(saved).get_docs(spacy.blank("en").vocab))
 attributor, annotator = quoteattr.Attributor(), EmbeddedAnnotator()
@@ -119,15 +121,9 @@ operator.call(each(attributor.attribute, texts))
 functools.reduce(lambda _x, _y: each(annotator.annotate, texts)(), (0, 0))
 next(itertools.starmap(each(annotation_from_spacy, docs), ((),)))
 contextvars.Context().run(each(attributor.attribute, docs))
-# What the adapter hands its name combination, recorded in a pass of its own after the
-# other rows; then the name finder is made afresh, as the adapter's row found it.
-from quoteattr.annotators import own_names, spacy as adapter
-combined, combine = [], adapter.combine_entities
-adapter.combine_entities = lambda *args: combined.append(args) or combine(*args)
-for doc in docs:
-    annotation_from_spacy(doc)
-adapter.combine_entities = combine
-own_names._FINDERS.clear()
+# The name combination's arguments, recorded after the other rows (with a fresh finder).
+from quoteattr.annotators.names import combine_entities as combine
+combined = recorded_names(docs)
 combine(*combined[0])
 next(itertools.dropwhile(lambda _: each(lambda args: combine(*args), combined)() is None, [0]),
      None)
@@ -152,7 +148,8 @@ def instructions(gold: Path, docs: list[Any]) -> dict[str, float]:
         DocBin(docs=docs, store_user_data=False).to_disk(saved)
         subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-             sys.executable, "-c", _WORKLOAD, str(gold), str(saved)],
+             sys.executable, "-c", _WORKLOAD, str(gold), str(saved),
+             str(Path(__file__).resolve().parent)],
             capture_output=True, text=True, env=env, check=True)
         report = subprocess.run(
             ["callgrind_annotate", "--inclusive=yes", "--threshold=100", str(out)],
