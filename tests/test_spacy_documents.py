@@ -358,3 +358,37 @@ def test_threads_adding_new_words_read_spacys_text(monkeypatch: pytest.MonkeyPat
     finally:
         sys.setswitchinterval(interval)
     assert got == wanted
+
+
+def test_the_name_in_apposition_to_a_subject_speaks(nlp: Any, parse_rules_only: None) -> None:
+    """"the chamber's head, Peter Voss, told": the subject is no mention of its own
+    ("head" is no role noun), and the name beside it is the speaker."""
+    attributor = quoteattr.Attributor()
+    texts = {
+        '"Small firms will finally get some relief," the chamber\'s head, Peter Voss, told '
+        "reporters.": "Peter Voss",
+        '"We will rebuild," the school\'s head, Maria Lindqvist, said on Friday.':
+        "Maria Lindqvist",
+    }
+    for text, name in texts.items():
+        quote = attributor.attribute(nlp(text)).quotes[0]
+        assert quote.speaker is not None and quote.speaker.name == name
+        assert quote.rule == "dependency_subject"
+
+
+def test_a_role_at_a_tagged_place_names_its_person(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    """"A shopkeeper in Samanabad, Muhammad Tariq, said": the place is the tagger's (no
+    mention), and "he" in the next paragraph is the shopkeeper, not the man before."""
+    texts = {
+        'Mill owner Asim Raza said the mills were half idle. "Wheat is short," he said.\n\n'
+        "A shopkeeper in Samanabad, Muhammad Tariq, said "
+        'customers were buying less.\n\n"People ask for five kilos instead of 20," he said.':
+        "Muhammad Tariq",
+        'Minister Darragh Quinn said talks would resume. "We want a deal," he said.\n\n'
+        "A skipper from Killybegs, Seán Gallagher, said the "
+        'quota was unfair.\n\n"We are being squeezed out," he said.': "Seán Gallagher",
+    }
+    for text, name in texts.items():
+        assert _speakers(attributor.attribute(nlp(text)))[-1] == name

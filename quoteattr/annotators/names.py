@@ -31,11 +31,9 @@ import regex
 from ..annotation import Entity, EntityLabel
 from ..lexicon import Lexicon
 from ..spans import Span
-from .embedded import EmbeddedAnnotator
-from .name_words import Word, title_end
 from .own_names import OwnNames, finder_for, new_spans
-from .owner_caches import cache_of
-from .role_names import MISREAD_TYPES, person_after_role
+from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
+from .tag_context import mend_types
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -123,7 +121,7 @@ def combine_entities(
     covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
     named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
     labels = _labels_of_types
-    tagged = tagged if isinstance(tagged, list) else list(tagged)
+    tagged = mend_types(text, tagged if isinstance(tagged, list) else list(tagged), lexicon)
     surnames: frozenset[str] | None = None
     for kind, start, end in tagged:
         label = labels.get(kind, _MISSING)
@@ -146,7 +144,7 @@ def combine_entities(
             if label in _PERSON_OR_MISREAD:
                 if surnames is None:
                     surnames = _surnames(text, tagged)
-                bounds, label = _person(text, bounds, label, finder, surnames)
+                bounds, label = person_of_tagged(text, bounds, label, finder, surnames)
             found.add((*bounds, label))
             if label in _SPEAKER_LABELS:
                 kept.append(bounds)
@@ -238,63 +236,6 @@ def _surnames(text: str, tagged: list[tuple[str, int, int]]) -> frozenset[str]:
             if len(words) > 1:
                 out.add(words[-1])
     return frozenset(out)
-
-
-def _person(text: str, bounds: tuple[int, int], label: EntityLabel, finder: EmbeddedAnnotator,
-            surnames: frozenset[str]) -> tuple[tuple[int, int], EntityLabel]:
-    """A tagged span as a person's name: a person's without the title it opens with; an
-    organisation or place that is a person's surname given in full elsewhere ("Ferreira"
-    after "Tomás Ferreira") or a title before a given name ("Superintendent Marcus Bell")."""
-    name = text[bounds[0] : bounds[1]]
-    first = name.split(None, 1)[0]
-    if label != "PERSON":
-        if name in surnames:
-            return bounds, "PERSON"
-        if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
-            at = person_after_role(text, bounds[0], bounds[1], finder.lexicon)
-            return ((at, bounds[1]), "PERSON") if at is not None else (bounds, label)
-        untitled = _untitled(text, bounds, finder)
-        given = text[untitled[0] : untitled[1]].split(None, 1)[0].lower()
-        if untitled == bounds or given not in finder.lexicon.first_names:
-            return bounds, label
-        return untitled, "PERSON"
-    if first.lower() in finder._title_starts:  # noqa: SLF001 - same package
-        return _untitled(text, bounds, finder), label
-    return bounds, label
-
-
-def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> tuple[int, int]:
-    """A tagged person's name without the title it opens with ("Cllr Nigel Stone", "Ms
-    Fairweather"), cut as the built-in finder cuts its own names (the last word stays), so
-    that the name links to the full name given earlier. A tagger that calls "Dean Marsh"
-    a person has read "Dean" as his given name: a first word that is a given name stays.
-
-    The cut depends on the name's own text alone, so it is worked out once per name and
-    finder ("the White House" recurs on every page about it)."""
-    start, end = bounds
-    name = text[start:end]
-    cuts = cache_of(_CUTS, finder)
-    cut = cuts.get(name)
-    if cut is None:
-        if len(cuts) >= _MAX_CUTS:
-            cuts.clear()
-        cut = cuts[name] = _title_cut(name, finder)
-    return (start + cut, end) if cut else bounds
-
-
-def _title_cut(name: str, finder: EmbeddedAnnotator) -> int:
-    """How many characters of ``name`` its leading title takes (0: none to cut)."""
-    run = [Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(name)]
-    if run[0].low in finder.lexicon.first_names:
-        return 0  # "Dean Marsh": a given name that is a title too stays
-    cut = title_end(name, run, finder.lexicon, finder._title_starts)  # noqa: SLF001
-    return run[cut].start if 0 < cut < len(run) else 0
-
-
-_CUTS: dict[int, tuple[EmbeddedAnnotator, dict[str, int]]] = {}
-"""Per finder (by id; the finder is held so that the id stays its own): each tagged
-name's title cut, as :func:`_title_cut` measures it."""
-_MAX_CUTS = 100_000
 
 
 _MISSING: Any = object()

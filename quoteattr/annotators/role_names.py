@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import regex
 
+from ..annotation import EntityLabel
 from ..lexicon import Lexicon
+from .embedded import EmbeddedAnnotator
+from .name_words import Word, title_end
+from .owner_caches import cache_of
 
 MISREAD_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 """Tagger types no speaker's name has, which a small tagger gives a person after a role
@@ -43,13 +47,24 @@ def person_after_role(text: str, start: int, end: int, lexicon: Lexicon) -> int 
         if not all(w[:1].isupper() and w.lower() not in lexicon.org_words
                    for _, w in words[i:]):
             return None  # a word in lower case, or an organisation's ("Fergus Quay Holdings")
-        if i:
-            before: str | None = words[i - 1][1]
-        else:
-            found = _WORD_BEFORE.search(text, max(0, start - 40), start)
-            before = found.group(1) if found is not None else None
-        return at if before is not None and _is_role(before, lexicon) else None
+        while True:
+            if i:
+                before: str | None = words[i - 1][1]
+            else:
+                found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+                before = found.group(1) if found is not None else None
+            if before is not None and _is_role(before, lexicon):
+                return at
+            if not i or not _rank_like(words[i - 1][1], lexicon):
+                return None
+            i -= 1  # "Fire Officer, ACFO I Kwabena Asante": a rank's letters before the name
     return None
+
+
+def _rank_like(word: str, lexicon: Lexicon) -> bool:
+    """A rank or office in capitals or as a title ("ACFO", "I", "Supt."), before a name."""
+    low = word.lower()
+    return word.isupper() or low in lexicon.titles or low + "." in lexicon.titles
 
 
 def _is_role(word: str, lexicon: Lexicon) -> bool:
@@ -65,4 +80,65 @@ def _is_role(word: str, lexicon: Lexicon) -> bool:
     return low in lexicon.role_nouns or low in lexicon.titles or low + "." in lexicon.titles
 
 
-__all__ = ["MISREAD_TYPES", "person_after_role"]
+def person_of_tagged(
+    text: str, bounds: tuple[int, int], label: EntityLabel, finder: EmbeddedAnnotator,
+    surnames: frozenset[str],
+) -> tuple[tuple[int, int], EntityLabel]:
+    """A tagged span as a person's name: a person's without the title it opens with; an
+    organisation or place that is a person's surname given in full elsewhere ("Ferreira"
+    after "Tomás Ferreira") or a title before a given name ("Superintendent Marcus Bell")."""
+    name = text[bounds[0] : bounds[1]]
+    first = name.split(None, 1)[0]
+    if label != "PERSON":
+        if name in surnames:
+            return bounds, "PERSON"
+        if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
+            at = person_after_role(text, bounds[0], bounds[1], finder.lexicon)
+            return ((at, bounds[1]), "PERSON") if at is not None else (bounds, label)
+        untitled = _untitled(text, bounds, finder)
+        given, *rest = text[untitled[0] : untitled[1]].lower().split()
+        if untitled == bounds or given not in finder.lexicon.first_names or not (
+            finder.lexicon.org_words.keys().isdisjoint(rest)
+        ):  # "the Queen Elizabeth University Hospital" stays a body
+            return bounds, label
+        return untitled, "PERSON"
+    if first.lower() in finder._title_starts:  # noqa: SLF001 - same package
+        return _untitled(text, bounds, finder), label
+    return bounds, label
+
+
+def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> tuple[int, int]:
+    """A tagged person's name without the title it opens with ("Cllr Nigel Stone", "Ms
+    Fairweather"), cut as the built-in finder cuts its own names (the last word stays), so
+    that the name links to the full name given earlier. A tagger that calls "Dean Marsh"
+    a person has read "Dean" as his given name: a first word that is a given name stays.
+
+    The cut depends on the name's own text alone, so it is worked out once per name and
+    finder ("the White House" recurs on every page about it)."""
+    start, end = bounds
+    name = text[start:end]
+    cuts = cache_of(_CUTS, finder)
+    cut = cuts.get(name)
+    if cut is None:
+        if len(cuts) >= _MAX_CUTS:
+            cuts.clear()
+        cut = cuts[name] = _title_cut(name, finder)
+    return (start + cut, end) if cut else bounds
+
+
+def _title_cut(name: str, finder: EmbeddedAnnotator) -> int:
+    """How many characters of ``name`` its leading title takes (0: none to cut)."""
+    run = [Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(name)]
+    if run[0].low in finder.lexicon.first_names:
+        return 0  # "Dean Marsh": a given name that is a title too stays
+    cut = title_end(name, run, finder.lexicon, finder._title_starts)  # noqa: SLF001
+    return run[cut].start if 0 < cut < len(run) else 0
+
+
+_CUTS: dict[int, tuple[EmbeddedAnnotator, dict[str, int]]] = {}
+"""Per finder (by id; the finder is held so that the id stays its own): each tagged
+name's title cut, as :func:`_title_cut` measures it."""
+_MAX_CUTS = 100_000
+
+
+__all__ = ["MISREAD_TYPES", "person_after_role", "person_of_tagged"]

@@ -93,3 +93,8 @@ class MentionIndex:
             if at_start and (best is None or m.span.end > best.span.end):
                 best = m
         return best
+
+
+def full_start(m: Mention) -> int:
+    """``m.full_span.start`` without building the span."""
+    return m.title_start if m.title_start >= 0 else m.span.start

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from ..annotation import Token
 from ..context import QuoteContext
+from ..mentions import Mention
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, SpeakerPhrase, make_found
 
@@ -171,6 +172,9 @@ def _subject(verb: int, near: Sequence[int], inp: RuleInput) -> int | None:
 
 
 _OBJECTS = frozenset({"obj", "iobj", "obl", "case", "ccomp"})
+_APPOSITION = frozenset({"appos"})
+_SPEAKER_NAMES = frozenset({"PERSON", "ORG", "UNKNOWN"})
+"""Labels of a name in apposition that can stand for the subject as the quote's speaker."""
 
 
 def _controls(parent: int, near: Sequence[int], inp: RuleInput) -> bool:
@@ -197,16 +201,28 @@ def _agent(verb: int, near: Sequence[int], inp: RuleInput) -> list[int]:
     return [j for j in out if inp.tokens[j].upos in (None, "NOUN", "PROPN", "PRON")]
 
 
-def _speaker_of_token(head: int, window: list[int], inp: RuleInput) -> SpeakerPhrase:
-    """The mention over token ``head``, else the phrase its name-like dependents form."""
-    token = inp.tokens[head]
+def _mention_over(token: Token, inp: RuleInput) -> Mention | None:
+    """The mention whose span (with its title) holds ``token``'s start, if any."""
     for m in inp.mentions.between(token.span.start - 60, token.span.end + 60):
         if m.full_span.start <= token.span.start < m.span.end:
-            conjuncts = [j for j in window if inp.tokens[j].head == head
-                         and inp.tokens[j].deprel == "conj"]
-            if not conjuncts:
-                return inp.mentions.index_of(m), m.full_span, ""
-            break
+            return m
+    return None
+
+
+def _speaker_of_token(head: int, window: list[int], inp: RuleInput) -> SpeakerPhrase:
+    """The mention over token ``head``, else the name in apposition to it ("the chamber's
+    head, Peter Voss, told"), else the phrase its name-like dependents form."""
+    m = _mention_over(inp.tokens[head], inp)
+    if m is not None:
+        conjuncts = [j for j in window if inp.tokens[j].head == head
+                     and inp.tokens[j].deprel == "conj"]
+        if not conjuncts:
+            return inp.mentions.index_of(m), m.full_span, ""
+    else:
+        for j in _children(head, window, inp, _APPOSITION):
+            named = _mention_over(inp.tokens[j], inp)
+            if named is not None and named.kind == "name" and named.label in _SPEAKER_NAMES:
+                return inp.mentions.index_of(named), named.full_span, ""
     members = {head}
     changed = True
     while changed:  # the subject's name-like subtree, inside the window

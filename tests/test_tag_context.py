@@ -1,0 +1,102 @@
+"""A tagger's entity types mended by the words around each span (``tag_context``).
+
+No model is needed: each case gives the spans and types a small tagger (spaCy's
+``en_core_web_sm``) hands over for copy of this kind, misreadings included, and asserts
+the names the parse path then keeps. The texts are written for these tests, in the
+styles of several outlets (Welsh, Irish, Scottish, US, Ghanaian, Nigerian, German).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.annotators.names import combine_entities
+from quoteattr.annotators.paragraphs import paragraphs_of
+from quoteattr.annotators.tag_context import mend_types
+from quoteattr.lexicon import default_lexicon
+
+
+def _spans(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, int, int]]:
+    spans, at = [], 0
+    for piece, kind in tagged:
+        start = text.index(piece, at)
+        spans.append((kind, start, start + len(piece)))
+        at = start + len(piece)
+    return spans
+
+
+def _combined(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    entities = combine_entities(text, paragraphs_of(text), _spans(text, tagged),
+                                default_lexicon())
+    return [(e.span.slice(text), e.label) for e in entities]
+
+
+def _mended(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(text[s:e], kind) for kind, s, e in
+            mend_types(text, _spans(text, tagged), default_lexicon())]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # a post-nominal tagged apart, or inside the person's span
+        ("Labour's Huw Prosser MS said the plan was rushed.",
+         [("Huw Prosser", "PERSON"), ("MS", "ORG")], [("Huw Prosser", "PERSON")]),
+        ("The inquiry heard from Dame Ruth Avery KC on Monday.",
+         [("Ruth Avery KC", "PERSON")], [("Ruth Avery", "PERSON")]),
+        # a party member after "the", however the tagger cut it
+        ('"We will not back down," the Liberal Democrat said.',
+         [("Liberal", "ORG"), ("Democrat", "NORP")], []),
+        ('"The voters have spoken," the Ohio Republican said.',
+         [("Ohio", "GPE"), ("Republican", "NORP")], []),
+        # a nation's adjective before a party's stays the party
+        ("Scottish Labour said the figures were shameful.",
+         [("Scottish", "NORP"), ("Labour", "ORG")], [("Scottish", "NORP"), ("Labour", "ORG")]),
+        # a place after "in" that the tagger called a person
+        ("She was born in Kumasi in 1950 and trained as a nurse.",
+         [("Kumasi", "PERSON")], [("Kumasi", "GPE")]),
+        # ... but not someone's view, nor a person with a given name
+        ("In Okafor's view, in Okafor's words, the deal is dead.",
+         [("Okafor", "PERSON")], [("Okafor", "PERSON")]),
+        ("The award went to a nurse, in Grace Mensah's words a team effort.",
+         [("Grace Mensah", "PERSON")], [("Grace Mensah", "PERSON")]),
+        # a given name and surname after a party's possessive
+        ("Fine Gael's Niamh Brennan disagreed.",
+         [("Fine Gael's", "PERSON"), ("Niamh Brennan", "ORG")],
+         [("Fine Gael's", "ORG"), ("Niamh Brennan", "PERSON")]),
+        ("Apple's Vision Pro goes on sale in March.",
+         [("Apple", "ORG"), ("Vision Pro", "ORG")], [("Apple", "ORG"), ("Vision Pro", "ORG")]),
+        # a person's span that is a body's
+        ("The landlord, Kessler Wohnen GmbH, declined to comment. Kessler later said rents "
+         "would rise.", [("Kessler Wohnen GmbH", "PERSON"), ("Kessler", "PERSON")],
+         [("Kessler Wohnen GmbH", "ORG"), ("Kessler", "ORG")]),
+        ("The march was called by the charity Hearthstone, whose director spoke.",
+         [("Hearthstone", "PERSON")], [("Hearthstone", "ORG")]),
+    ],
+)
+def test_types_are_mended_by_the_words_around(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert _mended(text, tagged) == expected
+
+
+def test_nothing_to_mend_gives_the_list_itself() -> None:
+    text = "Grace Okafor of the Dock Workers Union spoke in Halifax."
+    spans = _spans(text, [("Grace Okafor", "PERSON"), ("the Dock Workers Union", "ORG"),
+                          ("Halifax", "GPE")])
+    assert mend_types(text, spans, default_lexicon()) is spans
+
+
+def test_a_rank_in_capitals_before_a_name_after_a_role() -> None:
+    """"The district commander, ASP Yaw Mensah," tagged ORG: the person after the rank."""
+    text = "The district commander, ASP Yaw Mensah, said roads were closed."
+    assert ("Yaw Mensah", "PERSON") in _combined(text, [("ASP Yaw Mensah", "ORG")])
+    # no role before the rank: an organisation's name stays one
+    other = "Shares in ACME Yaw Holdings fell."
+    assert _combined(other, [("ACME Yaw Holdings", "ORG")]) == [("ACME Yaw Holdings", "ORG")]
+
+
+def test_a_hospital_named_after_a_queen_stays_a_body() -> None:
+    text = "Patients waited at the Queen Elizabeth University Hospital for hours."
+    assert _combined(text, [("the Queen Elizabeth University Hospital", "ORG")]) == [
+        ("the Queen Elizabeth University Hospital", "ORG")]
