@@ -217,3 +217,18 @@ def test_a_tagged_place_after_a_preposition_stays_a_place() -> None:
     text = "She moved to Port Harcourt in 1990 and opened a clinic there."
     names = _combined(text, [("Port Harcourt", "GPE")])
     assert ("Port Harcourt", "GPE") in names
+
+
+def test_a_name_over_a_hard_wrapped_line_break_stays_one_name() -> None:
+    """A tagger's "Miss\\nBartlett" inside one paragraph of a hard-wrapped text is one name
+    (the break is a space, as the embedded path reads it), so the title is cut and no
+    "Miss" is left over as a name of its own; a break between paragraphs still cuts."""
+    text = ("The rain had not stopped since the morning, and the little party sat\n"
+            "in the drawing-room of the pension, watching the water run down the\n"
+            "long windows and waiting for the English papers to arrive by post.\n\n"
+            '"We must go out whatever the weather," said Miss\n'
+            "Bartlett, rising from her chair by the stove and reaching for her\n"
+            "umbrella, which had been standing in the corner since breakfast.\n\n"
+            "Nobody answered her at first, for the cousins were reading, and the\n"
+            "old clergyman had fallen asleep over his book beside the window.\n")
+    assert _combined(text, [("Miss\nBartlett", "PERSON")]) == [("Bartlett", "PERSON")]

@@ -66,6 +66,17 @@ def _mended(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
          [("Fine Gael's", "ORG"), ("Niamh Brennan", "PERSON")]),
         ("Apple's Vision Pro goes on sale in March.",
          [("Apple", "ORG"), ("Vision Pro", "ORG")], [("Apple", "ORG"), ("Vision Pro", "ORG")]),
+        # a given name alone after a person's role noun or a naming phrase
+        ("Her brother, Tendai, still farms the land.", [("Tendai", "ORG")],
+         [("Tendai", "PERSON")]),
+        ("Okoro's daughter Adaeze, 17, wants to study law.", [("Adaeze", "PRODUCT")],
+         [("Adaeze", "PERSON")]),
+        ("A fisherman who gave his name only as Ramon said the nets were empty.",
+         [("Ramon", "ORG")], [("Ramon", "PERSON")]),
+        # ... not a given name after a word that is no role, nor a body after one
+        ("Sales in Florence, Georgia and Chelsea fell.", [("Florence", "GPE")],
+         [("Florence", "GPE")]),
+        ("Her brother, Unilever, sells soap.", [("Unilever", "ORG")], [("Unilever", "ORG")]),
         # a person's span that is a body's
         ("The landlord, Kessler Wohnen GmbH, declined to comment. Kessler later said rents "
          "would rise.", [("Kessler Wohnen GmbH", "PERSON"), ("Kessler", "PERSON")],
@@ -100,3 +111,13 @@ def test_a_hospital_named_after_a_queen_stays_a_body() -> None:
     text = "Patients waited at the Queen Elizabeth University Hospital for hours."
     assert _combined(text, [("the Queen Elizabeth University Hospital", "ORG")]) == [
         ("the Queen Elizabeth University Hospital", "ORG")]
+
+
+def test_a_given_name_joined_to_a_tagged_couple_is_kept() -> None:
+    """"Pavel and Jana Tesar": the couple's surname is written once, and the tagger took
+    only "Jana Tesar"; the given name before "and" is a name too."""
+    text = "Pavel and Jana Tesar drove all night to help."
+    assert ("Pavel", "PERSON") in _combined(text, [("Jana Tesar", "PERSON")])
+    # a capitalised word that is no given name stays out
+    other = "Harbour and Jana Tesar's boat were saved."
+    assert [n for n, _ in _combined(other, [("Jana Tesar", "PERSON")])] == ["Jana Tesar"]

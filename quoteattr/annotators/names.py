@@ -31,6 +31,7 @@ import regex
 from ..annotation import Entity, EntityLabel
 from ..lexicon import Lexicon
 from ..spans import Span
+from ..wrap import flatten
 from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
@@ -114,6 +115,9 @@ def combine_entities(
     last word), all but the count of recurring names, which is made only when asked."""
     finder = finder_for(lexicon)
     paragraphs = tuple(paragraphs)
+    # A hard-wrapped line's break inside a paragraph is a space, as the embedded path reads
+    # it ("Miss\nBartlett" is one name); every offset stays (quoteattr.wrap.flatten).
+    text = flatten(text, paragraphs)
     if tagged is None:
         return tuple(finder._entities(text, paragraphs))  # noqa: SLF001 - same package
     found: set[tuple[int, int, EntityLabel]] = set()
@@ -206,6 +210,7 @@ def combine_entities(
                     # a name it never met), and the finder's reading is the embedded path's.
                     or not single
                     or _has_title(text, span, lexicon)
+                    or single and _joined_to_person(text, start, end, kept_spans, lexicon)
                     or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
                     or (text.count(text[start:end]) >= 3  # counts at least the finder's
                         and own.count(text[start:end], last.text) >= 3)):
@@ -321,6 +326,17 @@ def _credited(text: str, span: Span) -> bool:
     return (text[span.end : span.end + 1] in _CREDIT_AFTER_FIRST  # the cheap test first
             and _CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
             and _CREDIT_AFTER.match(text, span.end) is not None)
+
+
+def _joined_to_person(text: str, start: int, end: int, kept: _Bounds, lexicon: Lexicon) -> bool:
+    """A given name joined to a tagged name by "and": "Pavel" in "Pavel and Jana Tesar"
+    (the couple's shared surname written once), where the tagger took only the second."""
+    if not text.startswith((" and ", " & "), end) or text[start:end].lower() not in (
+        lexicon.first_names
+    ):
+        return False
+    after = end + (5 if text[end + 1] == "a" else 3)
+    return kept.hits(after, after + 1)
 
 
 def _not_a_name(word: str, lexicon: Lexicon) -> bool:

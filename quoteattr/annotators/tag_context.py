@@ -12,6 +12,9 @@ away to a reader:
 - a name right after "in" is a place ("born in Abeokuta", "queues in Glasgow") that the
   tagger called a person, unless it starts with a given name or is someone's ("in
   Okafor's view");
+- a given name alone after a person's role noun or a naming phrase is a person
+  ("Keane's son Darragh" tagged PRODUCT, "her husband, Conor," ORG, "gave his name only
+  as Ibrahim" ORG);
 - a person's span that ends in an organisation's word ("Spreewohn AG") or follows an
   organisation's noun ("the tenants' alliance Mieterbündnis Ost") is an organisation's;
 - a given name and surname after a party's or firm's possessive is a person: "Sinn Féin's
@@ -24,16 +27,25 @@ given names, titles and post-nominals, never a list of particular names.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from ..lexicon import Lexicon, word_list
 from .embedded import PARTY_MEMBERS
 from .name_words import is_org_word
+from .owner_caches import cache_of
 
 _POST_NOMINALS = frozenset(word_list("post_nominals"))
 """"MP", "MSP", "QC", "OBE" (``data/post_nominals.tsv``)."""
 _PERSON = frozenset({"PERSON", "PER"})
 _PLACE_LIKE = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT"})
 """Types a tagger gives the person after a possessive ("Sinn Féin's Ruairí Mac Aodha")."""
+_NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
+"""Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
+_LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
+_NAMING = re.compile(r"\b(?:named|called|name (?:only )?as|identified (?:\w+ )?(?:only )?as) \Z")
+"""A naming phrase right before a given name."""
 _MEMBER_WORDS = 3
 """The most words of a party member's description ("the North Carolina Republican")."""
 
@@ -41,15 +53,41 @@ _MEMBER_WORDS = 3
 def mend_types(text: str, tagged: list[tuple[str, int, int]],
                lexicon: Lexicon) -> list[tuple[str, int, int]]:
     """``tagged`` (``(type, start, end)`` in text order) with the misreadings of the module
-    doc mended; the list itself when nothing changes (most documents)."""
+    doc mended; the list itself when nothing changes (most documents).
+
+    Runs once per tagged name of every parsed text, so what a rule asks of the name alone
+    is worked out once per name as written (:func:`_facts_of`; a person recurs through an
+    article and across articles), and what it asks of the text around is a character test
+    first."""
     out: list[tuple[str, int, int]] | None = None
+    facts = cache_of(_FACTS, lexicon)
     bodies: set[str] = set()  # the first words of companies' names so far ("Spreewohn AG")
     for n, span in enumerate(tagged):
-        mended = _mended(text, tagged, n, lexicon)
-        if mended is None and span[0] in _PERSON and bodies and text[span[1] : span[2]] in bodies:
-            mended = None, [("ORG", span[1], span[2])]  # "Spreewohn" after "Spreewohn AG"
-        if (mended[1][-1] if mended and mended[1] else span)[0] == "ORG":
-            _note_body(text, mended[1][-1] if mended and mended[1] else span, lexicon, bodies)
+        kind, start, end = span
+        if kind not in _LOOKED_AT:  # a date, a number: nothing to mend (a third of the spans)
+            if out is not None:
+                out.append(span)
+            continue
+        name = text[start:end]
+        known = facts.get(name)
+        if known is None:
+            if len(facts) >= _MAX_FACTS:
+                facts.clear()
+            known = facts[name] = _facts_of(name, lexicon)
+        spaced = text[start - 1 : start] == " "  # a word may stand right before the name
+        if kind in _PERSON:  # a post-nominal, a body's word; else a place or body's noun before
+            looked = known & _PERSON_FACTS or spaced and not known & _NOT_PLACE and (
+                text[start - 2 : start - 1].islower() or text[start - 2 : start - 1] == ","
+                or text[start - 4 : start - 1] == " in")
+        else:
+            looked = known & _OTHER_FACTS or kind == "NORP" or known & _GIVEN_FIRST and (
+                text.startswith(_POSSESSIVE, start - 3))
+        mended = _mended(text, tagged, n, known, lexicon) if looked else None
+        if bodies and mended is None and kind in _PERSON and name in bodies:
+            mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
+        if known & _BODY_FIRST and (mended is None and kind == "ORG" or mended is not None
+                                    and mended[1] and mended[1][-1][0] == "ORG"):
+            bodies.add(name.split(None, 1)[0])
         if mended is None:
             if out is not None:
                 out.append(span)
@@ -66,48 +104,125 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
     return tagged if out is None else out
 
 
+_POST_NOMINAL_LAST = 1
+"""The name ends in a post-nominal in capitals ("Morag Dunlop MSP")."""
+_BODY = 2
+"""An organisation's word stands where one stands in a body's name ("Spreewohn AG")."""
+_BODY_FIRST = 4
+"""An organisation's word ends it: its first word alone names the body later ("Spreewohn")."""
+_MEMBER_LAST = 8
+"""Its last word is a party member's noun ("Republican")."""
+_POST_NOMINAL = 16
+"""It is a post-nominal in capitals alone ("MSP")."""
+_GIVEN_ALONE = 32
+"""One word, a given name ("Darragh")."""
+_GIVEN_FIRST = 64
+"""Two to four capitalised words from a given name, none an organisation's ("Ruairí Mac
+Aodha"), as after a party's possessive."""
+_NOT_PLACE = 128
+"""Opens with a given name or a title, or has more than three words: no place after "in"."""
+_PERSON_FACTS = _POST_NOMINAL_LAST | _BODY
+"""The facts that send a person's span to the rules whatever stands around it."""
+_OTHER_FACTS = _MEMBER_LAST | _POST_NOMINAL | _GIVEN_ALONE
+"""The same for the other spans (with a NORP's, and a given name after a possessive)."""
+_FACTS: dict[int, tuple[Any, dict[str, int]]] = {}
+"""Per lexicon (:func:`.owner_caches.cache_of`): :func:`_facts_of` of each name as written."""
+_MAX_FACTS = 100_000
+
+
+def _facts_of(name: str, lexicon: Lexicon) -> int:
+    """What the rules ask of the name alone, as bits (0 for most names but a place's)."""
+    words = name.split()
+    if not words:
+        return 0
+    lowered = [w.lower() for w in words]
+    facts = 0
+    if len(words) > 1 and words[-1].isupper() and lowered[-1] in _POST_NOMINALS:
+        facts |= _POST_NOMINAL_LAST
+    if len(words) > 1 and not lexicon.org_words.keys().isdisjoint(lowered):
+        if any(is_org_word(w, i, len(words), lexicon) for i, w in enumerate(lowered)):
+            facts |= _BODY
+        if is_org_word(lowered[-1], len(words) - 1, len(words), lexicon):
+            facts |= _BODY_FIRST
+    if lowered[-1] in PARTY_MEMBERS:
+        facts |= _MEMBER_LAST
+    if len(words) == 1 and name.isupper() and lowered[0] in _POST_NOMINALS:
+        facts |= _POST_NOMINAL
+    first = lowered[0]
+    if len(words) == 1 and first in lexicon.first_names:
+        facts |= _GIVEN_ALONE
+    if 2 <= len(words) <= 4 and first in lexicon.first_names and all(
+        w[:1].isupper() and lw not in lexicon.org_words for w, lw in zip(words, lowered,
+                                                                        strict=True)
+    ):
+        facts |= _GIVEN_FIRST
+    if first in lexicon.first_names or first in lexicon.titles or (
+        first + "." in lexicon.titles) or len(words) > 3:
+        facts |= _NOT_PLACE
+    return facts
+
+
 _Mended = tuple[tuple[str, int, int] | tuple[()] | None, list[tuple[str, int, int]]]
 """What a span becomes: the span before it anew (None: as it was; empty: dropped), and
 the span's own pieces (none: dropped)."""
 
 
-def _mended(text: str, tagged: list[tuple[str, int, int]], n: int,
+def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             lexicon: Lexicon) -> _Mended | None:
-    """What span ``n`` becomes, or None when it stays as it is (most spans)."""
+    """What span ``n`` becomes, or None when it stays as it is. ``facts``: the name's
+    :func:`_facts_of`."""
     kind, start, end = tagged[n]
-    prev = tagged[n - 1] if n else None
-    adjacent = prev is not None and prev[2] + 1 == start and text[prev[2]] == " "
-    name = text[start:end]
+    spaced = text[start - 1 : start] == " "  # a word may stand right before the name
     if kind in _PERSON:
-        head, _, last = name.rpartition(" ")
-        if head and last.isupper() and last.lower() in _POST_NOMINALS:
-            return None, [(kind, start, start + len(head))]  # "Morag Dunlop MSP"
-        if _place_after_in(text, start, end, name, lexicon):
-            return None, [("GPE", start, end)]
-        if _organisation(text, start, name, lexicon):
+        if facts & _POST_NOMINAL_LAST:
+            return None, [(kind, start, text.rindex(" ", start, end))]  # "Morag Dunlop MSP"
+        if spaced and not facts & _NOT_PLACE and text[start - 4 : start - 1] == " in" and (
+            not text.startswith(("'", "’"), end)
+        ):
+            return None, [("GPE", start, end)]  # "born in Abeokuta"
+        if facts & _BODY or spaced and not facts & _NOT_PLACE and _role_before(
+            text, start, lexicon, "organization"
+        ):  # "the tenants' alliance Mieterbündnis Ost" (a given name first: a person's)
             return None, [("ORG", start, end)]
         return None
-    member = _party_member(text, start, end, lexicon)
-    if member >= 0:  # "the Ohio Republican": a description of someone, no name
-        return (() if prev is not None and prev[1] >= member else None), []
-    if prev is None:
-        return None
-    if adjacent and prev[0] in _PERSON and name.isupper() and name.lower() in _POST_NOMINALS:
+    prev = tagged[n - 1] if n else None
+    if facts & _MEMBER_LAST:
+        member = _party_member(text, start, end)
+        if member >= 0:  # "the Ohio Republican": a description of someone, no name
+            return (() if prev is not None and prev[1] >= member else None), []
+    adjacent = spaced and prev is not None and prev[2] + 1 == start
+    if facts & _POST_NOMINAL and adjacent and prev is not None and prev[0] in _PERSON:
         return None, []  # "Morag Dunlop" PERSON, "MSP" ORG
-    if kind == "NORP" and adjacent and prev[0] in ("ORG", "NORP") and (
+    if kind == "NORP" and adjacent and prev is not None and prev[0] in ("ORG", "NORP") and (
         _all_modifiers(text[prev[1] : end], lexicon)
     ):
-        if _party_member(text, prev[1], end, lexicon) >= 0:
+        if _party_member(text, prev[1], end) >= 0:
             return (), []  # "the Liberal Democrat" tagged "Liberal" ORG and "Democrat" NORP
         return ("NORP", prev[1], end), []  # "Liberal" ORG, "Democrat" NORP: one NORP
-    if kind in _PLACE_LIKE and _person_after_possessive(text, start, name, lexicon):
-        if prev[0] in _PERSON and text.startswith(_POSSESSIVE, prev[2] - 2):
+    if facts & _GIVEN_ALONE and spaced and (
+        _NAMING.search(text, max(0, start - 40), start) is not None
+        or _role_before(text, start, lexicon, "person")
+    ):
+        return None, [("PERSON", start, end)]  # "Keane's son Darragh" tagged PRODUCT
+    if facts & _GIVEN_FIRST and spaced and kind in _PLACE_LIKE and text.startswith(
+        _POSSESSIVE, start - 3
+    ) and _capitalised_owner(text, start - 3):
+        if prev is not None and prev[0] in _PERSON and text.startswith(
+            _POSSESSIVE, prev[2] - 2
+        ):
             return ("ORG", prev[1], prev[2]), [("PERSON", start, end)]  # "Sinn Féin's" PERSON
-        return None, [("PERSON", start, end)]
+        return None, [("PERSON", start, end)]  # "Fine Gael's Niamh Brennan" tagged ORG
     return None
 
 
-def _party_member(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+def _capitalised_owner(text: str, at: int) -> bool:
+    """Whether the word before ``at`` (where its possessive 's starts) has a capital: a
+    party's or firm's name ("Sinn Féin's"), not "the council's"."""
+    words = text[max(0, at - 40) : at].rsplit(None, 1)
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _party_member(text: str, start: int, end: int) -> int:
     """Where a party member's description starts ("the Republican", "the Ohio Republican",
     with "Ohio" maybe tagged apart): three capitalised words at most after "the", the last
     a member's noun, as the built-in finder reads it (:data:`.embedded.PARTY_MEMBERS`);
@@ -127,55 +242,28 @@ def _party_member(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return -1
 
 
-def _note_body(text: str, span: tuple[str, int, int], lexicon: Lexicon,
-               bodies: set[str]) -> None:
-    """Adds the first word of an organisation's name of several words that ends in an
-    organisation's word ("Spreewohn AG"): later, that word alone is the body, not a person."""
-    words = text[span[1] : span[2]].split()
-    if len(words) > 1 and is_org_word(words[-1].lower(), len(words) - 1, len(words), lexicon):
-        bodies.add(words[0])
-
-
-def _organisation(text: str, start: int, name: str, lexicon: Lexicon) -> bool:
-    """A tagged person that is a body: its name ends in an organisation's word ("Spreewohn
-    AG", "Harlow Group"), or an organisation's noun stands right before it ("the tenants'
-    alliance Mieterbündnis Ost", "the charity Shelter")."""
-    words = name.lower().split()
-    if len(words) > 1 and any(is_org_word(w, i, len(words), lexicon)
-                              for i, w in enumerate(words)):
-        return True
-    before = text[max(0, start - 30) : start]
-    if not before.endswith(" "):
+def _role_before(text: str, start: int, lexicon: Lexicon, kind: str) -> bool:
+    """A role noun of ``kind`` ("person", "organization") one space before ``start``,
+    maybe with its comma: "the tenants' alliance Mieterbündnis Ost", "her husband, Conor"."""
+    last = text[start - 2 : start - 1]  # a lower-case word's last letter, or its comma
+    if not (last.islower() or last == ","):
         return False
-    noun = before.rsplit(None, 1)[-1:]
-    role = lexicon.role_nouns.get(noun[0]) if noun and noun[0].islower() else None
-    return role is not None and role.type == "organization"
+    role = lexicon.role_nouns.get(_word_before(text, start))
+    return role is not None and role.type == kind
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-case word (a comma after it dropped) one space before ``start``; "" when
+    another character stands there or the word has a capital."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    word = text[text.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1].removesuffix(",")
+    return word if word.isalpha() and word.islower() else ""
 
 
 def _all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
     """Every word a party's or nation's adjective ("Liberal Democrat")."""
     return all(w.lower() in lexicon.title_modifiers for w in phrase.split())
-
-
-def _place_after_in(text: str, start: int, end: int, name: str, lexicon: Lexicon) -> bool:
-    """A tagged person right after "in", not opening with a given name or a title and not
-    followed by a possessive: a place ("in Abeokuta")."""
-    if text[max(0, start - 4) : start] != " in " or text.startswith(("'", "’"), end):
-        return False
-    first = name.split(None, 1)[0].lower()
-    return first not in lexicon.first_names and first not in lexicon.titles and (
-        first + "." not in lexicon.titles) and len(name.split()) <= 3
-
-
-def _person_after_possessive(text: str, start: int, name: str, lexicon: Lexicon) -> bool:
-    """A given name and one or two capitalised words, none an organisation's, right after a
-    capitalised word's possessive: "Sinn Féin's Ruairí Mac Aodha", "Apple's Tim Cook"."""
-    words = name.split()
-    if not 2 <= len(words) <= 4 or not text.startswith(_POSSESSIVE, start - 3):
-        return False
-    owner = text[max(0, start - 40) : start - 3].rsplit(None, 1)[-1:]
-    return bool(owner) and owner[0][:1].isupper() and words[0].lower() in lexicon.first_names \
-        and all(w[:1].isupper() and w.lower() not in lexicon.org_words for w in words)
 
 
 __all__ = ["mend_types"]
