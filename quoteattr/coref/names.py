@@ -89,6 +89,10 @@ def cluster_names(ents: Entities) -> None:
             continue  # "Mr. and Mrs. Tan", "Kerry and Lavrov": no single name is the pair
         words = cluster.name.lower().split()
         by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
+        if "ORG" in cluster.labels and len(words) > 1:
+            initials = _initials(cluster.name)
+            if initials:  # "FSB" for the Federation of Small Businesses named before
+                by_word.setdefault(initials, []).append((0, cluster.index))
         if "ORG" not in cluster.labels:
             by_word.setdefault(words[0], []).append((1, cluster.index))
             if len(words) > 1 and "-" in words[-1] and _SURNAME_FIRST.fullmatch(
@@ -109,6 +113,18 @@ def cluster_names(ents: Entities) -> None:
             match = ents.new_cluster()
             by_word.setdefault(word, []).append((0, match))
         ents.add(match, i)
+
+
+def _initials(name: str) -> str:
+    """The lower-cased initials of an organisation's capitalised words, an article before
+    them left out: "fsb" for "The Federation of Small Businesses", "numsa" for "National
+    Union of Metalworkers of South Africa"; "" for fewer than two. Reporters give a body's
+    name once and its initials after, with or without them in brackets at first."""
+    words = name.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    letters = [w[0] for w in words if w[0].isupper()]
+    return "".join(letters).lower() if len(letters) > 1 else ""
 
 
 def _fuller(ents: Entities, options: Sequence[int], m: Mention) -> int | None:
