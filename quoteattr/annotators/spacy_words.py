@@ -164,8 +164,9 @@ def _added(
         size = sum(map(len, words)) + len(words)
         afresh = (len(table.keys) + len(table.recent_keys) + len(keys) > _TABLE_LIMIT
                   or table.used + size >= _CODES_LIMIT)
+        fresh = None
         if afresh:  # a new store; the threads that hold this one keep reading it
-            store = _STORES[id(store.store)] = _Store(store.store, keys.dtype, numpy)
+            store = fresh = _Store(store.store, keys.dtype, numpy)
             table = store.table
             keys = _unique(orth, numpy)
             words = [store.store[key] for key in keys.tolist()]
@@ -193,6 +194,11 @@ def _added(
             big = (table.keys, table.info)
             recent = _merged(*recent, keys, info, numpy)
         store.table = table = _Table(*big, *recent, room, used + len(codes))
+        if fresh is not None:
+            # Published only now, filled: a thread that found it earlier would add its
+            # words under the new store's lock while this one, under the old store's,
+            # writes the same code points (two Docs' texts garbled into each other).
+            _STORES[id(fresh.store)] = fresh
         return table, afresh
 
 
