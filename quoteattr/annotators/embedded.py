@@ -45,7 +45,7 @@ _IRREGULAR_PARTICIPLES = frozenset(w for w in _BARE_OPENERS if not w.endswith(("
 """Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ...")."""
 PARTY_MEMBERS = frozenset(word_list("party_members"))
 """A party's member: "the Ohio Republican" is a description of a person, no name."""
-_MEMBER_WORDS = 3
+MEMBER_WORDS = 3
 """The most words of such a description ("the Liberal Democrat", "the North Carolina
 Republican")."""
 _AFTER_PARTICIPLE_INITIALS = frozenset(word[0] for word in _AFTER_PARTICIPLE)
@@ -334,7 +334,7 @@ class EmbeddedAnnotator:
         as names recur through an article and across articles."""
         first, last = run[0], run[-1]
         start = first.start
-        if last.low in PARTY_MEMBERS and len(run) <= _MEMBER_WORDS and (
+        if last.low in PARTY_MEMBERS and len(run) <= MEMBER_WORDS and (
             text[max(0, start - 4) : start].lower() == "the "
         ):  # "the Wisconsin Republican said": a description of someone, no name
             return None

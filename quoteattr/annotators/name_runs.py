@@ -11,7 +11,7 @@ from ..annotation import EntityLabel
 from ..lexicon import Lexicon, word_list
 from .name_words import Word, is_org_word, single_word_label, title_end
 
-_POST_NOMINALS = frozenset(word_list("post_nominals"))
+POST_NOMINALS = frozenset(word_list("post_nominals"))
 """"MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
 
 
@@ -42,7 +42,7 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
     if not name:
         return None
     lowered = [w.low for w in name]
-    if len(name) > 1 and lowered[-1] in _POST_NOMINALS and name[-1].text.isupper():
+    if len(name) > 1 and lowered[-1] in POST_NOMINALS and name[-1].text.isupper():
         name, lowered = name[:-1], lowered[:-1]  # "Marieke Botha MP"
     if name_start and text[run[name_start - 1].end : name[0].start] != " " and (
         lex.first_names.keys().isdisjoint(lowered)

@@ -30,13 +30,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..lexicon import Lexicon, word_list
-from .embedded import PARTY_MEMBERS
+from ..lexicon import Lexicon
+from .embedded import MEMBER_WORDS, PARTY_MEMBERS
+from .name_runs import POST_NOMINALS
 from .name_words import is_org_word
 from .owner_caches import cache_of
 
-_POST_NOMINALS = frozenset(word_list("post_nominals"))
-""""MP", "MSP", "QC", "OBE" (``data/post_nominals.tsv``)."""
 _PERSON = frozenset({"PERSON", "PER"})
 _PLACE_LIKE = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT"})
 """Types a tagger gives the person after a possessive ("Sinn Féin's Ruairí Mac Aodha")."""
@@ -46,8 +45,6 @@ _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
 _NAMING = re.compile(r"\b(?:named|called|name (?:only )?as|identified (?:\w+ )?(?:only )?as) \Z")
 """A naming phrase right before a given name."""
-_MEMBER_WORDS = 3
-"""The most words of a party member's description ("the North Carolina Republican")."""
 
 
 def mend_types(text: str, tagged: list[tuple[str, int, int]],
@@ -137,7 +134,7 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
         return 0
     lowered = [w.lower() for w in words]
     facts = 0
-    if len(words) > 1 and words[-1].isupper() and lowered[-1] in _POST_NOMINALS:
+    if len(words) > 1 and words[-1].isupper() and lowered[-1] in POST_NOMINALS:
         facts |= _POST_NOMINAL_LAST
     if len(words) > 1 and not lexicon.org_words.keys().isdisjoint(lowered):
         if any(is_org_word(w, i, len(words), lexicon) for i, w in enumerate(lowered)):
@@ -146,7 +143,7 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
             facts |= _BODY_FIRST
     if lowered[-1] in PARTY_MEMBERS:
         facts |= _MEMBER_LAST
-    if len(words) == 1 and name.isupper() and lowered[0] in _POST_NOMINALS:
+    if len(words) == 1 and name.isupper() and lowered[0] in POST_NOMINALS:
         facts |= _POST_NOMINAL
     first = lowered[0]
     if len(words) == 1 and first in lexicon.first_names:
@@ -232,12 +229,12 @@ def _party_member(text: str, start: int, end: int) -> int:
         return -1
     at = start
     before = text[max(0, start - 40) : start].split(" ")[:-1]
-    while before and len(words) < _MEMBER_WORDS and before[-1][:1].isupper() and (
+    while before and len(words) < MEMBER_WORDS and before[-1][:1].isupper() and (
         before[-1].lower() != "the"
     ):
         words.insert(0, before.pop())
         at -= len(words[0]) + 1
-    if len(words) <= _MEMBER_WORDS and before and before[-1].lower() == "the":
+    if len(words) <= MEMBER_WORDS and before and before[-1].lower() == "the":
         return at
     return -1
 

@@ -202,18 +202,18 @@ def link_appositives(ents: Entities) -> None:
         else:
             continue
         c = ents.of[name]
-        if c is None or ents.resolved[role]:
-            continue
-        phrase = text[mentions[role].span.start : mentions[role].span.end]
-        ents.add(c, role)
-        ents.clusters[c].add_title(phrase)
-        ents.titles_changed()
+        if c is not None and not ents.resolved[role]:
+            _role_joins(ents, c, role)
     _link_across_places(ents, commas)
     link_named_persons(ents)
 
 
+
+_HOLDER_JOINT = re.compile(r" (?:of|for|at|in|from)(?: the)? ")
+"""Between a person's role noun and the body or place it is of: " of the " in "The chairman
+of the Cocoa Farmers Association"."""
 _ROLE_AT_PLACE = re.compile(
-    r" (?:of|for|at|in|from)(?: the)? [A-Z][\w'’.-]*(?:(?: | of | de | and )[A-Z][\w'’.-]*){0,3}")
+    _HOLDER_JOINT.pattern + r"[A-Z][\w'’.-]*(?:(?: | of | de | and )[A-Z][\w'’.-]*){0,3}")
 """Between a person's role noun and a comma before a name, a place or body that is no
 mention (no name a speaker can have): " in Samanabad" in "A shopkeeper in Samanabad,
 Muhammad Tariq,"."""
@@ -239,14 +239,18 @@ def _link_across_places(ents: Entities, commas: set[int]) -> None:
             continue
         c = ents.of[k]
         if c is not None:
-            ents.add(c, k - 1)
-            ents.clusters[c].add_title(text[a.span.start : a.span.end])
-            ents.titles_changed()
+            _role_joins(ents, c, k - 1)
 
 
-_HOLDER_JOINT = re.compile(r" (?:of|for|at|in|from)(?: the)? ")
-"""Between a person's role noun and the body or place it is of: " of the " in "The chairman
-of the Cocoa Farmers Association"."""
+def _role_joins(ents: Entities, c: int, role: int) -> None:
+    """The role noun mention ``role`` joins entity ``c`` and becomes one of its titles."""
+    mention = ents.index.mentions[role]
+    ents.add(c, role)
+    ents.clusters[c].add_title(ents.text[mention.span.start : mention.span.end])
+    ents.titles_changed()
+
+
+
 
 
 def _holder_of(ents: Entities, i: int) -> int:
