@@ -33,6 +33,7 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "quote_marks": {"direction": frozenset({"open", "close", "either"})},
     "agencies": {"kind": frozenset({"agency", "broadcaster", "newspaper", "photo"})},
     "not_speech_nouns": {"kind": frozenset({"inscription", "work"})},
+    "naming_phrases": {"kind": frozenset({"description", "identification"})},
     "name_particles": {"kind": frozenset({"arabic", "english", "germanic", "romance"})},
     "participle_followers": {"kind": frozenset({"article", "particle", "possessive",
                                                 "preposition"})},
@@ -99,7 +100,8 @@ WORD_LISTS: frozenset[str] = frozenset(
      "cue_gap_words", "modifier_stops",
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
      "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers",
-     "post_nominals", "party_members", "name_epithets", "contrary_modifiers"}
+     "post_nominals", "party_members", "name_epithets", "contrary_modifiers",
+     "naming_phrases"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""
@@ -219,6 +221,11 @@ class Lexicon:
     thought_verbs: frozenset[str] = frozenset()
     """Verbs of thinking ("thought", "wondered"): fiction's cues of inner speech (the
     ``thought`` kind)."""
+
+    def is_title(self, low: str) -> bool:
+        """Whether the lower-cased ``low`` is a title however its full stop is written:
+        British style drops it ("Mr", "Dr"), American style keeps it ("Mr.", "Dr.")."""
+        return low in self.titles or low + "." in self.titles
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType cannot be pickled; rebuild from plain copies (for worker processes).

@@ -91,8 +91,7 @@ def record_keeper(text: str, before: int, coref: Coreference) -> int | None:
     if found is None:
         return None
     words = (found.group("owner") or found.group("author")).split()
-    titles = coref.lexicon.titles
-    while len(words) > 1 and (words[0].lower() in titles or words[0].lower() + "." in titles):
+    while len(words) > 1 and coref.lexicon.is_title(words[0].lower()):
         words = words[1:]  # "MISS AGATHA PRIDDY'S DIARY": the name is Agatha Priddy
     name = " ".join(words)
     if name.isupper():

@@ -2,10 +2,10 @@
 
 The flow (the project style guide, part 2) is errors -> collector -> spans -> blanks -> rows ->
 exactjson -> records (the contract at the bottom) -> trusted -> keysharing -> packed -> newlines ->
-lexicon -> annotation -> wrap -> annotators -> quotemarks -> quotes -> kinds -> context ->
-notspeech -> mention_words -> mentions -> furniture -> opening -> coref -> rules -> narrator ->
-confidence -> many -> batch -> result -> speaker_names -> pipeline -> render -> the package
-``__init__`` -> cli (-> ``__main__``, which only runs the CLI).
+lexicon -> naming_phrases -> annotation -> wrap -> annotators -> quotemarks -> quotes -> kinds ->
+context -> notspeech -> mention_words -> mentions -> furniture -> opening -> coref -> rules ->
+narrator -> confidence -> many -> batch -> result -> speaker_names -> pipeline -> render -> the
+package ``__init__`` -> cli (-> ``__main__``, which only runs the CLI).
 A module may import only modules at or above its own place, not even inside a function,
 and no modules import each other in a circle, not even within one layer.
 """
@@ -27,7 +27,7 @@ PACKAGE_DIR = Path(quoteattr.__file__).parent
 LAYERS = (
     "errors", "collector", "spans", "blanks", "rows", "exactjson", "records", "trusted",
     "keysharing", "packed", "newlines",
-    "wordtrie", "lexicon", "annotation", "wrap", "stanza_models", "annotators",
+    "wordtrie", "lexicon", "naming_phrases", "annotation", "wrap", "stanza_models", "annotators",
     "quotemarks",
     "quotes", "kinds", "context", "notspeech", "mention_words", "mentions", "furniture",
     "opening", "coref",

@@ -276,7 +276,7 @@ class EmbeddedAnnotator:
                 for t in (lex.titles.get(before), lex.titles.get(before + "."))
             )
         return low in self._calendar_surnames and (
-            before in lex.first_names or before in lex.titles or before + "." in lex.titles
+            before in lex.first_names or lex.is_title(before)
         )
 
     def _surname_follows(self, text: str, end: int) -> bool:

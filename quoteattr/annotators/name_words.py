@@ -118,6 +118,16 @@ class Word(NamedTuple):
     """``text`` lower-cased, once."""
 
 
+_WORD_BEFORE = regex.compile(r"(?r)(\S+)[ \t\u00a0]+\Z")
+
+
+def word_before(text: str, start: int, reach: int = 40) -> str:
+    """The word (a run of non-spaces, punctuation kept) right before ``start`` across
+    spaces or tabs on the same line, looked for within ``reach`` characters; "" if none."""
+    found = _WORD_BEFORE.search(text, max(0, start - reach), start)
+    return found.group(1) if found is not None else ""
+
+
 def looks_like_acronym(word: str) -> bool:
     """NATO, F.B.I. (the second character is tested first: most names fail there)."""
     return len(word) > 1 and (word[1].isupper() or word[1] == ".") and bool(
@@ -176,7 +186,6 @@ def title_end(text: str, run: list[Word], lex: Lexicon, title_starts: frozenset[
             break
     else:
         return 0  # no title can start before the last word ("John Kerry")
-    titles = lex.titles
     last = len(run) - 1
     end = 0
     i = 0
@@ -186,7 +195,7 @@ def title_end(text: str, run: list[Word], lex: Lexicon, title_starts: frozenset[
             if i + length > last:
                 continue
             phrase = " ".join(text[run[i].start : run[i + length - 1].end].lower().split())
-            if phrase in titles or phrase + "." in titles:
+            if lex.is_title(phrase):
                 matched = length
                 break
         if matched:

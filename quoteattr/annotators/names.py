@@ -351,7 +351,7 @@ def _has_title(text: str, span: Span, lexicon: Lexicon) -> bool:
     if len(head) == span.start - max(0, span.start - 30):
         return False  # no space before the name
     word = head.rsplit(None, 1)[-1].lower() if head.split() else ""
-    return word in lexicon.titles or word + "." in lexicon.titles
+    return lexicon.is_title(word)
 
 
 __all__ = ["ENTITY_LABELS", "clean_entity", "combine_entities"]

@@ -18,15 +18,13 @@ import regex
 from ..annotation import EntityLabel
 from ..lexicon import Lexicon
 from .embedded import EmbeddedAnnotator
-from .name_words import Word, title_end
+from .name_words import Word, title_end, word_before
 from .owner_caches import cache_of
 
 MISREAD_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 """Tagger types no speaker's name has, which a small tagger gives a person after a role
 ("Skipper Aarav Rathore" as a work): their spans are looked at too."""
 _WORD = regex.compile(r"\S+")
-_WORD_BEFORE = regex.compile(r"(?r)(\S+)[ \t\u00a0]+\Z")
-"""The word right before a span, on the same line."""
 
 
 def person_after_role(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
@@ -48,12 +46,8 @@ def person_after_role(text: str, start: int, end: int, lexicon: Lexicon) -> int 
                    for _, w in words[i:]):
             return None  # a word in lower case, or an organisation's ("Fergus Quay Holdings")
         while True:
-            if i:
-                before: str | None = words[i - 1][1]
-            else:
-                found = _WORD_BEFORE.search(text, max(0, start - 40), start)
-                before = found.group(1) if found is not None else None
-            if before is not None and _is_role(before, lexicon):
+            before = words[i - 1][1] if i else word_before(text, start)
+            if before and _is_role(before, lexicon):
                 return at
             if not i or not _rank_like(words[i - 1][1], lexicon):
                 return None
@@ -64,7 +58,7 @@ def person_after_role(text: str, start: int, end: int, lexicon: Lexicon) -> int 
 def _rank_like(word: str, lexicon: Lexicon) -> bool:
     """A rank or office in capitals or as a title ("ACFO", "I", "Supt."), before a name."""
     low = word.lower()
-    return word.isupper() or low in lexicon.titles or low + "." in lexicon.titles
+    return word.isupper() or lexicon.is_title(low)
 
 
 def _is_role(word: str, lexicon: Lexicon) -> bool:
@@ -77,7 +71,7 @@ def _is_role(word: str, lexicon: Lexicon) -> bool:
     low = word.lower()
     if word.isalpha() and word.islower():
         return low not in lexicon.function_words and low not in lexicon.pronouns
-    return low in lexicon.role_nouns or low in lexicon.titles or low + "." in lexicon.titles
+    return low in lexicon.role_nouns or lexicon.is_title(low)
 
 
 def person_of_tagged(

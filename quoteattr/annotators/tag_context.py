@@ -27,13 +27,13 @@ given names, titles and post-nominals, never a list of particular names.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..lexicon import Lexicon
+from ..naming_phrases import NAMING_BEFORE
 from .embedded import MEMBER_WORDS, PARTY_MEMBERS
 from .name_runs import POST_NOMINALS
-from .name_words import is_org_word
+from .name_words import is_org_word, word_before
 from .owner_caches import cache_of
 
 _PERSON = frozenset({"PERSON", "PER"})
@@ -43,8 +43,6 @@ _NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
 """Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
 _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
-_NAMING = re.compile(r"\b(?:named|called|name (?:only )?as|identified (?:\w+ )?(?:only )?as) \Z")
-"""A naming phrase right before a given name."""
 
 
 def mend_types(text: str, tagged: list[tuple[str, int, int]],
@@ -153,8 +151,7 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
                                                                         strict=True)
     ):
         facts |= _GIVEN_FIRST
-    if first in lexicon.first_names or first in lexicon.titles or (
-        first + "." in lexicon.titles) or len(words) > 3:
+    if first in lexicon.first_names or lexicon.is_title(first) or len(words) > 3:
         facts |= _NOT_PLACE
     return facts
 
@@ -197,7 +194,7 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             return (), []  # "the Liberal Democrat" tagged "Liberal" ORG and "Democrat" NORP
         return ("NORP", prev[1], end), []  # "Liberal" ORG, "Democrat" NORP: one NORP
     if facts & _GIVEN_ALONE and spaced and (
-        _NAMING.search(text, max(0, start - 40), start) is not None
+        NAMING_BEFORE.search(text, max(0, start - 40), start) is not None
         or _role_before(text, start, lexicon, "person")
     ):
         return None, [("PERSON", start, end)]  # "Keane's son Darragh" tagged PRODUCT
@@ -245,17 +242,9 @@ def _role_before(text: str, start: int, lexicon: Lexicon, kind: str) -> bool:
     last = text[start - 2 : start - 1]  # a lower-case word's last letter, or its comma
     if not (last.islower() or last == ","):
         return False
-    role = lexicon.role_nouns.get(_word_before(text, start))
+    word = word_before(text, start).removesuffix(",")
+    role = lexicon.role_nouns.get(word) if word.isalpha() and word.islower() else None
     return role is not None and role.type == kind
-
-
-def _word_before(text: str, start: int) -> str:
-    """The lower-case word (a comma after it dropped) one space before ``start``; "" when
-    another character stands there or the word has a capital."""
-    if start < 2 or text[start - 1] != " ":
-        return ""
-    word = text[text.rfind(" ", max(0, start - 30), start - 1) + 1 : start - 1].removesuffix(",")
-    return word if word.isalpha() and word.islower() else ""
 
 
 def _all_modifiers(phrase: str, lexicon: Lexicon) -> bool:

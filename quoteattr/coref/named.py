@@ -12,30 +12,24 @@ import re
 from bisect import bisect_left
 
 from ..mentions.types import full_start
+from ..naming_phrases import DESCRIBING, IDENTIFYING, IDENTIFYING_ANCHORS
 from .clusters import Entities
 
-_NAMING = ("named ", "called ")
-"""The words of a description naming its person: "a nurse named Joanne"."""
 _NAMED_GAP = re.compile(r" |, (?:an?|the) (?:[^\W\d_A-Z][\w'’-]* ){1,3}")
 """Between a description and "named": nothing, or an appositive whose noun is no mention
 (", a cleaner " in "My friend, a cleaner named Tendai")."""
-_IDENTIFIED = re.compile(
-    r"\b(?:gave (?:his|her|their) (?:first )?name (?:only )?as|identified (?:himself |herself )?"
-    r"(?:only )?as|(?:by|as) (?:his|her) first name,) (?=[^\W\d_a-z])")
-"""Wire copy's way of naming an unnamed source: "a resident who gave his name only as Abu
-Bakr", "A woman who identified herself only as Maria", "identified only by his first name,
-Yusuf"."""
 
 
 def _identifications(text: str) -> list[int]:
-    """Where the name after each :data:`_IDENTIFIED` phrase starts, in text order. Each
-    phrase holds "name" or "identified": ``str.find`` finds those (few) words, and the
-    pattern is tried only around them, not at every character of the text."""
+    """Where the name after each identification phrase ("gave his name only as") starts,
+    in text order. Each phrase holds one of :data:`.IDENTIFYING_ANCHORS`: ``str.find``
+    finds those (few) words, and the pattern is tried only around them, not at every
+    character of the text."""
     found: set[int] = set()
-    for word in ("name", "identified"):
+    for word in IDENTIFYING_ANCHORS:
         pos = text.find(word)
         while pos >= 0:
-            match = _IDENTIFIED.search(text, max(0, pos - 16), pos + 48)
+            match = IDENTIFYING.search(text, max(0, pos - 24), pos + 60)
             if match is not None:
                 found.add(match.end())
             pos = text.find(word, pos + 1)
@@ -43,7 +37,7 @@ def _identifications(text: str) -> list[int]:
 
 
 def _link_identified(ents: Entities, at: int) -> None:
-    """The person description before an :data:`_IDENTIFIED` phrase is the person the name at
+    """The person description before an identification phrase is the person the name at
     ``at`` names ("One survivor, a 19-year-old from Guinea who gave his name only as Ibrahim,"
     is Ibrahim), when only places or organisations lie between, in the same sentence."""
     mentions, text, starts = ents.index.mentions, ents.text, ents.index.starts
@@ -86,7 +80,7 @@ def _namings(text: str) -> list[tuple[int, int]]:
     ahead to a ``\\b`` and tries the pattern at every character (34 M instructions on 60
     news articles, where most have "named " or "called " somewhere)."""
     found: list[tuple[int, int]] = []
-    for word in _NAMING:
+    for word in DESCRIBING:
         verb = text.find(word)
         while verb >= 0:
             at = verb + len(word)
