@@ -28,6 +28,13 @@ def _speakers(text: str) -> list[str | None]:
         ("The Kenya Medical Practitioners Union has warned of a walkout.\n\n"
          '"Our doctors have not been paid for three months," KMPU said on Tuesday.',
          "Kenya Medical Practitioners Union"),
+        # a plural possessive inside the body's name, and its initials in title case
+        ("The Allied Transport Workers' Union (Atwu) said its members would strike.\n\n"
+         '"We have been patient for too long," Atwu said in a statement.',
+         "Allied Transport Workers' Union"),
+        ("The Irish Farmers’ Association (IFA) rejected the deal.\n\n"
+         '"Our members cannot live on these prices," the IFA said.',
+         "Irish Farmers’ Association"),
     ],
 )
 def test_initials_name_the_body_named_in_full(text: str, name: str) -> None:

@@ -83,6 +83,31 @@ def _mended(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
          [("Kessler Wohnen GmbH", "ORG"), ("Kessler", "ORG")]),
         ("The march was called by the charity Hearthstone, whose director spoke.",
          [("Hearthstone", "PERSON")], [("Hearthstone", "ORG")]),
+        # an office named for a body, then its holder, tagged as one span from "the"
+        ("Leader of the Opposition R. Venkatesh Naidu said the bill was rushed.",
+         [("the Opposition R. Venkatesh Naidu", "ORG")],
+         [("the Opposition", "ORG"), ("R. Venkatesh Naidu", "PERSON")]),
+        ("President of the Law Society Lubna Shuja said legal aid had been cut.",
+         [("the Law Society Lubna Shuja", "ORG")],
+         [("the Law Society", "ORG"), ("Lubna Shuja", "PERSON")]),
+        ("The Governor of the Central Bank, Adaeze Okafor, held rates.",
+         [("the Central Bank", "ORG"), ("Adaeze Okafor", "PERSON")],
+         [("the Central Bank", "ORG"), ("Adaeze Okafor", "PERSON")]),
+        # ... not a body alone, nor one after "of" that follows no office
+        ("A spokesman for the Bank of the Republic Grain Board said prices would rise.",
+         [("the Republic Grain Board", "ORG")], [("the Republic Grain Board", "ORG")]),
+        ("Shares of the John Lewis Partnership fell.",
+         [("the John Lewis Partnership", "ORG")], [("the John Lewis Partnership", "ORG")]),
+        # a storm never speaks, however it was tagged; a relief fund named after one does
+        ("Tropical Storm Maring is expected to make landfall on Thursday.",
+         [("Tropical Storm Maring", "ORG"), ("Thursday", "DATE")],
+         [("Tropical Storm Maring", "EVENT"), ("Thursday", "DATE")]),
+        ("Cyclone Idai flattened the port city of Beira.",
+         [("Cyclone Idai", "PERSON"), ("Beira", "GPE")],
+         [("Cyclone Idai", "EVENT"), ("Beira", "GPE")]),
+        ("The Hurricane Relief Fund said it had raised $2m.",
+         [("The Hurricane Relief Fund", "ORG"), ("$2m", "MONEY")],
+         [("The Hurricane Relief Fund", "ORG"), ("$2m", "MONEY")]),
     ],
 )
 def test_types_are_mended_by_the_words_around(

@@ -67,6 +67,9 @@ def _sentence_initial(text: str, start: int, para_start: int) -> bool:
 
 
 _new_tuple = tuple.__new__
+_PLURAL_OWNERS = frozenset({"s' ", "s’ "})
+"""A plural possessive's ending and space inside a body's name, before its organisation
+word: "the Irish Farmers' Association", "the Allied Transport Workers' Union"."""
 """Makes a named tuple (a Word, an Entity) from a tuple of its fields: calling the class
 runs a Python-level __new__, made once for every capitalised word and name of the text,
 this only the C one (the result is the same)."""
@@ -195,7 +198,8 @@ class EmbeddedAnnotator:
             # the call that weighs longer gaps.
             if run and (start != last_end + 1 or text[last_end] != " ") and not joinable(
                 text, last_end, start
-            ):
+            ) and not (start == last_end + 2 and text[last_end - 1 : start] in _PLURAL_OWNERS
+                       and low in self.lexicon.org_words):  # "the Farmers' Association"
                 yield run
                 run = []
             run.append(new_tuple(Word, (start, end, word, low)))

@@ -18,7 +18,12 @@ away to a reader:
 - a person's span that ends in an organisation's word ("Spreewohn AG") or follows an
   organisation's noun ("the tenants' alliance Mieterbündnis Ost") is an organisation's;
 - a given name and surname after a party's or firm's possessive is a person: "Sinn Féin's
-  Ruairí Mac Aodha" tagged "Sinn Féin's" PERSON and "Ruairí Mac Aodha" ORG.
+  Ruairí Mac Aodha" tagged "Sinn Féin's" PERSON and "Ruairí Mac Aodha" ORG;
+- an office named for a body, then its holder, is two names: "Leader of the Opposition
+  R. Venkatesh Naidu", "Speaker of the House Nancy Pelosi" tagged as one ORG from "the";
+  the holder is the person the built-in finder reads at the span's end;
+- a storm's or other natural event's name never speaks ("Tropical Storm Maring", "Typhoon
+  Hagupit" tagged ORG or PERSON): it becomes an EVENT, no speaker's name.
 
 :func:`mend_types` applies these to the tagged spans before they are combined with the
 built-in finder's names (:func:`.names.combine_entities`). Each rule reads the lexicon's
@@ -29,11 +34,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, word_list
 from ..naming_phrases import NAMING_BEFORE
+from ..spans import Span
 from .embedded import MEMBER_WORDS, PARTY_MEMBERS
 from .name_runs import POST_NOMINALS
 from .name_words import is_org_word, word_before
+from .own_names import finder_for
 from .owner_caches import cache_of
 
 _PERSON = frozenset({"PERSON", "PER"})
@@ -43,6 +50,13 @@ _NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
 """Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
 _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
+_OF = ("of ", "of the ")
+"""What ends right before a body named in an office's title ("Leader of the Opposition")."""
+_INITIALS = frozenset(f"{letter}. " for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NOT_SPEAKING = frozenset({"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+STORM_WORDS = frozenset(word_list("storm_words"))
+"""Words that make a capitalised name a storm's or other natural event's, from
+``data/storm_words.tsv``: such a name never speaks."""
 
 
 def mend_types(text: str, tagged: list[tuple[str, int, int]],
@@ -71,12 +85,13 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
             known = facts[name] = _facts_of(name, lexicon)
         spaced = text[start - 1 : start] == " "  # a word may stand right before the name
         if kind in _PERSON:  # a post-nominal, a body's word; else a place or body's noun before
-            looked = known & _PERSON_FACTS or spaced and not known & _NOT_PLACE and (
+            looked = known & (_PERSON_FACTS | _STORM) or spaced and not known & _NOT_PLACE and (
                 text[start - 2 : start - 1].islower() or text[start - 2 : start - 1] == ","
                 or text[start - 4 : start - 1] == " in")
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or known & _GIVEN_FIRST and (
-                text.startswith(_POSSESSIVE, start - 3))
+                text.startswith(_POSSESSIVE, start - 3)) or known & _SEVERAL and (
+                text.endswith(_OF, max(0, start - 7), start))
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if bodies and mended is None and kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
@@ -116,9 +131,13 @@ _GIVEN_FIRST = 64
 Aodha"), as after a party's possessive."""
 _NOT_PLACE = 128
 """Opens with a given name or a title, or has more than three words: no place after "in"."""
+_SEVERAL = 256
+"""Three words or more after a leading "the": a body's name and a person's may both be in it."""
+_STORM = 512
+"""A storm's or other natural event's word in it, and no organisation's ("Typhoon Hagupit")."""
 _PERSON_FACTS = _POST_NOMINAL_LAST | _BODY
 """The facts that send a person's span to the rules whatever stands around it."""
-_OTHER_FACTS = _MEMBER_LAST | _POST_NOMINAL | _GIVEN_ALONE
+_OTHER_FACTS = _MEMBER_LAST | _POST_NOMINAL | _GIVEN_ALONE | _STORM
 """The same for the other spans (with a NORP's, and a given name after a possessive)."""
 _FACTS: dict[int, tuple[Any, dict[str, int]]] = {}
 """Per lexicon (:func:`.owner_caches.cache_of`): :func:`_facts_of` of each name as written."""
@@ -153,6 +172,10 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
         facts |= _GIVEN_FIRST
     if first in lexicon.first_names or lexicon.is_title(first) or len(words) > 3:
         facts |= _NOT_PLACE
+    if len(words) - (first == "the") >= 3:
+        facts |= _SEVERAL
+    if not STORM_WORDS.isdisjoint(lowered) and lexicon.org_words.keys().isdisjoint(lowered):
+        facts |= _STORM
     return facts
 
 
@@ -166,6 +189,8 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
     """What span ``n`` becomes, or None when it stays as it is. ``facts``: the name's
     :func:`_facts_of`."""
     kind, start, end = tagged[n]
+    if facts & _STORM and kind not in _NOT_SPEAKING:
+        return None, [("EVENT", start, end)]  # "Tropical Storm Maring" tagged ORG
     spaced = text[start - 1 : start] == " "  # a word may stand right before the name
     if kind in _PERSON:
         if facts & _POST_NOMINAL_LAST:
@@ -206,7 +231,37 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         ):
             return ("ORG", prev[1], prev[2]), [("PERSON", start, end)]  # "Sinn Féin's" PERSON
         return None, [("PERSON", start, end)]  # "Fine Gael's Niamh Brennan" tagged ORG
+    if facts & _SEVERAL and kind in _PLACE_LIKE and _office_of_before(text, start, lexicon):
+        holder = _holder_at_end(text, start, end, lexicon)
+        if holder is not None:  # "Leader of the Opposition R. Venkatesh Naidu" as one ORG
+            return None, [(kind, start, text.rindex(" ", start, holder)), ("PERSON", holder, end)]
     return None
+
+
+def _office_of_before(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether an office's "<title> of" or "<title> of the" ends right before ``start``
+    ("Leader of the", "Speaker of", "Governor of the"): the span names the body the office
+    is of, and maybe its holder after it."""
+    of = start - 3 if text.endswith("of ", 0, start) else start - 7
+    if text[of - 1 : of] != " ":
+        return False
+    title = word_before(text, of).lower()
+    role = lexicon.role_nouns.get(title)
+    return lexicon.is_title(title) or role is not None and role.type == "person"
+
+
+def _holder_at_end(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the person closing the span starts, with the initials before the finder's
+    name ("R. Venkatesh Naidu"), when a body's word or more comes before it; else None.
+    The built-in finder reads the span alone ("the Opposition R. Venkatesh Naidu")."""
+    body = start + 4 if text.startswith(("the ", "The "), start) else start
+    names = finder_for(lexicon)._entities(text, (Span(body, end),))  # noqa: SLF001
+    if not names or names[-1].label != "PERSON" or names[-1].span.end != end:
+        return None
+    at = names[-1].span.start
+    while text[at - 3 : at] in _INITIALS and text[at - 4 : at - 3] == " ":
+        at -= 3  # "R. " before "Venkatesh Naidu"
+    return at if at > body and text[at - 1] == " " else None
 
 
 def _capitalised_owner(text: str, at: int) -> bool:
@@ -252,4 +307,4 @@ def _all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
     return all(w.lower() in lexicon.title_modifiers for w in phrase.split())
 
 
-__all__ = ["mend_types"]
+__all__ = ["STORM_WORDS", "mend_types"]

@@ -206,6 +206,7 @@ def link_appositives(ents: Entities) -> None:
             _role_joins(ents, c, role)
     _link_across_places(ents, commas)
     link_named_persons(ents)
+    _bare_roles_as_titles(ents)
 
 
 
@@ -213,10 +214,48 @@ _HOLDER_JOINT = re.compile(r" (?:of|for|at|in|from)(?: the)? ")
 """Between a person's role noun and the body or place it is of: " of the " in "The chairman
 of the Cocoa Farmers Association"."""
 _ROLE_AT_PLACE = re.compile(
-    _HOLDER_JOINT.pattern + r"[A-Z][\w'’.-]*(?:(?: | of | de | and )[A-Z][\w'’.-]*){0,3}")
+    _HOLDER_JOINT.pattern + r"(?:[A-Z][\w'’.-]*(?:(?: | of | de | and )[A-Z][\w'’.-]*){0,3}"
+    r"|[a-z][\w'’-]*(?: [a-z][\w'’-]*)?)")
 """Between a person's role noun and a comma before a name, a place or body that is no
-mention (no name a speaker can have): " in Samanabad" in "A shopkeeper in Samanabad,
-Muhammad Tariq,"."""
+mention (no name a speaker can have, nor a person's role noun): " in Samanabad" in "A
+shopkeeper in Samanabad, Muhammad Tariq,", " at the plant" in "The works council chief at
+the plant, Jürgen Hallmann,"."""
+
+
+def _bare_roles_as_titles(ents: Entities) -> None:
+    """"goalkeeper Emi Martinez", "Lock Sione Taufa was sin-binned", "actor Tom Hanks": a
+    person's role noun right before a name, with no article of its own, is that person's
+    title, so that "the goalkeeper" later is the one the text called so, not whoever was
+    quoted last. Capitalised, the role opens its sentence ("Halfback Tevita Moala")."""
+    mentions, text, roles = ents.index.mentions, ents.text, ents.lexicon.role_nouns
+    for i, m in enumerate(mentions):
+        if m.kind != "name" or m.label not in ("PERSON", "UNKNOWN"):
+            continue
+        start = full_start(m)
+        if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha():
+            continue  # most names: after a comma, a quote mark or a line's start
+        found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if found is None:
+            continue
+        word, word_start = found.group(1), found.start(1)
+        low = word.lower()
+        role = roles.get(low)
+        c = ents.of[i]
+        if role is None or role.type != "person" or c is None or not (
+            word.islower() or word[0].isupper() and word[1:].islower()
+            and _SENTENCE_OPENS.search(text, max(0, word_start - 3), word_start) is not None
+        ):
+            continue
+        ents.clusters[c].add_title(low)
+        ents.titles_changed()
+
+
+_WORD_BEFORE = re.compile(r"(?<![^\s\"“‘(])([A-Za-z][a-z-]*) \Z")
+"""A word of letters (and hyphens) right before a position, after a space, a quote mark or
+a bracket or at the text's start."""
+_SENTENCE_OPENS = re.compile(r"(?:\A|\n|[.!?][\"”’']? )\Z")
+"""What stands right before a sentence's first word: the text's start, a line break, or a
+sentence's end and a space."""
 
 
 def _link_across_places(ents: Entities, commas: set[int]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import word_list
 from ..spans import one_line
 from .clusters import Cluster, Entities
 
@@ -38,9 +39,15 @@ def _unknown_organisation(ents: Entities, scores: dict[int, float]) -> int | Non
     return max(found, key=lambda k: (scores[k], -k)) if found else None
 
 
+_STORM_WORDS = frozenset(word_list("storm_words"))
+"""A storm's words ("Tropical Storm Maring"): an event's name, never a body's."""
+
+
 def _reads_as_organisation(ents: Entities, c: Cluster) -> bool:
     words = c.name.split()
-    if c.type != "unknown" or not c.named or len(words) < 2:
+    if c.type != "unknown" or not c.named or len(words) < 2 or not _STORM_WORDS.isdisjoint(
+        w.lower() for w in words
+    ):
         return False
     if not c.cues_read:
         ents.read_cues(c)

@@ -1,0 +1,61 @@
+"""A person's role given with the name is how a later "the goalkeeper" finds them.
+
+Sports desks, arts pages and local news name people by a bare role before the name
+("goalkeeper Emi Martinez", "Lock Sione Taufa was sin-binned") or by a role at a place in
+apposition ("The works council chief at the plant, Jürgen Hallmann-Steiner,"). In each
+text someone else is quoted first, so a resolver that falls back on the last speaker
+gets it wrong. The texts are written for these tests, in the styles of several outlets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+
+_OPENING = ('Striker Harry Kane scored twice in the first half.\n\n'
+            '"It was a great night for us," Kane said.\n\n')
+
+
+@pytest.mark.parametrize(
+    ("introduction", "cue", "speaker"),
+    [
+        ("On Sunday goalkeeper Emi Martinez saved a penalty.", "the goalkeeper",
+         "Emi Martinez"),
+        ("Goalkeeper Emi Martinez saved a penalty.", "the goalkeeper", "Emi Martinez"),
+        ("Lock Sione Taufa was sin-binned in the second half.", "the lock", "Sione Taufa"),
+        ("Halfback Tevita Moala kicked the winning goal.", "the halfback", "Tevita Moala"),
+        ("Among the guests was actor Tom Hanks, who signed autographs.", "the actor",
+         "Tom Hanks"),
+        ("The match was opened by comedian Aisling Bea.", "the comedian", "Aisling Bea"),
+    ],
+)
+def test_a_bare_role_before_a_name_is_the_persons_title(introduction: str, cue: str,
+                                                       speaker: str) -> None:
+    text = f'{_OPENING}{introduction}\n\n"I will remember this one," {cue} said.\n'
+    quote = quoteattr.attribute(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_capitalised_role_inside_a_sentence_is_no_title() -> None:
+    # "Goalkeeper" here is part of a body's name, not Moala's role.
+    text = (f"{_OPENING}The Goalkeeper Union's Tevita Moala backed the plan.\n\n"
+            '"I will remember this one," the goalkeeper said.\n')
+    quote = quoteattr.attribute(text).quotes[-1]
+    assert quote.speaker is None or quote.speaker.name != "Tevita Moala"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "The works council chief at the plant, Jürgen Hallmann-Steiner, criticised the "
+        "decision.",
+        "A shop steward at the depot, Jürgen Hallmann-Steiner, criticised the decision.",
+        "The union's convenor in Leipzig, Jürgen Hallmann-Steiner, criticised the decision.",
+    ],
+)
+def test_a_role_at_a_place_before_a_name_is_the_named_person(introduction: str) -> None:
+    text = ('Her husband, Declan Corrigan, said: "We were never asked."\n\n'
+            f'{introduction}\n\n"This is a betrayal of 400 families," he said.\n')
+    quote = quoteattr.attribute(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name == "Jürgen Hallmann-Steiner"
