@@ -59,3 +59,28 @@ def test_a_role_at_a_place_before_a_name_is_the_named_person(introduction: str) 
             f'{introduction}\n\n"This is a betrayal of 400 families," he said.\n')
     quote = quoteattr.attribute(text).quotes[-1]
     assert quote.speaker is not None and quote.speaker.name == "Jürgen Hallmann-Steiner"
+
+
+@pytest.mark.parametrize(
+    ("introduction", "cue", "speaker"),
+    [
+        ("The Municipal Chief Executive (MCE), Kwame Owusu-Ansah, opened the market.",
+         "the MCE", "Kwame Owusu-Ansah"),
+        ("The District Chief Executive (DCE), Hon. Ama Serwaa Boateng, cut the tape.",
+         "the DCE", "Ama Serwaa Boateng"),
+        ("Our Chief Medical Officer (CMO), Dr Ifeoma Nwosu, toured the ward.", "the CMO",
+         "Ifeoma Nwosu"),
+    ],
+)
+def test_an_offices_initials_in_brackets_name_its_holder(introduction: str, cue: str,
+                                                         speaker: str) -> None:
+    text = f'{_OPENING}{introduction}\n\n"This is for everyone," {cue} said.\n'
+    quote = quoteattr.attribute(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_bodys_initials_in_brackets_stay_the_body() -> None:
+    text = (f"{_OPENING}The Coastal Dockers Association (CDA), Kwame Mensah, spoke "
+            'first.\n\n"We are ready to strike," the CDA said.\n')
+    quote = quoteattr.attribute(text).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name == "Coastal Dockers Association"

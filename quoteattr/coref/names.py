@@ -16,6 +16,7 @@ from ..mentions import Mention
 from ..mentions.types import full_start
 from .clusters import Cluster, Entities
 from .named import link_named_persons
+from .titles import bare_roles_as_titles, link_office_initials, title_before_name
 
 _COMMA_SPACE = re.compile(", ")
 _SPAN_END = attrgetter("span.end")
@@ -206,7 +207,8 @@ def link_appositives(ents: Entities) -> None:
             _role_joins(ents, c, role)
     _link_across_places(ents, commas)
     link_named_persons(ents)
-    _bare_roles_as_titles(ents)
+    bare_roles_as_titles(ents)
+    link_office_initials(ents)
 
 
 
@@ -220,42 +222,6 @@ _ROLE_AT_PLACE = re.compile(
 mention (no name a speaker can have, nor a person's role noun): " in Samanabad" in "A
 shopkeeper in Samanabad, Muhammad Tariq,", " at the plant" in "The works council chief at
 the plant, Jürgen Hallmann,"."""
-
-
-def _bare_roles_as_titles(ents: Entities) -> None:
-    """"goalkeeper Emi Martinez", "Lock Sione Taufa was sin-binned", "actor Tom Hanks": a
-    person's role noun right before a name, with no article of its own, is that person's
-    title, so that "the goalkeeper" later is the one the text called so, not whoever was
-    quoted last. Capitalised, the role opens its sentence ("Halfback Tevita Moala")."""
-    mentions, text, roles = ents.index.mentions, ents.text, ents.lexicon.role_nouns
-    for i, m in enumerate(mentions):
-        if m.kind != "name" or m.label not in ("PERSON", "UNKNOWN"):
-            continue
-        start = full_start(m)
-        if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha():
-            continue  # most names: after a comma, a quote mark or a line's start
-        found = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if found is None:
-            continue
-        word, word_start = found.group(1), found.start(1)
-        low = word.lower()
-        role = roles.get(low)
-        c = ents.of[i]
-        if role is None or role.type != "person" or c is None or not (
-            word.islower() or word[0].isupper() and word[1:].islower()
-            and _SENTENCE_OPENS.search(text, max(0, word_start - 3), word_start) is not None
-        ):
-            continue
-        ents.clusters[c].add_title(low)
-        ents.titles_changed()
-
-
-_WORD_BEFORE = re.compile(r"(?<![^\s\"“‘(])([A-Za-z][a-z-]*) \Z")
-"""A word of letters (and hyphens) right before a position, after a space, a quote mark or
-a bracket or at the text's start."""
-_SENTENCE_OPENS = re.compile(r"(?:\A|\n|[.!?][\"”’']? )\Z")
-"""What stands right before a sentence's first word: the text's start, a line break, or a
-sentence's end and a space."""
 
 
 def _link_across_places(ents: Entities, commas: set[int]) -> None:
@@ -307,35 +273,6 @@ def _holder_of(ents: Entities, i: int) -> int:
     ):
         return i - 1
     return i
-
-
-def title_before_name(ents: Entities, i: int) -> None:
-    """"The Chief Minister, Mamata Banerjee,": a name that is only a title ("Minister"),
-    named nowhere else, or a person's role noun capitalised ("The Treasurer", perhaps in
-    the headline too), is the person the appositive names (and its words her title)."""
-    mentions, titles = ents.index.mentions, ents.lexicon.titles
-    a = mentions[i]
-    word = a.head.lower()
-    role = ents.lexicon.role_nouns.get(word)
-    if word not in titles and word + "." not in titles and (
-        role is None or role.type != "person"  # "The Treasurer, Diane Castellano,"
-    ):
-        return
-    c_a, c_b = ents.of[i], ents.of[i + 1]
-    if c_a is None or c_b is None or c_a == c_b:
-        return
-    moved = ents.clusters[c_a].mentions  # a list or an array: compared by its items
-    if (len(moved) != 1 or moved[0] != i) and (role is None or any(
-        k > i or mentions[k].head != a.head for k in moved
-    )):  # a title named elsewhere ("The Minister left" later may be another minister);
-        return  # the bare role word in the headline before ("Treasurer unveils ...") is hers
-    for k in list(moved):
-        ents.of[k] = None  # unresolved again, until the next line adds it to c_b
-        ents.resolved[k] = 0
-        ents.add(c_b, k)
-    del moved[:]  # no mention is left to name it
-    ents.clusters[c_b].add_title(" ".join(f"{a.title} {a.head}".split()))
-    ents.titles_changed()
 
 
 def modifies(m: Mention, nxt: Mention, text: str) -> bool:

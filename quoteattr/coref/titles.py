@@ -1,0 +1,142 @@
+"""A person's titles read from the words around the name: "goalkeeper Emi Martinez",
+"The Chief Minister, Mamata Banerjee,", "The Municipal Chief Executive (MCE), Kwame
+Owusu-Ansah,". A later "the goalkeeper", "the Chief Minister" or "the MCE" is then the
+person the text gave that title (:func:`.nominals.role_holders`), not whoever was quoted
+last. Split from :mod:`.names`, which clusters the names themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..lexicon import Lexicon, word_list
+from ..mentions.types import full_start
+from .clusters import Entities
+
+_TITLE_SMALL_WORDS = frozenset(word_list("title_small_words"))
+"""Lower-case words inside a title ("of" in "Inspector General of Police")."""
+
+
+def bare_roles_as_titles(ents: Entities) -> None:
+    """"goalkeeper Emi Martinez", "Lock Sione Taufa was sin-binned", "actor Tom Hanks": a
+    person's role noun right before a name, with no article of its own, is that person's
+    title, so that "the goalkeeper" later is the one the text called so, not whoever was
+    quoted last. Capitalised, the role opens its sentence ("Halfback Tevita Moala")."""
+    mentions, text, roles = ents.index.mentions, ents.text, ents.lexicon.role_nouns
+    for i, m in enumerate(mentions):
+        if m.kind != "name" or m.label not in ("PERSON", "UNKNOWN"):
+            continue
+        start = full_start(m)
+        if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha():
+            continue  # most names: after a comma, a quote mark or a line's start
+        found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if found is None:
+            continue
+        word, word_start = found.group(1), found.start(1)
+        low = word.lower()
+        role = roles.get(low)
+        c = ents.of[i]
+        if role is None or role.type != "person" or c is None or not (
+            word.islower() or word[0].isupper() and word[1:].islower()
+            and _SENTENCE_OPENS.search(text, max(0, word_start - 3), word_start) is not None
+        ):
+            continue
+        ents.clusters[c].add_title(low)
+        ents.titles_changed()
+
+
+_WORD_BEFORE = re.compile(r"(?<![^\s\"“‘(])([A-Za-z][a-z-]*) \Z")
+"""A word of letters (and hyphens) right before a position, after a space, a quote mark or
+a bracket or at the text's start."""
+_SENTENCE_OPENS = re.compile(r"(?:\A|\n|[.!?][\"”’']? )\Z")
+"""What stands right before a sentence's first word: the text's start, a line break, or a
+sentence's end and a space."""
+
+
+def title_before_name(ents: Entities, i: int) -> None:
+    """"The Chief Minister, Mamata Banerjee,": a name that is only a title ("Minister"),
+    named nowhere else, or a person's role noun capitalised ("The Treasurer", perhaps in
+    the headline too), is the person the appositive names (and its words her title)."""
+    mentions, titles = ents.index.mentions, ents.lexicon.titles
+    a = mentions[i]
+    word = a.head.lower()
+    role = ents.lexicon.role_nouns.get(word)
+    if word not in titles and word + "." not in titles and (
+        role is None or role.type != "person"  # "The Treasurer, Diane Castellano,"
+    ):
+        return
+    c_a, c_b = ents.of[i], ents.of[i + 1]
+    if c_a is None or c_b is None or c_a == c_b:
+        return
+    moved = ents.clusters[c_a].mentions  # a list or an array: compared by its items
+    if (len(moved) != 1 or moved[0] != i) and (role is None or any(
+        k > i or mentions[k].head != a.head for k in moved
+    )):  # a title named elsewhere ("The Minister left" later may be another minister);
+        return  # the bare role word in the headline before ("Treasurer unveils ...") is hers
+    _move_into(ents, c_a, c_b, " ".join(f"{a.title} {a.head}".split()))
+
+
+def _move_into(ents: Entities, c_a: int, c_b: int, title: str) -> None:
+    """Every mention of entity ``c_a`` (an office's title) joins entity ``c_b``, the person
+    holding it, whose titles gain ``title``."""
+    moved = ents.clusters[c_a].mentions
+    for k in list(moved):
+        ents.of[k] = None  # unresolved again, until the next line adds it to c_b
+        ents.resolved[k] = 0
+        ents.add(c_b, k)
+    del moved[:]  # no mention is left to name it
+    ents.clusters[c_b].add_title(title)
+    ents.titles_changed()
+
+
+def link_office_initials(ents: Entities) -> None:
+    """"The Municipal Chief Executive (MCE), Kwame Owusu-Ansah,": initials in brackets
+    after an office's title name the office, and the name after them its holder, so "the
+    MCE said" later is the holder. A body's initials ("the Federation of Small Businesses
+    (FSB)") end no title and stay the body's (:func:`_initials`)."""
+    mentions, text = ents.index.mentions, ents.text
+    pos = text.find("), ")
+    while pos >= 0:
+        k = bisect_left(ents.index.starts, pos + 3)
+        if 0 < k < len(mentions) and full_start(mentions[k]) == pos + 3 and (
+            mentions[k].kind == "name" and mentions[k].label == "PERSON"
+        ) and mentions[k - 1].kind == "name" and mentions[k - 1].span.end == pos:
+            office = mentions[k - 1]
+            c_a, c_b = ents.of[k - 1], ents.of[k]
+            title = _office_of(text, office.span.start, office.head, ents.lexicon)
+            if title and c_a is not None and c_b is not None and c_a != c_b and all(
+                mentions[j].head == office.head for j in ents.clusters[c_a].mentions
+            ):  # the initials alone: a title read as a body's name keeps its entity
+                _move_into(ents, c_a, c_b, title)
+        pos = text.find("), ", pos + 3)
+
+
+def _office_of(text: str, start: int, initials: str, lexicon: Lexicon) -> str:
+    """The office's title (lower-cased) whose initials ``initials`` stand in brackets at
+    ``start``, its last word a title or a person's role noun; "" if none stands there."""
+    if not (2 <= len(initials) <= 5 and initials.isupper() and initials.isalpha()) or (
+        text[start - 2 : start] != " ("
+    ):
+        return ""
+    before = text[max(0, start - 2 - 16 * len(initials)) : start - 2].split()
+    words: list[str] = []  # the title's words back from the bracket, small words skipped
+    while before and len(words) < len(initials):
+        word = before.pop()
+        if not word[:1].isupper():
+            if word in _TITLE_SMALL_WORDS and words:
+                continue
+            return ""
+        words.insert(0, word)
+    if "".join(w[0] for w in words) != initials:
+        return ""
+    last = words[-1].lower()
+    role = lexicon.role_nouns.get(last)
+    if lexicon.is_title(last) or role is not None and role.type == "person" or (
+        lexicon.is_title(words[0].lower())
+    ):  # "Chief Executive", or a title first: "Inspector General of Police"
+        return text[text.rindex(words[0], 0, start) : start - 2].lower()
+    return ""
+
+
+__all__ = ["bare_roles_as_titles", "link_office_initials", "title_before_name"]
