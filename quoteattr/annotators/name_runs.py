@@ -57,7 +57,9 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
         cut = given_name_after(lowered, lex)
         if cut:  # "Senate Democrat Dianne Feinstein": a longer unlisted title
             name, lowered, name_start = name[cut:], lowered[cut:], name_start + cut
-    if lowered[0] in lex.first_names:  # "Rita Olson of Fresno": the person, not the town
+    if lowered[0] in lex.first_names or name_start and lex.org_words.keys().isdisjoint(
+        lowered[:2]
+    ):  # "Rita Olson of Fresno", "Rev. Felix Oduya of St Luke's": the person, not the place
         for i in range(1, len(name)):
             if text[name[i - 1].end : name[i].start] == " of ":
                 name, lowered = name[:i], lowered[:i]

@@ -118,14 +118,22 @@ class Word(NamedTuple):
     """``text`` lower-cased, once."""
 
 
-_WORD_BEFORE = regex.compile(r"(?r)(\S+)[ \t\u00a0]+\Z")
+_GAP = " \t\u00a0"
+"""The spaces that may stand between two words of a line."""
 
 
 def word_before(text: str, start: int, reach: int = 40) -> str:
     """The word (a run of non-spaces, punctuation kept) right before ``start`` across
-    spaces or tabs on the same line, looked for within ``reach`` characters; "" if none."""
-    found = _WORD_BEFORE.search(text, max(0, start - reach), start)
-    return found.group(1) if found is not None else ""
+    spaces or tabs on the same line, looked for within ``reach`` characters; "" if none.
+    String methods, not a pattern: it runs for many tagged names of every parsed text."""
+    low = max(0, start - reach)
+    end = start
+    while end > low and text[end - 1] in _GAP:
+        end -= 1
+    if end in (start, low) or text[end - 1].isspace():
+        return ""
+    words = text[low:end].split()
+    return words[-1] if words else ""
 
 
 def looks_like_acronym(word: str) -> bool:

@@ -12,6 +12,7 @@ earlier holds the bare title ("Independent TD X" is no "Fine Gael TD").
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 import regex
 
@@ -176,33 +177,61 @@ def object_pronoun_at(sal: Salience, pronoun: tuple[str, str], position: int) ->
 _NOT_SUBJECT = (" by ", " to ", " from ", " of ", " for ", " with ")
 """Before a name that is no subject: "In a letter, seen by Reuters, the union said"."""
 
-_AUTHOR_GAPS = (" by ", " from ")
-"""Between a document and its author: "a report by the water department"."""
+_AUTHOR_GAP = regex.compile(
+    r",? (?:(?:which|that) (?:was|were) |was )?(?:(?:sent|signed|written|issued|released|"
+    r"drafted|circulated|posted|penned|co-signed)(?: [\p{L}\d]+,?){0,4} )?(?:by|from) (?:the )?"
+    r"(?:\p{Lu}[\p{L}.'’-]* (?:(?:for|of|and) )?){0,5}")
+"""Between a document and its author: "a report by the water department", "The letter,
+sent last week by", "the memo, which was signed by Provost" (an office's words, without
+the author's own title, may end it)."""
+_OWNER_END = ("'s ", "’s ", "' ", "’ ")
+_ROLE_WORDS = regex.compile(r"(?:\p{Ll}[\p{Ll}-]* ){0,3}")
+"""The role between an owner and the author's name: "trading director " in "Fairway's
+trading director Gavin Hollis-Pryce"."""
 
 
 def earlier_author(sal: Salience, i: int, view: int) -> int | None:
     """Who wrote the document "the report" (mention ``i``) takes up, from where the text
-    brought it in (the nearest earlier mention of its noun, within ``view`` characters):
-    "a report by the provincial water department" (its author, named or not), or "In a
-    letter to the committee, the managing director, X, blamed ..." (the subject of the
-    sentence the document's phrase opens). Every mention before ``i`` is resolved."""
+    brought it in (the nearest earlier mention of its noun, within ``view`` characters, or
+    ``i`` itself): "a report by the provincial water department" (its author, named or
+    not), "the memo, which was signed by Dr. X", or "In a letter to the committee, the
+    managing director, X, blamed ..." (the subject of the sentence the document's phrase
+    opens). Every mention before ``i`` is resolved."""
     ents = sal.ents
-    index, text = ents.index, ents.text
+    index = ents.index
     m = index.mentions[i]
-    for j in range(i - 1, -1, -1):
+    for j in range(i, -1, -1):
         earlier = index.mentions[j]
         if m.span.start - earlier.span.start > view:
             return None
         if earlier.kind != "nominal" or earlier.head != m.head:
             continue
-        after = index.mentions[j + 1]
-        gap = text[earlier.span.end : after.full_span.start]
-        if j + 1 < i and (gap in _AUTHOR_GAPS or gap[:-4] in _AUTHOR_GAPS and (
-            gap.endswith("the ")
-        )):
-            return ents.of[j + 1]
-        return _opened_subject(sal, j)
+        author = author_mention(ents.text, index.mentions, j, i)
+        if author is not None and ents.of[author] is not None:
+            return ents.of[author]
+        if j < i:
+            return _opened_subject(sal, j)
     return None
+
+
+def author_mention(text: str, mentions: Sequence[Mention], j: int, i: int) -> int | None:
+    """The mention of the author that the document ``j`` names right after it ("by the
+    water department", ", sent by Fairway's trading director Gavin Hollis-Pryce,"), or
+    None. After the quote's own document ``i``, only a name (already resolved) counts."""
+    k = j + 1
+    if k >= len(mentions) or k == i or _AUTHOR_GAP.fullmatch(
+        text, mentions[j].span.end, mentions[k].full_span.start
+    ) is None:
+        return None
+    owner_end = mentions[k].span.end
+    owner = next((e for e in _OWNER_END if text.startswith(e, owner_end)), "")
+    if owner and k + 1 < len(mentions) and k + 1 != i and _ROLE_WORDS.fullmatch(
+        text, owner_end + len(owner), mentions[k + 1].full_span.start
+    ) is not None:
+        k += 1  # the owner's role holder wrote it, not the owner
+    if k > i and mentions[k].kind != "name":
+        return None
+    return k
 
 
 def _opened_subject(sal: Salience, j: int) -> int | None:

@@ -11,7 +11,13 @@ import regex
 from ..mentions import Mention, MentionLabel
 from ..spans import Span
 from .clusters import Cluster, Entities
-from .described import counted_relation, distinctive, earlier_author, paragraph_subject
+from .described import (
+    author_mention,
+    counted_relation,
+    distinctive,
+    earlier_author,
+    paragraph_subject,
+)
 from .organisations import named_organisation
 from .salience import Salience, best_of
 
@@ -273,22 +279,11 @@ def described_at(sal: Salience, position: int) -> int | None:
     return described_person(sal.ents, sal.candidates(k, like))
 
 
-_AUTHOR_BEFORE = (" from the ", " by the ", " from ", " by ")
-
-
 def author_after(ents: Entities, i: int) -> int | None:
-    """"according to a statement from Metro Transit", "a letter by the union": the named
-    author after the document noun wrote it."""
-    index, text = ents.index, ents.text
-    if i + 1 >= len(index.mentions):
-        return None
-    end = index.mentions[i].span.end
-    after = index.mentions[i + 1]
-    if after.kind != "name" or not any(
-        text.startswith(p, end) and after.full_span.start == end + len(p) for p in _AUTHOR_BEFORE
-    ):
-        return None
-    return ents.of[i + 1]
+    """"according to a statement from Metro Transit", "a letter by the union", "the memo,
+    which was signed by Dr. X": the named author after the document noun wrote it."""
+    k = author_mention(ents.text, ents.index.mentions, i, i)
+    return ents.of[k] if k is not None else None
 
 
 _ASIDE = ", in "

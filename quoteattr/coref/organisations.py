@@ -9,8 +9,11 @@ from ..lexicon import word_list
 from ..spans import one_line
 from .clusters import Cluster, Entities
 
-AGE_PHRASE = re.compile(r"the (\d{1,3})-year-old", re.IGNORECASE)
-"""A description by age alone: "the 42-year-old"."""
+AGE_PHRASE = re.compile(
+    r"the (\d{1,3})-year-old(?: (?:from|of|in) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?",
+    re.IGNORECASE)
+"""A description by age alone, maybe with the place the person is from: "the 42-year-old",
+"the 24-year-old from Lautoka"."""
 
 
 def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> int | None:
