@@ -255,10 +255,11 @@ def _holder_at_end(text: str, start: int, end: int, lexicon: Lexicon) -> int | N
     name ("R. Venkatesh Naidu"), when a body's word or more comes before it; else None.
     The built-in finder reads the span alone ("the Opposition R. Venkatesh Naidu")."""
     body = start + 4 if text.startswith(("the ", "The "), start) else start
-    names = finder_for(lexicon)._entities(text, (Span(body, end),))  # noqa: SLF001
-    if not names or names[-1].label != "PERSON" or names[-1].span.end != end:
+    # the span's own text: the finder walks every capitalised word of what it is given
+    names = finder_for(lexicon)._entities(text[body:end], (Span(0, end - body),))  # noqa: SLF001
+    if not names or names[-1].label != "PERSON" or names[-1].span.end != end - body:
         return None
-    at = names[-1].span.start
+    at = body + names[-1].span.start
     while text[at - 3 : at] in _INITIALS and text[at - 4 : at - 3] == " ":
         at -= 3  # "R. " before "Venkatesh Naidu"
     return at if at > body and text[at - 1] == " " else None
