@@ -17,14 +17,15 @@ AGE_PHRASE = re.compile(
 
 
 def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> int | None:
-    """"the ministry" -> "the Interior Ministry"; "the company" -> the most salient company
-    among the candidates ``scores``."""
+    """"the ministry" -> "the Interior Ministry"; "the group" -> the body the text called a
+    group ("Environmental group X"); "the company" -> the most salient company among the
+    candidates ``scores``."""
     orgs = [c for c in (ents.clusters[k] for k in scores) if c.type == "organization"
             and (c.named or c.nominal.lower().endswith(head))]
     if not orgs:  # a document ("the letter says") is no body's name
         return None if head in ents.lexicon.document_nouns else _unknown_organisation(
             ents, scores)
-    by_head = [c for c in orgs if head in c.name.lower()]
+    by_head = [c for c in orgs if head in c.name.lower() or head in c.titles_lower]
     pool = by_head or orgs
     return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
 

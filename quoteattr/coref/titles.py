@@ -22,10 +22,12 @@ def bare_roles_as_titles(ents: Entities) -> None:
     """"goalkeeper Emi Martinez", "Lock Sione Taufa was sin-binned", "actor Tom Hanks": a
     person's role noun right before a name, with no article of its own, is that person's
     title, so that "the goalkeeper" later is the one the text called so, not whoever was
-    quoted last. Capitalised, the role opens its sentence ("Halfback Tevita Moala")."""
+    quoted last. Capitalised, the role opens its sentence ("Halfback Tevita Moala"). A
+    body's role noun makes the name a body's and its title the same way ("Environmental
+    group Moviment Harsien il-Kosta", "Budget airline Skyview Jet": "the group said")."""
     mentions, text, roles = ents.index.mentions, ents.text, ents.lexicon.role_nouns
     for i, m in enumerate(mentions):
-        if m.kind != "name" or m.label not in ("PERSON", "UNKNOWN"):
+        if m.kind != "name" or m.label not in _ROLE_LABELS:
             continue
         start = full_start(m)
         if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha():
@@ -37,15 +39,22 @@ def bare_roles_as_titles(ents: Entities) -> None:
         low = word.lower()
         role = roles.get(low)
         c = ents.of[i]
-        if role is None or role.type != "person" or c is None or not (
+        if role is None or c is None or m.label not in _LABELS_OF_ROLE.get(role.type, ()) or not (
             word.islower() or word[0].isupper() and word[1:].islower()
             and _SENTENCE_OPENS.search(text, max(0, word_start - 3), word_start) is not None
         ):
             continue
-        ents.clusters[c].add_title(low)
+        cluster = ents.clusters[c]
+        if role.type == "organization" and cluster.type == "unknown":
+            cluster.add_label("ORG")
+        cluster.add_title(low)
         ents.titles_changed()
 
 
+_ROLE_LABELS = frozenset({"PERSON", "ORG", "UNKNOWN"})
+"""The labels of a name a bare role noun may stand before."""
+_LABELS_OF_ROLE = {"person": ("PERSON", "UNKNOWN"), "organization": ("ORG", "UNKNOWN")}
+"""A role noun's type -> the labels of the names it may be the title of."""
 _WORD_BEFORE = re.compile(r"(?<![^\s\"“‘(])([A-Za-z][a-z-]*) \Z")
 """A word of letters (and hyphens) right before a position, after a space, a quote mark or
 a bracket or at the text's start."""
