@@ -146,3 +146,22 @@ def test_a_given_name_joined_to_a_tagged_couple_is_kept() -> None:
     # a capitalised word that is no given name stays out
     other = "Harbour and Jana Tesar's boat were saved."
     assert [n for n, _ in _combined(other, [("Jana Tesar", "PERSON")])] == ["Jana Tesar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Carmen, who asked that her surname not be published, has lived there 40 years.",
+         "Carmen"),
+        ("Not everyone agreed. Priya, a student who asked that only her first name be used, "
+         "said the hall needed work.", "Priya"),
+    ],
+)
+def test_a_given_name_alone_then_described_is_a_person(text: str, name: str) -> None:
+    # The tagger saw nothing there (as en_core_web_sm often does with a first name alone).
+    assert (name, "PERSON") in _combined(text, [])
+
+
+def test_a_capitalised_word_then_described_needs_a_given_name() -> None:
+    text = "Meanwhile, a spokesman for the council said the road would reopen."
+    assert ("Meanwhile", "PERSON") not in _combined(text, [])

@@ -210,6 +210,7 @@ def combine_entities(
                     # a name it never met), and the finder's reading is the embedded path's.
                     or not single
                     or _has_title(text, span, lexicon)
+                    or single and _given_name_described(text, start, end, lexicon)
                     or single and _joined_to_person(text, start, end, kept_spans, lexicon)
                     or _beside_speech_verb(text, span, lexicon) or _credited(text, span)
                     or (text.count(text[start:end]) >= 3  # counts at least the finder's
@@ -352,6 +353,20 @@ def _has_title(text: str, span: Span, lexicon: Lexicon) -> bool:
         return False  # no space before the name
     word = head.rsplit(None, 1)[-1].lower() if head.split() else ""
     return lexicon.is_title(word)
+
+
+
+
+_DESCRIBED_AFTER = (", who ", ", whose ", ", a ", ", an ", ", the ")
+"""What follows a person named by a given name alone and then described: "Carmen, who
+asked that her surname not be published,", "Priya, a student who ..."."""
+
+
+def _given_name_described(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A given name of the lexicon's followed by a relative clause or an appositive: a
+    person the reporter names by first name only, whom a tagger often misses."""
+    return text.startswith(_DESCRIBED_AFTER, end) and (
+        text[start:end].lower() in lexicon.first_names)
 
 
 __all__ = ["ENTITY_LABELS", "clean_entity", "combine_entities"]
