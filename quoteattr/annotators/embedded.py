@@ -19,6 +19,7 @@ from ..spans import Span
 from .name_runs import name_in
 from .name_words import (
     CAPITALISED,
+    HYPHEN_PARTICLES,
     Word,
     capitalised_words,
     common_text,
@@ -81,17 +82,13 @@ _MAX_KINDS = 10_000
 hundred articles' worth, a megabyte or two at most."""
 _UNKNOWN: Any = object()
 _FREE_BEFORE = frozenset(" \n\t\"'“‘(")
-_HYPHEN_PARTICLES = frozenset(word_list("hyphen_particles"))
-"""Particles joined by a hyphen to a surname ("al-Assad"), from ``data/hyphen_particles.tsv``."""
-
-
 def _hyphen_particle(text: str, start: int) -> int:
     """How many characters a particle and its hyphen take right before the capitalised
     word at ``start`` ("al-" before "Assad" in "Bashar al-Assad"), the particle standing
     as a word of its own; 0 when none does."""
     for size in (2, 3):
         at = start - size - 1
-        if at >= 0 and text[at : start - 1] in _HYPHEN_PARTICLES and (
+        if at >= 0 and text[at : start - 1] in HYPHEN_PARTICLES and (
             at == 0 or not text[at - 1].isalnum()
         ):
             return size + 1
@@ -181,7 +178,7 @@ class EmbeddedAnnotator:
                     yield run
                     run = []
                 para_start, para_end = paragraph_of(start, paras)
-            glued = ""  # a word with the particle before it ("al-Assad"), if any
+            word = match[0]
             if start > para_start:
                 before = text[start - 1]
                 if before not in _FREE_BEFORE and (before.isalnum() or before == "-"):
@@ -189,10 +186,9 @@ class EmbeddedAnnotator:
                     if not particle or start - particle < para_start:
                         continue
                     start -= particle  # "al-Assad": the particle is part of the word
-                    glued = text[start:end]
+                    word = text[start:end]
             elif start < para_start:
                 continue  # outside the paragraphs (only blank text lies between them)
-            word = glued or match[0]
             kind = known.get(word)
             if kind is None:
                 kind = word_kind(word)

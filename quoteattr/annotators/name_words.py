@@ -103,6 +103,12 @@ def capitalised_words(
 _PARTICLES = frozenset(word_list("name_particles"))
 """Lower-case words that may sit inside a name or organisation name ("Ministry of Defence"),
 from ``data/name_particles.tsv``."""
+HYPHEN_PARTICLES = frozenset(word_list("hyphen_particles"))
+"""Particles joined by a hyphen to a surname ("al-Assad"), from ``data/hyphen_particles.tsv``:
+the finder keeps them in the word, and coreference lets the surname alone name the person."""
+STORM_WORDS = frozenset(word_list("storm_words"))
+"""Words that make a capitalised name a storm's or other natural event's ("Typhoon Hagupit"),
+from ``data/storm_words.tsv``: such a name never speaks, nor is it a body's."""
 _ACRONYM = regex.compile(r"\p{Lu}{2,5}\Z|(?:\p{Lu}\.){2,}\Z")
 """An organisation's initials (NATO, F.B.I.); longer all-capital words are datelines or shouting."""
 _LONGEST_PARTICLE = max(map(len, _PARTICLES))

@@ -355,8 +355,6 @@ def _has_title(text: str, span: Span, lexicon: Lexicon) -> bool:
     return lexicon.is_title(word)
 
 
-
-
 _DESCRIBED_AFTER = (", who ", ", whose ", ", a ", ", an ", ", the ")
 """What follows a person named by a given name alone and then described: "Carmen, who
 asked that her surname not be published,", "Priya, a student who ..."."""

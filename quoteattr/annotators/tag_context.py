@@ -34,12 +34,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..lexicon import Lexicon, word_list
+from ..lexicon import Lexicon
 from ..naming_phrases import NAMING_BEFORE
 from ..spans import Span
 from .embedded import MEMBER_WORDS, PARTY_MEMBERS
 from .name_runs import POST_NOMINALS
-from .name_words import is_org_word, word_before
+from .name_words import STORM_WORDS, is_org_word, word_before
 from .own_names import finder_for
 from .owner_caches import cache_of
 
@@ -54,9 +54,6 @@ _OF = ("of ", "of the ")
 """What ends right before a body named in an office's title ("Leader of the Opposition")."""
 _INITIALS = frozenset(f"{letter}. " for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_SPEAKING = frozenset({"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
-STORM_WORDS = frozenset(word_list("storm_words"))
-"""Words that make a capitalised name a storm's or other natural event's, from
-``data/storm_words.tsv``: such a name never speaks."""
 
 
 def mend_types(text: str, tagged: list[tuple[str, int, int]],
@@ -308,4 +305,4 @@ def _all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
     return all(w.lower() in lexicon.title_modifiers for w in phrase.split())
 
 
-__all__ = ["STORM_WORDS", "mend_types"]
+__all__ = ["mend_types"]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import compress, count, islice
 from operator import attrgetter
 
-from ..lexicon import word_list
+from ..annotators.name_words import HYPHEN_PARTICLES
 from ..mentions import Mention
 from ..mentions.types import full_start
 from .clusters import Cluster, Entities
@@ -20,8 +20,6 @@ from .named import link_named_persons
 from .titles import bare_roles_as_titles, link_office_initials, title_before_name
 
 _COMMA_SPACE = re.compile(", ")
-_HYPHEN_PARTICLES = frozenset(word_list("hyphen_particles"))
-"""Particles joined to a surname by a hyphen ("al-Assad"): the surname alone names him too."""
 _SPAN_END = attrgetter("span.end")
 _SURNAME_FIRST = re.compile(r"[A-Z][a-z]+-[a-z]+")
 """A romanised Cantonese or Korean given name ("Chun-wai", "Mei-ling") ends a name whose
@@ -94,7 +92,7 @@ def cluster_names(ents: Entities) -> None:
         words = cluster.name.lower().split()
         by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
         particle, hyphen, surname = words[-1].partition("-")
-        if hyphen and particle in _HYPHEN_PARTICLES and len(words) > 1:
+        if hyphen and particle in HYPHEN_PARTICLES and len(words) > 1:
             by_word.setdefault(surname, []).append((0, cluster.index))  # "Assad", "al-Assad"
         if "ORG" in cluster.labels and len(words) > 1:
             initials = _initials(cluster.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import word_list
+from ..annotators.name_words import STORM_WORDS
 from ..spans import one_line
 from .clusters import Cluster, Entities
 
@@ -43,13 +43,9 @@ def _unknown_organisation(ents: Entities, scores: dict[int, float]) -> int | Non
     return max(found, key=lambda k: (scores[k], -k)) if found else None
 
 
-_STORM_WORDS = frozenset(word_list("storm_words"))
-"""A storm's words ("Tropical Storm Maring"): an event's name, never a body's."""
-
-
 def _reads_as_organisation(ents: Entities, c: Cluster) -> bool:
     words = c.name.split()
-    if c.type != "unknown" or not c.named or len(words) < 2 or not _STORM_WORDS.isdisjoint(
+    if c.type != "unknown" or not c.named or len(words) < 2 or not STORM_WORDS.isdisjoint(
         w.lower() for w in words
     ):
         return False

@@ -67,11 +67,11 @@ def title_before_name(ents: Entities, i: int) -> None:
     """"The Chief Minister, Mamata Banerjee,": a name that is only a title ("Minister"),
     named nowhere else, or a person's role noun capitalised ("The Treasurer", perhaps in
     the headline too), is the person the appositive names (and its words her title)."""
-    mentions, titles = ents.index.mentions, ents.lexicon.titles
+    mentions = ents.index.mentions
     a = mentions[i]
     word = a.head.lower()
     role = ents.lexicon.role_nouns.get(word)
-    if word not in titles and word + "." not in titles and (
+    if not ents.lexicon.is_title(word) and (
         role is None or role.type != "person"  # "The Treasurer, Diane Castellano,"
     ):
         return
