@@ -73,6 +73,18 @@ def _mended(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
          [("Adaeze", "PERSON")]),
         ("A fisherman who gave his name only as Ramon said the nets were empty.",
          [("Ramon", "ORG")], [("Ramon", "PERSON")]),
+        # a given name alone, then described as a person, that the tagger called a body
+        ("Not everyone was upset. Marcus, a junior who works at the hall, said so.",
+         [("Marcus", "ORG")], [("Marcus", "PERSON")]),
+        ("Chelsea, a nurse at the clinic, welcomed it.", [("Chelsea", "GPE")],
+         [("Chelsea", "PERSON")]),
+        ("Marcus, whose shop closed, was angry.", [("Marcus", "ORG")],
+         [("Marcus", "PERSON")]),
+        # ... not a body or place described as one
+        ("Chelsea, a club that has won the league, regretted the fixture.",
+         [("Chelsea", "ORG")], [("Chelsea", "ORG")]),
+        ("Chelsea, a wealthy district, voted against it.", [("Chelsea", "GPE")],
+         [("Chelsea", "GPE")]),
         # ... not a given name after a word that is no role, nor a body after one
         ("Sales in Florence, Georgia and Chelsea fell.", [("Florence", "GPE")],
          [("Florence", "GPE")]),

@@ -220,6 +220,8 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         or _role_before(text, start, lexicon, "person")
     ):
         return None, [("PERSON", start, end)]  # "Keane's son Darragh" tagged PRODUCT
+    if facts & _GIVEN_ALONE and kind in _PLACE_LIKE and _described_as_person(text, end, lexicon):
+        return None, [("PERSON", start, end)]  # "Marcus, a junior who works ..." tagged ORG
     if facts & _GIVEN_FIRST and spaced and kind in _PLACE_LIKE and text.startswith(
         _POSSESSIVE, start - 3
     ) and _capitalised_owner(text, start - 3):
@@ -298,6 +300,27 @@ def _role_before(text: str, start: int, lexicon: Lexicon, kind: str) -> bool:
     word = word_before(text, start).removesuffix(",")
     role = lexicon.role_nouns.get(word) if word.isalpha() and word.islower() else None
     return role is not None and role.type == kind
+
+
+def _described_as_person(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a person is described right after ``end``: a relative clause ("Marcus, who
+    asked that only his first name be used") or an appositive that a person's role noun or
+    "who" closes before any body's or place's noun ("Marcus, a junior who works at the
+    hall", "Aoife, the youngest nurse"; not "Chelsea, a club that", "Lincoln, a city")."""
+    if text.startswith((", who ", ", whose "), end):
+        return True
+    if not text.startswith((", a ", ", an ", ", the "), end):
+        return False
+    for word in text[end + 2 : end + 80].split()[1:7]:
+        low = word.rstrip(",.;:").lower()
+        if low == "who":
+            return True
+        role = lexicon.role_nouns.get(low)
+        if role is not None:
+            return role.type == "person"
+        if word[-1:] in ",.;:":
+            return False
+    return False
 
 
 def _all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
