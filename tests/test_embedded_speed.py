@@ -40,6 +40,20 @@ def test_runs_stay_inside_their_paragraph(text: str) -> None:
     assert list(_ANNOTATOR._runs(text, paragraphs)) == one_by_one
 
 
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.lists(st.tuples(st.integers(0, 80), st.integers(1, 12)), max_size=4))
+def test_runs_leave_out_the_spans_passed_over(text: str, spans: list[tuple[int, int]]) -> None:
+    """The parse path passes the tagged names over: no word of a run overlaps one, and
+    each word is one the scan of the whole text finds (the spans may overlap)."""
+    paragraphs = paragraphs_of(text)
+    passed = sorted((start, start + size) for start, size in spans)
+    every_word = {word for run in _ANNOTATOR._runs(text, paragraphs) for word in run}
+    for run in _ANNOTATOR._runs(text, paragraphs, None, passed):
+        for word in run:
+            assert not any(s < word.end and word.start < e for s, e in passed)
+            assert word in every_word
+
+
 def test_particle_line_does_not_join_two_paragraphs() -> None:
     """ "Foo \\nof\\n Bar": a particle between two paragraphs joins no name across them."""
     text = "A line that is long enough to wrap, Foo \nof\n Bar"

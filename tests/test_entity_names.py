@@ -232,3 +232,27 @@ def test_a_name_over_a_hard_wrapped_line_break_stays_one_name() -> None:
             "Nobody answered her at first, for the cousins were reading, and the\n"
             "old clergyman had fallen asleep over his book beside the window.\n")
     assert _combined(text, [("Miss\nBartlett", "PERSON")]) == [("Bartlett", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # the finder reads only the words between the tagged names, but as it would with
+        # them in: a title before a tagged name is no name of its own ...
+        ('"We will not," Mr. Obama said.', [("Obama", "PERSON")], [("Obama", "PERSON")]),
+        ("Former Prime Minister Oskar Lind spoke.", [("Oskar Lind", "PERSON")],
+         [("Oskar Lind", "PERSON")]),
+        # ... nor a post-nominal or a place after one, joined to it as the finder joins
+        ("Marieke Botha MP, said in a statement that it was wrong.",
+         [("Marieke Botha", "PERSON")], [("Marieke Botha", "PERSON")]),
+        ("The American Civil Liberties Union of Ohio said it would sue.",
+         [("American Civil Liberties Union", "ORG")],
+         [("American Civil Liberties Union", "ORG")]),
+        # ... while a name after a tagged title is the finder's
+        ("Councillor Ana Ruiz pleaded for a delay.", [("Councillor", "ORG")],
+         [("Councillor", "ORG"), ("Ana Ruiz", "PERSON")]),
+    ],
+)
+def test_the_finder_reads_around_the_tagged_names(
+        text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
+    assert _combined(text, tagged) == expected

@@ -8,7 +8,8 @@ each run is labelled PERSON, ORG, NORP or MISC from the lexicons.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import regex
@@ -68,12 +69,12 @@ def _sentence_initial(text: str, start: int, para_start: int) -> bool:
 
 
 _new_tuple = tuple.__new__
-_PLURAL_OWNERS = frozenset({"s' ", "s’ "})
-"""A plural possessive's ending and space inside a body's name, before its organisation
-word: "the Irish Farmers' Association", "the Allied Transport Workers' Union"."""
 """Makes a named tuple (a Word, an Entity) from a tuple of its fields: calling the class
 runs a Python-level __new__, made once for every capitalised word and name of the text,
 this only the C one (the result is the same)."""
+_PLURAL_OWNERS = frozenset({"s' ", "s’ "})
+"""A plural possessive's ending and space inside a body's name, before its organisation
+word: "the Irish Farmers' Association", "the Allied Transport Workers' Union"."""
 _NOT_NAME, _PARTICIPLE_LIKE, _BARE_OPENER, _SPEAKERLESS = 1, 2, 4, 8
 """The tests that may drop a capitalised word from a name, and a pronoun or function word
 that never speaks (see ``_word_kind``)."""
@@ -82,6 +83,11 @@ _MAX_KINDS = 10_000
 hundred articles' worth, a megabyte or two at most."""
 _UNKNOWN: Any = object()
 _FREE_BEFORE = frozenset(" \n\t\"'“‘(")
+"""Characters before a word that never glue it to the one before (see ``_runs``)."""
+_NO_SPAN = (sys.maxsize, sys.maxsize)
+"""Where the next span to pass over starts and ends when none is left (see ``_runs``)."""
+
+
 def _hyphen_particle(text: str, start: int) -> int:
     """How many characters a particle and its hyphen take right before the capitalised
     word at ``start`` ("al-" before "Assad" in "Bashar al-Assad"), the particle standing
@@ -93,7 +99,6 @@ def _hyphen_particle(text: str, start: int) -> int:
         ):
             return size + 1
     return 0
-"""Characters before a word that never glue it to the one before (see ``_runs``)."""
 
 
 class EmbeddedAnnotator:
@@ -153,12 +158,15 @@ class EmbeddedAnnotator:
         return [entity for run in self._runs(text, paragraphs, common)
                 if (entity := classify(text, run)) is not None]
 
-    def _runs(self, text: str, paragraphs: tuple[Span, ...],
-              common: bool | None = None) -> Iterator[list[Word]]:
+    def _runs(self, text: str, paragraphs: tuple[Span, ...], common: bool | None = None,
+              passed: Sequence[tuple[int, int]] = ()) -> Iterator[list[Word]]:
         """Maximal runs of capitalised words, joined by single spaces or name particles;
         a run never crosses a paragraph. Yielded one at a time: the words of a whole text
         of names, all at once, would cost more than the entities made from them.
-        ``common``: whether :func:`.name_words.common_text` holds, if known."""
+        ``common``: whether :func:`.name_words.common_text` holds, if known. ``passed``:
+        spans, sorted by start, whose words belong to no run and end the run before them
+        (the names a tagger found, which the parse path takes as they are: about half
+        the capitalised words of news)."""
         # Runs once per capitalised word of the text: lexicon sets are bound to locals and
         # the cheapest tests come first. One scan of the whole text finds the same words as
         # one per paragraph (a word holds no line break, and paragraphs end at one), so the
@@ -171,6 +179,8 @@ class EmbeddedAnnotator:
         new_tuple = _new_tuple
         para_start = para_end = -1
         surnames: set[str] = set()  # months and weekdays seen as surnames ("Carys March")
+        spans_passed = iter(passed)
+        pass_start, pass_end = next(spans_passed, _NO_SPAN)
         for match in capitalised_words(text, common):
             start, end = match.span()
             if start >= para_end:  # into the next paragraph
@@ -189,6 +199,14 @@ class EmbeddedAnnotator:
                     word = text[start:end]
             elif start < para_start:
                 continue  # outside the paragraphs (only blank text lies between them)
+            if end > pass_start:  # maybe in a span passed over: the spans from it on
+                while pass_end <= start:
+                    pass_start, pass_end = next(spans_passed, _NO_SPAN)
+                if pass_start < end:
+                    if run:
+                        yield run
+                        run = []
+                    continue
             kind = known.get(word)
             if kind is None:
                 kind = word_kind(word)

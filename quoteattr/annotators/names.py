@@ -32,6 +32,8 @@ from ..annotation import Entity, EntityLabel
 from ..lexicon import Lexicon
 from ..spans import Span
 from ..wrap import flatten
+from .embedded import EmbeddedAnnotator
+from .name_words import Word, joinable
 from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
@@ -110,9 +112,9 @@ def combine_entities(
 
     Written for speed, as it runs on every parsed document: spans are kept as pairs of
     ints until the end, a tagged span of a type that is no name (a date, a number) is
-    cleaned only if a finder's name overlaps it, and the finder's word runs are
-    classified only where no tagged name already lies (a run's name always ends with its
-    last word), all but the count of recurring names, which is made only when asked."""
+    cleaned only if a finder's name overlaps it, and the finder reads only the words
+    outside the tagged names (its runs end at them, and its names are classified one by
+    one), all but the count of recurring names, which is made only when asked."""
     finder = finder_for(lexicon)
     paragraphs = tuple(paragraphs)
     # A hard-wrapped line's break inside a paragraph is a space, as the embedded path reads
@@ -156,26 +158,19 @@ def combine_entities(
                     named.append(bounds)
             else:
                 covered.append((*bounds, False))
+    kept.sort()
     kept_spans = _Bounds(kept)
     hits_kept = kept_spans.hits  # kept spans are cleaned already
     others = _Bounds(covered)
-    runs = list(finder._runs(text, paragraphs))  # noqa: SLF001 - same package; a generator
+    runs = _runs_between(text, paragraphs, kept, finder)
     own = OwnNames(text, runs, finder._classify)  # noqa: SLF001
     entities = own.entities
     classify = own.classify
     name_words: set[str] | None = None
     replaced: list[tuple[int, int, bool]] = []
-    kept_starts, kept_list = kept_spans.starts, kept_spans.spans
-    disjoint = kept_spans.disjoint
     pronouns, function_words = lexicon.pronouns, lexicon.function_words
     for n, run in enumerate(runs):
         last = run[-1]
-        if disjoint:  # :meth:`_Bounds.hits`, inlined: it runs once per run of the text
-            i = bisect_left(kept_starts, last.end) - 1
-            if i >= 0 and kept_list[i][1] > last.start:
-                continue  # its name, which ends with its last word, overlaps a tagged name
-        elif hits_kept(last.start, last.end):
-            continue
         entity = entities[n] = classify(text, run)
         if entity is None or entity.label not in _SPEAKER_LABELS:
             continue
@@ -229,6 +224,28 @@ def combine_entities(
 
 
 _WORD = regex.compile(r"\S+")
+
+
+def _runs_between(text: str, paragraphs: tuple[Span, ...], kept: list[tuple[int, int]],
+                  finder: EmbeddedAnnotator) -> list[list[Word]]:
+    """The finder's runs of capitalised words between the tagged names ``kept`` (sorted),
+    as it would have read them with the tagged words in: a run it would have carried on
+    into a tagged name is that name's title ("Mr." before a tagged "Obama") and is left
+    out, and one it would have carried on out of a tagged name takes that name's words
+    back, so that what the finder's name is stays its own ("Councillor" tagged, then
+    "Ana Ruiz": the finder's "Ana Ruiz"; "Marieke Botha" tagged, then "MP": no name)."""
+    starts = [start for start, _ in kept]
+    runs = []
+    for run in finder._runs(text, paragraphs, None, kept):  # noqa: SLF001 - same package
+        end, start = run[-1].end, run[0].start
+        i = bisect_left(starts, end)  # the first tagged name after the run
+        if i < len(starts) and joinable(text, end, starts[i]):
+            continue
+        if i and kept[i - 1][1] <= start and joinable(text, kept[i - 1][1], start):
+            run = [Word(m.start(), m.end(), m[0], m[0].lower())
+                   for m in _WORD.finditer(text, kept[i - 1][0], kept[i - 1][1])] + run
+        runs.append(run)
+    return runs
 _PERSON_OR_MISREAD = frozenset({"PERSON", "ORG", "GPE"})
 """Labels whose spans :func:`_person` looks at: a person's, or one a tagger gives a person."""
 
