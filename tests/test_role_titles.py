@@ -86,3 +86,31 @@ def test_a_bodys_initials_in_brackets_stay_the_body() -> None:
     text = (f"{_OPENING}The Coastal Dockers Association (CDA), Kwame Mensah, spoke "
             'first.\n\n"We are ready to strike," the CDA said.\n')
     assert _last_speaker(text) == "Coastal Dockers Association"
+
+
+_BLOCKADE = ("Workers block highway over unpaid wages\n\n"
+             "Hundreds of workers blocked the highway for four hours on Sunday.\n\n"
+             '"We have not been paid since July," said sewing operator Rokeya Khatun.\n\n')
+
+
+@pytest.mark.parametrize(
+    ("introduction", "cue", "speaker"),
+    [
+        ("Additional Superintendent of Gazipur Industrial Police Khairul Alam Bhuiyan said "
+         "the road was cleared by 1:30pm.", "the police official", "Khairul Alam Bhuiyan"),
+        ("County Health Officer Dr Wanjiru Mwangi said the clinic would reopen.",
+         "the health official", "Wanjiru Mwangi"),
+    ],
+)
+def test_a_field_before_a_role_noun_finds_the_titled_person(introduction: str, cue: str,
+                                                            speaker: str) -> None:
+    """"The police official" after a person whose title holds "Police"."""
+    text = f'{_BLOCKADE}{introduction}\n\n"We talked to both sides," {cue} said.\n'
+    assert _last_speaker(text) == speaker
+
+
+def test_an_unnamed_official_brought_in_stays_the_one_described() -> None:
+    text = (f"{_BLOCKADE}Police Superintendent Khairul Alam Bhuiyan said the road was "
+            "cleared.\n\nA senior police official, who asked not to be named, said more "
+            'arrests would follow. "We know who they are," the police official said.\n')
+    assert _last_speaker(text) == "A senior police official"

@@ -89,6 +89,11 @@ def _mended(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ("Sales in Florence, Georgia and Chelsea fell.", [("Florence", "GPE")],
          [("Florence", "GPE")]),
         ("Her brother, Unilever, sells soap.", [("Unilever", "ORG")], [("Unilever", "ORG")]),
+        # a South Asian given name: a person after a role that may be a body's ("operator")
+        ("Sewing operator Shahnaz Begum, 45, was less hopeful.",
+         [("Shahnaz Begum", "PERSON")], [("Shahnaz Begum", "PERSON")]),
+        ("Line supervisor Tanvir Hossain said the owners had promised payment.",
+         [("Tanvir Hossain", "PERSON")], [("Tanvir Hossain", "PERSON")]),
         # a person's span that is a body's
         ("The landlord, Kessler Wohnen GmbH, declined to comment. Kessler later said rents "
          "would rise.", [("Kessler Wohnen GmbH", "PERSON"), ("Kessler", "PERSON")],

@@ -99,6 +99,11 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
     wants_scores = may_hold or definite and (m.label == "ORG" or describes)
     scores = sal.candidates(i, like) if wants_scores else {}
     holders = role_holders(ents, head, scores) if may_hold else []
+    if not holders and definite and like is None and m.label == "PERSON" and not new_person:
+        fields = _fields_of(ents, m, head)  # "police" of "the police official"
+        if fields:
+            scores = scores or sal.candidates(i, like)
+            holders = field_holders(ents, fields, scores)
     introduced = ents.unnamed_by_head.get(head) if definite else None
     if introduced is not None and not brought_in(sal, introduced):
         introduced = None
@@ -225,6 +230,23 @@ def role_holders(ents: Entities, head: str, among: dict[int, float]) -> list[int
         if head in titles or any(map(titles.__contains__, stands_for)):
             holders.append(c.index)
     return holders
+
+
+def _fields_of(ents: Entities, m: Mention, head: str) -> frozenset[str]:
+    """The field words ("domain" title modifiers) between a role phrase's article and
+    its head: "police" of "the police official", "health" of "the county health officer"."""
+    words = ents.text[m.span.start : m.span.end].lower().split()[1:-len(head.split())]
+    modifiers = ents.lexicon.title_modifiers
+    return frozenset(w for w in words if modifiers.get(w) == "domain")
+
+
+def field_holders(ents: Entities, fields: frozenset[str], among: dict[int, float]) -> list[int]:
+    """Named people among the recent candidates with a title in one of ``fields``: "the
+    police official" after "Additional Superintendent of Gazipur Industrial Police Khairul
+    Alam Bhuiyan", whose title holds "Police"."""
+    clusters = ents.clusters
+    return [k for k in among if clusters[k].named and _is_person(clusters[k])
+            and not fields.isdisjoint(clusters[k].titles_lower.split())]
 
 
 def described_person(ents: Entities, scores: dict[int, float]) -> int | None:
