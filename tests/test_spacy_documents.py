@@ -87,6 +87,17 @@ def test_a_recorded_person_speaks(nlp: Any, attributor: quoteattr.Attributor) ->
     assert _speakers(attributor.attribute(nlp(text))) == ["Harlan Pryce", "Joan Reyes"]
 
 
+def test_a_translation_in_brackets_is_the_same_speakers(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    # the parser starts a sentence at the bracket: the quote before it still lends its speaker
+    text = ("Trolley numbers hit new record\n\nSpeaking in Irish to a regional radio station, "
+            "emergency consultant Dr Colm Ó Catháin said: “Níl go leor leapacha againn, agus "
+            "tá a fhios ag gach duine é.” (“We don’t have enough beds, and everybody knows "
+            "it.”)\n\nThe HSE said it was opening 40 extra beds.")
+    assert _speakers(attributor.attribute(nlp(text))) == ["Colm Ó Catháin"] * 2
+
+
 def test_a_verb_in_another_clause_is_not_the_quotes(nlp: Any, parse_rules_only: None) -> None:
     """"when Okafor accused him" and "who said last week" belong to other clauses."""
     attributor = quoteattr.Attributor()

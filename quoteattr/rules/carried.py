@@ -128,6 +128,12 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
         # '"Sorry," was the answer; "but not for that."': the tag's second quote goes on
         return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
                      prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+    if inp.text[prev.quote.span.end : ctx.quote.span.start].strip() in ("(", "[") and (
+        inp.text.startswith((")", "]"), ctx.quote.span.end)
+    ):  # '... said: "Níl go leor leapacha againn." ("We don't have enough beds.")': the
+        # translation or gloss in brackets right after a quote is the same speaker's
+        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
+                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
     if not inp.direct[ctx.position]:
         if ctx.left.start != prev.quote.span.end or len(own_clause) > _MAX_PARTIAL_GAP:
             return None
