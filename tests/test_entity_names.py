@@ -256,3 +256,15 @@ def test_a_name_over_a_hard_wrapped_line_break_stays_one_name() -> None:
 def test_the_finder_reads_around_the_tagged_names(
         text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     assert _combined(text, tagged) == expected
+
+
+def test_a_tagged_place_that_is_the_surname_of_a_finders_person_is_that_person() -> None:
+    """The tagger missed "Thabo Mahlatsi" and read "Mahlatsi" later as a place; the finder
+    read the full name, so the surname alone is the person, as after a tagged full name."""
+    text = ("The MCM's Thabo Mahlatsi, the party's provincial secretary, spoke first. "
+            "Later the MCM's Mahlatsi was blunt.")
+    later = text.rindex("Mahlatsi")
+    entities = combine_entities(text, paragraphs_of(text), [("GPE", later, later + 8)],
+                                default_lexicon())
+    assert [(e.span.slice(text), e.label) for e in entities] == [
+        ("Thabo Mahlatsi", "PERSON"), ("Mahlatsi", "PERSON")]

@@ -167,6 +167,7 @@ def combine_entities(
     entities = own.entities
     classify = own.classify
     name_words: set[str] | None = None
+    own_surnames: set[str] = set()  # the last words of the finder's people's full names
     replaced: list[tuple[int, int, bool]] = []
     pronouns, function_words = lexicon.pronouns, lexicon.function_words
     for n, run in enumerate(runs):
@@ -212,10 +213,17 @@ def combine_entities(
                         and own.count(text[start:end], last.text) >= 3)):
                 continue
         found.add((start, end, entity.label))
+        if entity.label == "PERSON" and not single:
+            own_surnames.add(text[text.rindex(" ", start, end) + 1 : end])
     if replaced:
         swept = _Bounds(replaced)
         found = {e for e in found
                  if e[2] in _SPEAKER_LABELS or not swept.overlaps(e[0], e[1], text)}
+    if own_surnames:
+        # "the MCM's Mahlatsi" tagged a place, after the finder's "Thabo Mahlatsi": the
+        # person's surname, as after a tagged person's full name (role_names.person_of_tagged)
+        found = {(s, e, "PERSON") if label in _PLACE_OR_BODY and text[s:e] in own_surnames
+                 else (s, e, label) for s, e, label in found}
     if not found:
         return ()
     starts, ends, names = zip(*sorted(found), strict=True)  # spans and entities in bulk
@@ -246,6 +254,7 @@ def _runs_between(text: str, paragraphs: tuple[Span, ...], kept: list[tuple[int,
                    for m in _WORD.finditer(text, kept[i - 1][0], kept[i - 1][1])] + run
         runs.append(run)
     return runs
+_PLACE_OR_BODY = frozenset({"ORG", "GPE"})
 _PERSON_OR_MISREAD = frozenset({"PERSON", "ORG", "GPE"})
 """Labels whose spans :func:`_person` looks at: a person's, or one a tagger gives a person."""
 
