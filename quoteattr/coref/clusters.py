@@ -22,6 +22,9 @@ _PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside",
 """A word that puts a place, not a person, right after it: "toured homes in Elmwood", "the
 senator from Vermont said"."""
 _AGE_AFTER = re.compile(r",\s\d{1,3},")
+_BARE_ROLE = re.compile(r"((?:[a-z][a-z-]* ){0,3}[a-z][a-z-]*)(?: (?:of|for|at|with) |,)")
+"""A role after a name's comma without an article: "general secretary of", "vice-president
+for", "chief executive," (lower-case words, the role last)."""
 """", 42,": an age, said only of a person."""
 _POSSESSOR = re.compile(r"[^\W\d_]+['’]s\b")
 """A possessor inside a title names someone else: "the doctor's man" holds no "doctor",
@@ -320,10 +323,20 @@ class Entities:
         """"Sze Wing-kwan, a community organiser with ...": a person's role noun right after
         the comma that follows name ``i`` (ending at ``end``) describes a person."""
         mentions = self.index.mentions
-        if i + 1 >= len(mentions):
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            if nxt.kind == "nominal" and nxt.label == "PERSON" and nxt.span.start == end + 2:
+                return True
+        # "Kazi Ruhul Amin, general secretary of the Garment Federation,": a role without
+        # an article, which no mention holds, closed by "of", "for", "at" or a comma
+        bare = _BARE_ROLE.match(self.text, end + 2, end + 60)
+        if bare is None:
             return False
-        nxt = mentions[i + 1]
-        return nxt.kind == "nominal" and nxt.label == "PERSON" and nxt.span.start == end + 2
+        words = bare[1].split()
+        roles, lexicon = self.lexicon.role_nouns, self.lexicon
+        return any((role := roles.get(phrase)) is not None and role.type == "person"
+                   or lexicon.is_title(phrase)
+                   for phrase in (" ".join(words[-2:]), words[-1]))
 
     def titles_changed(self) -> None:
         if self.named_titles is not None:
