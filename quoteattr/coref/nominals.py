@@ -72,12 +72,16 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
         owner = possessor_of(sal, i)  # "the campaign's statement": the campaign's words
         if owner is None:
             owner = author_after(ents, i)  # "a statement from Metro Transit"
-        if owner is None and definite:  # the author of the last one, if quoted close by
-            owner, where = ents.issued.get(head, (None, -1))
+        if owner is None and definite:
+            # "In a letter to the committee, X blamed ... the letter said": the author of
+            # the one brought in last, else of the last one quoted close by
+            issuer, where = ents.issued.get(head, (None, -1))
             if m.span.start - where > _DOCUMENT_IN_VIEW:
-                owner = None
-            if owner is None:  # "In a letter to the committee, X blamed ... the letter said"
-                owner = earlier_author(sal, i, _DOCUMENT_IN_VIEW)
+                issuer = None
+            owner = earlier_author(sal, i, _DOCUMENT_IN_VIEW if issuer is None
+                                   else m.span.start - where - 1)
+            if owner is None:
+                owner = issuer
         elif owner is None:
             owner = issuer_of(ents, i)
             if owner is None:
@@ -111,7 +115,7 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
         head in ents.clusters[c].titles_lower for c in holders
     )):  # "a Western diplomat ... the diplomat said": the one just met, not "Foreign Minister"
         return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
-    if definite and m.label == "ORG":
+    if definite and m.label == "ORG" and not _office_of_person(ents, m):
         named_orgs = named_organisation(ents, head, scores)
         if named_orgs is not None:
             return named_orgs
@@ -230,6 +234,16 @@ def role_holders(ents: Entities, head: str, among: dict[int, float]) -> list[int
         if head in titles or any(map(titles.__contains__, stands_for)):
             holders.append(c.index)
     return holders
+
+
+def _office_of_person(ents: Entities, m: Mention) -> bool:
+    """"The mayor's office", "the president's office": a person's role noun owns the body,
+    which is no organisation named before (it speaks for that office-holder)."""
+    words = ents.text[m.span.start : m.span.end].lower().split()
+    if len(words) < 3 or not words[-2].endswith(("'s", "’s")):
+        return False
+    role = ents.lexicon.role_nouns.get(words[-2][:-2])
+    return role is not None and role.type == "person"
 
 
 def _fields_of(ents: Entities, m: Mention, head: str) -> frozenset[str]:
