@@ -268,3 +268,18 @@ def test_a_tagged_place_that_is_the_surname_of_a_finders_person_is_that_person()
                                 default_lexicon())
     assert [(e.span.slice(text), e.label) for e in entities] == [
         ("Thabo Mahlatsi", "PERSON"), ("Mahlatsi", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged"),
+    [
+        ('"You will go home," said Dr. Archie sternly.', [("Archie", "PERSON"),
+                                                         ("sternly", "PERSON")]),
+        ("The prima donna sang the aria twice.", [("donna sang", "PERSON")]),
+    ],
+)
+def test_a_tagged_span_all_in_lower_case_is_no_name(text: str,
+                                                    tagged: list[tuple[str, str]]) -> None:
+    """A tagger's misfire on fiction (en_core_web_sm tags "sternly" a person): every name
+    has a capital."""
+    assert all(not name.islower() for name, _ in _combined(text, tagged))

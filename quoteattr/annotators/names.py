@@ -147,6 +147,9 @@ def combine_entities(
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]
         for bounds in pieces:
+            if not text[bounds[0]].isupper() and text[bounds[0] : bounds[1]].islower():
+                covered.append((*bounds, False))  # "sternly", "donna sang": no name at all
+                continue
             if label in _PERSON_OR_MISREAD:
                 if surnames is None:
                     surnames = _surnames(text, tagged)
