@@ -1,0 +1,98 @@
+"""The evidence a name of the built-in finder needs on the parse path beside a tagger's.
+
+:func:`~.names.combine_entities` adds a name the finder reads where the tagger saw none
+only on evidence a journalist would accept; each test here is one kind: a speech verb
+beside it, a dash credit line, a title before it, a given name then described, a given
+name joined by "and" to a tagged person. Cheap tests on the text around the name, as
+they run for every finder's name the tagger missed.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..lexicon import Lexicon
+from ..spans import Span
+from .tagged_spans import Bounds
+
+_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
+"""Space between two words of one sentence: a hard-wrapped line's break, never a blank line."""
+_SPEECH_AFTER = regex.compile(r"[ \t\u00a0]*,?" + _GAP + r"(\p{Ll}+)\b")
+_SPEECH_BEFORE = regex.compile(r"(?r)\b(\p{Ll}+),?" + _GAP + r"\Z")
+_SPEECH_AFTER_FIRST = frozenset(" \t\u00a0,\r\n")
+"""The characters :data:`_SPEECH_AFTER` can start with (one of them must be there)."""
+_SPEECH_BEFORE_LAST = frozenset(" \t\u00a0\n")
+"""The characters a gap before the name (in :data:`_SPEECH_BEFORE`) can end with."""
+
+
+def beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:
+    """``Okafor said``, ``said Okafor``, ``says Okafor,``: a speech verb right beside it.
+    A weak one ("spoke", "resumed", "returned") counts only beside a name of several words
+    ("Ana Duarte spoke"): one capitalised word before it may be any noun ("Ferries
+    resumed")."""
+    start, end = span.start, span.end
+    several = " " in text[start:end].strip()
+    verbs = lexicon.speech_verbs if several else lexicon.strong_speech_verbs
+    if text[end : end + 1] in _SPEECH_AFTER_FIRST:  # else no verb can follow: skip the regex
+        after = _SPEECH_AFTER.match(text, end, min(len(text), end + 40))
+        if after is not None and after.group(1) in verbs:
+            return True
+    if text[start - 1 : start] not in _SPEECH_BEFORE_LAST:
+        return False
+    before = _SPEECH_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1) in verbs
+
+
+_CREDIT_BEFORE = regex.compile(r"(?r)[―—–-][ \t\u00a0]*\Z")
+_CREDIT_AFTER = regex.compile(r"[ \t\u00a0.,]*(?:$|\n|\r)", regex.MULTILINE)
+_CREDIT_AFTER_FIRST = frozenset(("", " ", "\t", "\u00a0", ".", ",", "\n", "\r"))
+"""What may follow a credit line's name: the text's end, or a character of :data:`_CREDIT_AFTER`."""
+
+
+def credited(text: str, span: Span) -> bool:
+    """A credit line: the name after a dash, ending its line ("― Okafor" under a quote)."""
+    return (text[span.end : span.end + 1] in _CREDIT_AFTER_FIRST  # the cheap test first
+            and _CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
+            and _CREDIT_AFTER.match(text, span.end) is not None)
+
+
+def joined_to_person(text: str, start: int, end: int, kept: Bounds, lexicon: Lexicon) -> bool:
+    """A given name joined to a tagged name by "and": "Pavel" in "Pavel and Jana Tesar"
+    (the couple's shared surname written once), where the tagger took only the second."""
+    if not text.startswith((" and ", " & "), end) or text[start:end].lower() not in (
+        lexicon.first_names
+    ):
+        return False
+    after = end + (5 if text[end + 1] == "a" else 3)
+    return kept.hits(after, after + 1)
+
+
+def not_a_name(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised pronoun or function word ("She", "But"): never a name added here."""
+    low = word.lower()
+    return low in lexicon.pronouns or low in lexicon.function_words
+
+
+def has_title(text: str, span: Span, lexicon: Lexicon) -> bool:
+    """A title word right before the name: "Sen. Okafor", "Mr Lloyd"."""
+    head = text[max(0, span.start - 30) : span.start].rstrip()
+    if len(head) == span.start - max(0, span.start - 30):
+        return False  # no space before the name
+    word = head.rsplit(None, 1)[-1].lower() if head.split() else ""
+    return lexicon.is_title(word)
+
+
+_DESCRIBED_AFTER = (", who ", ", whose ", ", a ", ", an ", ", the ")
+"""What follows a person named by a given name alone and then described: "Carmen, who
+asked that her surname not be published,", "Priya, a student who ..."."""
+
+
+def given_name_described(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A given name of the lexicon's followed by a relative clause or an appositive: a
+    person the reporter names by first name only, whom a tagger often misses."""
+    return text.startswith(_DESCRIBED_AFTER, end) and (
+        text[start:end].lower() in lexicon.first_names)
+
+
+__all__ = ["beside_speech_verb", "credited", "given_name_described", "has_title",
+           "joined_to_person", "not_a_name"]

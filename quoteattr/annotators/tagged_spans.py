@@ -1,0 +1,106 @@
+"""A tagger's entity spans as text: trimmed to their names, and tested for overlap.
+
+A statistical tagger's entity spans are taken from tokens, and its tokens are not
+quoteattr's: a span may keep the quotation mark before a name (``Marcia "``), the
+possessive ending (``CBC Sports'``) or a full stop, or run over a paragraph break
+("Justin Trudeau\\n\\nTrudeau"). :func:`clean_entity` trims such spans to the name;
+:class:`Bounds` tells whether a span overlaps any of many, cleaned or not yet.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from operator import le
+
+import regex
+
+from ..spans import Span
+
+EDGE = "\"'“”‘’«»‹›„‚‛‟`´()[]{}<>,;:!?*•·|/\\―—–‒‑‐-~_ \t\u00a0\u2009\u200a\u202f"
+"""Characters trimmed from both ends of an entity span: quotation marks, brackets and
+punctuation no name begins or ends with (a full stop is kept: "Corp.", "Jr.")."""
+POSSIBLE_ENDS = frozenset(EDGE) | {"s", "S"}
+"""Last characters that may need trimming: punctuation, or the s of a possessive."""
+_POSSESSIVE = regex.compile(r"(?:['’]s|(?<=s)['’])\Z", regex.IGNORECASE)
+LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\f\v]")
+
+
+def clean_entity(text: str, start: int, end: int) -> list[Span]:
+    """The name pieces of the span ``[start, end)``: cut at line breaks, with quotation
+    marks, punctuation and a possessive ending trimmed off; empty pieces are dropped."""
+    if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
+            and "\n" not in text[start:end] and LINE_BREAK.search(text, start, end) is None):
+        return [Span(start, end)]  # most spans: nothing to trim or cut
+    pieces: list[Span] = []
+    piece_start = start
+    for match in LINE_BREAK.finditer(text, start, end):
+        pieces.append(Span(piece_start, match.start()))
+        piece_start = match.end()
+    pieces.append(Span(piece_start, end))
+    out = []
+    for piece in pieces:
+        s, e = piece.start, piece.end
+        while True:
+            while s < e and text[s] in EDGE:
+                s += 1
+            while e > s and text[e - 1] in EDGE:
+                e -= 1
+            possessive = _POSSESSIVE.search(text, s, e)
+            if possessive is None or possessive.start() == s:
+                break
+            e = possessive.start()
+        if e > s and any(c.isalnum() for c in text[s:e]):
+            out.append(Span(s, e))
+    return out
+
+
+class Bounds:
+    """Spans as (start, end) or (start, end, uncleaned), sorted, for quick overlap tests.
+    A span marked uncleaned is a tagger's raw span: it overlaps only if one of the pieces
+    :func:`clean_entity` makes of it does."""
+
+    def __init__(self, spans: Iterable[tuple[int, int] | tuple[int, int, bool]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+        ends = [s[1] for s in self.spans]
+        self.disjoint = all(map(le, ends, self.starts[1:]))
+        """No span overlaps the next (a tagger's spans): ends grow with starts."""
+        self.longest = max((s[1] - s[0] for s in self.spans), default=0)
+
+    def hits(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``, when every span is cleaned (no flag).
+
+        Disjoint spans (a tagger's): only the last one starting before ``end`` can, as
+        the ends grow with the starts."""
+        if self.disjoint:
+            i = bisect_left(self.starts, end) - 1
+            return i >= 0 and self.spans[i][1] > start
+        return self.overlaps(start, end, "")
+
+    def overlaps(self, start: int, end: int, text: str) -> bool:
+        spans = self.spans
+        if self.disjoint:  # back from the last span starting before ``end``
+            i = bisect_left(self.starts, end) - 1
+            while i >= 0 and spans[i][1] > start:
+                if _overlap(spans[i], start, end, text):
+                    return True
+                i -= 1
+            return False
+        for i in range(bisect_left(self.starts, start - self.longest), len(spans)):
+            other = spans[i]
+            if other[0] >= end:
+                return False
+            if other[1] > start and _overlap(other, start, end, text):
+                return True
+        return False
+
+
+def _overlap(span: tuple[int, int] | tuple[int, int, bool], start: int, end: int,
+             text: str) -> bool:
+    """Whether ``span``, known to overlap [start, end), still does once cleaned."""
+    return len(span) == 2 or not span[2] or any(
+        p.start < end and start < p.end for p in clean_entity(text, span[0], span[1]))
+
+
+__all__ = ["EDGE", "LINE_BREAK", "POSSIBLE_ENDS", "Bounds", "clean_entity"]
