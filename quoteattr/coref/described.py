@@ -81,15 +81,20 @@ def member_phrase(phrase: str) -> bool:
         words[-1].lower() in _PARTY_MEMBERS)
 
 
-def paragraph_subject(sal: Salience, m: Mention) -> int | None:
+def paragraph_subject(sal: Salience, m: Mention, *, across: bool = False) -> int | None:
     """The named person who is the subject of the narrative sentence right before the one of
-    ``m``, in ``m``'s paragraph, when ``m`` may refer to them; else None."""
+    ``m``, in ``m``'s paragraph, when ``m`` may refer to them; else None. ``across``: that
+    sentence may also close the paragraph before, when ``m``'s opens its own (a quote
+    paragraph ending '... said the 52-year-old.' after the one that named him)."""
     if sal.weights is None:
         sal.make_weights(0)  # the sentence tables read below, and no weights yet
     here = sal.sentence_of(m.span.start)
     starts = sal.paragraph_starts
     paragraph = bisect_right(starts, m.span.start) - 1
-    if paragraph < 0 or here < 1 or sal.sentence_starts[here - 1] < starts[paragraph]:
+    if paragraph < 0 or here < 1 or sal.sentence_starts[here - 1] < starts[paragraph] and not (
+        across and paragraph > 0 and sal.sentence_starts[here] <= starts[paragraph]
+        and sal.sentence_starts[here - 1] >= starts[paragraph - 1]
+    ):
         return None
     ents = sal.ents
     k = sal.outside_position(bisect_right(ents.index.starts, m.span.start - 1))

@@ -192,8 +192,10 @@ def link_appositives(ents: Entities) -> None:
                 ents, a.span.end + 2, full_start(b))
         ):  # "Her neighbour, fisherman Ramon Bautista,": a role noun may lead the name
             continue
-        if text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", ""):
-            continue  # "reached Warschauer Strasse, the crowd took up": not an appositive
+        if text[b.span.end : b.span.end + 1] not in _APPOSITIVE_ENDS and not (
+            a.kind == "name" and b.kind == "nominal" and _role_at_place_ends(text, b.span.end)
+        ):  # "reached Warschauer Strasse, the crowd took up": not an appositive
+            continue
         if a.kind == "name" and b.kind == "nominal":
             name, role = i, i + 1
         elif a.kind == "nominal" and b.kind == "name":
@@ -216,7 +218,7 @@ def link_appositives(ents: Entities) -> None:
 
 
 
-_HOLDER_JOINT = re.compile(r" (?:of|for|at|in|from)(?: the)? ")
+_HOLDER_JOINT = re.compile(r" (?:of|for|at|in|on|from)(?: the)? ")
 """Between a person's role noun and the body or place it is of: " of the " in "The chairman
 of the Cocoa Farmers Association"."""
 _ROLE_AT_PLACE = re.compile(
@@ -226,6 +228,18 @@ _ROLE_AT_PLACE = re.compile(
 mention (no name a speaker can have, nor a person's role noun): " in Samanabad" in "A
 shopkeeper in Samanabad, Muhammad Tariq,", " at the plant" in "The works council chief at
 the plant, Jürgen Hallmann,"."""
+
+
+_APPOSITIVE_ENDS = (",", ".", ";", ")", "")
+"""What may follow an appositive (the text's end included)."""
+
+
+def _role_at_place_ends(text: str, at: int) -> bool:
+    """Whether a role's place or body, then an appositive's end, follows ``at``: " at
+    Simba Ridge Securities," in "Wanjiku Mutua, a senior economist at Simba Ridge
+    Securities, said"."""
+    tail = _ROLE_AT_PLACE.match(text, at)
+    return tail is not None and text[tail.end() : tail.end() + 1] in _APPOSITIVE_ENDS
 
 
 def _link_across_places(ents: Entities, commas: set[int]) -> None:

@@ -310,6 +310,8 @@ def described_at(sal: Salience, position: int) -> int | None:
     like = index.mentions[k - 1]._replace(span=Span(position, position + 1), kind="nominal",
                                           label="PERSON", head="", gender="-")
     subject = paragraph_subject(sal, like)  # "X was blunt. "...," the 52-year-old said"
+    if subject is None:  # "A shopkeeper, Desmond Palmer, said ...¶ "...," said the 52-year-old."
+        subject = paragraph_subject(sal, like, across=True)
     if subject is not None:
         return subject
     return described_person(sal.ents, sal.candidates(k, like))
