@@ -98,6 +98,17 @@ def test_a_translation_in_brackets_is_the_same_speakers(
     assert _speakers(attributor.attribute(nlp(text))) == ["Colm Ó Catháin"] * 2
 
 
+def test_a_translation_after_the_quotes_own_cue_is_the_same_speakers(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    text = ("Flood fund passed\n\nThe state assembly passed the fund on Thursday.\n\n"
+            "In Kampung Sungai Durian, grocer Zainab Md Yusof, 58, welcomed the news.\n\n"
+            "“Air naik cepat sangat, kami tak sempat angkat barang,” she said. (“The water "
+            "rose so fast, we had no time to move our things.”)\n\nThe association said it "
+            "would monitor the spending.")
+    assert _speakers(attributor.attribute(nlp(text))) == ["Zainab Md Yusof"] * 2
+
+
 def test_a_verb_in_another_clause_is_not_the_quotes(nlp: Any, parse_rules_only: None) -> None:
     """"when Okafor accused him" and "who said last week" belong to other clauses."""
     attributor = quoteattr.Attributor()

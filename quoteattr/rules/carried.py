@@ -110,6 +110,24 @@ def paragraph_subject(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Fo
     return make_found("paragraph_subject", 0.55, subject, None, inp)
 
 
+_MAX_GLOSS_GAP = 80
+"""How far (characters) a bracketed gloss may stand from the quote it translates: the
+quote's own cue between them ('," said Mama Njeri, who sells flour and cooking oil. (')."""
+
+
+def _glossed(text: str, prev: QuoteContext, ctx: QuoteContext) -> bool:
+    """Whether quote ``ctx`` is a translation or gloss in brackets of quote ``prev``: in
+    the same paragraph, the bracket opening right before it and closing right after, and
+    between the two quotes nothing but a bracket, or the first quote's cue and sentence end
+    ('," she said. (')."""
+    between = text[prev.quote.span.end : ctx.quote.span.start].rstrip()
+    if not between.endswith(("(", "[")) or not text.startswith((")", "]"), ctx.quote.span.end):
+        return False
+    cue = between[:-1].rstrip()
+    return not cue or (prev.paragraph_index == ctx.paragraph_index
+                       and len(cue) <= _MAX_GLOSS_GAP and cue[-1] in ".!?")
+
+
 def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """A quote with no cue of its own takes the speaker of the quote just before it: the next
     quoted sentence, or a second partial quote in the same clause (``"ready" and "able"``)."""
@@ -128,10 +146,9 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
         # '"Sorry," was the answer; "but not for that."': the tag's second quote goes on
         return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
                      prev_found.cue, prev_found.phrase, inherited_from=prev_index)
-    if inp.text[prev.quote.span.end : ctx.quote.span.start].strip() in ("(", "[") and (
-        inp.text.startswith((")", "]"), ctx.quote.span.end)
-    ):  # '... said: "Níl go leor leapacha againn." ("We don't have enough beds.")': the
-        # translation or gloss in brackets right after a quote is the same speaker's
+    if _glossed(inp.text, prev, ctx):
+        # '... said: "Níl go leor leapacha againn." ("We don't have enough beds.")': the
+        # translation or gloss in brackets after a quote is the same speaker's
         return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
                      prev_found.cue, prev_found.phrase, inherited_from=prev_index)
     if not inp.direct[ctx.position]:
