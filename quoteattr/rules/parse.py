@@ -22,6 +22,7 @@ from ..context import QuoteContext
 from ..mentions import Mention
 from ..spans import Span
 from .base import Earlier, Found, RuleInput, SpeakerPhrase, make_found
+from .speakers import document_author
 
 _PHRASE_RELATIONS = frozenset({"compound", "flat", "flat:name", "amod", "det", "nmod:poss",
                                "nummod", "cc", "conj"})
@@ -287,7 +288,7 @@ def dependency_according_to(ctx: QuoteContext, inp: RuleInput, earlier: Earlier)
         source = _according_source(i, window, inp)
         if source is None:
             continue
-        speaker = _speaker_of_token(source, window, inp)
+        speaker = document_author(inp, _speaker_of_token(source, window, inp))
         return make_found("dependency_according_to", 0.85, speaker, token.span, inp)
     return None
 

@@ -292,6 +292,29 @@ def _noun_before_preposition(
     return None, Span(phrase_span.start, end), inp.text[phrase_span.start : end]
 
 
+_AUTHOR_JOINTS = (" from ", " by ")
+
+
+def document_author(inp: RuleInput, speaker: SpeakerPhrase) -> SpeakerPhrase:
+    """The author named right after a document that speaks: "according to a statement from
+    the band council" is the band council's words; else ``speaker`` as it is."""
+    k = speaker[0]
+    if k is None:
+        return speaker
+    mentions = inp.mentions.mentions
+    m = mentions[k]
+    if m.kind != "nominal" or m.head not in inp.lexicon.document_nouns or not (
+        inp.text.startswith(_AUTHOR_JOINTS, m.span.end)
+    ):
+        return speaker
+    after = m.span.end + len(" from ") if inp.text.startswith(" from ", m.span.end) else (
+        m.span.end + len(" by "))
+    if k + 1 >= len(mentions) or mentions[k + 1].full_span.start != after:
+        return speaker
+    author = mentions[k + 1]
+    return k + 1, Span(after, author.span.end), ""
+
+
 def is_person_like(inp: RuleInput, speaker: SpeakerPhrase | None) -> bool:
     if speaker is None or speaker[0] is None:
         return False

@@ -25,6 +25,7 @@ from .inverted import is_title_lead, passive_agent, speaker_after, speaker_after
 from .media import recorded_speaker
 from .speakers import (
     clause_subject,
+    document_author,
     is_person_like,
     speaker_at,
     speaker_before,
@@ -285,7 +286,8 @@ def according_to(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
             speaker = speaker_after(inp, match.end(), window.end)
             if speaker is not None:
                 cue = Span(match.start(), match.end() - 1)
-                return make_found("according_to", 0.85, speaker, cue, inp)
+                return make_found("according_to", 0.85, document_author(inp, speaker), cue,
+                                  inp)
     return None
 
 
