@@ -122,8 +122,8 @@ def test_a_verb_in_another_clause_is_not_the_quotes(nlp: Any, parse_rules_only: 
 def test_controlled_and_passive_speakers(nlp: Any, parse_rules_only: None) -> None:
     result = quoteattr.Attributor().attribute(nlp(BUSINESS))
     assert [q.mention.text if q.mention else None for q in result.quotes] == [
-        "a statement", "Chief executive Lena Sorensen", "The company",
-    ]
+        "Harlow Foods", "Chief executive Lena Sorensen", "The company",
+    ]  # "according to a statement from Harlow Foods": the author after the document
     assert [q.rule for q in result.quotes] == [
         "dependency_according_to", "dependency_subject", "dependency_subject",
     ]
