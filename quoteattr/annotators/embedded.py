@@ -376,6 +376,10 @@ class EmbeddedAnnotator:
             text[max(0, start - 4) : start].lower() == "the "
         ):  # "the Wisconsin Republican said": a description of someone, no name
             return None
+        if first is last and text[max(0, start - 4) : start] == "the " and (
+            first.low in self.lexicon.first_names
+        ):  # "who tabled the Bill", "the Will of the people": a thing, no given name
+            return None
         key = first.text if first is last else text[start : last.end]
         names = self._names
         known = names.get(key, _UNKNOWN)
