@@ -209,7 +209,9 @@ def earlier_author(sal: Salience, i: int, view: int) -> int | None:
         earlier = index.mentions[j]
         if m.span.start - earlier.span.start > view:
             return None
-        if earlier.kind != "nominal" or earlier.head != m.head:
+        if earlier.kind != "nominal" or earlier.head != m.head and not earlier.head.endswith(
+            " " + m.head
+        ):  # "In a written statement, X said ... the statement said"
             continue
         author = author_mention(ents.text, index.mentions, j, i)
         if author is not None and ents.of[author] is not None:
