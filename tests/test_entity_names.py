@@ -283,3 +283,33 @@ def test_a_tagged_span_all_in_lower_case_is_no_name(text: str,
     """A tagger's misfire on fiction (en_core_web_sm tags "sternly" a person): every name
     has a capital."""
     assert all(not name.islower() for name, _ in _combined(text, tagged))
+
+
+def _tagged_at(text: str, tagged: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
+    """combine_entities over tagged (name, type, which occurrence) spans."""
+    spans = []
+    for piece, kind, nth in tagged:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(piece, start + 1)
+        spans.append((kind, start, start + len(piece)))
+    entities = combine_entities(text, paragraphs_of(text), sorted(spans, key=lambda s: s[1]),
+                                default_lexicon())
+    return [(e.span.slice(text), e.label) for e in entities]
+
+
+def test_a_name_the_tagger_calls_a_body_and_a_place_is_the_finders() -> None:
+    """"Montraville" tagged ORG here and GPE there, never a person: the tagger cannot
+    tell, and the finder's reading (a name a speaker can have) stands."""
+    text = ('"Come," said Montraville. "Go," said Montraville. "Stay," Montraville said.')
+    combined = _tagged_at(text, [("Montraville", "ORG", 0), ("Montraville", "GPE", 1),
+                                 ("Montraville", "ORG", 2)])
+    assert combined == [("Montraville", "MISC")] * 3
+
+
+def test_a_tagged_persons_surname_called_a_body_and_a_place_stays_the_person() -> None:
+    text = ("Alicia Machado spoke first. Machado said it was true. Later Machado left.")
+    combined = _tagged_at(text, [("Alicia Machado", "PERSON", 0), ("Machado", "ORG", 1),
+                                 ("Machado", "GPE", 2)])
+    assert combined == [("Alicia Machado", "PERSON"), ("Machado", "PERSON"),
+                        ("Machado", "PERSON")]

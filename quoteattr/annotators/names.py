@@ -91,7 +91,8 @@ def combine_entities(
     covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
     named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
     labels = _labels_of_types
-    tagged = mend_types(text, tagged if isinstance(tagged, list) else list(tagged), lexicon)
+    tagged = _undecided_left_out(
+        text, mend_types(text, tagged if isinstance(tagged, list) else list(tagged), lexicon))
     surnames: frozenset[str] | None = None
     for kind, start, end in tagged:
         label = labels.get(kind, _MISSING)
@@ -227,6 +228,38 @@ _PLACE_OR_BODY = frozenset({"ORG", "GPE"})
 _PERSON_OR_MISREAD = frozenset({"PERSON", "ORG", "GPE"})
 """Labels whose spans :func:`.role_names.person_of_tagged` looks at: a person's, or one a
 tagger gives a person."""
+
+
+_BODY_OR_PLACE_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC"})
+
+
+def _undecided_left_out(text: str, tagged: list[tuple[str, int, int]]
+                        ) -> list[tuple[str, int, int]]:
+    """``tagged`` without the one-word names the tagger calls a body in one place and a
+    place in another, and never a person ("Montraville", ORG six times and GPE twice in a
+    novel): the tagger cannot tell, and the built-in finder reads them as the embedded path
+    does. The list itself when there are none (most documents). A tagged person's surname
+    stays, as :func:`.role_names.person_of_tagged` reads it as that person."""
+    seen: dict[str, str] = {}
+    undecided: set[str] = set()
+    for kind, start, end in tagged:
+        if kind in _BODY_OR_PLACE_TYPES or kind in ("PERSON", "PER"):
+            name = text[start:end]
+            if " " in name:
+                continue
+            before = seen.setdefault(name, kind)
+            if before != kind:
+                undecided.add(name)
+                if "PERSON" in (before, kind) or "PER" in (before, kind):
+                    seen[name] = "PERSON"
+    if not undecided:
+        return tagged
+    surnames = _surnames(text, tagged)  # "Machado" after "Alicia Machado": person_of_tagged's
+    undecided = {name for name in undecided if seen[name] != "PERSON" and name not in surnames}
+    if not undecided:
+        return tagged
+    return [span for span in tagged if span[0] not in _BODY_OR_PLACE_TYPES
+            or text[span[1] : span[2]] not in undecided]
 
 
 def _surnames(text: str, tagged: list[tuple[str, int, int]]) -> frozenset[str]:
