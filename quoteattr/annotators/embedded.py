@@ -372,14 +372,11 @@ class EmbeddedAnnotator:
         as names recur through an article and across articles."""
         first, last = run[0], run[-1]
         start = first.start
-        if last.low in PARTY_MEMBERS and len(run) <= MEMBER_WORDS and (
-            text[max(0, start - 4) : start].lower() == "the "
-        ):  # "the Wisconsin Republican said": a description of someone, no name
-            return None
-        if first is last and text[max(0, start - 4) : start] == "the " and (
-            first.low in self.lexicon.first_names
-        ):  # "who tabled the Bill", "the Will of the people": a thing, no given name
-            return None
+        before = text[max(0, start - 4) : start]
+        if last.low in PARTY_MEMBERS and len(run) <= MEMBER_WORDS and before.lower() == "the ":
+            return None  # "the Wisconsin Republican said": a description of someone, no name
+        if first is last and before == "the " and first.low in self.lexicon.first_names:
+            return None  # "who tabled the Bill", "the Will of the people": a thing
         key = first.text if first is last else text[start : last.end]
         names = self._names
         known = names.get(key, _UNKNOWN)

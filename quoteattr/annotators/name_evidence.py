@@ -82,9 +82,13 @@ def has_title(text: str, span: Span, lexicon: Lexicon) -> bool:
     return lexicon.is_title(word)
 
 
-_DESCRIBED_AFTER = (", who ", ", whose ", ", a ", ", an ", ", the ")
-"""What follows a person named by a given name alone and then described: "Carmen, who
-asked that her surname not be published,", "Priya, a student who ..."."""
+RELATIVE_AFTER = (", who ", ", whose ")
+"""A relative clause after a name, said only of a person: "Carmen, who asked that her
+surname not be published,"."""
+APPOSITIVE_AFTER = (", a ", ", an ", ", the ")
+"""An appositive's opening after a name: "Priya, a student who ..."."""
+_DESCRIBED_AFTER = RELATIVE_AFTER + APPOSITIVE_AFTER
+"""What follows a person named by a given name alone and then described."""
 
 
 def given_name_described(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -231,6 +231,9 @@ tagger gives a person."""
 
 
 _BODY_OR_PLACE_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC"})
+"""A tagger's types for a body or a place (OntoNotes and CoNLL-03)."""
+_PERSON_TYPES = frozenset({"PERSON", "PER"})
+"""A tagger's types for a person."""
 
 
 def _undecided_left_out(text: str, tagged: list[tuple[str, int, int]]
@@ -240,22 +243,16 @@ def _undecided_left_out(text: str, tagged: list[tuple[str, int, int]]
     novel): the tagger cannot tell, and the built-in finder reads them as the embedded path
     does. The list itself when there are none (most documents). A tagged person's surname
     stays, as :func:`.role_names.person_of_tagged` reads it as that person."""
-    seen: dict[str, str] = {}
-    undecided: set[str] = set()
+    kinds: dict[str, set[str]] = {}
     for kind, start, end in tagged:
-        if kind in _BODY_OR_PLACE_TYPES or kind in ("PERSON", "PER"):
+        if kind in _BODY_OR_PLACE_TYPES or kind in _PERSON_TYPES:
             name = text[start:end]
-            if " " in name:
-                continue
-            before = seen.setdefault(name, kind)
-            if before != kind:
-                undecided.add(name)
-                if "PERSON" in (before, kind) or "PER" in (before, kind):
-                    seen[name] = "PERSON"
-    if not undecided:
-        return tagged
-    surnames = _surnames(text, tagged)  # "Machado" after "Alicia Machado": person_of_tagged's
-    undecided = {name for name in undecided if seen[name] != "PERSON" and name not in surnames}
+            if " " not in name:
+                kinds.setdefault(name, set()).add(kind)
+    undecided = {name for name, seen in kinds.items()
+                 if len(seen) > 1 and seen <= _BODY_OR_PLACE_TYPES}
+    if undecided:  # "Machado" after "Alicia Machado": person_of_tagged's
+        undecided -= _surnames(text, tagged)
     if not undecided:
         return tagged
     return [span for span in tagged if span[0] not in _BODY_OR_PLACE_TYPES
@@ -266,7 +263,7 @@ def _surnames(text: str, tagged: list[tuple[str, int, int]]) -> frozenset[str]:
     """The last words of the tagged persons' names of two words or more."""
     out = set()
     for kind, start, end in tagged:
-        if kind in ("PERSON", "PER"):
+        if kind in _PERSON_TYPES:
             words = text[start:end].split()
             if len(words) > 1:
                 out.add(words[-1])

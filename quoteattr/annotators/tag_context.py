@@ -38,6 +38,7 @@ from ..lexicon import Lexicon
 from ..naming_phrases import NAMING_BEFORE
 from ..spans import Span
 from .embedded import MEMBER_WORDS, PARTY_MEMBERS
+from .name_evidence import APPOSITIVE_AFTER, RELATIVE_AFTER
 from .name_runs import POST_NOMINALS
 from .name_words import STORM_WORDS, is_org_word, word_before
 from .own_names import finder_for
@@ -307,9 +308,9 @@ def _described_as_person(text: str, end: int, lexicon: Lexicon) -> bool:
     asked that only his first name be used") or an appositive that a person's role noun or
     "who" closes before any body's or place's noun ("Marcus, a junior who works at the
     hall", "Aoife, the youngest nurse"; not "Chelsea, a club that", "Lincoln, a city")."""
-    if text.startswith((", who ", ", whose "), end):
+    if text.startswith(RELATIVE_AFTER, end):
         return True
-    if not text.startswith((", a ", ", an ", ", the "), end):
+    if not text.startswith(APPOSITIVE_AFTER, end):
         return False
     for word in text[end + 2 : end + 80].split()[1:7]:
         low = word.rstrip(",.;:").lower()

@@ -22,10 +22,10 @@ _PLACE_WORDS = frozenset({"in", "at", "on", "from", "near", "across", "outside",
 """A word that puts a place, not a person, right after it: "toured homes in Elmwood", "the
 senator from Vermont said"."""
 _AGE_AFTER = re.compile(r",\s\d{1,3},")
+"""", 42,": an age, said only of a person."""
 _BARE_ROLE = re.compile(r"((?:[a-z][a-z-]* ){0,3}[a-z][a-z-]*)(?: (?:of|for|at|with) |,)")
 """A role after a name's comma without an article: "general secretary of", "vice-president
 for", "chief executive," (lower-case words, the role last)."""
-"""", 42,": an age, said only of a person."""
 _POSSESSOR = re.compile(r"[^\W\d_]+['’]s\b")
 """A possessor inside a title names someone else: "the doctor's man" holds no "doctor",
 "the president's spokesman" no "president"."""

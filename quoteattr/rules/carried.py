@@ -128,6 +128,12 @@ def _glossed(text: str, prev: QuoteContext, ctx: QuoteContext) -> bool:
                        and len(cue) <= _MAX_GLOSS_GAP and cue[-1] in ".!?")
 
 
+def _carried_on(prev_found: Found, prev_index: int, confidence: float) -> Found:
+    """The speaker of quote ``prev_index`` (found as ``prev_found``) carried on to the next."""
+    return Found("follow_on_quote", confidence, prev_found.mention, prev_found.mention_span,
+                 prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+
+
 def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """A quote with no cue of its own takes the speaker of the quote just before it: the next
     quoted sentence, or a second partial quote in the same clause (``"ready" and "able"``)."""
@@ -144,18 +150,15 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
         and m.end() > m.start()
     ):
         # '"Sorry," was the answer; "but not for that."': the tag's second quote goes on
-        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
-                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+        return _carried_on(prev_found, prev_index, 0.85)
     if _glossed(inp.text, prev, ctx):
         # '... said: "Níl go leor leapacha againn." ("We don't have enough beds.")': the
         # translation or gloss in brackets after a quote is the same speaker's
-        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
-                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+        return _carried_on(prev_found, prev_index, 0.85)
     if not inp.direct[ctx.position]:
         if ctx.left.start != prev.quote.span.end or len(own_clause) > _MAX_PARTIAL_GAP:
             return None
-        return Found("follow_on_quote", 0.85, prev_found.mention, prev_found.mention_span,
-                     prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+        return _carried_on(prev_found, prev_index, 0.85)
     if own_clause and own_clause[-1:] not in ".!?:\"”’'":
         return None
     if prev.paragraph_index == ctx.paragraph_index:
@@ -183,5 +186,4 @@ def follow_on_quote(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Foun
             confidence = _CARRIED_CONFIDENCE
     else:
         return None
-    return Found("follow_on_quote", confidence, prev_found.mention, prev_found.mention_span,
-                 prev_found.cue, prev_found.phrase, inherited_from=prev_index)
+    return _carried_on(prev_found, prev_index, confidence)

@@ -293,6 +293,7 @@ def _noun_before_preposition(
 
 
 _AUTHOR_JOINTS = (" from ", " by ")
+"""Between a document and its author's name (see :func:`document_author`)."""
 
 
 def document_author(inp: RuleInput, speaker: SpeakerPhrase) -> SpeakerPhrase:
@@ -303,12 +304,10 @@ def document_author(inp: RuleInput, speaker: SpeakerPhrase) -> SpeakerPhrase:
         return speaker
     mentions = inp.mentions.mentions
     m = mentions[k]
-    if m.kind != "nominal" or m.head not in inp.lexicon.document_nouns or not (
-        inp.text.startswith(_AUTHOR_JOINTS, m.span.end)
-    ):
+    joint = next((j for j in _AUTHOR_JOINTS if inp.text.startswith(j, m.span.end)), "")
+    if not joint or m.kind != "nominal" or m.head not in inp.lexicon.document_nouns:
         return speaker
-    after = m.span.end + len(" from ") if inp.text.startswith(" from ", m.span.end) else (
-        m.span.end + len(" by "))
+    after = m.span.end + len(joint)
     if k + 1 >= len(mentions) or mentions[k + 1].full_span.start != after:
         return speaker
     author = mentions[k + 1]
