@@ -101,7 +101,7 @@ WORD_LISTS: frozenset[str] = frozenset(
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
      "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers",
      "post_nominals", "party_members", "name_epithets", "contrary_modifiers",
-     "naming_phrases", "storm_words", "hyphen_particles"}
+     "naming_phrases", "storm_words", "hyphen_particles", "portfolio_words"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""
@@ -210,6 +210,9 @@ class Lexicon:
     addressee_verbs: frozenset[str] = frozenset()
     """Speech-verb forms whose object is the listener ("told" The Canadian Press): the
     noun after one never speaks by that cue."""
+    describing_verbs: frozenset[str] = frozenset()
+    """Speech-verb forms whose object is what is described ("termed" the budget "a
+    betrayal"): the noun after one never speaks by that cue."""
     intro_words: frozenset[str] = frozenset()
     """Words that open an introductory phrase ("after", "despite"): in "After meeting Trump,
     Christie said" the sentence's subject is the first name after the comma."""
@@ -254,6 +257,7 @@ def default_lexicon() -> Lexicon:
     verbs = read_table("speech_verbs")
     verb_lemmas = {r["form"].strip().lower(): r["lemma"] for r in verbs}
     listening = frozenset(r["lemma"].strip().lower() for r in read_table("addressee_verbs"))
+    describing = frozenset(r["lemma"].strip().lower() for r in read_table("describing_verbs"))
     not_names = read_table("not_names")
     abbreviations = read_table("abbreviations")
     titles = {
@@ -320,6 +324,8 @@ def default_lexicon() -> Lexicon:
             {k.lower(): v for k, v in _column("not_speech_nouns", "noun", "kind").items()}
         ),
         addressee_verbs=frozenset(f for f, lemma in verb_lemmas.items() if lemma in listening),
+        describing_verbs=frozenset(
+            f for f, lemma in verb_lemmas.items() if lemma in describing),
         intro_words=frozenset(r["word"].strip().lower() for r in read_table("intro_words")),
         place_abbreviations=frozenset(
             r["abbrev"].strip().lower() for r in abbreviations if r["kind"] == "state"

@@ -158,7 +158,9 @@ def _words_before(text: str, ctx: QuoteContext, nouns: Mapping[str, str]) -> boo
     if m.group("thing"):
         return nouns.get(m.group("thing").lower()) == "inscription"
     if m.group("naming"):  # a name, not what someone called it: "a rant", "a disgrace"
-        words = _content_words(text, ctx, _NAME_WORDS)
+        words = _content_words(text, ctx, _NAME_WORDS + 1)
+        if words and words[0] in ("the", "The") and len(words) > 1:
+            words = words[1:]  # a gang dubbed "the Wolves"
         return len(words) <= _NAME_WORDS and _title_case(words)
     titled = m.group("titled") is not None
     work = m.group("work")

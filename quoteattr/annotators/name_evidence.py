@@ -82,6 +82,19 @@ def has_title(text: str, span: Span, lexicon: Lexicon) -> bool:
     return lexicon.is_title(word)
 
 
+def defined_abbreviation(text: str, start: int, end: int) -> bool:
+    """An abbreviation in brackets right after the capitalised words it shortens: "The
+    Municipal Chief Executive (MCE)", "the Electoral Commission (EC)". The text defines it
+    as a name, and it recurs as one ("the MCE added") where a tagger often misses it."""
+    return (text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+            and end - start > 1 and text[start:end].isupper()
+            and text[start - 3 : start - 2].isalpha()
+            and _CAPITALISED_BEFORE.search(text, max(0, start - 40), start - 1) is not None)
+
+
+_CAPITALISED_BEFORE = regex.compile(r"(?r)\b\p{Lu}[\p{L}.'’-]*[ \t\u00a0]*\Z")
+
+
 RELATIVE_AFTER = (", who ", ", whose ")
 """A relative clause after a name, said only of a person: "Carmen, who asked that her
 surname not be published,"."""
@@ -98,5 +111,6 @@ def given_name_described(text: str, start: int, end: int, lexicon: Lexicon) -> b
         text[start:end].lower() in lexicon.first_names)
 
 
-__all__ = ["beside_speech_verb", "credited", "given_name_described", "has_title",
+__all__ = ["beside_speech_verb", "credited", "defined_abbreviation", "given_name_described",
+           "has_title",
            "joined_to_person", "not_a_name"]

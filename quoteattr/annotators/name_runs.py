@@ -7,12 +7,17 @@ twenty times in an article, and in the next one, is one look-up after the first.
 
 from __future__ import annotations
 
+import regex
+
 from ..annotation import EntityLabel
 from ..lexicon import Lexicon, word_list
 from .name_words import Word, is_org_word, single_word_label, title_end
 
 POST_NOMINALS = frozenset(word_list("post_nominals"))
 """"MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
+PORTFOLIO_WORDS = frozenset(word_list("portfolio_words"))
+""""Agriculture", "Home Affairs": an office's portfolio after its "of" or "for"
+(``data/portfolio_words.tsv``)."""
 
 
 def _person_noun(word: str, lex: Lexicon) -> bool:
@@ -44,10 +49,14 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
     lowered = [w.low for w in name]
     if len(name) > 1 and lowered[-1] in POST_NOMINALS and name[-1].text.isupper():
         name, lowered = name[:-1], lowered[:-1]  # "Marieke Botha MP"
-    if name_start and text[run[name_start - 1].end : name[0].start] != " " and (
-        lex.first_names.keys().isdisjoint(lowered)
-    ):  # "Minister of State for Health", "Commissioner for Works": an office, no person
-        return None
+    if name_start and text[run[name_start - 1].end : name[0].start] != " " or (
+        not name_start and lowered[0] in PORTFOLIO_WORDS and _after_portfolio_and(text, origin, lex)
+    ):  # after an office's "of" or "for", or "and" in its portfolio ("Trade and Industry")
+        cut = holder_after_portfolio(lowered, lex)
+        if cut:  # "Minister for Agriculture Sunanda Kulkarni-Desai": the person after it
+            name, lowered, name_start = name[cut:], lowered[cut:], name_start + cut
+        elif lex.first_names.keys().isdisjoint(lowered):
+            return None  # "Minister of State for Health", "Commissioner for Works": an office
     if len(name) >= 3 and lowered[0] not in lex.first_names and (
         lowered[1] in lex.first_names and not name_start or _person_noun(lowered[0], lex)
         and lex.org_words.keys().isdisjoint(lowered[1:])
@@ -78,6 +87,41 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
     else:
         label = "MISC"
     return name[0].start - origin, name[-1].end - origin, label
+
+
+_PORTFOLIO_BEFORE = regex.compile(
+    r"(?r)\b(\p{Lu}\p{Ll}+) (?:(?P<and>and|&)|(?:of|for)(?: the)?) \Z")
+"""What may stand before a portfolio's run: a portfolio's word and "and" ("Trade and " of
+"Minister for Trade and Industry Keoni Wanjala"), or an office or a portfolio and "of",
+"for" or "of the" ("Leader of the " of "Leader of the Opposition Anvitha Rao", "State for "
+of "Secretary of State for Transport Nandita Marr" where a tagger took "State" apart)."""
+
+
+def _after_portfolio_and(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether a portfolio's word and "and", or an office's title or a portfolio's word and
+    "of", "for" or "of the", stand right before ``start``."""
+    joint = _PORTFOLIO_BEFORE.search(text, max(0, start - 30), start)
+    if joint is None:
+        return False
+    word = joint[1].lower()
+    return word in PORTFOLIO_WORDS or not joint["and"] and lex.is_title(word)
+
+
+def holder_after_portfolio(lowered: list[str], lex: Lexicon) -> int:
+    """Where the office holder's name starts after an office's portfolio ("Agriculture
+    Sunanda Kulkarni-Desai" after "Minister for"), 0 when no name follows it: at the first
+    given name with at most two words after it, else after the portfolio's words."""
+    org_free = lex.org_words.keys().isdisjoint
+    for cut in range(1, len(lowered)):
+        if lowered[cut] in lex.first_names and len(lowered) - cut <= 3:
+            return cut if org_free(lowered[cut:]) else 0
+    cut = 0
+    while cut < len(lowered) and lowered[cut] in PORTFOLIO_WORDS:
+        cut += 1
+    rest = lowered[cut:]
+    if cut and 0 < len(rest) <= 3 and org_free(rest) and PORTFOLIO_WORDS.isdisjoint(rest):
+        return cut
+    return 0
 
 
 def given_name_after(lowered: list[str], lex: Lexicon) -> int:

@@ -37,6 +37,7 @@ from .embedded import EmbeddedAnnotator
 from .name_evidence import (
     beside_speech_verb,
     credited,
+    defined_abbreviation,
     given_name_described,
     has_title,
     joined_to_person,
@@ -46,7 +47,7 @@ from .name_words import Word, joinable
 from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
-from .tagged_spans import EDGE, LINE_BREAK, POSSIBLE_ENDS, Bounds, clean_entity
+from .tagged_spans import EDGE, LINE_BREAK, POSSIBLE_ENDS, Bounds, clean_entity, hyphen_fragment
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -115,6 +116,8 @@ def combine_entities(
             if not text[bounds[0]].isupper() and text[bounds[0] : bounds[1]].islower():
                 covered.append((*bounds, False))  # "sternly", "donna sang": no name at all
                 continue
+            if hyphen_fragment(text, *bounds):
+                continue  # "Tawhiri" of "Mere Tawhiri-Lowe": the finder reads the name
             if label in _PERSON_OR_MISREAD:
                 if surnames is None:
                     surnames = _surnames(text, tagged)
@@ -176,12 +179,14 @@ def combine_entities(
                     or has_title(text, span, lexicon)
                     or single and given_name_described(text, start, end, lexicon)
                     or single and joined_to_person(text, start, end, kept_spans, lexicon)
+                    or single and defined_abbreviation(text, start, end)
                     or beside_speech_verb(text, span, lexicon) or credited(text, span)
                     or (text.count(text[start:end]) >= 3  # counts at least the finder's
                         and own.count(text[start:end], last.text) >= 3)):
                 continue
         found.add((start, end, entity.label))
-        if entity.label == "PERSON" and not single:
+        if not single and (entity.label == "PERSON" or _DOUBLE_BARRELLED.search(
+                text, start, end) is not None):  # "Mere Tawhiri-Lowe", read MISC
             own_surnames.add(text[text.rindex(" ", start, end) + 1 : end])
     if replaced:
         swept = Bounds(replaced)
@@ -200,6 +205,8 @@ def combine_entities(
 
 
 _WORD = regex.compile(r"\S+")
+_DOUBLE_BARRELLED = regex.compile(r" \p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+\Z")
+"""A name ending in a double-barrelled surname: a person's, whatever the finder's label."""
 
 
 def _runs_between(text: str, paragraphs: tuple[Span, ...], kept: list[tuple[int, int]],

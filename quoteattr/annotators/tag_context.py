@@ -51,8 +51,9 @@ _NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
 """Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
 _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
-_OF = ("of ", "of the ")
-"""What ends right before a body named in an office's title ("Leader of the Opposition")."""
+_OFFICE_JOINTS = ("of the ", "for the ", "of ", "for ")
+"""What ends right before a body or portfolio named in an office's title ("Leader of the
+Opposition", "Cabinet Secretary for Trade")."""
 _INITIALS = frozenset(f"{letter}. " for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_SPEAKING = frozenset({"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
@@ -89,7 +90,7 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or known & _GIVEN_FIRST and (
                 text.startswith(_POSSESSIVE, start - 3)) or known & _SEVERAL and (
-                text.endswith(_OF, max(0, start - 7), start))
+                text.endswith(_OFFICE_JOINTS, max(0, start - 8), start))
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if bodies and mended is None and kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
@@ -231,35 +232,41 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         ):
             return ("ORG", prev[1], prev[2]), [("PERSON", start, end)]  # "Sinn Féin's" PERSON
         return None, [("PERSON", start, end)]  # "Fine Gael's Niamh Brennan" tagged ORG
-    if facts & _SEVERAL and kind in _PLACE_LIKE and _office_of_before(text, start, lexicon):
-        holder = _holder_at_end(text, start, end, lexicon)
+    if facts & _SEVERAL and kind in _PLACE_LIKE:
+        office = _office_before(text, start, lexicon)
+        holder = _holder_at_end(text, office, start, end, lexicon) if office >= 0 else None
         if holder is not None:  # "Leader of the Opposition R. Venkatesh Naidu" as one ORG
             return None, [(kind, start, text.rindex(" ", start, holder)), ("PERSON", holder, end)]
     return None
 
 
-def _office_of_before(text: str, start: int, lexicon: Lexicon) -> bool:
-    """Whether an office's "<title> of" or "<title> of the" ends right before ``start``
-    ("Leader of the", "Speaker of", "Governor of the"): the span names the body the office
-    is of, and maybe its holder after it."""
-    of = start - 3 if text.endswith("of ", 0, start) else start - 7
-    if text[of - 1 : of] != " ":
-        return False
-    title = word_before(text, of).lower()
-    role = lexicon.role_nouns.get(title)
-    return lexicon.is_title(title) or role is not None and role.type == "person"
+def _office_before(text: str, start: int, lexicon: Lexicon) -> int:
+    """Where an office's "<title> of", "<title> for" or "<title> of the" that ends right
+    before ``start`` begins ("Leader of the", "Cabinet Secretary for"), -1 when none
+    does: the span names the body or portfolio the office is of, and maybe its holder
+    after it."""
+    joint = next((j for j in _OFFICE_JOINTS if text.endswith(j, 0, start)), "")
+    of = start - len(joint) if joint else -1
+    if of < 1 or text[of - 1] != " ":
+        return -1
+    title = word_before(text, of)
+    role = lexicon.role_nouns.get(title.lower())
+    if lexicon.is_title(title.lower()) or role is not None and role.type == "person":
+        return of - 1 - len(title)
+    return -1
 
 
-def _holder_at_end(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+def _holder_at_end(text: str, office: int, start: int, end: int,
+                   lexicon: Lexicon) -> int | None:
     """Where the person closing the span starts, with the initials before the finder's
     name ("R. Venkatesh Naidu"), when a body's word or more comes before it; else None.
-    The built-in finder reads the span alone ("the Opposition R. Venkatesh Naidu")."""
+    The built-in finder reads the office and the span ("Leader of the Opposition Anvitha
+    Rao"), so that it cuts the office off; it walks every capitalised word it is given."""
     body = start + 4 if text.startswith(("the ", "The "), start) else start
-    # the span's own text: the finder walks every capitalised word of what it is given
-    names = finder_for(lexicon)._entities(text[body:end], (Span(0, end - body),))  # noqa: SLF001
-    if not names or names[-1].label != "PERSON" or names[-1].span.end != end - body:
+    names = finder_for(lexicon)._entities(text[office:end], (Span(0, end - office),))  # noqa: SLF001
+    if not names or names[-1].label != "PERSON" or names[-1].span.end != end - office:
         return None
-    at = body + names[-1].span.start
+    at = office + names[-1].span.start
     while text[at - 3 : at] in _INITIALS and text[at - 4 : at - 3] == " ":
         at -= 3  # "R. " before "Venkatesh Naidu"
     return at if at > body and text[at - 1] == " " else None

@@ -24,6 +24,27 @@ POSSIBLE_ENDS = frozenset(EDGE) | {"s", "S"}
 """Last characters that may need trimming: punctuation, or the s of a possessive."""
 _POSSESSIVE = regex.compile(r"(?:['’]s|(?<=s)['’])\Z", regex.IGNORECASE)
 LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\f\v]")
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+def hyphen_fragment(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is part of a hyphenated name, not all of it: "Tawhiri"
+    tagged alone in "Mere Tawhiri-Lowe", "Claude Juncker" in "Jean-Claude Juncker". Such a
+    span is no name of its own; the built-in finder reads the whole word. A hyphen
+    before a lower-case word ("Tauranga-based") or after a word that is no name
+    ("ex-Senator") leaves the span whole."""
+    return ((text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isupper())
+            or (text[start - 1:start] in _HYPHENS and start > 1
+                and text[start - 2].isupper() is False and text[start - 2].isalpha()
+                and _word_capitalised(text, start - 2)))
+
+
+def _word_capitalised(text: str, last: int) -> bool:
+    """Whether the word ending at index ``last`` begins with a capital."""
+    first = last
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    return text[first].isupper()
 
 
 def clean_entity(text: str, start: int, end: int) -> list[Span]:
@@ -103,4 +124,4 @@ def _overlap(span: tuple[int, int] | tuple[int, int, bool], start: int, end: int
         p.start < end and start < p.end for p in clean_entity(text, span[0], span[1]))
 
 
-__all__ = ["EDGE", "LINE_BREAK", "POSSIBLE_ENDS", "Bounds", "clean_entity"]
+__all__ = ["EDGE", "LINE_BREAK", "POSSIBLE_ENDS", "Bounds", "clean_entity", "hyphen_fragment"]

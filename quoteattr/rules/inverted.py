@@ -120,12 +120,15 @@ def passive_agent(inp: RuleInput, cue: Span, ceiling: int) -> SpeakerPhrase | No
 def speaker_after_cue(
     inp: RuleInput, cue: Span, start: int, ceiling: int
 ) -> SpeakerPhrase | None:
-    """:func:`speaker_after` an inverted cue, except after one whose object is the listener:
-    in "told The Canadian Press" or "telling reporters" the noun after the cue is spoken to;
+    """:func:`speaker_after` an inverted cue, except after one whose object is the listener
+    or what is described: in "told The Canadian Press" or "telling reporters" the noun
+    after the cue is spoken to, in "termed the budget" it is described;
     nor after a participle, which never inverts: in "Tran disagreed, saying the city should
     wait" the noun after "saying" begins what was said."""
     word = inp.text[cue.start : cue.end]
-    if word in inp.lexicon.addressee_verbs or word.endswith("ing"):
+    if word in inp.lexicon.addressee_verbs or word in inp.lexicon.describing_verbs or (
+        word.endswith("ing")
+    ):  # "termed the budget": the thing described
         return None
     return speaker_after(inp, start, ceiling)
 
