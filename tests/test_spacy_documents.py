@@ -414,3 +414,23 @@ def test_a_role_at_a_tagged_place_names_its_person(
     }
     for text, name in texts.items():
         assert _speakers(attributor.attribute(nlp(text)))[-1] == name
+
+
+def test_a_birthplace_description_is_the_one_just_named(
+    nlp: Any, attributor: quoteattr.Attributor
+) -> None:
+    """"The Lagos-born cellist ... once described ... as '...'": the subject phrase is no
+    mention ("cellist" is no role noun), and it describes the person named just before,
+    as "the 44-year-old" does; so does the "she" after it."""
+    texts = {
+        "Adaeze Okolo-Brown plays her first London recital this week. The Lagos-born "
+        'cellist, who trained in Dakar, once described her early playing as "borrowed and '
+        'loud."\n\n"I was copying everyone," she said.': "Adaeze Okolo-Brown",
+        "Ines Ferreira-Lund sings Tosca in May. The Lisbon-born soprano, 38, once "
+        'called her voice "my grandmother, with better lungs."\n\n'
+        '"Nothing fancy," she said.': "Ines Ferreira-Lund",
+    }
+    for text, name in texts.items():
+        quotes = attributor.attribute(nlp(text)).quotes
+        speakers = [q.speaker.name if q.speaker else None for q in quotes]
+        assert speakers == [name, name], speakers

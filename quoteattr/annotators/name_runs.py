@@ -11,7 +11,7 @@ import regex
 
 from ..annotation import EntityLabel
 from ..lexicon import Lexicon, word_list
-from .name_words import Word, is_org_word, single_word_label, title_end
+from .name_words import Word, is_org_word, looks_like_acronym, single_word_label, title_end
 
 POST_NOMINALS = frozenset(word_list("post_nominals"))
 """"MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
@@ -35,6 +35,8 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
     origin = run[0].start
     if len(run) == 1:  # most runs: no title to cut, no order of words to weigh
         word = run[0]
+        if word.low in lex.titles and looks_like_acronym(word.text):
+            return None  # "co-founder and CEO, Itai Rosenfeld-Katz": a role, no body
         return 0, word.end - origin, single_word_label(word, lex)
     name_start = title_end(text, run, lex, title_starts)
     if name_start and name_start == len(run) - 1 and run[-1].low in lex.org_words and (

@@ -15,7 +15,8 @@ from ..mentions import MentionIndex
 from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
-from .described import counted_phrase, member_phrase, object_pronoun_at
+from .delayed_names import link_delayed_names
+from .described import counted_phrase, member_phrase, object_pronoun_at, origin_phrase
 from .descriptions import described_phrase
 from .fiction import (
     character,
@@ -62,6 +63,7 @@ class Coreference:
         :meth:`cluster_of`)."""
         cluster_names(ents)
         link_appositives(ents)
+        link_delayed_names(ents)
         apply_chains(ents, chains)
 
     def is_character(self, cluster: int) -> bool:
@@ -88,7 +90,9 @@ class Coreference:
             if c is not None:
                 return c
         age = AGE_PHRASE.fullmatch(phrase) if position >= 0 else None
-        if age is not None or position >= 0 and (counted_phrase(phrase) or member_phrase(phrase)):
+        if age is not None or position >= 0 and (
+            counted_phrase(phrase) or member_phrase(phrase) or origin_phrase(phrase)
+        ):
             c = person_of_age(self.entities, age.group(1), position) if age else None
             if c is None:
                 k = bisect_left(self.index.starts, position)

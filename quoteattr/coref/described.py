@@ -73,6 +73,18 @@ def counted_phrase(phrase: str) -> bool:
     return noun is not None and counted_relation(phrase, noun.end())
 
 
+_ORIGIN = regex.compile(
+    r"(?i:the) \p{Lu}[\p{L}.]*+(?: \p{Lu}[\p{L}.]*+)?-born(?: \p{Ll}[\p{Ll}-]*+){1,2}")
+"""A description by where someone was born: "the Argentine-born conductor", "the
+Lagos-born artist", "the New York-born chef"."""
+
+
+def origin_phrase(phrase: str) -> bool:
+    """Whether a speaker phrase describes someone by birthplace ("the Argentine-born
+    conductor"), which describes the one just named as an age does."""
+    return _ORIGIN.fullmatch(phrase) is not None
+
+
 def member_phrase(phrase: str) -> bool:
     """Whether a speaker phrase describes a party's member ("the Ohio Republican", "the
     Liberal Democrat"), which describes the one just named as an age does."""

@@ -29,19 +29,23 @@ _DESCRIPTOR = re.compile(r"(?:[^\W\d_A-Z][\w'’-]* ){0,2}([^\W\d_A-Z][\w'’-]*
 teacher "); the last must be a role noun (:func:`_descriptor`)."""
 
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,4} ")
 _AGE = re.compile(r"\d{1,3}-year-old ")
 """An age before a name in an appositive: "one of the victims, 68-year-old Sharda Kulkarni,"."""
 
 
 def _descriptor(ents: Entities, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a bare role-noun phrase leading a name ("fisherman",
-    "retired teacher"), or an age ("68-year-old ", "68-year-old retired teacher "), not
+    "retired teacher"), an abbreviation before the name's own title ("IT" of "IT manager
+    Suresh Pillai"), or an age ("68-year-old ", "68-year-old retired teacher "), not
     "prompted by" or "and"."""
     age = _AGE.match(ents.text, start, end)
     if age is not None:
         if age.end() == end:
             return True  # "One of the victims, 68-year-old Sharda Kulkarni,"
         start = age.end()
+    if _ABBREVIATION.fullmatch(ents.text, start, end):
+        return True  # "Her neighbour, IT manager Suresh Pillai,": the title is the name's
     match = _DESCRIPTOR.fullmatch(ents.text, start, end)
     if match is None:
         return False
@@ -187,6 +191,13 @@ def link_appositives(ents: Entities) -> None:
     ends_on_comma = map(commas.__contains__, map(_SPAN_END, islice(mentions, last)))
     for i in compress(count(), ends_on_comma):
         a, b = mentions[i], mentions[i + 1]
+        if a.kind == "nominal" and b.span.start == a.span.end + 2 and _abbreviation_before(
+            text, b, mentions, i + 2
+        ):  # "Her colleague, HR manager Tafadzwa Moyo-Banda,"
+            c = ents.of[i + 2]
+            if a.label == "PERSON" and c is not None and not ents.resolved[i]:
+                role_joins(ents, c, i)
+            continue
         if full_start(b) != a.span.end + 2 and not (
             a.kind == "nominal" and b.kind == "name" and _descriptor(
                 ents, a.span.end + 2, full_start(b))
@@ -210,7 +221,7 @@ def link_appositives(ents: Entities) -> None:
             continue
         c = ents.of[name]
         if c is not None and not ents.resolved[role]:
-            _role_joins(ents, c, role)
+            role_joins(ents, c, role)
     _link_across_places(ents, commas)
     link_named_persons(ents)
     bare_roles_as_titles(ents)
@@ -262,10 +273,10 @@ def _link_across_places(ents: Entities, commas: set[int]) -> None:
             continue
         c = ents.of[k]
         if c is not None:
-            _role_joins(ents, c, k - 1)
+            role_joins(ents, c, k - 1)
 
 
-def _role_joins(ents: Entities, c: int, role: int) -> None:
+def role_joins(ents: Entities, c: int, role: int) -> None:
     """The role noun mention ``role`` joins entity ``c`` and becomes one of its titles."""
     mention = ents.index.mentions[role]
     ents.add(c, role)
@@ -274,6 +285,17 @@ def _role_joins(ents: Entities, c: int, role: int) -> None:
 
 
 
+def _abbreviation_before(text: str, b: Mention, mentions: Sequence[Mention], k: int) -> bool:
+    """Whether name ``b`` is an abbreviation that only modifies the titled name after it
+    ("HR" of "HR manager Tafadzwa Moyo-Banda"); the role noun then joins that name, as
+    "IT manager" joins (:func:`_descriptor`)."""
+    if b.kind != "name" or not _ABBREVIATION.fullmatch(text, b.span.start, b.span.end + 1):
+        return False
+    if k >= len(mentions) or mentions[k].kind != "name" or not mentions[k].title or (
+        full_start(mentions[k]) != b.span.end + 1
+    ):
+        return False
+    return text[mentions[k].span.end : mentions[k].span.end + 1] in _APPOSITIVE_ENDS
 
 
 def _holder_of(ents: Entities, i: int) -> int:

@@ -64,6 +64,15 @@ def _acronym_role(text: str, at: int, noun: str) -> bool:
         _NAME_AFTER.match(text, end, concurrent=False) is None)
 
 
+def _abbreviation_it(text: str, at: int) -> bool:
+    """"IT" in capitals among words in lower case ("an IT manager"): information
+    technology, no pronoun; in a line set in capitals ("WHY IT MATTERS") it is one."""
+    if text[at : at + 2] != "IT":
+        return False
+    before = text[max(0, at - 12) : at].rsplit("\n", 1)[-1]
+    return any(c.islower() for c in before) and not text[at + 2 : at + 4].strip(" ").isupper()
+
+
 def _name_ending(ends: list[int], position: int) -> int:
     """The last of the names' ``ends`` (sorted) that is ``position``, or -1."""
     k = bisect_right(ends, position) - 1
@@ -127,7 +136,7 @@ def find_mentions(
         for at, word_end, word in batch:
             pronoun = pronoun_mentions.get(word)
             if pronoun is not None:
-                if word == "i" and text[at] != "I":
+                if word == "i" and text[at] != "I" or word == "it" and _abbreviation_it(text, at):
                     continue
                 label, gender, number, head = pronoun
                 found.append(new_mention((Span(at, word_end), "pronoun", label,

@@ -7,6 +7,7 @@ surely than the given name; coordinated names ("Pavel and Jana Tesar") are one p
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import regex
 
@@ -106,6 +107,12 @@ def names_of(
                     out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces,
                                              heads))
                     continue
+            if text[start - 2 : start - 1].islower() and text.find(
+                " of ", max(0, start - 30), start
+            ) >= 0:  # "director of rugby Gareth Lloyd-Emrys": an office of a field
+                out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces,
+                                         heads))
+                continue
         out.append(_untitled_name(text, span, label, genders, lexicon.org_words, heads))
     return out
 
@@ -250,6 +257,10 @@ def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> i
             break
         if words and words[0] == "for" and (low not in titles or titles[low].kind != "office"):
             break  # only an office takes "for" ("Minister for Energy"), not "a spokesman for"
+        if low in lexicon.title_modifiers and word[0].islower() and (
+            lexicon.title_modifiers[low] == "demonym"
+        ):
+            break  # "northern Israel": a place's direction; a people's word has a capital
         if low in titles or low in lexicon.title_modifiers or words and (
             " ".join([low, *words[:2]]) in titles or low in _TITLE_JOINTS
         ):
@@ -258,5 +269,21 @@ def _title_start(text: str, pos: int, lexicon: Lexicon, plain_spaces: bool) -> i
             if low not in _TITLE_JOINTS:
                 title_start = pos
             continue
+        if not words and word.isalpha() and word.islower():
+            field = _office_of_field(text, word_start, titles)
+            if field >= 0:  # "director of rugby Gareth Lloyd-Emrys"
+                title_start = pos = field
+                words = ["of"]
+                continue
         break
     return title_start
+
+
+_OFFICE_OF = regex.compile(r"(?r)\b(\p{L}+)[ ]of[ ]\Z")
+
+
+def _office_of_field(text: str, field_start: int, titles: Mapping[str, Any]) -> int:
+    """Where "<title> of" starts right before the lower-case word at ``field_start`` (its
+    field: "director of rugby", "head of communications"), -1 when no title is there."""
+    office = _OFFICE_OF.search(text, max(0, field_start - 30), field_start)
+    return office.start() if office is not None and office[1].lower() in titles else -1

@@ -1,0 +1,93 @@
+"""A person described at length before the name: the description joins the named person.
+
+"The engineer who led the design team, a 20-year veteran of Kestrel Semiconductor,
+Rafael Lindqvist-Amado, said ..." and "Her neighbour, a retired minibus driver who gave
+only his surname, Lau, said ...": the sentence opens with a role noun, goes on with what
+the person is and did, and names them last, in apposition before the verb. The role noun
+is the sentence's subject, so the name it holds back is who the next "he" or "she" means.
+:func:`.names.link_appositives` joins a role noun and a name that stand side by side; this
+joins them across the description.
+"""
+
+from __future__ import annotations
+
+from itertools import compress, count
+
+import regex
+
+from ..mentions.types import full_start
+from .clusters import Entities
+from .names import role_joins
+
+_DESCRIPTION_OPENS = (" who ", " whose ", ", ", " of ", " at ", " in ", " from ", " for ",
+                      " with ", " on ")
+"""What follows a role noun that goes on describing the person: a relative clause, an
+appositive, the body or place the role is of."""
+_NAME_ENDS = regex.compile(
+    r"(?:[ ](?:of|at|from)[ ]\p{Lu}[\p{L}'’.&-]*(?:[ ]\p{Lu}[\p{L}'’.&-]*){0,3})?"
+    r",[ ](\p{Ll}+)\b")
+"""After the name: maybe the body it is of (" of Tzafon Capital"), then the appositive's
+comma and the verb's first word ("said", "was")."""
+_NOT_VERBS = frozenset({"who", "whose", "which", "and", "but", "or", "a", "an", "the", "his",
+                        "her", "their", "its", "our", "my"})
+"""Words after the name's comma that begin no verb of the sentence ("and" lists names;
+"a" opens another appositive)."""
+_SENTENCE_BREAK = regex.compile(r"[.!?]['\"’”]?\s|[\n:;\"“”]")
+_GENDERS = ("m", "f")
+_LONGEST = 320
+"""The most characters from the role noun to the name."""
+
+
+def link_delayed_names(ents: Entities) -> None:
+    """Join each sentence-opening role noun to the person named at the end of its
+    description, before the verb (see the module doc)."""
+    mentions, text = ents.index.mentions, ents.text
+    after_comma = {m.start() + 2 for m in regex.finditer(", ", text)}
+    starts = [full_start(m) for m in mentions]
+    for k in compress(count(), map(after_comma.__contains__, starts)):
+        b = mentions[k]
+        if not k or b.kind != "name" or b.label not in ("PERSON", "UNKNOWN"):
+            continue
+        after = _NAME_ENDS.match(text, b.span.end, min(len(text), b.span.end + 80))
+        if after is None or after[1] in _NOT_VERBS:
+            continue
+        role = _opening_role(ents, k, starts)
+        c = ents.of[k]
+        if role is None or c is None:
+            continue
+        said, known = mentions[role].gender, ents.clusters[c].gender
+        if said in _GENDERS and known in _GENDERS and said != known:
+            continue  # "The Chairman, ..., Hon. Funke Olaniyan,": a word's gender, not hers
+        role_joins(ents, c, role)
+
+
+def _opening_role(ents: Entities, k: int, starts: list[int]) -> int | None:
+    """The unresolved person role noun that opens the sentence of name ``k`` and whose
+    description runs unbroken to the name's comma; None when there is none."""
+    mentions, text = ents.index.mentions, ents.text
+    name_start = starts[k]
+    for j in range(k - 1, -1, -1):
+        a = mentions[j]
+        if name_start - a.span.end > _LONGEST:
+            return None
+        if _SENTENCE_BREAK.search(text, a.span.end, name_start - 2) is not None:
+            return None
+        if a.kind == "name" and a.label == "PERSON" and text.startswith(", ", a.span.end):
+            return None  # another person named in apposition first
+        opens = starts[j] == 0 or _sentence_opens_at(text, starts[j])
+        if opens:
+            if a.kind != "nominal" or a.label != "PERSON" or ents.resolved[j] or not (
+                text.startswith(_DESCRIPTION_OPENS, a.span.end)
+            ):
+                return None
+            return j
+    return None
+
+
+def _sentence_opens_at(text: str, start: int) -> bool:
+    """Whether a sentence or paragraph begins at ``start``."""
+    before = text[max(0, start - 3) : start]
+    return before.endswith("\n") or regex.search(r"[.!?]['\"’”]?\s+\Z", before) is not None
+
+
+__all__ = ["link_delayed_names"]
