@@ -96,3 +96,23 @@ def test_an_abbreviation_defined_in_brackets_is_a_name() -> None:
     # an abbreviation in brackets after words in lower case is defined by none
     text = "The chief executive (CEO) spoke. The CEO left."
     assert "CEO" not in [name for name, _ in _combined(text, [])]
+
+
+def test_a_party_and_its_office_tagged_as_a_person_are_the_party() -> None:
+    text = "PDM MLA from Sirpur Syed Imran Qadri walked out."
+    combined = _combined(text, [("PDM MLA", "PERSON"), ("Sirpur Syed Imran Qadri", "PERSON")])
+    assert ("PDM", "ORG") in combined
+    # the place he is from, tagged inside his name, is cut off it
+    assert ("Syed Imran Qadri", "PERSON") in combined
+    # a short first word may open the name itself ("Mohd", "Md")
+    text = "The motion of Mohd Faizal Ismail was rejected."
+    assert ("Mohd Faizal Ismail", "PERSON") in _combined(
+        text, [("Mohd Faizal Ismail", "PERSON")])
+
+
+def test_a_tagged_body_and_its_short_form_in_brackets_are_two_names() -> None:
+    text = "The Federated Dockworkers' Union (Fedu) said it would fight the cuts."
+    names = [name for name, _ in _combined(
+        text, [("The Federated Dockworkers' Union (Fedu", "ORG")])]
+    assert "The Federated Dockworkers' Union" in names
+    assert "Fedu" in names

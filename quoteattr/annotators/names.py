@@ -108,7 +108,7 @@ def combine_entities(
             label = "GPE"  # a work's span holding a person's name: read as a place's below
         if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
                 and (text[start:end].isprintable() or LINE_BREAK.search(text, start, end)
-                     is None)):
+                     is None) and "(" not in text[start:end]):
             pieces: Iterable[tuple[int, int]] = ((start, end),)  # most spans: nothing to trim
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]

@@ -98,7 +98,19 @@ def person_of_tagged(
         return untitled, "PERSON"
     if first.lower() in finder._title_starts:  # noqa: SLF001 - same package
         return _untitled(text, bounds, finder), label
+    if text.endswith(_PLACE_JOINTS, max(0, bounds[0] - 6), bounds[0]) and name.count(" ") >= 2:
+        given = name.split(None, 2)[1].lower()
+        if len(first) > _SHORT_PREFIX and given in finder.lexicon.first_names and (
+            first.lower() not in finder.lexicon.first_names
+        ):  # "MLA from Mallapur Syed Imran Quadri": the place, then the person
+            return (bounds[0] + len(first) + 1, bounds[1]), label
     return bounds, label
+
+
+_PLACE_JOINTS = (" from ", " of ", " in ")
+"""Before a tagged person whose first word may be the place he is from."""
+_SHORT_PREFIX = 4
+"""A first word this short may open the name itself ("Md", "Mohd", "Abu", "Nik"): kept."""
 
 
 def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> tuple[int, int]:

@@ -193,7 +193,10 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
     spaced = text[start - 1 : start] == " "  # a word may stand right before the name
     if kind in _PERSON:
         if facts & _POST_NOMINAL_LAST:
-            return None, [(kind, start, text.rindex(" ", start, end))]  # "Morag Dunlop MSP"
+            cut = text.rindex(" ", start, end)
+            if text[start:cut].isupper() and " " not in text[start:cut]:
+                return None, [("ORG", start, cut)]  # "JVP MLA": the party, then the office
+            return None, [(kind, start, cut)]  # "Morag Dunlop MSP"
         if spaced and not facts & _NOT_PLACE and text[start - 4 : start - 1] == " in" and (
             not text.startswith(("'", "’"), end)
         ):

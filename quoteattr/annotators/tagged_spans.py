@@ -24,6 +24,9 @@ POSSIBLE_ENDS = frozenset(EDGE) | {"s", "S"}
 """Last characters that may need trimming: punctuation, or the s of a possessive."""
 _POSSESSIVE = regex.compile(r"(?:['’]s|(?<=s)['’])\Z", regex.IGNORECASE)
 LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\f\v]")
+_CUT = regex.compile(r"[\n\r\u2028\u2029\f\v]|[ ]*\(")
+"""Where a tagged span holds two names: a line break, or an opening bracket ("The
+Federated Dockworkers' Union (Fedu": the body, then its short form)."""
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
@@ -48,14 +51,15 @@ def _word_capitalised(text: str, last: int) -> bool:
 
 
 def clean_entity(text: str, start: int, end: int) -> list[Span]:
-    """The name pieces of the span ``[start, end)``: cut at line breaks, with quotation
-    marks, punctuation and a possessive ending trimmed off; empty pieces are dropped."""
+    """The name pieces of the span ``[start, end)``: cut at line breaks and opening
+    brackets, with quotation marks, punctuation and a possessive ending trimmed off;
+    empty pieces are dropped."""
     if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
-            and "\n" not in text[start:end] and LINE_BREAK.search(text, start, end) is None):
+            and "\n" not in text[start:end] and _CUT.search(text, start, end) is None):
         return [Span(start, end)]  # most spans: nothing to trim or cut
     pieces: list[Span] = []
     piece_start = start
-    for match in LINE_BREAK.finditer(text, start, end):
+    for match in _CUT.finditer(text, start, end):
         pieces.append(Span(piece_start, match.start()))
         piece_start = match.end()
     pieces.append(Span(piece_start, end))

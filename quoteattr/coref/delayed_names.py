@@ -11,7 +11,8 @@ joins them across the description.
 
 from __future__ import annotations
 
-from itertools import compress, count
+import re
+from bisect import bisect_left
 
 import regex
 
@@ -32,6 +33,7 @@ _NOT_VERBS = frozenset({"who", "whose", "which", "and", "but", "or", "a", "an", 
                         "her", "their", "its", "our", "my"})
 """Words after the name's comma that begin no verb of the sentence ("and" lists names;
 "a" opens another appositive)."""
+_COMMA = re.compile(", ")
 _SENTENCE_BREAK = regex.compile(r"[.!?]['\"’”]?\s|[\n:;\"“”]")
 _GENDERS = ("m", "f")
 _LONGEST = 320
@@ -42,16 +44,22 @@ def link_delayed_names(ents: Entities) -> None:
     """Join each sentence-opening role noun to the person named at the end of its
     description, before the verb (see the module doc)."""
     mentions, text = ents.index.mentions, ents.text
-    after_comma = {m.start() + 2 for m in regex.finditer(", ", text)}
-    starts = [full_start(m) for m in mentions]
-    for k in compress(count(), map(after_comma.__contains__, starts)):
+    starts = ents.index.starts
+    # the name mentions right after ", ": a bisection per comma (a text has fewer commas
+    # than mentions), the cheap tests before the pattern
+    for comma in _COMMA.finditer(text):
+        k = bisect_left(starts, comma.end())
+        if not 0 < k < len(mentions):
+            continue
         b = mentions[k]
-        if not k or b.kind != "name" or b.label not in ("PERSON", "UNKNOWN"):
+        if b.kind != "name" or b.label not in ("PERSON", "UNKNOWN") or (
+            full_start(b) != comma.end() or text[b.span.end : b.span.end + 1] not in ", "
+        ):
             continue
         after = _NAME_ENDS.match(text, b.span.end, min(len(text), b.span.end + 80))
         if after is None or after[1] in _NOT_VERBS:
             continue
-        role = _opening_role(ents, k, starts)
+        role = _opening_role(ents, k)
         c = ents.of[k]
         if role is None or c is None:
             continue
@@ -61,11 +69,11 @@ def link_delayed_names(ents: Entities) -> None:
         role_joins(ents, c, role)
 
 
-def _opening_role(ents: Entities, k: int, starts: list[int]) -> int | None:
+def _opening_role(ents: Entities, k: int) -> int | None:
     """The unresolved person role noun that opens the sentence of name ``k`` and whose
     description runs unbroken to the name's comma; None when there is none."""
     mentions, text = ents.index.mentions, ents.text
-    name_start = starts[k]
+    name_start = full_start(mentions[k])
     for j in range(k - 1, -1, -1):
         a = mentions[j]
         if name_start - a.span.end > _LONGEST:
@@ -74,8 +82,8 @@ def _opening_role(ents: Entities, k: int, starts: list[int]) -> int | None:
             return None
         if a.kind == "name" and a.label == "PERSON" and text.startswith(", ", a.span.end):
             return None  # another person named in apposition first
-        opens = starts[j] == 0 or _sentence_opens_at(text, starts[j])
-        if opens:
+        opens = full_start(a)
+        if opens == 0 or _sentence_opens_at(text, opens):
             if a.kind != "nominal" or a.label != "PERSON" or ents.resolved[j] or not (
                 text.startswith(_DESCRIPTION_OPENS, a.span.end)
             ):

@@ -108,6 +108,7 @@ def cluster_names(ents: Entities) -> None:
                 cluster.name.rsplit(None, 1)[-1]
             ):  # (the hyphen tested first: a pattern call per name costs ten times more)
                 by_word.setdefault(words[-2], []).append((0, cluster.index))
+    _bracketed_short_forms(ents, singles, by_word)
     for i in singles:
         m = mentions[i]
         word = m.head.lower()
@@ -122,6 +123,28 @@ def cluster_names(ents: Entities) -> None:
             match = ents.new_cluster()
             by_word.setdefault(word, []).append((0, match))
         ents.add(match, i)
+
+
+def _bracketed_short_forms(ents: Entities, singles: Sequence[int],
+                           by_word: dict[str, list[tuple[int, int]]]) -> None:
+    """A short form in brackets right after a body's full name names that body, whatever
+    its letters: "The Allied Mineworkers' Union (Amwu)", "Opposition Janata Vikas Party
+    (JVP)"; its later uses ("Amwu said") then find it as initials do."""
+    mentions, text = ents.index.mentions, ents.text
+    for i in singles:
+        m = mentions[i]
+        start = m.span.start
+        if not i or text[start - 2 : start] != " (" or text[m.span.end : m.span.end + 1] != ")":
+            continue
+        before = mentions[i - 1]
+        c = ents.of[i - 1]
+        if c is None or before.kind != "name" or before.span.end != start - 2 or (
+            " " not in before.head or "ORG" not in ents.clusters[c].labels
+        ):
+            continue
+        options = by_word.setdefault(m.head.lower(), [])
+        if (0, c) not in options:
+            options.insert(0, (0, c))
 
 
 def _initials(name: str) -> str:

@@ -107,9 +107,10 @@ def names_of(
                     out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces,
                                              heads))
                     continue
-            if text[start - 2 : start - 1].islower() and text.find(
-                " of ", max(0, start - 30), start
-            ) >= 0:  # "director of rugby Gareth Lloyd-Emrys": an office of a field
+            if text[start - 2 : start - 1].islower() and text.endswith(
+                " of", 0, text.rfind(" ", max(0, start - 25), start - 1)
+            ) and not text.endswith(_ARTICLES, 0, start):
+                # "director of rugby Gareth Lloyd-Emrys": an office of a field
                 out.append(_name_mention(text, span, label, lexicon, patterns, plain_spaces,
                                          heads))
                 continue
@@ -117,6 +118,8 @@ def names_of(
     return out
 
 
+_ARTICLES = (" the ", " a ", " an ")
+"""Before a name after "of": "of the Smiths" is no office of a field."""
 _PERSON_ENDS = ("an", "i", "er", "ard", "man", "woman", "ot", "on", "ek", "no")
 """How a demonym for one person ends ("the Kenyan", "the Iraqi", "the Aucklander", "the
 Spaniard", "the Frenchman", "the Cypriot", "the Briton", "the Greek", "the Filipino"); "the
