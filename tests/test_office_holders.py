@@ -116,3 +116,19 @@ def test_a_tagged_body_and_its_short_form_in_brackets_are_two_names() -> None:
         text, [("The Federated Dockworkers' Union (Fedu", "ORG")])]
     assert "The Federated Dockworkers' Union" in names
     assert "Fedu" in names
+
+
+def test_an_office_of_a_body_before_its_holder_is_no_name() -> None:
+    """"Senior Secretary" of "Senior Secretary of the Ministry of Commerce X" is the office
+    (the run ends at "of the"), not a name "the secretary" could mean."""
+    text = ("Senior Secretary of the Ministry of Commerce Mahbub Alam Talukder, however, "
+            "called the fall seasonal.")
+    assert _found(text) == [("Mahbub Alam Talukder", "PERSON")]
+
+
+def test_a_given_name_the_tagger_left_in_the_body_before_joins_the_person() -> None:
+    text = "Secretary of the Ministry of Commerce Mahbub Alam Talukder disagreed."
+    combined = _combined(text, [("the Ministry of Commerce Mahbub", "ORG"),
+                                ("Alam Talukder", "PERSON")])
+    assert ("the Ministry of Commerce", "ORG") in combined
+    assert ("Mahbub Alam Talukder", "PERSON") in combined

@@ -38,6 +38,10 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
         if word.low in lex.titles and looks_like_acronym(word.text):
             return None  # "co-founder and CEO, Itai Rosenfeld-Katz": a role, no body
         return 0, word.end - origin, single_word_label(word, lex)
+    if text.startswith(" of ", run[-1].end) and all(
+        lex.is_title(w.low) or w.low in lex.title_modifiers for w in run
+    ):  # "Senior Secretary" of "Senior Secretary of the Ministry of Commerce X": an office
+        return None
     name_start = title_end(text, run, lex, title_starts)
     if name_start and name_start == len(run) - 1 and run[-1].low in lex.org_words and (
         run[name_start - 1].low == "general"

@@ -47,7 +47,15 @@ from .name_words import Word, joinable
 from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
-from .tagged_spans import EDGE, LINE_BREAK, POSSIBLE_ENDS, Bounds, clean_entity, hyphen_fragment
+from .tagged_spans import (
+    EDGE,
+    HYPHENS,
+    LINE_BREAK,
+    POSSIBLE_ENDS,
+    Bounds,
+    clean_entity,
+    hyphen_fragment,
+)
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -106,9 +114,10 @@ def combine_entities(
                 covered.append((start, end, True))
                 continue
             label = "GPE"  # a work's span holding a person's name: read as a place's below
+        written = text[start:end]
         if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
-                and (text[start:end].isprintable() or LINE_BREAK.search(text, start, end)
-                     is None) and "(" not in text[start:end]):
+                and (written.isprintable() or LINE_BREAK.search(text, start, end) is None)
+                and "(" not in written):
             pieces: Iterable[tuple[int, int]] = ((start, end),)  # most spans: nothing to trim
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]
@@ -116,7 +125,9 @@ def combine_entities(
             if not text[bounds[0]].isupper() and text[bounds[0] : bounds[1]].islower():
                 covered.append((*bounds, False))  # "sternly", "donna sang": no name at all
                 continue
-            if hyphen_fragment(text, *bounds):
+            if (text[bounds[1] : bounds[1] + 1] in HYPHENS
+                    or text[bounds[0] - 1 : bounds[0]] in HYPHENS) and hyphen_fragment(
+                        text, *bounds):
                 continue  # "Tawhiri" of "Mere Tawhiri-Lowe": the finder reads the name
             if label in _PERSON_OR_MISREAD:
                 if surnames is None:

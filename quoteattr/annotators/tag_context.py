@@ -86,7 +86,8 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
         if kind in _PERSON:  # a post-nominal, a body's word; else a place or body's noun before
             looked = known & (_PERSON_FACTS | _STORM) or spaced and not known & _NOT_PLACE and (
                 text[start - 2 : start - 1].islower() or text[start - 2 : start - 1] == ","
-                or text[start - 4 : start - 1] == " in")
+                or text[start - 4 : start - 1] == " in") or spaced and n > 0 and (
+                tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE)
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or known & _GIVEN_FIRST and (
                 text.startswith(_POSSESSIVE, start - 3)) or known & _SEVERAL and (
@@ -192,6 +193,10 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         return None, [("EVENT", start, end)]  # "Tropical Storm Maring" tagged ORG
     spaced = text[start - 1 : start] == " "  # a word may stand right before the name
     if kind in _PERSON:
+        given = _given_name_before(text, tagged, n, lexicon) if spaced and n else -1
+        if given >= 0:  # "the Ministry of Commerce Mahbub" ORG, "Alam Talukder" PERSON
+            prev_kind, prev_start, _ = tagged[n - 1]
+            return (prev_kind, prev_start, given - 1), [(kind, given, end)]
         if facts & _POST_NOMINAL_LAST:
             cut = text.rindex(" ", start, end)
             if text[start:cut].isupper() and " " not in text[start:cut]:
@@ -273,6 +278,20 @@ def _holder_at_end(text: str, office: int, start: int, end: int,
     while text[at - 3 : at] in _INITIALS and text[at - 4 : at - 3] == " ":
         at -= 3  # "R. " before "Venkatesh Naidu"
     return at if at > body and text[at - 1] == " " else None
+
+
+def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,
+                       lexicon: Lexicon) -> int:
+    """Where the given name that ends the body or place tagged right before person ``n``
+    starts ("Mahbub" of "the Ministry of Commerce Mahbub", then "Alam Talukder"): the
+    tagger drew the border one word late; -1 when it did not."""
+    prev_kind, prev_start, prev_end = tagged[n - 1]
+    if prev_kind not in _PLACE_LIKE or prev_end + 1 != tagged[n][1]:
+        return -1
+    at = text.rfind(" ", prev_start, prev_end) + 1
+    if at <= prev_start or text[at:prev_end].lower() not in lexicon.first_names:
+        return -1
+    return at
 
 
 def _capitalised_owner(text: str, at: int) -> bool:

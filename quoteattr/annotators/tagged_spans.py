@@ -27,7 +27,8 @@ LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\f\v]")
 _CUT = regex.compile(r"[\n\r\u2028\u2029\f\v]|[ ]*\(")
 """Where a tagged span holds two names: a line break, or an opening bracket ("The
 Federated Dockworkers' Union (Fedu": the body, then its short form)."""
-_HYPHENS = frozenset("-\u2010\u2011")
+HYPHENS = frozenset("-\u2010\u2011")
+"""The hyphens inside a name ("Tawhiri-Lowe")."""
 
 
 def hyphen_fragment(text: str, start: int, end: int) -> bool:
@@ -36,8 +37,8 @@ def hyphen_fragment(text: str, start: int, end: int) -> bool:
     span is no name of its own; the built-in finder reads the whole word. A hyphen
     before a lower-case word ("Tauranga-based") or after a word that is no name
     ("ex-Senator") leaves the span whole."""
-    return ((text[end:end + 1] in _HYPHENS and text[end + 1:end + 2].isupper())
-            or (text[start - 1:start] in _HYPHENS and start > 1
+    return ((text[end:end + 1] in HYPHENS and text[end + 1:end + 2].isupper())
+            or (text[start - 1:start] in HYPHENS and start > 1
                 and text[start - 2].isupper() is False and text[start - 2].isalpha()
                 and _word_capitalised(text, start - 2)))
 
@@ -128,4 +129,5 @@ def _overlap(span: tuple[int, int] | tuple[int, int, bool], start: int, end: int
         p.start < end and start < p.end for p in clean_entity(text, span[0], span[1]))
 
 
-__all__ = ["EDGE", "LINE_BREAK", "POSSIBLE_ENDS", "Bounds", "clean_entity", "hyphen_fragment"]
+__all__ = ["EDGE", "HYPHENS", "LINE_BREAK", "POSSIBLE_ENDS", "Bounds", "clean_entity",
+           "hyphen_fragment"]

@@ -227,8 +227,12 @@ def link_appositives(ents: Entities) -> None:
         ):  # "Her neighbour, fisherman Ramon Bautista,": a role noun may lead the name
             continue
         if text[b.span.end : b.span.end + 1] not in _APPOSITIVE_ENDS and not (
-            a.kind == "name" and b.kind == "nominal" and _role_at_place_ends(text, b.span.end)
-        ):  # "reached Warschauer Strasse, the crowd took up": not an appositive
+            a.kind == "name" and b.kind == "nominal" and (
+                _role_at_place_ends(text, b.span.end)
+                or text.startswith(_RELATIVE_OPENERS, b.span.end)
+            )
+        ):  # "reached Warschauer Strasse, the crowd took up": not an appositive; "Demerara
+            # Offshore Partners, the consortium that operates ...," is one
             continue
         if a.kind == "name" and b.kind == "nominal":
             name, role = i, i + 1
@@ -265,6 +269,9 @@ the plant, Jürgen Hallmann,"."""
 
 
 _APPOSITIVE_ENDS = (",", ".", ";", ")", "")
+_RELATIVE_OPENERS = (" that ", " which ", " who ", " whose ")
+"""A relative clause that goes on with an appositive's role noun ("the consortium that
+operates all three oilfields")."""
 """What may follow an appositive (the text's end included)."""
 
 
