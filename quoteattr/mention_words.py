@@ -1,5 +1,6 @@
 """Word tests for finding mentions: is this noun a whole word, does a speech verb or an
-inverted cue stand next to this name, where do a bare plural's modifiers start.
+inverted cue stand next to this name (or after its appositive or relative clause: "A
+driver who sought anonymity said"), where do a bare plural's modifiers start.
 
 Split from :mod:`quoteattr.mentions` (which builds the mentions) to keep each module to one
 job; these look only at the text and the lexicon.
@@ -80,3 +81,47 @@ def phrase_at(text: str, start: int, phrases: tuple[str, ...]) -> str | None:
 _POSSESSIVE_S = regex.compile(r"['’](?:s|S)?(?![\p{L}\p{N}])")
 """A possessive ending after a noun ("the authority's", "the players'"): the noun is
 still a whole word."""
+
+
+_APPOSITIVE = regex.compile(r",[^,.;:!?\"“”\n]{1,100},")
+"""An appositive after a subject: ", Naseem Bibi," in "Another resident, Naseem Bibi, said"."""
+_RELATIVE = regex.compile(
+    r"(?: (?:on|from|at|in|of|with) [^,.;:!?\"“”\n]{1,50}?)? who(?: [^,.;:!?\"“”\n]{1,100})?")
+"""A relative clause after a subject, maybe after a phrase of place or employer: " on the
+Thika Road route who sought anonymity for fear of victimisation" said; the clause runs to
+the first punctuation, and the speech verb is looked for among its words."""
+_RELATIVE_OPENERS = (" who ", " on ", " from ", " at ", " in ", " of ", " with ", " for ")
+"""The words a clause of :data:`_RELATIVE` may start with."""
+_LOWER_WORD = regex.compile(r" (\p{Ll}+)\b")
+_EMPLOYER = regex.compile(r" (?:for|at|with|from|of|on|in) [^,.;:!?\"“”\n]{1,80}")
+"""Whom or where an unnamed subject works, before its verb: " for a Scandinavian
+retailer" in "A sourcing agent for a Scandinavian retailer said"."""
+
+
+def verb_after_subject(text: str, end: int, lexicon: Lexicon) -> regex.Match[str] | None:
+    """The speech verb of a subject ending at ``end`` after an appositive or relative clause
+    between them ("A driver who sought anonymity said"), or None."""
+    limit = min(len(text), end + 160)
+    follows = text[end : end + 1]
+    if follows == ",":
+        apposition = _APPOSITIVE.match(text, end, limit, concurrent=False)
+        return None if apposition is None else speech_verb_after(text, apposition.end(),
+                                                                  lexicon)
+    if follows != " " or not text.startswith(_RELATIVE_OPENERS, end):
+        return None  # cheap tests first: most subjects have neither after them
+    clause = _RELATIVE.match(text, end, limit, concurrent=False)
+    if clause is None:
+        employer = _EMPLOYER.match(text, end, limit, concurrent=False)
+        if employer is None:
+            return None
+        # "A sourcing agent for a Scandinavian retailer said", "... retailer, who ..., said"
+        for word in _LOWER_WORD.finditer(text, end + 1, employer.end(), concurrent=False):
+            if word.group(1) in lexicon.speech_verbs:
+                return speech_verb_after(text, word.start(), lexicon)
+        return verb_after_subject(text, employer.end(), lexicon) if text.startswith(
+            ",", employer.end()) else None
+    who = text.find(" who", clause.start(), clause.end()) + 4
+    for word in _LOWER_WORD.finditer(text, who, clause.end(), concurrent=False):
+        if word.group(1) in lexicon.speech_verbs and word.start() > who:
+            return speech_verb_after(text, word.start(), lexicon)  # not "who said": its own
+    return None

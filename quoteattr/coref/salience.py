@@ -15,10 +15,8 @@ from functools import partial
 from itertools import compress, repeat
 from operator import eq
 
-import regex
-
-from ..lexicon import Lexicon, word_list
-from ..mention_words import speech_verb_after
+from ..lexicon import word_list
+from ..mention_words import speech_verb_after, verb_after_subject
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible, nominal_agreement, pronoun_agreement
@@ -59,39 +57,6 @@ _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
 _WEIGHTS_AHEAD = 16
 """How many mentions :meth:`Salience.make_weights` makes beyond those a scan needs: the
 next pronoun's scan needs a few more, and each call has its cost."""
-
-
-_APPOSITIVE = regex.compile(r",[^,.;:!?\"“”\n]{1,60},")
-"""An appositive after a subject: ", Naseem Bibi," in "Another resident, Naseem Bibi, said"."""
-_RELATIVE = regex.compile(
-    r"(?: (?:on|from|at|in|of|with) [^,.;:!?\"“”\n]{1,50}?)? who(?: [^,.;:!?\"“”\n]{1,100})?")
-"""A relative clause after a subject, maybe after a phrase of place or employer: " on the
-Thika Road route who sought anonymity for fear of victimisation" said; the clause runs to
-the first punctuation, and the speech verb is looked for among its words."""
-_RELATIVE_OPENERS = (" who ", " on ", " from ", " at ", " in ", " of ", " with ")
-"""The words a clause of :data:`_RELATIVE` may start with."""
-_LOWER_WORD = regex.compile(r" (\p{Ll}+)\b")
-
-
-def verb_after_subject(text: str, end: int, lexicon: Lexicon) -> regex.Match[str] | None:
-    """The speech verb of a subject ending at ``end`` after an appositive or relative clause
-    between them ("A driver who sought anonymity said"), or None."""
-    limit = min(len(text), end + 160)
-    follows = text[end : end + 1]
-    if follows == ",":
-        apposition = _APPOSITIVE.match(text, end, limit, concurrent=False)
-        return None if apposition is None else speech_verb_after(text, apposition.end(),
-                                                                  lexicon)
-    if follows != " " or not text.startswith(_RELATIVE_OPENERS, end):
-        return None  # cheap tests first: most subjects have neither after them
-    clause = _RELATIVE.match(text, end, limit, concurrent=False)
-    if clause is None:
-        return None
-    who = text.find(" who", clause.start(), clause.end()) + 4
-    for word in _LOWER_WORD.finditer(text, who, clause.end(), concurrent=False):
-        if word.group(1) in lexicon.speech_verbs and word.start() > who:
-            return speech_verb_after(text, word.start(), lexicon)  # not "who said": its own
-    return None
 
 
 class Salience:
@@ -299,8 +264,10 @@ class Salience:
         # a participle is no report, nor a verb of saying used for agreeing to do something
         return verb is not None and not verb.group(1).endswith("ing") and not (
             text.startswith(" to ", verb.end())) and not (
-            # "A reporter asked Sanders how ...": the named one answers, not the reporter
-            m.kind != "name" and text[verb.end() + 1 : verb.end() + 2].isupper())
+            # "A reporter asked Sanders": Sanders answers ("A trader said Bangladesh ...": no)
+            m.kind != "name" and text[verb.end() + 1 : verb.end() + 2].isupper() and (
+                verb.group(1) in self.ents.lexicon.addressee_verbs
+                or self.ents.lexicon.speech_verbs.get(verb.group(1)) == "ask"))
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
