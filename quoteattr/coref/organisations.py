@@ -26,8 +26,20 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
         return None if head in ents.lexicon.document_nouns else _unknown_organisation(
             ents, scores)
     by_head = [c for c in orgs if head in c.name.lower() or head in c.titles_lower]
+    if not by_head:  # "the agency" far from "the Orbis Space Agency", an institute nearer
+        named = _named_for_head(ents, head)
+        if named is not None:
+            return named
     pool = by_head or orgs
     return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
+
+
+def _named_for_head(ents: Entities, head: str) -> int | None:
+    """The one body the text named with ``head`` as a word of its name ("Orbis Space
+    Agency" for "the agency"), wherever it was named; None for none or several."""
+    found = [c.index for c in ents.clusters if c.type == "organization" and c.named
+             and head in c.name.lower().split()]
+    return found[0] if len(found) == 1 else None
 
 
 _UNKNOWN_ORG_MIN_SCORE = 2.5
