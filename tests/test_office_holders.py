@@ -132,3 +132,18 @@ def test_a_given_name_the_tagger_left_in_the_body_before_joins_the_person() -> N
                                 ("Alam Talukder", "PERSON")])
     assert ("the Ministry of Commerce", "ORG") in combined
     assert ("Mahbub Alam Talukder", "PERSON") in combined
+
+
+def test_what_the_words_around_a_run_change_is_not_kept_per_run() -> None:
+    """The finder keeps its reading of each run as written; an office read from the words
+    after a run ("... of the Ministry") or a portfolio from the words before it ("Trade
+    and ") must not stick to the same run in another text."""
+    reused = EmbeddedAnnotator(default_lexicon())
+    texts = ["Senior Secretary of the Ministry of Commerce Mahbub Alam Talukder spoke.",
+             "Senior Secretary Wanjiru said the talks went well.",
+             "Cabinet Secretary for Trade and Industry Keoni Wanjala spoke.",
+             "Industry Keoni Wanjala stock rose.",
+             "U.S. Republican U.S. of of", "U.S. Republican U.S."]
+    for text in texts + texts[::-1]:
+        assert reused.annotate(text).entities == (
+            EmbeddedAnnotator(default_lexicon()).annotate(text).entities), text

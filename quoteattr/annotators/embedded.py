@@ -17,7 +17,7 @@ import regex
 from ..annotation import Annotation, Entity, EntityLabel, Layer
 from ..lexicon import Lexicon, default_lexicon, word_list
 from ..spans import Span
-from .name_runs import name_in
+from .name_runs import in_context, name_in
 from .name_words import (
     CAPITALISED,
     HYPHEN_PARTICLES,
@@ -384,6 +384,8 @@ class EmbeddedAnnotator:
             if len(names) >= _MAX_KINDS:
                 names.clear()
             known = names[key] = name_in(text, run, self.lexicon, self._title_starts)
+        if first is not last:  # what the words around the run change (not kept per run)
+            known = in_context(text, run, self.lexicon, known)
         if known is None:
             return None
         return _new_tuple(Entity, (Span(start + known[0], start + known[1]), known[2]))

@@ -38,10 +38,6 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
         if word.low in lex.titles and looks_like_acronym(word.text):
             return None  # "co-founder and CEO, Itai Rosenfeld-Katz": a role, no body
         return 0, word.end - origin, single_word_label(word, lex)
-    if text.startswith(" of ", run[-1].end) and all(
-        lex.is_title(w.low) or w.low in lex.title_modifiers for w in run
-    ):  # "Senior Secretary" of "Senior Secretary of the Ministry of Commerce X": an office
-        return None
     name_start = title_end(text, run, lex, title_starts)
     if name_start and name_start == len(run) - 1 and run[-1].low in lex.org_words and (
         run[name_start - 1].low == "general"
@@ -55,9 +51,7 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
     lowered = [w.low for w in name]
     if len(name) > 1 and lowered[-1] in POST_NOMINALS and name[-1].text.isupper():
         name, lowered = name[:-1], lowered[:-1]  # "Marieke Botha MP"
-    if name_start and text[run[name_start - 1].end : name[0].start] != " " or (
-        not name_start and lowered[0] in PORTFOLIO_WORDS and _after_portfolio_and(text, origin, lex)
-    ):  # after an office's "of" or "for", or "and" in its portfolio ("Trade and Industry")
+    if name_start and text[run[name_start - 1].end : name[0].start] != " ":
         cut = holder_after_portfolio(lowered, lex)
         if cut:  # "Minister for Agriculture Sunanda Kulkarni-Desai": the person after it
             name, lowered, name_start = name[cut:], lowered[cut:], name_start + cut
@@ -101,6 +95,33 @@ _PORTFOLIO_BEFORE = regex.compile(
 "Minister for Trade and Industry Keoni Wanjala"), or an office or a portfolio and "of",
 "for" or "of the" ("Leader of the " of "Leader of the Opposition Anvitha Rao", "State for "
 of "Secretary of State for Transport Nandita Marr" where a tagger took "State" apart)."""
+
+
+def in_context(text: str, run: list[Word], lex: Lexicon,
+               known: tuple[int, int, EntityLabel] | None) -> tuple[int, int, EntityLabel] | None:
+    """:func:`name_in`'s reading ``known`` of ``run``, as the words around the run change
+    it. :func:`name_in` reads the run alone (and its reading is kept per run as written),
+    so what depends on the text before or after a run is decided here, every time:
+
+    - a run of title words before "of" is an office, no name: "Senior Secretary" of
+      "Senior Secretary of the Ministry of Commerce Mahbub Alam Talukder";
+    - a run opening with a portfolio's word after "and" or an office's "of the" holds the
+      office's holder after the portfolio: "Industry Keoni Wanjala" after "Cabinet
+      Secretary for Trade and ", "Opposition Anvitha Rao" after "Leader of the "."""
+    if len(run) < 2 or known is None:
+        return known
+    if text.startswith(" of ", run[-1].end) and all(
+        lex.is_title(w.low) or w.low in lex.title_modifiers for w in run
+    ):
+        return None
+    if known[0] == 0 and run[0].low in PORTFOLIO_WORDS and _after_portfolio_and(
+        text, run[0].start, lex
+    ):
+        cut = holder_after_portfolio([w.low for w in run], lex)
+        if cut:
+            origin = run[0].start
+            return run[cut].start - origin, run[-1].end - origin, "PERSON"
+    return known
 
 
 def _after_portfolio_and(text: str, start: int, lex: Lexicon) -> bool:
