@@ -35,11 +35,11 @@ def hyphen_fragment(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` is part of a hyphenated name, not all of it: "Tawhiri"
     tagged alone in "Mere Tawhiri-Lowe", "Claude Juncker" in "Jean-Claude Juncker". Such a
     span is no name of its own; the built-in finder reads the whole word. A hyphen
-    before a lower-case word ("Tauranga-based") or after a word that is no name
-    ("ex-Senator") leaves the span whole."""
+    before a lower-case word ("Tauranga-based"), or after a word that is no name
+    ("ex-Senator") or ends in a capital ("US-Mexico"), leaves the span whole."""
     return ((text[end:end + 1] in HYPHENS and text[end + 1:end + 2].isupper())
             or (text[start - 1:start] in HYPHENS and start > 1
-                and text[start - 2].isupper() is False and text[start - 2].isalpha()
+                and not text[start - 2].isupper() and text[start - 2].isalpha()
                 and _word_capitalised(text, start - 2)))
 
 

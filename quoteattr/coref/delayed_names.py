@@ -35,6 +35,8 @@ _NOT_VERBS = frozenset({"who", "whose", "which", "and", "but", "or", "a", "an", 
 "a" opens another appositive)."""
 _COMMA = re.compile(", ")
 _SENTENCE_BREAK = regex.compile(r"[.!?]['\"’”]?\s|[\n:;\"“”]")
+_SENTENCE_END = regex.compile(r"[.!?]['\"’”]?\s+\Z")
+"""A sentence's end right before a mention: the mention opens the next."""
 _GENDERS = ("m", "f")
 _LONGEST = 320
 """The most characters from the role noun to the name."""
@@ -95,7 +97,7 @@ def _opening_role(ents: Entities, k: int) -> int | None:
 def _sentence_opens_at(text: str, start: int) -> bool:
     """Whether a sentence or paragraph begins at ``start``."""
     before = text[max(0, start - 3) : start]
-    return before.endswith("\n") or regex.search(r"[.!?]['\"’”]?\s+\Z", before) is not None
+    return before.endswith("\n") or _SENTENCE_END.search(before) is not None
 
 
 __all__ = ["link_delayed_names"]

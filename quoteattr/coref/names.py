@@ -229,7 +229,7 @@ def link_appositives(ents: Entities) -> None:
         if text[b.span.end : b.span.end + 1] not in _APPOSITIVE_ENDS and not (
             a.kind == "name" and b.kind == "nominal" and (
                 _role_at_place_ends(text, b.span.end)
-                or text.startswith(_RELATIVE_OPENERS, b.span.end)
+                or text.startswith(_ROLE_RELATIVES, b.span.end)
             )
         ):  # "reached Warschauer Strasse, the crowd took up": not an appositive; "Demerara
             # Offshore Partners, the consortium that operates ...," is one
@@ -269,10 +269,10 @@ the plant, Jürgen Hallmann,"."""
 
 
 _APPOSITIVE_ENDS = (",", ".", ";", ")", "")
-_RELATIVE_OPENERS = (" that ", " which ", " who ", " whose ")
+"""What may follow an appositive (the text's end included)."""
+_ROLE_RELATIVES = (" that ", " which ", " who ", " whose ")
 """A relative clause that goes on with an appositive's role noun ("the consortium that
 operates all three oilfields")."""
-"""What may follow an appositive (the text's end included)."""
 
 
 def _role_at_place_ends(text: str, at: int) -> bool:
@@ -312,7 +312,6 @@ def role_joins(ents: Entities, c: int, role: int) -> None:
     ents.add(c, role)
     ents.clusters[c].add_title(ents.text[mention.span.start : mention.span.end])
     ents.titles_changed()
-
 
 
 def _abbreviation_before(text: str, b: Mention, mentions: Sequence[Mention], k: int) -> bool:
