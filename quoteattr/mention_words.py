@@ -125,3 +125,22 @@ def verb_after_subject(text: str, end: int, lexicon: Lexicon) -> regex.Match[str
         if word.group(1) in lexicon.speech_verbs and word.start() > who:
             return speech_verb_after(text, word.start(), lexicon)  # not "who said": its own
     return None
+
+
+_NOUN_AFTER = regex.compile(r" (\p{Ll}[\p{Ll}-]*+)\b")
+
+
+def modifier_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the name at ``start:end`` follows an indefinite article and modifies the
+    noun after it ("a Yau Ma Tei tenement", "an Obama appointee"): a lower-case word
+    follows that is no speech verb, no past tense and no function word ("a Mr Okafor
+    called", "a Mr Okafor who lives")."""
+    before = text[max(0, start - 4) : start].lower()
+    if not (before.endswith(" a ") or before.endswith(" an ") or before in ("a ", "an ")):
+        return False
+    word = _NOUN_AFTER.match(text, end, end + 40)
+    if word is None:
+        return False
+    noun = word[1]
+    return not (noun in lexicon.speech_verbs or noun.endswith("ed")
+                or noun in lexicon.function_words)

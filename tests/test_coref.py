@@ -113,6 +113,22 @@ def test_capitalised_common_nouns_and_modifiers_are_things_not_people() -> None:
     assert not by_name["Brandt"].thing_cue  # a surname starting a sentence stays a name
 
 
+MODIFIER_NAME = (
+    "In a Mary Lam tenement built in 1962, a 72-year-old owner surnamed Chan, who lives "
+    "alone on the fifth floor, said she had followed the debate on the radio.\n\n"
+    '"Now they tell me the walls need a million dollars," Chan said.\n\n'
+    "Her neighbour, a retired driver who gave only his surname, Lau, said he would rather "
+    'sell than pay.\n\n"Who will buy it now?" he said.'
+)
+"""A name after an indefinite article that modifies a noun ("a Mary Lam tenement") is a
+thing's description: the "she" in its sentence is the owner's, so "he" later is not Chan."""
+
+
+def test_a_name_modifying_a_noun_is_no_antecedent() -> None:
+    quotes = quoteattr.attribute(MODIFIER_NAME).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Chan", "Lau"]
+
+
 def test_he_skips_things_for_the_person() -> None:
     text = ("Union organiser Mick Doyle arrived at dawn. Dock workers walked out an hour later. "
             "He said the strike would last a week.")

@@ -434,3 +434,11 @@ def test_a_birthplace_description_is_the_one_just_named(
         quotes = attributor.attribute(nlp(text)).quotes
         speakers = [q.speaker.name if q.speaker else None for q in quotes]
         assert speakers == [name, name], speakers
+
+
+def test_a_name_modifying_a_noun_is_no_antecedent(
+        nlp: Any, attributor: quoteattr.Attributor) -> None:
+    """The tagger calls "Mary Lam" of "a Mary Lam tenement" a person; salience does not
+    take it for the "she" of its sentence (tests/test_coref.py has the text)."""
+    from test_coref import MODIFIER_NAME
+    assert _speakers(attributor.attribute(nlp(MODIFIER_NAME))) == ["Chan", "Lau"]

@@ -21,3 +21,35 @@ def test_a_sport_role_noun_is_the_player_just_named(text: str, who: str) -> None
     quotes = quoteattr.attribute(text).quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == [who]
     assert quotes[0].mention is not None and quotes[0].mention.text.startswith("the ")
+
+
+_TWO_SIDES = [
+    # a football report: "director of football" is the coach's office at many clubs
+    ("Harlow Town 2 Dunmore 1\n\nHarlow director of football Keith Amadi-Bright watched "
+     "from the stand. Dunmore head coach Pavel Rusnak was sent off in the first half.\n\n"
+     '"We lost our discipline and we lost the game," said Rusnak.\n\nAmadi-Bright, asked '
+     'about the red card, shrugged. "Pavel is a passionate man," the coach said. "I would '
+     'have done the same."',
+     ["Pavel Rusnak", "Keith Amadi-Bright", "Keith Amadi-Bright"]),
+    # a rugby report: the skipper is a captain, and the one just named
+    ("Ashby Vale 21 Kingsmere 19\n\nKingsmere captain Ben Oduya was sin-binned twice. Ashby "
+     'Vale skipper Tom Halloran scored the winning try.\n\n"It hurts," Oduya said.\n\nThe '
+     "win lifts Ashby Vale to fourth. Halloran has only one plan for the evening.\n\n"
+     '"Ice bath, pizza, bed," said the captain.',
+     ["Ben Oduya", "Tom Halloran"]),
+    # a cricket wire: two captains, one called the skipper
+    ("Colombo, March 3: Sri Lanka skipper Dimuth Perera backed his spinners after the "
+     "defeat, while England captain Jack Ormsby praised the pitch.\n\n\"The pitch turned "
+     'from the first hour," Ormsby said.\n\nPerera was less sure. "We bowled too short on '
+     'day one," the captain said.',
+     ["Jack Ormsby", "Dimuth Perera"]),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), _TWO_SIDES)
+def test_the_coach_or_captain_of_two_is_the_one_just_named(text: str, who: list[str]) -> None:
+    """A match report has two coaches and two captains; "the coach" and "the captain" are
+    the one the text has just named, when his office is the role's by another name
+    ("director of football" for a coach, "skipper" for a captain: data/role_titles.tsv)."""
+    quotes = quoteattr.attribute(text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == who

@@ -16,7 +16,7 @@ from itertools import compress, repeat
 from operator import eq
 
 from ..lexicon import word_list
-from ..mention_words import speech_verb_after, verb_after_subject
+from ..mention_words import modifier_name, speech_verb_after, verb_after_subject
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible, nominal_agreement, pronoun_agreement
@@ -52,6 +52,11 @@ SUBJECT_WEIGHTS = _SUBJECT_WEIGHTS
 mention is a sentence's subject (``.described``) is the one whose table this is."""
 _SUBJECT_PARAGRAPH_WEIGHTS = (_SAME_SENTENCE_WEIGHT, *(
     _SUBJECT_WEIGHT / d + _SAME_PARAGRAPH_BONUS for d in range(1, LOOKBACK_SENTENCES + 1)))
+_MODIFIER_SHARE = 0.3
+_MODIFIER_WEIGHTS = tuple(w * _MODIFIER_SHARE for w in _OTHER_WEIGHTS)
+"""The weights of a name that modifies a noun after an indefinite article ("in a Yau Ma
+Tei tenement", "a Trump supporter"): a thing's or another person's description, which a
+later "she" hardly ever means; a tagger may call such a place a person."""
 
 
 _WEIGHTS_AHEAD = 16
@@ -168,6 +173,9 @@ class Salience:
                 table = None if m.head == "i" or m.head == "we" else _OTHER_WEIGHTS
                 weights.append(table)
                 continue
+            elif m.kind == "name" and text[m.span.start - 2 : m.span.start] in _ARTICLE_ENDS and (
+                    modifier_name(text, m.span.start, end, self.ents.lexicon)):
+                table = _MODIFIER_WEIGHTS
             elif text.startswith(" ", end) and (
                 (words := text[end : end + 16].split(None, 1)) and words[0].rstrip(".,;:") in verbs
             ):  # (first_word, inlined: this runs for nearly every mention)
@@ -357,6 +365,8 @@ class Salience:
         return scores
 
 
+_ARTICLE_ENDS = frozenset({"a ", "A ", "n "})
+"""The last two characters of "a", "A", "an" or "An" and the space after."""
 def best_of(scores: dict[int, float]) -> int:
     """The highest-scoring entity, the earliest made on a tie.
 
