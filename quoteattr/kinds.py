@@ -112,6 +112,21 @@ def classify_quote(
     return "scare" if len(_first_words(content) if words is None else words) <= 4 else "mixed"
 
 
+_OPENING_CUE = regex.compile(r"[\s\"“‘']*+(?:Asked|Pressed|Questioned)\b")
+"""A participle of asking that opens the clause before a quote, capitalised as the
+sentence's first word (the cue pattern reads cues in lower case only)."""
+
+
+def opening_cue_end(text: str, start: int, end: int) -> int:
+    """Where "Asked" ends when it opens the clause ``[start, end)`` before a quote ("Asked
+    about the fire, "It was terrible," she said": the quote answers, a direct quote; "Asked
+    by a reporter, "...?"": the question), else -1."""
+    if text.find("ed", start, min(end, start + 16)) < 0:
+        return -1  # (str.find first: nearly every clause opens otherwise)
+    match = _OPENING_CUE.match(text, start, end, concurrent=False)
+    return -1 if match is None else match.end()
+
+
 _TO_ONESELF = regex.compile(r"[ \t\n]+to[ \t\n]+(?:himself|herself|myself|themselves|ourselves)\b")
 """'"Courage," she said to herself': words said to oneself are thought."""
 

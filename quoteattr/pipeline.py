@@ -25,7 +25,7 @@ from .context import QuoteContext, build_contexts, nested_contexts
 from .coref import Coreference
 from .errors import InputTypeError, QuoteattrError, describe_type
 from .furniture import Furniture, find_furniture
-from .kinds import classify_quote, is_thought
+from .kinds import classify_quote, is_thought, opening_cue_end
 from .lexicon import Lexicon, default_lexicon
 from .many import DocIds, Progress, check_arguments, with_progress
 from .mentions import MentionIndex, MentionPatterns, find_mentions, speech_cue_pattern
@@ -352,7 +352,7 @@ class Attributor:
     def _kind(self, text: str, ctx: QuoteContext, start: int, cue_cache: CueCache) -> QuoteKind:
         end = ctx.left.end
         cues = find_cues(self._cues, text, start, end, cue_cache)
-        last_cue_end = cues[-1].end if cues else -1
+        last_cue_end = cues[-1].end if cues else opening_cue_end(text, start, end)
         if not cues and text.find("ccording to", start, end) >= 0:  # str.find: no regex call
             for match in _ACCORDING.finditer(text, start, end):
                 last_cue_end = match.end()

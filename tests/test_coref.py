@@ -129,6 +129,40 @@ def test_a_name_modifying_a_noun_is_no_antecedent() -> None:
     assert [q.speaker.name if q.speaker else None for q in quotes] == ["Chan", "Lau"]
 
 
+_REPORTERS = [
+    # a match report: the striker is the last quoted; the manager reports
+    ("\n\n".join([
+        'Ikenna Okafor scored twice as Calder Town beat Brackley Rovers.',
+        '"It was never a penalty," insisted Rovers manager Gary Wood.',
+        'Okafor, 24, who joined from Dunmore in the summer, said the team had more to '
+        'give.',
+        '"The manager\'s words at half-time? I can\'t repeat them," he joked.',
+        'Sam Page was forced off with a knee injury late on, and Wood admitted he was '
+        'worried.',
+        '"It doesn\'t look great," he said.',
+    ]), "Gary Wood"),
+    # a business story: the analyst is the last quoted; the chief executive concedes
+    ("\n\n".join([
+        'Harlow Foods cut its profit forecast on Tuesday.',
+        '"We were too slow on prices," said chief executive Priya Nair.',
+        'Analyst Jane Fox, who covers the company for Colbert & Finch, said investors had'
+        ' expected the cut.',
+        '"Nobody is surprised by this number," she said.',
+        'Shares fell 4 per cent by midday, and Nair conceded she had misjudged the '
+        'market.',
+        '"We will not make that mistake twice," she said.',
+    ]), "Priya Nair"),
+]
+
+
+@pytest.mark.parametrize(("text", "who"), _REPORTERS)
+def test_the_one_who_reports_is_the_subject_of_the_report(text: str, who: str) -> None:
+    """ "Wood admitted he was worried": the "he" right after a name and its speech verb is
+    that person, so the quote after it is theirs, not the last speaker's."""
+    quotes = quoteattr.attribute(text).quotes
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == who
+
+
 def test_he_skips_things_for_the_person() -> None:
     text = ("Union organiser Mick Doyle arrived at dawn. Dock workers walked out an hour later. "
             "He said the strike would last a week.")

@@ -442,3 +442,38 @@ def test_a_name_modifying_a_noun_is_no_antecedent(
     take it for the "she" of its sentence (tests/test_coref.py has the text)."""
     from test_coref import MODIFIER_NAME
     assert _speakers(attributor.attribute(nlp(MODIFIER_NAME))) == ["Chan", "Lau"]
+
+
+def test_a_score_after_a_tagged_name_is_cut_off(
+        nlp: Any, attributor: quoteattr.Attributor) -> None:
+    """The tagger takes "Mei-Lin Ashcroft 6-4" for one person; no word of a person's name
+    holds a digit, so the name is "Mei-Lin Ashcroft" and "British teenager" her title."""
+    text = ("DOHA, Qatar - Katarina Vukelic saved two match points on her way past British "
+            "teenager Mei-Lin Ashcroft 6-4, 3-6, 7-6 (5) at the Corniche Championships on "
+            'Thursday.\n\n"I had my chances," the teenager said.')
+    assert _speakers(attributor.attribute(nlp(text))) == ["Mei-Lin Ashcroft"]
+
+
+def test_a_given_name_tagged_as_a_body_is_a_person_when_described_so(
+        nlp: Any, attributor: quoteattr.Attributor) -> None:
+    """ "Anjali Mistry-Rao, who runs two pharmacies" is tagged ORG; a given name first and
+    a relative "who" after it make the span a person, whom the next "she" means."""
+    text = ("Deborah Mwale-Hutchins said the association had written to ministers.\n\n"
+            "Anjali Mistry-Rao, who runs two pharmacies in Bradford, said her staff had "
+            'phoned more than 20 branches in one afternoon.\n\n"In the end we found one '
+            'bottle in Halifax," she told The Dispensary Journal.')
+    assert _speakers(attributor.attribute(nlp(text))) == ["Anjali Mistry-Rao"]
+
+
+def test_a_title_before_a_name_tagged_as_a_body_is_a_person(
+        nlp: Any, attributor: quoteattr.Attributor) -> None:
+    """The tagger calls "Dr Ramkarran" an organisation; only a person's name follows an
+    honorific, so the next "he" may mean him (he is the subject before the quote)."""
+    text = (
+        "GEORGETOWN - Minister of Finance Dr Vishnu Ramkarran announced a record withdrawal "
+        "from the oil fund yesterday.\n\nOn the East Coast of Demerara, fisherman Rohan "
+        "Sukhdeo, 52, said he had heard big numbers on the radio this week.\n\n\"Big numbers "
+        "don't fix the koker,\" Sukhdeo said.\n\nAsked about complaints from coastal "
+        "villages, Dr Ramkarran said sea defence works were included in the withdrawal.\n\n"
+        '"Every village on that coast will see work before the end of the year," he said.')
+    assert _speakers(attributor.attribute(nlp(text))) == ["Rohan Sukhdeo", "Vishnu Ramkarran"]

@@ -15,7 +15,8 @@ from case_support import case_params, read_cases, speaker_of_case_quote
 import quoteattr
 
 CASE_TABLES = {"intl_news": 6, "tool_patterns": 5, "world_news": 5, "news3_patterns": 6,
-               "news5_patterns": 6, "news6_patterns": 5, "news7_patterns": 5}
+               "news5_patterns": 6, "news6_patterns": 5, "news7_patterns": 5,
+               "news9_patterns": 5}
 """Each table of speaker cases and the fewest outlets its cases must come from."""
 
 

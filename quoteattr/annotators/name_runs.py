@@ -105,11 +105,19 @@ def in_context(text: str, run: list[Word], lex: Lexicon,
 
     - a run of title words before "of" is an office, no name: "Senior Secretary" of
       "Senior Secretary of the Ministry of Commerce Mahbub Alam Talukder";
+    - an office over a place or service is its holder's, a person's ("The District
+      Commissioner, Annet Nakalembe,"), unless the body it is of follows ("the Public
+      Affairs Manager of the Cocoa Board, Mr. Fiifi Boafo,", where the finder's body
+      label keeps the office from standing for a person of its own);
     - a run opening with a portfolio's word after "and" or an office's "of the" holds the
       office's holder after the portfolio: "Industry Keoni Wanjala" after "Cabinet
       Secretary for Trade and ", "Opposition Anvitha Rao" after "Leader of the "."""
     if len(run) < 2 or known is None:
         return known
+    if known[2] != "PERSON" and known[0] == 0 and lex.is_title(run[-1].low) and (
+        _office_of_place([w.low for w in run], lex) and not text.startswith(" of ", run[-1].end)
+    ):
+        return known[0], known[1], "PERSON"  # "The District Commissioner," (not "... of X")
     if text.startswith(" of ", run[-1].end) and all(
         lex.is_title(w.low) or w.low in lex.title_modifiers for w in run
     ):
@@ -134,17 +142,29 @@ def _after_portfolio_and(text: str, start: int, lex: Lexicon) -> bool:
     return word in PORTFOLIO_WORDS or not joint["and"] and lex.is_title(word)
 
 
+def _office_of_place(lowered: list[str], lex: Lexicon) -> bool:
+    """Whether the words are a person's office over a place or service ("District
+    Commissioner", "County Sheriff", "Police Commissioner"): a person's title ends them,
+    no given name is among them, and the body's words only say what the office is over."""
+    last = lowered[-1]
+    return len(lowered) <= 4 and lex.is_title(last) and _person_noun(last, lex) and (
+        last not in lex.org_words) and lex.first_names.keys().isdisjoint(lowered)
+
+
 def holder_after_portfolio(lowered: list[str], lex: Lexicon) -> int:
     """Where the office holder's name starts after an office's portfolio ("Agriculture
     Sunanda Kulkarni-Desai" after "Minister for"), 0 when no name follows it: at the first
-    given name with at most two words after it, else after the portfolio's words."""
+    given name with at most two words after it, else after the portfolio's last word."""
     org_free = lex.org_words.keys().isdisjoint
     for cut in range(1, len(lowered)):
         if lowered[cut] in lex.first_names and len(lowered) - cut <= 3:
             return cut if org_free(lowered[cut:]) else 0
+    # after the portfolio's last known word: "Sugar Industry" of "Minister for Sugar
+    # Industry Sevanaia Rokobuli" (a portfolio may open with a word the table lacks)
     cut = 0
-    while cut < len(lowered) and lowered[cut] in PORTFOLIO_WORDS:
-        cut += 1
+    for k in range(len(lowered) - 1):
+        if lowered[k] in PORTFOLIO_WORDS:
+            cut = k + 1
     rest = lowered[cut:]
     if cut and 0 < len(rest) <= 3 and org_free(rest) and PORTFOLIO_WORDS.isdisjoint(rest):
         return cut

@@ -55,6 +55,7 @@ from .tagged_spans import (
     Bounds,
     clean_entity,
     hyphen_fragment,
+    person_end,
 )
 
 ENTITY_LABELS: dict[str, EntityLabel] = {
@@ -129,6 +130,8 @@ def combine_entities(
                     or text[bounds[0] - 1 : bounds[0]] in HYPHENS) and hyphen_fragment(
                         text, *bounds):
                 continue  # "Tawhiri" of "Mere Tawhiri-Lowe": the finder reads the name
+            if label == "PERSON" and text[bounds[1] - 1].isdigit():
+                bounds = bounds[0], person_end(text, *bounds)  # "Mei-Lin Ashcroft 6-4"
             if label in _PERSON_OR_MISREAD:
                 if surnames is None:
                     surnames = _surnames(text, tagged)

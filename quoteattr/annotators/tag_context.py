@@ -90,7 +90,8 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE)
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or known & _GIVEN_FIRST and (
-                text.startswith(_POSSESSIVE, start - 3)) or known & _SEVERAL and (
+                text.startswith(_POSSESSIVE, start - 3) or text.startswith(", ", end)
+            ) or known & _SEVERAL and (
                 text.endswith(_OFFICE_JOINTS, max(0, start - 8), start))
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if bodies and mended is None and kind in _PERSON and name in bodies:
@@ -135,10 +136,26 @@ _SEVERAL = 256
 """Three words or more after a leading "the": a body's name and a person's may both be in it."""
 _STORM = 512
 """A storm's or other natural event's word in it, and no organisation's ("Typhoon Hagupit")."""
+_HONORIFIC_FIRST = 1024
+"""Two to four words after an honorific or a profession's title ("Dr Ramkarran"), none an
+organisation's: a person, whatever the tagger called it."""
 _PERSON_FACTS = _POST_NOMINAL_LAST | _BODY
 """The facts that send a person's span to the rules whatever stands around it."""
-_OTHER_FACTS = _MEMBER_LAST | _POST_NOMINAL | _GIVEN_ALONE | _STORM
+_OTHER_FACTS = _MEMBER_LAST | _POST_NOMINAL | _GIVEN_ALONE | _STORM | _HONORIFIC_FIRST
 """The same for the other spans (with a NORP's, and a given name after a possessive)."""
+
+
+def _personal_title(word: str, lexicon: Lexicon) -> bool:
+    """Whether lower-cased ``word`` is a title only a person's name follows: an honorific
+    ("Dr", "Mrs", "Sir") or a profession's abbreviated title ("Prof.", "Engr."); a
+    profession's word in full ("Chief", "Director") also opens bodies' names."""
+    if word.endswith("."):
+        title = lexicon.titles.get(word)
+    else:
+        title = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
+        word = word + "." if title is not None and word not in lexicon.titles else word
+    return title is not None and (title.kind == "honorific" or title.kind == "professional"
+                                  and word.endswith("."))
 _FACTS: dict[int, tuple[Any, dict[str, int]]] = {}
 """Per lexicon (:func:`.owner_caches.cache_of`): :func:`_facts_of` of each name as written."""
 _MAX_FACTS = 100_000
@@ -174,6 +191,9 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
         facts |= _NOT_PLACE
     if len(words) - (first == "the") >= 3:
         facts |= _SEVERAL
+    if 2 <= len(words) <= 4 and _personal_title(first, lexicon) and (
+            lexicon.org_words.keys().isdisjoint(lowered[1:])):
+        facts |= _HONORIFIC_FIRST
     if not STORM_WORDS.isdisjoint(lowered) and lexicon.org_words.keys().isdisjoint(lowered):
         facts |= _STORM
     return facts
@@ -191,6 +211,8 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
     kind, start, end = tagged[n]
     if facts & _STORM and kind not in _NOT_SPEAKING:
         return None, [("EVENT", start, end)]  # "Tropical Storm Maring" tagged ORG
+    if facts & _HONORIFIC_FIRST and kind in _PLACE_LIKE:
+        return None, [("PERSON", start, end)]  # "Dr Ramkarran" tagged ORG
     spaced = text[start - 1 : start] == " "  # a word may stand right before the name
     if kind in _PERSON:
         given = _given_name_before(text, tagged, n, lexicon) if spaced and n else -1
@@ -230,8 +252,9 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         or _role_before(text, start, lexicon, "person")
     ):
         return None, [("PERSON", start, end)]  # "Keane's son Darragh" tagged PRODUCT
-    if facts & _GIVEN_ALONE and kind in _PLACE_LIKE and _described_as_person(text, end, lexicon):
-        return None, [("PERSON", start, end)]  # "Marcus, a junior who works ..." tagged ORG
+    if facts & (_GIVEN_ALONE | _GIVEN_FIRST) and kind in _PLACE_LIKE and _described_as_person(
+            text, end, lexicon):  # "Marcus, a junior who works ..." tagged ORG, "Anjali
+        return None, [("PERSON", start, end)]  # Mistry-Rao, who runs two pharmacies,"
     if facts & _GIVEN_FIRST and spaced and kind in _PLACE_LIKE and text.startswith(
         _POSSESSIVE, start - 3
     ) and _capitalised_owner(text, start - 3):

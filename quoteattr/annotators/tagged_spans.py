@@ -81,6 +81,20 @@ def clean_entity(text: str, start: int, end: int) -> list[Span]:
     return out
 
 
+def person_end(text: str, start: int, end: int) -> int:
+    """Where a tagged person's name ends when numbers follow it in the span: "Mei-Lin
+    Ashcroft 6-4" (a score) is "Mei-Lin Ashcroft"; no word of a person's name holds a
+    digit. ``end`` itself for most spans (their last character is no digit)."""
+    while text[end - 1].isdigit():
+        space = text.rfind(" ", start, end)
+        if space <= start:
+            break
+        end = space
+        while end > start and text[end - 1] in EDGE:
+            end -= 1
+    return end
+
+
 class Bounds:
     """Spans as (start, end) or (start, end, uncleaned), sorted, for quick overlap tests.
     A span marked uncleaned is a tagger's raw span: it overlaps only if one of the pieces

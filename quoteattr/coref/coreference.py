@@ -78,7 +78,7 @@ class Coreference:
     def cluster_for_phrase(self, phrase: str, label: str, position: int = -1) -> int:
         """An entity for a speaker phrase that names no known entity ("voices across Europe"),
         or the person a description at ``position`` refers to ("the 42-year-old")."""
-        if self.fiction and position >= 0:
+        if position >= 0:
             described = described_phrase(self.entities, phrase, position)
             if described is not None:
                 return described

@@ -17,7 +17,12 @@ from ..mentions import Mention
 from ..mentions.types import full_start
 from .clusters import Cluster, Entities
 from .named import link_named_persons
-from .titles import bare_roles_as_titles, link_office_initials, title_before_name
+from .titles import (
+    bare_roles_as_titles,
+    link_office_initials,
+    link_title_initials,
+    title_before_name,
+)
 
 _COMMA_SPACE = re.compile(", ")
 _SPAN_END = attrgetter("span.end")
@@ -253,6 +258,7 @@ def link_appositives(ents: Entities) -> None:
     link_named_persons(ents)
     bare_roles_as_titles(ents)
     link_office_initials(ents)
+    link_title_initials(ents)
 
 
 

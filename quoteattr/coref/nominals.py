@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 
 import regex
 
+from ..mention_words import verb_after_subject
 from ..mentions import Mention, MentionLabel
 from ..spans import Span
 from .clusters import Cluster, Entities
@@ -19,6 +20,7 @@ from .described import (
     paragraph_subject,
 )
 from .organisations import named_organisation
+from .pairs import PAIR_NOUNS, named_pair
 from .salience import Salience, best_of
 
 _DESCRIBED_MIN_SCORE = 2.0
@@ -89,6 +91,10 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
         if owner is not None:
             ents.issued[head] = owner, m.span.start
             return owner
+    if definite and head in PAIR_NOUNS and like is None:
+        pair = named_pair(ents, i)  # "Ollie Brennan and Kwame Asante-Boateng ... the pair"
+        if pair is not None:
+            return pair
     if definite and like is None and m.label == "PERSON" and (distinctive(
         ents.text[m.span.start : m.span.end], head
     ) or head in lexicon.relational_nouns and counted_relation(ents.text, m.span.end)):
@@ -351,6 +357,31 @@ def issuer_of(ents: Entities, i: int) -> int | None:
     else:
         verb = before[-2]
     verb_at = text.rfind(verb, 0, start)
-    if i == 0 or index.mentions[i - 1].span.end + 1 != verb_at:
+    if i == 0:
         return None
-    return ents.of[i - 1]
+    if index.mentions[i - 1].span.end + 1 == verb_at:
+        return ents.of[i - 1]
+    if text.startswith(", ", verb_at - 2):
+        return _subject_past_aside(ents, i, verb_at)
+    return None
+
+
+_ASIDE_REACH = 200
+"""The most characters from a subject's end to its verb, over an appositive or clause."""
+
+
+def _subject_past_aside(ents: Entities, i: int, verb_at: int) -> int | None:
+    """The entity of the subject whose speech verb at ``verb_at`` follows an appositive or
+    relative clause ("Kalungu Roadworks Ltd, the firm contracted to work on the roads,
+    said in a statement"): the nearest mention before document noun ``i`` that
+    :func:`.mention_words.verb_after_subject` carries to that verb."""
+    mentions, text, lexicon = ents.index.mentions, ents.text, ents.lexicon
+    for j in range(i - 1, -1, -1):
+        end = mentions[j].span.end
+        if verb_at - end > _ASIDE_REACH:
+            break
+        if text.startswith((",", " who", " whose", " which", " for", " at", " with"), end):
+            verb = verb_after_subject(text, end, lexicon)
+            if verb is not None and verb.start(1) == verb_at:
+                return ents.of[j]
+    return None

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from ..lexicon import Lexicon, word_list
+from ..mentions import Mention
 from ..mentions.types import full_start
 from .clusters import Entities
 
@@ -70,6 +72,9 @@ def title_before_name(ents: Entities, i: int) -> None:
     mentions = ents.index.mentions
     a = mentions[i]
     word = a.head.lower()
+    words = word.split(" of ", 1)[0].split()  # "Inspector General" of "... of Police"
+    if (len(words) > 1 or " of " in word) and ents.lexicon.first_names.keys().isdisjoint(words):
+        word = words[-1]  # "The District Commissioner, Annet Nakalembe,": an office over a place
     role = ents.lexicon.role_nouns.get(word)
     if not ents.lexicon.is_title(word) and (
         role is None or role.type != "person"  # "The Treasurer, Diane Castellano,"
@@ -78,23 +83,43 @@ def title_before_name(ents: Entities, i: int) -> None:
     c_a, c_b = ents.of[i], ents.of[i + 1]
     if c_a is None or c_b is None or c_a == c_b:
         return
-    moved = ents.clusters[c_a].mentions  # a list or an array: compared by its items
-    if (len(moved) != 1 or moved[0] != i) and (role is None or any(
-        k > i or mentions[k].head != a.head for k in moved
-    )):  # a title named elsewhere ("The Minister left" later may be another minister);
+    initials = "".join(w[0] for w in a.head.split() if w.lower() not in _TITLE_SMALL_WORDS)
+    office = " ".join(f"{a.title} {a.head}".split())
+    others = [k for k in ents.clusters[c_a].mentions  # but the office's initials ("the IGP")
+              if k != i and (len(initials) < 2 or mentions[k].head != initials.upper())
+              and not (" " in office and _office(mentions[k]) == office)]  # or full title
+    # a word of the office read as its short form ("Police" in the headline, joined to
+    # "Inspector General of Police") is the body, not the office: it stays where it is
+    parts = [k for k in others if mentions[k].head != a.head and (
+        mentions[k].head in a.head.split())]
+    if len(parts) < len(others) and (
+            role is None or any(k > i or mentions[k].head != a.head for k in others)):
+        # a title named elsewhere ("The Minister left" later may be another minister);
         return  # the bare role word in the headline before ("Treasurer unveils ...") is hers
-    _move_into(ents, c_a, c_b, " ".join(f"{a.title} {a.head}".split()))
+    _move_into(ents, c_a, c_b, office, keep=parts)
 
 
-def _move_into(ents: Entities, c_a: int, c_b: int, title: str) -> None:
-    """Every mention of entity ``c_a`` (an office's title) joins entity ``c_b``, the person
-    holding it, whose titles gain ``title``."""
+def _office(m: Mention) -> str:
+    """A title's words as written, one space apart: "Chief Minister"."""
+    return " ".join(f"{m.title} {m.head}".split())
+
+
+def _move_into(ents: Entities, c_a: int, c_b: int, title: str, keep: Sequence[int] = ()) -> None:
+    """Every mention of entity ``c_a`` (an office's title) but those in ``keep`` joins entity
+    ``c_b``, the person holding it, whose titles gain ``title``."""
     moved = ents.clusters[c_a].mentions
+    holder = ents.clusters[c_b]
+    name = holder.fullest, holder.fullest_words, holder.fullest_chars
     for k in list(moved):
+        if k in keep:
+            continue
         ents.of[k] = None  # unresolved again, until the next line adds it to c_b
         ents.resolved[k] = 0
         ents.add(c_b, k)
-    del moved[:]  # no mention is left to name it
+    if name[0]:  # the office is no name of hers: "District Commissioner" is not "Annet Nakalembe"
+        holder.fullest, holder.fullest_words, holder.fullest_chars = name
+    del moved[:]  # no mention is left to name it, but those kept
+    moved.extend(keep)
     ents.clusters[c_b].add_title(title)
     ents.titles_changed()
 
@@ -119,6 +144,32 @@ def link_office_initials(ents: Entities) -> None:
             ):  # the initials alone: a title read as a body's name keeps its entity
                 _move_into(ents, c_a, c_b, title)
         pos = text.find("), ", pos + 3)
+
+
+def link_title_initials(ents: Entities) -> None:
+    """"The Resident District Commissioner, Ms Annet Nakalembe," then "the RDC said":
+    initials that spell the words of one person's title (small words such as "of" left
+    out) are that person, when they name nothing else in the text."""
+    holders: dict[str, set[int]] = {}
+    for c, cluster in enumerate(ents.clusters):
+        if cluster.type != "person" or not cluster.named:
+            continue
+        for title in cluster.titles:
+            words = [w for w in title.split() if w.lower() not in _TITLE_SMALL_WORDS]
+            if 2 <= len(words) <= 5:
+                holders.setdefault("".join(w[0] for w in words).upper(), set()).add(c)
+    if not holders:
+        return
+    mentions = ents.index.mentions
+    for k, m in enumerate(mentions):
+        if m.kind != "name" or not (2 <= len(m.head) <= 5 and m.head.isupper()):
+            continue
+        found, c_a = holders.get(m.head), ents.of[k]
+        if found is None or len(found) != 1 or c_a is None or c_a in found or any(
+            mentions[j].head != m.head for j in ents.clusters[c_a].mentions
+        ):
+            continue
+        _move_into(ents, c_a, next(iter(found)), m.head.lower())
 
 
 def _office_of(text: str, start: int, initials: str, lexicon: Lexicon) -> str:
@@ -148,4 +199,5 @@ def _office_of(text: str, start: int, initials: str, lexicon: Lexicon) -> str:
     return ""
 
 
-__all__ = ["bare_roles_as_titles", "link_office_initials", "title_before_name"]
+__all__ = [
+    "bare_roles_as_titles", "link_office_initials", "link_title_initials", "title_before_name"]

@@ -8,7 +8,9 @@ those for a clause ending in a colon, ``carried`` those that carry a speaker fro
 sentence or quote before, and ``parse`` those that read a dependency parse when the
 annotator provides one; ``conversation`` holds those for untagged quotes in an exchange
 (turns, action beats), reading the exchange's narration through ``narration`` (who acts,
-who keeps silent) and the names a quote addresses its listener by through ``vocatives``.
+who keeps silent) and the names a quote addresses its listener by through ``vocatives``;
+``questions`` holds the one for a question quoted in the clause that introduces its
+answer ("Asked by a reporter, "...?", X laughed").
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .colon import colon_intro, colon_previous_paragraph
 from .conversation import action_beat, turn_taking, vocative_other
 from .credit import credit_after
 from .parse import dependency_according_to, dependency_subject
+from .questions import asked_question
 from .surface import (
     according_to,
     cue_speaker_quote,
@@ -50,6 +53,7 @@ __all__ = ["GENRES", "GENRE_CHOICES", "REQUIRES", "RULES", "CueCache", "CueForge
            "speaker_cue_quote", "unaddressed"]
 
 RULES: tuple[Rule, ...] = (
+    asked_question,
     quote_speaker_cue,
     quote_cue_speaker,
     speaker_cue_quote,
