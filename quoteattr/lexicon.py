@@ -50,6 +50,7 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "book_headings": {"kind": frozenset({"numbered", "alone", "number"}),
                       "novel": frozenset({"yes", "no"})},
     "parent_nouns": {"gender": frozenset({"m", "f"})},
+    "pair_nouns": {"means": frozenset({"both", "other"})},
     "post_nominals": {"kind": frozenset({"honour", "legal", "office"})},
 }
 

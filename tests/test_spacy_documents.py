@@ -477,3 +477,15 @@ def test_a_title_before_a_name_tagged_as_a_body_is_a_person(
         "villages, Dr Ramkarran said sea defence works were included in the withdrawal.\n\n"
         '"Every village on that coast will see work before the end of the year," he said.')
     assert _speakers(attributor.attribute(nlp(text))) == ["Rohan Sukhdeo", "Vishnu Ramkarran"]
+
+
+def test_a_given_name_tagged_as_a_body_beside_a_person_is_a_person(
+        nlp: Any, attributor: quoteattr.Attributor) -> None:
+    """ "Amira" (tagged ORG) "and Hana Qureshi" (PERSON), then "said Amira, 23,": a given
+    name joined to a person, or with an age after it, is a person, and "her sister" the
+    other of the two."""
+    text = ("Among the crowd were two sisters, Amira and Hana Qureshi, who learned to read "
+            "the Qur’an in a classroom at the mosque.\n\n‘We grew up in that building. Our "
+            "mum used to bring us every Saturday,’ said Amira, 23.\n\n‘It’s just bricks, in "
+            "the end. They can’t burn what happens inside,’ her sister added.")
+    assert _speakers(attributor.attribute(nlp(text))) == ["Amira", "Hana Qureshi"]

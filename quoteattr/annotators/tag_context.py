@@ -32,6 +32,7 @@ given names, titles and post-nominals, never a list of particular names.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..lexicon import Lexicon
@@ -54,6 +55,8 @@ _POSSESSIVE = ("'s ", "’s ")
 _OFFICE_JOINTS = ("of the ", "for the ", "of ", "for ")
 """What ends right before a body or portfolio named in an office's title ("Leader of the
 Opposition", "Cabinet Secretary for Trade")."""
+_AGE_AFTER = re.compile(r", \d{1,3}[,.]")
+"""A person's age in apposition right after the name ("Amira, 23,")."""
 _INITIALS = frozenset(f"{letter}. " for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_SPEAKING = frozenset({"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
@@ -252,9 +255,13 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         or _role_before(text, start, lexicon, "person")
     ):
         return None, [("PERSON", start, end)]  # "Keane's son Darragh" tagged PRODUCT
-    if facts & (_GIVEN_ALONE | _GIVEN_FIRST) and kind in _PLACE_LIKE and _described_as_person(
-            text, end, lexicon):  # "Marcus, a junior who works ..." tagged ORG, "Anjali
-        return None, [("PERSON", start, end)]  # Mistry-Rao, who runs two pharmacies,"
+    if facts & (_GIVEN_ALONE | _GIVEN_FIRST) and kind in _PLACE_LIKE and (
+            _described_as_person(text, end, lexicon) or _AGE_AFTER.match(text, end) is not None
+            or facts & _GIVEN_ALONE and n + 1 < len(tagged) and tagged[n + 1][0] in _PERSON
+            and text[end : tagged[n + 1][1]] == " and "):
+        # "Marcus, a junior who works ..." tagged ORG, "Anjali Mistry-Rao, who runs two
+        # pharmacies,", "said Amira, 23,", "Amira" ORG "and" "Hana Qureshi" PERSON
+        return None, [("PERSON", start, end)]
     if facts & _GIVEN_FIRST and spaced and kind in _PLACE_LIKE and text.startswith(
         _POSSESSIVE, start - 3
     ) and _capitalised_owner(text, start - 3):

@@ -80,7 +80,8 @@ class Coreference:
         or the person a description at ``position`` refers to ("the 42-year-old")."""
         if position >= 0:
             described = described_phrase(self.entities, phrase, position)
-            if described is not None:
+            if described is not None and (self.fiction or self._person_described(
+                    described, phrase)):  # news: "the turaga ni koro, Maika Raduva,"
                 return described
         if position >= 0 and phrase in _OBJECT_PRONOUNS:  # "the release quoted him as saying"
             k = bisect_left(self.index.starts, position)
@@ -102,6 +103,15 @@ class Coreference:
             if c is not None:
                 return c
         return phrase_entity(self.entities, phrase, label)
+
+    def _person_described(self, c: int, phrase: str) -> bool:
+        """Whether ``phrase`` describes person ``c`` in news: a person, described by no
+        document's noun ("the email", whose writer is named beside it, is not the writer)."""
+        cluster = self.clusters[c]
+        if not cluster.cues_read and cluster.type == "unknown":
+            self.entities.read_cues(cluster)
+        return (cluster.type == "person" or cluster.person_cue) and (
+            phrase.rsplit(None, 1)[-1].lower() not in self.entities.lexicon.document_nouns)
 
     def other_than(self, i: int, avoid: set[int]) -> int | None:
         """The entity a "he" or a description ``i`` refers to when it can be none of

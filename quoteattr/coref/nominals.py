@@ -20,7 +20,7 @@ from .described import (
     paragraph_subject,
 )
 from .organisations import named_organisation
-from .pairs import PAIR_NOUNS, named_pair
+from .pairs import OTHER_NOUNS, PAIR_NOUNS, named_pair, other_of_pair
 from .salience import Salience, best_of
 
 _DESCRIBED_MIN_SCORE = 2.0
@@ -91,8 +91,11 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
         if owner is not None:
             ents.issued[head] = owner, m.span.start
             return owner
-    if definite and head in PAIR_NOUNS and like is None:
-        pair = named_pair(ents, i)  # "Ollie Brennan and Kwame Asante-Boateng ... the pair"
+    if like is None and (definite and head in PAIR_NOUNS or head in OTHER_NOUNS):
+        # "Ollie Brennan and Kwame Asante-Boateng ... the pair"; "Amira and Hana ... her sister"
+        owner = None if definite else document_owner(sal, i)
+        pair = named_pair(ents, i) if definite else (
+            None if owner is None else other_of_pair(ents, i, owner))
         if pair is not None:
             return pair
     if definite and like is None and m.label == "PERSON" and (distinctive(

@@ -152,7 +152,7 @@ def link_title_initials(ents: Entities) -> None:
     out) are that person, when they name nothing else in the text."""
     holders: dict[str, set[int]] = {}
     for c, cluster in enumerate(ents.clusters):
-        if cluster.type != "person" or not cluster.named:
+        if not cluster.titles or cluster.type != "person" or not cluster.named:
             continue
         for title in cluster.titles:
             words = [w for w in title.split() if w.lower() not in _TITLE_SMALL_WORDS]
@@ -160,16 +160,16 @@ def link_title_initials(ents: Entities) -> None:
                 holders.setdefault("".join(w[0] for w in words).upper(), set()).add(c)
     if not holders:
         return
-    mentions = ents.index.mentions
-    for k, m in enumerate(mentions):
-        if m.kind != "name" or not (2 <= len(m.head) <= 5 and m.head.isupper()):
-            continue
-        found, c_a = holders.get(m.head), ents.of[k]
-        if found is None or len(found) != 1 or c_a is None or c_a in found or any(
-            mentions[j].head != m.head for j in ents.clusters[c_a].mentions
-        ):
-            continue
-        _move_into(ents, c_a, next(iter(found)), m.head.lower())
+    mentions, starts, text = ents.index.mentions, ents.index.starts, ents.text
+    for initials, found in holders.items():
+        at = text.find(initials) if len(found) == 1 else -1  # (a find per office, not a
+        while at >= 0:  # test per mention)
+            k = bisect_left(starts, at)
+            c_a = ents.of[k] if k < len(mentions) and starts[k] == at else None
+            if c_a is not None and c_a not in found and mentions[k].kind == "name" and all(
+                    mentions[j].head == initials for j in ents.clusters[c_a].mentions):
+                _move_into(ents, c_a, next(iter(found)), initials.lower())
+            at = text.find(initials, at + len(initials))
 
 
 def _office_of(text: str, start: int, initials: str, lexicon: Lexicon) -> str:
