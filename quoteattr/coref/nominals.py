@@ -98,11 +98,15 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
             None if owner is None else other_of_pair(ents, i, owner))
         if pair is not None:
             return pair
-    if definite and like is None and m.label == "PERSON" and (distinctive(
+    # "the Spaniard", "the Kenyan": one of a people describes the one just named
+    national = definite and lexicon.title_modifiers.get(head) == "demonym"
+    if definite and like is None and m.label == "PERSON" and (national or distinctive(
         ents.text[m.span.start : m.span.end], head
     ) or head in lexicon.relational_nouns and counted_relation(ents.text, m.span.end)):
         # "...," the Fine Gael TD said / the father of two said: the one just named
         subject = paragraph_subject(sal, m)
+        if subject is None and national:
+            subject = paragraph_subject(sal, m, across=True)
         if subject is not None:
             return subject
     # The salience scores matter only to the branches below that read them; most role
