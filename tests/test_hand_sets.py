@@ -1,6 +1,6 @@
 """The hand-written gold sets (fixtures/newsroom_eval, newsroom_eval2, fiction_eval, tool_cases,
-intl_eval and their holdouts) stay in sync with their hand annotations, and every gold span
-slices back to a quotation in its text."""
+intl_eval, news3_eval to news10_eval, parse_eval and their holdouts) stay in sync with their
+hand annotations, and every gold span slices back to a quotation in its text."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ SETS = (
     FIXTURES / "fiction_eval" / "holdout3" / "fiction_holdout3.jsonl",
     FIXTURES / "intl_eval" / "intl_eval.jsonl",
     FIXTURES / "intl_eval" / "holdout" / "intl_holdout.jsonl",
+    *(FIXTURES / f"news{n}_eval" / part
+      for n in range(3, 11) for part in (f"news{n}_eval.jsonl", f"holdout/news{n}_holdout.jsonl")),
+    FIXTURES / "parse_eval" / "parse_eval.jsonl",
 )
 
 
@@ -46,6 +49,7 @@ def test_every_gold_span_slices_to_a_quote(gold: Path) -> None:
         doc = json.loads(line)
         for q in doc["all_quotes"]:
             piece = doc["text"][q["start"] : q["end"]]
-            assert piece[0] in "\"'“‘" and piece[-1] in "\"'”’", piece
+            # guillemets and low-9 marks too: French and Icelandic quotes ("« ... »", "„...“")
+            assert piece[0] in "\"'“‘«„‚‹" and piece[-1] in "\"'”’»“‘›", piece
             for s, e in q["speaker_mentions"]:
                 assert doc["text"][s:e] == q["mention_text"]
