@@ -191,3 +191,20 @@ def resolve_speaker(
         return coref.cluster_for_phrase(m.head if m.kind == "pronoun" else
                                         coref.text[m.span.start : m.span.end], m.label)
     return coref.cluster_for_phrase(found.phrase, "UNKNOWN", found.mention_span.start)
+
+
+_BYLINE = regex.compile(
+    r"^[ \t]*(?:(?:By|BY)[ \t]+|[^\n]{1,60}?,[ \t]+with[ \t]+)"
+    r"(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,2})[ \t]*$",
+    regex.MULTILINE)
+"""A byline naming one writer on its own line: "By Gwen Tasker", "Your Rights, with Gwen
+Tasker" (a column's title and its writer)."""
+_BYLINE_REACH = 400
+"""How far into the text a byline stands (after the headline and perhaps a standfirst)."""
+
+
+def byline_writer(text: str) -> str | None:
+    """The writer a news story's byline names, whose "I" is the narrating "I" of a column
+    or a first-person report ('"...?" I asked'); None without such a byline."""
+    found = _BYLINE.search(text, 0, min(len(text), _BYLINE_REACH), concurrent=False)
+    return None if found is None else found[1]

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from .context import QuoteContext
 from .coref import Cluster, Coreference
 from .mentions import MentionIndex
-from .narrator import narrator_name, record_keeper, self_named
+from .narrator import byline_writer, narrator_name, record_keeper, self_named
 from .result import Decision
 
 
@@ -35,6 +35,9 @@ def name_speakers(
             named = record_keeper(text, contexts[first].quote.span.start, coref)
         named = named if named is not None else narrator_name(
             contexts, speakers, narrator[0], addressed, genre)
+        writer = byline_writer(text) if named is None and genre != "fiction" else None
+        if writer is not None:  # a column's "I asked": the writer its byline names
+            named = coref.person_named(writer)
         if named is not None:
             decisions = [d._replace(cluster=named, narrated=True) if (
                 d.cluster == narrator[0]) else d for d in decisions]

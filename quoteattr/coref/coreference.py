@@ -27,6 +27,7 @@ from .fiction import (
 from .names import cluster_names, link_appositives
 from .nominals import described_at, resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
+from .pairs import person_named
 from .pronouns import resolve_pronoun
 from .salience import Salience, best_of
 
@@ -112,6 +113,11 @@ class Coreference:
             self.entities.read_cues(cluster)
         return (cluster.type == "person" or cluster.person_cue) and (
             phrase.rsplit(None, 1)[-1].lower() not in self.entities.lexicon.document_nouns)
+
+    def person_named(self, name: str) -> int:
+        """The person entity of that full name ("Gwen Tasker" of a byline), made when the
+        text names it nowhere else."""
+        return person_named(self.entities, name)
 
     def other_than(self, i: int, avoid: set[int]) -> int | None:
         """The entity a "he" or a description ``i`` refers to when it can be none of

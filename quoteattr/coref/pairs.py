@@ -51,7 +51,7 @@ def other_of_pair(ents: Entities, i: int, owner: int) -> int | None:
         if isinstance(pair, int):
             other = _other_name(ents, pair, ents.clusters[owner].name)
             if other is not None:
-                return _person_named(ents, other)
+                return person_named(ents, other)
         elif owner in pair:
             return pair[1] if owner == pair[0] else pair[0]
     return None
@@ -73,7 +73,7 @@ def _other_name(ents: Entities, k: int, owner: str) -> str | None:
     return None
 
 
-def _person_named(ents: Entities, name: str) -> int:
+def person_named(ents: Entities, name: str) -> int:
     """The person entity of that full name, made when the text has none."""
     for c, cluster in enumerate(ents.clusters):
         if cluster.named and cluster.name == name:
@@ -113,4 +113,4 @@ def _person(ents: Entities, c: int) -> bool:
     return cluster.type == "person" or cluster.type == "unknown" and cluster.person_cue
 
 
-__all__ = ["OTHER_NOUNS", "PAIR_NOUNS", "named_pair", "other_of_pair"]
+__all__ = ["OTHER_NOUNS", "PAIR_NOUNS", "named_pair", "other_of_pair", "person_named"]
