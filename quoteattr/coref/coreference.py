@@ -25,6 +25,7 @@ from .fiction import (
     fiction_pronoun,
 )
 from .names import cluster_names, link_appositives
+from .nicknames import link_nicknames
 from .nominals import described_at, resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
 from .pairs import person_named
@@ -63,6 +64,7 @@ class Coreference:
         """How many of the mentions outside quotes have been resolved, in order (see
         :meth:`cluster_of`)."""
         cluster_names(ents)
+        link_nicknames(ents)
         link_appositives(ents)
         link_delayed_names(ents)
         apply_chains(ents, chains)

@@ -1,0 +1,62 @@
+"""A nickname set in quotation marks inside a name: Mateus "Vulto" Ferraz, Lionel "Tiger"
+Holder. Sport, esports and crime copy then call the person by the nickname alone ("Vulto
+said"), so the given name, the nickname and the surname are one person, named without the
+nickname ("Mateus Ferraz").
+"""
+
+from __future__ import annotations
+
+from .clusters import Entities
+
+_OPENING = "\"“‘'"
+_CLOSING = "\"”’'"
+
+
+def link_nicknames(ents: Entities) -> None:
+    """Join each ``Given "Nickname" Surname`` (three name mentions, the middle one alone in
+    quotation marks, one space apart) into the surname's entity, named "Given Surname"."""
+    mentions, text = ents.index.mentions, ents.text
+    for k in range(1, len(mentions) - 1):
+        nick = mentions[k]
+        start, end = nick.span.start, nick.span.end
+        if nick.kind != "name" or text[start - 1 : start] not in _OPENING or (
+                text[end : end + 1] not in _CLOSING):
+            continue
+        given, last = mentions[k - 1], mentions[k + 1]
+        if given.kind != "name" or last.kind != "name" or given.span.end != start - 2 or (
+                last.span.start != end + 2 or text[start - 2] != " " or text[end + 1] != " "):
+            continue
+        c_given, c_nick, c_last = ents.of[k - 1], ents.of[k], ents.of[k + 1]
+        if c_given is None or c_nick is None or c_last is None or len(
+                {c_given, c_nick, c_last}) < 3 or " " in nick.head:
+            continue
+        target = c_last
+        if ents.clusters[c_last].fullest_words > 1:
+            # the surname alone had joined another full name ("Marlene Achterberg", his
+            # wife): only this mention of it is his
+            target = c_given
+            ents.clusters[c_last].mentions.remove(k + 1)
+            ents.of[k + 1] = None
+            ents.resolved[k + 1] = 0
+            ents.add(target, k + 1)
+        else:
+            _join(ents, c_given, target)
+        _join(ents, c_nick, target)
+        cluster = ents.clusters[target]
+        name = f"{given.head.split()[-1]} {last.head}"
+        cluster.fullest, cluster.fullest_words, cluster.fullest_chars = (
+            name, len(name.split()), len(name))
+        cluster.add_label("PERSON")
+
+
+def _join(ents: Entities, source: int, target: int) -> None:
+    """Every mention of entity ``source`` joins entity ``target``."""
+    moved = ents.clusters[source].mentions
+    for k in list(moved):
+        ents.of[k] = None
+        ents.resolved[k] = 0
+        ents.add(target, k)
+    del moved[:]
+
+
+__all__ = ["link_nicknames"]
