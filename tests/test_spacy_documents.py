@@ -489,3 +489,25 @@ def test_a_given_name_tagged_as_a_body_beside_a_person_is_a_person(
             "mum used to bring us every Saturday,’ said Amira, 23.\n\n‘It’s just bricks, in "
             "the end. They can’t burn what happens inside,’ her sister added.")
     assert _speakers(attributor.attribute(nlp(text))) == ["Amira", "Hana Qureshi"]
+
+
+def test_a_nickname_inside_a_name_is_that_person(
+        nlp: Any, attributor: quoteattr.Attributor) -> None:
+    """The tagger gives neither "Mateus" nor "Vulto" of Mateus "Vulto" Ferraz; the finder's
+    words stand as names there, and "Vulto said" is Mateus Ferraz."""
+    text = ('Ferrum\'s in-game leader, Mateus "Vulto" Ferraz, was named most valuable '
+            'player.\n\n"That was the whole speech," Vulto said.')
+    result = attributor.attribute(nlp(text))
+    assert [q.speaker.name if q.speaker else None for q in result.quotes
+            if q.kind == "direct"] == ["Mateus Ferraz"]
+
+
+def test_a_name_given_by_an_identifying_phrase_is_a_person(
+        nlp: Any, attributor: quoteattr.Attributor) -> None:
+    """ "who gave only his first name, Pacifique," (tagged ORG): a name an identifying
+    phrase gives is a person's, whatever the tagger called it (data/naming_phrases.tsv)."""
+    text = ("Jean Damascène Habimana, 34, said his daily takings had fallen.\n\n"
+            "Another rider, who gave only his first name, Pacifique, said some passengers "
+            'had started negotiating off the meter. "If the police see you, the fine is '
+            'Rwf10,000," he said.')
+    assert _speakers(attributor.attribute(nlp(text))) == ["Pacifique"]

@@ -114,3 +114,20 @@ def given_name_described(text: str, start: int, end: int, lexicon: Lexicon) -> b
 __all__ = ["beside_speech_verb", "credited", "defined_abbreviation", "given_name_described",
            "has_title",
            "joined_to_person", "not_a_name"]
+
+
+_NICKNAME_AFTER = regex.compile(r" [\"“‘'][\p{Lu}\p{Ll}][\p{L}\p{N}-]*[\"”’'] \p{Lu}")
+"""After a given name: a nickname in quotation marks, then the surname (' "Vulto" F')."""
+_NICKNAME_AROUND = regex.compile(r"(?r)\p{L} [\"“‘']\Z")
+"""Before a nickname: a name's last letter, a space and the opening mark."""
+
+
+def in_nicknamed_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is the given name or the quoted nickname of a
+    name written Mateus "Vulto" Ferraz: the nickname is the person's other name
+    (:mod:`quoteattr.coref.nicknames`), and a tagger seldom gives either word."""
+    if _NICKNAME_AFTER.match(text, end, end + 40, concurrent=False) is not None:
+        return True  # "Mateus"
+    return text[end : end + 1] in "\"”’'" and text[end + 1 : end + 2] == " " and (
+        text[end + 2 : end + 3].isupper()) and _NICKNAME_AROUND.search(
+            text, max(0, start - 3), start, concurrent=False) is not None  # "Vulto"

@@ -40,6 +40,7 @@ from .name_evidence import (
     defined_abbreviation,
     given_name_described,
     has_title,
+    in_nicknamed_name,
     joined_to_person,
     not_a_name,
 )
@@ -194,6 +195,7 @@ def combine_entities(
                     or single and given_name_described(text, start, end, lexicon)
                     or single and joined_to_person(text, start, end, kept_spans, lexicon)
                     or single and defined_abbreviation(text, start, end)
+                    or single and in_nicknamed_name(text, start, end)
                     or beside_speech_verb(text, span, lexicon) or credited(text, span)
                     or (text.count(text[start:end]) >= 3  # counts at least the finder's
                         and own.count(text[start:end], last.text) >= 3)):

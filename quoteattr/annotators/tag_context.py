@@ -55,6 +55,8 @@ _POSSESSIVE = ("'s ", "’s ")
 _OFFICE_JOINTS = ("of the ", "for the ", "of ", "for ")
 """What ends right before a body or portfolio named in an office's title ("Leader of the
 Opposition", "Cabinet Secretary for Trade")."""
+_NAMED_ENDS = ("name, ", "name as ", "only as ", "named ", "called ")
+"""How a naming phrase (``data/naming_phrases.tsv``) may end before the name it gives."""
 _AGE_AFTER = re.compile(r", \d{1,3}[,.]")
 """A person's age in apposition right after the name ("Amira, 23,")."""
 _INITIALS = frozenset(f"{letter}. " for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -92,7 +94,8 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 or text[start - 4 : start - 1] == " in") or spaced and n > 0 and (
                 tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE)
         else:
-            looked = known & _OTHER_FACTS or kind == "NORP" or known & _GIVEN_FIRST and (
+            looked = known & _OTHER_FACTS or kind == "NORP" or text.endswith(
+                _NAMED_ENDS, 0, start) or known & _GIVEN_FIRST and (
                 text.startswith(_POSSESSIVE, start - 3) or text.startswith(", ", end)
             ) or known & _SEVERAL and (
                 text.endswith(_OFFICE_JOINTS, max(0, start - 8), start))
@@ -250,6 +253,9 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         if _party_member(text, prev[1], end) >= 0:
             return (), []  # "the Liberal Democrat" tagged "Liberal" ORG and "Democrat" NORP
         return ("NORP", prev[1], end), []  # "Liberal" ORG, "Democrat" NORP: one NORP
+    if kind in _PLACE_LIKE and text.endswith(_NAMED_ENDS, 0, start) and NAMING_BEFORE.search(
+            text, max(0, start - 40), start) is not None:
+        return None, [("PERSON", start, end)]  # "gave only his first name, Pacifique" as ORG
     if facts & _GIVEN_ALONE and spaced and (
         NAMING_BEFORE.search(text, max(0, start - 40), start) is not None
         or _role_before(text, start, lexicon, "person")
