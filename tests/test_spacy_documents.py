@@ -497,9 +497,7 @@ def test_a_nickname_inside_a_name_is_that_person(
     words stand as names there, and "Vulto said" is Mateus Ferraz."""
     text = ('Ferrum\'s in-game leader, Mateus "Vulto" Ferraz, was named most valuable '
             'player.\n\n"That was the whole speech," Vulto said.')
-    result = attributor.attribute(nlp(text))
-    assert [q.speaker.name if q.speaker else None for q in result.quotes
-            if q.kind == "direct"] == ["Mateus Ferraz"]
+    assert _speakers(attributor.attribute(nlp(text))) == ["Mateus Ferraz"]
 
 
 def test_a_name_given_by_an_identifying_phrase_is_a_person(

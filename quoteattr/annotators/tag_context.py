@@ -155,11 +155,10 @@ def _personal_title(word: str, lexicon: Lexicon) -> bool:
     """Whether lower-cased ``word`` is a title only a person's name follows: an honorific
     ("Dr", "Mrs", "Sir") or a profession's abbreviated title ("Prof.", "Engr."); a
     profession's word in full ("Chief", "Director") also opens bodies' names."""
-    if word.endswith("."):
+    title = lexicon.titles.get(word)
+    if title is None and not word.endswith("."):
+        word += "."  # British style drops the full stop the table keeps ("Dr", "Prof")
         title = lexicon.titles.get(word)
-    else:
-        title = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
-        word = word + "." if title is not None and word not in lexicon.titles else word
     return title is not None and (title.kind == "honorific" or title.kind == "professional"
                                   and word.endswith("."))
 _FACTS: dict[int, tuple[Any, dict[str, int]]] = {}

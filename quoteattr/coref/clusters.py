@@ -185,6 +185,13 @@ class Entities:
         self.clusters.append(cluster)
         return len(self.clusters) - 1
 
+    def move(self, i: int, c: int) -> None:
+        """Mention ``i``, resolved already, joins entity ``c`` instead (the caller takes it
+        out of its old entity's list): read again as new, as :meth:`add` reads it."""
+        self.of[i] = None
+        self.resolved[i] = 0
+        self.add(c, i)
+
     def add(self, c: int, i: int) -> None:
         """Mention ``i`` joins entity ``c``, which learns its name, title, label and gender."""
         m = self.index.mentions[i]

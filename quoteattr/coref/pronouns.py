@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from .salience import Salience, best_of
 
-_REPORTED_THAT = " that "
-"""What may stand between a speech verb and the subject of the clause it reports."""
-
 
 def resolve_pronoun(sal: Salience, i: int) -> int | None:
     """The entity pronoun ``i`` refers to, None when nothing agrees with it."""

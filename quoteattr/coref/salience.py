@@ -57,6 +57,9 @@ _MODIFIER_WEIGHTS = tuple(w * _MODIFIER_SHARE for w in _OTHER_WEIGHTS)
 """The weights of a name that modifies a noun after an indefinite article ("in a Yau Ma
 Tei tenement", "a Trump supporter"): a thing's or another person's description, which a
 later "she" hardly ever means; a tagger may call such a place a person."""
+_ARTICLE_ENDS = frozenset({"a ", "A ", "n "})
+"""The last two characters of "a", "A", "an" or "An" and the space after: where
+:func:`.mention_words.modifier_name` may find a modifying name (a cheap test first)."""
 
 
 _WEIGHTS_AHEAD = 16
@@ -365,8 +368,6 @@ class Salience:
         return scores
 
 
-_ARTICLE_ENDS = frozenset({"a ", "A ", "n "})
-"""The last two characters of "a", "A", "an" or "An" and the space after."""
 def best_of(scores: dict[int, float]) -> int:
     """The highest-scoring entity, the earliest made on a tie.
 

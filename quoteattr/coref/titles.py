@@ -111,11 +111,8 @@ def _move_into(ents: Entities, c_a: int, c_b: int, title: str, keep: Sequence[in
     holder = ents.clusters[c_b]
     name = holder.fullest, holder.fullest_words, holder.fullest_chars
     for k in list(moved):
-        if k in keep:
-            continue
-        ents.of[k] = None  # unresolved again, until the next line adds it to c_b
-        ents.resolved[k] = 0
-        ents.add(c_b, k)
+        if k not in keep:
+            ents.move(k, c_b)
     if name[0]:  # the office is no name of hers: "District Commissioner" is not "Annet Nakalembe"
         holder.fullest, holder.fullest_words, holder.fullest_chars = name
     del moved[:]  # no mention is left to name it, but those kept

@@ -23,8 +23,7 @@ _CLOSING = "\"'”’» "
 def asked_question(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
     """``Asked by a reporter, "...?"``: the question is the asker's (see the module doc)."""
     text, left, quote = inp.text, ctx.left, ctx.quote
-    if not text.startswith("sked", left.start, quote.span.start) and text.find(
-            "sked", left.start, min(quote.span.start, left.start + 20)) < 0:
+    if text.find("sked", left.start, min(quote.span.start, left.start + 20)) < 0:
         return None  # (str.find first: nearly every quote has no "Asked" before it)
     lead = _ASKED.fullmatch(text, left.start, quote.span.start)
     if lead is None or not text[quote.content.start : quote.content.end].rstrip(
