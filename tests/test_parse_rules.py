@@ -71,6 +71,37 @@ def test_dependency_according_to_takes_the_attached_nominal(parse_rules_only: No
     assert quote.mention is not None and quote.mention.text == "the weather service"
 
 
+PREPOSITION_SUBJECT = ('Ines Baptiste backs the harbour plan. Of Okafor, Baptiste, a '
+                       'ferry skipper, said, "He has never once asked us."')
+PREPOSITION_SUBJECT_SPEC: list[Spec] = [
+    ("Of", "ADP", "of", 8, "nsubj"), ("Okafor", "PROPN", "Okafor", 1, "pobj"),
+    (",", "PUNCT", ",", 2, "punct"), ("Baptiste", "PROPN", "Baptiste", 2, "appos"),
+    (",", "PUNCT", ",", 4, "punct"), ("a", "DET", "a", 7, "det"),
+    ("skipper", "NOUN", "skipper", 4, "appos"), ("said", "VERB", "say", 0, "root"),
+]
+"""A small parser's error on a fronted "Of ...": the preposition made the verb's subject."""
+
+
+def test_a_preposition_parsed_as_subject_names_no_one(parse_rules_only: None) -> None:
+    annotation = _annotate(PREPOSITION_SUBJECT, PREPOSITION_SUBJECT_SPEC,
+                           [("Ines Baptiste", "PERSON"), ("Okafor", "PERSON")])
+    again = PREPOSITION_SUBJECT.rindex("Baptiste")
+    annotation = replace(annotation, entities=(
+        *annotation.entities, Entity(Span(again, again + len("Baptiste")), "PERSON")))
+    (quote,) = quoteattr.Attributor().attribute_annotation(annotation).quotes
+    assert quote.speaker is None  # not "Of"
+
+
+def test_a_preposition_parsed_as_subject_leaves_the_surface_rules_to_decide() -> None:
+    annotation = _annotate(PREPOSITION_SUBJECT, PREPOSITION_SUBJECT_SPEC,
+                           [("Ines Baptiste", "PERSON"), ("Okafor", "PERSON")])
+    again = PREPOSITION_SUBJECT.rindex("Baptiste")
+    annotation = replace(annotation, entities=(
+        *annotation.entities, Entity(Span(again, again + len("Baptiste")), "PERSON")))
+    (quote,) = quoteattr.Attributor().attribute_annotation(annotation).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Ines Baptiste"
+
+
 def test_parse_rules_are_skipped_without_a_parse() -> None:
     """Without the deps layer the same text falls back to the surface rules."""
     annotation = _annotate(CONJOINED, CONJOINED_SPEC,

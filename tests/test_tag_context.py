@@ -182,3 +182,51 @@ def test_a_given_name_alone_then_described_is_a_person(text: str, name: str) -> 
 def test_a_capitalised_word_then_described_needs_a_given_name() -> None:
     text = "Meanwhile, a spokesman for the council said the road would reopen."
     assert ("Meanwhile", "PERSON") not in _combined(text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        # a surname the tagger read as a people's word, the given name missed
+        ("'We do not allow spamming,' Rosette Pambakian, a Swipely spokeswoman, said.",
+         [("Pambakian", "NORP")], "Rosette Pambakian"),
+        ('"The ferry is late again," said Arto Hakobyan, 52, a fisherman.',
+         [("Hakobyan", "NORP")], "Arto Hakobyan"),
+        ("Nairi Sarkissian said the vote would be close.",
+         [("Sarkissian", "NORP")], "Nairi Sarkissian"),
+    ],
+)
+def test_a_surname_tagged_as_a_people_is_a_persons(
+    text: str, tagged: list[tuple[str, str]], name: str
+) -> None:
+    assert name in [n for n, _ in _combined(text, tagged)]
+
+
+def test_a_faith_after_its_branch_stays_a_people() -> None:
+    text = "Many Sunni Muslim voters stayed home, a Shia Muslim cleric said."
+    tagged = [("Muslim", "NORP"), ("Shia Muslim", "NORP")]
+    assert _mended(text, tagged) == tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "name"),
+    [
+        # no space after the closing mark: a tokenizer makes one token of it and the name
+        ('"It was the worst winter in memory,"Okafor said.', [('memory,"Okafor', "ORG")],
+         "Okafor"),
+        ("“We will appeal,”Halvorsen told NRK.", [("appeal,”Halvorsen", "PERSON")],
+         "Halvorsen"),
+        ("«Nous restons,»Duval a dit.", [("restons,»Duval", "PERSON")], "Duval"),
+    ],
+)
+def test_a_name_glued_to_a_quotes_closing_mark_is_cut_from_it(
+    text: str, tagged: list[tuple[str, str]], name: str
+) -> None:
+    names = [n for n, _ in _combined(text, tagged)]
+    assert name in names and not any('"' in n or "”" in n or "»" in n for n in names)
+
+
+def test_a_nicknames_marks_inside_a_tagged_name_stay() -> None:
+    text = 'Mateus "Vulto" Ferraz led the comeback.'
+    assert ('Mateus "Vulto" Ferraz', "PERSON") in _combined(
+        text, [('Mateus "Vulto" Ferraz', "PERSON")])

@@ -49,6 +49,7 @@ from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
 from .tagged_spans import (
+    CLOSING_MARKS,
     EDGE,
     HYPHENS,
     LINE_BREAK,
@@ -119,7 +120,7 @@ def combine_entities(
         written = text[start:end]
         if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
                 and (written.isprintable() or LINE_BREAK.search(text, start, end) is None)
-                and "(" not in written):
+                and "(" not in written and not any(m in written for m in CLOSING_MARKS)):
             pieces: Iterable[tuple[int, int]] = ((start, end),)  # most spans: nothing to trim
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]

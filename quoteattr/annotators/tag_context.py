@@ -32,18 +32,26 @@ given names, titles and post-nominals, never a list of particular names.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..lexicon import Lexicon
 from ..naming_phrases import NAMING_BEFORE
-from ..spans import Span
-from .embedded import MEMBER_WORDS, PARTY_MEMBERS
-from .name_evidence import APPOSITIVE_AFTER, RELATIVE_AFTER
+from .embedded import PARTY_MEMBERS
 from .name_runs import POST_NOMINALS
-from .name_words import STORM_WORDS, is_org_word, word_before
-from .own_names import finder_for
+from .name_words import STORM_WORDS, is_org_word
 from .owner_caches import cache_of
+from .tag_neighbours import (
+    AGE_AFTER,
+    OFFICE_JOINTS,
+    all_modifiers,
+    capitalised_owner,
+    described_as_person,
+    holder_at_end,
+    office_before,
+    party_member,
+    role_before,
+    surname_read_as_people,
+)
 
 _PERSON = frozenset({"PERSON", "PER"})
 _PLACE_LIKE = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT"})
@@ -52,14 +60,8 @@ _NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
 """Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
 _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
-_OFFICE_JOINTS = ("of the ", "for the ", "of ", "for ")
-"""What ends right before a body or portfolio named in an office's title ("Leader of the
-Opposition", "Cabinet Secretary for Trade")."""
 _NAMED_ENDS = ("name, ", "name as ", "only as ", "named ", "called ")
 """How a naming phrase (``data/naming_phrases.tsv``) may end before the name it gives."""
-_AGE_AFTER = re.compile(r", \d{1,3}[,.]")
-"""A person's age in apposition right after the name ("Amira, 23,")."""
-_INITIALS = frozenset(f"{letter}. " for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_SPEAKING = frozenset({"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
@@ -98,7 +100,7 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 _NAMED_ENDS, 0, start) or known & _GIVEN_FIRST and (
                 text.startswith(_POSSESSIVE, start - 3) or text.startswith(", ", end)
             ) or known & _SEVERAL and (
-                text.endswith(_OFFICE_JOINTS, max(0, start - 8), start))
+                text.endswith(OFFICE_JOINTS, max(0, start - 8), start))
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if bodies and mended is None and kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
@@ -233,35 +235,38 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             not text.startswith(("'", "’"), end)
         ):
             return None, [("GPE", start, end)]  # "born in Abeokuta"
-        if facts & _BODY or spaced and not facts & _NOT_PLACE and _role_before(
+        if facts & _BODY or spaced and not facts & _NOT_PLACE and role_before(
             text, start, lexicon, "organization"
         ):  # "the tenants' alliance Mieterbündnis Ost" (a given name first: a person's)
             return None, [("ORG", start, end)]
         return None
     prev = tagged[n - 1] if n else None
     if facts & _MEMBER_LAST:
-        member = _party_member(text, start, end)
+        member = party_member(text, start, end)
         if member >= 0:  # "the Ohio Republican": a description of someone, no name
             return (() if prev is not None and prev[1] >= member else None), []
     adjacent = spaced and prev is not None and prev[2] + 1 == start
     if facts & _POST_NOMINAL and adjacent and prev is not None and prev[0] in _PERSON:
         return None, []  # "Morag Dunlop" PERSON, "MSP" ORG
     if kind == "NORP" and adjacent and prev is not None and prev[0] in ("ORG", "NORP") and (
-        _all_modifiers(text[prev[1] : end], lexicon)
+        all_modifiers(text[prev[1] : end], lexicon)
     ):
-        if _party_member(text, prev[1], end) >= 0:
+        if party_member(text, prev[1], end) >= 0:
             return (), []  # "the Liberal Democrat" tagged "Liberal" ORG and "Democrat" NORP
         return ("NORP", prev[1], end), []  # "Liberal" ORG, "Democrat" NORP: one NORP
+    if kind == "NORP" and spaced and not adjacent and surname_read_as_people(
+            text, start, end, lexicon):
+        return None, []  # "Rosette Pambakian" with "Pambakian" NORP: the finder reads it
     if kind in _PLACE_LIKE and text.endswith(_NAMED_ENDS, 0, start) and NAMING_BEFORE.search(
             text, max(0, start - 40), start) is not None:
         return None, [("PERSON", start, end)]  # "gave only his first name, Pacifique" as ORG
     if facts & _GIVEN_ALONE and spaced and (
         NAMING_BEFORE.search(text, max(0, start - 40), start) is not None
-        or _role_before(text, start, lexicon, "person")
+        or role_before(text, start, lexicon, "person")
     ):
         return None, [("PERSON", start, end)]  # "Keane's son Darragh" tagged PRODUCT
     if facts & (_GIVEN_ALONE | _GIVEN_FIRST) and kind in _PLACE_LIKE and (
-            _described_as_person(text, end, lexicon) or _AGE_AFTER.match(text, end) is not None
+            described_as_person(text, end, lexicon) or AGE_AFTER.match(text, end) is not None
             or facts & _GIVEN_ALONE and n + 1 < len(tagged) and tagged[n + 1][0] in _PERSON
             and text[end : tagged[n + 1][1]] == " and "):
         # "Marcus, a junior who works ..." tagged ORG, "Anjali Mistry-Rao, who runs two
@@ -269,50 +274,18 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         return None, [("PERSON", start, end)]
     if facts & _GIVEN_FIRST and spaced and kind in _PLACE_LIKE and text.startswith(
         _POSSESSIVE, start - 3
-    ) and _capitalised_owner(text, start - 3):
+    ) and capitalised_owner(text, start - 3):
         if prev is not None and prev[0] in _PERSON and text.startswith(
             _POSSESSIVE, prev[2] - 2
         ):
             return ("ORG", prev[1], prev[2]), [("PERSON", start, end)]  # "Sinn Féin's" PERSON
         return None, [("PERSON", start, end)]  # "Fine Gael's Niamh Brennan" tagged ORG
     if facts & _SEVERAL and kind in _PLACE_LIKE:
-        office = _office_before(text, start, lexicon)
-        holder = _holder_at_end(text, office, start, end, lexicon) if office >= 0 else None
+        office = office_before(text, start, lexicon)
+        holder = holder_at_end(text, office, start, end, lexicon) if office >= 0 else None
         if holder is not None:  # "Leader of the Opposition R. Venkatesh Naidu" as one ORG
             return None, [(kind, start, text.rindex(" ", start, holder)), ("PERSON", holder, end)]
     return None
-
-
-def _office_before(text: str, start: int, lexicon: Lexicon) -> int:
-    """Where an office's "<title> of", "<title> for" or "<title> of the" that ends right
-    before ``start`` begins ("Leader of the", "Cabinet Secretary for"), -1 when none
-    does: the span names the body or portfolio the office is of, and maybe its holder
-    after it."""
-    joint = next((j for j in _OFFICE_JOINTS if text.endswith(j, 0, start)), "")
-    of = start - len(joint) if joint else -1
-    if of < 1 or text[of - 1] != " ":
-        return -1
-    title = word_before(text, of)
-    role = lexicon.role_nouns.get(title.lower())
-    if lexicon.is_title(title.lower()) or role is not None and role.type == "person":
-        return of - 1 - len(title)
-    return -1
-
-
-def _holder_at_end(text: str, office: int, start: int, end: int,
-                   lexicon: Lexicon) -> int | None:
-    """Where the person closing the span starts, with the initials before the finder's
-    name ("R. Venkatesh Naidu"), when a body's word or more comes before it; else None.
-    The built-in finder reads the office and the span ("Leader of the Opposition Anvitha
-    Rao"), so that it cuts the office off; it walks every capitalised word it is given."""
-    body = start + 4 if text.startswith(("the ", "The "), start) else start
-    names = finder_for(lexicon)._entities(text[office:end], (Span(0, end - office),))  # noqa: SLF001
-    if not names or names[-1].label != "PERSON" or names[-1].span.end != end - office:
-        return None
-    at = office + names[-1].span.start
-    while text[at - 3 : at] in _INITIALS and text[at - 4 : at - 3] == " ":
-        at -= 3  # "R. " before "Venkatesh Naidu"
-    return at if at > body and text[at - 1] == " " else None
 
 
 def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,
@@ -327,70 +300,6 @@ def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,
     if at <= prev_start or text[at:prev_end].lower() not in lexicon.first_names:
         return -1
     return at
-
-
-def _capitalised_owner(text: str, at: int) -> bool:
-    """Whether the word before ``at`` (where its possessive 's starts) has a capital: a
-    party's or firm's name ("Sinn Féin's"), not "the council's"."""
-    words = text[max(0, at - 40) : at].rsplit(None, 1)
-    return bool(words) and words[-1][:1].isupper()
-
-
-def _party_member(text: str, start: int, end: int) -> int:
-    """Where a party member's description starts ("the Republican", "the Ohio Republican",
-    with "Ohio" maybe tagged apart): three capitalised words at most after "the", the last
-    a member's noun, as the built-in finder reads it (:data:`.embedded.PARTY_MEMBERS`);
-    -1 when the span ends no such description."""
-    words = text[start:end].split()
-    if not words or words[-1].lower() not in PARTY_MEMBERS:
-        return -1
-    at = start
-    before = text[max(0, start - 40) : start].split(" ")[:-1]
-    while before and len(words) < MEMBER_WORDS and before[-1][:1].isupper() and (
-        before[-1].lower() != "the"
-    ):
-        words.insert(0, before.pop())
-        at -= len(words[0]) + 1
-    if len(words) <= MEMBER_WORDS and before and before[-1].lower() == "the":
-        return at
-    return -1
-
-
-def _role_before(text: str, start: int, lexicon: Lexicon, kind: str) -> bool:
-    """A role noun of ``kind`` ("person", "organization") one space before ``start``,
-    maybe with its comma: "the tenants' alliance Mieterbündnis Ost", "her husband, Conor"."""
-    last = text[start - 2 : start - 1]  # a lower-case word's last letter, or its comma
-    if not (last.islower() or last == ","):
-        return False
-    word = word_before(text, start).removesuffix(",")
-    role = lexicon.role_nouns.get(word) if word.isalpha() and word.islower() else None
-    return role is not None and role.type == kind
-
-
-def _described_as_person(text: str, end: int, lexicon: Lexicon) -> bool:
-    """Whether a person is described right after ``end``: a relative clause ("Marcus, who
-    asked that only his first name be used") or an appositive that a person's role noun or
-    "who" closes before any body's or place's noun ("Marcus, a junior who works at the
-    hall", "Aoife, the youngest nurse"; not "Chelsea, a club that", "Lincoln, a city")."""
-    if text.startswith(RELATIVE_AFTER, end):
-        return True
-    if not text.startswith(APPOSITIVE_AFTER, end):
-        return False
-    for word in text[end + 2 : end + 80].split()[1:7]:
-        low = word.rstrip(",.;:").lower()
-        if low == "who":
-            return True
-        role = lexicon.role_nouns.get(low)
-        if role is not None:
-            return role.type == "person"
-        if word[-1:] in ",.;:":
-            return False
-    return False
-
-
-def _all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
-    """Every word a party's or nation's adjective ("Liberal Democrat")."""
-    return all(w.lower() in lexicon.title_modifiers for w in phrase.split())
 
 
 __all__ = ["mend_types"]

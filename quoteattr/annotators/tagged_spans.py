@@ -24,9 +24,13 @@ POSSIBLE_ENDS = frozenset(EDGE) | {"s", "S"}
 """Last characters that may need trimming: punctuation, or the s of a possessive."""
 _POSSESSIVE = regex.compile(r"(?:['’]s|(?<=s)['’])\Z", regex.IGNORECASE)
 LINE_BREAK = regex.compile(r"[\n\r\u2028\u2029\f\v]")
-_CUT = regex.compile(r"[\n\r\u2028\u2029\f\v]|[ ]*\(")
-"""Where a tagged span holds two names: a line break, or an opening bracket ("The
-Federated Dockworkers' Union (Fedu": the body, then its short form)."""
+_CUT = regex.compile(r"[\n\r\u2028\u2029\f\v]|[ ]*\(|(?<=[,.!?;:])[\"”»]")
+"""Where a tagged span holds two names: a line break, an opening bracket ("The
+Federated Dockworkers' Union (Fedu": the body, then its short form), or a quote's
+closing mark after its punctuation ("paranoia,”Clinton said", one token to a tokenizer
+when no space follows the mark; a nickname's marks, ``Mateus "Vulto" Ferraz``, stay)."""
+CLOSING_MARKS = ('"', "”", "»")
+"""Closing quotation marks a tagged span may hold (see ``_CUT``)."""
 HYPHENS = frozenset("-\u2010\u2011")
 """The hyphens inside a name ("Tawhiri-Lowe")."""
 

@@ -126,6 +126,10 @@ Spaniard", "the Frenchman", "the Cypriot", "the Briton", "the Greek", "the Filip
 British", "the Dutch", "the Chinese" and "the Swiss" name a whole people, and "the U.S."
 or "the Atlantic" no person."""
 
+_PEOPLE_NOUNS = frozenset(word_list("people_nouns"))
+"""Nouns for one person whose ending does not show it ("the Swede", "the Czech"):
+``data/people_nouns.tsv``."""
+
 
 def _description(text: str, span: Span, lexicon: Lexicon) -> Mention | None:
     """The person a capitalised word after "the" describes, not names: a role noun ("the
@@ -147,8 +151,8 @@ def _one_of_a_people(text: str, end: int, low: str, lexicon: Lexicon) -> bool:
     """"the Belgian said", "said the Kenyan,": a demonym standing for one person, as sports
     and foreign copy name someone just introduced; not "the Belgian team" (a modifier)
     nor "the French" (a people)."""
-    return low.endswith(_PERSON_ENDS) and low.replace(" ", "").isalpha() and (
-        lexicon.title_modifiers.get(low) == "demonym") and (
+    return (low.endswith(_PERSON_ENDS) or low in _PEOPLE_NOUNS) and low.replace(
+        " ", "").isalpha() and lexicon.title_modifiers.get(low) == "demonym" and (
         text[end : end + 1] in (",", ".", ";", "") or before_speech_verb(text, end, lexicon))
 
 

@@ -134,6 +134,9 @@ _SUBJECT = frozenset({"nsubj"})
 _PASSIVE_SUBJECT = frozenset({"nsubj:pass"})
 _AGENT = frozenset({"obl:agent"})
 _OBJECT_OF_PREPOSITION = frozenset({"obl", "nmod", "pobj"})
+_NO_SUBJECT_TAGS = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "PART"})
+"""Parts of speech no subject has: a parser that makes one of them a speech verb's subject
+erred, and the surface rules decide instead."""
 
 
 def _subject(verb: int, near: Sequence[int], inp: RuleInput) -> int | None:
@@ -151,6 +154,8 @@ def _subject(verb: int, near: Sequence[int], inp: RuleInput) -> int | None:
             subjects = _agent(node, near, inp)
         if subjects:
             subject = subjects[0]
+            if tokens[subject].upos in _NO_SUBJECT_TAGS:
+                return None  # "Of Reyes, Hollis ... said": "Of" parsed as the subject
             word = inp.text[tokens[subject].span.start : tokens[subject].span.end].lower()
             head = tokens[node].head
             if word in _RELATIVE and tokens[node].deprel == "acl:relcl" and head is not None:

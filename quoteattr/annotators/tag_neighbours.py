@@ -1,0 +1,150 @@
+"""What the words around a tagger's span say of it, for :mod:`.tag_context`.
+
+Each test reads the text right before or after one tagged span: an office's title before
+a body's name ("Leader of the Opposition"), a role noun ("her husband, Conor"), a person's
+description or age after a given name ("Marcus, a junior who works ...", "Amira, 23,"), a
+party member's description ("the Ohio Republican"). They are kept apart from the rules
+that apply them (:func:`.tag_context.mend_types`), which ask them only of the few spans
+whose own words call for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..spans import Span
+from .embedded import MEMBER_WORDS, PARTY_MEMBERS
+from .name_evidence import APPOSITIVE_AFTER, RELATIVE_AFTER, beside_speech_verb
+from .name_words import word_before
+from .own_names import finder_for
+
+AGE_AFTER = re.compile(r", \d{1,3}[,.]")
+"""A person's age in apposition right after the name ("Amira, 23,")."""
+_INITIALS = frozenset(f"{letter}. " for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+OFFICE_JOINTS = ("of the ", "for the ", "of ", "for ")
+"""What ends right before a body or portfolio named in an office's title ("Leader of the
+Opposition", "Cabinet Secretary for Trade")."""
+
+
+def surname_read_as_people(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a one-word NORP span is a surname after a given name the tagger missed
+    ("Rosette Pambakian", an Armenian surname read as a people): the word is no people's,
+    party's or group's word of the lexicon, the word before it is a capitalised word of
+    letters that is neither, and the two are described as a person ("..., a
+    spokeswoman,"), given an age or stand beside a speech verb ("Sunni Muslim" has none
+    of these)."""
+    low = text[start:end].lower()
+    if " " in low or low in lexicon.title_modifiers or low in PARTY_MEMBERS or (
+            low in lexicon.group_nouns) or low.endswith("s"):
+        return False
+    before = word_before(text, start, 30)
+    if not (before[:1].isupper() and before.isalpha() and before[1:].islower()
+            and before.lower() not in lexicon.title_modifiers
+            and before.lower() not in lexicon.function_words
+            and not lexicon.is_title(before.lower())):
+        return False
+    return described_as_person(text, end, lexicon) or AGE_AFTER.match(
+        text, end) is not None or beside_speech_verb(
+            text, Span(start - 1 - len(before), end), lexicon)
+
+
+def office_before(text: str, start: int, lexicon: Lexicon) -> int:
+    """Where an office's "<title> of", "<title> for" or "<title> of the" that ends right
+    before ``start`` begins ("Leader of the", "Cabinet Secretary for"), -1 when none
+    does: the span names the body or portfolio the office is of, and maybe its holder
+    after it."""
+    joint = next((j for j in OFFICE_JOINTS if text.endswith(j, 0, start)), "")
+    of = start - len(joint) if joint else -1
+    if of < 1 or text[of - 1] != " ":
+        return -1
+    title = word_before(text, of)
+    role = lexicon.role_nouns.get(title.lower())
+    if lexicon.is_title(title.lower()) or role is not None and role.type == "person":
+        return of - 1 - len(title)
+    return -1
+
+
+def holder_at_end(text: str, office: int, start: int, end: int,
+                   lexicon: Lexicon) -> int | None:
+    """Where the person closing the span starts, with the initials before the finder's
+    name ("R. Venkatesh Naidu"), when a body's word or more comes before it; else None.
+    The built-in finder reads the office and the span ("Leader of the Opposition Anvitha
+    Rao"), so that it cuts the office off; it walks every capitalised word it is given."""
+    body = start + 4 if text.startswith(("the ", "The "), start) else start
+    names = finder_for(lexicon)._entities(text[office:end], (Span(0, end - office),))  # noqa: SLF001
+    if not names or names[-1].label != "PERSON" or names[-1].span.end != end - office:
+        return None
+    at = office + names[-1].span.start
+    while text[at - 3 : at] in _INITIALS and text[at - 4 : at - 3] == " ":
+        at -= 3  # "R. " before "Venkatesh Naidu"
+    return at if at > body and text[at - 1] == " " else None
+
+
+def capitalised_owner(text: str, at: int) -> bool:
+    """Whether the word before ``at`` (where its possessive 's starts) has a capital: a
+    party's or firm's name ("Sinn Féin's"), not "the council's"."""
+    words = text[max(0, at - 40) : at].rsplit(None, 1)
+    return bool(words) and words[-1][:1].isupper()
+
+
+def party_member(text: str, start: int, end: int) -> int:
+    """Where a party member's description starts ("the Republican", "the Ohio Republican",
+    with "Ohio" maybe tagged apart): three capitalised words at most after "the", the last
+    a member's noun, as the built-in finder reads it (:data:`.embedded.PARTY_MEMBERS`);
+    -1 when the span ends no such description."""
+    words = text[start:end].split()
+    if not words or words[-1].lower() not in PARTY_MEMBERS:
+        return -1
+    at = start
+    before = text[max(0, start - 40) : start].split(" ")[:-1]
+    while before and len(words) < MEMBER_WORDS and before[-1][:1].isupper() and (
+        before[-1].lower() != "the"
+    ):
+        words.insert(0, before.pop())
+        at -= len(words[0]) + 1
+    if len(words) <= MEMBER_WORDS and before and before[-1].lower() == "the":
+        return at
+    return -1
+
+
+def role_before(text: str, start: int, lexicon: Lexicon, kind: str) -> bool:
+    """A role noun of ``kind`` ("person", "organization") one space before ``start``,
+    maybe with its comma: "the tenants' alliance Mieterbündnis Ost", "her husband, Conor"."""
+    last = text[start - 2 : start - 1]  # a lower-case word's last letter, or its comma
+    if not (last.islower() or last == ","):
+        return False
+    word = word_before(text, start).removesuffix(",")
+    role = lexicon.role_nouns.get(word) if word.isalpha() and word.islower() else None
+    return role is not None and role.type == kind
+
+
+def described_as_person(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a person is described right after ``end``: a relative clause ("Marcus, who
+    asked that only his first name be used") or an appositive that a person's role noun or
+    "who" closes before any body's or place's noun ("Marcus, a junior who works at the
+    hall", "Aoife, the youngest nurse"; not "Chelsea, a club that", "Lincoln, a city")."""
+    if text.startswith(RELATIVE_AFTER, end):
+        return True
+    if not text.startswith(APPOSITIVE_AFTER, end):
+        return False
+    for word in text[end + 2 : end + 80].split()[1:7]:
+        low = word.rstrip(",.;:").lower()
+        if low == "who":
+            return True
+        role = lexicon.role_nouns.get(low)
+        if role is not None:
+            return role.type == "person"
+        if word[-1:] in ",.;:":
+            return False
+    return False
+
+
+def all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
+    """Every word a party's or nation's adjective ("Liberal Democrat")."""
+    return all(w.lower() in lexicon.title_modifiers for w in phrase.split())
+
+
+__all__ = ["AGE_AFTER", "OFFICE_JOINTS", "all_modifiers", "capitalised_owner",
+           "described_as_person", "holder_at_end", "office_before", "party_member",
+           "role_before", "surname_read_as_people"]
