@@ -316,7 +316,7 @@ class Attributor:
             if max_depth > ctx.quote.depth:  # no generator for a quote nothing can nest in
                 decisions.extend(self._nested(text, quotes, ctx, inp, earlier, coref,
                                               mentions))
-        if narrator or genre == "fiction":  # the narrator's name; "said my brother's wife"
+        if decisions:  # the narrator's name; "said my brother's wife"; a byline's "we"
             decisions = name_speakers(decisions, text, contexts, speakers, narrator, mentions,
                                       coref, functools.partial(addressees, inp), genre)
         # The contexts (a window pair per quote), the rule input and the annotation are done

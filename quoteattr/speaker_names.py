@@ -42,7 +42,7 @@ def name_speakers(
             decisions = [d._replace(cluster=named, narrated=True) if (
                 d.cluster == narrator[0]) else d for d in decisions]
     if genre != "fiction":
-        return decisions
+        return _writers_we(decisions, text, contexts, mentions, coref)
     clusters = coref.clusters
 
     def echoed(ctx: QuoteContext) -> set[int]:  # the names a quote itself says (no new
@@ -60,6 +60,37 @@ def name_speakers(
         return decisions
     return [d._replace(cluster=answered[d.cluster], narrated=True) if (
         d.cluster is not None and d.cluster in answered) else d for d in decisions]
+
+
+def _writers_we(decisions: list[Decision], text: str, contexts: Sequence[QuoteContext],
+                mentions: MentionIndex, coref: Coreference) -> list[Decision]:
+    """``decisions`` with a narrating "we" ('"Do you ever miss music?" we asked') given the
+    one writer the story's byline names: a profile's or column's editorial "we". Without
+    such a byline "we" stays "we" (a newsletter's, a newsroom's)."""
+    narrating = [k for k, d in enumerate(decisions) if _narrating_we(d, contexts, mentions)]
+    if not narrating:
+        return decisions
+    writer = byline_writer(text)
+    if writer is None:
+        return decisions
+    named = coref.person_named(writer)
+    decisions = list(decisions)
+    for k in narrating:
+        decisions[k] = decisions[k]._replace(cluster=named, narrated=True)
+    return decisions
+
+
+def _narrating_we(decision: Decision, contexts: Sequence[QuoteContext],
+                  mentions: MentionIndex) -> bool:
+    """Whether the decision's speaker mention is a "we" of the narration, inside no quote."""
+    found = decision.found
+    if found is None or found.mention is None or decision.cluster is None:
+        return False
+    m = mentions.mentions[found.mention]
+    if m.kind != "pronoun" or m.head != "we":
+        return False
+    at = m.span.start
+    return not any(c.quote.span.start <= at < c.quote.span.end for c in contexts)
 
 
 def answered_as(

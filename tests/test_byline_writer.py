@@ -28,3 +28,33 @@ def test_the_narrating_i_of_news_is_the_bylined_writer(text: str, writer: str) -
 def test_a_byline_of_two_writers_names_no_narrator() -> None:
     assert byline_writer("Flood talks\n\nBy Ana Duarte and Tom Brandt\n\nText.") is None
     assert byline_writer("Flood talks\n\nBy Ana Duarte\n\nText.") == "Ana Duarte"
+
+
+@pytest.mark.parametrize("text", [
+    # an alumni magazine's profile under one writer's byline
+    ("Alumni Profiles\n\nBy Owen Castellane\n\nMira Sato builds bridges in Oslo.\n\n"
+     "“Do you ever miss the piano?” we asked.\n\n“Every day,” Sato says."),
+    # a food column
+    ("Lunch with the baker\n\nBy Hamid Qureshi\n\nThe bakery opens at five. 'How early "
+     "do you get up?' we asked over coffee.\n\n'Half past three,' said Nell Brandt."),
+])
+def test_a_narrating_we_under_one_writers_byline_is_that_writer(text: str) -> None:
+    quote = quoteattr.attribute(text, genre="news").quotes[0]
+    writer = text.split("By ", 1)[1].split("\n", 1)[0]
+    assert quote.speaker is not None and quote.speaker.name == writer
+    assert quote.mention is not None and quote.mention.text == "we"
+
+
+def test_a_narrating_we_without_a_byline_stays_we() -> None:
+    text = ("THE SEED ROUND\n\nMira Sato builds bridges in Oslo.\n\n"
+            "“Do you ever miss the piano?” we asked.\n\n“Every day,” Sato says.")
+    quote = quoteattr.attribute(text, genre="news").quotes[0]
+    assert quote.speaker is not None and quote.speaker.name == "we"
+
+
+def test_a_we_inside_a_quote_is_not_the_writer() -> None:
+    text = ("Harbour notes\n\nBy Owen Castellane\n\nThe crews met on Monday. “We told "
+            "them, ‘Not this winter,’” said Ana Ruiz, a skipper.")
+    speakers = [q.speaker.name for q in quoteattr.attribute(text, genre="news").quotes
+                if q.speaker is not None]
+    assert "Owen Castellane" not in speakers

@@ -313,3 +313,43 @@ def test_a_tagged_persons_surname_called_a_body_and_a_place_stays_the_person() -
                                  ("Machado", "GPE", 2)])
     assert combined == [("Alicia Machado", "PERSON"), ("Machado", "PERSON"),
                         ("Machado", "PERSON")]
+
+
+@pytest.mark.parametrize(("text", "tagged", "person"), [
+    # a role before a name whose given name the lexicon does not hold, tagged ORG
+    ("Council chairman Meirion Jones said the money was needed.",
+     [("Meirion Jones", "ORG")], "Meirion Jones"),
+    ("Retired teacher Elfed Pugh, 77, said the decision was rushed.",
+     [("Elfed Pugh", "ORG")], "Elfed Pugh"),
+    ("Club treasurer Iolo Gwynfor told members the books were balanced.",
+     [("Iolo Gwynfor", "FAC")], "Iolo Gwynfor"),
+])
+def test_a_name_after_a_persons_role_is_a_person(
+    text: str, tagged: list[tuple[str, str]], person: str
+) -> None:
+    assert (person, "PERSON") in _combined(text, tagged)
+
+
+@pytest.mark.parametrize(("text", "tagged"), [
+    # a body after a role that is no person's, or with an organisation's word
+    ("Energy supplier Octopus Energy raised its prices.", [("Octopus Energy", "ORG")]),
+    ("Shares in carmaker Tata Motors fell.", [("Tata Motors", "ORG")]),
+])
+def test_a_body_after_a_role_stays_a_body(text: str, tagged: list[tuple[str, str]]) -> None:
+    assert ("PERSON" not in {label for _, label in _combined(text, tagged)})
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # an honorific after a given name is a middle name (Nepali and Indian usage)
+    ("Sita Kumari Gurung, who grows tomatoes, blamed the middlemen.", "Sita Kumari Gurung"),
+    ("Asha Kumari Yadav said the well had run dry.", "Asha Kumari Yadav"),
+])
+def test_an_honorific_after_a_given_name_is_part_of_the_name(text: str, name: str) -> None:
+    assert (name, "PERSON") in [(text[e.span.start:e.span.end], e.label) for e in
+                                EmbeddedAnnotator().annotate(text).entities]
+
+
+def test_an_honorific_before_a_given_name_is_still_a_title() -> None:
+    text = "Kumari Sita Gurung said the well had run dry."
+    names = [text[e.span.start:e.span.end] for e in EmbeddedAnnotator().annotate(text).entities]
+    assert "Sita Gurung" in names

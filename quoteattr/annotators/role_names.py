@@ -37,7 +37,7 @@ def person_after_role(text: str, start: int, end: int, lexicon: Lexicon) -> int 
         return None
     firsts = lexicon.first_names
     if not any(word.lower() in firsts for word in name.split()[:-1]):
-        return None
+        return _named_after_person_role(text, start, name, lexicon)
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, start, end)]
     for i, (at, word) in enumerate(words[:-1]):
         if word.lower() not in firsts:
@@ -53,6 +53,22 @@ def person_after_role(text: str, start: int, end: int, lexicon: Lexicon) -> int 
                 return None
             i -= 1  # "Fire Officer, ACFO I Kwabena Asante": a rank's letters before the name
     return None
+
+
+def _named_after_person_role(text: str, start: int, name: str, lexicon: Lexicon) -> int | None:
+    """``start`` for a name of two or three capitalised words, none an organisation's or a
+    people's, right after a person's role noun in lower case ("Council chairman Meirion
+    Jones", "Retired teacher Elfed Pugh" with given names the lexicon does not hold);
+    a body after a role is no person ("supplier Octopus Energy" has no person's role)."""
+    words = name.split()
+    if len(words) > 3 or not all(
+            w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in (
+                lexicon.org_words) and w.lower() not in lexicon.title_modifiers
+            for w in words):
+        return None
+    before = word_before(text, start)
+    role = lexicon.role_nouns.get(before) if before.isalpha() and before.islower() else None
+    return start if role is not None and role.type == "person" else None
 
 
 def _rank_like(word: str, lexicon: Lexicon) -> bool:

@@ -16,7 +16,7 @@ from ..spans import Span
 from .chains import apply_chains
 from .clusters import Cluster, Entities
 from .delayed_names import link_delayed_names
-from .described import counted_phrase, member_phrase, object_pronoun_at, origin_phrase
+from .described import counted_phrase, described_at, member_phrase, object_pronoun_at, origin_phrase
 from .descriptions import described_phrase
 from .fiction import (
     character,
@@ -26,7 +26,7 @@ from .fiction import (
 )
 from .names import cluster_names, link_appositives
 from .nicknames import link_nicknames
-from .nominals import described_at, resolve_nominal
+from .nominals import resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
 from .pairs import person_named
 from .pronouns import resolve_pronoun

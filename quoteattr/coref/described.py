@@ -11,7 +11,7 @@ earlier holds the bare title ("Independent TD X" is no "Fine Gael TD").
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import regex
@@ -20,6 +20,7 @@ from ..lexicon import Lexicon, word_list
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import compatible
+from .clusters import Cluster, Entities
 from .salience import SUBJECT_WEIGHTS, Salience, best_of
 
 _OFFICE = regex.compile(r"(?: \p{Ll}[\p{Ll}-]*+){1,3} ")
@@ -93,11 +94,13 @@ def member_phrase(phrase: str) -> bool:
         words[-1].lower() in _PARTY_MEMBERS)
 
 
-def paragraph_subject(sal: Salience, m: Mention, *, across: bool = False) -> int | None:
+def paragraph_subject(sal: Salience, m: Mention, *, across: bool = False,
+                      alone: bool = False) -> int | None:
     """The named person who is the subject of the narrative sentence right before the one of
     ``m``, in ``m``'s paragraph, when ``m`` may refer to them; else None. ``across``: that
     sentence may also close the paragraph before, when ``m``'s opens its own (a quote
-    paragraph ending '... said the 52-year-old.' after the one that named him)."""
+    paragraph ending '... said the 52-year-old.' after the one that named him). ``alone``:
+    only when that sentence names no other person ("Mia Lund and Ola Berg trained")."""
     if sal.weights is None:
         sal.make_weights(0)  # the sentence tables read below, and no weights yet
     here = sal.sentence_of(m.span.start)
@@ -133,6 +136,12 @@ def paragraph_subject(sal: Salience, m: Mention, *, across: bool = False) -> int
         c = _inverted_subject(sal, subject, here - 1)
     if c is None:
         return None
+    if alone:
+        k = subject + 1
+        while k < len(sal.outside) and sal.outside_sentence[k] == here - 1:
+            if _person_of(sal, sal.outside[k]) not in (None, c):
+                return None  # "Mia Lund and Ola Berg trained together."
+            k += 1
     return c if compatible(m, ents.clusters[c]) else None
 
 
@@ -272,3 +281,53 @@ def _opened_subject(sal: Salience, j: int) -> int | None:
             return ents.of[sal.outside[k]]
         k += 1
     return None
+
+
+_DESCRIBED_MIN_SCORE = 2.0
+"""A description's person must be about as salient as the subject of the sentence before."""
+_DESCRIBED_LEAD = 1.5
+"""... and this many times as salient as the next person."""
+_DESCRIBED_ALONE_MIN_SCORE = 1.0
+"""The same when no other person is in view: one named a paragraph back will do."""
+
+
+def described_person(ents: Entities, scores: dict[int, float]) -> int | None:
+    """"The affable proprietor", "the veteran": a description of someone, not a new person
+    (no earlier "a proprietor", not a relation such as "the lawyer"), is the named person
+    it agrees with when one stands out: the subject of a recent sentence, well ahead of any
+    other (among several people just named, a reader could not tell either)."""
+    people = sorted(((s, c) for c, s in scores.items() if is_person(ents.clusters[c])),
+                    reverse=True)
+    if not people or people[0][0] < (
+            _DESCRIBED_MIN_SCORE if len(people) > 1 else _DESCRIBED_ALONE_MIN_SCORE) or len(
+            people) > 1 and (
+        people[1][0] * _DESCRIBED_LEAD > people[0][0]
+    ):
+        return None
+    # "a middle-aged cashier ... said the woman": the unnamed person just introduced is the
+    # one described, and no name is known for her
+    best = people[0][1]
+    return best if ents.clusters[best].named else None
+
+
+def is_person(c: Cluster) -> bool:
+    """Whether a named entity is a person: by type, or by the words around its name."""
+    return c.type == "person" or c.named and c.person_cue
+
+
+def described_at(sal: Salience, position: int) -> int | None:
+    """The person a description that is no mention ("the 19-year-old") refers to at
+    ``position``, as :func:`described_person` decides; every mention before it must be
+    resolved."""
+    index = sal.ents.index
+    k = bisect_left(index.starts, position)
+    if k == 0:
+        return None
+    like = index.mentions[k - 1]._replace(span=Span(position, position + 1), kind="nominal",
+                                          label="PERSON", head="", gender="-")
+    subject = paragraph_subject(sal, like)  # "X was blunt. "...," the 52-year-old said"
+    if subject is None:  # "A shopkeeper, Desmond Palmer, said ...¶ "...," said the 52-year-old."
+        subject = paragraph_subject(sal, like, across=True)
+    if subject is not None:
+        return subject
+    return described_person(sal.ents, sal.candidates(k, like))

@@ -4,29 +4,26 @@ unmatched "the mayor" to one unnamed entity that later "the mayor"s share."""
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 import regex
 
 from ..mention_words import verb_after_subject
 from ..mentions import Mention, MentionLabel
 from ..spans import Span
-from .clusters import Cluster, Entities
+from .clusters import Entities
 from .described import (
     author_mention,
     counted_relation,
+    described_person,
     distinctive,
     earlier_author,
+    is_person,
     paragraph_subject,
 )
 from .organisations import named_organisation
 from .pairs import OTHER_NOUNS, PAIR_NOUNS, named_pair, other_of_pair
 from .salience import Salience, best_of
-
-_DESCRIBED_MIN_SCORE = 2.0
-"""A description's person must be about as salient as the subject of the sentence before."""
-_DESCRIBED_LEAD = 1.5
-"""... and this many times as salient as the next person."""
 
 _DOCUMENT_IN_VIEW = 1500
 """How far (characters) "the statement" may stand from the one it takes up."""
@@ -105,7 +102,7 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
     ) or head in lexicon.relational_nouns and counted_relation(ents.text, m.span.end)):
         # "...," the Fine Gael TD said / the father of two said: the one just named
         subject = paragraph_subject(sal, m)
-        if subject is None and national:
+        if subject is None:  # opening its paragraph: the last one named in the one before
             subject = paragraph_subject(sal, m, across=True)
         if subject is not None:
             return subject
@@ -143,6 +140,10 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
         return ents.unnamed_by_head[head]
     if describes:
         described = described_person(ents, scores)
+        if described is None:
+            # several people close in salience: the one the sentence before is about
+            # ("Marwood is unapologetic. '...,' the composer says.")
+            described = paragraph_subject(sal, m, alone=True)
         if described is not None:
             return described
     c_new = ents.new_cluster()
@@ -272,29 +273,8 @@ def field_holders(ents: Entities, fields: frozenset[str], among: dict[int, float
     police official" after "Additional Superintendent of Gazipur Industrial Police Khairul
     Alam Bhuiyan", whose title holds "Police"."""
     clusters = ents.clusters
-    return [k for k in among if clusters[k].named and _is_person(clusters[k])
+    return [k for k in among if clusters[k].named and is_person(clusters[k])
             and not fields.isdisjoint(clusters[k].titles_lower.split())]
-
-
-def described_person(ents: Entities, scores: dict[int, float]) -> int | None:
-    """"The affable proprietor", "the veteran": a description of someone, not a new person
-    (no earlier "a proprietor", not a relation such as "the lawyer"), is the named person
-    it agrees with when one stands out: the subject of a recent sentence, well ahead of any
-    other (among several people just named, a reader could not tell either)."""
-    people = sorted(((s, c) for c, s in scores.items() if _is_person(ents.clusters[c])),
-                    reverse=True)
-    if not people or people[0][0] < _DESCRIBED_MIN_SCORE or len(people) > 1 and (
-        people[1][0] * _DESCRIBED_LEAD > people[0][0]
-    ):
-        return None
-    # "a middle-aged cashier ... said the woman": the unnamed person just introduced is the
-    # one described, and no name is known for her
-    best = people[0][1]
-    return best if ents.clusters[best].named else None
-
-
-def _is_person(c: Cluster) -> bool:
-    return c.type == "person" or c.named and c.person_cue
 
 
 def document_owner(sal: Salience, i: int) -> int | None:
@@ -310,24 +290,6 @@ def document_owner(sal: Salience, i: int) -> int | None:
     label = "PERSON" if gender != "-" else m.label
     scores = sal.candidates(i, m._replace(kind="pronoun", head=head, gender=gender, label=label))
     return best_of(scores) if scores else None
-
-
-def described_at(sal: Salience, position: int) -> int | None:
-    """The person a description that is no mention ("the 19-year-old") refers to at
-    ``position``, as :func:`described_person` decides; every mention before it must be
-    resolved."""
-    index = sal.ents.index
-    k = bisect_left(index.starts, position)
-    if k == 0:
-        return None
-    like = index.mentions[k - 1]._replace(span=Span(position, position + 1), kind="nominal",
-                                          label="PERSON", head="", gender="-")
-    subject = paragraph_subject(sal, like)  # "X was blunt. "...," the 52-year-old said"
-    if subject is None:  # "A shopkeeper, Desmond Palmer, said ...¶ "...," said the 52-year-old."
-        subject = paragraph_subject(sal, like, across=True)
-    if subject is not None:
-        return subject
-    return described_person(sal.ents, sal.candidates(k, like))
 
 
 def author_after(ents: Entities, i: int) -> int | None:

@@ -18,8 +18,16 @@ _LEAD_WORD = regex.compile(r"[\p{L}\p{N}./'’-]+")
 
 def is_title_lead(lead: str, lexicon: Lexicon) -> bool:
     """True for the words between an inverted cue and the name in "said Nordic Council
-    President Eva Lindqvist" or "said former bank executive Dana Whitlow"."""
+    President Eva Lindqvist", "said former bank executive Dana Whitlow" or "said founder
+    and CEO Priya Raman" (two titles joined by "and")."""
     words = lead.split()
+    if "and" in words[1:] and len(words) <= 7:  # "said co-founder and chief executive X"
+        joint = words.index("and", 1)
+        first, rest = words[:joint], words[joint + 1 :]
+        low = first[-1].lower()
+        return all(_LEAD_WORD.fullmatch(w) for w in first) and (
+            low in lexicon.titles or low in lexicon.role_nouns) and (
+            not rest or is_title_lead(" ".join(rest), lexicon))
     if not words or len(words) > 5 or any(not _LEAD_WORD.fullmatch(w) for w in words):
         return False
     last = words[-1]
