@@ -284,3 +284,21 @@ def test_long_text_tables_give_the_same_speakers(monkeypatch: pytest.MonkeyPatch
         monkeypatch.undo()
         assert as_arrays == as_lists
         assert all('"speaker":{' in r for r in as_lists)  # each text has speakers to compare
+
+
+def test_the_first_of_two_surnames_is_the_short_form() -> None:
+    """Spanish-language naming: "Rigoberto Salas Quintero", then "Salas"."""
+    text = ('"We endure," said Rigoberto Salas Quintero, 46, a picker. "Uno aguanta," '
+            "Salas said.")
+    assert _resolve(coreference_of(text), text, "Salas", 1) == "Rigoberto Salas Quintero"
+
+
+def test_a_shared_surname_keeps_the_person_it_named_first() -> None:
+    """The paper calls one "Salas" and names the other, no relation, in full each time."""
+    text = ("Rigoberto Salas Quintero, 46, picks cherries. Salas said the heat was worse.\n\n"
+            "Yesenia Salas, 29, who is not related to him, drinks water before noon. "
+            "Yesenia Salas said the foreman does not care.\n\n"
+            "Back in the row, Salas lifted another bin.")
+    coref = coreference_of(text)
+    assert _resolve(coref, text, "Salas", 1) == "Rigoberto Salas Quintero"
+    assert _resolve(coref, text, "Salas", 4) == "Rigoberto Salas Quintero"

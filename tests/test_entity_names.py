@@ -353,3 +353,27 @@ def test_an_honorific_before_a_given_name_is_still_a_title() -> None:
     text = "Kumari Sita Gurung said the well had run dry."
     names = [text[e.span.start:e.span.end] for e in EmbeddedAnnotator().annotate(text).entities]
     assert "Sita Gurung" in names
+
+
+@pytest.mark.parametrize(("text", "tagged", "person"), [
+    # a given name and surname the tagger called a body or place, with no role before it
+    ("In the pit, Grzegorz Walczak draws fine playing from the orchestra. He is 44.",
+     [("Grzegorz Walczak", "ORG")], "Grzegorz Walczak"),
+    ("After the vote, Siobhan Garvey walked out of the chamber.",
+     [("Siobhan Garvey", "GPE")], "Siobhan Garvey"),
+])
+def test_a_given_name_and_surname_tagged_as_a_body_is_a_person(
+    text: str, tagged: list[tuple[str, str]], person: str
+) -> None:
+    assert (person, "PERSON") in _combined(text, tagged)
+
+
+@pytest.mark.parametrize(("text", "tagged"), [
+    ("Shares in Fergus Quay Holdings fell.", [("Fergus Quay Holdings", "ORG")]),
+    ("The Florence Nightingale Hospital reopened.", [("The Florence Nightingale Hospital", "ORG")]),
+    ("Fans of the Charlotte Hornets cheered.", [("the Charlotte Hornets", "ORG")]),
+])
+def test_a_body_with_a_given_name_in_it_stays_a_body(
+    text: str, tagged: list[tuple[str, str]]
+) -> None:
+    assert "PERSON" not in {label for _, label in _combined(text, tagged)}

@@ -104,7 +104,10 @@ def person_of_tagged(
             return bounds, "PERSON"
         if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
             at = person_after_role(text, bounds[0], bounds[1], finder.lexicon)
-            return ((at, bounds[1]), "PERSON") if at is not None else (bounds, label)
+            if at is not None:
+                return (at, bounds[1]), "PERSON"
+            return bounds, "PERSON" if _given_name_first(name, finder.lexicon) and not (
+                _body_context(text, *bounds)) else label
         untitled = _untitled(text, bounds, finder)
         given, *rest = text[untitled[0] : untitled[1]].lower().split()
         if untitled == bounds or given not in finder.lexicon.first_names or not (
@@ -121,6 +124,32 @@ def person_of_tagged(
         ):  # "MLA from Mallapur Syed Imran Quadri": the place, then the person
             return (bounds[0] + len(first) + 1, bounds[1]), label
     return bounds, label
+
+
+def _given_name_first(name: str, lexicon: Lexicon) -> bool:
+    """Whether a name the tagger called a body or place reads as a person's to the finder:
+    two or three words of letters in title case, the first a given name, none a body's or
+    a people's word ("Grzegorz Walczak" tagged ORG): the finder's reading, a person, as on
+    the embedded path (a firm named for its founder, "Morgan Stanley", is read so there
+    too)."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[0].lower() in lexicon.first_names and all(
+        w[:1].isupper() and w[1:].islower() and w.replace("-", "").isalpha()
+        and w.lower() not in lexicon.org_words and w.lower() not in lexicon.title_modifiers
+        for w in words)
+
+
+def _body_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around a name say it is a body's: a workplace's preposition
+    before it ("analysts at Morgan Stanley") or "it" in the words after it ("John Lewis
+    said it would close")."""
+    if text.endswith(_WORKPLACE_BEFORE, max(0, start - 6), start):
+        return True
+    return any(w in _BODY_PRONOUNS for w in text[end : end + 30].split()[:4])
+
+
+_WORKPLACE_BEFORE = (" at ", " of ", " from ", " with ", " for ")
+_BODY_PRONOUNS = frozenset({"it", "its", "it's", "it’s"})
 
 
 _PLACE_JOINTS = (" from ", " of ", " in ")

@@ -95,6 +95,7 @@ def cluster_names(ents: Entities) -> None:
         ents.add(c, i)
     # word -> (rank, cluster): rank 0 for a surname or the whole name, 1 for a given name
     by_word: dict[str, list[tuple[int, int]]] = {}
+    first_names = ents.lexicon.first_names
     for cluster in ents.clusters:
         if "GROUP" in cluster.labels and "PERSON" not in cluster.labels:
             continue  # "Mr. and Mrs. Tan", "Kerry and Lavrov": no single name is the pair
@@ -109,15 +110,25 @@ def cluster_names(ents: Entities) -> None:
                 by_word.setdefault(initials, []).append((0, cluster.index))
         if "ORG" not in cluster.labels:
             by_word.setdefault(words[0], []).append((1, cluster.index))
+            if len(words) == 3 and words[0] in first_names and words[1] not in first_names and (
+                    words[1].isalpha()):  # "Salas" of "Rigoberto Salas Quintero"
+                by_word.setdefault(words[1], []).append((0, cluster.index))
             if len(words) > 1 and "-" in words[-1] and _SURNAME_FIRST.fullmatch(
                 cluster.name.rsplit(None, 1)[-1]
             ):  # (the hyphen tested first: a pattern call per name costs ten times more)
                 by_word.setdefault(words[-2], []).append((0, cluster.index))
     _bracketed_short_forms(ents, singles, by_word)
+    short_forms: dict[str, int] = {}  # a bare word -> the entity it named first
     for i in singles:
         m = mentions[i]
         word = m.head.lower()
         options = by_word.get(word, ())
+        stable = short_forms.get(word) if len(options) > 1 else None
+        if stable is not None and m.title_start < 0 and any(c == stable for _, c in options):
+            # a paper keeps one short form for one person ("Salas"), and names the other
+            # who shares it in full each time ("Yesenia Salas")
+            ents.add(stable, i)
+            continue
         if options and m.gender != "-" and not m.gender_from_name:
             # "Mrs. Okafor" is not the "Mr. Okafor" (or "Daniel Okafor") named before
             options = [o for o in options if agrees_in_gender(ents.clusters[o[1]], m.gender)]
@@ -127,6 +138,8 @@ def cluster_names(ents: Entities) -> None:
         if match is None:
             match = ents.new_cluster()
             by_word.setdefault(word, []).append((0, match))
+        if m.title_start < 0:
+            short_forms.setdefault(word, match)
         ents.add(match, i)
 
 
