@@ -377,3 +377,12 @@ def test_a_body_with_a_given_name_in_it_stays_a_body(
     text: str, tagged: list[tuple[str, str]]
 ) -> None:
     assert "PERSON" not in {label for _, label in _combined(text, tagged)}
+
+
+def test_the_surname_of_a_full_name_only_the_finder_read_is_a_name() -> None:
+    """The tagger saw neither "Darnell Ruffin" nor "Ruffin" (sentence-initial, no speech
+    verb beside it): the surname of the finder's full name is that person's."""
+    text = ("Center Darnell Ruffin added 22 points. Ruffin credited the guards with the win. "
+            '"They made it easy," he said.')
+    assert [n for n, _ in _combined(text, []) if n.endswith("Ruffin")] == [
+        "Darnell Ruffin", "Ruffin"]

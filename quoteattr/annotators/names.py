@@ -49,7 +49,6 @@ from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
 from .tagged_spans import (
-    CLOSING_MARKS,
     EDGE,
     HYPHENS,
     LINE_BREAK,
@@ -120,7 +119,8 @@ def combine_entities(
         written = text[start:end]
         if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
                 and (written.isprintable() or LINE_BREAK.search(text, start, end) is None)
-                and "(" not in written and not any(m in written for m in CLOSING_MARKS)):
+                and "(" not in written and '"' not in written and "”" not in written
+                and "»" not in written):  # a quote's closing marks (tagged_spans._CUT)
             pieces: Iterable[tuple[int, int]] = ((start, end),)  # most spans: nothing to trim
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]
@@ -188,6 +188,8 @@ def combine_entities(
                 # finder's word), so no word need be tested for its capital here.
                 name_words = set(" ".join([text[s:e] for s, e in named]).split())
             if not ((single and name_words is not None and text[start:end] in name_words)
+                    # the surname of a full name the finder read earlier ("Darnell Ruffin")
+                    or single and text[start:end] in own_surnames
                     # Two capitalised words or more that the finder reads as a name, where
                     # the tagger saw nothing at all: the tagger missed it ("Skyline Air",
                     # a name it never met), and the finder's reading is the embedded path's.

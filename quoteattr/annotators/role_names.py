@@ -60,6 +60,8 @@ def _named_after_person_role(text: str, start: int, name: str, lexicon: Lexicon)
     people's, right after a person's role noun in lower case ("Council chairman Meirion
     Jones", "Retired teacher Elfed Pugh" with given names the lexicon does not hold);
     a body after a role is no person ("supplier Octopus Energy" has no person's role)."""
+    if not text[start - 2 : start - 1].islower():
+        return None  # no lower-case word right before: the cheapest test first
     words = name.split()
     if len(words) > 3 or not all(
             w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in (

@@ -29,8 +29,6 @@ _CUT = regex.compile(r"[\n\r\u2028\u2029\f\v]|[ ]*\(|(?<=[,.!?;:])[\"”»]")
 Federated Dockworkers' Union (Fedu": the body, then its short form), or a quote's
 closing mark after its punctuation ("paranoia,”Clinton said", one token to a tokenizer
 when no space follows the mark; a nickname's marks, ``Mateus "Vulto" Ferraz``, stay)."""
-CLOSING_MARKS = ('"', "”", "»")
-"""Closing quotation marks a tagged span may hold (see ``_CUT``)."""
 HYPHENS = frozenset("-\u2010\u2011")
 """The hyphens inside a name ("Tawhiri-Lowe")."""
 
