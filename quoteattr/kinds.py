@@ -29,6 +29,8 @@ _DASHES = "-—–―"
 """The dashes of :data:`_DASH_THEN_QUOTE`."""
 _CLOSING_MARKS = "\"'”’»›“"
 _TERMINAL = ".?!…"
+_GLOSS_WORDS = frozenset(word_list("gloss_words"))
+"""Words before a quoted translation of the words just quoted (``data/gloss_words.tsv``)."""
 _TITLE_SMALL_WORDS = frozenset(word_list("title_small_words"))
 """Words a quoted title leaves in lower case (``data/title_small_words.tsv``)."""
 
@@ -105,11 +107,18 @@ def classify_quote(
         ) <= 2:
             return "mixed" if has_cue_before else "scare"
         return "direct"
-    if word_before_is_cue and terminal:
-        return "direct"
+    if terminal and (word_before_is_cue or _after_gloss(before)):
+        return "direct"  # 'she said, "..."', or '..., meaning "All my money has burnt."'
     if has_cue_before:
         return "mixed"
     return "scare" if len(_first_words(content) if words is None else words) <= 4 else "mixed"
+
+
+def _after_gloss(before: str) -> bool:
+    """Whether the text ``before`` a quote ends in a gloss word ("meaning"), so that the
+    quote renders the words just quoted in another language."""
+    last = before[-12:].rsplit(None, 1)[-1:]
+    return bool(last) and last[0].lower() in _GLOSS_WORDS
 
 
 _OPENING_CUE = regex.compile(r"[\s\"“‘']*+(?:Asked|Pressed|Questioned)\b")

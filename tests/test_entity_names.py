@@ -386,3 +386,15 @@ def test_the_surname_of_a_full_name_only_the_finder_read_is_a_name() -> None:
             '"They made it easy," he said.')
     assert [n for n, _ in _combined(text, []) if n.endswith("Ruffin")] == [
         "Darnell Ruffin", "Ruffin"]
+
+
+@pytest.mark.parametrize(("text", "tagged", "person"), [
+    # a surname the tagger called a body or place right after an honorific
+    ("Madam Adjei-Mensah said she had bought cloth in Lomé.", [("Adjei-Mensah", "ORG")],
+     "Adjei-Mensah"),
+    ("Mrs Quayle said the hall would close.", [("Quayle", "GPE")], "Quayle"),
+])
+def test_a_name_after_an_honorific_is_a_person(
+    text: str, tagged: list[tuple[str, str]], person: str
+) -> None:
+    assert (person, "PERSON") in _combined(text, tagged)

@@ -66,3 +66,33 @@ def test_a_description_opening_a_paragraph_is_the_one_named_before() -> None:
 def test_two_titles_joined_before_the_name_after_an_inverted_cue(text: str,
                                                                  speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_an_office_is_held_by_no_place() -> None:
+    """"The chairman" is no town a trader bought cloth from, whoever else is in view."""
+    text = ("Madam Adjei-Mensah said she had bought cloth from Lomé on Friday.\n\n"
+            "The chairman of the traders' union said the fire service had arrived late.\n\n"
+            "“When they came, the tanker was half empty,” he said.")
+    assert _speakers(text) != ["Lomé"]
+
+
+def test_an_elders_honorific_before_a_name_is_a_title() -> None:
+    text = ("The chairman of the market's traders' association, Opanin Kwabena Owusu-Ansah, "
+            "said the fire service had arrived late.\n\n“When they came, the tanker was half "
+            "empty,” he said.")
+    assert _speakers(text) == ["Kwabena Owusu-Ansah"]
+
+
+@pytest.mark.parametrize("text", [
+    # a Ghanaian paper: Twi, then its English after "meaning"
+    ("Madam Comfort Adjei-Mensah has sold wax prints for 26 years.\n\n"
+     "“Me sika nyinaa ahye,” she said in Twi, meaning “All my money has burnt. There is "
+     "nothing left.”"),
+    # a Samoan community paper
+    ('"Ua lava," said Tavita Leota, meaning "It is enough. We are tired of waiting."'),
+])
+def test_a_translation_after_a_gloss_word_is_a_direct_quote(text: str) -> None:
+    quotes = quoteattr.attribute(text, genre="news").quotes
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert quotes[0].speaker is not None and quotes[1].speaker is not None
+    assert quotes[1].speaker.id == quotes[0].speaker.id

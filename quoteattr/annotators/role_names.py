@@ -102,8 +102,8 @@ def person_of_tagged(
     name = text[bounds[0] : bounds[1]]
     first = name.split(None, 1)[0]
     if label != "PERSON":
-        if name in surnames:
-            return bounds, "PERSON"
+        if name in surnames or _after_honorific(text, bounds[0], finder.lexicon):
+            return bounds, "PERSON"  # "Madam Adjei-Mensah" with "Adjei-Mensah" tagged ORG
         if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
             at = person_after_role(text, bounds[0], bounds[1], finder.lexicon)
             if at is not None:
@@ -126,6 +126,17 @@ def person_of_tagged(
         ):  # "MLA from Mallapur Syed Imran Quadri": the place, then the person
             return (bounds[0] + len(first) + 1, bounds[1]), label
     return bounds, label
+
+
+def _after_honorific(text: str, start: int, lexicon: Lexicon) -> bool:
+    """Whether an honorific ("Madam", "Mrs", "Dr.") stands right before ``start``: only a
+    person's name follows one."""
+    if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha() and (
+            text[start - 2 : start - 1] != "."):
+        return False  # (most spans: a lower-case word or punctuation before, told cheaply)
+    word = word_before(text, start, 12).lower()
+    title = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
+    return title is not None and title.kind == "honorific" and text[start : start + 1].isupper()
 
 
 def _given_name_first(name: str, lexicon: Lexicon) -> bool:

@@ -132,7 +132,8 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
     if introduced is not None:  # "a Western diplomat ... the diplomat": the one brought in
         return introduced
     if definite and m.label == "PERSON":
-        named = {c: s for c, s in scores.items() if ents.clusters[c].named}
+        named = {c: s for c, s in scores.items() if ents.clusters[c].named
+                 and not ents.clusters[c].place_cue}  # "from Lomé" holds no office
         equivalents = ents.lexicon.role_titles.get(head, ())
         if equivalents and named:
             return best_of(named)
