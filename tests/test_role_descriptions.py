@@ -96,3 +96,10 @@ def test_a_translation_after_a_gloss_word_is_a_direct_quote(text: str) -> None:
     assert [q.kind for q in quotes] == ["direct", "direct"]
     assert quotes[0].speaker is not None and quotes[1].speaker is not None
     assert quotes[1].speaker.id == quotes[0].speaker.id
+
+
+def test_a_vietnamese_honorific_gives_the_womans_she() -> None:
+    text = ("City spokesperson Kelsey Huang said the work was overdue.\n\nBà Lê Thị Thu, 88, "
+            "who has not missed a festival since the first one, sat outside a bakery.\n\n"
+            '"Every year I go to the park," she said.')
+    assert _speakers(text)[-1] == "Lê Thị Thu"
