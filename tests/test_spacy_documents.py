@@ -509,3 +509,18 @@ def test_a_name_given_by_an_identifying_phrase_is_a_person(
             'had started negotiating off the meter. "If the police see you, the fine is '
             'Rwf10,000," he said.')
     assert _speakers(attributor.attribute(nlp(text))) == ["Pacifique"]
+
+
+def test_no_sentence_ends_inside_a_name(nlp: Any) -> None:
+    """The small parser ends a sentence inside a Vietnamese name ("Bà Lê" / "Thị Thu");
+    the adapter joins the two, so the name is its sentence's subject and "she" hers."""
+    text = ("City spokesperson Kelsey Huang said the work was overdue.\n\nFor older "
+            "visitors the change is hard to accept. Bà Lê Thị Thu, 88, who has not missed "
+            "a festival since the first one, was sitting with friends outside a bakery.\n\n"
+            '"Every year I go to the park," she said in Vietnamese.')
+    doc = nlp(text)
+    annotation = annotation_from_spacy(doc)
+    name = text.index("Lê Thị Thu")
+    assert not any(name < s.start < name + len("Lê Thị Thu") for s in annotation.sentences)
+    quote = quoteattr.attribute(doc).quotes[-1]
+    assert quote.speaker is not None and quote.speaker.name == "Lê Thị Thu"

@@ -540,3 +540,12 @@ def test_coref_is_added_only_when_its_model_and_packages_are_there(
     assert not stanza_models.coref_available(tmp_path)  # transformers/peft missing
     monkeypatch.setattr(stanza_models.importlib.util, "find_spec", lambda name: object())
     assert stanza_models.coref_available(tmp_path)
+
+
+def test_sentences_split_inside_a_name_are_joined() -> None:
+    from quoteattr.annotators.paragraphs import joined_over_names
+    from quoteattr.spans import Span
+
+    sentences = [Span(0, 10), Span(11, 20), Span(21, 30)]
+    assert joined_over_names(sentences, [Span(8, 14)]) == (Span(0, 20), Span(21, 30))
+    assert joined_over_names(sentences, [Span(2, 6), Span(22, 25)]) == tuple(sentences)

@@ -114,3 +114,23 @@ def paragraph_of(start: int, paragraphs: Iterator[Span]) -> tuple[int, int]:
         if start < para.end:
             return para.start, para.end
     return start + 1, start + 1
+
+
+def joined_over_names(sentences: Sequence[Span], names: Sequence[Span]) -> tuple[Span, ...]:
+    """``sentences`` with any two neighbours joined when a name runs over the border
+    between them: a parser may end a sentence inside a name it does not know ("Bà Lê" /
+    "Thị Thu, 88, who ..."), which no reader would. ``names`` in text order; the
+    sentences themselves when no border falls inside one (nearly always)."""
+    out: list[Span] = []
+    k = 0
+    count = len(names)
+    for sent in sentences:
+        if out:
+            border = sent.start
+            while k < count and names[k].end <= border:
+                k += 1
+            if k < count and names[k].start < out[-1].end and border < names[k].end:
+                out[-1] = Span(out[-1].start, sent.end)  # the border is inside a name
+                continue
+        out.append(sent)
+    return tuple(sentences) if len(out) == len(sentences) else tuple(out)

@@ -30,7 +30,7 @@ from ..spans import Span
 from .names import combine_entities
 from .own_names import finder_for, new_spans
 from .owner_caches import cache_of
-from .paragraphs import paragraphs_of, within_paragraphs
+from .paragraphs import joined_over_names, paragraphs_of, within_paragraphs
 from .spacy_labels import ud_relation
 from .spacy_words import Words, read_words
 
@@ -101,6 +101,7 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
         finder = finder_for(lexicon)
         sentences = tuple(s for p in paragraphs for s in finder._sentences(text, p))  # noqa: SLF001
     entities = combine_entities(text, paragraphs, tagged, lexicon)
+    sentences = joined_over_names(sentences, [e.span for e in entities])
     filled: dict[Layer, bool] = {
         "paragraphs": True, "sentences": True, "entities": True, "tokens": bool(tokens),
         "pos": has_pos and bool(tokens), "deps": has_deps and bool(tokens),

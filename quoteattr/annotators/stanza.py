@@ -29,7 +29,7 @@ from ..lexicon import Lexicon, default_lexicon
 from ..spans import Span
 from ..stanza_models import DEFAULT_PROCESSORS, import_stanza, processor_names, require_models
 from .names import ENTITY_LABELS, combine_entities
-from .paragraphs import paragraphs_of, within_paragraphs
+from .paragraphs import joined_over_names, paragraphs_of, within_paragraphs
 from .stanza_words import document_columns, word_fields
 
 _LAYERS_BY_PROCESSOR: dict[str, Layer] = {
@@ -136,7 +136,8 @@ def annotation_from_document(
     }
     provides = frozenset(layer for layer, present in filled.items() if present)
     return Annotation(
-        source, paragraphs, within_paragraphs(sentence_spans, paragraphs, source),
+        source, paragraphs, joined_over_names(
+            within_paragraphs(sentence_spans, paragraphs, source), [e.span for e in entities]),
         entities, TokenTable(starts, ends, upos_column, lemmas, heads, deprels), coref,
         provides=provides,
     )
