@@ -42,7 +42,7 @@ def name_speakers(
             decisions = [d._replace(cluster=named, narrated=True) if (
                 d.cluster == narrator[0]) else d for d in decisions]
     if genre != "fiction":
-        return _writers_we(decisions, text, contexts, mentions, coref)
+        return _writers_we(decisions, text, mentions, coref)
     clusters = coref.clusters
 
     def echoed(ctx: QuoteContext) -> set[int]:  # the names a quote itself says (no new
@@ -62,12 +62,12 @@ def name_speakers(
         d.cluster is not None and d.cluster in answered) else d for d in decisions]
 
 
-def _writers_we(decisions: list[Decision], text: str, contexts: Sequence[QuoteContext],
-                mentions: MentionIndex, coref: Coreference) -> list[Decision]:
+def _writers_we(decisions: list[Decision], text: str, mentions: MentionIndex,
+                coref: Coreference) -> list[Decision]:
     """``decisions`` with a narrating "we" ('"Do you ever miss music?" we asked') given the
     one writer the story's byline names: a profile's or column's editorial "we". Without
     such a byline "we" stays "we" (a newsletter's, a newsroom's)."""
-    narrating = [k for k, d in enumerate(decisions) if _narrating_we(d, contexts, mentions)]
+    narrating = [k for k, d in enumerate(decisions) if _narrating_we(d, mentions)]
     if not narrating:
         return decisions
     writer = byline_writer(text)
@@ -80,17 +80,14 @@ def _writers_we(decisions: list[Decision], text: str, contexts: Sequence[QuoteCo
     return decisions
 
 
-def _narrating_we(decision: Decision, contexts: Sequence[QuoteContext],
-                  mentions: MentionIndex) -> bool:
-    """Whether the decision's speaker mention is a "we" of the narration, inside no quote."""
+def _narrating_we(decision: Decision, mentions: MentionIndex) -> bool:
+    """Whether the decision's speaker mention is a "we" of the narration: a top-level
+    quote's, as a narrating "I" is (a nested quote's "we" stands inside its quote)."""
     found = decision.found
-    if found is None or found.mention is None or decision.cluster is None:
+    if decision.parent is not None or found is None or found.mention is None:
         return False
     m = mentions.mentions[found.mention]
-    if m.kind != "pronoun" or m.head != "we":
-        return False
-    at = m.span.start
-    return not any(c.quote.span.start <= at < c.quote.span.end for c in contexts)
+    return m.kind == "pronoun" and m.head == "we"
 
 
 def answered_as(

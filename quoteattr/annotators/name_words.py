@@ -215,14 +215,14 @@ def title_end(text: str, run: list[Word], lex: Lexicon, title_starts: frozenset[
         if matched:
             i += matched
             end = i
-        elif run[i].low in lex.first_names and _honorific(run[i + 1].low, lex):
+        elif run[i].low in lex.first_names and is_honorific(run[i + 1].low, lex):
             break  # "Sita Kumari Gurung": after a given name an honorific is a middle name
         else:
             i += 1  # a modifier ("US"), a particle or a name word: the title may start later
     return end
 
 
-def _honorific(low: str, lex: Lexicon) -> bool:
+def is_honorific(low: str, lex: Lexicon) -> bool:
     """Whether lower-cased ``low`` is an honorific title ("kumari", "mrs")."""
     title = lex.titles.get(low)
     return title is not None and title.kind == "honorific"

@@ -18,8 +18,9 @@ import regex
 from ..annotation import EntityLabel
 from ..lexicon import Lexicon
 from .embedded import EmbeddedAnnotator
-from .name_words import Word, title_end, word_before
+from .name_words import Word, is_honorific, title_end, word_before
 from .owner_caches import cache_of
+from .tag_neighbours import role_before
 
 MISREAD_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 """Tagger types no speaker's name has, which a small tagger gives a person after a role
@@ -61,16 +62,11 @@ def _named_after_person_role(text: str, start: int, name: str, lexicon: Lexicon)
     Jones", "Retired teacher Elfed Pugh" with given names the lexicon does not hold);
     a body after a role is no person ("supplier Octopus Energy" has no person's role)."""
     if not text[start - 2 : start - 1].islower():
-        return None  # no lower-case word right before: the cheapest test first
+        return None  # no lower-case word right before (nor a comma): the cheapest test first
     words = name.split()
-    if len(words) > 3 or not all(
-            w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in (
-                lexicon.org_words) and w.lower() not in lexicon.title_modifiers
-            for w in words):
+    if len(words) > 3 or not _plain_name_words(words, lexicon, hyphens=False):
         return None
-    before = word_before(text, start)
-    role = lexicon.role_nouns.get(before) if before.isalpha() and before.islower() else None
-    return start if role is not None and role.type == "person" else None
+    return start if role_before(text, start, lexicon, "person") else None
 
 
 def _rank_like(word: str, lexicon: Lexicon) -> bool:
@@ -135,8 +131,8 @@ def _after_honorific(text: str, start: int, lexicon: Lexicon) -> bool:
             text[start - 2 : start - 1] != "."):
         return False  # (most spans: a lower-case word or punctuation before, told cheaply)
     word = word_before(text, start, 12).lower()
-    title = lexicon.titles.get(word) or lexicon.titles.get(word + ".")
-    return title is not None and title.kind == "honorific" and text[start : start + 1].isupper()
+    return is_honorific(word if word in lexicon.titles else word + ".", lexicon) and (
+        text[start : start + 1].isupper())
 
 
 def _given_name_first(name: str, lexicon: Lexicon) -> bool:
@@ -146,8 +142,17 @@ def _given_name_first(name: str, lexicon: Lexicon) -> bool:
     the embedded path (a firm named for its founder, "Morgan Stanley", is read so there
     too)."""
     words = name.split()
-    return 2 <= len(words) <= 3 and words[0].lower() in lexicon.first_names and all(
-        w[:1].isupper() and w[1:].islower() and w.replace("-", "").isalpha()
+    return 2 <= len(words) <= 3 and words[0].lower() in lexicon.first_names and (
+        _plain_name_words(words, lexicon, hyphens=True))
+
+
+def _plain_name_words(words: list[str], lexicon: Lexicon, *, hyphens: bool) -> bool:
+    """Whether every word is of letters (``hyphens``: and hyphens) in title case, none a
+    body's word or a people's: how a person's name reads where the tagger called it
+    something else."""
+    return all(
+        w[:1].isupper() and w[1:].islower()
+        and (w.replace("-", "") if hyphens else w).isalpha()
         and w.lower() not in lexicon.org_words and w.lower() not in lexicon.title_modifiers
         for w in words)
 
