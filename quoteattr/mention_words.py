@@ -83,8 +83,9 @@ _POSSESSIVE_S = regex.compile(r"['’](?:s|S)?(?![\p{L}\p{N}])")
 still a whole word."""
 
 
-_APPOSITIVE = regex.compile(r",[^,.;:!?\"“”\n]{1,100},")
-"""An appositive after a subject: ", Naseem Bibi," in "Another resident, Naseem Bibi, said"."""
+_APPOSITIVE = regex.compile(r",(?:[^,.;:!?\"“”\n]|\.(?=\p{L})){1,100},")
+"""An appositive after a subject: ", Naseem Bibi," in "Another resident, Naseem Bibi, said"
+(a full stop only inside a word: ", A.Zhanar,")."""
 _RELATIVE = regex.compile(
     r"(?: (?:on|from|at|in|of|with) [^,.;:!?\"“”\n]{1,50}?)? who(?: [^,.;:!?\"“”\n]{1,100})?")
 """A relative clause after a subject, maybe after a phrase of place or employer: " on the
@@ -104,9 +105,17 @@ def verb_after_subject(text: str, end: int, lexicon: Lexicon) -> regex.Match[str
     limit = min(len(text), end + 160)
     follows = text[end : end + 1]
     if follows == ",":
-        apposition = _APPOSITIVE.match(text, end, limit, concurrent=False)
-        return None if apposition is None else speech_verb_after(text, apposition.end(),
-                                                                  lexicon)
+        # up to three appositives in a row: "Her daughter, B.Solongo, 31, a hotel cleaner,
+        # said"
+        for _ in range(3):
+            apposition = _APPOSITIVE.match(text, end, limit, concurrent=False)
+            if apposition is None:
+                return None
+            verb = speech_verb_after(text, apposition.end(), lexicon)
+            if verb is not None:
+                return verb
+            end = apposition.end() - 1  # its closing comma opens the next one
+        return None
     if follows != " " or not text.startswith(_RELATIVE_OPENERS, end):
         return None  # cheap tests first: most subjects have neither after them
     clause = _RELATIVE.match(text, end, limit, concurrent=False)
@@ -144,3 +153,21 @@ def modifier_name(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     noun = word[1]
     return not (noun in lexicon.speech_verbs or noun.endswith("ed")
                 or noun in lexicon.function_words)
+
+
+_OBJECT_PRONOUNS = {
+    "m": regex.compile(r"\bhim\b"),
+    "f": regex.compile(r"\bher(?=[.,;:!?]| (?:at|in|on|to|for|with|from|about|as|and|that|by|"
+                       r"into|after|before|outside|over)\b)"),
+}
+"""A man's or a woman's object pronoun ("stopped him", "told her that"), which is no
+mention; "her" before a noun is a possessive ("shook her head"), often the subject's own."""
+
+
+def object_pronoun_after(text: str, start: int, end: int, gender: str) -> bool:
+    """Whether an object pronoun that may mean a person of ``gender`` stands between
+    ``start`` and ``end`` ("A police officer stopped him."): the one it means is in view
+    as well, and may be the one who speaks next. Unknown gender: either pronoun."""
+    patterns = (_OBJECT_PRONOUNS[gender],) if gender in _OBJECT_PRONOUNS else tuple(
+        _OBJECT_PRONOUNS.values())
+    return any(p.search(text, start, end) is not None for p in patterns)

@@ -12,6 +12,7 @@ import pickle
 from typing import Any
 
 import pytest
+from case_support import case_params, speaker_of_case_quote
 
 spacy = pytest.importorskip("spacy")
 
@@ -524,3 +525,19 @@ def test_no_sentence_ends_inside_a_name(nlp: Any) -> None:
     assert not any(name < s.start < name + len("Lê Thị Thu") for s in annotation.sentences)
     quote = quoteattr.attribute(doc).quotes[-1]
     assert quote.speaker is not None and quote.speaker.name == "Lê Thị Thu"
+
+
+@pytest.mark.parametrize("case", [*case_params("news12_patterns"),
+                                  *case_params("news13_patterns")])
+def test_the_news12_and_news13_cases_on_the_parse_path(
+    case: dict[str, Any], nlp: Any, attributor: quoteattr.Attributor,
+) -> None:
+    """The speaker cases of the twelfth and thirteenth sets' lessons (a participle's "she"
+    is the subject after its comma; a quote's "he said" is the person the sentence before
+    brought in; a name a person is known by; a glued initial) hold on spaCy's parse too."""
+
+    class Parsed:
+        def attribute(self, text: str) -> quoteattr.DocumentResult:
+            return attributor.attribute(nlp(text))
+
+    assert speaker_of_case_quote(Parsed(), case) == case["speaker"]

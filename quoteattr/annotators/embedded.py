@@ -20,11 +20,12 @@ from ..spans import Span
 from .name_runs import in_context, name_in
 from .name_words import (
     CAPITALISED,
-    HYPHEN_PARTICLES,
     Word,
     capitalised_words,
     common_text,
+    hyphen_particle,
     joinable,
+    sentence_initial,
     title_first_words,
 )
 from .paragraphs import paragraph_of, paragraphs_of
@@ -34,17 +35,22 @@ from .sentences import INITIALISM, NEXT_WORD, OPENERS, SentenceSplitter
 # GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
 # faster without it; threads gain nothing either way, see docs/guarantees.md).
 _AFTER_PARTICIPLE = word_list("participle_followers")  # whole words: their order is no matter
-_PARTICIPLE = regex.compile(r"\p{Lu}\p{Ll}+ (?:" + "|".join(_AFTER_PARTICIPLE) + r")\b")
+_PARTICIPLE = regex.compile(
+    r"\p{Lu}\p{Ll}+ (?:" + "|".join(_AFTER_PARTICIPLE) + r")\b|\p{Lu}\p{Ll}{4,}ed of\b")
 """A sentence-initial "Closing the debate", "Asked about" or "Born in" opens a participle
 phrase (the caller checks the word is one); the word after it tells it from a surname such
-as "Husted said" or "Schilling told"."""
+as "Husted said" or "Schilling told". A long "-ed" word before "of" opens one too
+("Reminded of his promise", "Accused of"; a surname is rarely so long and so made)."""
 _BARE_OPENERS = frozenset(
     word for word, kind in zip(word_list("clause_openers"), word_list("clause_openers", "kind"),
                                strict=True) if kind == "participle")
 """Participles that may open a sentence alone before a comma ("Reacting, the minister said",
 Nigerian and Indian papers' style): never a name there."""
-_IRREGULAR_PARTICIPLES = frozenset(w for w in _BARE_OPENERS if not w.endswith(("ing", "ed")))
-"""Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ...")."""
+_IRREGULAR_PARTICIPLES = frozenset(w for w in _BARE_OPENERS if not w.endswith(("ing", "ed"))) | {
+    word for word, kind in zip(word_list("clause_openers"), word_list("clause_openers", "kind"),
+                               strict=True) if kind == "adverb"}
+"""Participles without -ing or -ed that open a sentence ("Born in 1938, Oyelaran ..."), and
+adverbs that open one as they do ("Back at the stand, Nagwa Fathy ...")."""
 PARTY_MEMBERS = frozenset(word_list("party_members"))
 """A party's member: "the Ohio Republican" is a description of a person, no name."""
 MEMBER_WORDS = 3
@@ -61,11 +67,6 @@ _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "who", "the", "a", "an
                            "those", "each", "every", "no", "some", "any", "all", "both"})
 """Capitalised function words that never name who speaks ("The email goes on"; "May said"
 does)."""
-
-
-def _sentence_initial(text: str, start: int, para_start: int) -> bool:
-    before = text[max(para_start, start - 40) : start].rstrip()
-    return not before or before[-1] in ".!?:"
 
 
 _new_tuple = tuple.__new__
@@ -86,19 +87,6 @@ _FREE_BEFORE = frozenset(" \n\t\"'“‘(")
 """Characters before a word that never glue it to the one before (see ``_runs``)."""
 _NO_SPAN = (sys.maxsize, sys.maxsize)
 """Where the next span to pass over starts and ends when none is left (see ``_runs``)."""
-
-
-def _hyphen_particle(text: str, start: int) -> int:
-    """How many characters a particle and its hyphen take right before the capitalised
-    word at ``start`` ("al-" before "Assad" in "Bashar al-Assad"), the particle standing
-    as a word of its own; 0 when none does."""
-    for size in (2, 3):
-        at = start - size - 1
-        if at >= 0 and text[at : start - 1] in HYPHEN_PARTICLES and (
-            at == 0 or not text[at - 1].isalnum()
-        ):
-            return size + 1
-    return 0
 
 
 class EmbeddedAnnotator:
@@ -192,7 +180,7 @@ class EmbeddedAnnotator:
             if start > para_start:
                 before = text[start - 1]
                 if before not in _FREE_BEFORE and (before.isalnum() or before == "-"):
-                    particle = _hyphen_particle(text, start) if before == "-" else 0
+                    particle = hyphen_particle(text, start) if before == "-" else 0
                     if not particle or start - particle < para_start:
                         continue
                     start -= particle  # "al-Assad": the particle is part of the word
@@ -212,17 +200,20 @@ class EmbeddedAnnotator:
                 kind = word_kind(word)
             cut, word, low, tests = kind
             end -= cut  # a sentence's full stop, not part of the name
-            if tests and (
+            if tests and not (  # "A.Zhanar": an initial glued to a name, no article
+                end - start <= 2 and text[end : end + 1] == "."
+                and text[end + 1 : end + 2].isupper()
+            ) and (
                 tests & _NOT_NAME and not self._name_all_the_same(
                     text, run, last_end, start, end, low, surnames, tests & _SPEAKERLESS)
                 or tests & _PARTICIPLE_LIKE
                 and text[end : end + 1] == " "
                 and text[end + 1 : end + 2] in _AFTER_PARTICIPLE_INITIALS
-                and _sentence_initial(text, start, para_start)
+                and sentence_initial(text, start, para_start)
                 and _PARTICIPLE.match(text, start, min(para_end, start + 100), concurrent=False)
                 is not None
                 or tests & _BARE_OPENER and text[end : end + 1] == ","
-                and _sentence_initial(text, start, para_start)
+                and sentence_initial(text, start, para_start)
             ):
                 if run:
                     yield run
@@ -233,13 +224,21 @@ class EmbeddedAnnotator:
             if run and (start != last_end + 1 or text[last_end] != " ") and not joinable(
                 text, last_end, start
             ) and not (start == last_end + 2 and text[last_end - 1 : start] in _PLURAL_OWNERS
-                       and low in self.lexicon.org_words):  # "the Farmers' Association"
+                       and low in self.lexicon.org_words  # "the Farmers' Association"
+                       or start == last_end + 1 and text[last_end] == "."
+                       and run[-1].end - run[-1].start <= 2  # "D.Oyunchimeg", "Ts.Enkhtuya"
+                       and not self._abbreviated(run[-1].low)):  # not "Mr.Smith"
                 yield run
                 run = []
             run.append(new_tuple(Word, (start, end, word, low)))
             last_end = end
         if run:
             yield run
+
+    def _abbreviated(self, low: str) -> bool:
+        """Whether a short word before a full stop is a title or an abbreviation ("Mr",
+        "Dr", "St"), not a name's initial."""
+        return self.lexicon.is_title(low) or low + "." in self.lexicon.abbreviations
 
     def _word_kind(self, matched: str) -> tuple[int, str, str, int]:
         """What :meth:`_runs` asks of a capitalised word as matched, whatever its place:

@@ -226,3 +226,23 @@ def is_honorific(low: str, lex: Lexicon) -> bool:
     """Whether lower-cased ``low`` is an honorific title ("kumari", "mrs")."""
     title = lex.titles.get(low)
     return title is not None and title.kind == "honorific"
+
+
+def sentence_initial(text: str, start: int, para_start: int) -> bool:
+    """Whether the word at ``start`` opens its sentence (or its paragraph, from
+    ``para_start``)."""
+    before = text[max(para_start, start - 40) : start].rstrip()
+    return not before or before[-1] in ".!?:"
+
+
+def hyphen_particle(text: str, start: int) -> int:
+    """How many characters a particle and its hyphen take right before the capitalised
+    word at ``start`` ("al-" before "Assad" in "Bashar al-Assad"), the particle standing
+    as a word of its own; 0 when none does."""
+    for size in (2, 3):
+        at = start - size - 1
+        if at >= 0 and text[at : start - 1] in HYPHEN_PARTICLES and (
+            at == 0 or not text[at - 1].isalnum()
+        ):
+            return size + 1
+    return 0

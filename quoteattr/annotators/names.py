@@ -132,6 +132,8 @@ def combine_entities(
                     or text[bounds[0] - 1 : bounds[0]] in HYPHENS) and hyphen_fragment(
                         text, *bounds):
                 continue  # "Tawhiri" of "Mere Tawhiri-Lowe": the finder reads the name
+            if label == "PERSON" and text[bounds[0] - 1 : bounds[0]] == ".":
+                bounds = _initial_before(text, bounds[0], lexicon), bounds[1]  # "Ts.Enkhtuya"
             if label == "PERSON" and text[bounds[1] - 1].isdigit():
                 bounds = bounds[0], person_end(text, *bounds)  # "Mei-Lin Ashcroft 6-4"
             if label in _PERSON_OR_MISREAD:
@@ -171,7 +173,9 @@ def combine_entities(
         else:
             if hits_kept(start, end):
                 continue
-            single = " " not in text[start:end]
+            # a name of one word, not one with a glued initial ("Ts.Enkhtuya": two words)
+            single = " " not in text[start:end] and _GLUED_INITIAL.match(
+                text, start, end) is None
             if single and not_a_name(text[start:end], lexicon):
                 continue
         if others.overlaps(start, end, text):
@@ -224,6 +228,19 @@ def combine_entities(
 
 
 _WORD = regex.compile(r"\S+")
+_GLUED_INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.\p{Lu}")
+"""An initial glued to the name after it: "D.Oyunchimeg", "Ts.Enkhtuya"."""
+_INITIAL_BEFORE = regex.compile(r"(?r)(?<![\p{L}.])\p{Lu}\p{Ll}?\.\Z")
+
+
+def _initial_before(text: str, start: int, lexicon: Lexicon) -> int:
+    """Where a person's tagged name starts with the initial glued before it ("Ts." before a
+    tagged "Enkhtuya"; not a title: "Mr.Smith"); ``start`` when none is."""
+    initial = _INITIAL_BEFORE.search(text, max(0, start - 3), start)
+    if initial is None or lexicon.is_title(initial[0][:-1].lower()) or (
+            initial[0].lower() in lexicon.abbreviations):
+        return start
+    return initial.start()
 _DOUBLE_BARRELLED = regex.compile(r" \p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+\Z")
 """A name ending in a double-barrelled surname: a person's, whatever the finder's label."""
 

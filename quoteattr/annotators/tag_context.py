@@ -34,6 +34,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from ..lexicon import Lexicon
 from ..naming_phrases import NAMING_BEFORE
 from .embedded import PARTY_MEMBERS
@@ -147,9 +149,13 @@ _STORM = 512
 _HONORIFIC_FIRST = 1024
 """Two to four words after an honorific or a profession's title ("Dr Ramkarran"), none an
 organisation's: a person, whatever the tagger called it."""
+_GLUED_INITIAL = 2048
+"""One word of an initial glued to a name ("D.Oyunchimeg", "Ts.Enkhtuya"): a person's, as
+Mongolian papers write a father's initial, whatever the tagger called it."""
 _PERSON_FACTS = _POST_NOMINAL_LAST | _BODY
 """The facts that send a person's span to the rules whatever stands around it."""
-_OTHER_FACTS = _MEMBER_LAST | _POST_NOMINAL | _GIVEN_ALONE | _STORM | _HONORIFIC_FIRST
+_OTHER_FACTS = (_MEMBER_LAST | _POST_NOMINAL | _GIVEN_ALONE | _STORM | _HONORIFIC_FIRST
+                | _GLUED_INITIAL)
 """The same for the other spans (with a NORP's, and a given name after a possessive)."""
 
 
@@ -203,7 +209,14 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
         facts |= _HONORIFIC_FIRST
     if not STORM_WORDS.isdisjoint(lowered) and lexicon.org_words.keys().isdisjoint(lowered):
         facts |= _STORM
+    if len(words) == 1 and "." in name and _GLUED_NAME.fullmatch(name) is not None and not (
+            lexicon.is_title(initial := lowered[0].split(".", 1)[0])
+            or initial + "." in lexicon.abbreviations):  # not "St.Kilda", "Dr.Oz"
+        facts |= _GLUED_INITIAL
     return facts
+
+
+_GLUED_NAME = regex.compile(r"\p{Lu}\p{Ll}?\.\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
 
 
 _Mended = tuple[tuple[str, int, int] | tuple[()] | None, list[tuple[str, int, int]]]
@@ -218,8 +231,8 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
     kind, start, end = tagged[n]
     if facts & _STORM and kind not in _NOT_SPEAKING:
         return None, [("EVENT", start, end)]  # "Tropical Storm Maring" tagged ORG
-    if facts & _HONORIFIC_FIRST and kind in _PLACE_LIKE:
-        return None, [("PERSON", start, end)]  # "Dr Ramkarran" tagged ORG
+    if facts & (_HONORIFIC_FIRST | _GLUED_INITIAL) and kind in _PLACE_LIKE:
+        return None, [("PERSON", start, end)]  # "Dr Ramkarran", "D.Oyunchimeg" tagged ORG
     spaced = text[start - 1 : start] == " "  # a word may stand right before the name
     if kind in _PERSON:
         given = _given_name_before(text, tagged, n, lexicon) if spaced and n else -1

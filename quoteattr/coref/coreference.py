@@ -25,7 +25,7 @@ from .fiction import (
     fiction_pronoun,
 )
 from .names import cluster_names, link_appositives
-from .nicknames import link_nicknames
+from .nicknames import link_known_names, link_nicknames
 from .nominals import resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
 from .pairs import person_named
@@ -65,6 +65,7 @@ class Coreference:
         :meth:`cluster_of`)."""
         cluster_names(ents)
         link_nicknames(ents)
+        link_known_names(ents)
         link_appositives(ents)
         link_delayed_names(ents)
         apply_chains(ents, chains)

@@ -58,6 +58,19 @@ def _descriptor(ents: Entities, start: int, end: int) -> bool:
     return role is not None and role.type == "person"
 
 
+_GLUED_INITIAL = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2}\.)(?=[^\W\d_])")
+"""An initial glued to the word after it: "D." of "D.Oyunchimeg", "Ts." of "Ts.Enkhtuya"
+(Mongolian papers write a father's initial so)."""
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, an initial glued to the next word counted as a word of its own
+    ("D.Oyunchimeg" is "D." and "Oyunchimeg", whose bare surname then names her)."""
+    if "." in name:
+        name = _GLUED_INITIAL.sub(r"\1 ", name)
+    return name.split()
+
+
 def cluster_names(ents: Entities) -> None:
     """Full names first ("John Kerry"), then single words join the entity they name."""
     mentions = ents.index.mentions
@@ -78,7 +91,7 @@ def cluster_names(ents: Entities) -> None:
             else:
                 ents.add(c, i)
             continue
-        words = head.split()
+        words = _name_words(head)
         if len(words) == 1:
             keys[head] = -1
             singles.append(i)
@@ -99,7 +112,7 @@ def cluster_names(ents: Entities) -> None:
     for cluster in ents.clusters:
         if "GROUP" in cluster.labels and "PERSON" not in cluster.labels:
             continue  # "Mr. and Mrs. Tan", "Kerry and Lavrov": no single name is the pair
-        words = cluster.name.lower().split()
+        words = _name_words(cluster.name.lower())
         by_word.setdefault(words[-1].rstrip("."), []).append((0, cluster.index))
         particle, hyphen, surname = words[-1].partition("-")
         if hyphen and particle in HYPHEN_PARTICLES and len(words) > 1:

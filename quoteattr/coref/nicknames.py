@@ -1,7 +1,11 @@
-"""A nickname set in quotation marks inside a name: Mateus "Vulto" Ferraz, Lionel "Tiger"
+"""The other names a person goes by, which copy then calls them by alone.
+
+A nickname set in quotation marks inside a name: Mateus "Vulto" Ferraz, Lionel "Tiger"
 Holder. Sport, esports and crime copy then call the person by the nickname alone ("Vulto
 said"), so the given name, the nickname and the surname are one person, named without the
-nickname ("Mateus Ferraz").
+nickname ("Mateus Ferraz"). A name a person is known by, given after their own: "Fatima
+al-Khatib, 61, known in her village as Umm Yousef," - a teknonym, a market name, a stage
+name - and "Umm Yousef said" later is hers, named by her own name.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from bisect import bisect_left
 import regex
 
 from .clusters import Entities
+from .names import role_joins
 
 _NICKNAMED = regex.compile(r"(?<=\S) [\"“‘']([^\"”’'\s]++)[\"”’'] (?=\S)")
 """A word alone in quotation marks, a space either side, between two others: the nickname
@@ -52,6 +57,44 @@ def link_nicknames(ents: Entities) -> None:
         cluster.add_label("PERSON")
 
 
+_KNOWN_AS = regex.compile(
+    r",(?: \d{1,3},)?(?: (?:also|better|widely|popularly|locally|affectionately))? known"
+    r"(?: (?:to|in|among|by|around|across|on) [^,.;:!?\"“”\n]{1,40}?)? as [\"“‘']?(?=\p{Lu})")
+"""What stands between a person's name and another name they go by: ", 61, known in her
+village as " (Umm Yousef), ", better known as " (Dona Cida)."""
+
+
+def link_known_names(ents: Entities) -> None:
+    """Join the name after ``X, known as`` (:data:`_KNOWN_AS`) into the entity of the name
+    ``X`` right before it, which stays the person's name; every other mention of the name
+    they go by ("Umm Yousef said") is theirs then too. A description ``X`` ("A young porter,
+    known to traders as Kayayo Abena,") joins the name's entity instead."""
+    mentions, text, starts = ents.index.mentions, ents.text, ents.index.starts
+    for found in _KNOWN_AS.finditer(text, concurrent=False):
+        k = bisect_left(starts, found.end())
+        if not 0 < k < len(mentions) or starts[k] != found.end():
+            continue
+        j = bisect_left(starts, found.start()) - 1  # the mention before (not "traders")
+        alias, own = mentions[k], mentions[j]
+        if j < 0 or alias.kind != "name" or own.span.end != found.start():
+            continue
+        c_alias, c_own = ents.of[k], ents.of[j]
+        if own.kind == "nominal" and own.label == "PERSON" and c_alias is not None and (
+                not ents.resolved[j]):
+            role_joins(ents, c_alias, j)  # "A young porter, known to traders as X,": X
+            ents.clusters[c_alias].add_label("PERSON")
+            continue
+        if own.kind != "name":
+            continue
+        if c_alias is None or c_own is None or c_alias == c_own:
+            continue
+        cluster = ents.clusters[c_own]
+        named = cluster.fullest, cluster.fullest_words, cluster.fullest_chars
+        _join(ents, c_alias, c_own)
+        cluster.fullest, cluster.fullest_words, cluster.fullest_chars = named
+        cluster.add_label("PERSON")
+
+
 def _join(ents: Entities, source: int, target: int) -> None:
     """Every mention of entity ``source`` joins entity ``target``."""
     moved = ents.clusters[source].mentions
@@ -60,4 +103,4 @@ def _join(ents: Entities, source: int, target: int) -> None:
     del moved[:]
 
 
-__all__ = ["link_nicknames"]
+__all__ = ["link_known_names", "link_nicknames"]

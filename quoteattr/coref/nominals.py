@@ -28,8 +28,9 @@ from .salience import Salience, best_of
 _DOCUMENT_IN_VIEW = 1500
 """How far (characters) "the statement" may stand from the one it takes up."""
 
-_INDEFINITE = ("a ", "an ", "another ")
-"""How an indefinite role phrase opens (lower-cased)."""
+_INDEFINITE = ("a ", "an ", "another ", "one ")
+"""How an indefinite role phrase opens (lower-cased): "one" as in "One Ashcombe midwife, who
+spoke on condition ...", where "one of" never opens a role noun's mention."""
 
 _LABELS: dict[str, MentionLabel] = {
     "person": "PERSON", "group": "GROUP", "organization": "ORG"}

@@ -23,8 +23,12 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
     orgs = [c for c in (ents.clusters[k] for k in scores) if c.type == "organization"
             and (c.named or c.nominal.lower().endswith(head))]
     if not orgs:  # a document ("the letter says") is no body's name
-        return None if head in ents.lexicon.document_nouns else _unknown_organisation(
-            ents, scores)
+        if head in ents.lexicon.document_nouns:
+            return None
+        found = _unknown_organisation(ents, scores)
+        # "the trust said" long after "Wealdmoor Hospitals NHS Foundation Trust": the one
+        # body named so, out of salience's sight
+        return found if found is not None else _named_for_head(ents, head)
     by_head = [c for c in orgs if head in c.name.lower() or head in c.titles_lower]
     if not by_head:  # "the agency" far from "the Orbis Space Agency", an institute nearer
         named = _named_for_head(ents, head)
@@ -36,9 +40,10 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
 
 def _named_for_head(ents: Entities, head: str) -> int | None:
     """The one body the text named with ``head`` as a word of its name ("Orbis Space
-    Agency" for "the agency"), wherever it was named; None for none or several."""
+    Agency" for "the agency"), wherever it was named; None for none or several. The noun
+    alone capitalised ("Council has exhausted ...", a headline's "Airline") is no name."""
     found = [c.index for c in ents.clusters if c.type == "organization" and c.named
-             and head in c.name.lower().split()]
+             and head in (words := c.name.lower().split()) and len(words) > 1]
     return found[0] if len(found) == 1 else None
 
 

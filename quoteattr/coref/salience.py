@@ -16,13 +16,14 @@ from itertools import compress, repeat
 from operator import eq
 
 from ..lexicon import word_list
-from ..mention_words import modifier_name, speech_verb_after, verb_after_subject
+from ..mention_words import modifier_name
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import agreement, compatible, nominal_agreement, pronoun_agreement
 from .clusters import Cluster, Entities
 from .names import modifies
 from .positions import buckets, headline_end, outside_quotes
+from .reporters import brought_in, reports
 
 _SUBJECT_WEIGHT = 4.0
 _OTHER_WEIGHT = 1.5
@@ -35,11 +36,13 @@ _GOVERNING = frozenset(word_list("speaker_prepositions"))
 """Prepositions that govern the name after them ("To Vane she was")."""
 _OPENERS = "\"'“‘«(["
 """What may open a sentence before its first word."""
+_OPENING_MARKS = frozenset("\"'“‘«")
+"""Quotation marks that may open a paragraph's quote."""
 _INTRO_CHARS = 100
+"""How far from a sentence's start the comma ending its introductory phrase may stand."""
 _SUBORDINATORS = frozenset({"as", "when", "while", "whilst", "although", "though", "since",
                             "after", "before", "until", "once", "whereas"})
 """Openers of a subordinate clause, which "and" may continue past its first comma."""
-"""How far from a sentence's start the comma ending its introductory phrase may stand."""
 
 # A mention's weight by its distance in sentences (index 0: the same sentence), worked out
 # once with the same arithmetic as the salience rules state it.
@@ -233,6 +236,23 @@ class Salience:
         word = opener[0].strip(_OPENERS).lower() if len(opener) == 1 else ""
         return word in _GOVERNING or word in self.ents.lexicon.intro_words
 
+    def _first_subject(self, k: int, tables: list[tuple[float, ...] | None]) -> bool:
+        """Whether the subject at ``outside[k]`` is its sentence's first ("Nevo said ...
+        because Mr. Ortiz agreed": Ortiz is not what the sentence is about)."""
+        sentence_of, s = self.outside_sentence, self.outside_sentence[k]
+        while k and sentence_of[k - 1] == s:
+            k -= 1
+            if tables[k] is _SUBJECT_WEIGHTS:
+                return False
+        return True
+
+    def _name_at(self, position: int) -> bool:
+        """Whether a name mention starts at ``position``."""
+        index = self.ents.index
+        k = bisect_left(index.starts, position)
+        return k < len(index.starts) and index.starts[k] == position and (
+            index.mentions[k].kind == "name")
+
     def intro_end(self, s: int) -> int:
         """Where the introductory phrase of sentence ``s`` ends (its comma), -1 without one:
         "After meeting Trump, Christie said", "Asked about Ford, Khan said" (a name there,
@@ -244,10 +264,11 @@ class Salience:
             return -1  # no comma to end a phrase (one find, before the word tests)
         stop = text.find(" ", start, start + 30)
         first = text[start:stop].strip(_OPENERS) if stop > 0 else ""
-        if not (first.endswith(("ed", "ing")) and len(first) > 4 and first[:1].isupper()) and (
+        if not (first.endswith(("ed", "ing")) and len(first) > 4 and first[:1].isupper()
+                and not self._name_at(text.find(first, start, stop))) and (
             first.lower() not in self.ents.lexicon.intro_words
         ):
-            return -1
+            return -1  # (not "Khaled Mahmoud, a spokesman, said": a name, no participle)
         # the phrase is short ("With a shrug of impatience Corinna refused the chair,
         # and ..." has no comma of its own: the next mention must come after this one)
         end = self.sentence_end(s)
@@ -257,28 +278,6 @@ class Salience:
             while 0 <= comma < end and text.startswith(", and ", comma):
                 comma = text.find(", ", comma + 6, comma + 6 + _INTRO_CHARS)
         return comma if comma < end else -1
-
-    def reports(self, m: Mention, person: bool = False) -> bool:
-        """Whether subject ``m`` is a person's name or description with a finite speech verb
-        after it ("Wood admitted", "Mr. Schmidt said", "Another resident, Naseem Bibi, said",
-        "A driver who sought anonymity said"): reported speech makes them the latest speaker,
-        ahead of the speaker of the last quote. A participle ("Kasich claiming") does not, nor
-        a verb followed by "to" ("Mr. Lynch agreed to participate"). A name of no known kind
-        reports when its entity is a ``person`` by the words around it ("Sze Wing-kwan, a
-        community organiser, said")."""
-        if m.kind == "pronoun" or m.label != "PERSON" and not (person and m.label == "UNKNOWN"):
-            return False
-        text, end = self.ents.text, m.span.end
-        verb = speech_verb_after(text, end, self.ents.lexicon)
-        if verb is None:  # "Another resident, Naseem Bibi, said", "A driver who ... said"
-            verb = verb_after_subject(text, end, self.ents.lexicon)
-        # a participle is no report, nor a verb of saying used for agreeing to do something
-        return verb is not None and not verb.group(1).endswith("ing") and not (
-            text.startswith(" to ", verb.end())) and not (
-            # "A reporter asked Sanders": Sanders answers ("A trader said Bangladesh ...": no)
-            m.kind != "name" and text[verb.end() + 1 : verb.end() + 2].isupper() and (
-                verb.group(1) in self.ents.lexicon.addressee_verbs
-                or self.ents.lexicon.speech_verbs.get(verb.group(1)) == "ask"))
 
     def candidates(self, i: int, as_mention: Mention | None = None) -> dict[int, float]:
         """The entities mention ``i`` may refer to, each with its salience score; every
@@ -296,6 +295,11 @@ class Salience:
         # paragraph's start (no bisection per candidate); -1 when there is no paragraph.
         paragraph = bisect_right(self.paragraph_starts, m.span.start) - 1
         paragraph_start = self.paragraph_starts[paragraph] if paragraph >= 0 else -1
+        # where the turn that leads to m's quote starts: its paragraph, or the one before
+        # when a quote opens m's ("Back at the stand, Nagwa Fathy had given up arguing.
+        # / '...,' she said")
+        turn_start = self.paragraph_starts[paragraph - 1] if paragraph > 0 and (
+            ents.text[paragraph_start] in _OPENING_MARKS) else paragraph_start
         outside = self.outside
         sentence_of, starts = self.outside_sentence, ents.index.starts
         of, clusters = ents.of, ents.clusters
@@ -312,6 +316,10 @@ class Salience:
             else partial(pronoun_agreement, m.head, m.gender) if m.kind == "pronoun"
             else partial(nominal_agreement, m.label, m.gender))
         reported, reporter = -1, -1  # the latest subject of a speech verb that may be m's
+        # no subject met yet in the scan back; in fiction, turns of talk alternate instead
+        latest_subject = self.agree is agreement and m.kind == "pronoun"
+        # the entity of the mentions that agree with m met before that subject (-1: several)
+        others_after: int | None = None
         reporting = self.reporting
         for k in range(pos - 1, first - 1, -1):  # no slice: this runs for every pronoun
             table = tables[k]
@@ -333,15 +341,23 @@ class Salience:
             if not weight_of:
                 continue
             if table is _SUBJECT_WEIGHTS:
+                if latest_subject:
+                    latest_subject = False
+                    if brought_in(ents, self.quote_starts, j, c, others_after,
+                                  here - sentence_of[k], turn_start, m) and (
+                            self._first_subject(k, tables)):
+                        reported, reporter = starts[j], c
                 if reported < 0:
                     says = reporting[j]
                     if not says:
-                        says = reporting[j] = 2 if self.reports(
-                            ents.index.mentions[j], clusters[c].person_cue) else 1
+                        says = reporting[j] = 2 if reports(
+                            ents, ents.index.mentions[j], clusters[c].person_cue) else 1
                     if says == 2:
                         reported, reporter = starts[j], c  # "Wood admitted ...": a new speaker
                 if starts[j] >= paragraph_start:
                     table = _SUBJECT_PARAGRAPH_WEIGHTS
+            elif latest_subject and others_after != c:
+                others_after = c if others_after is None else -1
             weight = table[here - sentence_of[k]] * weight_of
             entry[2] += weight
             if weight > entry[1]:

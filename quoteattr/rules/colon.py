@@ -104,10 +104,21 @@ def _colon_speaker(
         speaker = speaker_before(inp, window.start, cue.start)
         if speaker is not None and speaker[0] is not None:
             return speaker, cue
-    subject = clause_subject(inp, Span(window.start, colon))
+    # the clause the colon ends, after "and", "but" or a semicolon joining it to another:
+    # "The crowd was behind Zhou, and a local radio reporter put it to Rowe:"
+    joint = _LAST_JOINT.search(inp.text, window.start, colon)
+    subject = clause_subject(inp, Span(joint.end(), colon)) if joint is not None else None
+    if joint is not None and subject is not None and subject[1].start != joint.end():
+        subject = None  # "..., and repeated his warning about Smith:": no subject of its own
+    if subject is None:
+        subject = clause_subject(inp, Span(window.start, colon))
     if subject is not None:
         return subject, cues[-1] if cues else None
     return None
+
+
+_LAST_JOINT = regex.compile(r"(?r)(?:, (?:and|but|while|whereas)|;) (?=\p{L})")
+"""Where the last clause joined to a sentence's first starts (searched from the end)."""
 
 
 def colon_intro(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found | None:
