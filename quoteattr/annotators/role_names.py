@@ -18,6 +18,7 @@ import regex
 from ..annotation import EntityLabel
 from ..lexicon import Lexicon
 from .embedded import EmbeddedAnnotator
+from .name_runs import given_name_after
 from .name_words import Word, is_honorific, title_end, word_before
 from .owner_caches import cache_of
 from .tag_neighbours import role_before
@@ -115,6 +116,10 @@ def person_of_tagged(
         return untitled, "PERSON"
     if first.lower() in finder._title_starts:  # noqa: SLF001 - same package
         return _untitled(text, bounds, finder), label
+    if name.count(" ") >= 3:  # "Township Clerk-Treasurer Ron Vasquez-Hale": a longer title
+        cut = given_name_after(name.lower().split(), finder.lexicon)
+        if cut:
+            return (bounds[0] + len(" ".join(name.split()[:cut])) + 1, bounds[1]), label
     if text.endswith(_PLACE_JOINTS, max(0, bounds[0] - 6), bounds[0]) and name.count(" ") >= 2:
         given = name.split(None, 2)[1].lower()
         if len(first) > _SHORT_PREFIX and given in finder.lexicon.first_names and (

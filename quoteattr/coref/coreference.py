@@ -31,6 +31,7 @@ from .organisations import AGE_PHRASE, person_of_age, phrase_entity
 from .pairs import person_named
 from .pronouns import resolve_pronoun
 from .salience import Salience, best_of
+from .titles import person_titled
 
 _OBJECT_PRONOUNS = {"him": ("he", "m"), "her": ("she", "f")}
 """An object pronoun a rule gives as the speaker -> the subject pronoun and gender it
@@ -106,6 +107,10 @@ class Coreference:
                 c = described_at(self.salience, position)
             if c is not None:
                 return c
+        if position >= 0:
+            titled = person_titled(self.entities, phrase, position)
+            if titled is not None:  # "County Judge-Executive Darlene Gayheart"
+                return titled
         return phrase_entity(self.entities, phrase, label)
 
     def _person_described(self, c: int, phrase: str) -> bool:

@@ -42,6 +42,8 @@ def resolve_pronoun(sal: Salience, i: int) -> int | None:
         if subject is not None:
             return subject
         newcomer = _newcomer_before(sal, i)
+        if newcomer is None:
+            newcomer = _asked_before(sal, i)
         if newcomer is not None and newcomer in scores:
             return newcomer
     return best_of(scores)
@@ -159,6 +161,47 @@ def _newcomer_before(sal: Salience, i: int) -> int | None:
         return None
     cluster = ents.clusters[c]
     return c if not cluster.named and compatible(m, cluster) else None
+
+
+def _asked_before(sal: Salience, i: int) -> int | None:
+    """The person the sentence right before a quote asked, for the quote's "he replied":
+    "I asked Dr Orme whether there was any hope for hosta lovers. '...,' he replied." The
+    one asked answers, whoever the question names; only in the last sentence before the
+    quote, in its paragraph, and not for a quote that is itself a question."""
+    ents = sal.ents
+    mentions, text = ents.index.mentions, ents.text
+    m = mentions[i]
+    before = text[max(0, m.span.start - 5) : m.span.start].rstrip(" ,")
+    pos = sal.outside_position(i)
+    if not before or before[-1] not in _CLOSING_MARKS or not pos or before.endswith(
+            _QUESTION_ENDS):  # "'Will you resign?' he said": the one who asked
+        return None
+    last = sal.sentence_of(sal.ents.index.starts[sal.outside[pos - 1]])
+    for k in range(pos - 1, max(-1, pos - 7), -1):  # in the sentence before the quote
+        j = sal.outside[k]
+        asked = mentions[j]
+        start = asked.title_start if asked.title_start >= 0 else asked.span.start
+        if sal.sentence_of(start) != last:
+            return None
+        if asked.kind == "name" and text.endswith(_ASKING, max(0, start - 20), start):
+            break  # "I asked Professor Alan Mabey ... what Mr Brewster was doing wrong"
+    else:
+        return None
+    paragraph = bisect_right(sal.paragraph_starts, m.span.start) - 1
+    if paragraph < 0 or sal.paragraph_starts[paragraph] > start or (
+            sal.sentence_of(m.span.start) - sal.sentence_of(start) > 1):
+        return None
+    c = ents.of[j] if ents.resolved[j] else None
+    return c if c is not None and compatible(m, ents.clusters[c]) else None
+
+
+_ASKING = ("I asked ", "We asked ", "we asked ", "I put it to ", "We put it to ",
+           "reporter asked ", "reporters asked ", "journalists asked ", "presenter asked ",
+           "interviewer asked ")
+"""Who asks, right before the one asked: the writer ("I asked Dr Orme whether ...") or a
+reporter, never the one to be quoted next ("Magistrate Carrodus asked Ms Raghavan whether
+... '...,' she said": the magistrate goes on)."""
+_QUESTION_ENDS = tuple("?" + mark for mark in _CLOSING_MARKS)
 
 
 __all__ = ["resolve_pronoun"]

@@ -49,10 +49,16 @@ def brought_in(ents: Entities, quote_starts: Sequence[int], j: int, c: int,
     may be the one who speaks."""
     subject = ents.index.mentions[j]
     start = subject.span.start
+    if ents.text.startswith(_OWNERS.get(m.head, "\0"), start):
+        return False  # "Her partner is a fisherman ... '...,' she said": she is the "her"
     return start >= turn_start and back <= 1 and subject.label == "PERSON" and (
         others is None or others == c) and not object_pronoun_after(
             ents.text, subject.span.end, narrative_end(quote_starts, start, m.span.start),
             m.gender)
+
+
+_OWNERS = {"she": "Her ", "he": "His "}
+"""The possessive that opens a subject owned by the one a pronoun may mean."""
 
 
 def narrative_end(quote_starts: Sequence[int], start: int, end: int) -> int:

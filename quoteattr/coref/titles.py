@@ -198,3 +198,32 @@ def _office_of(text: str, start: int, initials: str, lexicon: Lexicon) -> str:
 
 __all__ = [
     "bare_roles_as_titles", "link_office_initials", "link_title_initials", "title_before_name"]
+
+
+def person_titled(ents: Entities, phrase: str, position: int) -> int | None:
+    """The person a capitalised title right before their name called what ``phrase`` ("the
+    judge-executive") calls them: "County Judge-Executive Darlene Gayheart said ... '...,'
+    the judge-executive said" - a title the lexicon does not list, so no role noun made
+    it the person's. The last one so named before ``position``; None for none."""
+    if not phrase.startswith(("the ", "The ")):
+        return None
+    noun = phrase[4:].lower()
+    if not 2 < len(noun) < 40 or noun.count(" ") > 2:
+        return None
+    text, mentions = ents.text, ents.index.mentions
+    found = None
+    for i in range(bisect_left(ents.index.starts, position) - 1, -1, -1):
+        m = mentions[i]
+        if m.kind != "name" or m.label != "PERSON":
+            continue
+        start = m.span.start
+        title = text[start - len(noun) - 1 : start - 1]
+        if title[:1].isupper() and title.lower() == noun and text[start - 1] == " " and (
+                start - len(noun) - 1 == 0 or not text[start - len(noun) - 2].isalnum()):
+            found = ents.of[i]
+            break
+        inside = text[start : m.span.end].lower().find(" " + noun + " ")
+        if inside >= 0 and text[start + inside + 1].isupper():
+            found = ents.of[i]  # a tagger's "Township Clerk-Treasurer Ron Vasquez-Hale"
+            break
+    return found
