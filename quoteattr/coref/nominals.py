@@ -21,7 +21,7 @@ from .described import (
     is_person,
     paragraph_subject,
 )
-from .organisations import named_organisation
+from .organisations import named_organisation, person_of_age
 from .pairs import OTHER_NOUNS, PAIR_NOUNS, named_pair, other_of_pair
 from .salience import Salience, best_of
 
@@ -31,6 +31,10 @@ _DOCUMENT_IN_VIEW = 1500
 _INDEFINITE = ("a ", "an ", "another ", "one ")
 """How an indefinite role phrase opens (lower-cased): "one" as in "One Ashcombe midwife, who
 spoke on condition ...", where "one of" never opens a role noun's mention."""
+
+_TEEN_NOUNS = frozenset({"teenager", "teen"})
+_TEEN_AGES = "1[3-9]"
+"""An age a teenager has, as a pattern :func:`.organisations.person_of_age` reads."""
 
 _LABELS: dict[str, MentionLabel] = {
     "person": "PERSON", "group": "GROUP", "organization": "ORG"}
@@ -96,6 +100,10 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
             None if owner is None else other_of_pair(ents, i, owner))
         if pair is not None:
             return pair
+    if definite and like is None and head in _TEEN_NOUNS:  # "the teenager": the last one
+        teen = person_of_age(ents, _TEEN_AGES, m.span.start)  # given an age of 13 to 19
+        if teen is not None:
+            return teen
     # "the Spaniard", "the Kenyan": one of a people describes the one just named
     national = definite and lexicon.title_modifiers.get(head) == "demonym"
     if definite and like is None and m.label == "PERSON" and (national or distinctive(

@@ -91,17 +91,27 @@ def phrase_entity(ents: Entities, phrase: str, label: str) -> int:
     return c_new
 
 
+_AGE_APPOSITIVE = re.compile(r", (?:an?|the) \Z")
+"""Between a name and its age in apposition: ", a " of "Aditya Raghunathan, a 17-year-old
+grandmaster"."""
+
+
 def person_of_age(ents: Entities, age: str, position: int) -> int | None:
-    """The entity of the last name before ``position`` given the age ``age``: "Jonas Weber,
-    42," or "42-year-old Jonas Weber"."""
+    """The entity of the last name before ``position`` given the age ``age`` (digits, or a
+    pattern of them): "Jonas Weber, 42," or "42-year-old Jonas Weber", also after a comma
+    ("Her navigator, 19-year-old Jory Trethewey,")."""
     index, found = ents.index, None
-    for match in re.finditer(rf",\s{age}\b|\b{age}-year-old\s", ents.text[:position]):
+    for match in re.finditer(rf",\s{age}\b(?!-)|\b{age}-year-old\s", ents.text[:position]):
         if match.group().startswith(","):
             near = index.between(max(0, match.start() - 80), match.start())
             m = near[-1] if near and near[-1].span.end == match.start() else None
         else:
             after = index.between(match.end(), match.end() + 80)
             m = after[0] if after and after[0].full_span.start == match.end() else None
+            article = _AGE_APPOSITIVE.search(ents.text, max(0, match.start() - 6), match.start())
+            if m is None and article is not None:  # "Aditya Raghunathan, a 17-year-old
+                near = index.between(max(0, article.start() - 80), article.start())
+                m = near[-1] if near and near[-1].span.end == article.start() else None
         if m is not None and m.kind == "name":
             k = index.index_of(m)
             if k >= 0 and ents.resolved[k]:
