@@ -331,3 +331,39 @@ def described_at(sal: Salience, position: int) -> int | None:
     if subject is not None:
         return subject
     return described_person(sal.ents, sal.candidates(k, like))
+
+
+_POSTING = regex.compile(
+    r"\b(?:posted|posts|shared|shares|published|publishes|tweeted|wrote|writes|uploaded|"
+    r"Facebook|Instagram|TikTok|WhatsApp|Twitter|X account|LinkedIn|website)\b")
+"""What says a sentence is about a post or a page ("posted a video", "on its Facebook page")."""
+
+
+def poster_before(sal: Salience, m: Mention) -> int | None:
+    """The entity of the subject of the sentence right before document ``m``'s ("the post",
+    "the caption"), in its paragraph, when that sentence is about posting or a page:
+    "Kittiwake's crew posted a video on Instagram. '...,' read the caption." None
+    otherwise."""
+    if sal.weights is None:
+        sal.make_weights(0)
+    here = sal.sentence_of(m.span.start)
+    paragraph = bisect_right(sal.paragraph_starts, m.span.start) - 1
+    if here < 1 or paragraph < 0 or sal.sentence_starts[here - 1] < sal.paragraph_starts[
+            paragraph]:
+        return None
+    text = sal.ents.text
+    if _POSTING.search(text, sal.sentence_starts[here - 1], sal.sentence_starts[here]) is None:
+        return None
+    k = sal.outside_position(bisect_right(sal.ents.index.starts, m.span.start - 1))
+    tables = sal.make_weights(k)
+    subject = None
+    mentions = sal.ents.index.mentions
+    while k > 0 and sal.outside_sentence[k - 1] >= here - 1:
+        k -= 1
+        j = sal.outside[k]
+        if sal.outside_sentence[k] == here - 1 and tables[k] is SUBJECT_WEIGHTS and (
+                _POSTING.fullmatch(text, mentions[j].span.start, mentions[j].span.end) is None):
+            subject = j  # (not "Instagram", the page the post is on)
+    if subject is None or not sal.ents.resolved[subject]:
+        return None
+    return sal.ents.of[subject]

@@ -20,6 +20,7 @@ from .described import (
     earlier_author,
     is_person,
     paragraph_subject,
+    poster_before,
 )
 from .organisations import named_organisation, person_of_age
 from .pairs import OTHER_NOUNS, PAIR_NOUNS, named_pair, other_of_pair
@@ -86,6 +87,8 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
                                    else m.span.start - where - 1)
             if owner is None:
                 owner = issuer
+            if owner is None:  # "The committee urged passengers on its Facebook page ...
+                owner = poster_before(sal, m)  # '...,' the post read."
         elif owner is None:
             owner = issuer_of(ents, i)
             if owner is None:
