@@ -21,6 +21,7 @@ from .name_runs import in_context, name_in
 from .name_words import (
     CAPITALISED,
     Word,
+    abbreviated,
     capitalised_words,
     common_text,
     hyphen_particle,
@@ -227,18 +228,13 @@ class EmbeddedAnnotator:
                        and low in self.lexicon.org_words  # "the Farmers' Association"
                        or start == last_end + 1 and text[last_end] == "."
                        and run[-1].end - run[-1].start <= 2  # "D.Oyunchimeg", "Ts.Enkhtuya"
-                       and not self._abbreviated(run[-1].low)):  # not "Mr.Smith"
+                       and not abbreviated(run[-1].low, self.lexicon)):  # not "Mr.Smith"
                 yield run
                 run = []
             run.append(new_tuple(Word, (start, end, word, low)))
             last_end = end
         if run:
             yield run
-
-    def _abbreviated(self, low: str) -> bool:
-        """Whether a short word before a full stop is a title or an abbreviation ("Mr",
-        "Dr", "St"), not a name's initial."""
-        return self.lexicon.is_title(low) or low + "." in self.lexicon.abbreviations
 
     def _word_kind(self, matched: str) -> tuple[int, str, str, int]:
         """What :meth:`_runs` asks of a capitalised word as matched, whatever its place:

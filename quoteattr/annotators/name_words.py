@@ -246,3 +246,9 @@ def hyphen_particle(text: str, start: int) -> int:
         ):
             return size + 1
     return 0
+
+
+def abbreviated(low: str, lexicon: Lexicon) -> bool:
+    """Whether a short lower-cased word before a full stop is a title or an abbreviation
+    ("mr", "dr", "st"), not a name's initial glued to the name after it ("Ts.Enkhtuya")."""
+    return lexicon.is_title(low) or low + "." in lexicon.abbreviations

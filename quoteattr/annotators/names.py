@@ -44,7 +44,7 @@ from .name_evidence import (
     joined_to_person,
     not_a_name,
 )
-from .name_words import Word, joinable
+from .name_words import Word, abbreviated, joinable
 from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
@@ -237,8 +237,7 @@ def _initial_before(text: str, start: int, lexicon: Lexicon) -> int:
     """Where a person's tagged name starts with the initial glued before it ("Ts." before a
     tagged "Enkhtuya"; not a title: "Mr.Smith"); ``start`` when none is."""
     initial = _INITIAL_BEFORE.search(text, max(0, start - 3), start)
-    if initial is None or lexicon.is_title(initial[0][:-1].lower()) or (
-            initial[0].lower() in lexicon.abbreviations):
+    if initial is None or abbreviated(initial[0][:-1].lower(), lexicon):
         return start
     return initial.start()
 _DOUBLE_BARRELLED = regex.compile(r" \p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+\Z")

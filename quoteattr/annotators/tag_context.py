@@ -40,7 +40,7 @@ from ..lexicon import Lexicon
 from ..naming_phrases import NAMING_BEFORE
 from .embedded import PARTY_MEMBERS
 from .name_runs import POST_NOMINALS
-from .name_words import STORM_WORDS, is_org_word
+from .name_words import STORM_WORDS, abbreviated, is_org_word
 from .owner_caches import cache_of
 from .tag_neighbours import (
     AGE_AFTER,
@@ -210,8 +210,7 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
     if not STORM_WORDS.isdisjoint(lowered) and lexicon.org_words.keys().isdisjoint(lowered):
         facts |= _STORM
     if len(words) == 1 and "." in name and _GLUED_NAME.fullmatch(name) is not None and not (
-            lexicon.is_title(initial := lowered[0].split(".", 1)[0])
-            or initial + "." in lexicon.abbreviations):  # not "St.Kilda", "Dr.Oz"
+            abbreviated(lowered[0].split(".", 1)[0], lexicon)):  # not "St.Kilda", "Dr.Oz"
         facts |= _GLUED_INITIAL
     return facts
 

@@ -347,9 +347,8 @@ def poster_before(sal: Salience, m: Mention) -> int | None:
     if sal.weights is None:
         sal.make_weights(0)
     here = sal.sentence_of(m.span.start)
-    paragraph = bisect_right(sal.paragraph_starts, m.span.start) - 1
-    if here < 1 or paragraph < 0 or sal.sentence_starts[here - 1] < sal.paragraph_starts[
-            paragraph]:
+    paragraph_start = sal.paragraph_start_of(m.span.start)
+    if here < 1 or paragraph_start < 0 or sal.sentence_starts[here - 1] < paragraph_start:
         return None
     text = sal.ents.text
     if _POSTING.search(text, sal.sentence_starts[here - 1], sal.sentence_starts[here]) is None:

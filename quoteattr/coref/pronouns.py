@@ -9,12 +9,11 @@ here."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import regex
 
 from ..mention_words import object_pronoun_after
 from .agreement import compatible
+from .openers import OPENERS
 from .reporters import narrative_end
 from .salience import Salience, best_of
 
@@ -98,10 +97,7 @@ def _subject_after_participle(sal: Salience, i: int) -> int | None:
     if i + 1 >= len(mentions):
         return None
     s = sal.sentence_of(m.span.start)
-    start = sal.sentence_starts[s] if s >= 0 else 0
-    opener = text[start : start + 20].lstrip(_OPENERS).split(None, 1)
-    if not opener or not opener[0][:1].isupper() or not opener[0].endswith(("ed", "ing")) or (
-            len(opener[0]) <= 4):
+    if not sal.opens_with_participle(s):
         return None
     comma = sal.intro_end(s)
     if comma < m.span.end:
@@ -117,10 +113,6 @@ def _subject_after_participle(sal: Salience, i: int) -> int | None:
     return c if cluster.type == "person" and compatible(m, cluster) else None
 
 
-_OPENERS = "\"'“‘«(["
-"""What may open a sentence before its first word."""
-
-
 def _newcomer_before(sal: Salience, i: int) -> int | None:
     """The unnamed person a sentence opening the story's last turn brought in, for the
     "he" or "she" after a quote that follows it in the same paragraph: "One supporter in a
@@ -132,8 +124,7 @@ def _newcomer_before(sal: Salience, i: int) -> int | None:
     ents = sal.ents
     mentions, text = ents.index.mentions, ents.text
     m = mentions[i]
-    before = text[max(0, m.span.start - 4) : m.span.start].rstrip(" ,")
-    if not before or before[-1] not in _CLOSING_MARKS:
+    if not _after_quote(text, m.span.start):
         return None  # not the "he said" of a quote
     pos = sal.outside_position(i)
     if not pos:
@@ -146,10 +137,9 @@ def _newcomer_before(sal: Salience, i: int) -> int | None:
         return None
     s = sal.sentence_of(newcomer.span.start)
     start = sal.sentence_starts[s] if s >= 0 else 0
-    if text[start : newcomer.span.start].strip(_OPENERS + " "):
+    if text[start : newcomer.span.start].strip(OPENERS + " "):
         return None  # the newcomer opens its sentence: its subject
-    paragraph = bisect_right(sal.paragraph_starts, m.span.start) - 1
-    if paragraph < 0 or sal.paragraph_starts[paragraph] > newcomer.span.start:
+    if not 0 <= sal.paragraph_start_of(m.span.start) <= newcomer.span.start:
         return None
     if sal.sentence_of(m.span.start) - s > 1:
         return None
@@ -171,11 +161,10 @@ def _asked_before(sal: Salience, i: int) -> int | None:
     ents = sal.ents
     mentions, text = ents.index.mentions, ents.text
     m = mentions[i]
-    before = text[max(0, m.span.start - 5) : m.span.start].rstrip(" ,")
+    before = _after_quote(text, m.span.start)
     pos = sal.outside_position(i)
-    if not before or before[-1] not in _CLOSING_MARKS or not pos or before.endswith(
-            _QUESTION_ENDS):  # "'Will you resign?' he said": the one who asked
-        return None
+    if not before or not pos or before.endswith(_QUESTION_ENDS):
+        return None  # "'Will you resign?' he said": the one who asked
     last = sal.sentence_of(sal.ents.index.starts[sal.outside[pos - 1]])
     for k in range(pos - 1, max(-1, pos - 7), -1):  # in the sentence before the quote
         j = sal.outside[k]
@@ -187,8 +176,7 @@ def _asked_before(sal: Salience, i: int) -> int | None:
             break  # "I asked Professor Alan Mabey ... what Mr Brewster was doing wrong"
     else:
         return None
-    paragraph = bisect_right(sal.paragraph_starts, m.span.start) - 1
-    if paragraph < 0 or sal.paragraph_starts[paragraph] > start or (
+    if not 0 <= sal.paragraph_start_of(m.span.start) <= start or (
             sal.sentence_of(m.span.start) - sal.sentence_of(start) > 1):
         return None
     c = ents.of[j] if ents.resolved[j] else None
@@ -202,6 +190,13 @@ _ASKING = ("I asked ", "We asked ", "we asked ", "I put it to ", "We put it to "
 reporter, never the one to be quoted next ("Magistrate Carrodus asked Ms Raghavan whether
 ... '...,' she said": the magistrate goes on)."""
 _QUESTION_ENDS = tuple("?" + mark for mark in _CLOSING_MARKS)
+
+
+def _after_quote(text: str, start: int) -> str:
+    """The few characters before a pronoun at ``start`` that follows a quote's closing mark
+    (the "he said" of ``'...,' he said``), without the comma and spaces; "" otherwise."""
+    before = text[max(0, start - 5) : start].rstrip(" ,")
+    return before if before and before[-1] in _CLOSING_MARKS else ""
 
 
 __all__ = ["resolve_pronoun"]

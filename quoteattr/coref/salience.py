@@ -22,6 +22,7 @@ from ..spans import Span
 from .agreement import agreement, compatible, nominal_agreement, pronoun_agreement
 from .clusters import Cluster, Entities
 from .names import modifies
+from .openers import OPENERS, first_word, opening_participle
 from .positions import buckets, headline_end, outside_quotes
 from .reporters import brought_in, reports
 
@@ -34,8 +35,6 @@ _FREQUENCY_SHARE = 0.25
 _SAME_PARAGRAPH_BONUS = 1.5
 _GOVERNING = frozenset(word_list("speaker_prepositions"))
 """Prepositions that govern the name after them ("To Vane she was")."""
-_OPENERS = "\"'“‘«(["
-"""What may open a sentence before its first word."""
 _OPENING_MARKS = frozenset("\"'“‘«")
 """Quotation marks that may open a paragraph's quote."""
 _INTRO_CHARS = 100
@@ -233,7 +232,7 @@ class Salience:
         text = self.ents.text
         start = self.sentence_starts[s] if s >= 0 else 0
         opener = text[start : m.title_start if m.title_start >= 0 else m.span.start].split()
-        word = opener[0].strip(_OPENERS).lower() if len(opener) == 1 else ""
+        word = opener[0].strip(OPENERS).lower() if len(opener) == 1 else ""
         return word in _GOVERNING or word in self.ents.lexicon.intro_words
 
     def _first_subject(self, k: int, tables: list[tuple[float, ...] | None]) -> bool:
@@ -246,12 +245,17 @@ class Salience:
                 return False
         return True
 
-    def _name_at(self, position: int) -> bool:
-        """Whether a name mention starts at ``position``."""
-        index = self.ents.index
-        k = bisect_left(index.starts, position)
-        return k < len(index.starts) and index.starts[k] == position and (
-            index.mentions[k].kind == "name")
+    def opens_with_participle(self, s: int) -> bool:
+        """Whether sentence ``s`` opens with a participle ("Asked whether she would move,
+        ...")."""
+        start = self.sentence_starts[s] if s >= 0 else 0
+        text = self.ents.text
+        return opening_participle(text, self.ents.index, start, first_word(text, start))
+
+    def paragraph_start_of(self, position: int) -> int:
+        """Where the paragraph holding ``position`` starts, -1 before the first."""
+        k = bisect_right(self.paragraph_starts, position) - 1
+        return self.paragraph_starts[k] if k >= 0 else -1
 
     def intro_end(self, s: int) -> int:
         """Where the introductory phrase of sentence ``s`` ends (its comma), -1 without one:
@@ -262,13 +266,10 @@ class Salience:
         comma = text.find(", ", start, start + _INTRO_CHARS)
         if comma < 0:
             return -1  # no comma to end a phrase (one find, before the word tests)
-        stop = text.find(" ", start, start + 30)
-        first = text[start:stop].strip(_OPENERS) if stop > 0 else ""
-        if not (first.endswith(("ed", "ing")) and len(first) > 4 and first[:1].isupper()
-                and not self._name_at(text.find(first, start, stop))) and (
-            first.lower() not in self.ents.lexicon.intro_words
-        ):
-            return -1  # (not "Khaled Mahmoud, a spokesman, said": a name, no participle)
+        first = first_word(text, start)
+        if not opening_participle(text, self.ents.index, start, first) and (
+                first.lower() not in self.ents.lexicon.intro_words):
+            return -1
         # the phrase is short ("With a shrug of impatience Corinna refused the chair,
         # and ..." has no comma of its own: the next mention must come after this one)
         end = self.sentence_end(s)
