@@ -102,8 +102,8 @@ WORD_LISTS: frozenset[str] = frozenset(
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
      "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers",
      "post_nominals", "party_members", "name_epithets", "contrary_modifiers",
-     "naming_phrases", "storm_words", "hyphen_particles", "portfolio_words", "pair_nouns",
-     "people_nouns", "gloss_words"}
+     "naming_phrases", "storm_words", "hyphen_particles", "hyphen_suffixes",
+     "portfolio_words", "pair_nouns", "people_nouns", "gloss_words"}
 )
 """The fixed word lists a module reads once at import with :func:`word_list` (they shape a
 compiled pattern or a hot loop's test), rather than through the :class:`Lexicon`."""

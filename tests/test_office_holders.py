@@ -12,25 +12,14 @@ Malaysian outlets.
 from __future__ import annotations
 
 import pytest
+from tagged_support import combined_names
 
 from quoteattr.annotators.embedded import EmbeddedAnnotator
-from quoteattr.annotators.names import combine_entities
-from quoteattr.annotators.paragraphs import paragraphs_of
 from quoteattr.lexicon import default_lexicon
 
 
 def _found(text: str) -> list[tuple[str, str]]:
     return [(e.span.slice(text), e.label) for e in EmbeddedAnnotator().annotate(text).entities]
-
-
-def _combined(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    spans, at = [], 0
-    for piece, kind in tagged:
-        start = text.index(piece, at)
-        spans.append((kind, start, start + len(piece)))
-        at = start + len(piece)
-    entities = combine_entities(text, paragraphs_of(text), spans, default_lexicon())
-    return [(e.span.slice(text), e.label) for e in entities]
 
 
 @pytest.mark.parametrize(
@@ -69,14 +58,14 @@ def test_a_body_of_a_portfolio_stays_a_body() -> None:
 
 def test_a_tagged_portfolio_and_holder_after_an_office_for() -> None:
     text = "Cabinet Secretary for Trade and Industry Keoni Wanjala said the levy would stay."
-    assert ("Keoni Wanjala", "PERSON") in _combined(
+    assert ("Keoni Wanjala", "PERSON") in combined_names(
         text, [("Cabinet", "ORG"), ("Trade and Industry Keoni Wanjala", "ORG")])
 
 
 def test_a_tagged_piece_of_a_hyphenated_name_gives_way_to_the_whole() -> None:
     text = ("Mere Tawhiri-Lowe has run the company for four years.\n\n"
             "\"Diesel, wages and the roads,\" says Tawhiri-Lowe.")
-    combined = _combined(text, [("Tawhiri", "GPE"), ("Tawhiri-Lowe", "ORG")])
+    combined = combined_names(text, [("Tawhiri", "GPE"), ("Tawhiri-Lowe", "ORG")])
     assert ("Tawhiri", "GPE") not in combined
     assert ("Mere Tawhiri-Lowe", "MISC") in combined
     # the double-barrelled surname of the finder's full name is that person's
@@ -85,34 +74,34 @@ def test_a_tagged_piece_of_a_hyphenated_name_gives_way_to_the_whole() -> None:
 
 def test_a_place_before_a_lower_case_hyphen_stays_tagged() -> None:
     text = "The Tauranga-based company posted a profit."
-    assert ("Tauranga", "GPE") in _combined(text, [("Tauranga", "GPE")])
+    assert ("Tauranga", "GPE") in combined_names(text, [("Tauranga", "GPE")])
 
 
 def test_an_abbreviation_defined_in_brackets_is_a_name() -> None:
     text = ("The Municipal Chief Executive (MCE), Mr Kwabena Adomako-Frimpong, spoke.\n\n"
             "\"The assembly will collect no rent,\" the MCE added.")
-    combined = _combined(text, [("Kwabena Adomako-Frimpong", "PERSON")])
+    combined = combined_names(text, [("Kwabena Adomako-Frimpong", "PERSON")])
     assert ("MCE", "ORG") in combined
     # an abbreviation in brackets after words in lower case is defined by none
     text = "The chief executive (CEO) spoke. The CEO left."
-    assert "CEO" not in [name for name, _ in _combined(text, [])]
+    assert "CEO" not in [name for name, _ in combined_names(text, [])]
 
 
 def test_a_party_and_its_office_tagged_as_a_person_are_the_party() -> None:
     text = "PDM MLA from Sirpur Syed Imran Qadri walked out."
-    combined = _combined(text, [("PDM MLA", "PERSON"), ("Sirpur Syed Imran Qadri", "PERSON")])
+    combined = combined_names(text, [("PDM MLA", "PERSON"), ("Sirpur Syed Imran Qadri", "PERSON")])
     assert ("PDM", "ORG") in combined
     # the place he is from, tagged inside his name, is cut off it
     assert ("Syed Imran Qadri", "PERSON") in combined
     # a short first word may open the name itself ("Mohd", "Md")
     text = "The motion of Mohd Faizal Ismail was rejected."
-    assert ("Mohd Faizal Ismail", "PERSON") in _combined(
+    assert ("Mohd Faizal Ismail", "PERSON") in combined_names(
         text, [("Mohd Faizal Ismail", "PERSON")])
 
 
 def test_a_tagged_body_and_its_short_form_in_brackets_are_two_names() -> None:
     text = "The Federated Dockworkers' Union (Fedu) said it would fight the cuts."
-    names = [name for name, _ in _combined(
+    names = [name for name, _ in combined_names(
         text, [("The Federated Dockworkers' Union (Fedu", "ORG")])]
     assert "The Federated Dockworkers' Union" in names
     assert "Fedu" in names
@@ -128,7 +117,7 @@ def test_an_office_of_a_body_before_its_holder_is_no_name() -> None:
 
 def test_a_given_name_the_tagger_left_in_the_body_before_joins_the_person() -> None:
     text = "Secretary of the Ministry of Commerce Mahbub Alam Talukder disagreed."
-    combined = _combined(text, [("the Ministry of Commerce Mahbub", "ORG"),
+    combined = combined_names(text, [("the Ministry of Commerce Mahbub", "ORG"),
                                 ("Alam Talukder", "PERSON")])
     assert ("the Ministry of Commerce", "ORG") in combined
     assert ("Mahbub Alam Talukder", "PERSON") in combined

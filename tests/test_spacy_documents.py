@@ -528,13 +528,16 @@ def test_no_sentence_ends_inside_a_name(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize("case", [*case_params("news12_patterns"),
-                                  *case_params("news13_patterns")])
+                                  *case_params("news13_patterns"),
+                                  *case_params("tagger_misreadings")])
 def test_the_news12_and_news13_cases_on_the_parse_path(
     case: dict[str, Any], nlp: Any, attributor: quoteattr.Attributor,
 ) -> None:
     """The speaker cases of the twelfth and thirteenth sets' lessons (a participle's "she"
     is the subject after its comma; a quote's "he said" is the person the sentence before
-    brought in; a name a person is known by; a glued initial) hold on spaCy's parse too."""
+    brought in; a name a person is known by; a glued initial) hold on spaCy's parse too,
+    and so do the names a tagger misreads (a body named by its appositive, read as a
+    person or place; a double given name read as a body; a nickname read as a title)."""
 
     class Parsed:
         def attribute(self, text: str) -> quoteattr.DocumentResult:

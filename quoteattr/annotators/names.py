@@ -48,6 +48,7 @@ from .name_words import Word, abbreviated, joinable
 from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
+from .tag_extents import Joined, hyphen_tail_end, only_titles, widened
 from .tagged_spans import (
     EDGE,
     HYPHENS,
@@ -136,6 +137,8 @@ def combine_entities(
                 bounds = _initial_before(text, bounds[0], lexicon), bounds[1]  # "Ts.Enkhtuya"
             if label == "PERSON" and text[bounds[1] - 1].isdigit():
                 bounds = bounds[0], person_end(text, *bounds)  # "Mei-Lin Ashcroft 6-4"
+            elif label == "PERSON" and text[bounds[1] : bounds[1] + 1] == "-":
+                bounds = bounds[0], hyphen_tail_end(text, *bounds)  # "Doris Fung Siu-ling"
             if label in _PERSON_OR_MISREAD:
                 if surnames is None:
                     surnames = _surnames(text, tagged)
@@ -151,7 +154,8 @@ def combine_entities(
     kept_spans = Bounds(kept)
     hits_kept = kept_spans.hits  # kept spans are cleaned already
     others = Bounds(covered)
-    runs = _runs_between(text, paragraphs, kept, finder)
+    joined: list[Joined] = []
+    runs = _runs_between(text, paragraphs, kept, finder, joined)
     own = OwnNames(text, runs, finder._classify)  # noqa: SLF001
     entities = own.entities
     classify = own.classify
@@ -211,6 +215,9 @@ def combine_entities(
         if not single and (entity.label == "PERSON" or _DOUBLE_BARRELLED.search(
                 text, start, end) is not None):  # "Mere Tawhiri-Lowe", read MISC
             own_surnames.add(text[text.rindex(" ", start, end) + 1 : end])
+    if joined:
+        found = widened(text, found, joined, classify, lexicon,
+                        lambda s, e: others.overlaps(s, e, text))
     if replaced:
         swept = Bounds(replaced)
         found = {e for e in found
@@ -245,25 +252,35 @@ _DOUBLE_BARRELLED = regex.compile(r" \p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+\Z")
 
 
 def _runs_between(text: str, paragraphs: tuple[Span, ...], kept: list[tuple[int, int]],
-                  finder: EmbeddedAnnotator) -> list[list[Word]]:
+                  finder: EmbeddedAnnotator, joined: list[Joined]) -> list[list[Word]]:
     """The finder's runs of capitalised words between the tagged names ``kept`` (sorted),
     as it would have read them with the tagged words in: a run it would have carried on
     into a tagged name is that name's title ("Mr." before a tagged "Obama") and is left
     out, and one it would have carried on out of a tagged name takes that name's words
     back, so that what the finder's name is stays its own ("Councillor" tagged, then
-    "Ana Ruiz": the finder's "Ana Ruiz"; "Marieke Botha" tagged, then "MP": no name)."""
+    "Ana Ruiz": the finder's "Ana Ruiz"; "Marieke Botha" tagged, then "MP": no name).
+    Each run that meets a tagged name so, titles alone aside, goes to ``joined`` with the
+    tagged words (:mod:`.tag_extents`)."""
     starts = [start for start, _ in kept]
     runs = []
+    lexicon = finder.lexicon
     for run in finder._runs(text, paragraphs, None, kept):  # noqa: SLF001 - same package
         end, start = run[-1].end, run[0].start
         i = bisect_left(starts, end)  # the first tagged name after the run
         if i < len(starts) and joinable(text, end, starts[i]):
+            if not only_titles(run, lexicon):  # "Dr Ilse" before a tagged "Kaarna-Bright"
+                joined.append((*kept[i], run + _words_of(text, kept[i])))
             continue
         if i and kept[i - 1][1] <= start and joinable(text, kept[i - 1][1], start):
-            run = [Word(m.start(), m.end(), m[0], m[0].lower())
-                   for m in _WORD.finditer(text, kept[i - 1][0], kept[i - 1][1])] + run
+            joined.append((*kept[i - 1], _words_of(text, kept[i - 1]) + run))
+            run = _words_of(text, kept[i - 1]) + run
         runs.append(run)
     return runs
+
+
+def _words_of(text: str, bounds: tuple[int, int]) -> list[Word]:
+    return [Word(m.start(), m.end(), m[0], m[0].lower())
+            for m in _WORD.finditer(text, bounds[0], bounds[1])]
 
 
 _PLACE_OR_BODY = frozenset({"ORG", "GPE"})

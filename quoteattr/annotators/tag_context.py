@@ -39,6 +39,7 @@ import regex
 from ..lexicon import Lexicon
 from ..naming_phrases import NAMING_BEFORE
 from .embedded import PARTY_MEMBERS
+from .name_evidence import APPOSITIVE_AFTER
 from .name_runs import POST_NOMINALS
 from .name_words import STORM_WORDS, abbreviated, is_org_word
 from .owner_caches import cache_of
@@ -47,8 +48,10 @@ from .tag_neighbours import (
     OFFICE_JOINTS,
     all_modifiers,
     capitalised_owner,
+    described_as_body,
     described_as_person,
     holder_at_end,
+    nicknames_mended,
     office_before,
     party_member,
     role_before,
@@ -78,6 +81,7 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
     first."""
     out: list[tuple[str, int, int]] | None = None
     facts = cache_of(_FACTS, lexicon)
+    tagged = nicknames_mended(text, tagged)
     bodies: set[str] = set()  # the first words of companies' names so far ("Spreewohn AG")
     for n, span in enumerate(tagged):
         kind, start, end = span
@@ -96,13 +100,15 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
             looked = known & (_PERSON_FACTS | _STORM) or spaced and not known & _NOT_PLACE and (
                 text[start - 2 : start - 1].islower() or text[start - 2 : start - 1] == ","
                 or text[start - 4 : start - 1] == " in") or spaced and n > 0 and (
-                tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE)
+                tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE) or (
+                not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end))
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or text.endswith(
                 _NAMED_ENDS, 0, start) or known & _GIVEN_FIRST and (
                 text.startswith(_POSSESSIVE, start - 3) or text.startswith(", ", end)
             ) or known & _SEVERAL and (
-                text.endswith(OFFICE_JOINTS, max(0, start - 8), start))
+                text.endswith(OFFICE_JOINTS, max(0, start - 8), start)) or kind != "ORG" and (
+                not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end))
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if bodies and mended is None and kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
@@ -195,7 +201,9 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
     first = lowered[0]
     if len(words) == 1 and first in lexicon.first_names:
         facts |= _GIVEN_ALONE
-    if 2 <= len(words) <= 4 and first in lexicon.first_names and all(
+    given = first in lexicon.first_names or len(words) <= 3 and (
+        _DOUBLE_GIVEN.fullmatch(words[0]) is not None)  # "Marja-Leena Sihvonen"
+    if 2 <= len(words) <= 4 and given and all(
         w[:1].isupper() and lw not in lexicon.org_words for w, lw in zip(words, lowered,
                                                                         strict=True)
     ):
@@ -216,6 +224,9 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
 
 
 _GLUED_NAME = regex.compile(r"\p{Lu}\p{Ll}?\.\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
+_DOUBLE_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+")
+"""A double given name ("Marja-Leena", "Hans-Peter"): before a
+surname, with a person's description after it, a person's name."""
 
 
 _Mended = tuple[tuple[str, int, int] | tuple[()] | None, list[tuple[str, int, int]]]
@@ -251,7 +262,11 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             text, start, lexicon, "organization"
         ):  # "the tenants' alliance Mieterbündnis Ost" (a given name first: a person's)
             return None, [("ORG", start, end)]
+        if not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
+            return None, [("ORG", start, end)]  # "Tunnilsfelagið, the company that built"
         return None
+    if kind != "ORG" and not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
+        return None, [("ORG", start, end)]  # "Nordgruva, the firm behind the mine" a place
     prev = tagged[n - 1] if n else None
     if facts & _MEMBER_LAST:
         member = party_member(text, start, end)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import MEMBER_WORDS, PARTY_MEMBERS
@@ -140,11 +142,75 @@ def described_as_person(text: str, end: int, lexicon: Lexicon) -> bool:
     return False
 
 
+_BODY_HEAD_FOLLOWERS = frozenset({
+    "that", "which", "whose", "behind", "based", "founded", "set", "run", "owned", "formed",
+    "registered", "created", "in", "from", "with", "for", "of",
+})
+"""Words after a body's noun that end the appositive's noun phrase ("the company that
+built the tunnel", "a cooperative based in Suva"); a noun there ("a company director")
+makes the body's noun a modifier of a person's role."""
+
+
+def described_as_body(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether an appositive right after ``end`` says the name is a body's: its head is
+    an organisation's role noun ("Tunnilsfelagið, the company that built the tunnel,",
+    "Vaka, a cooperative based in Suva"); not "Mary Ola, a company director" nor "Olsen,
+    the firm's founder"."""
+    if not text.startswith(APPOSITIVE_AFTER, end):
+        return False
+    words = text[end + 2 : end + 80].split()[1:6]
+    for at, word in enumerate(words):
+        low = word.rstrip(",.;:")
+        role = lexicon.role_nouns.get(low.lower()) if low.isalpha() and low.islower() else None
+        if role is not None:
+            if role.type != "organization":
+                return False
+            return low != word or at + 1 < len(words) and words[at + 1] in _BODY_HEAD_FOLLOWERS
+        if word[-1:] in ",.;:":
+            return False
+    return False
+
+
+NICKNAMED = regex.compile(
+    r" [\"“‘'](?:The )?(\p{Lu}[\p{L}\p{N}-]*)[\"”’'] (\p{Lu}[\p{L}'’-]*\p{L})")
+"""After a given name: a one-word nickname in quotation marks (maybe after "The"), then
+the surname: Callum "The Comet" Rowe, Mateus "Vulto" Ferraz (groups 1 and 2)."""
+
+
+def nicknames_mended(text: str, tagged: list[tuple[str, int, int]]
+                     ) -> list[tuple[str, int, int]]:
+    """``tagged`` with each nicknamed name (:data:`NICKNAMED` after a capitalised word) a
+    person's three words: a tagger reads the marks as a title's and draws its spans across
+    them ("Callum" ORG, 'The Comet" Rowe 6-5' WORK_OF_ART); coreference joins the three
+    into one person (:mod:`quoteattr.coref.nicknames`)."""
+    nicknames: set[str] = set()
+    for found in NICKNAMED.finditer(text, concurrent=False):
+        given = found.start()
+        while given > 0 and text[given - 1].isalpha():
+            given -= 1
+        if given == found.start() or not text[given].isupper():
+            continue
+        end = found.end()
+        nicknames.add(found.group(1))
+        if ("PERSON", given, end) in tagged:
+            continue  # read whole, as a person: the marks stay inside the name
+        words = [("PERSON", given, found.start()), ("PERSON", *found.span(1)),
+                 ("PERSON", *found.span(2))]
+        kept = [span for span in tagged if span[2] <= given or span[1] >= end]
+        tagged = sorted(kept + words, key=lambda span: span[1])
+    if nicknames:  # "The Hammer said", tagged a work's title: the nickname alone
+        tagged = [("PERSON", end - len(text[start:end].removeprefix("The ")), end)
+                  if text[start:end].removeprefix("The ") in nicknames else (kind, start, end)
+                  for kind, start, end in tagged]
+    return tagged
+
+
 def all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
     """Every word a party's or nation's adjective ("Liberal Democrat")."""
     return all(w.lower() in lexicon.title_modifiers for w in phrase.split())
 
 
 __all__ = ["AGE_AFTER", "OFFICE_JOINTS", "all_modifiers", "capitalised_owner",
-           "described_as_person", "holder_at_end", "office_before", "party_member",
-           "role_before", "surname_read_as_people"]
+           "described_as_body", "described_as_person", "holder_at_end", "nicknames_mended",
+           "NICKNAMED", "office_before",
+           "party_member", "role_before", "surname_read_as_people"]

@@ -302,9 +302,11 @@ the plant, Jürgen Hallmann,"."""
 
 _APPOSITIVE_ENDS = (",", ".", ";", ")", "")
 """What may follow an appositive (the text's end included)."""
-_ROLE_RELATIVES = (" that ", " which ", " who ", " whose ")
-"""A relative clause that goes on with an appositive's role noun ("the consortium that
-operates all three oilfields")."""
+_ROLE_RELATIVES = (" that ", " which ", " who ", " whose ", " behind ", " based ",
+                   " founded ", " owned ", " run by ", " set up ")
+"""A relative clause, or its short form, that goes on with an appositive's role noun ("the
+consortium that operates all three oilfields", "a cooperative based in Lautoka", "the firm
+behind the project")."""
 
 
 def _role_at_place_ends(text: str, at: int) -> bool:

@@ -17,9 +17,10 @@ import regex
 from .clusters import Entities
 from .names import role_joins
 
-_NICKNAMED = regex.compile(r"(?<=\S) [\"“‘']([^\"”’'\s]++)[\"”’'] (?=\S)")
-"""A word alone in quotation marks, a space either side, between two others: the nickname
-(group 1) of Mateus "Vulto" Ferraz, when name mentions stand there. One scan of the text
+_NICKNAMED = regex.compile(r"(?<=\S) [\"“‘'](?:The )?([^\"”’'\s]++)[\"”’'] (?=\S)")
+"""A word alone in quotation marks, maybe after "The", a space either side, between two
+others: the nickname (group 1) of Mateus "Vulto" Ferraz or Callum "The Comet" Rowe, when
+name mentions stand there. One scan of the text
 finds the few there are, where a test of every mention cost a loop over all of them."""
 
 
@@ -34,7 +35,8 @@ def link_nicknames(ents: Entities) -> None:
             continue
         nick, given, last = mentions[k], mentions[k - 1], mentions[k + 1]
         if nick.kind != "name" or nick.span.end != end or given.kind != "name" or (
-                last.kind != "name" or given.span.end != start - 2 or last.span.start != end + 2):
+                last.kind != "name" or given.span.end != found.start()
+                or last.span.start != found.end()):
             continue
         c_given, c_nick, c_last = ents.of[k - 1], ents.of[k], ents.of[k + 1]
         if c_given is None or c_nick is None or c_last is None or len(
