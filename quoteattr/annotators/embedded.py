@@ -90,6 +90,13 @@ _NO_SPAN = (sys.maxsize, sys.maxsize)
 """Where the next span to pass over starts and ends when none is left (see ``_runs``)."""
 
 
+def _not_name_compound(word: str, low: str, lex: Lexicon) -> bool:
+    """A hyphenated word of a word that is no name and a lower-case half, capitalised as a
+    sentence opens: "Second-year student Chidera Okafor", "Well-known", "All-party"."""
+    head, _, tail = low.partition("-")
+    return head in lex.not_names and word[len(head) + 1 : len(head) + 2].islower()
+
+
 class EmbeddedAnnotator:
     """Rule-based annotator: paragraphs, sentences and named-entity spans, no models."""
 
@@ -253,7 +260,8 @@ class EmbeddedAnnotator:
         ):
             cut, word, low = 1, word[:-1], low[:-1]
         tests = 0
-        if low in lex.not_names and low not in lex.titles:
+        if low in lex.not_names and low not in lex.titles or "-" in low and _not_name_compound(
+                word, low, lex):
             tests |= _NOT_NAME
         if (low.endswith(("ing", "ed")) or low in _IRREGULAR_PARTICIPLES) and (
             low not in lex.first_names

@@ -13,10 +13,18 @@ from collections.abc import Sequence
 from ..lexicon import Lexicon
 from ..mentions import MentionIndex
 from ..spans import Span
+from .appositives import link_appositives
 from .chains import apply_chains
 from .clusters import Cluster, Entities
 from .delayed_names import link_delayed_names
-from .described import counted_phrase, described_at, member_phrase, object_pronoun_at, origin_phrase
+from .described import (
+    agent_phrase,
+    counted_phrase,
+    described_at,
+    member_phrase,
+    object_pronoun_at,
+    origin_phrase,
+)
 from .descriptions import described_phrase
 from .fiction import (
     character,
@@ -24,7 +32,7 @@ from .fiction import (
     fiction_nominal,
     fiction_pronoun,
 )
-from .names import cluster_names, link_appositives
+from .names import cluster_names
 from .nicknames import link_known_names, link_nicknames
 from .nominals import resolve_nominal
 from .organisations import AGE_PHRASE, person_of_age, phrase_entity
@@ -98,6 +106,7 @@ class Coreference:
         age = AGE_PHRASE.fullmatch(phrase) if position >= 0 else None
         if age is not None or position >= 0 and (
             counted_phrase(phrase) or member_phrase(phrase) or origin_phrase(phrase)
+            or agent_phrase(self.text, phrase, position)
         ):
             c = person_of_age(self.entities, age.group(1), position) if age else None
             if c is None:

@@ -17,8 +17,8 @@ from bisect import bisect_left
 import regex
 
 from ..mentions.types import full_start
+from .appositives import role_joins
 from .clusters import Entities
-from .names import role_joins
 
 _DESCRIPTION_OPENS = (" who ", " whose ", ", ", " of ", " at ", " in ", " from ", " for ",
                       " with ", " on ")

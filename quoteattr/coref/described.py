@@ -86,6 +86,25 @@ def origin_phrase(phrase: str) -> bool:
     return _ORIGIN.fullmatch(phrase) is not None
 
 
+_AGENT = regex.compile(r"(?i:the) (\p{Ll}{4,}er)")
+"""A description by what someone does: "the shearer", "the driver", "the teacher"."""
+_AGENT_REACH = 400
+"""How far back the verb that names the job may stand (about a paragraph)."""
+
+
+def agent_phrase(text: str, phrase: str, position: int) -> bool:
+    """Whether a speaker phrase names someone by the verb a sentence just before said they
+    do: "Tumelo Sehloho, 24, shears for the association ... '...,' the shearer said"
+    ("shears", "drives", "teaches" for "shearer", "driver", "teacher")."""
+    agent = _AGENT.fullmatch(phrase)
+    if agent is None:
+        return False
+    noun = agent[1]
+    before = text[max(0, position - _AGENT_REACH) : position]
+    return any(f" {verb} " in before
+               for verb in (noun[:-2] + "s", noun[:-1] + "s", noun[:-2] + "es"))
+
+
 def member_phrase(phrase: str) -> bool:
     """Whether a speaker phrase describes a party's member ("the Ohio Republican", "the
     Liberal Democrat"), which describes the one just named as an age does."""

@@ -14,8 +14,8 @@ from bisect import bisect_left
 
 import regex
 
+from .appositives import role_joins
 from .clusters import Entities
-from .names import role_joins
 
 _NICKNAMED = regex.compile(r"(?<=\S) [\"“‘'](?:The )?([^\"”’'\s]++)[\"”’'] (?=\S)")
 """A word alone in quotation marks, maybe after "The", a space either side, between two

@@ -49,12 +49,23 @@ def brought_in(ents: Entities, quote_starts: Sequence[int], j: int, c: int,
     may be the one who speaks."""
     subject = ents.index.mentions[j]
     start = subject.span.start
-    if ents.text.startswith(_OWNERS.get(m.head, "\0"), start):
+    owner = _OWNERS.get(m.head, "\0")
+    if ents.text.startswith(owner, start):
         return False  # "Her partner is a fisherman ... '...,' she said": she is the "her"
-    return start >= turn_start and back <= 1 and subject.label == "PERSON" and (
+    if back == 2:  # "X, 20, a nurse, lives in Y. Her shifts end at 8. '...,' she said"
+        back = 1 if _owner_opens_next(ents.text, subject.span.end, m.span.start, owner) else 2
+    return start >= turn_start and back <= 1 and (
+        subject.label == "PERSON" or ents.clusters[c].person_cue) and (
         others is None or others == c) and not object_pronoun_after(
             ents.text, subject.span.end, narrative_end(quote_starts, start, m.span.start),
             m.gender)
+
+
+def _owner_opens_next(text: str, end: int, before: int, owner: str) -> bool:
+    """Whether the sentence after the one ending past ``end`` opens with ``owner`` ("Her
+    shifts end at 8 p.m."): it goes on about the same person."""
+    stop = text.find(". ", end, before)
+    return stop >= 0 and text.startswith(owner, stop + 2)
 
 
 _OWNERS = {"she": "Her ", "he": "His "}
