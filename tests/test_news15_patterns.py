@@ -47,3 +47,11 @@ def test_an_opening_compound_or_adverb_is_no_name(text: str, absent: str) -> Non
 def test_a_hyphenated_given_name_stays_a_name(name: str) -> None:
     text = f"{name} said the plan was sound."
     assert [e.span.slice(text) for e in EmbeddedAnnotator().annotate(text).entities] == [name]
+
+
+@pytest.mark.parametrize("name", ["Karoo Fibre Brokers", "Bayside Builders",
+                                  "Atlantic Fisheries", "Kestrel Properties"])
+def test_a_plural_trade_word_ends_a_firms_name(name: str) -> None:
+    text = f"The wool was sold to {name} in December."
+    entities = EmbeddedAnnotator().annotate(text).entities
+    assert [(e.span.slice(text), e.label) for e in entities] == [(name, "ORG")]

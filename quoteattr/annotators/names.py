@@ -49,6 +49,7 @@ from .own_names import OwnNames, finder_for, new_spans
 from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
 from .tag_context import mend_types
 from .tag_extents import Joined, hyphen_tail_end, only_titles, widened
+from .tag_neighbours import described_as_person
 from .tagged_spans import (
     EDGE,
     HYPHENS,
@@ -187,6 +188,9 @@ def combine_entities(
             # beside it ("confessed Tuppence") or a role before a given name says otherwise.
             if person_after_role(text, start, end, lexicon) == start:  # "worker Thandiwe X"
                 entity = Entity(span, "PERSON")
+            elif not single and not others.overlaps(start, run[0].end, text) and (
+                    described_as_person(text, end, lexicon)):
+                entity = Entity(span, "PERSON")  # "Mere Tahana, who runs" ("Tahana" a place)
             elif not (beside_speech_verb(text, span, lexicon) or credited(text, span)):
                 continue
             replaced.append((start, end, False))
