@@ -139,6 +139,13 @@ def _mended(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
          [('"The Hammer" Okoye', "WORK_OF_ART"), ("The Hammer", "WORK_OF_ART")],
          [("Darnell", "PERSON"), ("Hammer", "PERSON"), ("Okoye", "PERSON"),
           ("Hammer", "PERSON")]),
+        # a role that leads a name, tagged as a person of its own
+        ("Locum vet Anika Voss was blunter on LinkedIn.",
+         [("Locum", "PERSON"), ("Anika Voss", "PERSON")], [("Anika Voss", "PERSON")]),
+        # ... not a given name before another person
+        ("Grace said nurse Mary Kelly agreed.",
+         [("Grace", "PERSON"), ("Mary Kelly", "PERSON")],
+         [("Grace", "PERSON"), ("Mary Kelly", "PERSON")]),
         # ... not a title between two words that are no given name and surname
         ('The band played "Hello" Tuesday night, and the crowd sang along.',
          [("Hello", "WORK_OF_ART"), ("Tuesday night", "TIME")],

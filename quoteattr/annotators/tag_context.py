@@ -67,6 +67,8 @@ _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
 _NAMED_ENDS = ("name, ", "name as ", "only as ", "named ", "called ")
 """How a naming phrase (``data/naming_phrases.tsv``) may end before the name it gives."""
+_ROLE_REACH = 24
+"""How far the next tagged name may start after a role that leads it ("Locum vet ")."""
 _NOT_SPEAKING = frozenset({"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
@@ -101,7 +103,9 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 text[start - 2 : start - 1].islower() or text[start - 2 : start - 1] == ","
                 or text[start - 4 : start - 1] == " in") or spaced and n > 0 and (
                 tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE) or (
-                not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end))
+                not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end)) or (
+                text[end : end + 1] == " " and text[end + 1 : end + 2].islower()
+                and n + 1 < len(tagged) and tagged[n + 1][1] - end < _ROLE_REACH)
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or text.endswith(
                 _NAMED_ENDS, 0, start) or known & _GIVEN_FIRST and (
@@ -264,6 +268,8 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             return None, [("ORG", start, end)]
         if not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
             return None, [("ORG", start, end)]  # "Tunnilsfelagið, the company that built"
+        if _role_before_person(text, tagged, n, lexicon):
+            return None, []  # "Locum" of "Locum vet Anika Voss": a role, no name
         return None
     if kind != "ORG" and not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
         return None, [("ORG", start, end)]  # "Nordgruva, the firm behind the mine" a place
@@ -313,6 +319,24 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         if holder is not None:  # "Leader of the Opposition R. Venkatesh Naidu" as one ORG
             return None, [(kind, start, text.rindex(" ", start, holder)), ("PERSON", holder, end)]
     return None
+
+
+_ROLE_GAP = regex.compile(r" \p{Ll}+ ")
+"""One lower-case word between a capitalised role and the name it leads ("vet")."""
+
+
+def _role_before_person(text: str, tagged: list[tuple[str, int, int]], n: int,
+                        lexicon: Lexicon) -> bool:
+    """Whether person ``n`` is one word that is no name (a role noun or a word the lexicon
+    says names no one: "Locum") leading, with one lower-case word, the person tagged next:
+    "Locum vet Anika Voss"."""
+    _, start, end = tagged[n]
+    if n + 1 >= len(tagged) or tagged[n + 1][0] not in _PERSON or " " in text[start:end]:
+        return False
+    low = text[start:end].lower()
+    return _ROLE_GAP.fullmatch(text, end, tagged[n + 1][1]) is not None and (
+        low in lexicon.not_names or low in lexicon.role_nouns) and low not in (
+        lexicon.first_names)
 
 
 def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,
