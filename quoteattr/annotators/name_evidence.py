@@ -9,10 +9,13 @@ they run for every finder's name the tagger missed.
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
 
 from ..lexicon import Lexicon
 from ..spans import Span
+from .owner_caches import cache_of
 from .tagged_spans import Bounds
 
 _GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)"
@@ -33,14 +36,41 @@ def beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:
     start, end = span.start, span.end
     several = " " in text[start:end].strip()
     verbs = lexicon.speech_verbs if several else lexicon.strong_speech_verbs
-    if text[end : end + 1] in _SPEECH_AFTER_FIRST:  # else no verb can follow: skip the regex
+    heads, tails, n = _verb_ends(lexicon)
+    # Each regex runs only where the word it would read can be a verb: the word after the
+    # name opens at the first character past the gap (and comma), the one before it ends
+    # at the last one before them, so its first or last ``n`` letters must be some speech
+    # verb's (:func:`_verb_ends`).
+    if text[end : end + 1] in _SPEECH_AFTER_FIRST and (  # else no verb can follow
+            text[end : end + 40].lstrip(_SPEECH_GAP)[:n] in heads):
         after = _SPEECH_AFTER.match(text, end, min(len(text), end + 40))
         if after is not None and after.group(1) in verbs:
             return True
-    if text[start - 1 : start] not in _SPEECH_BEFORE_LAST:
+    if text[start - 1 : start] not in _SPEECH_BEFORE_LAST or (
+            text[max(0, start - 40) : start].rstrip(_SPEECH_GAP)[-n:] not in tails):
         return False
     before = _SPEECH_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1) in verbs
+
+
+_SPEECH_GAP = " \t\u00a0,\r\n"
+"""The characters between a name and a speech verb beside it (:data:`_SPEECH_AFTER` and
+:data:`_SPEECH_BEFORE` read at most these before the verb)."""
+_VERB_ENDS: dict[int, tuple[Any, dict[int, tuple[frozenset[str], frozenset[str], int]]]] = {}
+
+
+def _verb_ends(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], int]:
+    """The first and the last ``n`` letters of every speech verb of ``lexicon`` that a
+    pattern's ``\\p{Ll}+`` can read (``n``: the shortest such verb's length, at most four),
+    and ``n``: made once per lexicon."""
+    cache = cache_of(_VERB_ENDS, lexicon)
+    held = cache.get(0)
+    if held is None:
+        verbs = {v for v in (*lexicon.speech_verbs, *lexicon.strong_speech_verbs)
+                 if v.isalpha() and v.islower()}
+        n = min(4, *map(len, verbs)) if verbs else 1
+        held = cache[0] = (frozenset(v[:n] for v in verbs), frozenset(v[-n:] for v in verbs), n)
+    return held
 
 
 _CREDIT_BEFORE = regex.compile(r"(?r)[―—–-][ \t\u00a0]*\Z")
@@ -51,9 +81,15 @@ _CREDIT_AFTER_FIRST = frozenset(("", " ", "\t", "\u00a0", ".", ",", "\n", "\r"))
 
 def credited(text: str, span: Span) -> bool:
     """A credit line: the name after a dash, ending its line ("― Okafor" under a quote)."""
+    # _CREDIT_BEFORE's test in string methods: the last character before the name that is
+    # no space or tab is a dash (``_DASHES``), within four characters.
     return (text[span.end : span.end + 1] in _CREDIT_AFTER_FIRST  # the cheap test first
-            and _CREDIT_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
+            and text[max(0, span.start - 4) : span.start].rstrip(" \t\u00a0")[-1:] in _DASHES
             and _CREDIT_AFTER.match(text, span.end) is not None)
+
+
+_DASHES = frozenset("―—–-")
+"""The dashes of :data:`_CREDIT_BEFORE`."""
 
 
 def joined_to_person(text: str, start: int, end: int, kept: Bounds, lexicon: Lexicon) -> bool:
@@ -118,6 +154,8 @@ __all__ = ["beside_speech_verb", "credited", "defined_abbreviation", "given_name
 
 _NICKNAME_AFTER = regex.compile(r" [\"“‘'][\p{Lu}\p{Ll}][\p{L}\p{N}-]*[\"”’'] \p{Lu}")
 """After a given name: a nickname in quotation marks, then the surname (' "Vulto" F')."""
+_OPENING_MARKS = frozenset("\"“‘'")
+"""The marks :data:`_NICKNAME_AFTER` opens a nickname with (after one space)."""
 _NICKNAME_AROUND = regex.compile(r"(?r)\p{L} [\"“‘']\Z")
 """Before a nickname: a name's last letter, a space and the opening mark."""
 
@@ -126,7 +164,8 @@ def in_nicknamed_name(text: str, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` is the given name or the quoted nickname of a
     name written Mateus "Vulto" Ferraz: the nickname is the person's other name
     (:mod:`quoteattr.coref.nicknames`), and a tagger seldom gives either word."""
-    if _NICKNAME_AFTER.match(text, end, end + 40, concurrent=False) is not None:
+    if text[end + 1 : end + 2] in _OPENING_MARKS and text[end : end + 1] == " " and (
+            _NICKNAME_AFTER.match(text, end, end + 40, concurrent=False) is not None):
         return True  # "Mateus"
     return text[end : end + 1] in "\"”’'" and text[end + 1 : end + 2] == " " and (
         text[end + 2 : end + 3].isupper()) and _NICKNAME_AROUND.search(

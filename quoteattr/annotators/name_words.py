@@ -194,7 +194,8 @@ def title_first_words(lex: Lexicon) -> frozenset[str]:
 
 
 def title_end(text: str, run: list[Word], lex: Lexicon, title_starts: frozenset[str]) -> int:
-    """Index of the first word after the leading title phrase ("US Secretary of State")."""
+    """Index of the first word after the leading title phrase ("US Secretary of State").
+    ``title_starts``: :func:`title_first_words` of ``lex``."""
     for w in run[:-1]:  # the last word is always the name, even a title ("President")
         if w.low in title_starts:
             break
@@ -205,7 +206,9 @@ def title_end(text: str, run: list[Word], lex: Lexicon, title_starts: frozenset[
     i = 0
     while i < last:
         matched = 0
-        for length in (4, 3, 2, 1):
+        # A title's phrase opens with a word of ``title_starts`` (its first word, maybe
+        # without the full stop), so only such a word is tried with the words after it.
+        for length in (4, 3, 2, 1) if run[i].low in title_starts else ():
             if i + length > last:
                 continue
             phrase = " ".join(text[run[i].start : run[i + length - 1].end].lower().split())

@@ -133,11 +133,28 @@ def _after_honorific(text: str, start: int, lexicon: Lexicon) -> bool:
     """Whether an honorific ("Madam", "Mrs", "Dr.") stands right before ``start``: only a
     person's name follows one."""
     if text[start - 1 : start] != " " or not text[start - 2 : start - 1].isalpha() and (
-            text[start - 2 : start - 1] != "."):
+            text[start - 2 : start - 1] != ".") or not text[start : start + 1].isupper():
         return False  # (most spans: a lower-case word or punctuation before, told cheaply)
-    word = word_before(text, start, 12).lower()
-    return is_honorific(word if word in lexicon.titles else word + ".", lexicon) and (
-        text[start : start + 1].isupper())
+    # The word ends right before the space (a letter or a full stop, no gap): the last
+    # word of the twelve characters before (``name_words.word_before``'s reach here).
+    word = text[max(0, start - 12) : start - 1].rsplit(None, 1)[-1].lower()
+    return word in _honorifics(lexicon)
+
+
+def _honorifics(lexicon: Lexicon) -> frozenset[str]:
+    """The lower-cased words :func:`_after_honorific` takes for an honorific: a title of
+    the honorific kind, or one whose full stop is dropped ("mr" for "mr."); made once per
+    lexicon."""
+    held = cache_of(_HONORIFICS, lexicon).get(0)
+    if held is None:
+        titles = lexicon.titles
+        held = cache_of(_HONORIFICS, lexicon)[0] = frozenset(
+            word for word in (*titles, *(t[:-1] for t in titles if t.endswith(".")))
+            if is_honorific(word if word in titles else word + ".", lexicon))
+    return held
+
+
+_HONORIFICS: dict[int, tuple[Lexicon, dict[int, frozenset[str]]]] = {}
 
 
 def _given_name_first(name: str, lexicon: Lexicon) -> bool:

@@ -189,40 +189,41 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
     words = name.split()
     if not words:
         return 0
-    lowered = [w.lower() for w in words]
+    # Worked out for every name the first time it is met: each lexicon set is read once.
+    lowered = list(map(str.lower, words))
+    count, first, last = len(words), lowered[0], lowered[-1]
+    org_free = lexicon.org_words.keys().isdisjoint(lowered)
+    given = first in lexicon.first_names
     facts = 0
-    if len(words) > 1 and words[-1].isupper() and lowered[-1] in POST_NOMINALS:
-        facts |= _POST_NOMINAL_LAST
-    if len(words) > 1 and not lexicon.org_words.keys().isdisjoint(lowered):
-        if any(is_org_word(w, i, len(words), lexicon) for i, w in enumerate(lowered)):
-            facts |= _BODY
-        if is_org_word(lowered[-1], len(words) - 1, len(words), lexicon):
-            facts |= _BODY_FIRST
-    if lowered[-1] in PARTY_MEMBERS:
+    if count > 1:
+        if words[-1].isupper() and last in POST_NOMINALS:
+            facts |= _POST_NOMINAL_LAST
+        if not org_free:
+            if any(is_org_word(w, i, count, lexicon) for i, w in enumerate(lowered)):
+                facts |= _BODY
+            if is_org_word(last, count - 1, count, lexicon):
+                facts |= _BODY_FIRST
+        if count <= 4 and (given or count <= 3 and _DOUBLE_GIVEN.fullmatch(words[0])) and (
+                org_free and all(w[:1].isupper() for w in words)):  # "Marja-Leena Sihvonen"
+            facts |= _GIVEN_FIRST
+    else:
+        if name.isupper() and first in POST_NOMINALS:
+            facts |= _POST_NOMINAL
+        if given:
+            facts |= _GIVEN_ALONE
+    if last in PARTY_MEMBERS:
         facts |= _MEMBER_LAST
-    if len(words) == 1 and name.isupper() and lowered[0] in POST_NOMINALS:
-        facts |= _POST_NOMINAL
-    first = lowered[0]
-    if len(words) == 1 and first in lexicon.first_names:
-        facts |= _GIVEN_ALONE
-    given = first in lexicon.first_names or len(words) <= 3 and (
-        _DOUBLE_GIVEN.fullmatch(words[0]) is not None)  # "Marja-Leena Sihvonen"
-    if 2 <= len(words) <= 4 and given and all(
-        w[:1].isupper() and lw not in lexicon.org_words for w, lw in zip(words, lowered,
-                                                                        strict=True)
-    ):
-        facts |= _GIVEN_FIRST
-    if first in lexicon.first_names or lexicon.is_title(first) or len(words) > 3:
+    if given or count > 3 or lexicon.is_title(first):
         facts |= _NOT_PLACE
-    if len(words) - (first == "the") >= 3:
+    if count - (first == "the") >= 3:
         facts |= _SEVERAL
-    if 2 <= len(words) <= 4 and _personal_title(first, lexicon) and (
-            lexicon.org_words.keys().isdisjoint(lowered[1:])):
+    if 2 <= count <= 4 and (org_free or lexicon.org_words.keys().isdisjoint(lowered[1:])) and (
+            _personal_title(first, lexicon)):
         facts |= _HONORIFIC_FIRST
-    if not STORM_WORDS.isdisjoint(lowered) and lexicon.org_words.keys().isdisjoint(lowered):
+    if org_free and not STORM_WORDS.isdisjoint(lowered):
         facts |= _STORM
-    if len(words) == 1 and "." in name and _GLUED_NAME.fullmatch(name) is not None and not (
-            abbreviated(lowered[0].split(".", 1)[0], lexicon)):  # not "St.Kilda", "Dr.Oz"
+    if count == 1 and "." in name and _GLUED_NAME.fullmatch(name) is not None and not (
+            abbreviated(first.split(".", 1)[0], lexicon)):  # not "St.Kilda", "Dr.Oz"
         facts |= _GLUED_INITIAL
     return facts
 
