@@ -119,7 +119,9 @@ def combine_entities(
                 continue
             label = "GPE"  # a work's span holding a person's name: read as a place's below
         written = text[start:end]
-        if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
+        if (start < end and text[start] not in EDGE and (
+                text[end - 1] not in POSSIBLE_ENDS  # nor an "s" with no possessive's mark:
+                or text[end - 1] in "sS" and text[end - 2] not in "'’")  # "Reuters", "Jones"
                 and (written.isprintable() or LINE_BREAK.search(text, start, end) is None)
                 and "(" not in written and '"' not in written and "”" not in written
                 and "»" not in written):  # a quote's closing marks (tagged_spans._CUT)

@@ -219,7 +219,15 @@ def _untitled(text: str, bounds: tuple[int, int], finder: EmbeddedAnnotator) -> 
 
 def _title_cut(name: str, finder: EmbeddedAnnotator) -> int:
     """How many characters of ``name`` its leading title takes (0: none to cut)."""
-    run = [Word(m.start(), m.end(), m.group(), m.group().lower()) for m in _WORD.finditer(name)]
+    if name.isprintable():  # its only white space is " ": the words by str.split, cheaper
+        run, at = [], 0
+        for word in name.split(" "):
+            if word:
+                run.append(Word(at, at + len(word), word, word.lower()))
+            at += len(word) + 1
+    else:
+        run = [Word(m.start(), m.end(), m.group(), m.group().lower())
+               for m in _WORD.finditer(name)]
     if run[0].low in finder.lexicon.first_names:
         return 0  # "Dean Marsh": a given name that is a title too stays
     cut = title_end(name, run, finder.lexicon, finder._title_starts)  # noqa: SLF001
