@@ -105,7 +105,8 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE) or (
                 not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end)) or (
                 text[end : end + 1] == " " and text[end + 1 : end + 2].islower()
-                and n + 1 < len(tagged) and tagged[n + 1][1] - end < _ROLE_REACH)
+                and n + 1 < len(tagged) and tagged[n + 1][1] - end < _ROLE_REACH
+                and tagged[n + 1][0] in _PERSON and " " not in name)
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or text.endswith(
                 _NAMED_ENDS, 0, start) or known & _GIVEN_FIRST and (

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import MEMBER_WORDS, PARTY_MEMBERS
@@ -171,10 +169,11 @@ def described_as_body(text: str, end: int, lexicon: Lexicon) -> bool:
     return False
 
 
-NICKNAMED = regex.compile(
-    r" [\"“‘'](?:The )?(\p{Lu}[\p{L}\p{N}-]*)[\"”’'] (\p{Lu}[\p{L}'’-]*\p{L})")
-"""After a given name: a one-word nickname in quotation marks (maybe after "The"), then
-the surname: Callum "The Comet" Rowe, Mateus "Vulto" Ferraz (groups 1 and 2)."""
+NICKNAMED = re.compile(r"[\"“‘'](?:The )?([^\W\d_][\w-]*)[\"”’'] ([^\W\d_][\w'’-]*[^\W\d_])")
+"""A one-word nickname in quotation marks (maybe after "The"), then the surname:
+Callum "The Comet" Rowe, Mateus "Vulto" Ferraz (groups 1 and 2; a space and the given
+name stand before, and both groups open with a capital: :func:`nicknames_mended`). In
+``re``, opening with the marks' class: the scan skips to the next mark."""
 
 
 def nicknames_mended(text: str, tagged: list[tuple[str, int, int]]
@@ -184,17 +183,20 @@ def nicknames_mended(text: str, tagged: list[tuple[str, int, int]]
     them ("Callum" ORG, 'The Comet" Rowe 6-5' WORK_OF_ART); coreference joins the three
     into one person (:mod:`quoteattr.coref.nicknames`)."""
     nicknames: set[str] = set()
-    for found in NICKNAMED.finditer(text, concurrent=False):
-        given = found.start()
+    for found in NICKNAMED.finditer(text):
+        given = found.start() - 1  # the space before the opening mark
+        if given < 1 or text[given] != " " or not (
+                found[1][0].isupper() and found[2][0].isupper()):
+            continue
         while given > 0 and text[given - 1].isalpha():
             given -= 1
-        if given == found.start() or not text[given].isupper():
+        if given == found.start() - 1 or not text[given].isupper():
             continue
         end = found.end()
         nicknames.add(found.group(1))
         if ("PERSON", given, end) in tagged:
             continue  # read whole, as a person: the marks stay inside the name
-        words = [("PERSON", given, found.start()), ("PERSON", *found.span(1)),
+        words = [("PERSON", given, found.start() - 1), ("PERSON", *found.span(1)),
                  ("PERSON", *found.span(2))]
         kept = [span for span in tagged if span[2] <= given or span[1] >= end]
         tagged = sorted(kept + words, key=lambda span: span[1])

@@ -268,8 +268,9 @@ class Salience:
             return -1  # no comma to end a phrase (one find, before the word tests)
         first = first_word(text, start)
         if not opening_participle(text, self.ents.index, start, first) and (
-                first.lower() not in self.ents.lexicon.intro_words):
-            return -1
+                first.lower() not in self.ents.lexicon.intro_words) or first == "For" and (
+                text[start + 4 : start + 5].isupper()):  # "For Marie Schmit, 81, the stop was"
+            return -1  # (a name after "For" is the one the sentence is about)
         # the phrase is short ("With a shrug of impatience Corinna refused the chair,
         # and ..." has no comma of its own: the next mention must come after this one)
         end = self.sentence_end(s)
@@ -357,7 +358,8 @@ class Salience:
                         reported, reporter = starts[j], c  # "Wood admitted ...": a new speaker
                 if starts[j] >= paragraph_start:
                     table = _SUBJECT_PARAGRAPH_WEIGHTS
-            elif latest_subject and others_after != c:
+            elif latest_subject and others_after != c and (
+                    clusters[c].type != "unknown" or clusters[c].person_cue):  # no "to Ennis"
                 others_after = c if others_after is None else -1
             weight = table[here - sentence_of[k]] * weight_of
             entry[2] += weight
