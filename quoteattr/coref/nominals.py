@@ -34,7 +34,7 @@ _INDEFINITE = ("a ", "an ", "another ", "one ")
 spoke on condition ...", where "one of" never opens a role noun's mention."""
 
 _TEEN_NOUNS = frozenset({"teenager", "teen"})
-_TEEN_AGES = "1[3-9]"
+_TEEN_AGES = "1[3-9]|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 """An age a teenager has, as a pattern :func:`.organisations.person_of_age` reads."""
 
 _LABELS: dict[str, MentionLabel] = {

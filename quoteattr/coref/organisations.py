@@ -99,10 +99,12 @@ grandmaster"."""
 def person_of_age(ents: Entities, age: str, position: int) -> int | None:
     """The entity of the last name before ``position`` given the age ``age`` (digits, or a
     pattern of them): "Jonas Weber, 42," or "42-year-old Jonas Weber", also after a comma
-    ("Her navigator, 19-year-old Jory Trethewey,")."""
+    ("Her navigator, 19-year-old Jory Trethewey,") or in a verb's ("Kieran Lofthouse, is
+    nineteen and ...")."""
     index, found = ents.index, None
-    for match in re.finditer(rf",\s{age}\b(?!-)|\b{age}-year-old\s", ents.text[:position]):
-        if match.group().startswith(","):
+    for match in re.finditer(rf",\s(?:{age})\b(?!-)|\b(?:{age})-year-old\s"
+                             rf"|,?\s(?:is|was|aged)\s(?:{age})\b(?!-)", ents.text[:position]):
+        if "-year-old" not in match.group():  # after the name: ", 42" or "(,) is nineteen"
             near = index.between(max(0, match.start() - 80), match.start())
             m = near[-1] if near and near[-1].span.end == match.start() else None
         else:
