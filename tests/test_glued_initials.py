@@ -5,13 +5,9 @@ stand, ...") (annotators/embedded.py, annotators/names.py, coref/names.py)."""
 from __future__ import annotations
 
 import pytest
+from tagged_support import finder_names
 
 import quoteattr
-from quoteattr.annotators.embedded import EmbeddedAnnotator
-
-
-def _names(text: str) -> list[str]:
-    return [text[e.span.start : e.span.end] for e in EmbeddedAnnotator().annotate(text).entities]
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -21,7 +17,7 @@ def _names(text: str) -> list[str]:
     ("Ts.Enkhtuya said her pension no longer covered fuel.", "Ts.Enkhtuya"),
 ])
 def test_an_initial_glued_to_a_name_is_part_of_it(sentence: str, name: str) -> None:
-    assert name in _names("Heating costs bite.\n\n" + sentence)
+    assert name in finder_names("Heating costs bite.\n\n" + sentence)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -29,7 +25,7 @@ def test_an_initial_glued_to_a_name_is_part_of_it(sentence: str, name: str) -> N
     "Dr.Oz agreed with the plan.",
 ])
 def test_a_title_glued_to_a_name_is_no_initial(sentence: str) -> None:
-    names = _names("Heating costs bite.\n\n" + sentence)
+    names = finder_names("Heating costs bite.\n\n" + sentence)
     assert not any("." in name for name in names)
 
 
@@ -47,7 +43,7 @@ def test_the_bare_name_after_a_glued_initial_is_the_same_person() -> None:
     "Out on the water, Nagla Ibrahim had heard it before.",
 ])
 def test_a_sentence_opening_adverb_is_no_name(sentence: str) -> None:
-    names = _names("The bread price is steady.\n\n" + sentence)
+    names = finder_names("The bread price is steady.\n\n" + sentence)
     assert "Nagla Ibrahim" in names
     assert not any(name.split()[0] in ("Back", "Out") for name in names)
 

@@ -93,7 +93,7 @@ _NO_SPAN = (sys.maxsize, sys.maxsize)
 def _not_name_compound(word: str, low: str, lex: Lexicon) -> bool:
     """A hyphenated word of a word that is no name and a lower-case half, capitalised as a
     sentence opens: "Second-year student Chidera Okafor", "Well-known", "All-party"."""
-    head, _, tail = low.partition("-")
+    head = low.partition("-")[0]
     return head in lex.not_names and word[len(head) + 1 : len(head) + 2].islower()
 
 

@@ -278,8 +278,8 @@ def _runs_between(text: str, paragraphs: tuple[Span, ...], kept: list[tuple[int,
                 joined.append((*kept[i], run + _words_of(text, kept[i])))
             continue
         if i and kept[i - 1][1] <= start and joinable(text, kept[i - 1][1], start):
-            joined.append((*kept[i - 1], _words_of(text, kept[i - 1]) + run))
             run = _words_of(text, kept[i - 1]) + run
+            joined.append((*kept[i - 1], run))
         runs.append(run)
     return runs
 

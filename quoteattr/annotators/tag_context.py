@@ -98,12 +98,16 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 facts.clear()
             known = facts[name] = _facts_of(name, lexicon)
         spaced = text[start - 1 : start] == " "  # a word may stand right before the name
+        # an appositive that may name a body ("Tunnilsfelagið, the company that ..."),
+        # after a person's span or a place's (a body's own span needs no mending)
+        appositive = kind != "ORG" and not known & _NOT_PLACE and text.startswith(
+            APPOSITIVE_AFTER, end)
         if kind in _PERSON:  # a post-nominal, a body's word; else a place or body's noun before
             looked = known & (_PERSON_FACTS | _STORM) or spaced and not known & _NOT_PLACE and (
                 text[start - 2 : start - 1].islower() or text[start - 2 : start - 1] == ","
                 or text[start - 4 : start - 1] == " in") or spaced and n > 0 and (
-                tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE) or (
-                not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end)) or (
+                tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE
+            ) or appositive or (
                 text[end : end + 1] == " " and text[end + 1 : end + 2].islower()
                 and n + 1 < len(tagged) and tagged[n + 1][1] - end < _ROLE_REACH
                 and tagged[n + 1][0] in _PERSON and " " not in name)
@@ -112,8 +116,7 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 _NAMED_ENDS, 0, start) or known & _GIVEN_FIRST and (
                 text.startswith(_POSSESSIVE, start - 3) or text.startswith(", ", end)
             ) or known & _SEVERAL and (
-                text.endswith(OFFICE_JOINTS, max(0, start - 8), start)) or kind != "ORG" and (
-                not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end))
+                text.endswith(OFFICE_JOINTS, max(0, start - 8), start)) or appositive
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if bodies and mended is None and kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
