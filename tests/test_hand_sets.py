@@ -27,7 +27,7 @@ SETS = (
     FIXTURES / "intl_eval" / "intl_eval.jsonl",
     FIXTURES / "intl_eval" / "holdout" / "intl_holdout.jsonl",
     *(FIXTURES / f"news{n}_eval" / part
-      for n in range(3, 17) for part in (f"news{n}_eval.jsonl", f"holdout/news{n}_holdout.jsonl")),
+      for n in range(3, 18) for part in (f"news{n}_eval.jsonl", f"holdout/news{n}_holdout.jsonl")),
     FIXTURES / "parse_eval" / "parse_eval.jsonl",
 )
 
