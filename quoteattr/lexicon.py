@@ -32,6 +32,8 @@ _ALLOWED: dict[str, dict[str, frozenset[str]]] = {
     "first_names": {"gender": frozenset({"m", "f", "u"})},
     "quote_marks": {"direction": frozenset({"open", "close", "either"})},
     "agencies": {"kind": frozenset({"agency", "broadcaster", "newspaper", "photo"})},
+    "document_nouns": {"kind": frozenset({"post", "written"})},
+    "platforms": {"ambiguous": frozenset({"yes", "no"})},
     "not_speech_nouns": {"kind": frozenset({"inscription", "work"})},
     "naming_phrases": {"kind": frozenset({"description", "identification"})},
     "name_particles": {"kind": frozenset({"arabic", "english", "germanic", "romance"})},
@@ -200,6 +202,11 @@ class Lexicon:
     lawyer" is not the person named before it."""
     document_nouns: frozenset[str] = frozenset()
     """What a person writes or issues ("statement", "letter"): "her statement said" is her."""
+    post_nouns: frozenset[str] = frozenset()
+    """The document nouns for what is put up on a platform ("post", "caption", "tweet"),
+    whose author is never the platform."""
+    platforms: frozenset[str] = frozenset()
+    """Lower-cased names of social platforms ("instagram", "x"): never a post's author."""
     section_label_words: frozenset[str] = frozenset()
     """Words of all-capital newsroom labels before a colon ("update", "editor's", "note"):
     such a label never speaks, an all-capital name there ("DUARTE:") does."""
@@ -262,6 +269,7 @@ def default_lexicon() -> Lexicon:
     describing = frozenset(r["lemma"].strip().lower() for r in read_table("describing_verbs"))
     not_names = read_table("not_names")
     abbreviations = read_table("abbreviations")
+    documents = read_table("document_nouns")
     titles = {
         r["title"].strip().lower(): Title(r["gender"], r["kind"]) for r in read_table("titles")
     }
@@ -316,7 +324,9 @@ def default_lexicon() -> Lexicon:
         relational_nouns=frozenset(
             r["noun"].strip().lower() for r in read_table("relational_nouns")
         ),
-        document_nouns=frozenset(r["noun"].strip().lower() for r in read_table("document_nouns")),
+        document_nouns=frozenset(r["noun"].strip().lower() for r in documents),
+        post_nouns=frozenset(r["noun"].strip().lower() for r in documents if r["kind"] == "post"),
+        platforms=frozenset(r["name"].strip().lower() for r in read_table("platforms")),
         thought_verbs=frozenset(r["form"].strip().lower() for r in read_table("thought_verbs")),
         section_label_words=frozenset(
             r["word"].strip().lower() for r in read_table("section_labels")

@@ -12,7 +12,7 @@ import pickle
 from typing import Any
 
 import pytest
-from case_support import case_params, speaker_of_case_quote
+from case_support import case_params, read_cases, speaker_of_case_quote
 
 spacy = pytest.importorskip("spacy")
 
@@ -541,6 +541,25 @@ def test_the_news12_and_news13_cases_on_the_parse_path(
     person or place; a double given name read as a body; a nickname read as a title) and
     the fifteenth set's lessons (an opening adverb or ordinal compound is no name; "the
     shearer" of one who "shears"; "Her shifts end at 8." between a newcomer and her quote)."""
+
+    class Parsed:
+        def attribute(self, text: str) -> quoteattr.DocumentResult:
+            return attributor.attribute(nlp(text))
+
+    assert speaker_of_case_quote(Parsed(), case) == case["speaker"]
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(case, id=case["label"], marks=pytest.mark.xfail(
+        strict=True, reason=case["parse_path_miss"])) if "parse_path_miss" in case
+    else pytest.param(case, id=case["label"])
+    for case in read_cases("document_issuers")])
+def test_a_posts_or_emails_author_on_the_parse_path(
+    case: dict[str, Any], nlp: Any, attributor: quoteattr.Attributor,
+) -> None:
+    """"The band posted a photograph on Facebook.¶'...,' the post read" is the band's, never
+    the platform's; "A spokesperson for X said in an email ... the email said" is the
+    spokesperson's. The cases a tagger's names still defeat are marked with the reason."""
 
     class Parsed:
         def attribute(self, text: str) -> quoteattr.DocumentResult:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..lexicon import Lexicon, word_list
+from ..lexicon import Lexicon, read_table, word_list
 from ..mentions import Mention
 from ..spans import Span
 from .agreement import compatible
@@ -354,20 +354,30 @@ def described_at(sal: Salience, position: int) -> int | None:
 
 _POSTING = regex.compile(
     r"\b(?:posted|posts|shared|shares|published|publishes|tweeted|wrote|writes|uploaded|"
-    r"Facebook|Instagram|TikTok|WhatsApp|Twitter|X account|LinkedIn|website)\b")
-"""What says a sentence is about a post or a page ("posted a video", "on its Facebook page")."""
+    r"emailed|texted|messaged|"
+    r"X account|website|"
+    + "|".join(regex.escape(row["name"].strip()) for row in read_table("platforms")
+               if row["ambiguous"] == "no")
+    + r")\b")
+"""What says a sentence is about a post, a page or a message ("posted a video", "on its
+Facebook page", a platform of ``data/platforms.tsv``, "X" only as "X account"; "emailed
+residents")."""
 
 
 def poster_before(sal: Salience, m: Mention) -> int | None:
     """The entity of the subject of the sentence right before document ``m``'s ("the post",
-    "the caption"), in its paragraph, when that sentence is about posting or a page:
-    "Kittiwake's crew posted a video on Instagram. '...,' read the caption." None
-    otherwise."""
+    "the caption"), when that sentence is about posting or a page: "Kittiwake's crew posted
+    a video on Instagram. '...,' read the caption." The sentence before is in ``m``'s
+    paragraph, or ends the paragraph before when ``m``'s sentence (its quote) opens its own,
+    as posts are often set out: "The band posted a photograph on Facebook.¶'...,' the post
+    read." None otherwise."""
     if sal.weights is None:
         sal.make_weights(0)
     here = sal.sentence_of(m.span.start)
     paragraph_start = sal.paragraph_start_of(m.span.start)
-    if here < 1 or paragraph_start < 0 or sal.sentence_starts[here - 1] < paragraph_start:
+    if here < 1 or paragraph_start < 0 or sal.sentence_starts[here - 1] < paragraph_start and (
+            sal.sentence_starts[here] != paragraph_start
+            or sal.sentence_starts[here - 1] < sal.paragraph_start_of(paragraph_start - 1)):
         return None
     text = sal.ents.text
     if _POSTING.search(text, sal.sentence_starts[here - 1], sal.sentence_starts[here]) is None:

@@ -342,6 +342,10 @@ def issuer_of(ents: Entities, i: int) -> int | None:
     if i == 0:
         return None
     if index.mentions[i - 1].span.end + 1 == verb_at:
+        if i > 1 and index.mentions[i - 2].kind == "nominal" and (
+                index.mentions[i - 2].label == "PERSON") and _EMPLOYER.fullmatch(
+                text, index.mentions[i - 2].span.end, index.mentions[i - 1].span.end):
+            return ents.of[i - 2]  # "A spokesperson for Northgate Rail said in an email"
         return ents.of[i - 1]
     if text.startswith(", ", verb_at - 2):
         return _subject_past_aside(ents, i, verb_at)

@@ -22,6 +22,8 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
     candidates ``scores``."""
     orgs = [c for c in (ents.clusters[k] for k in scores) if c.type == "organization"
             and (c.named or c.nominal.lower().endswith(head))]
+    if orgs and head in ents.lexicon.post_nouns:  # "the caption": not Instagram's words
+        orgs = [c for c in orgs if c.name.lower() not in ents.lexicon.platforms]
     if not orgs:  # a document ("the letter says") is no body's name
         if head in ents.lexicon.document_nouns:
             return None
