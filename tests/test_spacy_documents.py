@@ -553,13 +553,15 @@ def test_the_news12_and_news13_cases_on_the_parse_path(
     pytest.param(case, id=case["label"], marks=pytest.mark.xfail(
         strict=True, reason=case["parse_path_miss"])) if "parse_path_miss" in case
     else pytest.param(case, id=case["label"])
-    for case in read_cases("document_issuers")])
-def test_a_posts_or_emails_author_on_the_parse_path(
+    for table in ("document_issuers", "appositive_bodies") for case in read_cases(table)])
+def test_a_posts_author_and_a_body_by_its_role_on_the_parse_path(
     case: dict[str, Any], nlp: Any, attributor: quoteattr.Attributor,
 ) -> None:
     """"The band posted a photograph on Facebook.¶'...,' the post read" is the band's, never
     the platform's; "A spokesperson for X said in an email ... the email said" is the
-    spokesperson's. The cases a tagger's names still defeat are marked with the reason."""
+    spokesperson's; "A small airline that serves the island, Island Hop Air," and "The
+    local hunters' association, X," name the body "the airline" and "the association" mean.
+    The cases a tagger's names still defeat are marked with the reason."""
 
     class Parsed:
         def attribute(self, text: str) -> quoteattr.DocumentResult:

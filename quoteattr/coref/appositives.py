@@ -131,6 +131,10 @@ the plant, Jürgen Hallmann,", " at the atoll hospital in Naifaru" (two at most)
 
 _AGE_BETWEEN = re.compile(r", \d{1,3}, ")
 """An age between a name and its appositive."""
+_RELATIVE_BEFORE_NAME = re.compile(r" (?:that|which|who) [a-z]+(?: [a-z]+){0,3}")
+"""A short relative clause of lower-case words between a role noun and the comma before
+the name it is in apposition with: " that serves the island" in "A small airline that
+serves the island, Island Hop Air,"."""
 _APPOSITIVE_ENDS = (",", ".", ";", ")", "")
 """What may follow an appositive (the text's end included)."""
 _ROLE_AT_PLACE_ENDS = re.compile(_ROLE_AT_PLACE.pattern + r"(?=[,.;)]|\Z)")
@@ -152,33 +156,60 @@ def _role_at_place_ends(text: str, at: int) -> bool:
 
 def _link_across_places(ents: Entities, commas: set[int]) -> None:
     """"A shopkeeper in Samanabad, Muhammad Tariq,", where the place between the role noun
-    and the name is no mention (a tagger's place): the role noun joins the name's entity,
-    as :func:`link_appositives` joins it when the place is a mention."""
+    and the name is no mention (a tagger's place), and "A small airline that serves the
+    island, Island Hop Air,", where a short relative clause is: the role noun joins the
+    name's entity, as :func:`link_appositives` joins it when the place is a mention."""
     mentions, text = ents.index.mentions, ents.text
     after_comma = {c + 2 for c in commas}
     # the mentions that start right after ", ", picked in C (see link_appositives)
     for k in compress(count(), map(after_comma.__contains__, ents.index.starts)):
         b = mentions[k]
-        at = b.span.start - 2
-        if not k or b.kind != "name" or b.label not in ("PERSON", "UNKNOWN"):
+        if not k or b.kind != "name" or text[b.span.end : b.span.end + 1] not in (
+                _APPOSITIVE_ENDS):
             continue
-        a = mentions[k - 1]
-        if a.kind != "nominal" or a.label != "PERSON" or ents.resolved[k - 1] or (
-            text[b.span.end : b.span.end + 1] not in (",", ".", ";", ")", "")
-            or _ROLE_AT_PLACE.fullmatch(text, a.span.end, at) is None
-        ):
-            continue
+        role = _role_across(ents, k)
         c = ents.of[k]
-        if c is not None:
-            role_joins(ents, c, k - 1)
+        if role >= 0 and c is not None:
+            role_joins(ents, c, role)
+
+
+def _role_across(ents: Entities, k: int) -> int:
+    """The role noun mention that name ``k`` (after a comma) is in apposition with across
+    a place that is no mention ("A shopkeeper in Samanabad,") or a short relative clause,
+    whatever mention it holds ("A charity that runs the food bank,"); -1 for none."""
+    mentions, text = ents.index.mentions, ents.text
+    at = mentions[k].span.start - 2
+    a = mentions[k - 1]
+    if a.kind == "nominal" and a.label == "PERSON" and not ents.resolved[k - 1] and (
+            mentions[k].label in ("PERSON", "UNKNOWN")) and _ROLE_AT_PLACE.fullmatch(
+            text, a.span.end, at):
+        return k - 1
+    for j in range(k - 1, max(-1, k - 3), -1):
+        a = mentions[j]
+        if a.kind == "nominal" and a.label != "GROUP" and not ents.resolved[j] and (
+                _RELATIVE_BEFORE_NAME.fullmatch(text, a.span.end, at)):
+            return j
+    return -1
 
 
 def role_joins(ents: Entities, c: int, role: int) -> None:
-    """The role noun mention ``role`` joins entity ``c`` and becomes one of its titles."""
+    """The role noun mention ``role`` joins entity ``c`` and becomes one of its titles; a
+    body's role noun opening a clause ("A regional bus operator, Transports Kiefer,") says
+    that a name of no known kind is a body's (not an object's: "who started its first
+    homework club, Hyacinth Bromfield, said")."""
     mention = ents.index.mentions[role]
     ents.add(c, role)
+    if mention.label == "ORG" and ents.clusters[c].type == "unknown" and (
+            ents.text[max(0, mention.span.start - 3) : mention.span.start].rstrip(" \t\"“‘'")[-1:]
+            in _CLAUSE_ENDS):
+        ents.clusters[c].add_label("ORG")
     ents.clusters[c].add_title(ents.text[mention.span.start : mention.span.end])
     ents.titles_changed()
+
+
+_CLAUSE_ENDS = ("", ".", "!", "?", "\n", ",", ";", ":")
+"""What may stand before a role noun that opens a clause (spaces and an opening quotation
+mark aside): nothing at all (the text's start), a sentence's end, a line break, a comma."""
 
 
 def _abbreviation_before(text: str, b: Mention, mentions: Sequence[Mention], k: int) -> bool:

@@ -38,6 +38,10 @@ _GROUP_FOLLOWS = regex.compile(r"[ \t\u00a0]*+(?:[,.;:!?)\"”’'\n]|\Z|who\b|(
 or a word that :func:`_noun_reading` checks."""
 
 
+_COMPOUND_GAPS = frozenset({" ", "' ", "’ "})
+"""Between two role nouns of one phrase: a space, or a plural possessive's mark and a space."""
+
+
 def _noun_reading(text: str, end: int, speech_verbs: frozenset[str]) -> bool:
     """Whether the plural ending at ``end`` is a noun rather than a verb after a name: it is
     followed by punctuation, "who", a speech verb or a past tense ("Toronto police said",
@@ -152,9 +156,10 @@ def find_mentions(
             end = at + len(noun)
             previous = found[-1] if found else None
             if previous is not None and previous.kind == "nominal" and (
-                text[previous.span.end : at] == " "
+                text[previous.span.end : at] in _COMPOUND_GAPS
             ):
-                # a compound: "one Trump campaign" + "source" is one nominal headed by "source"
+                # a compound: "one Trump campaign" + "source" is one nominal headed by
+                # "source"; "the local hunters'" + "association" by "association"
                 start = previous.span.start
                 found.pop()
             else:
