@@ -14,12 +14,17 @@ from .base import Earlier, Found, RuleInput, make_found
 from .inverted import speaker_after
 
 _OPENER = regex.compile(
-    r"[ \t\u00a0]*+(?:\r?\n[ \t\u00a0]*+){0,2}(?:"
+    r"[ \t\u00a0]*+(?:\r?\n[ \t\u00a0]*+){0,2}("
     + "|".join(regex.escape(p).replace(r"\ ", r"[ \t\u00a0]+") for p in word_list("credit_openers"))
     + r")[ \t\u00a0]+",
     regex.IGNORECASE,
 )
 """The opening phrase right after the quote: in the same paragraph or the next one."""
+_NAME_ONLY = frozenset(phrase for phrase, speaker in zip(
+    word_list("credit_openers"), word_list("credit_openers", "speaker"), strict=True)
+    if speaker == "name")
+"""Openers after which only a name is the speaker: "That was Darnell", not "That was the
+day the pier closed"."""
 _OPENER_BLANKS = " \t\u00a0\r\n"
 """What may stand before a credit opener (:data:`_OPENER`), skipped with str tests."""
 _OPENER_FIRST = frozenset(
@@ -48,5 +53,8 @@ def credit_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
     start = opener.end()
     speaker = speaker_after(inp, start, min(len(text), start + _MAX_SPEAKER_WINDOW))
     if speaker is None or speaker[0] is None:
+        return None
+    if inp.mentions.mentions[speaker[0]].kind != "name" and (
+            " ".join(opener[1].lower().split()) in _NAME_ONLY):
         return None
     return make_found("credit_after", 0.8, speaker, None, inp)
