@@ -118,6 +118,9 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
             ) or known & _SEVERAL and (
                 text.endswith(OFFICE_JOINTS, max(0, start - 8), start)) or appositive
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
+        if mended is None and kind not in _PERSON and text[end : end + 1] == " " and (
+                _office_between(text, tagged, n, lexicon)):
+            mended = None, []  # "Transport" of "Transport Minister Joseph Azzopardi"
         if bodies and mended is None and kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
         if known & _BODY_FIRST and (mended is None and kind == "ORG" or mended is not None
@@ -359,3 +362,15 @@ def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,
 
 
 __all__ = ["mend_types"]
+
+
+def _office_between(text: str, tagged: list[tuple[str, int, int]], n: int,
+                    lexicon: Lexicon) -> bool:
+    """Whether span ``n`` (a body's or place's) is the portfolio of an office between it
+    and the tagged person right after: "Transport" (ORG) of "said Transport Minister Joseph
+    Azzopardi", "Finance" of "Finance Secretary X" (the finder reads the office as the
+    person's title)."""
+    if n + 1 >= len(tagged) or tagged[n + 1][0] not in _PERSON:
+        return False
+    office = text[tagged[n][2] + 1 : tagged[n + 1][1]]
+    return office.endswith(" ") and office[:-1].lower() in lexicon.titles
