@@ -85,6 +85,7 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
     facts = cache_of(_FACTS, lexicon)
     tagged = nicknames_mended(text, tagged)
     bodies: set[str] = set()  # the first words of companies' names so far ("Spreewohn AG")
+    named_bodies: set[str] = set()  # names a body's role noun stood in apposition with
     for n, span in enumerate(tagged):
         kind, start, end = span
         if kind not in _LOOKED_AT:  # a date, a number: nothing to mend (a third of the spans)
@@ -121,6 +122,11 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
         if mended is None and kind not in _PERSON and text[end : end + 1] == " " and (
                 _office_between(text, tagged, n, lexicon)):
             mended = None, []  # "Transport" of "Transport Minister Joseph Azzopardi"
+        elif kind in _PERSON and name in named_bodies:
+            mended = None, [("ORG", start, end)]  # a body's name again ("X said") after
+            # "The operator, X," read it as a body's
+        if kind in _PERSON and mended is not None and mended[1] == [("ORG", start, end)]:
+            named_bodies.add(name)  # and the same name later ("Atlântico Ligações said")
         if bodies and mended is None and kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
         if known & _BODY_FIRST and (mended is None and kind == "ORG" or mended is not None
@@ -374,3 +380,4 @@ def _office_between(text: str, tagged: list[tuple[str, int, int]], n: int,
         return False
     office = text[tagged[n][2] + 1 : tagged[n + 1][1]]
     return office.endswith(" ") and office[:-1].lower() in lexicon.titles
+
