@@ -45,11 +45,11 @@ def credit_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
         return None  # "...," ends no sentence: a tag follows, read by the other rules
     limit = min(len(text), end + 60)
     first = text[past(text, end, limit, _OPENER_BLANKS) : limit][:1]
-    if first.isascii() and first not in _OPENER_FIRST:
-        return None  # the credit's first word cannot start here: no regex call
+    if first.isascii() and first not in _OPENER_FIRST and not first.isupper():
+        return None  # neither a credit's first word nor a subject's can start here
     opener = _OPENER.match(text, end, limit, concurrent=False)
     if opener is None:
-        return None
+        return _said_so(inp, past(text, end, limit, _OPENER_BLANKS))
     start = opener.end()
     speaker = speaker_after(inp, start, min(len(text), start + _MAX_SPEAKER_WINDOW))
     if speaker is None or speaker[0] is None:
@@ -58,3 +58,29 @@ def credit_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
             " ".join(opener[1].lower().split()) in _NAME_ONLY):
         return None
     return make_found("credit_after", 0.8, speaker, None, inp)
+
+
+_SAID_SO = regex.compile(
+    r"(?:,[^,.!?\n]{1,100},|[ \t\u00a0](?:of|from|in)[ \t\u00a0][^,.!?\n]{1,40}?)?"
+    r"[ \t\u00a0]+(?:said|says|repeated|repeats|wrote|writes)"
+    r"[ \t\u00a0]+(?:it|so|this|as much)(?=[.,;:!?]|[ \t\u00a0](?:" + "|".join(
+        word_list("credit_object_followers")) + r")(?![\p{L}\p{N}]))")
+"""After the subject of the sentence after a quote, maybe past an appositive or a place:
+a speech verb whose object is the quote itself ("She said it twice", "X, the critic who
+chaired the judges, said so at the ceremony", "Chief X of Vatlesa village said it in
+Bislama"); not "said that ...", which reports more, nor "said it would", whose "it"
+opens what is reported: a punctuation mark or a word of
+``data/credit_object_followers.tsv`` must follow the object."""
+
+
+def _said_so(inp: RuleInput, start: int) -> Found | None:
+    """``"..." She said it twice``: the sentence after the quote opens with its speaker,
+    whose speech verb takes the quote as its object (:data:`_SAID_SO`)."""
+    after = inp.mentions.between(start, start + _MAX_SPEAKER_WINDOW)[:1]
+    if not after or after[0].full_span.start != start:
+        return None
+    m = after[0]
+    if _SAID_SO.match(inp.text, m.span.end, min(len(inp.text), m.span.end + 130),
+                      concurrent=False) is None:
+        return None
+    return make_found("credit_after", 0.8, (inp.mentions.index_of(m), m.span, ""), None, inp)
