@@ -45,6 +45,7 @@ from .name_words import STORM_WORDS, abbreviated, is_org_word
 from .owner_caches import cache_of
 from .tag_neighbours import (
     AGE_AFTER,
+    AGE_DESCRIBED,
     OFFICE_JOINTS,
     all_modifiers,
     capitalised_owner,
@@ -53,7 +54,9 @@ from .tag_neighbours import (
     holder_at_end,
     nicknames_mended,
     office_before,
+    office_between,
     party_member,
+    person_role_before,
     role_before,
     surname_read_as_people,
 )
@@ -120,8 +123,16 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 text.endswith(OFFICE_JOINTS, max(0, start - 8), start)) or appositive
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if mended is None and kind not in _PERSON and text[end : end + 1] == " " and (
-                _office_between(text, tagged, n, lexicon)):
+                office_between(text, tagged, n, lexicon)):
             mended = None, []  # "Transport" of "Transport Minister Joseph Azzopardi"
+        elif mended is None and kind in _NOT_PERSON and text.startswith(", ", end) and (
+                AGE_DESCRIBED.match(text, end) is not None
+                or " " in name and name[1:2].islower() and text.startswith(", ", start - 2)
+                and person_role_before(text, start - 2, lexicon)):
+            # "Kenny, 34, a delivery driver" tagged GPE; "The cooperative's field officer for
+            # the area, Agostinho Belo," tagged ORG, "The ferry's chief engineer, Sierra
+            # Vaka," tagged NORP: a person's (a full name: "Her brother, Unilever," is not)
+            mended = None, [("PERSON", start, end)]
         elif kind in _PERSON and name in named_bodies:
             mended = None, [("ORG", start, end)]  # a body's name again ("X said") after
             # "The operator, X," read it as a body's
@@ -368,16 +379,3 @@ def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,
 
 
 __all__ = ["mend_types"]
-
-
-def _office_between(text: str, tagged: list[tuple[str, int, int]], n: int,
-                    lexicon: Lexicon) -> bool:
-    """Whether span ``n`` (a body's or place's) is the portfolio of an office between it
-    and the tagged person right after: "Transport" (ORG) of "said Transport Minister Joseph
-    Azzopardi", "Finance" of "Finance Secretary X" (the finder reads the office as the
-    person's title)."""
-    if n + 1 >= len(tagged) or tagged[n + 1][0] not in _PERSON:
-        return False
-    office = text[tagged[n][2] + 1 : tagged[n + 1][1]]
-    return office.endswith(" ") and office[:-1].lower() in lexicon.titles
-

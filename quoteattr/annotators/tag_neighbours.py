@@ -212,7 +212,35 @@ def all_modifiers(phrase: str, lexicon: Lexicon) -> bool:
     return all(w.lower() in lexicon.title_modifiers for w in phrase.split())
 
 
-__all__ = ["AGE_AFTER", "OFFICE_JOINTS", "all_modifiers", "capitalised_owner",
+def office_between(text: str, tagged: list[tuple[str, int, int]], n: int,
+                   lexicon: Lexicon) -> bool:
+    """Whether tagged span ``n`` (a body's or place's) is the portfolio of an office between
+    it and the tagged person right after: "Transport" (ORG) of "said Transport Minister
+    Joseph Azzopardi", "Defence" of "Defence Secretary X" (the finder reads the office as
+    the person's title)."""
+    if n + 1 >= len(tagged) or tagged[n + 1][0] not in ("PERSON", "PER"):
+        return False
+    office = text[tagged[n][2] + 1 : tagged[n + 1][1]]
+    return office.endswith(" ") and office[:-1].lower() in lexicon.titles
+
+
+AGE_DESCRIBED = re.compile(r", \d{1,3}, (?:a|an|the|who|from|of)[ ,]")
+"""An age and then a description after a name: ", 34, a delivery driver", ", 52, who":
+only a person's (a place or a body has no age)."""
+_ROLE_BEFORE_COMMA = re.compile(r"\b([a-z]+)(?: (?:for|of|at|in|on|with) [^,.;:]{1,30})?\Z")
+"""A role noun before an appositive's comma, maybe with its place or body after it:
+"field officer for the area"."""
+
+
+def person_role_before(text: str, comma: int, lexicon: Lexicon) -> bool:
+    """Whether a person's role noun stands before ``comma`` ("The cooperative's field
+    officer for the area, Agostinho Belo,"), so the name after it is a person's."""
+    found = _ROLE_BEFORE_COMMA.search(text, max(0, comma - 50), comma)
+    role = lexicon.role_nouns.get(found[1]) if found is not None else None
+    return role is not None and role.type == "person"
+
+
+__all__ = ["AGE_AFTER", "AGE_DESCRIBED", "OFFICE_JOINTS", "all_modifiers", "capitalised_owner",
            "described_as_body", "described_as_person", "holder_at_end", "nicknames_mended",
-           "NICKNAMED", "office_before",
-           "party_member", "role_before", "surname_read_as_people"]
+           "NICKNAMED", "office_before", "office_between", "party_member",
+           "person_role_before", "role_before", "surname_read_as_people"]
