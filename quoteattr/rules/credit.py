@@ -13,9 +13,20 @@ from ..lexicon import word_list
 from .base import Earlier, Found, RuleInput, make_found
 from .inverted import speaker_after
 
+_NOUNS = "(?:" + "|".join(word_list("credit_nouns")) + ")s?"
+_SPACES = r"[ \t\u00a0]+"
+_NOUN_OPENERS = (
+    rf"(?:that|this){_SPACES}(?:was|is){_SPACES}the{_SPACES}{_NOUNS}{_SPACES}(?:of|from)",
+    rf"(?:those|these){_SPACES}(?:were|are){_SPACES}the{_SPACES}{_NOUNS}{_SPACES}(?:of|from)",
+    rf"(?:that|this|those|these|the){_SPACES}{_NOUNS}{_SPACES}came{_SPACES}from",
+)
+"""Openers built on a noun for what was said (``data/credit_nouns.tsv``): "That was the
+advice from", "Those were the views of", "That warning came from"; tried before the
+phrases of ``data/credit_openers.tsv``, whose "that was" they begin with."""
 _OPENER = regex.compile(
     r"[ \t\u00a0]*+(?:\r?\n[ \t\u00a0]*+){0,2}("
-    + "|".join(regex.escape(p).replace(r"\ ", r"[ \t\u00a0]+") for p in word_list("credit_openers"))
+    + "|".join((*_NOUN_OPENERS, *(regex.escape(p).replace(r"\ ", _SPACES)
+                                   for p in word_list("credit_openers"))))
     + r")[ \t\u00a0]+",
     regex.IGNORECASE,
 )
