@@ -104,9 +104,8 @@ def combine_entities(
     covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
     named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
     labels = _labels_of_types
-    tagged = _undecided_left_out(
+    tagged, surnames = _undecided_left_out(
         text, mend_types(text, tagged if isinstance(tagged, list) else list(tagged), lexicon))
-    surnames: frozenset[str] | None = None
     for kind, start, end in tagged:
         label = labels.get(kind, _MISSING)
         if label is _MISSING:
@@ -143,8 +142,6 @@ def combine_entities(
             elif label == "PERSON" and text[bounds[1] : bounds[1] + 1] == "-":
                 bounds = bounds[0], hyphen_tail_end(text, *bounds)  # "Doris Fung Siu-ling"
             if label in _PERSON_OR_MISREAD:
-                if surnames is None:
-                    surnames = _surnames(text, tagged)
                 bounds, label = person_of_tagged(text, bounds, label, finder, surnames)
             found.add((*bounds, label))
             if label in _SPEAKER_LABELS:
@@ -302,37 +299,39 @@ _PERSON_TYPES = frozenset({"PERSON", "PER"})
 
 
 def _undecided_left_out(text: str, tagged: list[tuple[str, int, int]]
-                        ) -> list[tuple[str, int, int]]:
+                        ) -> tuple[list[tuple[str, int, int]], frozenset[str]]:
     """``tagged`` without the one-word names the tagger calls a body in one place and a
     place in another, and never a person ("Montraville", ORG six times and GPE twice in a
     novel): the tagger cannot tell, and the built-in finder reads them as the embedded path
     does. The list itself when there are none (most documents). A tagged person's surname
-    stays, as :func:`.role_names.person_of_tagged` reads it as that person."""
-    kinds: dict[str, set[str]] = {}
+    stays, as :func:`.role_names.person_of_tagged` reads it as that person.
+
+    With it, the last words of the tagged persons' names of two words or more, which
+    :func:`.role_names.person_of_tagged` reads (the spans left out are no person's, so
+    they are the same before and after): one pass over the spans gives both."""
+    first_kinds: dict[str, str] = {}  # a one-word body's or place's name: its first type
+    mixed: set[str] = set()  # one-word names of two body or place types or more
+    persons: set[str] = set()  # one-word persons' names
+    surnames: set[str] = set()
     for kind, start, end in tagged:
-        if kind in _BODY_OR_PLACE_TYPES or kind in _PERSON_TYPES:
+        if kind in _BODY_OR_PLACE_TYPES:
+            name = text[start:end]
+            if " " not in name and first_kinds.setdefault(name, kind) != kind:
+                mixed.add(name)
+        elif kind in _PERSON_TYPES:
             name = text[start:end]
             if " " not in name:
-                kinds.setdefault(name, set()).add(kind)
-    undecided = {name for name, seen in kinds.items()
-                 if len(seen) > 1 and seen <= _BODY_OR_PLACE_TYPES}
-    if undecided:  # "Machado" after "Alicia Machado": person_of_tagged's
-        undecided -= _surnames(text, tagged)
-    if not undecided:
-        return tagged
-    return [span for span in tagged if span[0] not in _BODY_OR_PLACE_TYPES
-            or text[span[1] : span[2]] not in undecided]
-
-
-def _surnames(text: str, tagged: list[tuple[str, int, int]]) -> frozenset[str]:
-    """The last words of the tagged persons' names of two words or more."""
-    out = set()
-    for kind, start, end in tagged:
-        if kind in _PERSON_TYPES:
-            words = text[start:end].split()
+                persons.add(name)
+            words = name.split()
             if len(words) > 1:
-                out.add(words[-1])
-    return frozenset(out)
+                surnames.add(words[-1])
+    if mixed:
+        mixed -= persons  # never a person's
+        mixed -= surnames  # "Machado" after "Alicia Machado": person_of_tagged's
+    if not mixed:
+        return tagged, frozenset(surnames)
+    return [span for span in tagged if span[0] not in _BODY_OR_PLACE_TYPES
+            or text[span[1] : span[2]] not in mixed], frozenset(surnames)
 
 
 _MISSING: Any = object()
