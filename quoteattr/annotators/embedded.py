@@ -30,7 +30,7 @@ from .name_words import (
     title_first_words,
 )
 from .paragraphs import paragraph_of, paragraphs_of
-from .sentences import INITIALISM, NEXT_WORD, OPENERS, SentenceSplitter
+from .sentences import INITIALISM, NEXT_WORD, OPENERS, SentenceSplitter, next_word_may_open
 
 # Calls into ``regex`` here pass concurrent=False: by default it releases and retakes the
 # GIL on every call, which costs more than these short matches (whole-text scans ran 7-16%
@@ -62,14 +62,10 @@ _NOT_WHITESPACE = frozenset(c for c in map(chr, range(128)) if not regex.match(r
 """ASCII characters that ``regex``'s \\s does not match (Python's isspace differs)."""
 _INVERTED_CUE_BEFORE = regex.compile(r"[,!?]\s*[\"”’']\s*(\p{Ll}+)\s+\Z")
 """A quote's closing mark and an inverted cue, before a name: ``," said`` May."""
-
-
 _NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "who", "the", "a", "an", "these",
                            "those", "each", "every", "no", "some", "any", "all", "both"})
 """Capitalised function words that never name who speaks ("The email goes on"; "May said"
 does)."""
-
-
 _new_tuple = tuple.__new__
 """Makes a named tuple (a Word, an Entity) from a tuple of its fields: calling the class
 runs a Python-level __new__, made once for every capitalised word and name of the text,
@@ -112,6 +108,9 @@ class EmbeddedAnnotator:
         )
         """ASCII characters that, after one space, start no speech verb (see
         _before_speech_verb)."""
+        self._verb_head = min(map(len, self.lexicon.speech_verbs), default=0)
+        self._verb_heads = frozenset(verb[: self._verb_head] for verb in self.lexicon.speech_verbs)
+        """Every speech verb's first letters, as many as the shortest verb has."""
         calendar = self.lexicon.calendar_words
         self._calendar_surnames = frozenset(w for w in calendar if not w.endswith("day"))
         """Months and short weekdays, which are surnames after a given name or a title
@@ -256,8 +255,8 @@ class EmbeddedAnnotator:
             word[-1] == "."
             and low not in lex.abbreviations
             and len(word) != 2
-            and not INITIALISM.fullmatch(word, concurrent=False)
-        ):
+            and (word[1:2] != "." or not INITIALISM.fullmatch(word, concurrent=False))
+        ):  # ("U.S.": an initialism has a full stop second)
             cut, word, low = 1, word[:-1], low[:-1]
         tests = 0
         if low in lex.not_names and low not in lex.titles or "-" in low and _not_name_compound(
@@ -337,15 +336,17 @@ class EmbeddedAnnotator:
         inverted cue right after a quote and a comma or full stop is a surname."""
         if text[end : end + 1] not in (",", ".") or text[end + 1 : end + 2].isalnum():
             return False
-        match = _INVERTED_CUE_BEFORE.search(text, max(0, start - 30), start, concurrent=False)
         word = text[start:end].lower()
         lex = self.lexicon
-        return match is not None and match.group(1) in lex.speech_verbs and (
+        if not (  # the word first, the regex call only for a word that may be a name here
             # not "said Monday.": a function word, a given name ("said April,") or a
             # short weekday or month ("said Sun,")
             word in lex.function_words or word in lex.first_names or word in self._calendar_short
             or word in surnames  # "added March," after "Carys March"
-        ) and word not in lex.pronouns  # not "said I,"
+        ) or word in lex.pronouns:  # not "said I,"
+            return False
+        match = _INVERTED_CUE_BEFORE.search(text, max(0, start - 30), start, concurrent=False)
+        return match is not None and match.group(1) in lex.speech_verbs
 
     def _before_speech_verb(self, text: str, end: int) -> bool:
         """"Will wrote", "May said", "April said": a capitalised not-name word before a speech
@@ -357,6 +358,8 @@ class EmbeddedAnnotator:
         if after[:1] in _NOT_WHITESPACE or (
             after[:1] == " " and len(after) == 2 and after[1] in self._not_verb_starts
         ):
+            return False
+        if not next_word_may_open(text, end, self._verb_heads, self._verb_head):
             return False
         match = NEXT_WORD.match(text, end, concurrent=False)
         if match is None or match.group(1) not in self.lexicon.speech_verbs or (

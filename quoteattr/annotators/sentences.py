@@ -30,6 +30,20 @@ OPENERS = "\"“‘'([«-—–"
 """What may open a word, after white space, in NEXT_WORD."""
 NEXT_WORD = regex.compile(r"\s+[" + regex.escape(OPENERS) + r"]?([\p{L}\p{N}][\p{L}\p{N}.'’-]*)")
 INITIALISM = regex.compile(r"(?:\p{L}\.)+\Z")
+_OPENER_SET = frozenset(OPENERS)
+
+
+def next_word_may_open(text: str, end: int, heads: frozenset[str], n: int) -> bool:
+    """Whether the word :data:`NEXT_WORD` reads after ``end`` may open with one
+    of ``heads`` (strings of ``n`` characters), told by string methods, no regex call:
+    ``isspace`` holds for every character ``\\s`` matches, and one opening mark may stand
+    before the word. True when the 40 characters after ``end`` cannot tell."""
+    rest = text[end : end + 40].lstrip()
+    if rest[:1] in _OPENER_SET:
+        rest = rest[1:]
+    return len(rest) <= n or rest[:n] in heads
+
+
 _FAST_END: list[re.Pattern[str]] = []
 """:data:`SENTENCE_END` in ``re``, for text of common characters (see :func:`_fast_end`)."""
 
@@ -143,4 +157,5 @@ class SentenceSplitter:
         return True
 
 
-__all__ = ["INITIALISM", "NEXT_WORD", "OPENERS", "SENTENCE_END", "SentenceSplitter"]
+__all__ = ["INITIALISM", "NEXT_WORD", "OPENERS", "SENTENCE_END", "SentenceSplitter",
+           "next_word_may_open"]

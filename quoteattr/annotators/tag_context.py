@@ -227,8 +227,8 @@ def _facts_of(name: str, lexicon: Lexicon) -> int:
                 facts |= _BODY
             if is_org_word(last, count - 1, count, lexicon):
                 facts |= _BODY_FIRST
-        if count <= 4 and (given or count <= 3 and _DOUBLE_GIVEN.fullmatch(words[0])) and (
-                org_free and all(w[:1].isupper() for w in words)):  # "Marja-Leena Sihvonen"
+        if count <= 4 and (given or count <= 3 and "-" in words[0] and _DOUBLE_GIVEN.fullmatch(
+                words[0])) and (org_free and all(w[:1].isupper() for w in words)):  # "Marja-Leena"
             facts |= _GIVEN_FIRST
     else:
         if name.isupper() and first in POST_NOMINALS:
@@ -359,9 +359,8 @@ def _role_before_person(text: str, tagged: list[tuple[str, int, int]], n: int,
     if n + 1 >= len(tagged) or tagged[n + 1][0] not in _PERSON or " " in text[start:end]:
         return False
     low = text[start:end].lower()
-    return _ROLE_GAP.fullmatch(text, end, tagged[n + 1][1]) is not None and (
-        low in lexicon.not_names or low in lexicon.role_nouns) and low not in (
-        lexicon.first_names)
+    return (low in lexicon.not_names or low in lexicon.role_nouns) and low not in (
+        lexicon.first_names) and _ROLE_GAP.fullmatch(text, end, tagged[n + 1][1]) is not None
 
 
 def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,

@@ -57,9 +57,15 @@ def clean_entity(text: str, start: int, end: int) -> list[Span]:
     """The name pieces of the span ``[start, end)``: cut at line breaks and opening
     brackets, with quotation marks, punctuation and a possessive ending trimmed off;
     empty pieces are dropped."""
-    if (start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS
-            and "\n" not in text[start:end] and _CUT.search(text, start, end) is None):
-        return [Span(start, end)]  # most spans: nothing to trim or cut
+    if start < end and text[start] not in EDGE and text[end - 1] not in POSSIBLE_ENDS:
+        written = text[start:end]
+        # _CUT needs a line break (never printable), a bracket or a closing mark: without
+        # them, no regex call
+        if "\n" not in written and (
+                written.isprintable() and "(" not in written and '"' not in written
+                and "”" not in written and "»" not in written
+                or _CUT.search(text, start, end) is None):
+            return [Span(start, end)]  # most spans: nothing to trim or cut
     pieces: list[Span] = []
     piece_start = start
     for match in _CUT.finditer(text, start, end):
