@@ -25,6 +25,8 @@ _OPEN_TAG = regex.compile(r"[,?!][\"”’'][ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]
 sentence goes on, whatever the next line's case."""
 _QUOTE_ENDS = (',"', ",”", ",’", ",'", '?"', "?”", "?’", "?'", '!"', "!”", "!’", "!'")
 """A quote closed by one of these is followed by its tag, which a lower-case next line is."""
+_QUOTE_LAST = frozenset(end[-1] for end in _QUOTE_ENDS)
+"""The last characters of :data:`_QUOTE_ENDS`: most paragraphs end with none of them."""
 _ONE_BREAK = ("\n", "\r\n", "\r", "\u2028")
 """A single line break: inside a paragraph of a hard-wrapped text."""
 
@@ -91,7 +93,8 @@ def _join_wrapped_lines(text: str, *, wrapped: bool = False) -> Iterator[Span]:
         if stop > pos and (text[pos] not in BLANK or text[pos:stop].strip(BLANK)):
             if start >= 0 and wrapped and text[end:pos] in _ONE_BREAK or start >= 0 and (
                 end - start >= _MIN_WRAPPED_LINE and text[end - 1].isalpha()
-                or text[end - 1] == "," or text.endswith(_QUOTE_ENDS, start, end)
+                or text[end - 1] == "," or text[end - 1] in _QUOTE_LAST
+                and text.endswith(_QUOTE_ENDS, start, end)
             ) and _WRAPPED.match(text, end, concurrent=False) or start >= 0 and text[
                 end - 1
             ].islower() and text[end:pos] in _ONE_BREAK and _OPEN_TAG.search(

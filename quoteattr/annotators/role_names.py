@@ -108,8 +108,10 @@ def person_of_tagged(
             return bounds, "PERSON" if _given_name_first(name, finder.lexicon) and not (
                 _body_context(text, *bounds)) else label
         untitled = _untitled(text, bounds, finder)
+        if untitled == bounds:
+            return bounds, label  # no title cut off (most bodies opening with a title's word)
         given, *rest = text[untitled[0] : untitled[1]].lower().split()
-        if untitled == bounds or given not in finder.lexicon.first_names or not (
+        if given not in finder.lexicon.first_names or not (
             finder.lexicon.org_words.keys().isdisjoint(rest)
         ):  # "the Queen Elizabeth University Hospital" stays a body
             return bounds, label
