@@ -3,7 +3,7 @@
 Usage: python benchmarks/stages.py [--docs 60] [--corpus PATH.jsonl] TARGET [TARGET ...]
 
 A TARGET is ``module:attribute`` (``quoteattr.pipeline:find_mentions``,
-``quoteattr.annotators.embedded:EmbeddedAnnotator._classify``); up to four per run.
+``quoteattr.annotators.embedded:EmbeddedAnnotator._classified``); up to four per run.
 
 ``benchmarks/instructions.py`` says how much a whole change costs; this says where the
 instructions go, without a profiler's overhead per Python call (cProfile makes a cheap

@@ -149,9 +149,10 @@ class EmbeddedAnnotator:
 
     def _entities(self, text: str, paragraphs: tuple[Span, ...],
                   common: bool | None = None) -> list[Entity]:
-        classify = self._classify
-        return [entity for run in self._runs(text, paragraphs, common)
-                if (entity := classify(text, run)) is not None]
+        classified = self._classified
+        return [_new_tuple(Entity, (Span(found[0], found[1]), found[2]))
+                for run in self._runs(text, paragraphs, common)
+                if (found := classified(text, run)) is not None]
 
     def _runs(self, text: str, paragraphs: tuple[Span, ...], common: bool | None = None,
               passed: Sequence[tuple[int, int]] = ()) -> Iterator[list[Word]]:
@@ -372,10 +373,10 @@ class EmbeddedAnnotator:
         word = words[-1].lower() if words else ""
         return not (word in self.lexicon.pronouns or word in _NOT_SPEAKERS)
 
-    def _classify(self, text: str, run: list[Word]) -> Entity | None:
-        """The name in ``run`` (its title words cut off) and its label; None for a run that
-        is all title. Worked out once per run as written (see :func:`.name_runs.name_in`),
-        as names recur through an article and across articles."""
+    def _classified(self, text: str, run: list[Word]) -> tuple[int, int, EntityLabel] | None:
+        """The name in ``run`` (its title words cut off): start, end and label, no object made
+        (the parse path keeps few of them); None for a run that is all title. Worked out once
+        per run as written (:func:`.name_runs.name_in`), as names recur."""
         first, last = run[0], run[-1]
         start = first.start
         before = text[max(0, start - 4) : start]
@@ -394,4 +395,4 @@ class EmbeddedAnnotator:
             known = in_context(text, run, self.lexicon, known)
         if known is None:
             return None
-        return _new_tuple(Entity, (Span(start + known[0], start + known[1]), known[2]))
+        return start + known[0], start + known[1], known[2]

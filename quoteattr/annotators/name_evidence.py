@@ -14,7 +14,6 @@ from typing import Any
 import regex
 
 from ..lexicon import Lexicon
-from ..spans import Span
 from .owner_caches import cache_of
 from .tagged_spans import Bounds
 
@@ -28,12 +27,11 @@ _SPEECH_BEFORE_LAST = frozenset(" \t\u00a0\n")
 """The characters a gap before the name (in :data:`_SPEECH_BEFORE`) can end with."""
 
 
-def beside_speech_verb(text: str, span: Span, lexicon: Lexicon) -> bool:
+def beside_speech_verb(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """``Okafor said``, ``said Okafor``, ``says Okafor,``: a speech verb right beside it.
     A weak one ("spoke", "resumed", "returned") counts only beside a name of several words
     ("Ana Duarte spoke"): one capitalised word before it may be any noun ("Ferries
-    resumed")."""
-    start, end = span.start, span.end
+    resumed"). The name is ``text[start:end]``."""
     several = " " in text[start:end].strip()
     verbs = lexicon.speech_verbs if several else lexicon.strong_speech_verbs
     heads, tails, n = _verb_ends(lexicon)
@@ -79,13 +77,13 @@ _CREDIT_AFTER_FIRST = frozenset(("", " ", "\t", "\u00a0", ".", ",", "\n", "\r"))
 """What may follow a credit line's name: the text's end, or a character of :data:`_CREDIT_AFTER`."""
 
 
-def credited(text: str, span: Span) -> bool:
+def credited(text: str, start: int, end: int) -> bool:
     """A credit line: the name after a dash, ending its line ("― Okafor" under a quote)."""
     # _CREDIT_BEFORE's test in string methods: the last character before the name that is
     # no space or tab is a dash (``_DASHES``), within four characters.
-    return (text[span.end : span.end + 1] in _CREDIT_AFTER_FIRST  # the cheap test first
-            and text[max(0, span.start - 4) : span.start].rstrip(" \t\u00a0")[-1:] in _DASHES
-            and _CREDIT_AFTER.match(text, span.end) is not None)
+    return (text[end : end + 1] in _CREDIT_AFTER_FIRST  # the cheap test first
+            and text[max(0, start - 4) : start].rstrip(" \t\u00a0")[-1:] in _DASHES
+            and _CREDIT_AFTER.match(text, end) is not None)
 
 
 _DASHES = frozenset("―—–-")
@@ -109,10 +107,10 @@ def not_a_name(word: str, lexicon: Lexicon) -> bool:
     return low in lexicon.pronouns or low in lexicon.function_words
 
 
-def has_title(text: str, span: Span, lexicon: Lexicon) -> bool:
+def has_title(text: str, start: int, lexicon: Lexicon) -> bool:
     """A title word right before the name: "Sen. Okafor", "Mr Lloyd"."""
-    head = text[max(0, span.start - 30) : span.start].rstrip()
-    if len(head) == span.start - max(0, span.start - 30):
+    head = text[max(0, start - 30) : start].rstrip()
+    if len(head) == start - max(0, start - 30):
         return False  # no space before the name
     word = head.rsplit(None, 1)[-1].lower() if head.split() else ""
     return lexicon.is_title(word)

@@ -156,9 +156,9 @@ def combine_entities(
     others = Bounds(covered)
     joined: list[Joined] = []
     runs = _runs_between(text, paragraphs, kept, finder, joined)
-    own = OwnNames(text, runs, finder._classify)  # noqa: SLF001
+    own = OwnNames(text, runs, finder._classified)  # noqa: SLF001
     entities = own.entities
-    classify = own.classify
+    classified = own.classified
     name_words: set[str] | None = None
     own_surnames: set[str] = set()  # the last words of the finder's people's full names
     replaced: list[tuple[int, int, bool]] = []
@@ -166,11 +166,10 @@ def combine_entities(
     pronouns, function_words = lexicon.pronouns, lexicon.function_words
     for n, run in enumerate(runs):
         last = run[-1]
-        entity = entities[n] = classify(text, run)
-        if entity is None or entity.label not in _SPEAKER_LABELS:
+        entity = entities[n] = classified(text, run)
+        if entity is None or entity[2] not in _SPEAKER_LABELS:
             continue
-        span = entity.span
-        start, end = span.start, span.end
+        start, end, label = entity
         if len(run) == 1:  # most runs: the name is the word tested above
             single = True
             if last.low in pronouns or last.low in function_words:
@@ -187,11 +186,12 @@ def combine_entities(
             # The tagger called it something else (a date, a place): only a speech verb
             # beside it ("confessed Tuppence") or a role before a given name says otherwise.
             if person_after_role(text, start, end, lexicon) == start:  # "worker Thandiwe X"
-                entity = Entity(span, "PERSON")
+                label = "PERSON"
             elif not single and not others.overlaps(start, run[0].end, text) and (
                     described_as_person(text, end, lexicon)):
-                entity = Entity(span, "PERSON")  # "Mere Tahana, who runs" ("Tahana" a place)
-            elif not (beside_speech_verb(text, span, lexicon) or credited(text, span)):
+                label = "PERSON"  # "Mere Tahana, who runs" ("Tahana" a place)
+            elif not (beside_speech_verb(text, start, end, lexicon) or credited(
+                    text, start, end)):
                 continue
             replaced.append((start, end, False))
         else:  # any evidence will do: the cheapest tests first
@@ -206,21 +206,22 @@ def combine_entities(
                     # the tagger saw nothing at all: the tagger missed it ("Skyline Air",
                     # a name it never met), and the finder's reading is the embedded path's.
                     or not single
-                    or has_title(text, span, lexicon)
+                    or has_title(text, start, lexicon)
                     or single and given_name_described(text, start, end, lexicon)
                     or single and joined_to_person(text, start, end, kept_spans, lexicon)
                     or single and defined_abbreviation(text, start, end)
                     or single and in_nicknamed_name(text, start, end)
-                    or beside_speech_verb(text, span, lexicon) or credited(text, span)
+                    or beside_speech_verb(text, start, end, lexicon)
+                    or credited(text, start, end)
                     or (_count_of(text, start, end, counted) >= 3  # at least the finder's
                         and own.count(text[start:end], last.text) >= 3)):
                 continue
-        found.add((start, end, entity.label))
-        if not single and (entity.label == "PERSON" or _DOUBLE_BARRELLED.search(
+        found.add((start, end, label))
+        if not single and (label == "PERSON" or _DOUBLE_BARRELLED.search(
                 text, start, end) is not None):  # "Mere Tawhiri-Lowe", read MISC
             own_surnames.add(text[text.rindex(" ", start, end) + 1 : end])
     if joined:
-        found = widened(text, found, joined, classify, lexicon,
+        found = widened(text, found, joined, classified, lexicon,
                         lambda s, e: others.overlaps(s, e, text))
     if replaced:
         swept = Bounds(replaced)

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from itertools import repeat
 
-from ..annotation import Entity
+from ..annotation import EntityLabel
 from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import EmbeddedAnnotator
@@ -45,20 +45,24 @@ def new_spans(starts: Sequence[int], ends: Sequence[int]) -> list[Span]:
     return spans
 
 
+Found = tuple[int, int, EntityLabel]
+"""A finder's name: its start, end and label (``EmbeddedAnnotator._classified``)."""
+
+
 class OwnNames:
     """The finder's names, one per run of capitalised words, each classified when first
-    asked for."""
+    asked for (as start, end and label: no Span nor Entity is made for a name dropped)."""
 
     def __init__(self, text: str, runs: list[list[Word]],
-                 classify: Callable[[str, list[Word]], Entity | None]) -> None:
-        self.text, self.runs, self.classify = text, runs, classify
-        self.entities: list[Entity | None | bool] = [False] * len(runs)  # False: not yet
+                 classified: Callable[[str, list[Word]], Found | None]) -> None:
+        self.text, self.runs, self.classified = text, runs, classified
+        self.entities: list[Found | None | bool] = [False] * len(runs)  # False: not yet
         self.by_last_word: dict[str, list[int]] | None = None
 
-    def entity(self, n: int) -> Entity | None:
+    def entity(self, n: int) -> Found | None:
         entity = self.entities[n]
         if entity is False:
-            entity = self.entities[n] = self.classify(self.text, self.runs[n])
+            entity = self.entities[n] = self.classified(self.text, self.runs[n])
         return entity  # type: ignore[return-value]  # never False here
 
     def count(self, name: str, last_word: str) -> int:
@@ -73,7 +77,7 @@ class OwnNames:
         text, count = self.text, 0
         for n in self.by_last_word.get(last_word, ()):
             entity = self.entity(n)
-            if entity is not None and text[entity.span.start : entity.span.end] == name:
+            if entity is not None and text[entity[0] : entity[1]] == name:
                 count += 1
         return count
 

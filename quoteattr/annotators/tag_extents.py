@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import regex
 
-from ..annotation import Entity, EntityLabel
+from ..annotation import EntityLabel
 from ..lexicon import Lexicon, word_list
 from .name_words import Word
 
@@ -31,7 +31,8 @@ def only_titles(run: list[Word], lexicon: Lexicon) -> bool:
 
 
 def widened(text: str, found: set[tuple[int, int, EntityLabel]], joined: list[Joined],
-            classify: Callable[[str, list[Word]], Entity | None], lexicon: Lexicon,
+            classified: Callable[[str, list[Word]], tuple[int, int, EntityLabel] | None],
+            lexicon: Lexicon,
             tagged_other: Callable[[int, int], bool]) -> set[tuple[int, int, EntityLabel]]:
     """``found`` with each tagged person of ``joined`` given the bounds of the finder's
     name for its run, when that name holds the tagged span and more and is a person's, or
@@ -41,11 +42,11 @@ def widened(text: str, found: set[tuple[int, int, EntityLabel]], joined: list[Jo
     for start, end, run in joined:
         if (start, end, "PERSON") not in found:
             continue  # a body's or place's span, or one already cut or dropped
-        entity = classify(text, run)
-        if entity is None or entity.label not in ("PERSON", "MISC"):
+        entity = classified(text, run)  # the finder's name: start, end and label
+        if entity is None or entity[2] not in ("PERSON", "MISC"):
             continue
-        s, e = entity.span.start, entity.span.end
-        if entity.label == "MISC" and not (e == end and s == run[0].start and (
+        s, e, label = entity
+        if label == "MISC" and not (e == end and s == run[0].start and (
                 run[1].start == start and _plain_word(run[0].low, lexicon))):
             continue
         if s <= start and e >= end and (s, e) != (start, end) and not (

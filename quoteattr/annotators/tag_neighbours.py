@@ -46,7 +46,7 @@ def surname_read_as_people(text: str, start: int, end: int, lexicon: Lexicon) ->
         return False
     return described_as_person(text, end, lexicon) or AGE_AFTER.match(
         text, end) is not None or beside_speech_verb(
-            text, Span(start - 1 - len(before), end), lexicon)
+            text, start - 1 - len(before), end, lexicon)
 
 
 def office_before(text: str, start: int, lexicon: Lexicon) -> int:
