@@ -73,6 +73,12 @@ def _mended(text: str, tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ("Sales in Florence, Georgia and Chelsea fell.", [("Florence", "GPE")],
          [("Florence", "GPE")]),
         ("Her brother, Unilever, sells soap.", [("Unilever", "ORG")], [("Unilever", "ORG")]),
+        # a given name read as a nationality, then a person's description (a literary prize
+        # report; a Dutch regional paper)
+        ("Marguerite Oyelaran, the critic who chaired the panel, said so.",
+         [("Marguerite Oyelaran", "NORP")], [("Marguerite Oyelaran", "PERSON")]),
+        ("Joost Friesland, who farms 80 hectares near the dyke, was not surprised.",
+         [("Joost Friesland", "NORP")], [("Joost Friesland", "PERSON")]),
         # a South Asian given name: a person after a role that may be a body's ("operator")
         ("Sewing operator Shahnaz Begum, 45, was less hopeful.",
          [("Shahnaz Begum", "PERSON")], [("Shahnaz Begum", "PERSON")]),

@@ -323,7 +323,7 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         or role_before(text, start, lexicon, "person")
     ):
         return None, [("PERSON", start, end)]  # "Keane's son Darragh" tagged PRODUCT
-    if facts & (_GIVEN_ALONE | _GIVEN_FIRST) and kind in _PLACE_LIKE and (
+    if facts & (_GIVEN_ALONE | _GIVEN_FIRST) and kind in _NOT_PERSON and (
             described_as_person(text, end, lexicon) or AGE_AFTER.match(text, end) is not None
             or facts & _GIVEN_ALONE and n + 1 < len(tagged) and tagged[n + 1][0] in _PERSON
             and text[end : tagged[n + 1][1]] == " and "):
