@@ -13,6 +13,8 @@ from ..lexicon import word_list
 from .base import Earlier, Found, RuleInput, make_found
 from .inverted import speaker_after
 
+_PHRASES = word_list("credit_openers")
+"""The opening phrases of ``data/credit_openers.tsv``, read once for the tables below."""
 _NOUNS = "(?:" + "|".join(word_list("credit_nouns")) + ")s?"
 _SPACES = r"[ \t\u00a0]+"
 _NOUN_OPENERS = (
@@ -26,20 +28,19 @@ phrases of ``data/credit_openers.tsv``, whose "that was" they begin with."""
 _OPENER = regex.compile(
     r"[ \t\u00a0]*+(?:\r?\n[ \t\u00a0]*+){0,2}("
     + "|".join((*_NOUN_OPENERS, *(regex.escape(p).replace(r"\ ", _SPACES)
-                                   for p in word_list("credit_openers"))))
+                                   for p in _PHRASES)))
     + r")[ \t\u00a0]+",
     regex.IGNORECASE,
 )
 """The opening phrase right after the quote: in the same paragraph or the next one."""
 _NAME_ONLY = frozenset(phrase for phrase, speaker in zip(
-    word_list("credit_openers"), word_list("credit_openers", "speaker"), strict=True)
-    if speaker == "name")
+    _PHRASES, word_list("credit_openers", "speaker"), strict=True) if speaker == "name")
 """Openers after which only a name is the speaker: "That was Darnell", not "That was the
 day the pier closed"."""
 _OPENER_BLANKS = " \t\u00a0\r\n"
 """What may stand before a credit opener (:data:`_OPENER`), skipped with str tests."""
 _OPENER_FIRST = frozenset(
-    c for p in word_list("credit_openers") for c in (p[:1].lower(), p[:1].upper()))
+    c for p in _PHRASES for c in (p[:1].lower(), p[:1].upper()))
 """The first characters a credit opener may start with, in either case."""
 
 _SENTENCE_END = ".!?…"
@@ -55,12 +56,13 @@ def credit_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
     if not content or content[-1] not in _SENTENCE_END:
         return None  # "...," ends no sentence: a tag follows, read by the other rules
     limit = min(len(text), end + 60)
-    first = text[past(text, end, limit, _OPENER_BLANKS) : limit][:1]
+    after = past(text, end, limit, _OPENER_BLANKS)  # the next sentence's first word
+    first = text[after:limit][:1]
     if first.isascii() and first not in _OPENER_FIRST and not first.isupper():
         return None  # neither a credit's first word nor a subject's can start here
     opener = _OPENER.match(text, end, limit, concurrent=False)
     if opener is None:
-        return _said_so(inp, past(text, end, limit, _OPENER_BLANKS))
+        return _said_so(inp, after)
     start = opener.end()
     speaker = speaker_after(inp, start, min(len(text), start + _MAX_SPEAKER_WINDOW))
     if speaker is None or speaker[0] is None:
