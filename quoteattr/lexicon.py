@@ -103,7 +103,7 @@ WORD_LISTS: frozenset[str] = frozenset(
      "cue_gap_words", "modifier_stops",
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
      "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers",
-     "credit_object_followers", "credit_nouns",
+     "credit_object_followers", "credit_nouns", "quote_object_verbs", "posting_words",
      "post_nominals", "party_members", "name_epithets", "contrary_modifiers",
      "naming_phrases", "storm_words", "hyphen_particles", "hyphen_suffixes",
      "portfolio_words", "pair_nouns", "people_nouns", "gloss_words"}

@@ -353,15 +353,15 @@ def described_at(sal: Salience, position: int) -> int | None:
 
 
 _POSTING = regex.compile(
-    r"\b(?:posted|posts|shared|shares|published|publishes|tweeted|wrote|writes|uploaded|"
-    r"emailed|texted|messaged|"
-    r"X account|website|"
+    r"\b(?:"
+    + "|".join(regex.escape(row["phrase"].strip()) for row in read_table("posting_words"))
+    + "|"
     + "|".join(regex.escape(row["name"].strip()) for row in read_table("platforms")
                if row["ambiguous"] == "no")
     + r")\b")
-"""What says a sentence is about a post, a page or a message ("posted a video", "on its
-Facebook page", a platform of ``data/platforms.tsv``, "X" only as "X account"; "emailed
-residents")."""
+"""What says a sentence is about a post, a page or a message: a word or phrase of
+``data/posting_words.tsv``, as written ("posted a video", "emailed residents", "X" only as
+"X account"), or a platform of ``data/platforms.tsv`` ("on its Facebook page")."""
 
 
 def poster_before(sal: Salience, m: Mention) -> int | None:

@@ -75,14 +75,14 @@ def credit_after(ctx: QuoteContext, inp: RuleInput, earlier: Earlier) -> Found |
 
 _SAID_SO = regex.compile(
     r"(?:,[^,.!?\n]{1,100},|[ \t\u00a0](?:of|from|in)[ \t\u00a0][^,.!?\n]{1,40}?)?"
-    r"[ \t\u00a0]+(?:said|says|repeated|repeats|wrote|writes)"
+    r"[ \t\u00a0]+(?:" + "|".join(word_list("quote_object_verbs")) + r")"
     r"[ \t\u00a0]+(?:it|so|this|as much)(?=[.,;:!?]|[ \t\u00a0](?:" + "|".join(
         word_list("credit_object_followers")) + r")(?![\p{L}\p{N}]))")
 """After the subject of the sentence after a quote, maybe past an appositive or a place:
-a speech verb whose object is the quote itself ("She said it twice", "X, the critic who
-chaired the judges, said so at the ceremony", "Chief X of Vatlesa village said it in
-Bislama"); not "said that ...", which reports more, nor "said it would", whose "it"
-opens what is reported: a punctuation mark or a word of
+a speech verb of ``data/quote_object_verbs.tsv`` whose object is the quote itself ("She
+said it twice", "X, the critic who chaired the judges, said so at the ceremony", "Chief X
+of Vatlesa village said it in Bislama"); not "said that ...", which reports more, nor
+"said it would", whose "it" opens what is reported: a punctuation mark or a word of
 ``data/credit_object_followers.tsv`` must follow the object."""
 
 
