@@ -1,5 +1,5 @@
 """The hand-written gold sets (fixtures/newsroom_eval, newsroom_eval2, fiction_eval, tool_cases,
-intl_eval, news3_eval to news16_eval, parse_eval and their holdouts) stay in sync with their
+intl_eval, news3_eval to news18_eval, parse_eval and their holdouts) stay in sync with their
 hand annotations, and every gold span slices back to a quotation in its text."""
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ SETS = (
     FIXTURES / "intl_eval" / "intl_eval.jsonl",
     FIXTURES / "intl_eval" / "holdout" / "intl_holdout.jsonl",
     *(FIXTURES / f"news{n}_eval" / part
-      for n in range(3, 18) for part in (f"news{n}_eval.jsonl", f"holdout/news{n}_holdout.jsonl")),
+      for n in range(3, 19) for part in (f"news{n}_eval.jsonl", f"holdout/news{n}_holdout.jsonl")),
     FIXTURES / "parse_eval" / "parse_eval.jsonl",
 )
 
