@@ -16,6 +16,7 @@ import pytest
 
 from quoteattr.annotators.embedded import EmbeddedAnnotator
 from quoteattr.lexicon import default_lexicon
+from quoteattr.mentions import find_mentions
 
 
 def _entities(text: str) -> dict[str, str]:
@@ -74,3 +75,28 @@ def test_international_given_names_are_listed(name: str, gender: str) -> None:
                                    "comrade", "tan sri"])
 def test_honorifics_of_other_newsrooms_are_titles(title: str) -> None:
     assert title in default_lexicon().titles
+
+
+@pytest.mark.parametrize(("text", "name", "gender"), [
+    ("For Marie-Josée Ouellet, 84, the closure means a bus ride.", "Marie-Josée Ouellet", "f"),
+    ("Jean-Baptiste Roulin rents skis beside the lift.", "Jean-Baptiste Roulin", "m"),
+    ("Anne-Sophie Lambert buys her bread there.", "Anne-Sophie Lambert", "f"),
+])
+def test_a_double_given_name_is_a_person_of_its_first_name_s_gender(
+        text: str, name: str, gender: str) -> None:
+    """French double given names are seldom listed whole: the first name of the pair says the
+    run is a person's and which pronoun fits ("she" after "Marie-Josée Ouellet")."""
+    assert _entities(text).get(name) == "PERSON"
+    lexicon = default_lexicon()
+    mentions = find_mentions(EmbeddedAnnotator(lexicon).annotate(text), lexicon).mentions
+    genders = {text[m.span.start : m.span.end]: m.gender for m in mentions}
+    assert genders[name] == gender
+
+
+def test_a_hyphenated_surname_alone_takes_no_gender_from_its_first_part() -> None:
+    """"Lloyd-Webber" alone is a surname: "Lloyd" says nothing of the person's sex."""
+    text = "Lloyd-Webber said the show would go on."
+    lexicon = default_lexicon()
+    mentions = find_mentions(EmbeddedAnnotator(lexicon).annotate(text), lexicon).mentions
+    assert [m.gender for m in mentions if text[m.span.start : m.span.end] == "Lloyd-Webber"] in (
+        [], ["-"])

@@ -82,8 +82,9 @@ def name_in(text: str, run: list[Word], lex: Lexicon,
         is_org_word(w, i, len(lowered), lex) for i, w in enumerate(lowered)
     ):
         label = "ORG"
-    elif name_start > 0 or lowered[0] in lex.first_names:
-        label = "PERSON"
+    elif name_start > 0 or lowered[0] in lex.first_names or "-" in lowered[0] and (
+            lowered[0].split("-", 1)[0] in lex.first_names):
+        label = "PERSON"  # "Marie-Josée Schmit": a double given name opens with a listed one
     else:
         label = "MISC"
     return name[0].start - origin, name[-1].end - origin, label

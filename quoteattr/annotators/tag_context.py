@@ -128,7 +128,7 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
         elif mended is None and kind in _NOT_PERSON and text.startswith(", ", end) and (
                 AGE_DESCRIBED.match(text, end) is not None
                 or " " in name and name[1:2].islower() and text.startswith(", ", start - 2)
-                and person_role_before(text, start - 2, lexicon)):
+                and person_role_before(text, start - 2, lexicon, bool(known & _GIVEN_FIRST))):
             # "Kenny, 34, a delivery driver" tagged GPE; "The cooperative's field officer for
             # the area, Agostinho Belo," tagged ORG, "The ferry's chief engineer, Sierra
             # Vaka," tagged NORP: a person's (a full name: "Her brother, Unilever," is not)

@@ -254,12 +254,21 @@ _ROLE_BEFORE_COMMA = re.compile(r"\b([a-z]+)(?: (?:for|of|at|in|on|with) [^,.;:]
 "field officer for the area"."""
 
 
-def person_role_before(text: str, comma: int, lexicon: Lexicon) -> bool:
+def person_role_before(text: str, comma: int, lexicon: Lexicon, given_first: bool = False
+                       ) -> bool:
     """Whether a person's role noun stands before ``comma`` ("The cooperative's field
-    officer for the area, Agostinho Belo,"), so the name after it is a person's."""
+    officer for the area, Agostinho Belo,"), so the name after it is a person's. With
+    ``given_first`` (the name opens with a known given name), so does a noun the lexicon
+    does not know, as a local office often is ("The commune's bourgmestre, Carole
+    Weyland-Reuter,"); not a body's role noun ("Its lender, Morgan Stanley,")."""
     found = _ROLE_BEFORE_COMMA.search(text, max(0, comma - 50), comma)
-    role = lexicon.role_nouns.get(found[1]) if found is not None else None
-    return role is not None and role.type == "person"
+    if found is None:
+        return False
+    role = lexicon.role_nouns.get(found[1])
+    if role is None:
+        return given_first and found[1] not in lexicon.function_words and (
+            text[found.start() - 1 : found.start()] == " ")
+    return role.type == "person"
 
 
 __all__ = ["AGE_AFTER", "AGE_DESCRIBED", "OFFICE_JOINTS", "all_modifiers", "capitalised_owner",

@@ -179,6 +179,10 @@ def _untitled_name(
             name = _person_part(name, genders, org_words)
         first = name.split(None, 1)
         gender = genders.get(first[0].lower(), "-") if first else "-"
+        if gender == "-" and len(first) == 2 and "-" in first[0]:
+            # a double given name before a surname takes its first name's gender:
+            # "Marie-Josée Schmit", "Jean-Pierre Dubois" (not a lone "Lloyd-Webber")
+            gender = genders.get(first[0].split("-", 1)[0].lower(), "-")
         if heads is not None:
             heads[written] = name, gender
     else:
