@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from .lexicon import word_list
 
 _PLACEHOLDERS = {
@@ -46,4 +48,16 @@ IDENTIFYING_ANCHORS: tuple[str, ...] = tuple(sorted(
 NAMING_BEFORE = re.compile(r"\b(?:" + "|".join(_pattern(p) for p, _ in _PHRASES) + r") \Z")
 """Any naming phrase ending right before a position (search it up to there)."""
 
-__all__ = ["DESCRIBING", "IDENTIFYING", "IDENTIFYING_ANCHORS", "NAMING_BEFORE"]
+_KNOWN_AS_WORDS = (
+    r",(?: \d{1,3},)?(?: (?:also|better|widely|popularly|locally|affectionately))? known"
+    r"(?: (?:locally|widely|popularly|affectionately|simply))?"
+    r"(?: (?:to|in|among|by|around|across|on) [^,.;:!?\"“”\n]{1,40}?)? as [\"“‘']?")
+KNOWN_AS = regex.compile(_KNOWN_AS_WORDS + r"(?=\p{Lu})")
+"""What stands between a person's name or description and another name they go by:
+", 61, known in her village as " (Umm Yousef), ", better known as " (Dona Cida), "A
+village teacher, known to everyone as " (Tofig), "An elder, known locally as " (Mzee Kiprop)."""
+KNOWN_AS_BEFORE = regex.compile(r"(?r)" + _KNOWN_AS_WORDS + r"\Z")
+""":data:`KNOWN_AS` ending right before a position (search it up to there)."""
+
+__all__ = ["DESCRIBING", "IDENTIFYING", "IDENTIFYING_ANCHORS", "KNOWN_AS", "KNOWN_AS_BEFORE",
+           "NAMING_BEFORE"]

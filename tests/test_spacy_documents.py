@@ -530,7 +530,8 @@ def test_no_sentence_ends_inside_a_name(nlp: Any) -> None:
 @pytest.mark.parametrize("case", [*case_params("news12_patterns"),
                                   *case_params("news13_patterns"),
                                   *case_params("tagger_misreadings"),
-                                  *case_params("news15_patterns")])
+                                  *case_params("news15_patterns"),
+                                  *case_params("news18_patterns")])
 def test_the_news12_and_news13_cases_on_the_parse_path(
     case: dict[str, Any], nlp: Any, attributor: quoteattr.Attributor,
 ) -> None:
@@ -540,7 +541,9 @@ def test_the_news12_and_news13_cases_on_the_parse_path(
     and so do the names a tagger misreads (a body named by its appositive, read as a
     person or place; a double given name read as a body; a nickname read as a title) and
     the fifteenth set's lessons (an opening adverb or ordinal compound is no name; "the
-    shearer" of one who "shears"; "Her shifts end at 8." between a newcomer and her quote)."""
+    shearer" of one who "shears"; "Her shifts end at 8." between a newcomer and her quote)
+    and the eighteenth's (a name after "known to everyone as" that a tagger calls a place;
+    "the regatta committee" is no club's)."""
 
     class Parsed:
         def attribute(self, text: str) -> quoteattr.DocumentResult:

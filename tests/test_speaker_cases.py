@@ -20,7 +20,7 @@ CASE_TABLES = {"intl_news": 6, "tool_patterns": 5, "world_news": 5, "news3_patte
                "news13_patterns": 8, "news14_patterns": 5,
                "tagger_misreadings": 8, "news15_patterns": 8,
                "document_issuers": 10, "appositive_bodies": 8,
-               "named_after_quote": 8}
+               "named_after_quote": 8, "news18_patterns": 5}
 """Each table of speaker cases and the fewest outlets its cases must come from."""
 
 

@@ -37,7 +37,7 @@ from typing import Any
 import regex
 
 from ..lexicon import Lexicon
-from ..naming_phrases import NAMING_BEFORE
+from ..naming_phrases import KNOWN_AS_BEFORE, NAMING_BEFORE
 from .embedded import PARTY_MEMBERS
 from .name_evidence import APPOSITIVE_AFTER
 from .name_runs import POST_NOMINALS
@@ -60,6 +60,7 @@ from .tag_neighbours import (
     role_before,
     surname_read_as_people,
 )
+from .tagged_spans import capitalised_end
 
 _PERSON = frozenset({"PERSON", "PER"})
 _PLACE_LIKE = frozenset({"ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT"})
@@ -68,8 +69,9 @@ _NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
 """Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
 _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
-_NAMED_ENDS = ("name, ", "name as ", "only as ", "named ", "called ")
-"""How a naming phrase (``data/naming_phrases.tsv``) may end before the name it gives."""
+_NAMED_ENDS = ("name, ", " as ", "named ", "called ")
+"""How a naming phrase (``data/naming_phrases.tsv``, or "known to everyone as") may end
+before the name it gives."""
 _ROLE_REACH = 24
 """How far the next tagged name may start after a role that leads it ("Locum vet ")."""
 _NOT_SPEAKING = frozenset({"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
@@ -318,6 +320,14 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
     if kind in _PLACE_LIKE and text.endswith(_NAMED_ENDS, 0, start) and NAMING_BEFORE.search(
             text, max(0, start - 40), start) is not None:
         return None, [("PERSON", start, end)]  # "gave only his first name, Pacifique" as ORG
+    if kind in _PLACE_LIKE and text.endswith(" as ", 0, start):
+        known_as = KNOWN_AS_BEFORE.search(text, max(0, start - 70), start)
+        if known_as is not None and (prev is not None and prev[0] in _PERSON and (
+                prev[2] == known_as.start()) or person_role_before(
+                    text, known_as.start(), lexicon)):
+            # "A village teacher, known to everyone as Tofig muallim," tagged FAC: the
+            # person's name, without the honorific after it
+            return None, [("PERSON", start, capitalised_end(text, start, end))]
     if facts & _GIVEN_ALONE and spaced and (
         NAMING_BEFORE.search(text, max(0, start - 40), start) is not None
         or role_before(text, start, lexicon, "person")

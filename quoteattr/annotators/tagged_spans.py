@@ -151,5 +151,13 @@ def _overlap(span: tuple[int, int] | tuple[int, int, bool], start: int, end: int
         p.start < end and start < p.end for p in clean_entity(text, span[0], span[1]))
 
 
-__all__ = ["EDGE", "HYPHENS", "LINE_BREAK", "POSSIBLE_ENDS", "Bounds", "clean_entity",
-           "hyphen_fragment"]
+def capitalised_end(text: str, start: int, end: int) -> int:
+    """Where the span's last capitalised word ends: a tagger may take the honorific after
+    a name into it ("Tofig" of "Tofig muallim")."""
+    while (space := text.rfind(" ", start, end)) > start and text[space + 1 : end].islower():
+        end = space
+    return end
+
+
+__all__ = ["EDGE", "HYPHENS", "LINE_BREAK", "POSSIBLE_ENDS", "Bounds", "capitalised_end",
+           "clean_entity", "hyphen_fragment"]

@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 import regex
 
+from ..naming_phrases import KNOWN_AS
 from .appositives import role_joins
 from .clusters import Entities
 
@@ -59,20 +60,13 @@ def link_nicknames(ents: Entities) -> None:
         cluster.add_label("PERSON")
 
 
-_KNOWN_AS = regex.compile(
-    r",(?: \d{1,3},)?(?: (?:also|better|widely|popularly|locally|affectionately))? known"
-    r"(?: (?:to|in|among|by|around|across|on) [^,.;:!?\"“”\n]{1,40}?)? as [\"“‘']?(?=\p{Lu})")
-"""What stands between a person's name and another name they go by: ", 61, known in her
-village as " (Umm Yousef), ", better known as " (Dona Cida)."""
-
-
 def link_known_names(ents: Entities) -> None:
-    """Join the name after ``X, known as`` (:data:`_KNOWN_AS`) into the entity of the name
+    """Join the name after ``X, known as`` (:data:`KNOWN_AS`) into the entity of the name
     ``X`` right before it, which stays the person's name; every other mention of the name
     they go by ("Umm Yousef said") is theirs then too. A description ``X`` ("A young porter,
     known to traders as Kayayo Abena,") joins the name's entity instead."""
     mentions, text, starts = ents.index.mentions, ents.text, ents.index.starts
-    for found in _KNOWN_AS.finditer(text, concurrent=False):
+    for found in KNOWN_AS.finditer(text, concurrent=False):
         k = bisect_left(starts, found.end())
         if not 0 < k < len(mentions) or starts[k] != found.end():
             continue

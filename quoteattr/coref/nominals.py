@@ -138,7 +138,7 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
     )):  # "a Western diplomat ... the diplomat said": the one just met, not "Foreign Minister"
         return max(holders, key=lambda c: (scores.get(c, 0.0), -c))
     if definite and m.label == "ORG" and not _office_of_person(ents, m):
-        named_orgs = named_organisation(ents, head, scores)
+        named_orgs = named_organisation(ents, head, scores, _modifiers(ents.text, m, head))
         if named_orgs is not None:
             return named_orgs
     if introduced is not None:  # "a Western diplomat ... the diplomat": the one brought in
@@ -169,6 +169,15 @@ def resolve_nominal(sal: Salience, i: int, like: Mention | None = None) -> int:
                 end -= 1
     ents.name_unnamed(c_new, ents.text[m.span.start : end], head)
     return c_new
+
+
+def _modifiers(text: str, m: Mention, head: str) -> list[str]:
+    """The lower-case words between "the" and the head ("regatta" of "the regatta
+    committee"); none for most phrases."""
+    words = text[m.span.start + 4 : m.span.end].split()
+    if len(words) < 2 or words[-1].lower() != head:
+        return []
+    return [w for w in words[:-1] if w.isalpha() and w.islower()]
 
 
 _CLAUSE_BEFORE = regex.compile(r"(?:\A|[.!?\n]|[,!?][\"”’'])[ \t]*+[\"“‘']?\Z")

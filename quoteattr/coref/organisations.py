@@ -4,6 +4,9 @@ for a speaker phrase that names no known one ("voices across Europe")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+import regex
 
 from ..annotators.name_words import STORM_WORDS
 from ..spans import one_line
@@ -16,12 +19,22 @@ AGE_PHRASE = re.compile(
 "the 24-year-old from Lautoka"."""
 
 
-def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> int | None:
+def named_organisation(ents: Entities, head: str, scores: dict[int, float],
+                       modifiers: Sequence[str] = ()) -> int | None:
     """"the ministry" -> "the Interior Ministry"; "the group" -> the body the text called a
     group ("Environmental group X"); "the company" -> the most salient company among the
-    candidates ``scores``."""
+    candidates ``scores``. ``modifiers``: the lower-case words between "the" and the head;
+    one that is a word of a name in the text says whose body it is ("the regatta
+    committee" after "the Calder Reach Regatta"), and then only a body whose name holds it
+    or the head is meant (not "Kelderby Rowing Club")."""
     orgs = [c for c in (ents.clusters[k] for k in scores) if c.type == "organization"
             and (c.named or c.nominal.lower().endswith(head))]
+    owners = _owner_words(ents, modifiers) if modifiers and orgs else ()
+    if owners:
+        orgs = [c for c in orgs if not (words := c.name.lower().split()) or head in words
+                or any(w in words for w in owners)]
+        if not orgs:
+            return _named_for_head(ents, head)
     if orgs and head in ents.lexicon.post_nouns:  # "the caption": not Instagram's words
         orgs = [c for c in orgs if c.name.lower() not in ents.lexicon.platforms]
     if not orgs:  # a document ("the letter says") is no body's name
@@ -38,6 +51,14 @@ def named_organisation(ents: Entities, head: str, scores: dict[int, float]) -> i
             return named
     pool = by_head or orgs
     return max(pool, key=lambda c: (scores.get(c.index, 0.0), -c.index)).index
+
+
+def _owner_words(ents: Entities, modifiers: Sequence[str]) -> list[str]:
+    """The ``modifiers`` that the text also writes capitalised after a capitalised word, as
+    a word of a name of several words: "regatta" of "the Ashwater Regatta" (a tagger may
+    call it a work or an event, or see no name at all)."""
+    return [w for w in modifiers if regex.search(
+        r"\p{Lu}[\p{L}'’-]* " + regex.escape(w.capitalize()) + r"\b", ents.text) is not None]
 
 
 def _named_for_head(ents: Entities, head: str) -> int | None:
