@@ -77,6 +77,10 @@ def test_the_quote_after_a_reply_tag_continues_the_reply() -> None:
     ("“Shut the door,” broke in the sexton.", "the sexton"),
     ("“Shut the door,” said another.", "another"),
     ("“Shut the door,” cried one, a stout woman in a shawl.", "one"),
+    ("“Shut the door,” said the sexton's voice with a crack in it.", "the sexton's voice"),
+    ("“Shut the door,” said a girl as she ran past.", "a girl"),
+    ("“Shut the door,” cried a voice from the far end of the nave.", "a voice"),
+    ("“Shut the door,” cried a voice from the nave.", "a voice from the nave"),
 ])
 def test_the_speaker_after_an_inverted_verb_ends_at_its_noun(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]

@@ -81,9 +81,11 @@ def _generic_np(kind: str) -> str:
     return "|".join(word for word, k in rows if k == kind)
 
 
+_MAX_NP_WORDS = 6
+"""The most words :data:`_GENERIC_NP_AFTER` takes after the determiner."""
 _GENERIC_NP_AFTER = regex.compile(
     rf"\s*((?:{_generic_np('determiner')})(?:\s+(?:(?!(?:{_generic_np('stop')})\b)"
-    r"[\p{L}\p{N}'’-]+\s*){1,6}|(?=[ \t]*[,.;:!?—–])))",
+    rf"[\p{{L}}\p{{N}}'’-]+\s*){{1,{_MAX_NP_WORDS}}}|(?=[ \t]*[,.;:!?—–])))",
     regex.IGNORECASE,
 )
 """A generic noun phrase after an inverted verb: a determiner, then up to six words before a
@@ -107,7 +109,14 @@ def _np_end(text: str, start: int, end: int) -> int:
             words.pop()
     elif len(words) >= 3 and last.endswith("ly") and last not in _LY_NOUNS:
         words.pop()
+    if len(words) == _MAX_NP_WORDS + 1 and text[end : end + 1].isalpha() and (
+            cut := next((i for i, w in enumerate(words) if i >= 2
+                         and w.group().lower() in _CUT_OFF), 0)):
+        words = words[:cut]  # cut off inside "a voice from the top of the table": "a voice"
     return words[-1].end()
+
+_CUT_OFF = frozenset({"of", "from", "to", "for", "by"})
+"""Prepositions a noun phrase cut off at its last word is cut before instead."""
 
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|is|are|am)\s+(?:\p{Ll}+ly\s+)?\Z")
 _BY = regex.compile(r"\s+by\s+")
