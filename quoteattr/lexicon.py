@@ -104,6 +104,7 @@ WORD_LISTS: frozenset[str] = frozenset(
      "furniture_labels", "name_joints", "book_headings", "reply_nouns",
      "silence_phrases", "media_nouns", "parent_nouns", "young_nouns", "credit_openers",
      "credit_object_followers", "credit_nouns", "quote_object_verbs", "posting_words",
+     "legal_forms",
      "post_nominals", "party_members", "name_epithets", "contrary_modifiers",
      "naming_phrases", "storm_words", "hyphen_particles", "hyphen_suffixes",
      "portfolio_words", "pair_nouns", "people_nouns", "gloss_words"}

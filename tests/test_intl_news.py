@@ -100,3 +100,20 @@ def test_a_hyphenated_surname_alone_takes_no_gender_from_its_first_part() -> Non
     mentions = find_mentions(EmbeddedAnnotator(lexicon).annotate(text), lexicon).mentions
     assert [m.gender for m in mentions if text[m.span.start : m.span.end] == "Lloyd-Webber"] in (
         [], ["-"])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The supplier, Kovac d.o.o., said it had not been paid.", "Kovac d.o.o."),
+    ("Trans-Vjosa shpk says it has not been paid since June.", "Trans-Vjosa shpk"),
+    ("The crane belongs to Hafnarvirki ehf., which runs the quay.", "Hafnarvirki ehf."),
+])
+def test_a_company_form_in_lower_case_joins_the_name_as_a_body_s(text: str, name: str) -> None:
+    """Balkan, Central European and Nordic firms keep their lower-case form in English copy
+    (data/legal_forms.tsv): it is part of the name, and says the name is a body's."""
+    assert _entities(text).get(name) == "ORG"
+
+
+def test_an_everyday_word_after_a_name_is_no_company_form() -> None:
+    """"as" is a Norwegian company form, but in English copy it is the conjunction."""
+    entities = _entities("Ingrid Dahl as a rule walks to work.")
+    assert entities.get("Ingrid Dahl") == "PERSON" and "Ingrid Dahl as" not in entities

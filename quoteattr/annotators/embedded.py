@@ -391,8 +391,7 @@ class EmbeddedAnnotator:
             if len(names) >= _MAX_KINDS:
                 names.clear()
             known = names[key] = name_in(text, run, self.lexicon, self._title_starts)
-        if first is not last:  # what the words around the run change (not kept per run)
-            known = in_context(text, run, self.lexicon, known)
+        known = in_context(text, run, self.lexicon, known)  # the words around (not kept)
         if known is None:
             return None
         return start + known[0], start + known[1], known[2]

@@ -11,7 +11,14 @@ import regex
 
 from ..annotation import EntityLabel
 from ..lexicon import Lexicon, word_list
-from .name_words import Word, is_org_word, looks_like_acronym, single_word_label, title_end
+from .name_words import (
+    Word,
+    is_org_word,
+    legal_form_end,
+    looks_like_acronym,
+    single_word_label,
+    title_end,
+)
 
 POST_NOMINALS = frozenset(word_list("post_nominals"))
 """"MP", "BL", "OBE" after a person's name: no part of it (``data/post_nominals.tsv``)."""
@@ -104,6 +111,9 @@ def in_context(text: str, run: list[Word], lex: Lexicon,
     it. :func:`name_in` reads the run alone (and its reading is kept per run as written),
     so what depends on the text before or after a run is decided here, every time:
 
+    - a company form in lower case after the name makes it a body's and joins it:
+      "Trans-Vjosa shpk" (:func:`.name_words.legal_form_end`);
+
     - a run of title words before "of" is an office, no name: "Senior Secretary" of
       "Senior Secretary of the Ministry of Commerce Mahbub Alam Talukder";
     - an office over a place or service is its holder's, a person's ("The District
@@ -113,7 +123,12 @@ def in_context(text: str, run: list[Word], lex: Lexicon,
     - a run opening with a portfolio's word after "and" or an office's "of the" holds the
       office's holder after the portfolio: "Industry Keoni Wanjala" after "Cabinet
       Secretary for Trade and ", "Opposition Anvitha Rao" after "Leader of the "."""
-    if len(run) < 2 or known is None:
+    if known is None:
+        return known
+    if known[1] == run[-1].end - run[0].start and (
+            form_end := legal_form_end(text, run[-1].end)) > 0:
+        return known[0], form_end - run[0].start, "ORG"  # "Trans-Vjosa shpk", "Kovac d.o.o."
+    if len(run) < 2:
         return known
     if known[2] != "PERSON" and known[0] == 0 and lex.is_title(run[-1].low) and (
         _office_of_place([w.low for w in run], lex) and not text.startswith(" of ", run[-1].end)

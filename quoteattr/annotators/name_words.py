@@ -106,6 +106,21 @@ from ``data/name_particles.tsv``."""
 HYPHEN_PARTICLES = frozenset(word_list("hyphen_particles"))
 """Particles joined by a hyphen to a surname ("al-Assad"), from ``data/hyphen_particles.tsv``:
 the finder keeps them in the word, and coreference lets the surname alone name the person."""
+_LEGAL_FORM = regex.compile(r" (?:" + "|".join(
+    regex.escape(form) for form in sorted(word_list("legal_forms"), key=len, reverse=True)
+) + r")(?![\p{L}\p{N}])")
+_LEGAL_FORM_FIRSTS = frozenset(form[0] for form in word_list("legal_forms"))
+
+
+def legal_form_end(text: str, end: int) -> int:
+    """Where a company form in lower case after a name ending at ``end`` ends ("Trans-Vjosa"
+    " shpk", "Kovac" " d.o.o."; ``data/legal_forms.tsv``); -1 when none follows."""
+    if text[end + 1 : end + 2] not in _LEGAL_FORM_FIRSTS or text[end : end + 1] != " ":
+        return -1
+    found = _LEGAL_FORM.match(text, end)
+    return -1 if found is None else found.end()
+
+
 STORM_WORDS = frozenset(word_list("storm_words"))
 """Words that make a capitalised name a storm's or other natural event's ("Typhoon Hagupit"),
 from ``data/storm_words.tsv``: such a name never speaks, nor is it a body's."""

@@ -41,7 +41,7 @@ from ..naming_phrases import KNOWN_AS_BEFORE, NAMING_BEFORE
 from .embedded import PARTY_MEMBERS
 from .name_evidence import APPOSITIVE_AFTER
 from .name_runs import POST_NOMINALS
-from .name_words import STORM_WORDS, abbreviated, is_org_word
+from .name_words import STORM_WORDS, abbreviated, is_org_word, legal_form_end
 from .owner_caches import cache_of
 from .tag_neighbours import (
     AGE_AFTER,
@@ -138,6 +138,9 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
         elif kind in _PERSON and name in named_bodies:
             mended = None, [("ORG", start, end)]  # a body's name again ("X said") after
             # "The operator, X," read it as a body's
+        elif mended is None and (form_end := legal_form_end(text, end)) > 0:
+            mended = None, [("ORG", start, form_end)]  # "Bus Doprava" PERSON, then "s.r.o."
+            named_bodies.add(name)
         if kind in _PERSON and mended is not None and mended[1] == [("ORG", start, end)]:
             named_bodies.add(name)  # and the same name later ("Atlântico Ligações said")
         if bodies and mended is None and kind in _PERSON and name in bodies:
