@@ -143,6 +143,9 @@ def combine_entities(
                 bounds = bounds[0], hyphen_tail_end(text, *bounds)  # "Doris Fung Siu-ling"
             if label in _PERSON_OR_MISREAD:
                 bounds, label = person_of_tagged(text, bounds, label, finder, surnames)
+            if label != "PERSON" and text.startswith(_ARTICLES, bounds[0]) and (
+                    bounds[1] - bounds[0] > 4):  # "The Senate Finance Committee", as the
+                bounds = bounds[0] + 4, bounds[1]  # embedded path reads it
             found.add((*bounds, label))
             if label in _SPEAKER_LABELS:
                 kept.append(bounds)
@@ -298,6 +301,8 @@ def _words_of(text: str, bounds: tuple[int, int]) -> list[Word]:
             for m in _WORD.finditer(text, bounds[0], bounds[1])]
 
 
+_ARTICLES = ("The ", "the ")
+"""An article a tagger takes into a body's or place's name ("the U.N. Security Council")."""
 _PLACE_OR_BODY = frozenset({"ORG", "GPE"})
 _PERSON_OR_MISREAD = frozenset({"PERSON", "ORG", "GPE"})
 """Labels whose spans :func:`.role_names.person_of_tagged` looks at: a person's, or one a
