@@ -102,6 +102,24 @@ def test_a_preposition_parsed_as_subject_leaves_the_surface_rules_to_decide() ->
     assert quote.speaker is not None and quote.speaker.name == "Ines Baptiste"
 
 
+NAME_AS_MODIFIER = 'Chief Peter Malau of Lolwai village told us: "The trucks cannot come."'
+NAME_AS_MODIFIER_SPEC: list[Spec] = [
+    ("Chief", "PROPN", "Chief", 6, "nmod"), ("Peter", "PROPN", "Peter", 1, "appos"),
+    ("Malau", "PROPN", "Malau", 6, "nmod"), ("of", "ADP", "of", 5, "case"),
+    ("Lolwai", "PROPN", "Lolwai", 3, "nmod"), ("village", "NOUN", "village", 7, "nsubj"),
+    ("told", "VERB", "tell", 0, "root"), ("us", "PRON", "we", 7, "obj"),
+]
+"""A small parser's error: the village made the subject, the chief's name a modifier of it."""
+
+
+def test_a_persons_name_parsed_as_a_modifier_of_the_subject_speaks(
+        parse_rules_only: None) -> None:
+    annotation = _annotate(NAME_AS_MODIFIER, NAME_AS_MODIFIER_SPEC, [("Peter Malau", "PERSON")])
+    (quote,) = quoteattr.Attributor().attribute_annotation(annotation).quotes
+    assert quote.rule == "dependency_subject"
+    assert quote.speaker is not None and quote.speaker.name == "Peter Malau"  # not "village"
+
+
 def test_parse_rules_are_skipped_without_a_parse() -> None:
     """Without the deps layer the same text falls back to the surface rules."""
     annotation = _annotate(CONJOINED, CONJOINED_SPEC,

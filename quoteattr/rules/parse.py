@@ -179,6 +179,7 @@ def _subject(verb: int, near: Sequence[int], inp: RuleInput) -> int | None:
 
 _OBJECTS = frozenset({"obj", "iobj", "obl", "case", "ccomp"})
 _APPOSITION = frozenset({"appos"})
+_MODIFIER = frozenset({"nmod"})
 _SPEAKER_NAMES = frozenset({"PERSON", "ORG", "UNKNOWN"})
 """Labels of a name in apposition that can stand for the subject as the quote's speaker."""
 
@@ -228,6 +229,12 @@ def _speaker_of_token(head: int, window: list[int], inp: RuleInput) -> SpeakerPh
         for j in _children(head, window, inp, _APPOSITION):
             named = _mention_over(inp.tokens[j], inp)
             if named is not None and named.kind == "name" and named.label in _SPEAKER_NAMES:
+                return inp.mentions.index_of(named), named.full_span, ""
+        for j in _children(head, window, inp, _MODIFIER):
+            named = _mention_over(inp.tokens[j], inp) if j < head else None
+            if named is not None and named.kind == "name" and named.label == "PERSON":
+                # "Chief X of Y village said" parsed with "village" as the subject and the
+                # person's name as a modifier before it: the person speaks
                 return inp.mentions.index_of(named), named.full_span, ""
     members = {head}
     changed = True
