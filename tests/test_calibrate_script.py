@@ -134,3 +134,22 @@ def test_checks_without_writing_unless_asked(
     assert not target.exists()
     assert script.main(["--fit", str(gold), "--write"]) == 0
     assert target.read_text(encoding="utf-8").startswith("# confidence of an attribution")
+
+
+def test_several_files_fitted_at_once_keep_their_documents_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Hand-written sets reuse doc ids ("council" in two files): pooled for one fit, each
+    file's documents stay its own, and all count (``--fit`` takes several files at once)."""
+    script = _script()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(json.dumps(d) + "\n" for d in GOLD), encoding="utf-8")
+    second.write_text("".join(json.dumps(d) + "\n" for d in GOLD[:1]), encoding="utf-8")
+    monkeypatch.setattr(script, "TABLE_PATH", tmp_path / "confidence.tsv")
+    assert script.main(["--fit", str(first), str(second), "--write"]) == 0
+    once = [line for line in capsys.readouterr().out.splitlines() if line.startswith("fitted")]
+    assert script.main(["--fit", str(first), "--write"]) == 0
+    alone = [line for line in capsys.readouterr().out.splitlines() if line.startswith("fitted")]
+    assert "on first.jsonl + second.jsonl" in once[0]
+    attributions = [int(line.split(": ")[1].split()[0]) for line in (once[0], alone[0])]
+    assert attributions[0] == attributions[1] + 1  # the second file's "council" counts too
