@@ -89,8 +89,9 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
     out: list[tuple[str, int, int]] | None = None
     facts = cache_of(_FACTS, lexicon)
     tagged = nicknames_mended(text, tagged)
-    bodies: set[str] = set()  # the first words of companies' names so far ("Spreewohn AG")
-    named_bodies: set[str] = set()  # names a body's role noun stood in apposition with
+    # Bodies' names so far, which a tagger may type a person's later: a company's first
+    # word ("Spreewohn" of "Spreewohn AG"), a name mended to a body ("The operator, X,")
+    bodies: set[str] = set()
     for n, span in enumerate(tagged):
         kind, start, end = span
         if kind not in _LOOKED_AT:  # a date, a number: nothing to mend (a third of the spans)
@@ -135,16 +136,14 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
             # the area, Agostinho Belo," tagged ORG, "The ferry's chief engineer, Sierra
             # Vaka," tagged NORP: a person's (a full name: "Her brother, Unilever," is not)
             mended = None, [("PERSON", start, end)]
-        elif kind in _PERSON and name in named_bodies:
-            mended = None, [("ORG", start, end)]  # a body's name again ("X said") after
-            # "The operator, X," read it as a body's
+        elif kind in _PERSON and name in bodies:
+            mended = None, [("ORG", start, end)]  # a body's name again: "Spreewohn" after
+            # "Spreewohn AG", "X said" after "The operator, X," was read as a body's
         elif mended is None and (form_end := legal_form_end(text, end)) > 0:
             mended = None, [("ORG", start, form_end)]  # "Bus Doprava" PERSON, then "s.r.o."
-            named_bodies.add(name)
+            bodies.add(name)
         if kind in _PERSON and mended is not None and mended[1] == [("ORG", start, end)]:
-            named_bodies.add(name)  # and the same name later ("Atlântico Ligações said")
-        if bodies and mended is None and kind in _PERSON and name in bodies:
-            mended = None, [("ORG", start, end)]  # "Spreewohn" after "Spreewohn AG"
+            bodies.add(name)  # and the same name later ("Atlântico Ligações said")
         if known & _BODY_FIRST and (mended is None and kind == "ORG" or mended is not None
                                     and mended[1] and mended[1][-1][0] == "ORG"):
             bodies.add(name.split(None, 1)[0])
