@@ -103,7 +103,7 @@ def test_a_tagged_body_and_its_short_form_in_brackets_are_two_names() -> None:
     text = "The Federated Dockworkers' Union (Fedu) said it would fight the cuts."
     names = [name for name, _ in combined_names(
         text, [("The Federated Dockworkers' Union (Fedu", "ORG")])]
-    assert "The Federated Dockworkers' Union" in names
+    assert "Federated Dockworkers' Union" in names  # the tagger's article left out
     assert "Fedu" in names
 
 
@@ -119,7 +119,7 @@ def test_a_given_name_the_tagger_left_in_the_body_before_joins_the_person() -> N
     text = "Secretary of the Ministry of Commerce Mahbub Alam Talukder disagreed."
     combined = combined_names(text, [("the Ministry of Commerce Mahbub", "ORG"),
                                 ("Alam Talukder", "PERSON")])
-    assert ("the Ministry of Commerce", "ORG") in combined
+    assert ("Ministry of Commerce", "ORG") in combined
     assert ("Mahbub Alam Talukder", "PERSON") in combined
 
 
