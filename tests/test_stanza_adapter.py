@@ -82,7 +82,10 @@ def assert_slices_back(ann: Annotation, doc: Any) -> None:
             ann.text[token.span.start : token.span.end] == word.text
         )
     ents = [e for e in doc.ents if e.type in ENTITY_LABELS]
-    assert texts(ann, [e.span for e in ann.entities]) == [e.text for e in ents]
+    # the tagger's article before a body's or place's name is no word of it
+    assert texts(ann, [e.span for e in ann.entities]) == [
+        e.text if ENTITY_LABELS[e.type] == "PERSON" else e.text.removeprefix("the ").removeprefix(
+            "The ") for e in ents]
 
 
 # -- hand-built Documents -----------------------------------------------------------------
@@ -204,7 +207,7 @@ def test_entity_labels_are_mapped_and_non_names_dropped() -> None:
     assert [(e.span.slice(ann.text), e.label) for e in ann.entities] == [
         ("Ana Duarte", "PERSON"),
         ("Riverton", "GPE"),
-        ("the National Weather Service", "ORG"),
+        ("National Weather Service", "ORG"),  # the tagger's "the" left out
         ("Duarte", "PERSON"),
         ("Democrat", "NORP"),
         ("Riverside Park", "GPE"),  # FAC
