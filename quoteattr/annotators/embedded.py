@@ -20,6 +20,7 @@ from ..spans import Span
 from .name_runs import in_context, name_in
 from .name_words import (
     CAPITALISED,
+    LEGAL_FORM_HEADS,
     Word,
     abbreviated,
     capitalised_words,
@@ -391,7 +392,8 @@ class EmbeddedAnnotator:
             if len(names) >= _MAX_KINDS:
                 names.clear()
             known = names[key] = name_in(text, run, self.lexicon, self._title_starts)
-        known = in_context(text, run, self.lexicon, known)  # the words around (not kept)
+        if first is not last or text[last.end + 1 : last.end + 4] in LEGAL_FORM_HEADS:
+            known = in_context(text, run, self.lexicon, known)  # the words around (not kept)
         if known is None:
             return None
         return start + known[0], start + known[1], known[2]

@@ -109,13 +109,15 @@ the finder keeps them in the word, and coreference lets the surname alone name t
 _LEGAL_FORM = regex.compile(r" (?:" + "|".join(
     regex.escape(form) for form in sorted(word_list("legal_forms"), key=len, reverse=True)
 ) + r")(?![\p{L}\p{N}])")
-_LEGAL_FORM_FIRSTS = frozenset(form[0] for form in word_list("legal_forms"))
+LEGAL_FORM_HEADS = frozenset(form[:3] for form in word_list("legal_forms"))
+"""The first three characters of each company form: ``text[end + 1 : end + 4]`` in it is
+the cheap test a caller makes before :func:`legal_form_end` ("sai" of "said" is none)."""
 
 
 def legal_form_end(text: str, end: int) -> int:
     """Where a company form in lower case after a name ending at ``end`` ends ("Trans-Vjosa"
     " shpk", "Kovac" " d.o.o."; ``data/legal_forms.tsv``); -1 when none follows."""
-    if text[end + 1 : end + 2] not in _LEGAL_FORM_FIRSTS or text[end : end + 1] != " ":
+    if text[end + 1 : end + 4] not in LEGAL_FORM_HEADS or text[end : end + 1] != " ":
         return -1
     found = _LEGAL_FORM.match(text, end)
     return -1 if found is None else found.end()

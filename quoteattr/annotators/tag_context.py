@@ -41,7 +41,13 @@ from ..naming_phrases import KNOWN_AS_BEFORE, NAMING_BEFORE
 from .embedded import PARTY_MEMBERS
 from .name_evidence import APPOSITIVE_AFTER
 from .name_runs import POST_NOMINALS
-from .name_words import STORM_WORDS, abbreviated, is_org_word, legal_form_end
+from .name_words import (
+    LEGAL_FORM_HEADS,
+    STORM_WORDS,
+    abbreviated,
+    is_org_word,
+    legal_form_end,
+)
 from .owner_caches import cache_of
 from .tag_neighbours import (
     AGE_AFTER,
@@ -139,7 +145,8 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
         elif kind in _PERSON and name in bodies:
             mended = None, [("ORG", start, end)]  # a body's name again: "Spreewohn" after
             # "Spreewohn AG", "X said" after "The operator, X," was read as a body's
-        elif mended is None and (form_end := legal_form_end(text, end)) > 0:
+        elif mended is None and text[end + 1 : end + 4] in LEGAL_FORM_HEADS and (
+                form_end := legal_form_end(text, end)) > 0:
             mended = None, [("ORG", start, form_end)]  # "Bus Doprava" PERSON, then "s.r.o."
             bodies.add(name)
         if kind in _PERSON and mended is not None and mended[1] == [("ORG", start, end)]:

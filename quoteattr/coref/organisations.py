@@ -57,8 +57,22 @@ def _owner_words(ents: Entities, modifiers: Sequence[str]) -> list[str]:
     """The ``modifiers`` that the text also writes capitalised after a capitalised word, as
     a word of a name of several words: "regatta" of "the Ashwater Regatta" (a tagger may
     call it a work or an event, or see no name at all)."""
-    return [w for w in modifiers if regex.search(
-        r"\p{Lu}[\p{L}'’-]* " + regex.escape(w.capitalize()) + r"\b", ents.text) is not None]
+    return [w for w in modifiers if _in_a_name(ents.text, " " + w.capitalize())]
+
+
+def _in_a_name(text: str, word: str) -> bool:
+    """Whether ``word`` (with its space before) stands whole after a capitalised word."""
+    at = text.find(word)
+    while at > 0:
+        end = at + len(word)
+        if not text[end : end + 1].isalpha() and _NAME_WORD_BEFORE.search(
+                text, max(0, at - 40), at) is not None:
+            return True
+        at = text.find(word, end)
+    return False
+
+
+_NAME_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]*\Z")
 
 
 def _named_for_head(ents: Entities, head: str) -> int | None:
