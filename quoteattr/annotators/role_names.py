@@ -97,38 +97,78 @@ def person_of_tagged(
     organisation or place that is a person's surname given in full elsewhere ("Ferreira"
     after "Tomás Ferreira") or a title before a given name ("Superintendent Marcus Bell")."""
     name = text[bounds[0] : bounds[1]]
+    if label == "PERSON":
+        return _person_bounds(text, bounds, name, finder), label
     first = name.split(None, 1)[0]
-    if label != "PERSON":
-        if name in surnames or _after_honorific(text, bounds[0], finder.lexicon):
-            return bounds, "PERSON"  # "Madam Adjei-Mensah" with "Adjei-Mensah" tagged ORG
-        if first == name or first.lower() not in finder._title_starts:  # noqa: SLF001
-            at = person_after_role(text, bounds[0], bounds[1], finder.lexicon)
-            if at is not None:
-                return (at, bounds[1]), "PERSON"
-            return bounds, "PERSON" if _given_name_first(name, finder.lexicon) and not (
-                _body_context(text, *bounds)) else label
-        untitled = _untitled(text, bounds, finder)
-        if untitled == bounds:
-            return bounds, label  # no title cut off (most bodies opening with a title's word)
-        given, *rest = text[untitled[0] : untitled[1]].lower().split()
-        if given not in finder.lexicon.first_names or not (
-            finder.lexicon.org_words.keys().isdisjoint(rest)
-        ):  # "the Queen Elizabeth University Hospital" stays a body
-            return bounds, label
-        return untitled, "PERSON"
+    if name in surnames or _after_honorific(text, bounds[0], finder.lexicon):
+        return bounds, "PERSON"  # "Madam Adjei-Mensah" with "Adjei-Mensah" tagged ORG
+    if first == name:  # one word ("Reuters", "Ohio"): no role in it, no given name first
+        return bounds, label
+    if first.lower() not in finder._title_starts:  # noqa: SLF001
+        at = person_after_role(text, bounds[0], bounds[1], finder.lexicon)
+        if at is not None:
+            return (at, bounds[1]), "PERSON"
+        return bounds, "PERSON" if _given_name_first(name, finder.lexicon) and not (
+            _body_context(text, *bounds)) else label
+    untitled = _untitled(text, bounds, finder)
+    if untitled == bounds:
+        return bounds, label  # no title cut off (most bodies opening with a title's word)
+    given, *rest = text[untitled[0] : untitled[1]].lower().split()
+    if given not in finder.lexicon.first_names or not (
+        finder.lexicon.org_words.keys().isdisjoint(rest)
+    ):  # "the Queen Elizabeth University Hospital" stays a body
+        return bounds, label
+    return untitled, "PERSON"
+
+
+def _person_bounds(text: str, bounds: tuple[int, int], name: str,
+                   finder: EmbeddedAnnotator) -> tuple[int, int]:
+    """A tagged person's name without the title it opens with, a longer title before a
+    given name, or the place it is from ("MLA from Mallapur Syed Imran Quadri"). What the
+    name's own words tell is worked out once per name and finder
+    (:func:`_person_cuts`); the words before it are read only where a place may open it."""
+    cuts = cache_of(_PERSON_CUTS, finder)
+    known = cuts.get(name)
+    if known is None:
+        if len(cuts) >= _MAX_CUTS:
+            cuts.clear()
+        known = cuts[name] = _person_cuts(name, finder)
+    if known is _NO_CUTS:  # most names
+        return bounds
+    titled, cut, after_place = known
+    if titled:
+        return _untitled(text, bounds, finder)
+    if cut:
+        return bounds[0] + cut, bounds[1]
+    if after_place and text.endswith(_PLACE_JOINTS, max(0, bounds[0] - 6), bounds[0]):
+        return bounds[0] + after_place, bounds[1]
+    return bounds
+
+
+_NO_CUTS = (False, 0, 0)
+_PERSON_CUTS: dict[int, tuple[EmbeddedAnnotator, dict[str, tuple[bool, int, int]]]] = {}
+"""Per finder (by id, the finder held): :func:`_person_cuts` of each tagged person's name."""
+
+
+def _person_cuts(name: str, finder: EmbeddedAnnotator) -> tuple[bool, int, int]:
+    """What a tagged person's name tells of itself: whether it opens with a title's first
+    word (cut by :func:`_untitled`), where the name after a longer title starts ("Township
+    Clerk-Treasurer Ron Vasquez-Hale"; 0: none), and where the person's name starts after
+    a place's word if a joint ("from", "of", "in") stands before it (0: none)."""
+    first = name.split(None, 1)[0]
     if first.lower() in finder._title_starts:  # noqa: SLF001 - same package
-        return _untitled(text, bounds, finder), label
-    if name.count(" ") >= 3:  # "Township Clerk-Treasurer Ron Vasquez-Hale": a longer title
+        return True, 0, 0
+    if name.count(" ") >= 3:
         cut = given_name_after(name.lower().split(), finder.lexicon)
         if cut:
-            return (bounds[0] + len(" ".join(name.split()[:cut])) + 1, bounds[1]), label
-    if text.endswith(_PLACE_JOINTS, max(0, bounds[0] - 6), bounds[0]) and name.count(" ") >= 2:
+            return False, len(" ".join(name.split()[:cut])) + 1, 0
+    if name.count(" ") >= 2:
         given = name.split(None, 2)[1].lower()
         if len(first) > _SHORT_PREFIX and given in finder.lexicon.first_names and (
             first.lower() not in finder.lexicon.first_names
-        ):  # "MLA from Mallapur Syed Imran Quadri": the place, then the person
-            return (bounds[0] + len(first) + 1, bounds[1]), label
-    return bounds, label
+        ):
+            return False, 0, len(first) + 1
+    return _NO_CUTS
 
 
 def _after_honorific(text: str, start: int, lexicon: Lexicon) -> bool:
