@@ -165,11 +165,12 @@ def combine_entities(
     name_words: set[str] | None = None
     own_surnames: set[str] = set()  # the last words of the finder's people's full names
     replaced: list[tuple[int, int, bool]] = []
-    counted: dict[str, int] = {}  # how often each name asked about is written in the text
     pronouns, function_words = lexicon.pronouns, lexicon.function_words
     for n, run in enumerate(runs):
         last = run[-1]
-        entity = entities[n] = classified(text, run)
+        entity = entities[n]  # classified already if a count asked for it
+        if entity is False:
+            entity = entities[n] = classified(text, run)
         if entity is None or entity[2] not in _SPEAKER_LABELS:
             continue
         start, end, label = entity
@@ -216,8 +217,9 @@ def combine_entities(
                     or single and in_nicknamed_name(text, start, end)
                     or beside_speech_verb(text, start, end, lexicon)
                     or credited(text, start, end)
-                    or (_count_of(text, start, end, counted) >= 3  # at least the finder's
-                        and own.count(text[start:end], last.text) >= 3)):
+                    # recurs: the finder reads it three times or more (each of its names
+                    # another place in the text, so no str.count of the text first)
+                    or own.count(text[start:end], last.text) >= 3):
                 continue
         found.add((start, end, label))
         if not single and (label == "PERSON" or _DOUBLE_BARRELLED.search(
@@ -240,16 +242,6 @@ def combine_entities(
     starts, ends, names = zip(*sorted(found), strict=True)  # spans and entities in bulk
     spans = new_spans(starts, ends)
     return tuple(map(tuple.__new__, repeat(Entity), zip(spans, names, strict=True)))
-
-
-def _count_of(text: str, start: int, end: int, counted: dict[str, int]) -> int:
-    """How often ``text[start:end]`` is written in ``text``, counted once per text: a name
-    the evidence tests reach recurs (each count reads the whole text)."""
-    name = text[start:end]
-    count = counted.get(name)
-    if count is None:
-        count = counted[name] = text.count(name)
-    return count
 
 
 _WORD = regex.compile(r"\S+")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Sequence
 from itertools import repeat
+from typing import Literal
 
 from ..annotation import EntityLabel
 from ..lexicon import Lexicon
@@ -56,14 +57,14 @@ class OwnNames:
     def __init__(self, text: str, runs: list[list[Word]],
                  classified: Callable[[str, list[Word]], Found | None]) -> None:
         self.text, self.runs, self.classified = text, runs, classified
-        self.entities: list[Found | None | bool] = [False] * len(runs)  # False: not yet
+        self.entities: list[Found | None | Literal[False]] = [False] * len(runs)  # not yet
         self.by_last_word: dict[str, list[int]] | None = None
 
     def entity(self, n: int) -> Found | None:
         entity = self.entities[n]
         if entity is False:
             entity = self.entities[n] = self.classified(self.text, self.runs[n])
-        return entity  # type: ignore[return-value]  # never False here
+        return entity
 
     def count(self, name: str, last_word: str) -> int:
         """How often the finder finds ``name``, whose last word is ``last_word``.
