@@ -111,28 +111,33 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 facts.clear()
             known = facts[name] = _facts_of(name, lexicon)
         spaced = text[start - 1 : start] == " "  # a word may stand right before the name
-        # an appositive that may name a body ("Tunnilsfelagið, the company that ..."),
-        # after a person's span or a place's (a body's own span needs no mending)
-        appositive = kind != "ORG" and not known & _NOT_PLACE and text.startswith(
-            APPOSITIVE_AFTER, end)
+        # (Each span is also read for an appositive that may name a body, "Tunnilsfelagið,
+        # the company that ...", after a person's span or a place's, last: a body's own
+        # span needs no mending.)
         if kind in _PERSON:  # a post-nominal, a body's word; else a place or body's noun before
             looked = known & (_PERSON_FACTS | _STORM) or spaced and not known & _NOT_PLACE and (
                 text[start - 2 : start - 1].islower() or text[start - 2 : start - 1] == ","
                 or text[start - 4 : start - 1] == " in") or spaced and n > 0 and (
                 tagged[n - 1][2] + 1 == start and tagged[n - 1][0] in _PLACE_LIKE
-            ) or appositive or (
+            ) or not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end) or (
                 text[end : end + 1] == " " and text[end + 1 : end + 2].islower()
                 and n + 1 < len(tagged) and tagged[n + 1][1] - end < _ROLE_REACH
                 and tagged[n + 1][0] in _PERSON and " " not in name)
+            if not looked and name not in named_bodies and name not in bodies:
+                if out is not None:  # most persons: no rule reads them (as below, quicker)
+                    out.append(span)
+                continue
         else:
             looked = known & _OTHER_FACTS or kind == "NORP" or text.endswith(
                 _NAMED_ENDS, 0, start) or known & _GIVEN_FIRST and (
                 text.startswith(_POSSESSIVE, start - 3) or text.startswith(", ", end)
             ) or known & _SEVERAL and (
-                text.endswith(OFFICE_JOINTS, max(0, start - 8), start)) or appositive
+                text.endswith(OFFICE_JOINTS, max(0, start - 8), start)) or (
+                kind != "ORG" and not known & _NOT_PLACE and text.startswith(APPOSITIVE_AFTER, end))
         mended = _mended(text, tagged, n, known, lexicon) if looked else None
         if mended is None and kind not in _PERSON and text[end : end + 1] == " " and (
-                office_between(text, tagged, n, lexicon)):
+                n + 1 < len(tagged) and tagged[n + 1][0] in _PERSON  # (its first test)
+                and office_between(text, tagged, n, lexicon)):
             mended = None, []  # "Transport" of "Transport Minister Joseph Azzopardi"
         elif mended is None and kind in _NOT_PERSON and text.startswith(", ", end) and (
                 AGE_DESCRIBED.match(text, end) is not None
