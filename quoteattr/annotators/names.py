@@ -203,23 +203,12 @@ def combine_entities(
                 # Every word of a tagged name: the word asked about is capitalised (a
                 # finder's word), so no word need be tested for its capital here.
                 name_words = set(" ".join([text[s:e] for s, e in named]).split())
-            if not ((single and name_words is not None and text[start:end] in name_words)
-                    # the surname of a full name the finder read earlier ("Darnell Ruffin")
-                    or single and text[start:end] in own_surnames
-                    # Two capitalised words or more that the finder reads as a name, where
-                    # the tagger saw nothing at all: the tagger missed it ("Skyline Air",
-                    # a name it never met), and the finder's reading is the embedded path's.
-                    or not single
-                    or has_title(text, start, lexicon)
-                    or single and given_name_described(text, start, end, lexicon)
-                    or single and joined_to_person(text, start, end, kept_spans, lexicon)
-                    or single and defined_abbreviation(text, start, end)
-                    or single and in_nicknamed_name(text, start, end)
-                    or beside_speech_verb(text, start, end, lexicon)
-                    or credited(text, start, end)
-                    # recurs: the finder reads it three times or more (each of its names
-                    # another place in the text, so no str.count of the text first)
-                    or own.count(text[start:end], last.text) >= 3):
+            # Two capitalised words or more that the finder reads as a name, where the
+            # tagger saw nothing at all: the tagger missed it ("Skyline Air", a name it
+            # never met), and the finder's reading is the embedded path's.
+            if single and not _single_evidence(text, start, end, text[start:end], last.text,
+                                               name_words, own_surnames, kept_spans, own,
+                                               lexicon):
                 continue
         found.add((start, end, label))
         if not single and (label == "PERSON" or _DOUBLE_BARRELLED.search(
@@ -248,6 +237,32 @@ _WORD = regex.compile(r"\S+")
 _GLUED_INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.\p{Lu}")
 """An initial glued to the name after it: "D.Oyunchimeg", "Ts.Enkhtuya"."""
 _INITIAL_BEFORE = regex.compile(r"(?r)(?<![\p{L}.])\p{Lu}\p{Ll}?\.\Z")
+
+
+def _single_evidence(text: str, start: int, end: int, name: str, last_word: str,
+                     name_words: set[str] | None, own_surnames: set[str], kept: Bounds,
+                     own: OwnNames, lexicon: Lexicon) -> bool:
+    """Whether a one-word name of the finder's where the tagger saw none has evidence
+    (the module doc), the cheapest tests first; each test of the words after the name
+    runs only where the character after it can open what it reads."""
+    after = text[end : end + 1]
+    return (name_words is not None and name in name_words
+            # the surname of a full name the finder read earlier ("Darnell Ruffin")
+            or name in own_surnames
+            or has_title(text, start, lexicon)
+            or after == "," and given_name_described(text, start, end, lexicon)
+            or after == " " and joined_to_person(text, start, end, kept, lexicon)
+            or after == ")" and defined_abbreviation(text, start, end)
+            or after in _NICKNAME_NEXT and in_nicknamed_name(text, start, end)
+            or beside_speech_verb(text, start, end, lexicon)
+            or credited(text, start, end)
+            # recurs: the finder reads it three times or more (each of its names another
+            # place in the text, so no str.count of the text first)
+            or own.count(name, last_word) >= 3)
+
+
+_NICKNAME_NEXT = frozenset(" \"”’'")
+"""What follows a name that :func:`.name_evidence.in_nicknamed_name` can take."""
 
 
 def _initial_before(text: str, start: int, lexicon: Lexicon) -> int:
