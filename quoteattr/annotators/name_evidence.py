@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from ..lexicon import Lexicon
+from .own_names import OwnNames
 from .owner_caches import cache_of
 from .tagged_spans import Bounds
 
@@ -145,10 +146,6 @@ def given_name_described(text: str, start: int, end: int, lexicon: Lexicon) -> b
         text[start:end].lower() in lexicon.first_names)
 
 
-__all__ = ["beside_speech_verb", "credited", "defined_abbreviation", "given_name_described",
-           "has_title",
-           "joined_to_person", "not_a_name"]
-
 
 _NICKNAME_AFTER = regex.compile(r" [\"“‘'][\p{Lu}\p{Ll}][\p{L}\p{N}-]*[\"”’'] \p{Lu}")
 """After a given name: a nickname in quotation marks, then the surname (' "Vulto" F')."""
@@ -168,3 +165,34 @@ def in_nicknamed_name(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] in "\"”’'" and text[end + 1 : end + 2] == " " and (
         text[end + 2 : end + 3].isupper()) and _NICKNAME_AROUND.search(
             text, max(0, start - 3), start, concurrent=False) is not None  # "Vulto"
+
+
+def single_word_evidence(text: str, start: int, end: int, name: str, last_word: str,
+                         name_words: set[str] | None, own_surnames: set[str], kept: Bounds,
+                         own: OwnNames, lexicon: Lexicon) -> bool:
+    """Whether a one-word name of the finder's where the tagger saw none has evidence
+    (:mod:`.names`' doc), the cheapest tests first; each test of the words after the name
+    runs only where the character after it can open what it reads."""
+    after = text[end : end + 1]
+    return (name_words is not None and name in name_words
+            # the surname of a full name the finder read earlier ("Darnell Ruffin")
+            or name in own_surnames
+            or has_title(text, start, lexicon)
+            or after == "," and given_name_described(text, start, end, lexicon)
+            or after == " " and joined_to_person(text, start, end, kept, lexicon)
+            or after == ")" and defined_abbreviation(text, start, end)
+            or after in _NICKNAME_NEXT and in_nicknamed_name(text, start, end)
+            or beside_speech_verb(text, start, end, lexicon)
+            or credited(text, start, end)
+            # recurs: the finder reads it three times or more (each of its names another
+            # place in the text, so no str.count of the text first)
+            or own.count(name, last_word) >= 3)
+
+
+_NICKNAME_NEXT = frozenset(" \"”’'")
+"""What follows a name that :func:`in_nicknamed_name` can take."""
+
+
+__all__ = ["beside_speech_verb", "credited", "defined_abbreviation", "given_name_described",
+           "has_title",
+           "joined_to_person", "not_a_name", "single_word_evidence"]

@@ -37,16 +37,13 @@ from .embedded import EmbeddedAnnotator
 from .name_evidence import (
     beside_speech_verb,
     credited,
-    defined_abbreviation,
-    given_name_described,
-    has_title,
-    in_nicknamed_name,
-    joined_to_person,
     not_a_name,
+    single_word_evidence,
 )
 from .name_words import Word, abbreviated, joinable
 from .own_names import OwnNames, finder_for, new_spans
-from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged
+from .owner_caches import cache_of
+from .role_names import MISREAD_TYPES, person_after_role, person_of_tagged, uncut_person
 from .tag_context import mend_types
 from .tag_extents import Joined, hyphen_tail_end, only_titles, widened
 from .tag_neighbours import described_as_person
@@ -104,6 +101,7 @@ def combine_entities(
     covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
     named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
     labels = _labels_of_types
+    plain_people = cache_of(_PLAIN_PEOPLE, finder)
     tagged, surnames = _undecided_left_out(
         text, mend_types(text, tagged if isinstance(tagged, list) else list(tagged), lexicon))
     for kind, start, end in tagged:
@@ -118,12 +116,20 @@ def combine_entities(
                 continue
             label = "GPE"  # a work's span holding a person's name: read as a place's below
         written = text[start:end]
-        if (start < end and text[start] not in EDGE and (
-                text[end - 1] not in POSSIBLE_ENDS  # nor an "s" with no possessive's mark:
-                or text[end - 1] in "sS" and text[end - 2] not in "'’")  # "Reuters", "Jones"
-                and (written.isprintable() or LINE_BREAK.search(text, start, end) is None)
-                and "(" not in written and '"' not in written and "”" not in written
-                and "»" not in written):  # a quote's closing marks (tagged_spans._CUT)
+        if label == "PERSON" and end - start > 1:  # most persons: kept as they are (below)
+            plain = plain_people.get(written)
+            if plain is None:
+                if len(plain_people) >= _MAX_PLAIN:
+                    plain_people.clear()
+                plain = plain_people[written] = _plain_person(text, start, end, written,
+                                                              finder)
+            if plain and text[end : end + 1] not in HYPHENS and (
+                    text[start - 1 : start] not in _HYPHENS_OR_STOP):
+                found.add((start, end, "PERSON"))
+                kept.append((start, end))
+                named.append((start, end))
+                continue
+        if _nothing_to_trim(text, start, end, written):
             pieces: Iterable[tuple[int, int]] = ((start, end),)  # most spans: nothing to trim
         else:
             pieces = [(p.start, p.end) for p in clean_entity(text, start, end)]
@@ -206,9 +212,9 @@ def combine_entities(
             # Two capitalised words or more that the finder reads as a name, where the
             # tagger saw nothing at all: the tagger missed it ("Skyline Air", a name it
             # never met), and the finder's reading is the embedded path's.
-            if single and not _single_evidence(text, start, end, text[start:end], last.text,
-                                               name_words, own_surnames, kept_spans, own,
-                                               lexicon):
+            if single and not single_word_evidence(
+                    text, start, end, text[start:end], last.text, name_words, own_surnames,
+                    kept_spans, own, lexicon):
                 continue
         found.add((start, end, label))
         if not single and (label == "PERSON" or _DOUBLE_BARRELLED.search(
@@ -239,30 +245,35 @@ _GLUED_INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.\p{Lu}")
 _INITIAL_BEFORE = regex.compile(r"(?r)(?<![\p{L}.])\p{Lu}\p{Ll}?\.\Z")
 
 
-def _single_evidence(text: str, start: int, end: int, name: str, last_word: str,
-                     name_words: set[str] | None, own_surnames: set[str], kept: Bounds,
-                     own: OwnNames, lexicon: Lexicon) -> bool:
-    """Whether a one-word name of the finder's where the tagger saw none has evidence
-    (the module doc), the cheapest tests first; each test of the words after the name
-    runs only where the character after it can open what it reads."""
-    after = text[end : end + 1]
-    return (name_words is not None and name in name_words
-            # the surname of a full name the finder read earlier ("Darnell Ruffin")
-            or name in own_surnames
-            or has_title(text, start, lexicon)
-            or after == "," and given_name_described(text, start, end, lexicon)
-            or after == " " and joined_to_person(text, start, end, kept, lexicon)
-            or after == ")" and defined_abbreviation(text, start, end)
-            or after in _NICKNAME_NEXT and in_nicknamed_name(text, start, end)
-            or beside_speech_verb(text, start, end, lexicon)
-            or credited(text, start, end)
-            # recurs: the finder reads it three times or more (each of its names another
-            # place in the text, so no str.count of the text first)
-            or own.count(name, last_word) >= 3)
+def _nothing_to_trim(text: str, start: int, end: int, written: str) -> bool:
+    """Whether :func:`~.tagged_spans.clean_entity` leaves the span ``written`` at
+    ``[start, end)`` whole, told by string tests (most spans)."""
+    return (start < end and text[start] not in EDGE and (
+            text[end - 1] not in POSSIBLE_ENDS  # nor an "s" with no possessive's mark:
+            or text[end - 1] in "sS" and text[end - 2] not in "'’")  # "Reuters", "Jones"
+            and (written.isprintable() or LINE_BREAK.search(text, start, end) is None)
+            and "(" not in written and '"' not in written and "”" not in written
+            and "»" not in written)  # a quote's closing marks (tagged_spans._CUT)
 
 
-_NICKNAME_NEXT = frozenset(" \"”’'")
-"""What follows a name that :func:`.name_evidence.in_nicknamed_name` can take."""
+def _plain_person(text: str, start: int, end: int, written: str,
+                  finder: EmbeddedAnnotator) -> bool:
+    """Whether a tagged person's name of two characters or more (``written``, at
+    ``[start, end)``) is kept as it is wherever it stands, but for the characters right
+    before and after it (a hyphen either side, a full stop before): nothing to trim, a
+    capital or more than lower case, no digit last, nothing :func:`.role_names.
+    person_of_tagged` cuts. Depends on the name alone (the one character outside it that
+    :func:`_nothing_to_trim` may read is inside it from two characters on), so it is
+    kept per name and finder."""
+    return (_nothing_to_trim(text, start, end, written)
+            and (text[start].isupper() or not written.islower())
+            and not text[end - 1].isdigit() and uncut_person(written, finder))
+
+
+_PLAIN_PEOPLE: dict[int, tuple[EmbeddedAnnotator, dict[str, bool]]] = {}
+"""Per finder (by id, the finder held): :func:`_plain_person` of each tagged name."""
+_MAX_PLAIN = 100_000
+_HYPHENS_OR_STOP = HYPHENS | {"."}
 
 
 def _initial_before(text: str, start: int, lexicon: Lexicon) -> int:

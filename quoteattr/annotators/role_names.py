@@ -127,12 +127,7 @@ def _person_bounds(text: str, bounds: tuple[int, int], name: str,
     given name, or the place it is from ("MLA from Mallapur Syed Imran Quadri"). What the
     name's own words tell is worked out once per name and finder
     (:func:`_person_cuts`); the words before it are read only where a place may open it."""
-    cuts = cache_of(_PERSON_CUTS, finder)
-    known = cuts.get(name)
-    if known is None:
-        if len(cuts) >= _MAX_CUTS:
-            cuts.clear()
-        known = cuts[name] = _person_cuts(name, finder)
+    known = _cuts_of(name, finder)
     if known is _NO_CUTS:  # most names
         return bounds
     titled, cut, after_place = known
@@ -143,6 +138,22 @@ def _person_bounds(text: str, bounds: tuple[int, int], name: str,
     if after_place and text.endswith(_PLACE_JOINTS, max(0, bounds[0] - 6), bounds[0]):
         return bounds[0] + after_place, bounds[1]
     return bounds
+
+
+def _cuts_of(name: str, finder: EmbeddedAnnotator) -> tuple[bool, int, int]:
+    cuts = cache_of(_PERSON_CUTS, finder)
+    known = cuts.get(name)
+    if known is None:
+        if len(cuts) >= _MAX_CUTS:
+            cuts.clear()
+        known = cuts[name] = _person_cuts(name, finder)
+    return known
+
+
+def uncut_person(name: str, finder: EmbeddedAnnotator) -> bool:
+    """Whether :func:`person_of_tagged` keeps a tagged person's ``name`` as it is, wherever
+    it stands: no title opens it, no longer title, no place's word."""
+    return _cuts_of(name, finder) is _NO_CUTS
 
 
 _NO_CUTS = (False, 0, 0)
@@ -282,4 +293,4 @@ name's title cut, as :func:`_title_cut` measures it."""
 _MAX_CUTS = 100_000
 
 
-__all__ = ["MISREAD_TYPES", "person_after_role", "person_of_tagged"]
+__all__ = ["MISREAD_TYPES", "person_after_role", "person_of_tagged", "uncut_person"]
