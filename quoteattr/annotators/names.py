@@ -101,7 +101,7 @@ def combine_entities(
     covered: list[tuple[int, int, bool]] = []  # other tagged spans; True: not yet cleaned
     named: list[tuple[int, int]] = []  # tagged PERSON and ORG spans
     labels = _labels_of_types
-    plain_people = cache_of(_PLAIN_PEOPLE, finder)
+    clean_names, plain_people = cache_of(_CLEAN, finder), cache_of(_PLAIN_PEOPLE, finder)
     tagged, surnames = _undecided_left_out(
         text, mend_types(text, tagged if isinstance(tagged, list) else list(tagged), lexicon))
     for kind, start, end in tagged:
@@ -116,13 +116,32 @@ def combine_entities(
                 continue
             label = "GPE"  # a work's span holding a person's name: read as a place's below
         written = text[start:end]
-        if label == "PERSON" and end - start > 1:  # most persons: kept as they are (below)
+        if end - start > 1 and label != "PERSON":  # most names: nothing to trim, and no
+            clean = clean_names.get(written)  # hyphen beside them: as in the loop below
+            if clean is None:
+                if len(clean_names) >= _MAX_SHAPES:
+                    clean_names.clear()
+                clean = clean_names[written] = _clean(text, start, end, written)
+            if clean and text[end : end + 1] not in HYPHENS and (
+                    text[start - 1 : start] not in HYPHENS):
+                bounds = start, end
+                if label in _PERSON_OR_MISREAD:
+                    bounds, label = person_of_tagged(text, bounds, label, finder, surnames)
+                found.add((*bounds, label))
+                if label in _SPEAKER_LABELS:
+                    kept.append(bounds)
+                    if label != "MISC":
+                        named.append(bounds)
+                else:
+                    covered.append((*bounds, False))
+                continue
+        elif end - start > 1:  # a person's: most are kept as they are (person_of_tagged)
             plain = plain_people.get(written)
             if plain is None:
-                if len(plain_people) >= _MAX_PLAIN:
+                if len(plain_people) >= _MAX_SHAPES:
                     plain_people.clear()
-                plain = plain_people[written] = _plain_person(text, start, end, written,
-                                                              finder)
+                plain = plain_people[written] = _clean(text, start, end, written) and (
+                    not text[end - 1].isdigit() and uncut_person(written, finder))
             if plain and text[end : end + 1] not in HYPHENS and (
                     text[start - 1 : start] not in _HYPHENS_OR_STOP):
                 found.add((start, end, "PERSON"))
@@ -256,23 +275,22 @@ def _nothing_to_trim(text: str, start: int, end: int, written: str) -> bool:
             and "»" not in written)  # a quote's closing marks (tagged_spans._CUT)
 
 
-def _plain_person(text: str, start: int, end: int, written: str,
-                  finder: EmbeddedAnnotator) -> bool:
-    """Whether a tagged person's name of two characters or more (``written``, at
-    ``[start, end)``) is kept as it is wherever it stands, but for the characters right
-    before and after it (a hyphen either side, a full stop before): nothing to trim, a
-    capital or more than lower case, no digit last, nothing :func:`.role_names.
-    person_of_tagged` cuts. Depends on the name alone (the one character outside it that
-    :func:`_nothing_to_trim` may read is inside it from two characters on), so it is
-    kept per name and finder."""
-    return (_nothing_to_trim(text, start, end, written)
-            and (text[start].isupper() or not written.islower())
-            and not text[end - 1].isdigit() and uncut_person(written, finder))
+def _clean(text: str, start: int, end: int, written: str) -> bool:
+    """Whether a tagged name of two characters or more (``written``, at ``[start, end)``)
+    has nothing to trim and more than lower case: what the loop of :func:`combine_entities`
+    asks of every span first. It depends on the name alone (the one character outside it
+    that :func:`_nothing_to_trim` may read is inside it from two characters on), so it is
+    kept per name, and for a person's name with the digit test and
+    :func:`.role_names.uncut_person`."""
+    return _nothing_to_trim(text, start, end, written) and (
+        text[start].isupper() or not written.islower())
 
 
+_CLEAN: dict[int, tuple[EmbeddedAnnotator, dict[str, bool]]] = {}
+"""Per finder (by id, the finder held): :func:`_clean` of each name of no person's."""
 _PLAIN_PEOPLE: dict[int, tuple[EmbeddedAnnotator, dict[str, bool]]] = {}
-"""Per finder (by id, the finder held): :func:`_plain_person` of each tagged name."""
-_MAX_PLAIN = 100_000
+"""Per finder: whether each tagged person's name is kept as it is (:func:`_clean`)."""
+_MAX_SHAPES = 100_000
 _HYPHENS_OR_STOP = HYPHENS | {"."}
 
 
