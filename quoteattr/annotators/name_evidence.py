@@ -35,7 +35,8 @@ def beside_speech_verb(text: str, start: int, end: int, lexicon: Lexicon) -> boo
     resumed"). The name is ``text[start:end]``."""
     several = " " in text[start:end].strip()
     verbs = lexicon.speech_verbs if several else lexicon.strong_speech_verbs
-    heads, tails, n = _verb_ends(lexicon)
+    last = _LAST_VERB_ENDS  # the lexicon asked about last, read without a call
+    heads, tails, n = last[1] if last[0] is lexicon else _verb_ends(lexicon)
     # Each regex runs only where the word it would read can be a verb: the word after the
     # name opens at the first character past the gap (and comma), the one before it ends
     # at the last one before them, so its first or last ``n`` letters must be some speech
@@ -69,7 +70,15 @@ def _verb_ends(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], int]:
                  if v.isalpha() and v.islower()}
         n = min(4, *map(len, verbs)) if verbs else 1
         held = cache[0] = (frozenset(v[:n] for v in verbs), frozenset(v[-n:] for v in verbs), n)
+    global _LAST_VERB_ENDS  # noqa: PLW0603 - a one-slot memo, replaced whole
+    _LAST_VERB_ENDS = (lexicon, held)
     return held
+
+
+_LAST_VERB_ENDS: tuple[Any, tuple[frozenset[str], frozenset[str], int]] = (
+    None, (frozenset(), frozenset(), 1))
+"""The lexicon :func:`_verb_ends` answered last, and its answer (one tuple, replaced
+whole, so that a thread reads a lexicon with its own answer)."""
 
 
 _CREDIT_BEFORE = regex.compile(r"(?r)[―—–-][ \t\u00a0]*\Z")

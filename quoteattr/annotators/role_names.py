@@ -191,7 +191,8 @@ def _after_honorific(text: str, start: int, lexicon: Lexicon) -> bool:
     # The word ends right before the space (a letter or a full stop, no gap): the last
     # word of the twelve characters before (``name_words.word_before``'s reach here).
     word = text[max(0, start - 12) : start - 1].rsplit(None, 1)[-1].lower()
-    return word in _honorifics(lexicon)
+    last = _LAST_HONORIFICS  # the lexicon asked about last, read without a call
+    return word in (last[1] if last[0] is lexicon else _honorifics(lexicon))
 
 
 def _honorifics(lexicon: Lexicon) -> frozenset[str]:
@@ -204,7 +205,13 @@ def _honorifics(lexicon: Lexicon) -> frozenset[str]:
         held = cache_of(_HONORIFICS, lexicon)[0] = frozenset(
             word for word in (*titles, *(t[:-1] for t in titles if t.endswith(".")))
             if is_honorific(word if word in titles else word + ".", lexicon))
+    global _LAST_HONORIFICS  # noqa: PLW0603 - a one-slot memo, replaced whole
+    _LAST_HONORIFICS = (lexicon, held)
     return held
+
+
+_LAST_HONORIFICS: tuple[Lexicon | None, frozenset[str]] = (None, frozenset())
+"""The lexicon :func:`_honorifics` answered last, and its answer (one tuple)."""
 
 
 _HONORIFICS: dict[int, tuple[Lexicon, dict[int, frozenset[str]]]] = {}
