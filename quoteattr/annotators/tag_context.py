@@ -64,6 +64,7 @@ from .tag_neighbours import (
     party_member,
     person_role_before,
     role_before,
+    role_before_person,
     surname_read_as_people,
 )
 from .tagged_spans import capitalised_end
@@ -123,7 +124,8 @@ def mend_types(text: str, tagged: list[tuple[str, int, int]],
                 text[end : end + 1] == " " and text[end + 1 : end + 2].islower()
                 and n + 1 < len(tagged) and tagged[n + 1][1] - end < _ROLE_REACH
                 and tagged[n + 1][0] in _PERSON and " " not in name)
-            if not looked and name not in named_bodies and name not in bodies:
+            if not looked and name not in bodies and (
+                    text[end + 1 : end + 4] not in LEGAL_FORM_HEADS):
                 if out is not None:  # most persons: no rule reads them (as below, quicker)
                     out.append(span)
                 continue
@@ -309,7 +311,7 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             return None, [("ORG", start, end)]
         if not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
             return None, [("ORG", start, end)]  # "Tunnilsfelagið, the company that built"
-        if _role_before_person(text, tagged, n, lexicon):
+        if role_before_person(text, tagged, n, lexicon):
             return None, []  # "Locum" of "Locum vet Anika Voss": a role, no name
         return None
     if kind != "ORG" and not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
@@ -368,23 +370,6 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         if holder is not None:  # "Leader of the Opposition R. Venkatesh Naidu" as one ORG
             return None, [(kind, start, text.rindex(" ", start, holder)), ("PERSON", holder, end)]
     return None
-
-
-_ROLE_GAP = regex.compile(r" \p{Ll}+ ")
-"""One lower-case word between a capitalised role and the name it leads ("vet")."""
-
-
-def _role_before_person(text: str, tagged: list[tuple[str, int, int]], n: int,
-                        lexicon: Lexicon) -> bool:
-    """Whether person ``n`` is one word that is no name (a role noun or a word the lexicon
-    says names no one: "Locum") leading, with one lower-case word, the person tagged next:
-    "Locum vet Anika Voss"."""
-    _, start, end = tagged[n]
-    if n + 1 >= len(tagged) or tagged[n + 1][0] not in _PERSON or " " in text[start:end]:
-        return False
-    low = text[start:end].lower()
-    return (low in lexicon.not_names or low in lexicon.role_nouns) and low not in (
-        lexicon.first_names) and _ROLE_GAP.fullmatch(text, end, tagged[n + 1][1]) is not None
 
 
 def _given_name_before(text: str, tagged: list[tuple[str, int, int]], n: int,

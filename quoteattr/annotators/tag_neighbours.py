@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from ..lexicon import Lexicon
 from ..spans import Span
 from .embedded import MEMBER_WORDS, PARTY_MEMBERS
@@ -271,7 +273,25 @@ def person_role_before(text: str, comma: int, lexicon: Lexicon, given_first: boo
     return role.type == "person"
 
 
+_ROLE_GAP = regex.compile(r" \p{Ll}+ ")
+"""One lower-case word between a capitalised role and the name it leads ("vet")."""
+_PERSON_TYPES = frozenset({"PERSON", "PER"})
+
+
+def role_before_person(text: str, tagged: list[tuple[str, int, int]], n: int,
+                        lexicon: Lexicon) -> bool:
+    """Whether person ``n`` is one word that is no name (a role noun or a word the lexicon
+    says names no one: "Locum") leading, with one lower-case word, the person tagged next:
+    "Locum vet Anika Voss"."""
+    _, start, end = tagged[n]
+    if n + 1 >= len(tagged) or tagged[n + 1][0] not in _PERSON_TYPES or " " in text[start:end]:
+        return False
+    low = text[start:end].lower()
+    return (low in lexicon.not_names or low in lexicon.role_nouns) and low not in (
+        lexicon.first_names) and _ROLE_GAP.fullmatch(text, end, tagged[n + 1][1]) is not None
+
+
 __all__ = ["AGE_AFTER", "AGE_DESCRIBED", "OFFICE_JOINTS", "all_modifiers", "capitalised_owner",
            "described_as_body", "described_as_person", "holder_at_end", "nicknames_mended",
            "NICKNAMED", "office_before", "office_between", "party_member",
-           "person_role_before", "role_before", "surname_read_as_people"]
+           "person_role_before", "role_before", "role_before_person", "surname_read_as_people"]
