@@ -292,7 +292,8 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
         return None, [("PERSON", start, end)]  # "Dr Ramkarran", "D.Oyunchimeg" tagged ORG
     spaced = text[start - 1 : start] == " "  # a word may stand right before the name
     if kind in _PERSON:
-        given = _given_name_before(text, tagged, n, lexicon) if spaced and n else -1
+        given = _given_name_before(text, tagged, n, lexicon) if spaced and n and (
+            tagged[n - 1][2] + 1 == start) else -1  # (its first test: the body right before)
         if given >= 0:  # "the Ministry of Commerce Mahbub" ORG, "Alam Talukder" PERSON
             prev_kind, prev_start, _ = tagged[n - 1]
             return (prev_kind, prev_start, given - 1), [(kind, given, end)]
@@ -309,12 +310,14 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             text, start, lexicon, "organization"
         ):  # "the tenants' alliance Mieterbündnis Ost" (a given name first: a person's)
             return None, [("ORG", start, end)]
-        if not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
+        if not facts & _NOT_PLACE and text[end : end + 1] == "," and described_as_body(
+                text, end, lexicon):  # (an appositive opens with its comma)
             return None, [("ORG", start, end)]  # "Tunnilsfelagið, the company that built"
-        if role_before_person(text, tagged, n, lexicon):
+        if n + 1 < len(tagged) and role_before_person(text, tagged, n, lexicon):
             return None, []  # "Locum" of "Locum vet Anika Voss": a role, no name
         return None
-    if kind != "ORG" and not facts & _NOT_PLACE and described_as_body(text, end, lexicon):
+    if kind != "ORG" and not facts & _NOT_PLACE and text[end : end + 1] == "," and (
+            described_as_body(text, end, lexicon)):
         return None, [("ORG", start, end)]  # "Nordgruva, the firm behind the mine" a place
     prev = tagged[n - 1] if n else None
     if facts & _MEMBER_LAST:
