@@ -281,9 +281,10 @@ def _clean(text: str, start: int, end: int, written: str) -> bool:
     asks of every span first. It depends on the name alone (the one character outside it
     that :func:`_nothing_to_trim` may read is inside it from two characters on), so it is
     kept per name, and for a person's name with the digit test and
-    :func:`.role_names.uncut_person`."""
+    :func:`.role_names.uncut_person`. A name opening with an article is not: the loop
+    leaves the article out of a body's or place's name."""
     return _nothing_to_trim(text, start, end, written) and (
-        text[start].isupper() or not written.islower())
+        text[start].isupper() or not written.islower()) and not written.startswith(_ARTICLES)
 
 
 _CLEAN: dict[int, tuple[EmbeddedAnnotator, dict[str, bool]]] = {}
