@@ -8,7 +8,7 @@ string, whichever backend made it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple, Protocol, overload, runtime_checkable
 
@@ -54,11 +54,6 @@ class Column(Sequence[str | None]):
         return self.table[self.keys[index]]
 
 
-ParseColumns = tuple[Sequence[str | None], Sequence[str | None], Sequence[int | None],
-                     Sequence[str | None]]
-"""A :class:`TokenTable`'s ``upos``, ``lemmas``, ``heads`` and ``deprels`` columns."""
-
-
 class TokenTable(Sequence[Token]):
     """Tokens stored as columns; each :class:`Token` is made the first time it is read.
 
@@ -70,7 +65,7 @@ class TokenTable(Sequence[Token]):
     ``heads`` means none, like None.
     """
 
-    __slots__ = ("_made", "_read", "deprels", "ends", "heads", "lemmas", "starts", "upos")
+    __slots__ = ("_made", "deprels", "ends", "heads", "lemmas", "starts", "upos")
 
     def __init__(
         self,
@@ -80,22 +75,15 @@ class TokenTable(Sequence[Token]):
         lemmas: Sequence[str | None],
         heads: Sequence[int | None],
         deprels: Sequence[str | None],
-        *,
-        read: Callable[[], ParseColumns] | None = None,
     ) -> None:
-        if read is None and not len(starts) == len(ends) == len(upos) == len(lemmas) == len(
-            heads
-        ) == len(deprels):
+        if not len(starts) == len(ends) == len(upos) == len(lemmas) == len(heads) == len(
+            deprels
+        ):
             msg = "TokenTable columns must all have one entry per token"
             raise ValueError(msg)
         self.starts, self.ends, self.upos = starts, ends, upos
         self.lemmas, self.heads, self.deprels = lemmas, heads, deprels
         self._made: list[Token | None] = [None] * len(starts)
-        self._read = read
-        """When given (the other columns then unread), what reads ``upos``, ``lemmas``,
-        ``heads`` and ``deprels`` (one entry per token each) as the first token is made:
-        an adapter whose source reads its columns in bulk (spaCy's ``Doc.to_array``)
-        leaves them to the rules, which read them for most texts but not all."""
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -111,9 +99,6 @@ class TokenTable(Sequence[Token]):
             return tuple(self[i] for i in range(*index.indices(len(self))))
         token = self._made[index]
         if token is None:
-            if self._read is not None:
-                self.upos, self.lemmas, self.heads, self.deprels = self._read()
-                self._read = None  # last: a thread that sees None sees the columns
             if index < 0:
                 index += len(self)
             head = self.heads[index]

@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
-from ..annotation import Column, ParseColumns, TokenTable
+from ..annotation import Column, TokenTable
 from ..spans import Span
 from .own_names import new_spans
 from .spacy_labels import ud_relation
@@ -30,7 +30,7 @@ def tokens_of(
     doc: Any, sent_start: Any, starts_of: Any, ends_of: Any, space: Any, *, has_pos: bool,
     has_deps: bool,
 ) -> tuple[TokenTable, list[Span]]:
-    """The Doc's non-space tokens (their parse read when the first one is made), and the
+    """The Doc's non-space tokens, and the
     sentences (first to last non-space token) where the Doc marks sentence starts.
 
     ``sent_start`` is the ``SENT_START`` column of the adapter's ``to_array`` table;
@@ -44,7 +44,7 @@ def tokens_of(
         sent_start, starts_of, ends_of = (sent_start.take(kept), starts_of.take(kept),
                                           ends_of.take(kept))
     starts, ends = _ints(starts_of), _ints(ends_of)
-    tokens = TokenTable(starts, ends, (), (), (), (), read=_parse_reader(
+    tokens = TokenTable(starts, ends, *_parse_columns(
         doc, kept, space, n, has_pos=has_pos, has_deps=has_deps))
     if not n:  # nothing but white space
         return tokens, []
@@ -57,47 +57,44 @@ def tokens_of(
     return tokens, new_spans(starts_of.take(firsts).tolist(), ends_of.take(lasts).tolist())
 
 
-def _parse_reader(doc: Any, kept: Any, space: Any, n: int, *, has_pos: bool,
-                  has_deps: bool) -> Callable[[], ParseColumns]:
-    """What reads the parse's columns of the Doc's non-space tokens (``kept``, None when
-    every token is): one ``to_array`` call, the heads' arithmetic on the arrays, a label
-    looked up in the string store only when a rule reads it. The Doc is read as it is
-    then: it is not to be changed in between."""
-
-    def read() -> ParseColumns:
-        numpy = importlib.import_module("numpy")
-        if not _PARSE_IDS:
-            attrs = importlib.import_module("spacy.attrs")
-            _PARSE_IDS.extend(getattr(attrs, name) for name in _PARSE_NAMES)
-        table = doc.to_array(_PARSE_IDS)
-        columns = (table if kept is None else table.take(kept, axis=0)).T
-        if has_deps:
-            # A head is stored as an offset from its token (a negative one wrapped around
-            # in the unsigned table: viewed as signed, it is the offset again).
-            if kept is None:  # no space token: indices stay
-                old_index = numpy.arange(n)
-                head_at = columns[_HEAD].view(numpy.int64) + old_index
-                heads: Sequence[int | None] = _ints(numpy.where(head_at == old_index, -1,
-                                                                head_at))
-            else:
-                head_at = columns[_HEAD].view(numpy.int64) + kept
-                new_index = numpy.cumsum(~space)  # old token index -> among the kept, + 1
-                new_index -= 1
-                to = new_index.take(head_at)
-                is_root = (head_at == kept) | space.take(head_at)
-                heads = _ints(numpy.where(is_root, -1, to))
+def _parse_columns(doc: Any, kept: Any, space: Any, n: int, *, has_pos: bool,
+                   has_deps: bool) -> tuple[Sequence[str | None], Sequence[str | None],
+                                         Sequence[int | None], Sequence[str | None]]:
+    """The parse's columns of the Doc's non-space tokens (``kept``, None when every token
+    is): their parts of speech, lemmas, heads and relations, from one ``to_array`` call,
+    the heads' arithmetic on the arrays, a label looked up in the string store only when a
+    rule reads it."""
+    numpy = importlib.import_module("numpy")
+    if not _PARSE_IDS:
+        attrs = importlib.import_module("spacy.attrs")
+        _PARSE_IDS.extend(getattr(attrs, name) for name in _PARSE_NAMES)
+    table = doc.to_array(_PARSE_IDS)
+    columns = (table if kept is None else table.take(kept, axis=0)).T
+    if has_deps:
+        # A head is stored as an offset from its token (a negative one wrapped around
+        # in the unsigned table: viewed as signed, it is the offset again).
+        if kept is None:  # no space token: indices stay
+            old_index = numpy.arange(n)
+            head_at = columns[_HEAD].view(numpy.int64) + old_index
+            heads: Sequence[int | None] = _ints(numpy.where(head_at == old_index, -1,
+                                                            head_at))
         else:
-            heads = [None] * n
-        nothing: Column = Column([0] * n, {0: None})
-        strings = _Names(doc.vocab.strings.__getitem__)
-        lemmas = _ArrayColumn(columns[_LEMMA], strings)
-        upos = _ArrayColumn(columns[_POS], strings) if has_pos else nothing
-        relations = (_ArrayColumn(columns[_DEP],
-                                  _Names(lambda key: ud_relation(doc.vocab.strings[key])))
-                     if has_deps else nothing)
-        return upos, lemmas, heads, relations
-
-    return read
+            head_at = columns[_HEAD].view(numpy.int64) + kept
+            new_index = numpy.cumsum(~space)  # old token index -> among the kept, + 1
+            new_index -= 1
+            to = new_index.take(head_at)
+            is_root = (head_at == kept) | space.take(head_at)
+            heads = _ints(numpy.where(is_root, -1, to))
+    else:
+        heads = [None] * n
+    nothing: Column = Column([0] * n, {0: None})
+    strings = _Names(doc.vocab.strings.__getitem__)
+    lemmas = _ArrayColumn(columns[_LEMMA], strings)
+    upos = _ArrayColumn(columns[_POS], strings) if has_pos else nothing
+    relations = (_ArrayColumn(columns[_DEP],
+                              _Names(lambda key: ud_relation(doc.vocab.strings[key])))
+                 if has_deps else nothing)
+    return upos, lemmas, heads, relations
 
 
 def _ints(column: Any) -> array[int]:
