@@ -50,3 +50,24 @@ def test_a_tagged_persons_name_takes_the_finders_bounds(
     text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert combined_names(text, tagged) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # a club named for its city: the tagger took only the city
+        ("Athletic Sporting Lusaka posted a video.", [("Lusaka", "ORG")],
+         [("Athletic Sporting Lusaka", "ORG")]),
+        ("Fans cheered when Real Sociedad Tirana scored.", [("Tirana", "ORG")],
+         [("Real Sociedad Tirana", "ORG")]),
+        # ... not a headline's capitals, nor a place the tagger gave
+        ("Warren Grills Wells Fargo Chief\n\nThe hearing ran late.", [("Wells Fargo", "ORG")],
+         [("Wells Fargo", "ORG")]),
+        ("In Paris Renault said so.", [("Paris", "GPE"), ("Renault", "ORG")],
+         [("Paris", "GPE"), ("Renault", "ORG")]),
+    ],
+)
+def test_a_tagged_body_takes_the_finders_bounds_before_it(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert combined_names(text, tagged) == expected

@@ -40,8 +40,11 @@ def widened(text: str, found: set[tuple[int, int, EntityLabel]], joined: list[Jo
     "Lakjuni"). Words the tagger gave another type ("In Paris Macron said") are not
     added (``tagged_other``: whether a span overlaps such a tagged span)."""
     for start, end, run in joined:
+        if (start, end, "ORG") in found:
+            _body_widened(text, found, start, end, run, classified, lexicon, tagged_other)
+            continue
         if (start, end, "PERSON") not in found:
-            continue  # a body's or place's span, or one already cut or dropped
+            continue  # a place's span, or one already cut or dropped
         entity = classified(text, run)  # the finder's name: start, end and label
         if entity is None or entity[2] not in ("PERSON", "MISC"):
             continue
@@ -55,6 +58,33 @@ def widened(text: str, found: set[tuple[int, int, EntityLabel]], joined: list[Jo
             found.discard((start, end, "PERSON"))
             found.add((s, e, "PERSON"))
     return found
+
+
+def _body_widened(text: str, found: set[tuple[int, int, EntityLabel]], start: int, end: int,
+                  run: list[Word],
+                  classified: Callable[[str, list[Word]], tuple[int, int, EntityLabel] | None],
+                  lexicon: Lexicon, tagged_other: Callable[[int, int], bool]) -> None:
+    """A tagged body whose name the finder reads on from plain capitalised words before
+    it takes the finder's bounds: "Athletic Sporting" before a tagged "Lusaka" (a club
+    named for its city), "Manchester" before a tagged "United"."""
+    entity = classified(text, run)
+    if entity is None or entity[2] not in ("ORG", "MISC"):
+        return
+    s, e, _ = entity
+    if s < start and e == end and not tagged_other(s, start) and all(
+            _plain_word(w.low, lexicon) for w in run if s <= w.start < start) and (
+            not _title_case_line(text, s, e)):
+        found.discard((start, end, "ORG"))
+        found.add((s, e, "ORG"))
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``[start, end)`` capitalises every word of four letters or
+    more, as a headline does ("Elizabeth Warren Hammers Wells Fargo CEO"): its capitals
+    say nothing of where a name ends."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    return all(not w[:1].islower() for w in line.split() if len(w) >= 4)
 
 
 _HYPHEN_TAIL = regex.compile(r"-(\p{Ll}{2,6})(?![\p{L}\p{N}-])")
