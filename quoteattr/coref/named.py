@@ -107,6 +107,8 @@ def _link_named(ents: Entities, verb: int, at: int) -> None:
     if c is None or gap is None:
         return
     ents.add(c, k - 1)
+    if mentions[k - 1].label == "ORG":  # "a Facebook group called Nossa Terra": a body's
+        ents.clusters[c].add_label("ORG")  # name, whatever the finder made of it
     before = k - 2  # "My neighbour, " before "a nurse named Joanne"
     if gap.group() == " " and before >= 0 and mentions[before].kind == "nominal" and (
         ents.of[before] is None and text.startswith(", ", mentions[before].span.end)
