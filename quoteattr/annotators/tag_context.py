@@ -76,6 +76,8 @@ _NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
 """Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
 _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
+_BODY_NAMED = (" called ", " named ")
+"""Between a body's role noun and the name it is given ("a group called Nossa Terra")."""
 _NAMED_ENDS = ("name, ", " as ", "named ", "called ")
 """How a naming phrase (``data/naming_phrases.tsv``, or "known to everyone as") may end
 before the name it gives."""
@@ -306,10 +308,11 @@ def _mended(text: str, tagged: list[tuple[str, int, int]], n: int, facts: int,
             not text.startswith(("'", "’"), end)
         ):
             return None, [("GPE", start, end)]  # "born in Abeokuta"
-        if facts & _BODY or spaced and not facts & _NOT_PLACE and role_before(
+        if facts & _BODY or spaced and not facts & _NOT_PLACE and (role_before(
             text, start, lexicon, "organization"
-        ):  # "the tenants' alliance Mieterbündnis Ost" (a given name first: a person's)
-            return None, [("ORG", start, end)]
+        ) or text.endswith(_BODY_NAMED, 0, start) and role_before(  # "a Facebook group
+                text, text.rindex(" ", 0, start - 1) + 1, lexicon, "organization")):  # called X"
+            return None, [("ORG", start, end)]  # "the tenants' alliance Mieterbündnis Ost"
         if not facts & _NOT_PLACE and text[end : end + 1] == "," and described_as_body(
                 text, end, lexicon):  # (an appositive opens with its comma)
             return None, [("ORG", start, end)]  # "Tunnilsfelagið, the company that built"
