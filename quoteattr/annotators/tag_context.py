@@ -37,7 +37,7 @@ from typing import Any
 import regex
 
 from ..lexicon import Lexicon
-from ..naming_phrases import KNOWN_AS_BEFORE, NAMING_BEFORE
+from ..naming_phrases import DESCRIBING, KNOWN_AS_BEFORE, NAMING_BEFORE
 from .embedded import PARTY_MEMBERS
 from .name_evidence import APPOSITIVE_AFTER
 from .name_runs import POST_NOMINALS
@@ -76,8 +76,9 @@ _NOT_PERSON = _PLACE_LIKE | {"EVENT", "NORP", "LOC"}
 """Types a tagger gives a given name alone after a role ("her husband, Conor," as ORG)."""
 _LOOKED_AT = _PERSON | _NOT_PERSON
 _POSSESSIVE = ("'s ", "’s ")
-_BODY_NAMED = (" called ", " named ")
-"""Between a body's role noun and the name it is given ("a group called Nossa Terra")."""
+_BODY_NAMED = tuple(" " + words for words in DESCRIBING)
+"""Between a body's role noun and the name it is given ("a group called Nossa Terra"): the
+describing phrases of ``data/naming_phrases.tsv``."""
 _NAMED_ENDS = ("name, ", " as ", "named ", "called ")
 """How a naming phrase (``data/naming_phrases.tsv``, or "known to everyone as") may end
 before the name it gives."""

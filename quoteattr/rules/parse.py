@@ -180,6 +180,7 @@ def _subject(verb: int, near: Sequence[int], inp: RuleInput) -> int | None:
 _OBJECTS = frozenset({"obj", "iobj", "obl", "case", "ccomp"})
 _APPOSITION = frozenset({"appos"})
 _MODIFIER = frozenset({"nmod"})
+_PERSON_NAME = frozenset({"PERSON"})
 _SPEAKER_NAMES = frozenset({"PERSON", "ORG", "UNKNOWN"})
 """Labels of a name in apposition that can stand for the subject as the quote's speaker."""
 
@@ -216,6 +217,17 @@ def _mention_over(token: Token, inp: RuleInput) -> Mention | None:
     return None
 
 
+def _named_child(head: int, near: Sequence[int], inp: RuleInput, relations: frozenset[str],
+                 labels: frozenset[str]) -> Mention | None:
+    """The first name mention, of one of ``labels``, over a child of ``head`` by one of
+    ``relations`` among the tokens ``near``."""
+    for j in _children(head, near, inp, relations):
+        named = _mention_over(inp.tokens[j], inp)
+        if named is not None and named.kind == "name" and named.label in labels:
+            return named
+    return None
+
+
 def _speaker_of_token(head: int, window: list[int], inp: RuleInput) -> SpeakerPhrase:
     """The mention over token ``head``, else the name in apposition to it ("the chamber's
     head, Peter Voss, told"), else the phrase its name-like dependents form."""
@@ -226,16 +238,12 @@ def _speaker_of_token(head: int, window: list[int], inp: RuleInput) -> SpeakerPh
         if not conjuncts:
             return inp.mentions.index_of(m), m.full_span, ""
     else:
-        for j in _children(head, window, inp, _APPOSITION):
-            named = _mention_over(inp.tokens[j], inp)
-            if named is not None and named.kind == "name" and named.label in _SPEAKER_NAMES:
-                return inp.mentions.index_of(named), named.full_span, ""
-        for j in _children(head, window, inp, _MODIFIER):
-            named = _mention_over(inp.tokens[j], inp) if j < head else None
-            if named is not None and named.kind == "name" and named.label == "PERSON":
-                # "Chief X of Y village said" parsed with "village" as the subject and the
-                # person's name as a modifier before it: the person speaks
-                return inp.mentions.index_of(named), named.full_span, ""
+        # the name in apposition, else (a parser's error: "Chief X of Y village said" with
+        # "village" the subject) a person's name modifying it from before
+        named = _named_child(head, window, inp, _APPOSITION, _SPEAKER_NAMES) or _named_child(
+            head, [j for j in window if j < head], inp, _MODIFIER, _PERSON_NAME)
+        if named is not None:
+            return inp.mentions.index_of(named), named.full_span, ""
     members = {head}
     changed = True
     while changed:  # the subject's name-like subtree, inside the window
